@@ -1,0 +1,49 @@
+package corescale.stats.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Identity of one measured point: which benchmark and variant, with which parameters, on how many
+ * cores and with how many threads pressing on it. Two runs are compared point by point on this key.
+ *
+ * @param family    benchmark family, e.g. {@code counters}
+ * @param benchmark benchmark name without the package, e.g. {@code Counters.increment}
+ * @param variant   what is compared within the family, e.g. {@code reentrantLock}
+ * @param params    remaining parameters as {@code k=v;k=v}, sorted by key; empty when none
+ * @param cores     CPUs the measured JVM was allowed to use
+ * @param threads   JMH worker threads (or tasks in flight)
+ */
+public record PointKey(String family, String benchmark, String variant, String params, int cores, int threads)
+        implements Comparable<PointKey> {
+
+    private static final Comparator<PointKey> ORDER = Comparator
+            .comparing(PointKey::family)
+            .thenComparing(PointKey::benchmark)
+            .thenComparing(PointKey::variant)
+            .thenComparing(PointKey::params)
+            .thenComparingInt(PointKey::cores)
+            .thenComparingInt(PointKey::threads);
+
+    public PointKey {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(benchmark, "benchmark");
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(params, "params");
+    }
+
+    /** The same point with another core count, e.g. to walk a scaling curve. */
+    public PointKey withCores(int newCores) {
+        return new PointKey(family, benchmark, variant, params, newCores, threads);
+    }
+
+    /** The same point with another thread count. */
+    public PointKey withThreads(int newThreads) {
+        return new PointKey(family, benchmark, variant, params, cores, newThreads);
+    }
+
+    @Override
+    public int compareTo(PointKey o) {
+        return ORDER.compare(this, o);
+    }
+}

@@ -1,0 +1,43 @@
+package corescale.stats.model;
+
+import java.util.Objects;
+
+/**
+ * Summary of one point over its forks: one row of {@code summary.csv}. The fork is the unit of
+ * replication, so {@code mean} is the mean of per-fork means and the interval comes from them.
+ *
+ * @param key            the point
+ * @param mode           benchmark mode (whether higher is better)
+ * @param unit           unit of {@code mean} and the interval, after normalisation (e.g. {@code ops/us})
+ * @param forks          number of forks
+ * @param samples        number of measured iterations over all forks
+ * @param mean           mean of the per-fork means
+ * @param ciLow          lower end of the 95% confidence interval of {@code mean}
+ * @param ciHigh         upper end of the 95% confidence interval of {@code mean}
+ * @param cvBetweenForks standard deviation of fork means over their mean (NaN with one fork)
+ * @param unstable       fork means disagree far more than iterations within forks explain
+ * @param forkMeans      the per-fork means, in fork order (a copy is kept)
+ * @param note           why the interval is weaker than usual (e.g. one fork), or empty
+ */
+public record PointSummary(PointKey key, Mode mode, String unit, int forks, int samples,
+                           double mean, double ciLow, double ciHigh, double cvBetweenForks,
+                           boolean unstable, double[] forkMeans, String note) {
+
+    public PointSummary {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(unit, "unit");
+        forkMeans = forkMeans.clone();
+        note = note == null ? "" : note;
+    }
+
+    /** Half-width of the confidence interval over the mean: 0.03 means ±3%. */
+    public double relCi() {
+        return (ciHigh - ciLow) / 2 / Math.abs(mean);
+    }
+
+    @Override
+    public double[] forkMeans() {
+        return forkMeans.clone();
+    }
+}

@@ -1,0 +1,2 @@
+/** Statistics of benchmark results; knows the file formats, not JMH's runner. */
+package corescale.stats;
