@@ -1,2 +1,80 @@
 package corescale.launcher;
-public final class Launcher { public static void main(String[] a) throws Exception { Class.forName("corescale.cli.Main").getMethod("main", String[].class).invoke(null, (Object) a); } }
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of benchmarks.jar, compiled for Java 17 so that an older {@code java} can load it.
+ * On a JDK 21+ it starts the command line at once. On an older one it finds a JDK 21+ and runs the
+ * same command there (same JVM options, same arguments), passing the exit code back, so that
+ * {@code java -jar benchmarks.jar} works whatever {@code java} is first on the PATH. JMH then
+ * starts its forks with that same JDK.
+ */
+public final class Launcher {
+
+    static final int REQUIRED_FEATURE = 21;
+    static final String RELAUNCHED = "CORESCALE_RELAUNCHED";
+    private static final String MAIN = "corescale.cli.Main";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int running = Runtime.version().feature();
+        if (running >= REQUIRED_FEATURE) {
+            // Reflection keeps this class free of links to classes compiled for 21.
+            Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+            return;
+        }
+        String runningVersion = System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")";
+        if (System.getenv(RELAUNCHED) != null) {
+            System.err.println("corescale: relaunched on a JDK that reports version " + runningVersion
+                    + ", which is older than " + REQUIRED_FEATURE + "; giving up");
+            System.exit(1);
+        }
+        JdkFinder finder = new JdkFinder(REQUIRED_FEATURE);
+        List<JdkFinder.Jdk> found = finder.inspect(JdkFinder.candidates(System.getenv(), Path.of(System.getProperty("user.home"))));
+        Optional<JdkFinder.Jdk> jdk = finder.choose(found, System.getenv("JAVA_HOME"));
+        if (jdk.isEmpty()) {
+            System.err.println(finder.nothingFits(runningVersion, found));
+            System.exit(1);
+        }
+        System.err.println("corescale: this java is " + System.getProperty("java.version") + "; running on JDK "
+                + jdk.get().version() + " from " + jdk.get().home());
+        System.exit(relaunch(jdk.get(), args));
+    }
+
+    /** Runs this jar's main on {@code jdk} with our own JVM options and arguments; its exit code. */
+    static int relaunch(JdkFinder.Jdk jdk, String[] args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(RELAUNCHED, "1");
+        builder.environment().put("JAVA_HOME", jdk.home().toString());
+        Process child = builder.start();
+        // Ctrl-C reaches both of us; a plain kill of this process must still stop the child cleanly.
+        Thread stopChild = new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int exit = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+        return exit;
+    }
+}

@@ -1,0 +1,36 @@
+package corescale.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import corescale.sweep.Plan;
+import corescale.sweep.Point;
+
+/** Lists the benchmarks and their parameters, grouped by family. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the benchmarks, their variants and parameters (JMH's own list: '-l', '-lp').")
+final class ListCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILTER", description = "Regex over benchmark names, as in JMH.")
+    String filter = "";
+
+    @Override
+    public Integer call() {
+        List<Point> points = Plan.build(filter, List.of(1), Optional.of(List.of(1)), java.util.Map.of());
+        String lastBenchmark = "";
+        for (Point p : points) {
+            if (!p.benchmark().equals(lastBenchmark)) {
+                System.out.println(Point.family(p.benchmark()) + "  " + p.benchmark());
+                lastBenchmark = p.benchmark();
+            }
+            String others = p.otherParams();
+            System.out.println("    " + p.variant() + (others.isEmpty() ? "" : "  " + others));
+        }
+        System.out.println(points.size() + " benchmark/parameter combinations");
+        return 0;
+    }
+}

@@ -1,0 +1,199 @@
+package corescale.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import corescale.results.MachineInfo;
+import corescale.sweep.CoresRestriction;
+import corescale.sweep.Plan;
+import corescale.sweep.Point;
+import corescale.sweep.Profile;
+import corescale.sweep.Sweep;
+
+/**
+ * {@code run}: the sweep. Builds the plan (benchmarks × parameters × cores × threads), writes
+ * run.json so the run can be resumed with the same plan, measures every point to the profile's
+ * precision and appends results.csv as points finish.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure every benchmark matching FILTER at each core count and thread count, "
+                + "adding forks to each point until it is precise enough, and write results/<host>-<time>/."})
+final class RunCommand implements Callable<Integer> {
+
+    static final String RUN_FILE = "run.json";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILTER",
+            description = "Regex over benchmark names, as in JMH (e.g. 'counters', 'Counters.increment'). Default: all.")
+    String filter = "";
+
+    @Option(names = "--quick", description = "Every family in a few minutes: one fork per point, fewest parameters, max cores only.")
+    boolean quick;
+
+    @Option(names = "--thorough", description = "Tighter precision (±1%%), up to 10 forks, every parameter value.")
+    boolean thorough;
+
+    @Option(names = "--cores", split = ",", paramLabel = "N",
+            description = "Core counts to restrict the measured JVM to. Default: 1, 2, 4 ... up to all CPUs this process may use.")
+    List<Integer> cores;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "Thread counts for shared-state benchmarks. Default: 1, cores, 2 x cores.")
+    List<Integer> threads;
+
+    @Option(names = "--precision", paramLabel = "PCT",
+            description = "Target half-width of the 95%% CI of a point's mean, e.g. 3%% (default) or 0.03.")
+    String precision;
+
+    @Option(names = "--max-forks", paramLabel = "N", description = "Most forks per point.")
+    Integer maxForks;
+
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "-f", paramLabel = "N", description = "Fixed number of forks (JMH's -f); turns the precision target off.")
+    Integer forks;
+
+    @Option(names = "-wi", paramLabel = "N", description = "Warm-up iterations per fork (JMH's -wi); turns the precision target off.")
+    Integer warmupIterations;
+
+    @Option(names = "-i", paramLabel = "N", description = "Measured iterations per fork (JMH's -i); turns the precision target off.")
+    Integer iterations;
+
+    @Option(names = "-w", paramLabel = "TIME", description = "Warm-up iteration time, e.g. 1s, 500ms (JMH's -w); turns the precision target off.")
+    String warmupTime;
+
+    @Option(names = "-r", paramLabel = "TIME", description = "Measured iteration time, e.g. 1s, 500ms (JMH's -r); turns the precision target off.")
+    String iterationTime;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: results/<host>-<yyyymmdd-hhmmss>.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted run: measure only the points missing from DIR/results.csv.")
+    Path resume;
+
+    @Override
+    public Integer call() throws IOException {
+        if (resume != null) {
+            return resume();
+        }
+        MachineInfo machine = MachineInfo.current();
+        String runId = machine.hostForPath() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = out != null ? out : Path.of("results", runId);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return sweep(runDir, runId, machine, args, false);
+    }
+
+    private int sweep(Path runDir, String runId, MachineInfo machine, List<String> args, boolean resuming) throws IOException {
+        if (quick && thorough) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quick and --thorough cannot be used together");
+        }
+        CoresRestriction restriction = CoresRestriction.detect();
+        Profile profile = profile();
+        List<Integer> coreCounts = coreCounts(restriction);
+        List<Point> plan = Plan.build(filter, coreCounts, Optional.ofNullable(threads), profile.params());
+        if (plan.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' (see 'list')");
+        }
+        if (!resuming) {
+            if (Files.exists(runDir.resolve("results.csv"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
+            }
+            Files.createDirectories(runDir);
+            writeRunFile(runDir, runId, machine, args, profile, coreCounts, restriction);
+        }
+        Sweep sweep = new Sweep(runDir, profile, plan, restriction, System.out, Terminal.isInteractive(), runId, machine,
+                Duration.ofSeconds(60));
+        return sweep.run().exitCode();
+    }
+
+    /** Re-reads the original arguments from run.json, so the plan is the same, and runs what is missing. */
+    private int resume() throws IOException {
+        Path runFile = resume.resolve(RUN_FILE);
+        if (!Files.isRegularFile(runFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), resume + " is not a run folder (no " + RUN_FILE + ")");
+        }
+        var json = new ObjectMapper().readTree(runFile.toFile());
+        List<String> args = new ArrayList<>();
+        json.path("args").forEach(a -> args.add(a.asText()));
+        RunCommand original = new RunCommand();
+        CommandLine cli = new CommandLine(original);
+        cli.parseArgs(args.toArray(String[]::new));
+        original.spec = cli.getCommandSpec();
+        return original.sweep(resume, json.path("run_id").asText(), MachineInfo.current(), args, true);
+    }
+
+    private Profile profile() {
+        Profile p = quick ? Profile.quick() : thorough ? Profile.thorough() : Profile.standard();
+        if (warmupIterations != null || iterations != null || warmupTime != null || iterationTime != null || forks != null) {
+            p = p.with(warmupIterations != null ? warmupIterations : p.warmupIterations(),
+                    warmupTime != null ? Durations.parse(warmupTime) : p.warmupTime(),
+                    iterations != null ? iterations : p.measurementIterations(),
+                    iterationTime != null ? Durations.parse(iterationTime) : p.measurementTime())
+                    .withForks(forks != null ? forks : 1);
+        } else {
+            if (precision != null) {
+                p = p.withPrecision(Durations.parseFraction(precision));
+            }
+            if (maxForks != null) {
+                p = new Profile(p.name(), p.warmupIterations(), p.warmupTime(), p.measurementIterations(),
+                        p.measurementTime(), Math.min(p.minForks(), maxForks), maxForks, p.precision(), p.pointTimeCap(), p.params());
+            }
+        }
+        if (!params.isEmpty()) {
+            Map<String, List<String>> merged = new LinkedHashMap<>(p.params());
+            params.forEach((k, v) -> merged.put(k, List.of(v.split(","))));
+            p = p.withParams(merged);
+        }
+        return p;
+    }
+
+    private List<Integer> coreCounts(CoresRestriction restriction) {
+        List<Integer> counts = cores != null ? cores
+                : quick ? List.of(restriction.maxCores()) : restriction.defaultCoreCounts();
+        for (int c : counts) {
+            if (c < 1 || c > restriction.maxCores()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--cores " + c + ": this process may use 1 to " + restriction.maxCores() + " CPUs");
+            }
+        }
+        return counts;
+    }
+
+    private static void writeRunFile(Path runDir, String runId, MachineInfo machine, List<String> args, Profile profile,
+                                     List<Integer> coreCounts, CoresRestriction restriction) throws IOException {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("run_id", runId);
+        run.put("args", args);
+        run.put("profile", profile.name());
+        run.put("cores", coreCounts);
+        run.put("affinity", restriction.affinity());
+        run.put("machine", machine);
+        run.put("facts", RunFacts.collect());
+        Path tmp = runDir.resolve(RUN_FILE + ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), run);
+        Files.move(tmp, runDir.resolve(RUN_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,208 @@
+package corescale.results;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * results.csv: one row per measured iteration, in the column order of DESIGN.md, then one column
+ * per secondary metric in name order.
+ *
+ * <p>Each {@link #append} is one point's rows, written with a single write and forced to disk, so
+ * a run that is stopped keeps whole points only. When a point brings a secondary metric the
+ * header does not have yet, the file is rewritten with the wider header to a temporary file that
+ * then replaces it: never half-overwritten.
+ */
+public final class ResultsCsv {
+
+    public static final List<String> COLUMNS = List.of(
+            "run_id", "host", "os", "arch", "cpu_model", "cpus_online", "jdk_vendor", "jdk_version",
+            "jvm_args", "cores", "affinity", "family", "benchmark", "variant", "params", "mode", "threads",
+            "fork", "iteration", "score", "unit");
+
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
+    private final Path file;
+
+    public ResultsCsv(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends the rows of one finished point. */
+    public synchronized void append(List<ResultRow> rows) throws IOException {
+        List<String> header = Files.exists(file) ? readHeader() : List.of();
+        TreeSet<String> metrics = new TreeSet<>(header.isEmpty() ? List.of() : header.subList(COLUMNS.size(), header.size()));
+        rows.forEach(r -> metrics.addAll(r.secondary().keySet()));
+        List<String> wanted = new ArrayList<>(COLUMNS);
+        wanted.addAll(metrics);
+
+        if (header.equals(wanted)) {
+            appendBytes(format(rows, wanted, false));
+        } else {
+            rewrite(wanted, rows);
+        }
+    }
+
+    /** Reads every row as column → value, in file order. */
+    public static List<Map<String, String>> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Cuts a last line that has no line end: what a killed writer may leave. Returns whether
+     * anything was cut.
+     */
+    public static boolean dropUnfinishedLine(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes[bytes.length - 1] == '\n') {
+            return false;
+        }
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(end);
+            channel.force(true);
+        }
+        return true;
+    }
+
+    private List<String> readHeader() throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String first = lines.findFirst().orElse("");
+            if (first.isEmpty()) {
+                return List.of();
+            }
+            List<String> header = new ArrayList<>();
+            try (CSVParser p = FORMAT.parse(new java.io.StringReader(first))) {
+                p.getRecords().get(0).forEach(header::add);
+            }
+            if (header.size() < COLUMNS.size() || !header.subList(0, COLUMNS.size()).equals(COLUMNS)) {
+                throw new IOException(file + ": line 1: not a corescale results.csv header");
+            }
+            return header;
+        }
+    }
+
+    private void rewrite(List<String> header, List<ResultRow> rows) throws IOException {
+        StringBuilder all = new StringBuilder();
+        all.append(format(List.of(), header, true));
+        if (Files.exists(file) && Files.size(file) > 0) {
+            StringWriter old = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(old, FORMAT)) {
+                for (Map<String, String> row : read(file)) {
+                    for (String column : header) {
+                        printer.print(row.getOrDefault(column, ""));
+                    }
+                    printer.println();
+                }
+            }
+            all.append(old);
+        }
+        all.append(format(rows, header, false));
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".results", ".tmp");
+        try {
+            Files.writeString(tmp, all, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void appendBytes(String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            var buffer = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static String format(List<ResultRow> rows, List<String> header, boolean withHeader) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            if (withHeader) {
+                printer.printRecord(header);
+            }
+            for (ResultRow r : rows) {
+                MachineInfo m = r.machine();
+                printer.print(r.runId());
+                printer.print(m.host());
+                printer.print(m.os());
+                printer.print(m.arch());
+                printer.print(m.cpuModel());
+                printer.print(m.cpusOnline());
+                printer.print(m.jdkVendor());
+                printer.print(m.jdkVersion());
+                printer.print(r.jvmArgs());
+                printer.print(r.cores());
+                printer.print(r.affinity());
+                printer.print(r.family());
+                printer.print(r.benchmark());
+                printer.print(r.variant());
+                printer.print(r.params());
+                printer.print(r.mode());
+                printer.print(r.threads());
+                printer.print(r.fork());
+                printer.print(r.iteration());
+                printer.print(number(r.score()));
+                printer.print(r.unit());
+                for (String metric : header.subList(COLUMNS.size(), header.size())) {
+                    Double value = r.secondary().get(metric);
+                    printer.print(value == null ? "" : number(value));
+                }
+                printer.println();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** Shortest text that reads back as the same double; integers without ".0". */
+    private static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

@@ -1,0 +1,192 @@
+package corescale.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import corescale.results.MachineInfo;
+import corescale.results.ResultRow;
+
+/**
+ * Runs one fork of one point through JMH's own runner, restricted to the point's cores, and turns
+ * JMH's result into results.csv rows. JMH's text output goes to {@code jmh.log} and its JSON, one
+ * file per fork, to {@code jmh/} in the run folder.
+ *
+ * <p>A watchdog kills the fork (and anything it started) when it runs far past its expected time,
+ * so that a hung benchmark fails its point instead of the whole run.
+ */
+public final class JmhForks {
+
+    private final Profile profile;
+    private final CoresRestriction cores;
+    private final Path runDir;
+    private final PrintStream jmhLog;
+    private final String runId;
+    private final MachineInfo machine;
+    private final Duration hangLimit;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "corescale-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public JmhForks(Profile profile, CoresRestriction cores, Path runDir, PrintStream jmhLog, String runId,
+                    MachineInfo machine, Duration hangLimit) {
+        this.profile = profile;
+        this.cores = cores;
+        this.runDir = runDir;
+        this.jmhLog = jmhLog;
+        this.runId = runId;
+        this.machine = machine;
+        this.hangLimit = hangLimit;
+    }
+
+    /** Runs fork {@code fork} of {@code point}. */
+    public ForkResult run(Point point, int fork) throws PointFailedException {
+        Path json = runDir.resolve("jmh").resolve(fileName(point, fork));
+        ChainedOptionsBuilder options;
+        try {
+            Files.createDirectories(json.getParent());
+            options = new OptionsBuilder()
+                    .include("^" + Pattern.quote(point.benchmark()) + "$")
+                    .forks(1)
+                    .threads(point.threads())
+                    .warmupIterations(profile.warmupIterations())
+                    .warmupTime(millis(profile.warmupTime()))
+                    .measurementIterations(profile.measurementIterations())
+                    .measurementTime(millis(profile.measurementTime()))
+                    .jvm(cores.jvmFor(point.cores()))
+                    .jvmArgsAppend(cores.jvmArgs(point.cores()).toArray(String[]::new))
+                    .addProfiler(CoresCheck.class)
+                    .shouldFailOnError(true)
+                    .timeout(TimeValue.seconds(Math.max(30, 5 * profile.measurementTime().toSeconds())))
+                    .result(json.toString())
+                    .resultFormat(ResultFormatType.JSON);
+        } catch (IOException e) {
+            throw new PointFailedException("cannot prepare the fork: " + e.getMessage(), e);
+        }
+        point.params().forEach((k, v) -> options.param(k, v));
+
+        AtomicBoolean killed = new AtomicBoolean();
+        Duration limit = profile.forkTime().plus(hangLimit);
+        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            killed.set(true);
+            killDescendants();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
+        } catch (RunnerException e) {
+            if (killed.get()) {
+                throw new PointFailedException("hung: no result after " + limit.toSeconds() + " s, fork killed", e);
+            }
+            throw new PointFailedException(describe(e), e);
+        } finally {
+            kill.cancel(false);
+            jmhLog.flush();
+        }
+        if (results.isEmpty()) {
+            throw new PointFailedException("JMH found no benchmark named " + point.benchmark());
+        }
+        return ForkResult.of(rows(point, fork, results.iterator().next()));
+    }
+
+    private List<ResultRow> rows(Point point, int fork, RunResult run) throws PointFailedException {
+        BenchmarkParams params = run.getParams();
+        String mode = params.getMode().shortLabel();
+        String jvmArgs = String.join(" ", params.getJvmArgs());
+        List<ResultRow> rows = new ArrayList<>();
+        for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
+            int iteration = 0;
+            for (IterationResult it : forkResult.getIterationResults()) {
+                iteration++;
+                checkCores(point, it);
+                Map<String, Double> secondary = new TreeMap<>();
+                for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
+                    if (!e.getKey().startsWith("corescale.")) {
+                        secondary.put(e.getKey(), e.getValue().getScore());
+                    }
+                }
+                Result primary = it.getPrimaryResult();
+                rows.add(new ResultRow(runId, machine, jvmArgs, point.cores(), cores.affinity(),
+                        Point.family(point.benchmark()), Point.shortName(point.benchmark()), point.variant(),
+                        point.otherParams(), mode, point.threads(), fork, iteration, primary.getScore(),
+                        primary.getScoreUnit(), secondary));
+            }
+        }
+        return rows;
+    }
+
+    /** The fork must have seen exactly the cores the point says, or its numbers mean something else. */
+    private void checkCores(Point point, IterationResult it) throws PointFailedException {
+        Result visible = it.getSecondaryResults().get(CoresCheck.VISIBLE);
+        Result allowed = it.getSecondaryResults().get(CoresCheck.ALLOWED);
+        if (visible == null) {
+            throw new PointFailedException("the fork did not report its processors (CoresCheck profiler missing)");
+        }
+        if ((int) visible.getScore() != point.cores()) {
+            throw new PointFailedException("the fork saw " + (int) visible.getScore() + " processors, not " + point.cores());
+        }
+        if (cores.affinity() && allowed != null && (int) allowed.getScore() != point.cores()) {
+            throw new PointFailedException("the fork may run on " + (int) allowed.getScore() + " CPUs, not " + point.cores()
+                    + ": taskset did not take");
+        }
+    }
+
+    /** The first line of the deepest cause: what the benchmark itself said. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** Ends every process this JVM started: JMH forks and whatever they started. */
+    static void killDescendants() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String fileName(Point point, int fork) {
+        String name = "jmh-" + Point.family(point.benchmark()) + "-" + Point.shortName(point.benchmark()) + "-" + point.variant()
+                + (point.otherParams().isEmpty() ? "" : "-" + point.otherParams())
+                + "-c" + point.cores() + "-t" + point.threads() + "-f" + fork + ".json";
+        return name.replaceAll("[^A-Za-z0-9._=-]", "_");
+    }
+
+    private static TimeValue millis(Duration d) {
+        return TimeValue.milliseconds(d.toMillis());
+    }
+}

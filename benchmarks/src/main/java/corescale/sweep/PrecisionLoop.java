@@ -1,0 +1,88 @@
+package corescale.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+/**
+ * Adds forks to one point until the 95% confidence interval of the mean of fork means is within
+ * the profile's precision target of that mean, or the fork cap, or the point's time cap, and says
+ * which of the three stopped it. Forks, not iterations, are the replicates: contended benchmarks
+ * often settle in a different mode in each JVM.
+ */
+public final class PrecisionLoop {
+
+    /** Why a point stopped adding forks; written to points.csv. */
+    public enum Stop {
+        TARGET_MET("target_met"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), FIXED_FORKS("fixed_forks");
+
+        public final String label;
+
+        Stop(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Runs fork number {@code fork} (1-based) of the point. */
+    @FunctionalInterface
+    public interface ForkSource {
+        ForkResult run(int fork) throws PointFailedException;
+    }
+
+    /** Forks measured, why the loop stopped, and the relative CI half-width reached (NaN below 2 forks). */
+    public record Outcome(List<ForkResult> forks, Stop stop, double relCi) {
+        public Outcome {
+            forks = List.copyOf(forks);
+        }
+    }
+
+    private final Profile profile;
+    private final LongSupplier nanoClock;
+
+    public PrecisionLoop(Profile profile, LongSupplier nanoClock) {
+        this.profile = profile;
+        this.nanoClock = nanoClock;
+    }
+
+    public Outcome measure(ForkSource source) throws PointFailedException {
+        long start = nanoClock.getAsLong();
+        List<ForkResult> forks = new ArrayList<>();
+        while (true) {
+            forks.add(source.run(forks.size() + 1));
+            double relCi = relativeHalfWidth(forks);
+            int n = forks.size();
+            if (profile.fixedForks()) {
+                if (n >= profile.maxForks()) {
+                    return new Outcome(forks, Stop.FIXED_FORKS, relCi);
+                }
+                continue;
+            }
+            if (n >= profile.minForks() && relCi <= profile.precision()) {
+                return new Outcome(forks, Stop.TARGET_MET, relCi);
+            }
+            if (n >= profile.maxForks()) {
+                return new Outcome(forks, Stop.MAX_FORKS, relCi);
+            }
+            // Stop before a fork that would, at the pace so far, end past the cap.
+            long elapsed = nanoClock.getAsLong() - start;
+            long perFork = elapsed / n;
+            if (elapsed + perFork > profile.pointTimeCap().toNanos()) {
+                return new Outcome(forks, Stop.TIME_CAP, relCi);
+            }
+        }
+    }
+
+    /** Half-width of the Student t 95% CI of the mean of fork means, over that mean. */
+    static double relativeHalfWidth(List<ForkResult> forks) {
+        if (forks.size() < 2) {
+            return Double.NaN;
+        }
+        SummaryStatistics stats = new SummaryStatistics();
+        forks.forEach(f -> stats.addValue(f.mean()));
+        double t = new TDistribution(forks.size() - 1).inverseCumulativeProbability(0.975);
+        return t * stats.getStandardDeviation() / Math.sqrt(forks.size()) / Math.abs(stats.getMean());
+    }
+}

@@ -1,0 +1,78 @@
+package corescale.sweep;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How hard a sweep measures each point. Each fork gets a short fixed warm-up and measurement;
+ * forks are added until the point is precise enough ({@code precision}: half-width of the 95% CI
+ * of the mean of fork means, over the mean), or {@code maxForks}, or {@code pointTimeCap}.
+ *
+ * @param params parameter values to use instead of the benchmarks' defaults, where a benchmark
+ *               has that parameter (e.g. fewer contention levels in the quick profile)
+ */
+public record Profile(String name, int warmupIterations, Duration warmupTime, int measurementIterations,
+                      Duration measurementTime, int minForks, int maxForks, double precision,
+                      Duration pointTimeCap, Map<String, List<String>> params) {
+
+    /** A few minutes on a 2-core machine: every family, one fork per point, fewest parameters. */
+    public static Profile quick() {
+        return new Profile("quick", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200),
+                1, 1, 0.10, Duration.ofSeconds(30),
+                Map.of("workInside", List.of("0"), "workOutside", List.of("0")));
+    }
+
+    /** The default: a few forks per point, until ±3% or 4 forks. */
+    public static Profile standard() {
+        return new Profile("default", 1, Duration.ofMillis(300), 3, Duration.ofMillis(300),
+                2, 4, 0.03, Duration.ofSeconds(20),
+                Map.of("workInside", List.of("0", "50"), "workOutside", List.of("0")));
+    }
+
+    /** For a reference run: longer iterations, ±1%, up to 10 forks, every parameter value. */
+    public static Profile thorough() {
+        return new Profile("thorough", 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
+                3, 10, 0.01, Duration.ofMinutes(2), Map.of());
+    }
+
+    public static Profile named(String name) {
+        switch (name) {
+            case "quick": return quick();
+            case "default": return standard();
+            case "thorough": return thorough();
+            default: throw new IllegalArgumentException("unknown profile '" + name + "' (quick, default, thorough)");
+        }
+    }
+
+    /** Time one fork takes, JVM start included (about a second here). */
+    public Duration forkTime() {
+        return warmupTime.multipliedBy(warmupIterations)
+                .plus(measurementTime.multipliedBy(measurementIterations))
+                .plus(Duration.ofMillis(1200));
+    }
+
+    public Profile withForks(int forks) {
+        return new Profile(name + "-fixed", warmupIterations, warmupTime, measurementIterations, measurementTime,
+                forks, forks, Double.NaN, pointTimeCap.plus(forkTime().multipliedBy(forks)), params);
+    }
+
+    /** True when forks are a fixed count given by the user: no precision target. */
+    public boolean fixedForks() {
+        return Double.isNaN(precision);
+    }
+
+    public Profile with(int wi, Duration w, int i, Duration r) {
+        return new Profile(name, wi, w, i, r, minForks, maxForks, precision, pointTimeCap, params);
+    }
+
+    public Profile withPrecision(double target) {
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                minForks, maxForks, target, pointTimeCap, params);
+    }
+
+    public Profile withParams(Map<String, List<String>> newParams) {
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                minForks, maxForks, precision, pointTimeCap, newParams);
+    }
+}

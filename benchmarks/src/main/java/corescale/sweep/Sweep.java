@@ -1,0 +1,184 @@
+package corescale.sweep;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import corescale.results.MachineInfo;
+import corescale.results.ResultRow;
+import corescale.results.ResultsCsv;
+import corescale.stats.model.PointKey;
+
+/**
+ * Measures the points of a plan one after another, each to the profile's precision, and never
+ * loses finished work: a point's rows are appended to results.csv (and forced to disk) as soon as
+ * it is done, a point that fails is logged to failures.csv and the sweep goes on, and Ctrl-C
+ * stops the forks, lets a point being written finish, and says how to resume.
+ */
+public final class Sweep {
+
+    /** How the sweep ended. */
+    public record Outcome(int planned, int alreadyDone, int measured, int failed, boolean interrupted) {
+        public int exitCode() {
+            return failed > 0 ? 1 : 0;
+        }
+    }
+
+    private final Path runDir;
+    private final Profile profile;
+    private final List<Point> plan;
+    private final CoresRestriction cores;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final String runId;
+    private final MachineInfo machine;
+    private final Duration hangLimit;
+    private final Object writeLock = new Object();
+    private volatile boolean stopping;
+
+    public Sweep(Path runDir, Profile profile, List<Point> plan, CoresRestriction cores, PrintStream out,
+                 boolean terminal, String runId, MachineInfo machine, Duration hangLimit) {
+        this.runDir = runDir;
+        this.profile = profile;
+        this.plan = List.copyOf(plan);
+        this.cores = cores;
+        this.out = out;
+        this.terminal = terminal;
+        this.runId = runId;
+        this.machine = machine;
+        this.hangLimit = hangLimit;
+    }
+
+    /** The points of the plan that results.csv in {@code runDir} already holds. */
+    public static Set<PointKey> finishedPoints(Path runDir) throws IOException {
+        Path file = runDir.resolve("results.csv");
+        Set<PointKey> done = new HashSet<>();
+        if (!Files.exists(file)) {
+            return done;
+        }
+        for (Map<String, String> row : ResultsCsv.read(file)) {
+            done.add(new PointKey(row.get("family"), row.get("benchmark"), row.get("variant"), row.get("params"),
+                    Integer.parseInt(row.get("cores")), Integer.parseInt(row.get("threads"))));
+        }
+        return done;
+    }
+
+    public Outcome run() throws IOException {
+        Files.createDirectories(runDir);
+        ResultsCsv results = new ResultsCsv(runDir.resolve("results.csv"));
+        if (ResultsCsv.dropUnfinishedLine(results.file())) {
+            out.println("results.csv ended in an unfinished line (the run was killed while writing); it was dropped");
+        }
+        Set<PointKey> finished = finishedPoints(runDir);
+        List<Point> todo = new ArrayList<>();
+        for (Point p : plan) {
+            if (!finished.contains(p.key())) {
+                todo.add(p);
+            }
+        }
+        int alreadyDone = plan.size() - todo.size();
+        printPlan(todo.size(), alreadyDone);
+
+        PointLog points = PointLog.points(runDir);
+        PointLog failures = PointLog.failures(runDir);
+        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size()).multipliedBy(1));
+        int measured = 0;
+        int failed = 0;
+        Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (PrintStream jmhLog = new PrintStream(new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true)) {
+            JmhForks forks = new JmhForks(profile, cores, runDir, jmhLog, runId, machine, hangLimit);
+            for (Point point : todo) {
+                if (stopping) {
+                    break;
+                }
+                PrecisionLoop loop = new PrecisionLoop(profile, System::nanoTime);
+                try {
+                    PrecisionLoop.Outcome outcome = loop.measure(fork -> {
+                        progress.starting(point, fork);
+                        return forks.run(point, fork);
+                    });
+                    List<ResultRow> rows = new ArrayList<>();
+                    outcome.forks().forEach(f -> rows.addAll(f.rows()));
+                    double mean = outcome.forks().stream().mapToDouble(ForkResult::mean).average().orElse(Double.NaN);
+                    String unit = rows.isEmpty() ? "" : rows.get(0).unit();
+                    synchronized (writeLock) {
+                        if (stopping) {
+                            break;
+                        }
+                        results.append(rows);
+                        points.append(point.key(), outcome.forks().size(), mean, unit, blankIfNaN(outcome.relCi()),
+                                blankIfNaN(profile.precision()), outcome.stop().label);
+                    }
+                    measured++;
+                    progress.finished(point, describe(outcome, mean, unit));
+                } catch (PointFailedException e) {
+                    if (stopping) {
+                        break;
+                    }
+                    failed++;
+                    synchronized (writeLock) {
+                        failures.append(point.key(), e.getMessage());
+                    }
+                    progress.finished(point, "FAILED: " + e.getMessage());
+                }
+            }
+        } finally {
+            if (!stopping) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        out.printf("%d of %d points measured%s, %d failed%s; results in %s%n", measured, todo.size(),
+                alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
+                failed > 0 ? " (see failures.csv)" : "", runDir.resolve("results.csv"));
+        return new Outcome(plan.size(), alreadyDone, measured, failed, false);
+    }
+
+    private void interrupted(Progress progress) {
+        stopping = true;
+        JmhForks.killDescendants();
+        synchronized (writeLock) {
+            progress.say("");
+            progress.say("Interrupted: results.csv in " + runDir + " keeps every finished point.");
+            progress.say("Resume with: java -jar benchmarks.jar run --resume " + runDir);
+        }
+    }
+
+    private void printPlan(int todo, int alreadyDone) {
+        Duration low = estimate(todo);
+        Duration high = profile.forkTime().multipliedBy((long) profile.maxForks() * todo);
+        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
+                alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
+                profile.fixedForks() ? profile.maxForks() + " fork(s) per point"
+                        : String.format(Locale.ROOT, "forks %d to %d per point until ±%.0f%%",
+                        profile.minForks(), profile.maxForks(), profile.precision() * 100),
+                Progress.format(low), Progress.format(high), runDir);
+        String warning = cores.warning();
+        if (!warning.isEmpty()) {
+            out.println(warning);
+        }
+    }
+
+    private Duration estimate(int points) {
+        return profile.forkTime().multipliedBy((long) profile.minForks() * points);
+    }
+
+    private static String describe(PrecisionLoop.Outcome outcome, double mean, String unit) {
+        String ci = Double.isNaN(outcome.relCi()) ? "" : String.format(Locale.ROOT, " ±%.1f%%", outcome.relCi() * 100);
+        return String.format(Locale.ROOT, "%.4g %s%s, %d fork(s), %s", mean, unit, ci, outcome.forks().size(),
+                outcome.stop().label.replace('_', ' '));
+    }
+
+    private static Object blankIfNaN(double value) {
+        return Double.isNaN(value) ? "" : value;
+    }
+}
