@@ -164,4 +164,28 @@ class UslFitterKnownAnswersTest {
         // and not trivially: a 95% interval should miss sometimes
         assertTrue(sigmaCovered < trials || kappaCovered < trials, "intervals never miss: too wide?");
     }
+
+    /** Noise on linear data pushes the unconstrained optimum below 0; the clamped fit stays at the boundary with intervals. */
+    @Test
+    void noisyLinearDataStaysOnTheBoundaryWithIntervalsThatHoldZero() {
+        Random random = new Random(7);
+        int onBoundary = 0;
+        for (int t = 0; t < 50; t++) {
+            double[] x = exact(new UslModel(0, 0, 100), N);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= Math.exp(0.01 * random.nextGaussian());
+            }
+            UslFit fit = UslFitter.fit(N, x);
+            assertTrue(fit.fitted(), fit.note());
+            assertTrue(fit.sigma() >= 0 && fit.kappa() >= 0);
+            assertTrue(fit.sigmaLow() >= 0 && fit.kappaLow() >= 0, "clipped at 0");
+            assertTrue(Double.isFinite(fit.kappaHigh()), "an interval exists on the boundary");
+            assertEquals(0, fit.sigma(), 0.01);
+            assertEquals(0, fit.kappa(), 2e-4);
+            if (fit.sigma() == 0 || fit.kappa() == 0) {
+                onBoundary++;
+            }
+        }
+        assertTrue(onBoundary > 0, "the constraint was exercised");
+    }
 }
