@@ -1,0 +1,49 @@
+package corescale.stats.scaling;
+
+import java.util.Objects;
+
+/**
+ * Result of fitting Amdahl's law to one curve: speedup S(N) = N / (1 + s(N−1)) with serial
+ * fraction s. Fitted, like the USL, on throughput X(N) = λ·S(N) with λ free, so that a noisy or
+ * missing X(1) does not anchor the curve; Amdahl is exactly the USL with κ = 0. s is constrained to
+ * be ≥ 0 but not ≤ 1: s &gt; 1 says throughput falls as N grows, which a contended lock can do.
+ *
+ * @param serialFraction s, or NaN when not fitted
+ * @param stdError       standard error of s
+ * @param low            lower end of its 95% Student-t interval (n−2 degrees of freedom), clipped at 0
+ * @param high           upper end of that interval
+ * @param lambda         fitted throughput of one unit of concurrency
+ * @param rSquared       1 − RSS/TSS on the throughputs
+ * @param points         number of observations
+ * @param distinctN      number of distinct N
+ * @param note           why there is no fit, or empty
+ */
+public record AmdahlFit(double serialFraction, double stdError, double low, double high, double lambda,
+                        double rSquared, int points, int distinctN, String note) {
+
+    /** The fewest distinct N: two parameters and one residual degree of freedom. */
+    public static final int MIN_DISTINCT_N = 3;
+
+    public AmdahlFit {
+        note = Objects.requireNonNullElse(note, "");
+    }
+
+    public static AmdahlFit none(int points, int distinctN, String reason) {
+        double nan = Double.NaN;
+        return new AmdahlFit(nan, nan, nan, nan, nan, nan, points, distinctN, reason);
+    }
+
+    public boolean fitted() {
+        return !Double.isNaN(serialFraction);
+    }
+
+    /** Fitted speedup over one unit of concurrency at {@code n}. */
+    public double speedup(double n) {
+        return n / (1 + serialFraction * (n - 1));
+    }
+
+    /** Fitted throughput at {@code n}. */
+    public double throughput(double n) {
+        return lambda * speedup(n);
+    }
+}

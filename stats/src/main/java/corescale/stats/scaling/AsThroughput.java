@@ -1,0 +1,55 @@
+package corescale.stats.scaling;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointSummary;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts every point on a throughput scale, because the USL and Amdahl laws are laws of throughput.
+ *
+ * <p>Decision: {@code avgt} and {@code sample} scores are the time one operation takes one thread,
+ * averaged over the threads, so the whole JVM completes threads/time operations per time unit:
+ * X = threads / mean. Their intervals map end for end (X_low = threads/ci_high). {@code ss}
+ * (single shot) is the time of one cold call; it says nothing about steady throughput under
+ * concurrency, so such curves are listed without any measure, with {@link #skipReason}.
+ */
+final class AsThroughput {
+
+    private static final Pattern TIME_PER_OP = Pattern.compile("\\s*([^/\\s]+)\\s*/\\s*op\\s*");
+
+    private AsThroughput() {
+    }
+
+    /** Why a mode cannot be scaled, or null when it can. */
+    static String skipReason(Mode mode) {
+        return mode == Mode.SINGLE_SHOT
+                ? "single-shot mode times one cold call, not a steady throughput; not scaled"
+                : null;
+    }
+
+    /** {@code {x, low, high}} of the point on the throughput scale (low/high NaN when unknown). */
+    static double[] of(PointSummary s) {
+        if (s.mode().higherIsBetter()) {
+            return new double[] {s.mean(), s.ciLow(), s.ciHigh()};
+        }
+        double threads = s.key().threads();
+        double low = s.ciHigh() > 0 ? threads / s.ciHigh() : Double.NaN;
+        double high = s.ciLow() > 0 ? threads / s.ciLow() : Double.NaN;
+        return new double[] {threads / s.mean(), low, high};
+    }
+
+    /** The unit of {@link #of}: unchanged for throughput, {@code ops/us} for {@code us/op}. */
+    static String unit(Mode mode, String unit) {
+        if (mode.higherIsBetter()) {
+            return unit;
+        }
+        Matcher m = TIME_PER_OP.matcher(unit);
+        return m.matches() ? "ops/" + m.group(1) : "threads/(" + unit + ")";
+    }
+
+    /** What was done to the scores, for the report; empty for throughput modes. */
+    static String note(Mode mode) {
+        return mode.higherIsBetter() ? "" : mode.jmhName() + " converted to throughput as threads/time";
+    }
+}

@@ -1,0 +1,20 @@
+package corescale.stats.scaling;
+
+/** What N counts along a scaling curve. */
+public enum Axis {
+    /** N = cores, over the points where threads = cores: how the work scales with the machine. */
+    CORES("cores"),
+    /** N = threads at one fixed core count: what oversubscription does. */
+    THREADS("threads");
+
+    private final String csvName;
+
+    Axis(String csvName) {
+        this.csvName = csvName;
+    }
+
+    /** The value of the {@code axis} column of {@code scaling.csv}. */
+    public String csvName() {
+        return csvName;
+    }
+}

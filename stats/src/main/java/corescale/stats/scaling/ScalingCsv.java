@@ -1,0 +1,117 @@
+package corescale.stats.scaling;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes {@code scaling.csv}: one row per {@link ScalingCurve}.
+ *
+ * <p>Columns: first exactly those of DESIGN.md,
+ * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
+ * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
+ * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,
+ * amdahl_r2,fit_note}.
+ *
+ * <p>A value that does not exist is an <b>empty cell</b>, never {@code NaN} or {@code Infinity}: the
+ * USL columns when there is no fit, {@code n_star} when the curve has no peak (κ = 0 or σ ≥ 1),
+ * {@code cores} on the cores axis, {@code karp_flatt_at_max} when n_max is the baseline, interval
+ * ends when the covariance was singular. {@code fit_note} says why, in words. {@code sigma_low} and
+ * {@code kappa_low} are clipped at 0 (see {@link UslFit}). {@code lambda} and {@code x_max} are in
+ * {@code unit}; {@code speedup_at_max} and {@code efficiency_at_max} are relative to
+ * {@code baseline_n}. Numbers have six significant digits, with '.' as decimal separator.
+ *
+ * <p>Writes to a {@link Writer} and flushes it; making the file appear atomically is the caller's job.
+ */
+public final class ScalingCsv {
+
+    /** The column names, in order. */
+    public static final List<String> HEADER = List.of(
+            "benchmark", "variant", "params", "axis", "points", "n_max", "speedup_at_max", "efficiency_at_max",
+            "sigma", "sigma_low", "sigma_high", "kappa", "kappa_low", "kappa_high", "lambda", "n_star", "x_max", "r2",
+            "family", "mode", "unit", "cores", "baseline_n", "karp_flatt_at_max",
+            "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2", "fit_note");
+
+    private static final MathContext SIGNIFICANT = new MathContext(6);
+
+    private ScalingCsv() {
+    }
+
+    /** Writes the header and one row per curve, in the given order. */
+    public static void write(List<ScalingCurve> curves, Writer out) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(HEADER.toArray(String[]::new))
+                .setRecordSeparator("\n")
+                .build();
+        CSVPrinter printer = new CSVPrinter(out, format);
+        for (ScalingCurve c : curves) {
+            printer.printRecord(row(c));
+        }
+        printer.flush();
+    }
+
+    /** The cells of one curve's row, as written. */
+    static List<String> row(ScalingCurve c) {
+        CurveKey k = c.key();
+        UslFit u = c.usl();
+        AmdahlFit a = c.amdahl();
+        ScalingPoint max = c.atMax();
+        List<String> row = new ArrayList<>(HEADER.size());
+        row.add(k.benchmark());
+        row.add(k.variant());
+        row.add(k.params());
+        row.add(k.axis().csvName());
+        row.add(Integer.toString(c.points().size()));
+        row.add(num(c.nMax()));
+        row.add(max == null ? "" : num(max.speedup()));
+        row.add(max == null ? "" : num(max.efficiency()));
+        row.add(num(u.sigma()));
+        row.add(num(u.sigmaLow()));
+        row.add(num(u.sigmaHigh()));
+        row.add(num(u.kappa()));
+        row.add(num(u.kappaLow()));
+        row.add(num(u.kappaHigh()));
+        row.add(num(u.lambda()));
+        row.add(num(u.nStar()));
+        row.add(num(u.peakThroughput()));
+        row.add(num(u.rSquared()));
+        row.add(k.family());
+        row.add(k.mode().jmhName());
+        row.add(c.unit());
+        row.add(k.fixedCores().isPresent() ? Integer.toString(k.fixedCores().getAsInt()) : "");
+        row.add(num(c.baselineN()));
+        row.add(max == null ? "" : num(max.karpFlatt()));
+        row.add(num(a.serialFraction()));
+        row.add(num(a.low()));
+        row.add(num(a.high()));
+        row.add(num(a.rSquared()));
+        row.add(fitNote(c));
+        return row;
+    }
+
+    private static String fitNote(ScalingCurve c) {
+        List<String> parts = new ArrayList<>();
+        for (String s : List.of(c.note(), c.usl().note(), c.amdahl().fitted() ? "" : c.amdahl().note())) {
+            if (!s.isEmpty() && !parts.contains(s)) {
+                parts.add(s);
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Six significant digits; empty for NaN and infinities, which mean "does not exist". */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toString();
+    }
+}

@@ -1,0 +1,53 @@
+package corescale.stats.scaling;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One scaling curve with everything {@code scaling.csv}, the report and the charts need.
+ *
+ * @param key       which benchmark, variant, params, mode and axis
+ * @param unit      unit of the throughputs (after conversion from time per operation, if any)
+ * @param baselineN N₀, the smallest N measured, that speedups are relative to (NaN with no points)
+ * @param points    the points in increasing N; empty when the mode cannot be scaled
+ * @param usl       the USL fit, or why there is none
+ * @param amdahl    the Amdahl fit, or why there is none
+ * @param note      what was done to the data (time converted to throughput, baseline not 1,
+ *                  mode skipped); empty when nothing
+ */
+public record ScalingCurve(CurveKey key, String unit, double baselineN, List<ScalingPoint> points,
+                           UslFit usl, AmdahlFit amdahl, String note) {
+
+    public ScalingCurve {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(unit, "unit");
+        points = List.copyOf(points);
+        Objects.requireNonNull(usl, "usl");
+        Objects.requireNonNull(amdahl, "amdahl");
+        note = Objects.requireNonNullElse(note, "");
+    }
+
+    /** The largest N measured, NaN with no points. */
+    public double nMax() {
+        return points.isEmpty() ? Double.NaN : points.get(points.size() - 1).n();
+    }
+
+    /** The point at the largest N (the last of several there), or null with no points. */
+    public ScalingPoint atMax() {
+        return points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+
+    /**
+     * The ideal linear line at {@code n}: λN from the USL fit when there is one, else the baseline
+     * throughput scaled linearly, X(N₀)·N/N₀. NaN with no points.
+     */
+    public double ideal(double n) {
+        if (usl.fitted()) {
+            return usl.model().ideal(n);
+        }
+        if (points.isEmpty()) {
+            return Double.NaN;
+        }
+        return points.get(0).throughput() / points.get(0).speedup() * n / baselineN;
+    }
+}

@@ -1,0 +1,132 @@
+package corescale.stats.scaling;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the scaling curves of a run from its point summaries.
+ *
+ * <p>Points are grouped by family, benchmark, variant, params and mode. Each group gives
+ * <ul>
+ *   <li>one {@link Axis#CORES} curve over its points with threads = cores (N = cores), whenever it
+ *       has at least one such point, so that the report can say why a curve has no fit;</li>
+ *   <li>one {@link Axis#THREADS} curve per core count with at least two distinct thread counts
+ *       (N = threads), e.g. threads = cores and the oversubscribed 2 × cores.</li>
+ * </ul>
+ * Time modes are converted to throughput and single-shot curves are listed unmeasured, see
+ * {@link AsThroughput}.
+ */
+public final class ScalingCurves {
+
+    private ScalingCurves() {
+    }
+
+    /** The curves of {@code summaries}, sorted by {@link CurveKey}. */
+    public static List<ScalingCurve> of(List<PointSummary> summaries) {
+        Map<Group, List<PointSummary>> groups = summaries.stream()
+                .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
+        List<ScalingCurve> curves = new ArrayList<>();
+        groups.forEach((group, points) -> {
+            List<PointSummary> onCores = points.stream().filter(p -> p.key().threads() == p.key().cores()).toList();
+            if (!onCores.isEmpty()) {
+                curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES));
+            }
+            Map<Integer, List<PointSummary>> byCores = points.stream()
+                    .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
+            byCores.forEach((cores, atCores) -> {
+                if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
+                    curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS));
+                }
+            });
+        });
+        curves.sort(Comparator.comparing(ScalingCurve::key));
+        return List.copyOf(curves);
+    }
+
+    /** One curve from its summaries; N is cores or threads according to {@code axis}. */
+    static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis) {
+        String unit = commonUnit(key, summaries);
+        String skip = AsThroughput.skipReason(key.mode());
+        if (skip != null) {
+            return new ScalingCurve(key, unit, Double.NaN, List.of(),
+                    UslFit.none(0, 0, "no USL fit: " + skip), AmdahlFit.none(0, 0, "no Amdahl fit: " + skip), skip);
+        }
+        List<PointSummary> sorted = summaries.stream()
+                .sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), axis)))
+                .toList();
+        double[] n = sorted.stream().mapToDouble(s -> n(s.key(), axis)).toArray();
+        double[][] xs = sorted.stream().map(AsThroughput::of).toArray(double[][]::new);
+        double[] x = Arrays.stream(xs).mapToDouble(v -> v[0]).toArray();
+
+        double baselineN = n[0];
+        // points are sorted by N, so the baseline's repeats (if any) come first
+        double baselineX = Arrays.stream(xs).limit(countAt(n, baselineN)).mapToDouble(v -> v[0]).average()
+                .orElse(Double.NaN);
+        List<ScalingPoint> points = new ArrayList<>();
+        for (int i = 0; i < n.length; i++) {
+            points.add(ScalingPoint.of(n[i], xs[i][0], xs[i][1], xs[i][2], baselineN, baselineX,
+                    sorted.get(i).unstable()));
+        }
+        return new ScalingCurve(key, AsThroughput.unit(key.mode(), unit), baselineN, points,
+                UslFitter.fit(n, x), AmdahlFitter.fit(n, x), note(key.mode(), axis, baselineN));
+    }
+
+    private static int n(PointKey k, Axis axis) {
+        return axis == Axis.CORES ? k.cores() : k.threads();
+    }
+
+    private static long countAt(double[] sortedN, double value) {
+        return Arrays.stream(sortedN).filter(v -> v == value).count();
+    }
+
+    private static String note(Mode mode, Axis axis, double baselineN) {
+        List<String> parts = new ArrayList<>();
+        String conversion = AsThroughput.note(mode);
+        if (!conversion.isEmpty()) {
+            parts.add(conversion);
+        }
+        if (baselineN != 1) {
+            parts.add("no " + axis.csvName() + "=1 point: speedup, efficiency and Karp-Flatt relative to "
+                    + axis.csvName() + "=" + (long) baselineN);
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String commonUnit(CurveKey key, List<PointSummary> summaries) {
+        List<String> units = summaries.stream().map(PointSummary::unit).distinct().toList();
+        if (units.size() != 1) {
+            throw new IllegalArgumentException("points of one curve in several units " + units + ": " + key);
+        }
+        return units.get(0);
+    }
+
+    /** Everything that identifies a curve except its axis. */
+    private record Group(String family, String benchmark, String variant, String params, Mode mode)
+            implements Comparable<Group> {
+
+        static Group of(PointSummary s) {
+            PointKey k = s.key();
+            return new Group(k.family(), k.benchmark(), k.variant(), k.params(), s.mode());
+        }
+
+        CurveKey key(Axis axis, OptionalInt fixedCores) {
+            return new CurveKey(family, benchmark, variant, params, mode, axis, fixedCores);
+        }
+
+        @Override
+        public int compareTo(Group o) {
+            return Comparator.comparing(Group::family).thenComparing(Group::benchmark)
+                    .thenComparing(Group::variant).thenComparing(Group::params).thenComparing(Group::mode)
+                    .compare(this, o);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package corescale.stats.scaling;
+
+/**
+ * One point of a scaling curve, with the model-free measures of how well it scales.
+ *
+ * <p>Speedup is relative to the curve's baseline, the smallest N measured (N₀, normally 1). When
+ * N₀ &gt; 1 every measure is relative: speedup X(N)/X(N₀), relative scale p = N/N₀, efficiency
+ * speedup/p, and the Karp–Flatt fraction uses p in place of N. {@link ScalingCurve#baselineN()}
+ * says which N₀ was used.
+ *
+ * @param n          concurrency (cores or threads)
+ * @param throughput throughput in the curve's unit (converted from time per operation where needed)
+ * @param low        lower end of the throughput's 95% interval, NaN when unknown
+ * @param high       upper end of that interval
+ * @param speedup    X(N)/X(N₀)
+ * @param efficiency speedup / (N/N₀); 1 is perfect scaling
+ * @param karpFlatt  experimentally determined serial fraction e = (1/S − 1/p)/(1 − 1/p); NaN at the
+ *                   baseline, where it is undefined
+ * @param unstable   the summary flagged the point's forks as disagreeing
+ */
+public record ScalingPoint(double n, double throughput, double low, double high, double speedup,
+                           double efficiency, double karpFlatt, boolean unstable) {
+
+    /** Builds a point's measures from its throughput and the baseline's. */
+    public static ScalingPoint of(double n, double throughput, double low, double high,
+                                  double baselineN, double baselineThroughput, boolean unstable) {
+        double speedup = throughput / baselineThroughput;
+        double p = n / baselineN;
+        return new ScalingPoint(n, throughput, low, high, speedup, speedup / p, karpFlatt(speedup, p), unstable);
+    }
+
+    /**
+     * Karp–Flatt metric e = (1/S − 1/p)/(1 − 1/p) for speedup S on p units: equal to Amdahl's
+     * serial fraction when the data follow Amdahl exactly. NaN for p = 1, where it is 0/0.
+     */
+    public static double karpFlatt(double speedup, double p) {
+        if (p == 1) {
+            return Double.NaN;
+        }
+        return (1 / speedup - 1 / p) / (1 - 1 / p);
+    }
+}

@@ -1,0 +1,115 @@
+package corescale.stats.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corescale.stats.model.Mode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class ScalingCsvTest {
+
+    /** The columns DESIGN.md fixes, in its order. */
+    private static final List<String> DESIGN_COLUMNS = List.of(("benchmark,variant,params,axis,points,n_max,"
+            + "speedup_at_max,efficiency_at_max,sigma,sigma_low,sigma_high,kappa,kappa_low,kappa_high,lambda,"
+            + "n_star,x_max,r2").split(","));
+
+    private static List<CSVRecord> writeAndRead(List<ScalingCurve> curves) throws IOException {
+        StringWriter out = new StringWriter();
+        ScalingCsv.write(curves, out);
+        String text = out.toString();
+        assertFalse(text.contains("NaN"), text);
+        assertFalse(text.contains("Infinity"), text);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(text)).getRecords();
+    }
+
+    @Test
+    void headerStartsWithTheDesignColumnsInOrder() throws IOException {
+        StringWriter out = new StringWriter();
+        ScalingCsv.write(List.of(), out);
+        List<String> header = List.of(out.toString().strip().split(","));
+        assertEquals(DESIGN_COLUMNS, header.subList(0, DESIGN_COLUMNS.size()));
+        assertEquals(ScalingCsv.HEADER, header);
+    }
+
+    @Test
+    void fittedCurveRowHasTheFitAndNoPeakIsAnEmptyCell() throws IOException {
+        List<ScalingCurve> curves = ScalingCurves.of(
+                ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+
+        CSVRecord cores = writeAndRead(curves).get(0);
+
+        assertEquals("Counters.increment", cores.get("benchmark"));
+        assertEquals("atomicLong", cores.get("variant"));
+        assertEquals("work=10", cores.get("params"));
+        assertEquals("cores", cores.get("axis"));
+        assertEquals("5", cores.get("points"));
+        assertEquals("16", cores.get("n_max"));
+        assertEquals(0.04, Double.parseDouble(cores.get("sigma")), 1e-6);
+        assertEquals(0.002, Double.parseDouble(cores.get("kappa")), 1e-8);
+        assertEquals(50, Double.parseDouble(cores.get("lambda")), 1e-4);
+        assertEquals(Math.sqrt(0.96 / 0.002), Double.parseDouble(cores.get("n_star")), 1e-3);
+        assertEquals(ScalingCurvesTest.TRUTH.speedup(16), Double.parseDouble(cores.get("speedup_at_max")), 1e-5);
+        assertEquals("", cores.get("cores"));
+        assertEquals("counters", cores.get("family"));
+        assertEquals("thrpt", cores.get("mode"));
+        assertEquals("1", cores.get("baseline_n"));
+        assertEquals("", cores.get("fit_note"));
+    }
+
+    @Test
+    void unfittedCurveHasEmptyFitCellsAndSaysWhy() throws IOException {
+        List<ScalingCurve> curves = ScalingCurves.of(
+                ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4));
+
+        List<CSVRecord> rows = writeAndRead(curves);
+        CSVRecord cores = rows.get(0);
+
+        for (String column : List.of("sigma", "sigma_low", "sigma_high", "kappa", "kappa_low", "kappa_high",
+                "lambda", "n_star", "x_max", "r2")) {
+            assertEquals("", cores.get(column), column);
+        }
+        assertTrue(cores.get("fit_note").contains("3 distinct N"), cores.get("fit_note"));
+        assertFalse(cores.get("amdahl_serial").isEmpty(), "Amdahl fits with three N");
+        CSVRecord threadsAt2 = rows.get(2);
+        assertEquals("threads", threadsAt2.get("axis"));
+        assertEquals("2", threadsAt2.get("cores"));
+        assertEquals("", threadsAt2.get("amdahl_serial"));
+    }
+
+    @Test
+    void linearCurveHasNoPeakSoNStarIsEmptyAndTheNoteSaysSo() throws IOException {
+        UslModel linear = new UslModel(0, 0, 10);
+        double[] n = {1, 2, 4, 8};
+        List<ScalingPoint> points = java.util.Arrays.stream(n)
+                .mapToObj(v -> ScalingPoint.of(v, linear.throughput(v), Double.NaN, Double.NaN, 1, 10, false))
+                .toList();
+        double[] x = linear.throughput(n);
+        CurveKey key = new CurveKey("cpu", "Cpu.batch", "fixedPool", "", Mode.THROUGHPUT, Axis.CORES,
+                java.util.OptionalInt.empty());
+        ScalingCurve curve = new ScalingCurve(key, "ops/s", 1, points, UslFitter.fit(n, x), AmdahlFitter.fit(n, x), "");
+
+        CSVRecord row = writeAndRead(List.of(curve)).get(0);
+
+        assertEquals("", row.get("n_star"));
+        assertEquals("80", row.get("x_max"));
+        assertTrue(row.get("fit_note").contains("kappa = 0"), row.get("fit_note"));
+    }
+
+    @Test
+    void numbersHaveSixSignificantDigitsAndEmptyForNonFinite() {
+        assertEquals("0.0277285", ScalingCsv.num(0.027728512345));
+        assertEquals("0.0001044", ScalingCsv.num(0.0001044));
+        assertEquals("1.23457E-9", ScalingCsv.num(1.234567e-9));
+        assertEquals("12", ScalingCsv.num(12.0));
+        assertEquals("", ScalingCsv.num(Double.NaN));
+        assertEquals("", ScalingCsv.num(Double.POSITIVE_INFINITY));
+    }
+}

@@ -1,0 +1,129 @@
+package corescale.stats.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ScalingCurvesTest {
+
+    static final UslModel TRUTH = new UslModel(0.04, 0.002, 50);
+
+    static PointSummary point(String variant, Mode mode, String unit, int cores, int threads, double score) {
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "work=10", cores, threads);
+        return new PointSummary(key, mode, unit, 3, 15, score, score * 0.99, score * 1.01, 0.01, false,
+                new double[] {score, score, score}, "");
+    }
+
+    /** The default sweep: cores 1, 2, 4, 8, 16, threads = cores and 2 × cores, throughput from TRUTH (N = threads). */
+    static List<PointSummary> sweep(String variant, Mode mode, String unit, int... cores) {
+        List<PointSummary> out = new ArrayList<>();
+        for (int c : cores) {
+            for (int t : new int[] {c, 2 * c}) {
+                double x = TRUTH.throughput(t);
+                double score = mode.higherIsBetter() ? x : t / x; // avgt: time per op per thread
+                out.add(point(variant, mode, unit, c, t, score));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void coresAxisUsesThreadsEqualToCoresAndIsFitted() {
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+
+        ScalingCurve cores = curves.get(0);
+        assertEquals(Axis.CORES, cores.key().axis());
+        assertEquals(OptionalInt.empty(), cores.key().fixedCores());
+        assertEquals(List.of(1.0, 2.0, 4.0, 8.0, 16.0), cores.points().stream().map(ScalingPoint::n).toList());
+        assertEquals(1, cores.baselineN());
+        assertEquals("", cores.note());
+        assertTrue(cores.usl().fitted(), cores.usl().note());
+        assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-7);
+        assertEquals(TRUTH.kappa(), cores.usl().kappa(), 1e-9);
+        assertEquals(TRUTH.speedup(16), cores.atMax().speedup(), 1e-12);
+        assertEquals(TRUTH.speedup(16) / 16, cores.atMax().efficiency(), 1e-12);
+        assertEquals(TRUTH.ideal(3), cores.ideal(3), 1e-6);
+        assertEquals("ops/us", cores.unit());
+    }
+
+    @Test
+    void threadsAxisPerCoreCountOverItsThreadCounts() {
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+
+        List<ScalingCurve> threads = curves.stream().filter(c -> c.key().axis() == Axis.THREADS).toList();
+        assertEquals(List.of(1, 2, 4, 8, 16), threads.stream().map(c -> c.key().fixedCores().getAsInt()).toList());
+        ScalingCurve at4 = threads.get(2);
+        assertEquals(List.of(4.0, 8.0), at4.points().stream().map(ScalingPoint::n).toList());
+        assertEquals(4, at4.baselineN());
+        assertTrue(at4.note().contains("relative to threads=4"), at4.note());
+        assertEquals(TRUTH.throughput(8) / TRUTH.throughput(4), at4.atMax().speedup(), 1e-12);
+        assertEquals(at4.atMax().speedup() / 2, at4.atMax().efficiency(), 1e-12);
+        assertFalse(at4.usl().fitted());
+        assertTrue(at4.usl().note().contains("2 distinct N"), at4.usl().note());
+    }
+
+    @Test
+    void averageTimeIsConvertedToThroughputAsThreadsOverTime() {
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("synchronized", Mode.AVERAGE_TIME, "ns/op", 1, 2, 4, 8));
+
+        ScalingCurve cores = curves.get(0);
+        assertEquals("ops/ns", cores.unit());
+        assertTrue(cores.note().contains("avgt converted to throughput as threads/time"), cores.note());
+        for (ScalingPoint p : cores.points()) {
+            assertEquals(TRUTH.throughput(p.n()), p.throughput(), 1e-9);
+            assertTrue(p.low() < p.throughput() && p.throughput() < p.high(), "interval maps end for end");
+        }
+        assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-7);
+    }
+
+    @Test
+    void singleShotIsListedWithoutMeasuresAndSaysWhy() {
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("platformThread", Mode.SINGLE_SHOT, "us/op", 1, 2, 4, 8));
+
+        ScalingCurve cores = curves.get(0);
+        assertTrue(cores.points().isEmpty());
+        assertTrue(cores.note().contains("single-shot"), cores.note());
+        assertFalse(cores.usl().fitted());
+        assertFalse(cores.amdahl().fitted());
+    }
+
+    @Test
+    void missingOneCoreMakesSpeedupRelativeToTheSmallestAndSaysSo() {
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("longAdder", Mode.THROUGHPUT, "ops/us", 2, 4, 8, 16));
+
+        ScalingCurve cores = curves.get(0);
+        assertEquals(2, cores.baselineN());
+        assertTrue(cores.note().contains("no cores=1 point"), cores.note());
+        assertEquals(1, cores.points().get(0).speedup(), 0);
+        assertTrue(Double.isNaN(cores.points().get(0).karpFlatt()));
+        assertEquals(TRUTH.throughput(16) / TRUTH.throughput(2), cores.atMax().speedup(), 1e-12);
+        assertEquals(cores.atMax().speedup() / 8, cores.atMax().efficiency(), 1e-12);
+        // the fits do not need N = 1: λ is a free parameter
+        assertEquals(TRUTH.lambda(), cores.usl().lambda(), 1e-5);
+    }
+
+    @Test
+    void curvesAreSeparatedByVariantAndMode() {
+        List<PointSummary> all = new ArrayList<>(sweep("b", Mode.THROUGHPUT, "ops/us", 1, 2));
+        all.addAll(sweep("a", Mode.THROUGHPUT, "ops/us", 1, 2));
+        all.addAll(sweep("a", Mode.AVERAGE_TIME, "us/op", 1, 2));
+
+        List<CurveKey> keys = ScalingCurves.of(all).stream().map(ScalingCurve::key).toList();
+
+        CurveKey first = keys.get(0);
+        assertEquals("a", first.variant());
+        assertEquals(Mode.THROUGHPUT, first.mode());
+        assertEquals(Axis.CORES, first.axis());
+        // per (variant, mode): a cores curve and two threads curves
+        assertEquals(9, keys.size());
+        assertEquals(keys.stream().sorted().toList(), keys);
+    }
+}

@@ -1,0 +1,191 @@
+package corescale.stats.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Closed-form and synthetic cases where the right answer is known by construction. */
+class UslFitterKnownAnswersTest {
+
+    private static final double[] N = {1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64};
+
+    private static double[] exact(UslModel m, double[] n) {
+        return m.throughput(n);
+    }
+
+    @Test
+    void linearScalingGivesZeroCoefficientsAndNoPeak() {
+        double[] x = exact(new UslModel(0, 0, 250), N);
+
+        UslFit fit = UslFitter.fit(N, x);
+
+        assertTrue(fit.fitted(), fit.note());
+        assertEquals(0, fit.sigma(), 1e-9);
+        assertEquals(0, fit.kappa(), 1e-11);
+        assertEquals(250, fit.lambda(), 250 * 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, fit.nStar());
+        assertFalse(fit.hasPeak());
+        assertTrue(fit.note().contains("kappa = 0"), fit.note());
+        // no peak: x_max is the curve at the largest measured N
+        assertEquals(250 * 64, fit.peakThroughput(), 1e-6);
+        assertEquals(1, fit.rSquared(), 1e-12);
+    }
+
+    @Test
+    void pureAmdahlDataGivesZeroKappaAndAmdahlSerialFractionEqualToSigma() {
+        double s = 0.07;
+        double[] x = exact(new UslModel(s, 0, 40), N);
+
+        UslFit usl = UslFitter.fit(N, x);
+        AmdahlFit amdahl = AmdahlFitter.fit(N, x);
+
+        assertTrue(usl.fitted(), usl.note());
+        assertTrue(amdahl.fitted(), amdahl.note());
+        assertEquals(0, usl.kappa(), 1e-10);
+        assertEquals(s, usl.sigma(), 1e-8);
+        assertEquals(s, amdahl.serialFraction(), 1e-8);
+        assertEquals(usl.sigma(), amdahl.serialFraction(), 1e-8);
+        assertEquals(40, amdahl.lambda(), 40 * 1e-8);
+        assertEquals(N[N.length - 1] / (1 + s * (N[N.length - 1] - 1)), amdahl.speedup(N[N.length - 1]), 1e-12);
+    }
+
+    @Test
+    void karpFlattOnExactAmdahlDataEqualsTheSerialFractionAtEveryN() {
+        double s = 0.12;
+        for (double n : N) {
+            double speedup = n / (1 + s * (n - 1));
+            ScalingPoint p = ScalingPoint.of(n, 10 * speedup, Double.NaN, Double.NaN, 1, 10, false);
+            if (n == 1) {
+                assertTrue(Double.isNaN(p.karpFlatt()), "undefined at N=1");
+            } else {
+                assertEquals(s, p.karpFlatt(), 1e-12, "N=" + n);
+                assertEquals(speedup, p.speedup(), 1e-12);
+                assertEquals(speedup / n, p.efficiency(), 1e-12);
+            }
+        }
+    }
+
+    /** The coefficients σ = κ = 0.02 of the R usl package's own tests (tests/coef.R), data rounded to 5 digits. */
+    @Test
+    void roundedExactDataOfTheUslPackageTests() {
+        double[] n = {1, 2, 4, 6, 8, 10};
+        double[] x = {1, 1.8868, 3.0769, 3.5294, 3.5398, 3.3557};
+
+        UslFit fit = UslFitter.fit(n, x);
+
+        assertEquals(0.02, fit.sigma(), 1e-4);
+        assertEquals(0.02, fit.kappa(), 1e-5);
+        assertEquals(1, fit.lambda(), 1e-4);
+        assertEquals(Math.sqrt(0.98 / 0.02), fit.nStar(), 0.01);
+        assertEquals(new UslModel(0.02, 0.02, 1).throughput(7), fit.peakThroughput(), 1e-3);
+    }
+
+    @Test
+    void fewerThanFourDistinctNIsNoFitWithAReason() {
+        // six points but only three distinct N
+        double[] n = {1, 1, 2, 2, 4, 4};
+        double[] x = {10, 10.2, 19, 19.5, 35, 36};
+
+        UslFit fit = UslFitter.fit(n, x);
+
+        assertFalse(fit.fitted());
+        assertEquals(3, fit.distinctN());
+        assertEquals(6, fit.points());
+        assertTrue(fit.note().contains("3 distinct N") && fit.note().contains("at least 4"), fit.note());
+        assertTrue(Double.isNaN(fit.sigma()) && Double.isNaN(fit.kappa()) && Double.isNaN(fit.nStar()));
+        // Amdahl needs only three
+        assertTrue(AmdahlFitter.fit(n, x).fitted());
+        assertFalse(AmdahlFitter.fit(new double[] {1, 2}, new double[] {1, 2}).fitted());
+    }
+
+    @Test
+    void nonPositiveThroughputIsNoFitWithAReason() {
+        UslFit fit = UslFitter.fit(new double[] {1, 2, 3, 4}, new double[] {1, 2, 0, 4});
+        assertFalse(fit.fitted());
+        assertTrue(fit.note().contains("> 0"), fit.note());
+    }
+
+    @Test
+    void retrogradeFromTheStartHasNoPeakConcurrency() {
+        // a lock that loses half its throughput per doubling: σ > 1
+        double[] x = exact(new UslModel(1.5, 0.01, 100), N);
+
+        UslFit fit = UslFitter.fit(N, x);
+
+        assertEquals(1.5, fit.sigma(), 1e-6);
+        assertTrue(Double.isNaN(fit.nStar()));
+        assertEquals(100, fit.peakThroughput(), 1e-4);
+        assertTrue(fit.note().contains("sigma >= 1"), fit.note());
+    }
+
+    /**
+     * Seeded multiplicative noise (log-normal, 2% sd) on a curve with a peak inside the range:
+     * estimates land near the truth, and the nominal 95% intervals hold the true σ and κ in most
+     * of 200 trials. Wald intervals of a nonlinear fit are approximate and the noise is
+     * multiplicative while the fit is unweighted, so we ask for ≥ 85%, not 95%
+     * (with this seed: σ covered 194/200, κ 179/200).
+     */
+    @Test
+    void syntheticNoisyCurvesRecoverTheCoefficientsAndTheIntervalsCoverThem() {
+        UslModel truth = new UslModel(0.05, 0.0008, 1200);
+        double[] n = {1, 2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 64};
+        Random random = new Random(20240611L);
+        int trials = 200;
+        int sigmaCovered = 0;
+        int kappaCovered = 0;
+        double sigmaErrorSum = 0;
+        double kappaErrorSum = 0;
+        for (int t = 0; t < trials; t++) {
+            double[] x = new double[n.length];
+            for (int i = 0; i < n.length; i++) {
+                x[i] = truth.throughput(n[i]) * Math.exp(0.02 * random.nextGaussian());
+            }
+            UslFit fit = UslFitter.fit(n, x);
+            assertTrue(fit.fitted(), fit.note());
+            assertEquals(truth.sigma(), fit.sigma(), 0.02, "trial " + t);
+            assertEquals(truth.kappa(), fit.kappa(), 0.0003, "trial " + t);
+            assertEquals(truth.lambda(), fit.lambda(), 0.06 * truth.lambda(), "trial " + t);
+            sigmaErrorSum += Math.abs(fit.sigma() - truth.sigma());
+            kappaErrorSum += Math.abs(fit.kappa() - truth.kappa());
+            if (fit.sigmaLow() <= truth.sigma() && truth.sigma() <= fit.sigmaHigh()) {
+                sigmaCovered++;
+            }
+            if (fit.kappaLow() <= truth.kappa() && truth.kappa() <= fit.kappaHigh()) {
+                kappaCovered++;
+            }
+        }
+        assertTrue(sigmaErrorSum / trials < 0.005, "mean |σ error| " + sigmaErrorSum / trials);
+        assertTrue(kappaErrorSum / trials < 0.0001, "mean |κ error| " + kappaErrorSum / trials);
+        assertTrue(sigmaCovered >= 0.85 * trials, "σ covered in " + sigmaCovered + " of " + trials);
+        assertTrue(kappaCovered >= 0.85 * trials, "κ covered in " + kappaCovered + " of " + trials);
+        // and not trivially: a 95% interval should miss sometimes
+        assertTrue(sigmaCovered < trials || kappaCovered < trials, "intervals never miss: too wide?");
+    }
+
+    /** Noise on linear data pushes the unconstrained optimum below 0; the clamped fit stays at the boundary with intervals. */
+    @Test
+    void noisyLinearDataStaysOnTheBoundaryWithIntervalsThatHoldZero() {
+        Random random = new Random(7);
+        int onBoundary = 0;
+        for (int t = 0; t < 50; t++) {
+            double[] x = exact(new UslModel(0, 0, 100), N);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= Math.exp(0.01 * random.nextGaussian());
+            }
+            UslFit fit = UslFitter.fit(N, x);
+            assertTrue(fit.fitted(), fit.note());
+            assertTrue(fit.sigma() >= 0 && fit.kappa() >= 0);
+            assertTrue(fit.sigmaLow() >= 0 && fit.kappaLow() >= 0, "clipped at 0");
+            assertTrue(Double.isFinite(fit.kappaHigh()), "an interval exists on the boundary");
+            assertEquals(0, fit.sigma(), 0.01);
+            assertEquals(0, fit.kappa(), 2e-4);
+            if (fit.sigma() == 0 || fit.kappa() == 0) {
+                onBoundary++;
+            }
+        }
+        assertTrue(onBoundary > 0, "the constraint was exercised");
+    }
+}
