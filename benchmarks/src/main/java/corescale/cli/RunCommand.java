@@ -101,7 +101,11 @@ final class RunCommand implements Callable<Integer> {
         MachineInfo machine = MachineInfo.current();
         String runId = machine.hostForPath() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = out != null ? out : Path.of("results", runId);
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // Kept in run.json so that --resume rebuilds the same plan; the subcommand name is not an option.
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
         return sweep(runDir, runId, machine, args, false);
     }
 

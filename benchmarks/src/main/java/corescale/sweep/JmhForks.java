@@ -160,11 +160,20 @@ public final class JmhForks {
         }
     }
 
-    /** The first line of the deepest cause: what the benchmark itself said. */
+    /**
+     * The first line of what the benchmark itself threw: JMH wraps the fork's exceptions as
+     * suppressed exceptions of its own, under a generic message.
+     */
     static String describe(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        while (true) {
+            if (root.getSuppressed().length > 0) {
+                root = root.getSuppressed()[0];
+            } else if (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            } else {
+                break;
+            }
         }
         String message = root.getMessage() == null ? "" : root.getMessage().strip();
         int newline = message.indexOf('\n');

@@ -125,6 +125,13 @@ public final class Sweep {
                     if (stopping) {
                         break;
                     }
+                    if (e.getMessage().contains("JMH lock")) {
+                        // Another JMH run is measuring on this machine: every point would fail, and
+                        // running beside it would spoil both runs' numbers.
+                        progress.say("Stopped: " + e.getMessage());
+                        failed++;
+                        break;
+                    }
                     failed++;
                     synchronized (writeLock) {
                         failures.append(point.key(), e.getMessage());

@@ -1,0 +1,92 @@
+package corescale.benchmarks.counters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import corescale.results.ResultRow;
+import corescale.sweep.CoresRestriction;
+import corescale.sweep.ForkResult;
+import corescale.sweep.JmhForks;
+import corescale.sweep.Point;
+import corescale.sweep.PointFailedException;
+import corescale.sweep.TestSweeps;
+
+/**
+ * Every counters variant, run through JMH in a real fork by the sweep's own fork runner, yields
+ * rows with sane scores, and the lost-update check tells correct counters from the racy one.
+ */
+class CountersTest {
+
+    static final String BENCHMARK = "corescale.benchmarks.counters.Counters.increment";
+    static final int CORES = CoresRestriction.detect().maxCores();
+
+    @TempDir
+    Path runDir;
+
+    private List<ResultRow> run(String variant, int threads, long workInside) throws PointFailedException {
+        JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
+        Point point = TestSweeps.point(BENCHMARK, CORES, threads,
+                Map.of("variant", variant, "workInside", String.valueOf(workInside), "workOutside", "0"));
+        ForkResult fork = forks.run(point, 1);
+        return fork.rows();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
+            "stampedLock", "atomicLong", "longAdder"})
+    void correctVariantsYieldSaneRowsAndLoseNothing(String variant) throws Exception {
+        List<ResultRow> rows = run(variant, 2, 0);
+        assertEquals(2, rows.size(), "one row per measured iteration");
+        for (ResultRow row : rows) {
+            assertEquals(variant, row.variant());
+            assertEquals("counters", row.family());
+            assertEquals("Counters.increment", row.benchmark());
+            assertEquals("workInside=0;workOutside=0", row.params());
+            assertEquals("ops/us", row.unit());
+            assertEquals("thrpt", row.mode());
+            assertEquals(2, row.threads());
+            // Anything from a thousand increments per second to a few billion is plausible.
+            assertTrue(row.score() > 1e-3 && row.score() < 1e4, "score " + row.score());
+            assertEquals(0.0, row.secondary().get("lost_updates"), variant + " lost updates");
+        }
+    }
+
+    @Test
+    void semaphoreWithOnePermitPerThreadIsExactWhenAlone() throws Exception {
+        for (ResultRow row : run("semaphorePermits", 1, 50)) {
+            assertEquals(0.0, row.secondary().get("lost_updates"));
+        }
+    }
+
+    /**
+     * With as many permits as threads nothing is excluded, so updates race. Work inside the
+     * critical section widens the window between read and write; a few tries allow for a
+     * scheduler that happens to serialize the two threads.
+     */
+    @Test
+    void semaphoreWithOnePermitPerThreadLosesUpdatesUnderContention() throws Exception {
+        double lost = 0;
+        for (int attempt = 0; attempt < 5 && lost == 0; attempt++) {
+            lost = run("semaphorePermits", 2, 50).stream().mapToDouble(r -> r.secondary().get("lost_updates")).sum();
+        }
+        assertTrue(lost > 0, "semaphorePermits at 2 threads should lose updates");
+    }
+
+    @Test
+    void unknownVariantFailsThePointWithItsName() {
+        PointFailedException e = org.junit.jupiter.api.Assertions.assertThrows(PointFailedException.class,
+                () -> run("mutex", 1, 0));
+        assertFalse(e.getMessage().isBlank());
+    }
+}
