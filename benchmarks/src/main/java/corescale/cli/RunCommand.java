@@ -69,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-forks", paramLabel = "N", description = "Most forks per point.")
     Integer maxForks;
 
+    @Option(names = "--budget", paramLabel = "TIME",
+            description = "Time budget of the whole sweep, e.g. 30m (default profile: 14m): points stop adding forks "
+                    + "beyond the minimum when the rest would not fit. 0 for none.")
+    String budget;
+
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -162,8 +167,10 @@ final class RunCommand implements Callable<Integer> {
                 p = p.withPrecision(Durations.parseFraction(precision));
             }
             if (maxForks != null) {
-                p = new Profile(p.name(), p.warmupIterations(), p.warmupTime(), p.measurementIterations(),
-                        p.measurementTime(), Math.min(p.minForks(), maxForks), maxForks, p.precision(), p.pointTimeCap(), p.params());
+                p = p.withMaxForks(maxForks);
+            }
+            if (budget != null) {
+                p = p.withBudget(Durations.parse(budget));
             }
         }
         if (!params.isEmpty()) {

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -40,10 +41,13 @@ public final class PrecisionLoop {
     }
 
     private final Profile profile;
+    private final Duration timeCap;
     private final LongSupplier nanoClock;
 
-    public PrecisionLoop(Profile profile, LongSupplier nanoClock) {
+    /** @param timeCap time this point may take; the minimum forks are run whatever it says */
+    public PrecisionLoop(Profile profile, Duration timeCap, LongSupplier nanoClock) {
         this.profile = profile;
+        this.timeCap = timeCap;
         this.nanoClock = nanoClock;
     }
 
@@ -66,10 +70,10 @@ public final class PrecisionLoop {
             if (n >= profile.maxForks()) {
                 return new Outcome(forks, Stop.MAX_FORKS, relCi);
             }
-            // Stop before a fork that would, at the pace so far, end past the cap.
+            // Past the minimum, stop before a fork that would, at the pace so far, end past the cap.
             long elapsed = nanoClock.getAsLong() - start;
             long perFork = elapsed / n;
-            if (elapsed + perFork > profile.pointTimeCap().toNanos()) {
+            if (n >= profile.minForks() && elapsed + perFork > timeCap.toNanos()) {
                 return new Outcome(forks, Stop.TIME_CAP, relCi);
             }
         }

@@ -9,31 +9,33 @@ import java.util.Map;
  * forks are added until the point is precise enough ({@code precision}: half-width of the 95% CI
  * of the mean of fork means, over the mean), or {@code maxForks}, or {@code pointTimeCap}.
  *
+ * @param budget the whole sweep's time budget: points past their minimum forks stop adding forks
+ *               when the rest of the plan would not fit in it; zero for none
  * @param params parameter values to use instead of the benchmarks' defaults, where a benchmark
  *               has that parameter (e.g. fewer contention levels in the quick profile)
  */
 public record Profile(String name, int warmupIterations, Duration warmupTime, int measurementIterations,
                       Duration measurementTime, int minForks, int maxForks, double precision,
-                      Duration pointTimeCap, Map<String, List<String>> params) {
+                      Duration pointTimeCap, Duration budget, Map<String, List<String>> params) {
 
     /** A few minutes on a 2-core machine: every family, one fork per point, fewest parameters. */
     public static Profile quick() {
         return new Profile("quick", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200),
-                1, 1, 0.10, Duration.ofSeconds(30),
+                1, 1, 0.10, Duration.ofSeconds(30), Duration.ZERO,
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0")));
     }
 
     /** The default: a few forks per point, until ±3% or 4 forks. */
     public static Profile standard() {
         return new Profile("default", 1, Duration.ofMillis(300), 3, Duration.ofMillis(300),
-                2, 4, 0.03, Duration.ofSeconds(20),
-                Map.of("workInside", List.of("0", "50"), "workOutside", List.of("0")));
+                2, 4, 0.03, Duration.ofSeconds(20), Duration.ofMinutes(14),
+                Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500")));
     }
 
     /** For a reference run: longer iterations, ±1%, up to 10 forks, every parameter value. */
     public static Profile thorough() {
         return new Profile("thorough", 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
-                3, 10, 0.01, Duration.ofMinutes(2), Map.of());
+                3, 10, 0.01, Duration.ofMinutes(2), Duration.ZERO, Map.of());
     }
 
     public static Profile named(String name) {
@@ -54,7 +56,7 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
 
     public Profile withForks(int forks) {
         return new Profile(name + "-fixed", warmupIterations, warmupTime, measurementIterations, measurementTime,
-                forks, forks, Double.NaN, pointTimeCap.plus(forkTime().multipliedBy(forks)), params);
+                forks, forks, Double.NaN, pointTimeCap.plus(forkTime().multipliedBy(forks)), Duration.ZERO, params);
     }
 
     /** True when forks are a fixed count given by the user: no precision target. */
@@ -63,16 +65,26 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
     }
 
     public Profile with(int wi, Duration w, int i, Duration r) {
-        return new Profile(name, wi, w, i, r, minForks, maxForks, precision, pointTimeCap, params);
+        return new Profile(name, wi, w, i, r, minForks, maxForks, precision, pointTimeCap, budget, params);
     }
 
     public Profile withPrecision(double target) {
         return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                minForks, maxForks, target, pointTimeCap, params);
+                minForks, maxForks, target, pointTimeCap, budget, params);
+    }
+
+    public Profile withBudget(Duration newBudget) {
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                minForks, maxForks, precision, pointTimeCap, newBudget, params);
+    }
+
+    public Profile withMaxForks(int newMax) {
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params);
     }
 
     public Profile withParams(Map<String, List<String>> newParams) {
         return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                minForks, maxForks, precision, pointTimeCap, newParams);
+                minForks, maxForks, precision, pointTimeCap, budget, newParams);
     }
 }

@@ -97,11 +97,14 @@ public final class Sweep {
         Runtime.getRuntime().addShutdownHook(hook);
         try (PrintStream jmhLog = new PrintStream(new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true)) {
             JmhForks forks = new JmhForks(profile, cores, runDir, jmhLog, runId, machine, hangLimit);
+            long sweepStart = System.nanoTime();
+            int started = 0;
             for (Point point : todo) {
                 if (stopping) {
                     break;
                 }
-                PrecisionLoop loop = new PrecisionLoop(profile, System::nanoTime);
+                Duration cap = pointCap(Duration.ofNanos(System.nanoTime() - sweepStart), todo.size() - started++);
+                PrecisionLoop loop = new PrecisionLoop(profile, cap, System::nanoTime);
                 try {
                     PrecisionLoop.Outcome outcome = loop.measure(fork -> {
                         progress.starting(point, fork);
@@ -150,6 +153,15 @@ public final class Sweep {
         return new Outcome(plan.size(), alreadyDone, measured, failed, false);
     }
 
+    /** The point's own cap, or less when the budget left, shared over the points left, is less. */
+    private Duration pointCap(Duration elapsed, int pointsLeft) {
+        if (profile.budget().isZero()) {
+            return profile.pointTimeCap();
+        }
+        Duration share = profile.budget().minus(elapsed).dividedBy(Math.max(1, pointsLeft));
+        return share.compareTo(profile.pointTimeCap()) < 0 ? share : profile.pointTimeCap();
+    }
+
     private void interrupted(Progress progress) {
         stopping = true;
         JmhForks.killDescendants();
@@ -163,6 +175,9 @@ public final class Sweep {
     private void printPlan(int todo, int alreadyDone) {
         Duration low = estimate(todo);
         Duration high = profile.forkTime().multipliedBy((long) profile.maxForks() * todo);
+        if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
+            high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
+        }
         out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
                 profile.fixedForks() ? profile.maxForks() + " fork(s) per point"
