@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "",
                 "With no arguments: the default sweep (same as 'run').",
                 "Arguments that are not a subcommand go to JMH itself, e.g. '-l', '-h', 'Counters -f 1 -t 2'."},
-        subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression."})
 public final class Main implements Runnable {
 
@@ -33,8 +34,14 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(e -> 2);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);
+        // One line, no stack trace: bad values (IllegalArgumentException) are usage errors (2);
+        // anything else stopped the work (1).
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
         return cli;
     }
 

@@ -32,7 +32,7 @@ final class PointLog {
     }
 
     static PointLog points(Path runDir) {
-        return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop"));
+        return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop", "seconds"));
     }
 
     static PointLog failures(Path runDir) {

@@ -105,6 +105,7 @@ public final class Sweep {
                 }
                 Duration cap = pointCap(Duration.ofNanos(System.nanoTime() - sweepStart), todo.size() - started++);
                 PrecisionLoop loop = new PrecisionLoop(profile, cap, System::nanoTime);
+                long pointStart = System.nanoTime();
                 try {
                     PrecisionLoop.Outcome outcome = loop.measure(fork -> {
                         progress.starting(point, fork);
@@ -120,7 +121,8 @@ public final class Sweep {
                         }
                         results.append(rows);
                         points.append(point.key(), outcome.forks().size(), mean, unit, blankIfNaN(outcome.relCi()),
-                                blankIfNaN(profile.precision()), outcome.stop().label);
+                                blankIfNaN(profile.precision()), outcome.stop().label,
+                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - pointStart) / 1e9));
                     }
                     measured++;
                     progress.finished(point, describe(outcome, mean, unit));
