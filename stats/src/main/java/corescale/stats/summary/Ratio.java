@@ -60,6 +60,14 @@ public record Ratio(double value, double low, double high, String method) {
         return new Ratio(value, value * Math.exp(-half), value * Math.exp(half), "delta");
     }
 
+    /** mean(num)/mean(den) of the summaries as they are: bootstrap over fork means, else the delta method. */
+    public static Ratio ofMeans(PointSummary num, PointSummary den, int resamples, SplittableRandom rnd) {
+        if (num.forkMeans().length >= 2 && den.forkMeans().length >= 2) {
+            return bootstrap(num.forkMeans(), den.forkMeans(), resamples, Summarizer.LEVEL, rnd);
+        }
+        return delta(num.mean(), ci(num), den.mean(), ci(den), Summarizer.LEVEL);
+    }
+
     /** The interval of a summary, as an {@link Interval}. */
     public static Interval ci(PointSummary s) {
         return new Interval(s.ciLow(), s.ciHigh());
