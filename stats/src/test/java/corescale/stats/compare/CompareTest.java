@@ -52,7 +52,7 @@ class CompareTest {
         // 5 values is most likely to be too narrow). Seeded, so the counts are the same on every run.
         for (double cv : new double[]{0.05, 0.30}) {
             SplittableRandom r = new SplittableRandom(99);
-            Comparer comparer = new Comparer(0.05, 1, 1000, PerCoreAtMaxCores.withDefaults());
+            Comparer comparer = new Comparer(0.05, 1, Comparer.DEFAULT_RESAMPLES, PerCoreAtMaxCores.withDefaults());
             int trials = 1000;
             int wrong = 0;
             int same = 0;
