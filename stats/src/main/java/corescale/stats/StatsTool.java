@@ -15,6 +15,8 @@ import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.ScalingCsv;
+import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.SummaryCsv;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
@@ -53,9 +55,9 @@ public final class StatsTool {
     private final ScalingWriter scaling;
     private final CurveComparator curves;
 
-    /** Without scaling.csv, and with per-core curve comparison. */
+    /** scaling.csv from the USL/Amdahl fits, and per-core curve comparison. */
     public StatsTool() {
-        this(null, PerCoreAtMaxCores.withDefaults());
+        this((points, w) -> ScalingCsv.write(ScalingCurves.of(points), w), PerCoreAtMaxCores.withDefaults());
     }
 
     /**
