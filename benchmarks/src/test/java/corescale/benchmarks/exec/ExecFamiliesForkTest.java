@@ -57,18 +57,26 @@ class ExecFamiliesForkTest {
     static void runFamilies() throws Exception {
         trace = dir.resolve("exec-trace.txt");
         // spawn, one unit per operation: JMH's default operations per invocation
-        results.addAll(run("corescale.benchmarks.spawn.StartJoin.startJoin", Map.of(), 1));
+        results.addAll(run("corescale.benchmarks.spawn.StartJoin.startJoin", Map.of(), 1, 1));
         // the batch forms, with a small k and the matching operations per invocation
         results.addAll(run("corescale.benchmarks.(spawn.StartJoinBatch|cpu.CpuBatch|io.IoBatch)",
-                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"}), SMALL_K));
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"}), SMALL_K, 1));
+        // the shared models under two JMH threads at once (per-thread connections, shared workers)
+        results.addAll(run("corescale.benchmarks.(cpu.CpuBatch|io.IoBatch)",
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"},
+                        "variant", new String[] {"processes"}), SMALL_K, 2));
+        results.addAll(run("corescale.benchmarks.io.IoBatch",
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"},
+                        "variant", new String[] {"asyncChannels", "virtualThreads"}), SMALL_K, 2));
     }
 
     /** As {@link JmhForkRun#run}, plus the trace property and operations per invocation. */
-    private static Collection<RunResult> run(String regex, Map<String, String[]> params, int opi) throws RunnerException {
+    private static Collection<RunResult> run(String regex, Map<String, String[]> params, int opi, int threads)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(regex)
                 .forks(1)
-                .threads(1)
+                .threads(threads)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(ITERATION_MS))
                 .measurementIterations(2)
@@ -125,6 +133,20 @@ class ExecFamiliesForkTest {
     }
 
     @Test
+    void theSharedModelsRunUnderTwoJmhThreads() {
+        Set<String> twoThreaded = new TreeSet<>();
+        for (RunResult r : results) {
+            if (r.getParams().getThreads() == 2) {
+                twoThreaded.add(r.getParams().getBenchmark().replace("corescale.benchmarks.", "") + " "
+                        + r.getParams().getParam("variant"));
+            }
+        }
+        assertEquals(Set.of("cpu.CpuBatch.batch processes", "io.IoBatch.batch processes",
+                "io.IoBatch.batch asyncChannels", "io.IoBatch.batch virtualThreads"),
+                twoThreaded);
+    }
+
+    @Test
     void everyIoVariantYieldsRows() {
         assertEquals(Set.of("fixedPool", "threadPerRequest", "virtualThreads", "asyncChannels", "processes"),
                 variantsWithRows().get("io.IoBatch.batch"));
@@ -153,7 +175,7 @@ class ExecFamiliesForkTest {
     @Test
     void everyServicePortIsClosed() throws Exception {
         List<String> ports = traced("port");
-        assertEquals(5, ports.size(), "one loopback service per io fork: " + ports);
+        assertEquals(5 + 3, ports.size(), "one loopback service per io fork: " + ports);
         for (String port : ports) {
             assertThrows(ConnectException.class,
                     () -> new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)).close(),
@@ -163,7 +185,7 @@ class ExecFamiliesForkTest {
 
     @Test
     void noExecThreadOutlivesItsTrial() throws Exception {
-        assertTrue(traced("teardown").size() >= 6 + 15, "every trial recorded its teardown");
+        assertTrue(traced("teardown").size() >= 6 + 15 + 4, "every trial recorded its teardown");
         assertEquals(List.of(), traced("thread"));
         assertFalse(ExecTrace.enabled(), "the test JVM itself is not traced");
     }
