@@ -91,8 +91,7 @@ public class CpuBatch {
             case "completableFuture" -> (seed, n) -> Batches.completableFutures(null, n, i -> CpuTask.compute(seed + i));
             case "processes" -> {
                 workers = WorkerPool.start("cpu-worker", cores);
-                System.out.printf("# cpu processes: %d worker JVMs ready in %.1f ms (start-up, not measured)%n",
-                        workers.size(), workers.startupNanos() / 1e6);
+                System.out.println("# cpu processes: " + workers.describeStartup());
                 WorkerPool w = workers;
                 yield w::runCpuBatch;
             }

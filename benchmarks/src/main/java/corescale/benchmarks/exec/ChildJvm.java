@@ -49,19 +49,8 @@ public final class ChildJvm {
     }
 
     static ChildProcess start(String name, Class<?> main, List<String> args, boolean measured) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        if (!measured) {
-            cmd.addAll(serviceAffinityPrefix());
-        }
-        cmd.add(javaBinary());
-        cmd.add("-XX:-UsePerfData");
-        if (measured) {
-            forkActiveProcessorCount().ifPresent(n -> cmd.add(APC + n));
-        }
-        cmd.add("-cp");
-        cmd.add(classPath());
-        cmd.add(main.getName());
-        cmd.addAll(args);
+        List<String> cmd = command(main, args, measured, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                serviceAffinityPrefix());
         Path stderr = Files.createTempFile("corescale-" + name + "-", ".stderr");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         Process process;
@@ -73,6 +62,31 @@ public final class ChildJvm {
         }
         ExecTrace.record("pid", process.pid());
         return new ChildProcess(name, process, stderr);
+    }
+
+    /**
+     * The command line of a child: {@code [affinity prefix] java -XX:-UsePerfData
+     * [-XX:ActiveProcessorCount=N] -cp <class path> main args...}.
+     *
+     * @param forkArgs the fork's own JVM arguments (where its ActiveProcessorCount is found)
+     * @param servicePrefix what a service is started through ({@code taskset -c ...}), or empty
+     */
+    static List<String> command(Class<?> main, List<String> args, boolean measured, List<String> forkArgs,
+                                List<String> servicePrefix) {
+        List<String> cmd = new ArrayList<>();
+        if (!measured) {
+            cmd.addAll(servicePrefix);
+        }
+        cmd.add(javaBinary());
+        cmd.add("-XX:-UsePerfData");
+        if (measured) {
+            activeProcessorCount(forkArgs).ifPresent(n -> cmd.add(APC + n));
+        }
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        return cmd;
     }
 
     /** {@code <java.home>/bin/java}, the JVM running this fork. */
@@ -92,8 +106,12 @@ public final class ChildJvm {
 
     /** The fork's {@code -XX:ActiveProcessorCount} value, if it was started with one. */
     public static Optional<Integer> forkActiveProcessorCount() {
+        return activeProcessorCount(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    static Optional<Integer> activeProcessorCount(List<String> jvmArgs) {
         Integer found = null;
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg : jvmArgs) {
             if (arg.startsWith(APC)) {
                 try {
                     found = Integer.parseInt(arg.substring(APC.length()).trim()); // the last one wins, as in HotSpot

@@ -62,7 +62,8 @@ public final class LoopbackService implements AutoCloseable {
     /** Throws with the child's account if the service has died. */
     public void checkAlive() {
         if (!child.isAlive()) {
-            throw new IllegalStateException("the loopback service died: " + child.describe(Duration.ZERO));
+            throw new IllegalStateException("the loopback service died: " + child.describe(Duration.ZERO)
+                    + "; the requests failed because of that");
         }
     }
 

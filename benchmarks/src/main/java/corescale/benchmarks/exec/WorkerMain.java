@@ -28,6 +28,7 @@ public final class WorkerMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         out.writeInt(WorkerProtocol.READY_MAGIC);
+        out.writeInt(Runtime.getRuntime().availableProcessors());
         out.flush();
 
         BlockingConnection connection = null;

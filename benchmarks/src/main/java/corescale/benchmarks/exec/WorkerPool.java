@@ -71,6 +71,12 @@ public final class WorkerPool implements AutoCloseable {
         return workers;
     }
 
+    /** One line for the JMH output: how many workers, how long they took to start, what they see. */
+    public String describeStartup() {
+        return String.format("%d worker JVMs ready in %.1f ms (start-up, not measured), each sees %d CPUs",
+                workers.size(), startupNanos / 1e6, workers.get(0).availableProcessors());
+    }
+
     /** Wall time to start all workers, launch to the last ready signal. */
     public long startupNanos() {
         return startupNanos;

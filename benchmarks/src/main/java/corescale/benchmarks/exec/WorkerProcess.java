@@ -38,10 +38,12 @@ public final class WorkerProcess implements AutoCloseable {
     private final Object writeLock = new Object();
     private final Thread reader;
     private final long startupNanos;
+    private final int availableProcessors;
     private volatile Throwable dead;
 
-    private WorkerProcess(ChildProcess child, long startupNanos) {
+    private WorkerProcess(ChildProcess child, long startupNanos, int availableProcessors) {
         this.child = child;
+        this.availableProcessors = availableProcessors;
         this.startupNanos = startupNanos;
         this.out = new DataOutputStream(new BufferedOutputStream(child.stdin(), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(child.stdout(), 1 << 16));
@@ -55,11 +57,14 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(String name) throws IOException {
         long t0 = System.nanoTime();
+        int processors;
         ChildProcess child = ChildJvm.startMeasured(name, WorkerMain.class, List.of());
         try {
             DataInputStream handshake = new DataInputStream(child.stdout());
-            int magic = Deadlines.call("the ready signal of worker " + name, Timeouts.CHILD_START, child::kill,
-                    handshake::readInt);
+            int[] hello = Deadlines.call("the ready signal of worker " + name, Timeouts.CHILD_START, child::kill,
+                    () -> new int[] {handshake.readInt(), handshake.readInt()});
+            int magic = hello[0];
+            processors = hello[1];
             if (magic != WorkerProtocol.READY_MAGIC) {
                 throw new IOException("worker " + name + " sent " + Integer.toHexString(magic)
                         + " instead of its ready signal: is something else on its stdout?");
@@ -70,7 +75,7 @@ public final class WorkerProcess implements AutoCloseable {
             child.stop();
             throw new IOException("worker " + name + " did not start: " + e.getMessage() + "; " + account, e);
         }
-        WorkerProcess worker = new WorkerProcess(child, System.nanoTime() - t0);
+        WorkerProcess worker = new WorkerProcess(child, System.nanoTime() - t0, processors);
         worker.reader.start();
         return worker;
     }
@@ -78,6 +83,11 @@ public final class WorkerProcess implements AutoCloseable {
     /** Time from launch to the ready signal: JVM start-up plus loading the worker. */
     public long startupNanos() {
         return startupNanos;
+    }
+
+    /** {@code Runtime.availableProcessors()} as the child JVM sees it. */
+    public int availableProcessors() {
+        return availableProcessors;
     }
 
     public ChildProcess child() {

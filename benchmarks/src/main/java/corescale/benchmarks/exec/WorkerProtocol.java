@@ -5,7 +5,7 @@ package corescale.benchmarks.exec;
  * {@link java.io.DataOutputStream} frames.
  *
  * <pre>
- * child → parent, once at start:   int READY_MAGIC
+ * child → parent, once at start:   int READY_MAGIC, int availableProcessors (as the child sees them)
  * parent → child, per task:        byte op, then
  *     OP_CPU:  long seed, int work              → one reply: CpuTask.compute(seed, work)
  *     OP_IO:   int port, int count, long firstId → one reply: sum of the service's answers to

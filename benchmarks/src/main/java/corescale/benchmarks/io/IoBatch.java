@@ -99,8 +99,7 @@ public class IoBatch {
                     Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-async-", 0).factory());
             case "processes" -> {
                 workers = WorkerPool.start("io-worker", cores);
-                System.out.printf("# io processes: %d worker JVMs ready in %.1f ms (start-up, not measured)%n",
-                        workers.size(), workers.startupNanos() / 1e6);
+                System.out.println("# io processes: " + workers.describeStartup());
                 for (var w : workers.workers()) {
                     w.callIo(service.port(), 1, 0, Timeouts.CHILD_START); // connect now, not in the first batch
                 }
@@ -168,6 +167,15 @@ public class IoBatch {
     public long batch(Connections c) throws Exception {
         long first = c.nextId;
         c.nextId += k;
+        try {
+            return run(c, first);
+        } catch (Exception e) {
+            service.checkAlive(); // a dead service is the real cause: say so
+            throw e;
+        }
+    }
+
+    private long run(Connections c, long first) throws Exception {
         BlockingConnection[] conns = c.blocking;
         return switch (variant) {
             case "fixedPool" -> Batches.pool(pool, k, i -> conns[i].call(first + i));
