@@ -19,9 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * (see {@link LoopbackProtocol}). One thread and one selector serve every connection: thousands of
  * open connections cost a few kilobytes each, no thread each. Requests wait in a FIFO (the delay is
  * the same for all, so due times only grow); the loop sleeps in {@code select} until the next one is
- * due, and the last sub-millisecond in {@code parkNanos}, so answers leave within tens of
- * microseconds of their due time when the service has a CPU to itself. Requests pipelined on one
- * connection are answered in order.
+ * due, and the last sub-millisecond in {@code parkNanos}, so answers never leave early and leave
+ * late only by the OS's wake-up latency (measured on a loaded 2-vCPU VM, one connection: a 1 ms call
+ * took 1.5 ms, a 10 ms call 10.9 ms, a 0 ms call 0.06 ms). Requests pipelined on one connection are
+ * answered in order.
  *
  * <p>Runs in a child JVM ({@link LoopbackServiceMain}), never inside the measured fork.
  */
