@@ -1,0 +1,221 @@
+package corescale.benchmarks.io;
+
+import java.io.IOException;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import corescale.benchmarks.exec.AsyncConnection;
+import corescale.benchmarks.exec.Banner;
+import corescale.benchmarks.exec.Batches;
+import corescale.benchmarks.exec.BlockingConnection;
+import corescale.benchmarks.exec.ExecTrace;
+import corescale.benchmarks.exec.LoopbackService;
+import corescale.benchmarks.exec.Timeouts;
+import corescale.benchmarks.exec.WorkerPool;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Throughput of IO-bound work under each execution model: one operation is a batch of K requests to a
+ * real TCP service on 127.0.0.1 that answers each after {@code delayMs} (a remote call), all issued,
+ * then all awaited; the score is requests per second ({@code @OperationsPerInvocation(K)}). Each
+ * answer is checked against its request and summed.
+ *
+ * <p>The service ({@code exec.LoopbackServer}) is a child JVM started at trial setup and stopped at
+ * teardown: one NIO selector thread for all connections, outside the measured JVM and, on Linux,
+ * outside the fork's CPU restriction, so it stands for another machine. Connections are opened at
+ * setup and kept (like a keep-alive pool): request i of a batch uses connection i, one request at a
+ * time, so no model pays connection set-up and no run exhausts ephemeral ports.
+ *
+ * <ul>
+ * <li>{@code fixedPool}: {@code newFixedThreadPool(cores)}, blocking sockets: at most "cores" requests
+ *     in flight, so about cores/delay requests per second (a blocking client on a CPU-sized pool).</li>
+ * <li>{@code threadPerRequest}: a new platform thread per request, blocking socket.</li>
+ * <li>{@code virtualThreads}: a new virtual thread per request, blocking socket (parks, frees its
+ *     carrier).</li>
+ * <li>{@code asyncChannels}: {@code AsynchronousSocketChannel} per connection, write then read chained
+ *     as {@code CompletableFuture}s, {@code allOf}; no thread waits on a request; completions run on a
+ *     channel group of "cores" threads.</li>
+ * <li>{@code processes}: one long-lived child worker JVM per core (started at setup), each given its
+ *     share of the batch over its pipe, which it makes one request after another on its own
+ *     connection (pre-fork synchronous workers): about cores/delay too, plus pipe costs.</li>
+ * </ul>
+ * A fair model of a client fanning out to a remote service with a fixed latency; not of a service
+ * whose latency grows with load (this one answers on time up to tens of thousands of requests per
+ * second), nor of large payloads.
+ *
+ * <p>{@code k} is 1000 by default; another k must be run with {@code -p k=N -opi N}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(IoBatch.K)
+@State(Scope.Benchmark)
+public class IoBatch {
+
+    static final int K = 1000;
+
+    @Param({"fixedPool", "threadPerRequest", "virtualThreads", "asyncChannels", "processes"})
+    public String variant;
+
+    /** Requests per batch; must equal JMH's operations per invocation. */
+    @Param({"1000"})
+    public int k;
+
+    /** How long the service takes to answer each request. */
+    @Param({"1", "10"})
+    public double delayMs;
+
+    LoopbackService service;
+    ExecutorService pool;
+    AsynchronousChannelGroup group;
+    WorkerPool workers;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) throws Exception {
+        Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), k);
+        Banner.printFactsOnce();
+        if (!variant.matches("fixedPool|threadPerRequest|virtualThreads|asyncChannels|processes")) {
+            throw new IllegalArgumentException("unknown variant " + variant);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        service = LoopbackService.start(delayMs);
+        switch (variant) {
+            case "fixedPool" -> pool = Executors.newFixedThreadPool(cores,
+                    Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-pool-", 0).factory());
+            case "asyncChannels" -> group = AsynchronousChannelGroup.withFixedThreadPool(cores,
+                    Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-async-", 0).factory());
+            case "processes" -> {
+                workers = WorkerPool.start("io-worker", cores);
+                System.out.println("# io processes: " + workers.describeStartup());
+                for (var w : workers.workers()) {
+                    w.callIo(service.port(), 1, 0, Timeouts.CHILD_START); // connect now, not in the first batch
+                }
+            }
+            default -> {
+                // threadPerRequest, virtualThreads: nothing shared but the service
+            }
+        }
+    }
+
+    /** Each JMH thread's own connections, opened at trial setup, one per request slot of a batch. */
+    @State(Scope.Thread)
+    public static class Connections {
+        BlockingConnection[] blocking;
+        AsyncConnection[] async;
+        long nextId = 1;
+
+        @Setup(Level.Trial)
+        public void open(IoBatch io) throws IOException {
+            switch (io.variant) {
+                case "fixedPool", "threadPerRequest", "virtualThreads" -> {
+                    blocking = new BlockingConnection[io.k];
+                    for (int i = 0; i < io.k; i++) {
+                        blocking[i] = new BlockingConnection(io.service.port());
+                    }
+                }
+                case "asyncChannels" -> {
+                    async = new AsyncConnection[io.k];
+                    for (int i = 0; i < io.k; i++) {
+                        async[i] = AsyncConnection.open(io.group, io.service.port());
+                    }
+                }
+                default -> {
+                    // processes: the workers hold their own connections
+                }
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            IOException failure = null;
+            for (AutoCloseable[] all : new AutoCloseable[][] {blocking, async}) {
+                if (all == null) {
+                    continue;
+                }
+                for (AutoCloseable c : all) {
+                    try {
+                        if (c != null) {
+                            c.close();
+                        }
+                    } catch (Exception e) {
+                        failure = failure != null ? failure : new IOException("closing a connection: " + e, e);
+                    }
+                }
+            }
+            blocking = null;
+            async = null;
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    @Benchmark
+    public long batch(Connections c) throws Exception {
+        long first = c.nextId;
+        c.nextId += k;
+        try {
+            return run(c, first);
+        } catch (Exception e) {
+            service.checkAlive(); // a dead service is the real cause: say so
+            throw e;
+        }
+    }
+
+    private long run(Connections c, long first) throws Exception {
+        BlockingConnection[] conns = c.blocking;
+        return switch (variant) {
+            case "fixedPool" -> Batches.pool(pool, k, i -> conns[i].call(first + i));
+            case "threadPerRequest" -> Batches.threadPerTask(false, k, i -> conns[i].call(first + i));
+            case "virtualThreads" -> Batches.threadPerTask(true, k, i -> conns[i].call(first + i));
+            case "asyncChannels" -> {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Long>[] fs = new CompletableFuture[k];
+                for (int i = 0; i < k; i++) {
+                    fs[i] = c.async[i].call(first + i);
+                }
+                yield Batches.sumAll(fs, "async request");
+            }
+            case "processes" -> workers.runIoBatch(service.port(), first, k);
+            default -> throw new IllegalStateException(variant);
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        try {
+            Batches.shutdown(pool, "the fixed pool");
+            if (group != null) {
+                group.shutdownNow();
+                if (!group.awaitTermination(Timeouts.POOL_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the asynchronous channel group did not terminate within "
+                            + Timeouts.POOL_SHUTDOWN);
+                }
+            }
+        } finally {
+            try {
+                if (workers != null) {
+                    workers.close();
+                }
+            } finally {
+                if (service != null) {
+                    service.close();
+                }
+            }
+        }
+        ExecTrace.recordLeftoverThreads("io.IoBatch " + variant + " delayMs=" + delayMs);
+    }
+}

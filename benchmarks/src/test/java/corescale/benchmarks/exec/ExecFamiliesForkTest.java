@@ -1,0 +1,211 @@
+package corescale.benchmarks.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import corescale.benchmarks.JmhForkRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Every variant of the spawn, cpu and io families, through JMH in real forks, briefly; then the leak
+ * checks: no child process of the test JVM is left, no process a fork started is alive, every
+ * service port a fork opened is closed, and no {@code corescale-} thread outlived a trial.
+ *
+ * <p>The forks record what they start with {@code -Dcorescale.exec.trace=FILE} (see {@link ExecTrace}):
+ * a child whose fork died is re-parented away from the test JVM, so {@code descendants()} alone could
+ * not see it. The batch families run with k=20 ({@code -p k=20 -opi 20}) to keep this test short.
+ */
+class ExecFamiliesForkTest {
+
+    private static final int ITERATION_MS = 100;
+    private static final int SMALL_K = 20;
+
+    @TempDir
+    static Path dir;
+
+    private static Path trace;
+    private static final List<RunResult> results = new ArrayList<>();
+
+    @BeforeAll
+    static void runFamilies() throws Exception {
+        trace = dir.resolve("exec-trace.txt");
+        // spawn, one unit per operation: JMH's default operations per invocation
+        results.addAll(run("corescale.benchmarks.spawn.StartJoin.startJoin", Map.of(), 1, 1));
+        // the batch forms, with a small k and the matching operations per invocation
+        results.addAll(run("corescale.benchmarks.(spawn.StartJoinBatch|cpu.CpuBatch|io.IoBatch)",
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"}), SMALL_K, 1));
+        // the shared models under two JMH threads at once (per-thread connections, shared workers)
+        results.addAll(run("corescale.benchmarks.(cpu.CpuBatch|io.IoBatch)",
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"},
+                        "variant", new String[] {"processes"}), SMALL_K, 2));
+        results.addAll(run("corescale.benchmarks.io.IoBatch",
+                Map.of("k", new String[] {Integer.toString(SMALL_K)}, "delayMs", new String[] {"1"},
+                        "variant", new String[] {"asyncChannels", "virtualThreads"}), SMALL_K, 2));
+    }
+
+    /** As {@link JmhForkRun#run}, plus the trace property and operations per invocation. */
+    private static Collection<RunResult> run(String regex, Map<String, String[]> params, int opi, int threads)
+            throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(regex)
+                .forks(1)
+                .threads(threads)
+                .warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(ITERATION_MS))
+                .measurementIterations(2)
+                .measurementTime(TimeValue.milliseconds(ITERATION_MS))
+                .operationsPerInvocation(opi)
+                .jvmArgsAppend("-Dcorescale.exec.trace=" + trace)
+                .shouldFailOnError(true)
+                .shouldDoGC(false)
+                .timeout(TimeValue.seconds(60));
+        params.forEach(options::param);
+        return new Runner(options.build()).run();
+    }
+
+    private static Map<String, Set<String>> variantsWithRows() {
+        Map<String, Set<String>> seen = new TreeMap<>();
+        for (RunResult r : results) {
+            String benchmark = r.getParams().getBenchmark();
+            String simple = benchmark.substring("corescale.benchmarks.".length());
+            List<IterationResult> its = JmhForkRun.iterations(r);
+            assertEquals(2, its.size(), simple + " " + r.getParams().getParam("variant") + ": measured iterations");
+            for (IterationResult it : its) {
+                double score = it.getPrimaryResult().getScore();
+                assertTrue(score > 0 && Double.isFinite(score), simple + ": score " + score);
+            }
+            seen.computeIfAbsent(simple, s -> new TreeSet<>()).add(r.getParams().getParam("variant"));
+        }
+        return seen;
+    }
+
+    @Test
+    void everySpawnVariantYieldsRows() {
+        Map<String, Set<String>> seen = variantsWithRows();
+        assertEquals(Set.of("platformThread", "virtualThread", "process", "cfCommonPool", "cfVirtualExecutor", "jvmWorker"),
+                seen.get("spawn.StartJoin.startJoin"));
+        assertEquals(Set.of("platformThread", "virtualThread", "process", "cfCommonPool", "cfVirtualExecutor"),
+                seen.get("spawn.StartJoinBatch.startJoinAll"));
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().contains("spawn")) {
+                assertEquals("us/op", r.getPrimaryResult().getScoreUnit());
+            }
+        }
+    }
+
+    @Test
+    void everyCpuVariantYieldsRowsInTasksPerSecond() {
+        assertEquals(Set.of("fixedPool", "threadPerTask", "virtualThreads", "completableFuture", "processes"),
+                variantsWithRows().get("cpu.CpuBatch.batch"));
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().contains("cpu")) {
+                assertEquals("ops/s", r.getPrimaryResult().getScoreUnit());
+                assertEquals(Integer.toString(SMALL_K), r.getParams().getParam("k"));
+            }
+        }
+    }
+
+    @Test
+    void theSharedModelsRunUnderTwoJmhThreads() {
+        Set<String> twoThreaded = new TreeSet<>();
+        for (RunResult r : results) {
+            if (r.getParams().getThreads() == 2) {
+                twoThreaded.add(r.getParams().getBenchmark().replace("corescale.benchmarks.", "") + " "
+                        + r.getParams().getParam("variant"));
+            }
+        }
+        assertEquals(Set.of("cpu.CpuBatch.batch processes", "io.IoBatch.batch processes",
+                "io.IoBatch.batch asyncChannels", "io.IoBatch.batch virtualThreads"),
+                twoThreaded);
+    }
+
+    @Test
+    void everyIoVariantYieldsRows() {
+        assertEquals(Set.of("fixedPool", "threadPerRequest", "virtualThreads", "asyncChannels", "processes"),
+                variantsWithRows().get("io.IoBatch.batch"));
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().contains(".io.")) {
+                // each request waits at least 1 ms and a JMH thread has k connections, so no client can
+                // beat k requests per ms per JMH thread
+                assertTrue(r.getPrimaryResult().getScore() < SMALL_K * 1000.0 * r.getParams().getThreads() * 1.05,
+                        "faster than the service's delay allows: " + r.getPrimaryResult().getScore());
+            }
+        }
+    }
+
+    @Test
+    void noChildProcessIsLeftBehind() throws Exception {
+        assertEquals(List.of(), waitForNone(() -> ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList())), "descendants of the test JVM");
+        List<Long> pids = traced("pid").stream().map(Long::parseLong).toList();
+        assertTrue(pids.size() >= 5 + 5 + 2, "the forks traced the children they started: " + pids);
+        assertEquals(List.of(), waitForNone(() -> pids.stream()
+                .map(ProcessHandle::of).flatMap(Optional::stream).filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList())),
+                "children started by the forks and still alive");
+    }
+
+    @Test
+    void everyServicePortIsClosed() throws Exception {
+        List<String> ports = traced("port");
+        assertEquals(5 + 3, ports.size(), "one loopback service per io fork: " + ports);
+        for (String port : ports) {
+            assertThrows(ConnectException.class,
+                    () -> new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port)).close(),
+                    "port " + port + " still accepts connections");
+        }
+    }
+
+    @Test
+    void noExecThreadOutlivesItsTrial() throws Exception {
+        assertTrue(traced("teardown").size() >= 6 + 15 + 4, "every trial recorded its teardown");
+        assertEquals(List.of(), traced("thread"));
+        assertFalse(ExecTrace.enabled(), "the test JVM itself is not traced");
+    }
+
+    private static List<String> traced(String kind) throws IOException {
+        if (!Files.exists(trace)) {
+            return List.of();
+        }
+        return Files.readAllLines(trace).stream().filter(l -> l.startsWith(kind + " "))
+                .map(l -> l.substring(kind.length() + 1)).toList();
+    }
+
+    /** Polls a little: a process that was just told to exit may take a moment to be reaped. */
+    private static List<String> waitForNone(java.util.function.Supplier<List<String>> alive) throws InterruptedException {
+        List<String> now = alive.get();
+        for (int i = 0; i < 50 && !now.isEmpty(); i++) {
+            Thread.sleep(200);
+            now = alive.get();
+        }
+        return now;
+    }
+}
