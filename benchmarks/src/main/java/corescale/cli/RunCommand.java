@@ -202,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
         run.put("cores", coreCounts);
         run.put("affinity", restriction.affinity());
         run.put("machine", machine);
-        run.put("facts", RunFacts.collect());
+        run.put("facts", RunFacts.collect(restriction, coreCounts));
         Path tmp = runDir.resolve(RUN_FILE + ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), run);
         Files.move(tmp, runDir.resolve(RUN_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -91,9 +91,12 @@ public final class CoresRestriction {
                 + "-XX:ActiveProcessorCount, results say affinity=false";
     }
 
-    /** The JVM arguments a fork at {@code cores} gets. */
+    /**
+     * The JVM arguments a fork at {@code cores} gets; {@code corescale.quiet} keeps benchmarks'
+     * informational lines out of the sweep's console (JMH copies fork output there).
+     */
     public List<String> jvmArgs(int cores) {
-        return List.of("-XX:ActiveProcessorCount=" + cores);
+        return List.of("-XX:ActiveProcessorCount=" + cores, "-Dcorescale.quiet=true");
     }
 
     /** The CPUs a fork at {@code cores} is pinned to. */

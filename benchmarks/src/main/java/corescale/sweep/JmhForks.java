@@ -93,6 +93,11 @@ public final class JmhForks {
             throw new PointFailedException("cannot prepare the fork: " + e.getMessage(), e);
         }
         point.params().forEach((k, v) -> options.param(k, v));
+        String batch = point.params().get("k");
+        if (batch != null) {
+            // Batch benchmarks score per unit of their batch of k: JMH must divide by the same k.
+            options.operationsPerInvocation(Integer.parseInt(batch));
+        }
 
         AtomicBoolean killed = new AtomicBoolean();
         Duration limit = profile.forkTime().plus(hangLimit);

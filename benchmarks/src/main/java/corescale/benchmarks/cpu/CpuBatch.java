@@ -11,6 +11,7 @@ import corescale.benchmarks.exec.CpuTask;
 import corescale.benchmarks.exec.ExecTrace;
 import corescale.benchmarks.exec.WorkerPool;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -53,6 +54,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(CpuBatch.K)
 @State(Scope.Benchmark)
+// One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
+@Threads(1)
 public class CpuBatch {
 
     static final int K = 1000;
@@ -91,7 +94,7 @@ public class CpuBatch {
             case "completableFuture" -> (seed, n) -> Batches.completableFutures(null, n, i -> CpuTask.compute(seed + i));
             case "processes" -> {
                 workers = WorkerPool.start("cpu-worker", cores);
-                System.out.println("# cpu processes: " + workers.describeStartup());
+                Banner.note("cpu processes: " + workers.describeStartup());
                 WorkerPool w = workers;
                 yield w::runCpuBatch;
             }

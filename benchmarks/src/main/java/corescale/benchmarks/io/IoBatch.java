@@ -16,6 +16,7 @@ import corescale.benchmarks.exec.LoopbackService;
 import corescale.benchmarks.exec.Timeouts;
 import corescale.benchmarks.exec.WorkerPool;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -63,6 +64,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(IoBatch.K)
 @State(Scope.Benchmark)
+// One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
+@Threads(1)
 public class IoBatch {
 
     static final int K = 1000;
@@ -99,7 +102,7 @@ public class IoBatch {
                     Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-async-", 0).factory());
             case "processes" -> {
                 workers = WorkerPool.start("io-worker", cores);
-                System.out.println("# io processes: " + workers.describeStartup());
+                Banner.note("io processes: " + workers.describeStartup());
                 for (var w : workers.workers()) {
                     w.callIo(service.port(), 1, 0, Timeouts.CHILD_START); // connect now, not in the first batch
                 }

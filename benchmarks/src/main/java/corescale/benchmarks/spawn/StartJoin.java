@@ -12,6 +12,7 @@ import corescale.benchmarks.exec.Deadlines;
 import corescale.benchmarks.exec.ExecTrace;
 import corescale.benchmarks.exec.WorkerProcess;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -47,6 +48,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
+// One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
+@Threads(1)
 public class StartJoin {
 
     @Param({"platformThread", "virtualThread", "process", "cfCommonPool", "cfVirtualExecutor", "jvmWorker"})

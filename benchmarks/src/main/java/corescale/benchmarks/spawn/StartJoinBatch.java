@@ -9,6 +9,7 @@ import corescale.benchmarks.exec.Banner;
 import corescale.benchmarks.exec.Batches;
 import corescale.benchmarks.exec.ExecTrace;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -40,6 +41,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @OperationsPerInvocation(StartJoinBatch.K)
 @State(Scope.Benchmark)
+// One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
+@Threads(1)
 public class StartJoinBatch {
 
     static final int K = 100;
