@@ -1,0 +1,57 @@
+package corescale.stats.load;
+
+import corescale.stats.model.PointKey;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Maps JMH's fully qualified benchmark names and params onto our {@link PointKey}. */
+final class JmhNames {
+
+    private static final String OUR_PACKAGE = "corescale.benchmarks.";
+    private static final Pattern ACTIVE_CPUS = Pattern.compile("-XX:ActiveProcessorCount=(\\d+)");
+
+    private JmhNames() {
+    }
+
+    /**
+     * @param fullName e.g. {@code corescale.benchmarks.counters.Counters.increment}
+     * @param params   JMH params by name
+     * @param threads  JMH threads
+     * @param cores    cores, 0 when unknown
+     */
+    static PointKey key(String fullName, Map<String, String> params, int threads, int cores) {
+        int lastDot = fullName.lastIndexOf('.');
+        int classDot = lastDot < 0 ? -1 : fullName.lastIndexOf('.', lastDot - 1);
+        String method = fullName.substring(lastDot + 1);
+        String benchmark = fullName.substring(classDot + 1);
+        String pkg = classDot < 0 ? "" : fullName.substring(0, classDot);
+        String family;
+        if (fullName.startsWith(OUR_PACKAGE) && pkg.length() > OUR_PACKAGE.length() - 1) {
+            String rest = pkg.substring(OUR_PACKAGE.length());
+            int dot = rest.indexOf('.');
+            family = dot < 0 ? rest : rest.substring(0, dot);
+        } else {
+            family = pkg.substring(pkg.lastIndexOf('.') + 1);
+        }
+        Map<String, String> sorted = new TreeMap<>(params);
+        String variant = sorted.containsKey("variant") ? sorted.remove("variant") : method;
+        String paramText = sorted.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+        return new PointKey(family, benchmark, variant, paramText, cores, threads);
+    }
+
+    /** Cores the JVM was limited to, read from {@code -XX:ActiveProcessorCount=N}; 0 when not set. */
+    static int coresFromJvmArgs(String jvmArgs) {
+        Matcher m = ACTIVE_CPUS.matcher(jvmArgs);
+        int cores = 0;
+        while (m.find()) {
+            cores = Integer.parseInt(m.group(1)); // the last one wins, as in the JVM
+        }
+        return cores;
+    }
+}
