@@ -93,7 +93,8 @@ public final class Loader {
             Format format = detect(file, head);
             return switch (format) {
                 case RESULTS_CSV -> {
-                    List<Measurement> rows = ResultsCsvReader.read(file, in);
+                    in.close(); // read again as bytes, to parse in parallel
+                    List<Measurement> rows = ResultsCsvReader.read(file);
                     yield new LoadedInput(file, format, rows, List.of());
                 }
                 case JMH_CSV, JMH_SCSV -> {

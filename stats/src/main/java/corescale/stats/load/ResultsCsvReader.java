@@ -10,9 +10,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Reads our tidy {@code results.csv} (columns as in DESIGN.md, then one column per secondary metric). */
 final class ResultsCsvReader {
@@ -35,18 +42,82 @@ final class ResultsCsvReader {
     private ResultsCsvReader() {
     }
 
-    static List<Measurement> read(Path file, Reader in) throws BadInputException, IOException {
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
+    /** Files up to this size are read into memory and parsed in parallel chunks. */
+    private static final long IN_MEMORY_LIMIT = 1L << 30;
+    private static final int MIN_CHUNK = 4 << 20;
+
+    static List<Measurement> read(Path file) throws BadInputException, IOException {
+        if (Files.size(file) > IN_MEMORY_LIMIT) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return readStream(file, in);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int headerEnd = indexOf(bytes, (byte) '\n', start);
+        Header header = header(file, new StringReader(new String(bytes, start, headerEnd - start, StandardCharsets.UTF_8)));
+        List<Chunk> chunks = Chunk.split(bytes, Math.min(headerEnd + 1, bytes.length),
+                Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), bytes.length / MIN_CHUNK)));
+        // Chunks are parsed in parallel; the list keeps file order, so the first error is the earliest line.
+        List<Object> parts = chunks.parallelStream().map(c -> {
+            try {
+                Reader in = new InputStreamReader(new ByteArrayInputStream(bytes, c.from(), c.to() - c.from()), StandardCharsets.UTF_8);
+                List<Measurement> rows = new ArrayList<>();
+                parseRecords(file, in, header, c.firstLine() - 1, rows);
+                return (Object) rows;
+            } catch (BadInputException e) {
+                return e;
+            } catch (IOException e) {
+                return new BadInputException(file, 0, "cannot read: " + e.getMessage());
+            }
+        }).toList();
+        List<Measurement> rows = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof BadInputException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            List<Measurement> list = (List<Measurement>) part;
+            rows.addAll(list);
+        }
+        if (rows.isEmpty()) {
+            throw new BadInputException(file, 1, "header only, no data rows");
+        }
+        return rows;
+    }
+
+    /** Reads a whole file from a stream, one thread. */
+    static List<Measurement> readStream(Path file, Reader in) throws BadInputException, IOException {
+        BufferedReader buffered = new BufferedReader(in);
+        Header header = header(file, new StringReader(Objects.requireNonNullElse(buffered.readLine(), "")));
+        List<Measurement> rows = new ArrayList<>();
+        parseRecords(file, buffered, header, 1, rows);
+        if (rows.isEmpty()) {
+            throw new BadInputException(file, 1, "header only, no data rows");
+        }
+        return rows;
+    }
+
+    private record Header(int[] index, Map<String, Integer> secondary, int width) {
+    }
+
+    private static Header header(Path file, Reader headerLine) throws BadInputException, IOException {
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(headerLine)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file, 0, "empty file");
             }
-            CSVRecord header = it.next();
-            int[] index = columnIndexes(file, header);
-            Map<String, Integer> secondaryColumns = secondaryColumns(header);
-            List<Measurement> rows = new ArrayList<>();
-            Row row = new Row(file, index, secondaryColumns, header.size());
-            long line = 1;
+            CSVRecord h = it.next();
+            return new Header(columnIndexes(file, h), secondaryColumns(h), h.size());
+        }
+    }
+
+    /** Parses data records (no header); {@code linesBefore} is the file line just before the first record. */
+    private static void parseRecords(Path file, Reader in, Header header, int linesBefore, List<Measurement> out)
+            throws BadInputException, IOException {
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            Row row = new Row(file, header.index(), header.secondary(), header.width());
             while (true) {
                 CSVRecord r;
                 try {
@@ -55,15 +126,55 @@ final class ResultsCsvReader {
                     }
                     r = it.next();
                 } catch (UncheckedIOException e) {
-                    throw new BadInputException(file, (int) parser.getCurrentLineNumber(), "unreadable CSV: " + e.getCause().getMessage());
+                    throw new BadInputException(file, linesBefore + (int) parser.getCurrentLineNumber() + 1,
+                            "unreadable CSV: " + e.getCause().getMessage());
                 }
-                line = parser.getCurrentLineNumber();
-                rows.add(row.parse(r, (int) line));
+                // The parser's line count is the last line of the record just read.
+                int line = linesBefore + (int) parser.getCurrentLineNumber();
+                out.add(row.parse(r, line));
             }
-            if (rows.isEmpty()) {
-                throw new BadInputException(file, 1, "header only, no data rows");
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
             }
-            return rows;
+        }
+        return bytes.length;
+    }
+
+    /** A byte range of whole CSV records, and the file line of its first record. */
+    private record Chunk(int from, int to, int firstLine) {
+
+        /**
+         * Splits at line breaks that lie outside quoted fields (an even number of quote characters
+         * before them; CSV's doubled quotes keep the parity), so no record is cut in two.
+         */
+        static List<Chunk> split(byte[] bytes, int from, int parts) {
+            List<Chunk> chunks = new ArrayList<>();
+            int target = from + (bytes.length - from) / parts;
+            int chunkStart = from;
+            int chunkLine = 2;
+            int line = 2;
+            boolean inQuotes = false;
+            for (int i = from; i < bytes.length; i++) {
+                byte b = bytes[i];
+                if (b == '"') {
+                    inQuotes = !inQuotes;
+                } else if (b == '\n') {
+                    line++;
+                    if (!inQuotes && i + 1 >= target && chunks.size() < parts - 1 && i + 1 < bytes.length) {
+                        chunks.add(new Chunk(chunkStart, i + 1, chunkLine));
+                        chunkStart = i + 1;
+                        chunkLine = line;
+                        target = chunkStart + (bytes.length - chunkStart) / (parts - chunks.size());
+                    }
+                }
+            }
+            chunks.add(new Chunk(chunkStart, bytes.length, chunkLine));
+            return chunks;
         }
     }
 
@@ -110,7 +221,11 @@ final class ResultsCsvReader {
         private RunInfo lastRun;
         private final String[] lastKeyFields = new String[6];
         private PointKey lastKey;
-        private final Map<String, Double> unitFactors = new HashMap<>();
+        private String lastModeText;
+        private Mode lastMode;
+        private Mode lastFactorMode;
+        private String lastUnit;
+        private double lastFactor;
 
         Row(Path file, int[] index, Map<String, Integer> secondaryColumns, int width) {
             this.file = file;
@@ -125,14 +240,8 @@ final class ResultsCsvReader {
             }
             RunInfo run = run(r, line);
             PointKey key = key(r, line);
-            Mode mode;
-            try {
-                mode = Mode.parse(field(r, MODE));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(file, line, e.getMessage());
-            }
-            String unit = field(r, UNIT);
-            double factor = factor(mode, unit, line);
+            Mode mode = mode(field(r, MODE), line);
+            double factor = factor(mode, field(r, UNIT), line);
             double score = number(r, SCORE, line);
             if (score < 0) {
                 throw new BadInputException(file, line, "score " + field(r, SCORE) + " is negative"
@@ -140,30 +249,46 @@ final class ResultsCsvReader {
             }
             Map<String, Double> secondary = Map.of();
             if (!secondaryColumns.isEmpty()) {
-                secondary = new HashMap<>();
+                List<Map.Entry<String, Double>> values = new ArrayList<>(secondaryColumns.size());
                 for (Map.Entry<String, Integer> c : secondaryColumns.entrySet()) {
                     String text = r.get(c.getValue()).trim();
                     if (!text.isEmpty()) {
-                        secondary.put(c.getKey(), parseDouble(text, c.getKey(), line));
+                        values.add(Map.entry(c.getKey(), parseDouble(text, c.getKey(), line)));
                     }
                 }
+                // An immutable map here is kept as is by Measurement, saving a copy per row.
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
+                secondary = Map.ofEntries(entries);
             }
             return new Measurement(run, key, mode, Units.canonical(mode),
                     integer(r, FORK, line), integer(r, ITERATION, line), score * factor, secondary);
         }
 
-        private double factor(Mode mode, String unit, int line) throws BadInputException {
-            String k = mode.name() + ' ' + unit;
-            Double f = unitFactors.get(k);
-            if (f == null) {
+        /** Rows repeat the same mode and unit, so the last parse is reused. */
+        private Mode mode(String text, int line) throws BadInputException {
+            if (!text.equals(lastModeText)) {
                 try {
-                    f = Units.factor(mode, unit);
+                    lastMode = Mode.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(file, line, e.getMessage());
                 }
-                unitFactors.put(k, f);
+                lastModeText = text;
             }
-            return f;
+            return lastMode;
+        }
+
+        private double factor(Mode mode, String unit, int line) throws BadInputException {
+            if (mode != lastFactorMode || !unit.equals(lastUnit)) {
+                try {
+                    lastFactor = Units.factor(mode, unit);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(file, line, e.getMessage());
+                }
+                lastFactorMode = mode;
+                lastUnit = unit;
+            }
+            return lastFactor;
         }
 
         private RunInfo run(CSVRecord r, int line) throws BadInputException {

@@ -1,0 +1,193 @@
+package corescale.stats;
+
+import corescale.stats.compare.CompareCsv;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
+import corescale.stats.compare.PerCoreAtMaxCores;
+import corescale.stats.compare.CurveComparator;
+import corescale.stats.compare.RunData;
+import corescale.stats.compare.Verdict;
+import corescale.stats.contention.Contention;
+import corescale.stats.contention.ContentionCsv;
+import corescale.stats.contention.ContentionRow;
+import corescale.stats.io.AtomicFiles;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.load.Loader;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
+import corescale.stats.summary.SummaryCsv;
+import corescale.stats.summary.SummaryRow;
+import corescale.stats.summary.Summarizer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the command line calls. Exit codes: 0 fine, 2 bad input or usage (one line on {@code err},
+ * no stack trace), 3 a regression under {@code failOnRegression}. Output files are written only when
+ * every input was good, each one atomically.
+ */
+public final class StatsTool {
+
+    /** Writes scaling.csv from the point summaries; supplied by the scaling package once it is wired in. */
+    @FunctionalInterface
+    public interface ScalingWriter {
+        void write(List<PointSummary> points, Writer out) throws IOException;
+    }
+
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 2;
+    public static final int REGRESSION = 3;
+
+    private final ScalingWriter scaling;
+    private final CurveComparator curves;
+
+    /** Without scaling.csv, and with per-core curve comparison. */
+    public StatsTool() {
+        this(null, PerCoreAtMaxCores.withDefaults());
+    }
+
+    /**
+     * @param scalingOrNull writer of scaling.csv, or null to skip it
+     * @param curves        how compare treats runs with different core counts
+     */
+    public StatsTool(ScalingWriter scalingOrNull, CurveComparator curves) {
+        this.scaling = scalingOrNull;
+        this.curves = curves;
+    }
+
+    /** Writes summary.csv, contention.csv (and scaling.csv when wired) for all inputs together. */
+    public int report(List<Path> inputs, Path outDirOrNull, PrintStream out, PrintStream err) {
+        if (inputs.isEmpty()) {
+            err.println("report: no input given");
+            return BAD_INPUT;
+        }
+        try {
+            List<LoadedInput> loaded = Loader.loadAll(inputs);
+            loaded.forEach(l -> out.println(l.describe()));
+            List<SummaryRow> rows = new Summarizer().summarize(loaded);
+            List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
+            List<ContentionRow> contention = new Contention().analyse(points);
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("summary.csv", render(w -> SummaryCsv.write(rows, w)));
+            files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
+            if (scaling != null) {
+                files.put("scaling.csv", render(w -> scaling.write(points, w)));
+            }
+            long unstable = points.stream().filter(PointSummary::unstable).count();
+            out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
+            return write(outDir(inputs, outDirOrNull), files, out, err);
+        } catch (BadInputException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("report: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    /** Compares the first input (BASE) with each of the others; writes compare.csv. */
+    public int compare(List<Path> inputs, Path outDirOrNull, double threshold, boolean failOnRegression,
+                       PrintStream out, PrintStream err) {
+        if (inputs.size() < 2) {
+            err.println("compare: needs a base run and at least one other run, got " + inputs.size());
+            return BAD_INPUT;
+        }
+        if (!(threshold >= 0 && threshold < 1)) {
+            err.println("compare: threshold must be between 0 and 1 (0.05 is 5%), got " + threshold);
+            return BAD_INPUT;
+        }
+        try {
+            // Everything is loaded before anything is compared, so one bad input writes nothing.
+            List<RunData> runs = new ArrayList<>();
+            for (Path input : inputs) {
+                List<LoadedInput> loaded = Loader.load(input);
+                loaded.forEach(l -> out.println(l.describe()));
+                runs.add(runData(input.toString(), loaded));
+            }
+            Comparer comparer = new Comparer(threshold, Summarizer.DEFAULT_SEED, Comparer.DEFAULT_RESAMPLES, curves);
+            List<CompareResult> results = new ArrayList<>();
+            for (RunData other : runs.subList(1, runs.size())) {
+                CompareResult r = comparer.compare(runs.get(0), other);
+                results.add(r);
+                printVerdicts(r, out);
+            }
+            int code = write(outDir(inputs, outDirOrNull), Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
+            if (code != OK) {
+                return code;
+            }
+            return failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : OK;
+        } catch (BadInputException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("compare: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static RunData runData(String name, List<LoadedInput> loaded) throws BadInputException {
+        List<PointSummary> points = new Summarizer().summarize(loaded).stream().map(SummaryRow::summary).toList();
+        Set<RunInfo> infos = new HashSet<>();
+        for (LoadedInput l : loaded) {
+            l.measurements().forEach(m -> infos.add(m.run()));
+            l.pooled().forEach(p -> infos.add(p.run()));
+        }
+        return new RunData(name, points, infos);
+    }
+
+    private static void printVerdicts(CompareResult r, PrintStream out) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        StringBuilder s = new StringBuilder(r.other()).append(" vs ").append(r.base()).append(":");
+        counts.forEach((v, n) -> s.append(' ').append(v.label()).append(' ').append(n));
+        out.println(s);
+        r.families().forEach(f -> out.printf(java.util.Locale.ROOT, "  %s: geometric mean ratio %.3f over %d points%n",
+                f.family(), f.geomean(), f.points()));
+        r.mismatches().forEach(m -> out.println("  note: " + m));
+        if (!r.curves().isEmpty()) {
+            out.println("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
+        }
+    }
+
+    /** --out, else the folder of the first input (the input itself when it is a folder). */
+    static Path outDir(List<Path> inputs, Path outDirOrNull) {
+        if (outDirOrNull != null) {
+            return outDirOrNull;
+        }
+        Path first = inputs.get(0).toAbsolutePath();
+        return Files.isDirectory(first) ? first : first.getParent();
+    }
+
+    /** Renders in memory first, so that a failure while rendering leaves no file behind. */
+    private static String render(AtomicFiles.Content content) throws IOException {
+        StringWriter w = new StringWriter();
+        content.writeTo(w);
+        return w.toString();
+    }
+
+    private static int write(Path dir, Map<String, String> files, PrintStream out, PrintStream err) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            try {
+                AtomicFiles.write(target, w -> w.write(f.getValue()));
+            } catch (IOException e) {
+                err.println(target + ": cannot write: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            out.println("wrote " + target);
+        }
+        return OK;
+    }
+}

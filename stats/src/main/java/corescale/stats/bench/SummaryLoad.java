@@ -1,0 +1,93 @@
+package corescale.stats.bench;
+
+import corescale.stats.BadInputException;
+import corescale.stats.io.AtomicFiles;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.load.Loader;
+import corescale.stats.summary.SummaryCsv;
+import corescale.stats.summary.SummaryRow;
+import corescale.stats.summary.Summarizer;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * "Measure it": writes 1,000,000 rows of results.csv (2,000 points × 5 forks × 100 iterations)
+ * to a temp directory, loads them, summarises them (with the bootstrap), writes summary.csv and
+ * prints the times. Run it as described in stats/STATISTICS.md; the budget is 10 s including JVM start.
+ */
+public final class SummaryLoad {
+
+    private SummaryLoad() {
+    }
+
+    public static void main(String[] args) throws IOException, BadInputException {
+        int points = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        long t0 = System.nanoTime();
+        Path dir = Files.createTempDirectory("corescale-summaryload");
+        try {
+            Path csv = dir.resolve("results.csv");
+            generate(csv, points, 5, 100);
+            long t1 = System.nanoTime();
+            List<LoadedInput> in = Loader.load(dir);
+            long t2 = System.nanoTime();
+            List<SummaryRow> rows = new Summarizer().summarize(in);
+            AtomicFiles.write(dir.resolve("summary.csv"), w -> SummaryCsv.write(rows, w));
+            long t3 = System.nanoTime();
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.printf("rows %d, points %d, bytes %d%n", in.get(0).measurements().size(), rows.size(), Files.size(csv));
+            System.out.printf("generate %d ms, load %d ms, summarise+write %d ms, total in main %d ms, since JVM start %d ms%n",
+                    ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0), sinceJvmStart);
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /** A plausible sweep: 8 variants × params × cores × threads, each point with its own level and noise. */
+    static void generate(Path csv, int points, int forks, int iterations) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(42);
+        String[] variants = {"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
+                "stampedLock", "atomicLong", "longAdder"};
+        // Values are known not to need quoting, so lines are built directly: generating is not what is measured.
+        try (Writer w = Files.newBufferedWriter(csv)) {
+            w.write("run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,cores,affinity,"
+                    + "family,benchmark,variant,params,mode,threads,fork,iteration,score,unit,lost_updates\n");
+            StringBuilder line = new StringBuilder(256);
+            for (int pt = 0; pt < points; pt++) {
+                String variant = variants[pt % variants.length];
+                int cores = 1 << (pt / variants.length % 4);
+                int threads = cores * (1 + pt / (variants.length * 4) % 2);
+                String params = "workInside=" + (pt / (variants.length * 8)) + ";workOutside=0";
+                String prefix = "run-1,bench-host,Linux,amd64,Some CPU @ 3.0GHz,2,Eclipse Adoptium,21.0.2,"
+                        + "-Xmx1g -XX:ActiveProcessorCount=" + cores + "," + cores + ",taskset 0-" + (cores - 1)
+                        + ",counters,Counters.increment," + variant + "," + params + ",thrpt," + threads + ",";
+                double level = 10 + 90 * rnd.nextDouble();
+                for (int f = 1; f <= forks; f++) {
+                    double forkLevel = level * (1 + 0.02 * rnd.nextGaussian());
+                    for (int i = 1; i <= iterations; i++) {
+                        double score = Math.max(0, forkLevel * (1 + 0.05 * rnd.nextGaussian()));
+                        line.setLength(0);
+                        line.append(prefix).append(f).append(',').append(i).append(',').append(score)
+                                .append(",ops/us,0\n");
+                        w.append(line);
+                    }
+                }
+            }
+        }
+    }
+}

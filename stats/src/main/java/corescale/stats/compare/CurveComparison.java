@@ -1,0 +1,21 @@
+package corescale.stats.compare;
+
+import corescale.stats.summary.Ratio;
+
+/**
+ * One curve of two runs with different core counts.
+ *
+ * @param family     family
+ * @param benchmark  benchmark
+ * @param variant    variant
+ * @param params     params
+ * @param baseCores  cores of the base point compared
+ * @param otherCores cores of the other point compared
+ * @param basePerCore  base throughput per core (ops/us/core)
+ * @param otherPerCore other throughput per core
+ * @param ratio      other over base, with interval (above 1: other does more per core)
+ * @param note       how the points were chosen, or empty
+ */
+public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
+                              int otherCores, double basePerCore, double otherPerCore, Ratio ratio, String note) {
+}

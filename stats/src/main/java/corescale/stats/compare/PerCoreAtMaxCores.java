@@ -1,0 +1,86 @@
+package corescale.stats.compare;
+
+import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.Throughput;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Compares each curve by throughput per core at each run's largest core count (the point with
+ * threads = cores there, else the best point at those cores). It says how much each machine gets
+ * out of one core when all of them are busy; it does not extrapolate either curve.
+ */
+public final class PerCoreAtMaxCores implements CurveComparator {
+
+    private final long seed;
+    private final int resamples;
+
+    public PerCoreAtMaxCores(long seed, int resamples) {
+        this.seed = seed;
+        this.resamples = resamples;
+    }
+
+    @Override
+    public List<CurveComparison> compare(List<PointSummary> base, List<PointSummary> other) {
+        Map<String, PointSummary> b = atMaxCores(base);
+        Map<String, PointSummary> o = atMaxCores(other);
+        List<CurveComparison> out = new ArrayList<>();
+        for (Map.Entry<String, PointSummary> e : b.entrySet()) {
+            PointSummary pb = e.getValue();
+            PointSummary po = o.get(e.getKey());
+            if (po == null) {
+                continue;
+            }
+            int cb = pb.key().cores();
+            int co = po.key().cores();
+            if (cb <= 0 || co <= 0) {
+                out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
+                        cb, co, Double.NaN, Double.NaN, Ratio.NONE, "cores unknown in a run: no per-core figure"));
+                continue;
+            }
+            PointSummary perCoreB = scaled(pb, 1.0 / cb);
+            PointSummary perCoreO = scaled(po, 1.0 / co);
+            Ratio r = Throughput.ratio(perCoreO, perCoreB, resamples, new SplittableRandom(seed + e.getKey().hashCode()));
+            out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
+                    cb, co, Throughput.mean(perCoreB), Throughput.mean(perCoreO), r,
+                    "threads " + pb.key().threads() + " vs " + po.key().threads()));
+        }
+        return out;
+    }
+
+    /** Per curve, the point at the largest cores: threads = cores if measured, else the highest throughput. */
+    private static Map<String, PointSummary> atMaxCores(List<PointSummary> points) {
+        Map<String, PointSummary> out = new TreeMap<>();
+        Comparator<PointSummary> preference = Comparator
+                .comparingInt((PointSummary s) -> s.key().cores())
+                .thenComparing(s -> s.key().threads() == s.key().cores())
+                .thenComparingDouble(Throughput::mean);
+        for (PointSummary s : points) {
+            String curve = String.join("|", s.key().family(), s.key().benchmark(), s.key().variant(), s.key().params(),
+                    s.mode().higherIsBetter() ? "thrpt" : "time");
+            out.merge(curve, s, (x, y) -> preference.compare(x, y) >= 0 ? x : y);
+        }
+        return out;
+    }
+
+    /** The same summary as throughput multiplied by a factor (fork means and interval alike). */
+    private static PointSummary scaled(PointSummary s, double f) {
+        double[] forks = Arrays.stream(Throughput.forkMeans(s)).map(x -> x * f).toArray();
+        var ci = Throughput.ci(s);
+        return new PointSummary(s.key(), corescale.stats.model.Mode.THROUGHPUT, "ops/us/core", s.forks(), s.samples(),
+                Throughput.mean(s) * f, ci.low() * f, ci.high() * f, s.cvBetweenForks(), s.unstable(), forks, s.note());
+    }
+
+    /** The default used by {@link Comparer}. */
+    public static PerCoreAtMaxCores withDefaults() {
+        return new PerCoreAtMaxCores(Summarizer.DEFAULT_SEED, 2000);
+    }
+}

@@ -1,0 +1,23 @@
+package corescale.stats.compare;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.summary.Ratio;
+
+/**
+ * One point of a comparison.
+ *
+ * @param key       the point
+ * @param mode      its mode
+ * @param unit      unit of the means
+ * @param baseMean  mean in the base run (NaN when only in the other)
+ * @param otherMean mean in the other run (NaN when only in the base)
+ * @param ratio     oriented so that above 1 means the other run is faster: other/base for throughput,
+ *                  base/other for time per operation
+ * @param welchP    two-sided p of Welch's t test on the logs of fork means; NaN with fewer than 2 forks a side
+ * @param verdict   the verdict
+ * @param note      caveats, or empty
+ */
+public record PointComparison(PointKey key, Mode mode, String unit, double baseMean, double otherMean, Ratio ratio,
+                              double welchP, Verdict verdict, String note) {
+}

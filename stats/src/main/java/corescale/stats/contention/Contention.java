@@ -1,0 +1,112 @@
+package corescale.stats.contention;
+
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.Throughput;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * How much each variant loses to contention: its throughput at N threads over its own throughput
+ * at 1 thread (same benchmark, params and cores), and against the best variant at the same point.
+ *
+ * <p>Intervals are percentile bootstraps over the fork means of both sides ({@link Ratio#bootstrap}),
+ * seeded per row; where a side has no fork means (JMH pooled results), the delta method on logs.
+ * When no 1-thread point exists at the same cores (the default sweep runs threads = cores), the
+ * 1-thread point at the fewest cores is used and {@code baseline_cores} says which.
+ */
+public final class Contention {
+
+    public static final int DEFAULT_RESAMPLES = 2000;
+
+    private final long seed;
+    private final int resamples;
+
+    public Contention() {
+        this(Summarizer.DEFAULT_SEED, DEFAULT_RESAMPLES);
+    }
+
+    public Contention(long seed, int resamples) {
+        this.seed = seed;
+        this.resamples = resamples;
+    }
+
+    /** Same benchmark, variant, params and mode kind: the points of one variant's curve. */
+    private record Curve(String benchmark, String variant, String params, boolean throughputMode) {
+        static Curve of(PointSummary s) {
+            PointKey k = s.key();
+            return new Curve(k.benchmark(), k.variant(), k.params(), s.mode().higherIsBetter());
+        }
+    }
+
+    /** Same benchmark, params, cores, threads and mode kind: the variants that compete at one point. */
+    private record Place(String benchmark, String params, int cores, int threads, boolean throughputMode) {
+        static Place of(PointSummary s) {
+            PointKey k = s.key();
+            return new Place(k.benchmark(), k.params(), k.cores(), k.threads(), s.mode().higherIsBetter());
+        }
+    }
+
+    public List<ContentionRow> analyse(List<PointSummary> points) {
+        Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
+        Map<Place, PointSummary> best = new HashMap<>();
+        for (PointSummary s : points) {
+            if (s.key().threads() == 1) {
+                oneThread.computeIfAbsent(Curve.of(s), c -> new ArrayList<>()).add(s);
+            }
+            best.merge(Place.of(s), s, (a, b) -> Throughput.mean(b) > Throughput.mean(a) ? b : a);
+        }
+        List<ContentionRow> rows = new ArrayList<>();
+        List<PointSummary> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(PointSummary::key).thenComparing(PointSummary::mode));
+        for (PointSummary s : sorted) {
+            SplittableRandom rnd = new SplittableRandom(seed + (s.key().toString() + s.mode()).hashCode());
+            List<String> notes = new ArrayList<>();
+            PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
+            Ratio vsOne;
+            int baseCores = -1;
+            if (base == null) {
+                vsOne = Ratio.NONE;
+                notes.add("no 1-thread point of this variant");
+            } else {
+                baseCores = base.key().cores();
+                vsOne = base == s ? Ratio.ONE : Throughput.ratio(s, base, resamples, rnd);
+                if (baseCores != s.key().cores()) {
+                    notes.add("1-thread point taken at " + baseCores + " cores");
+                }
+            }
+            PointSummary top = best.get(Place.of(s));
+            Ratio vsBest = top == s ? Ratio.ONE : Throughput.ratio(s, top, resamples, rnd);
+            rows.add(new ContentionRow(s.key(), s.mode(), Throughput.mean(s), baseCores, vsOne,
+                    top.key().variant(), vsBest, String.join("; ", notes)));
+        }
+        return rows;
+    }
+
+    /** The 1-thread point at the same cores, else at the fewest cores; null when the variant has none. */
+    private static PointSummary baseline(PointSummary s, List<PointSummary> candidates) {
+        PointSummary fewest = null;
+        for (PointSummary c : candidates) {
+            if (c.key().cores() == s.key().cores() && Objects.equals(c.mode(), s.mode())) {
+                return c;
+            }
+            if (fewest == null || c.key().cores() < fewest.key().cores()) {
+                fewest = c;
+            }
+        }
+        for (PointSummary c : candidates) {
+            if (c.key().cores() == s.key().cores()) {
+                return c;
+            }
+        }
+        return fewest;
+    }
+}

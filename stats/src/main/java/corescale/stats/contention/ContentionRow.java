@@ -1,0 +1,22 @@
+package corescale.stats.contention;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.summary.Ratio;
+
+/**
+ * One row of {@code contention.csv}. Throughputs are in ops/us; time modes are turned into
+ * throughput first (threads / time per op), so every ratio reads "higher is better".
+ *
+ * @param key             the point
+ * @param mode            the mode it was measured in
+ * @param throughput      mean throughput, ops/us
+ * @param baselineCores   cores of the 1-thread point divided by (-1 when there is none)
+ * @param vsOneThread     throughput here over throughput of the same variant at 1 thread
+ * @param bestVariant     the variant with the highest throughput at this benchmark, params, cores, threads
+ * @param vsBest          throughput here over that of the best variant (1 for the best itself)
+ * @param note            why a ratio is missing or was found another way, or empty
+ */
+public record ContentionRow(PointKey key, Mode mode, double throughput, int baselineCores, Ratio vsOneThread,
+                            String bestVariant, Ratio vsBest, String note) {
+}

@@ -1,0 +1,258 @@
+package corescale.stats.summary;
+
+import corescale.stats.BadInputException;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.PooledResult;
+import corescale.stats.model.Units;
+import org.apache.commons.math3.stat.StatUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * Turns measurements into one {@link SummaryRow} per point and mode.
+ *
+ * <p>The fork is the unit of replication: the point's mean is the mean of fork means, and
+ * {@code ci_low/ci_high} are the 95% Student t interval over fork means. The two-level bootstrap
+ * interval is reported beside it; Student t fills the main columns because with the usual 3–10
+ * forks a percentile bootstrap is too narrow (it cannot know the t quantile and it sees only the
+ * spread of k values), while t over fork means has the right coverage for near-normal fork means.
+ *
+ * <p>A point is {@code unstable} when the one-way ANOVA ratio F = var(fork means) / (within-fork
+ * variance / n) is at least {@value #UNSTABLE_F} AND the fork means differ by a coefficient of
+ * variation of at least {@value #UNSTABLE_CV}: fork means then disagree far beyond what iteration
+ * noise explains (F ≈ 1 when forks agree), by an amount that matters. The CV floor keeps a
+ * 0.5% fork-to-fork drift, significant with 100 iterations but harmless, from being flagged.
+ *
+ * <p>With one fork the interval falls back to iterations and the note says it ignores run-to-run
+ * variance. Points known only from JMH's pooled score (JMH CSV) keep JMH's interval rescaled from
+ * 99.9% to 95%, with a note.
+ */
+public final class Summarizer {
+
+    /** ANOVA F at or above which fork means disagree "far beyond" iteration noise. */
+    public static final double UNSTABLE_F = 10.0;
+    /** Minimum between-fork coefficient of variation for {@code unstable}. */
+    public static final double UNSTABLE_CV = 0.02;
+    public static final double LEVEL = 0.95;
+    public static final long DEFAULT_SEED = 20240601L;
+    public static final int DEFAULT_RESAMPLES = 1000;
+
+    private final long seed;
+    private final int resamples;
+    private final boolean convertTimeToThroughput;
+
+    /** Seeded with {@link #DEFAULT_SEED}, {@link #DEFAULT_RESAMPLES} resamples, no mode conversion. */
+    public Summarizer() {
+        this(DEFAULT_SEED, DEFAULT_RESAMPLES, false);
+    }
+
+    /**
+     * @param seed                    seed of the bootstrap; equal seeds give equal numbers
+     * @param resamples               bootstrap resamples per point
+     * @param convertTimeToThroughput when a point has both throughput and time-per-op results,
+     *                                convert the time ones (threads / time) instead of refusing
+     */
+    public Summarizer(long seed, int resamples, boolean convertTimeToThroughput) {
+        this.seed = seed;
+        this.resamples = resamples;
+        this.convertTimeToThroughput = convertTimeToThroughput;
+    }
+
+    /** A point in one mode; the unit is canonical for the mode. */
+    private record Group(PointKey key, Mode mode) {
+    }
+
+    /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
+    private static final class Data {
+        final Map<ForkId, Values> forks = new LinkedHashMap<>();
+        final List<PooledResult> pooled = new ArrayList<>();
+        final TreeSet<String> hosts = new TreeSet<>();
+
+        Values fork(ForkId id) {
+            return forks.computeIfAbsent(id, f -> new Values());
+        }
+
+        double[][] forkArrays() {
+            return forks.values().stream().map(Values::toArray).toArray(double[][]::new);
+        }
+    }
+
+    /** A fork is identified by its input, run and number: fork 1 of two runs are two forks. */
+    private record ForkId(int input, String runId, int fork) {
+    }
+
+    /** A growable list of doubles, to avoid boxing a million scores. */
+    private static final class Values {
+        double[] a = new double[16];
+        int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** Summarises all inputs together; forks of the same point from several files are pooled. */
+    public List<SummaryRow> summarize(List<LoadedInput> inputs) throws BadInputException {
+        Map<Group, Data> groups = new HashMap<>();
+        checkModes(inputs);
+        for (int in = 0; in < inputs.size(); in++) {
+            LoadedInput input = inputs.get(in);
+            // Rows of one point and fork come together, so the last group and fork are reused.
+            Group last = null;
+            Data data = null;
+            Measurement lastRow = null;
+            Values values = null;
+            for (Measurement m : input.measurements()) {
+                Measurement c = converted(m);
+                boolean samePoint = last != null && last.key() == c.key() && last.mode() == c.mode();
+                if (!samePoint && (last == null || !last.key().equals(c.key()) || last.mode() != c.mode())) {
+                    last = new Group(c.key(), c.mode());
+                    data = groups.computeIfAbsent(last, g -> new Data());
+                    data.hosts.add(c.run().host());
+                    values = null;
+                }
+                if (values == null || lastRow.fork() != c.fork() || lastRow.run() != c.run()) {
+                    values = data.fork(new ForkId(in, c.run().runId(), c.fork()));
+                }
+                values.add(c.score());
+                lastRow = c;
+            }
+            for (PooledResult p : input.pooled()) {
+                PooledResult c = converted(p);
+                groups.computeIfAbsent(new Group(c.key(), c.mode()), g -> new Data()).pooled.add(c);
+            }
+        }
+        List<Map.Entry<Group, Data>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort(Comparator.comparing((Map.Entry<Group, Data> e) -> e.getKey().key()).thenComparing(e -> e.getKey().mode()));
+        // Points are independent and each has its own seeded random source, so parallel order cannot change numbers.
+        return entries.parallelStream().map(e -> summarizeOne(e.getKey(), e.getValue())).toList();
+    }
+
+    private void checkModes(List<LoadedInput> inputs) throws BadInputException {
+        if (convertTimeToThroughput) {
+            return;
+        }
+        Map<PointKey, Mode> seen = new HashMap<>();
+        Map<PointKey, Path> where = new HashMap<>();
+        for (LoadedInput in : inputs) {
+            List<Map.Entry<PointKey, Mode>> modes = new ArrayList<>();
+            in.measurements().forEach(m -> modes.add(Map.entry(m.key(), m.mode())));
+            in.pooled().forEach(p -> modes.add(Map.entry(p.key(), p.mode())));
+            for (Map.Entry<PointKey, Mode> e : modes) {
+                Mode before = seen.putIfAbsent(e.getKey(), e.getValue());
+                where.putIfAbsent(e.getKey(), in.file());
+                if (before != null && before.higherIsBetter() != e.getValue().higherIsBetter()) {
+                    throw new BadInputException(in.file(), 0, "point " + describe(e.getKey()) + " has both "
+                            + before.jmhName() + " (" + where.get(e.getKey()) + ") and " + e.getValue().jmhName()
+                            + " results; refusing to combine throughput with time per operation unless asked to convert");
+                }
+            }
+        }
+    }
+
+    static String describe(PointKey k) {
+        return k.benchmark() + " " + k.variant() + (k.params().isEmpty() ? "" : " [" + k.params() + "]")
+                + " cores=" + k.cores() + " threads=" + k.threads();
+    }
+
+    private Measurement converted(Measurement m) {
+        if (!convertTimeToThroughput || m.mode().higherIsBetter()) {
+            return m;
+        }
+        return new Measurement(m.run(), m.key(), Mode.THROUGHPUT, Units.THROUGHPUT, m.fork(), m.iteration(),
+                Units.timeToThroughput(m.score(), m.key().threads()), m.secondary());
+    }
+
+    private PooledResult converted(PooledResult p) {
+        if (!convertTimeToThroughput || p.mode().higherIsBetter()) {
+            return p;
+        }
+        double x = Units.timeToThroughput(p.score(), p.key().threads());
+        // First-order error propagation through threads/t: relative errors are equal.
+        return new PooledResult(p.run(), p.key(), Mode.THROUGHPUT, Units.THROUGHPUT, p.forks(), p.samples(),
+                x, p.error999() / p.score() * x, p.secondary());
+    }
+
+    private SummaryRow summarizeOne(Group g, Data d) {
+        if (d.forks.isEmpty()) {
+            return summarizePooled(g, d.pooled);
+        }
+        double[][] forks = d.forkArrays();
+        double[] forkMeans = Arrays.stream(forks).mapToDouble(StatUtils::mean).toArray();
+        int samples = Arrays.stream(forks).mapToInt(f -> f.length).sum();
+        double mean = StatUtils.mean(forkMeans);
+        List<String> notes = new ArrayList<>();
+        Interval t;
+        if (forks.length >= 2) {
+            t = Intervals.studentT(forkMeans, LEVEL);
+        } else {
+            t = Intervals.studentT(forks[0], LEVEL);
+            notes.add(forks[0].length < 2 ? "one fork, one iteration: no interval"
+                    : "one fork: interval over iterations ignores run-to-run variance");
+        }
+        Interval boot = Intervals.twoLevelBootstrap(forks, resamples, LEVEL, random(g));
+        double f = Intervals.anovaF(forks);
+        double cv = Intervals.cv(forkMeans);
+        boolean unstable = f >= UNSTABLE_F && cv >= UNSTABLE_CV;
+        if (d.hosts.size() > 1) {
+            notes.add("combines runs from hosts " + String.join(" ", d.hosts));
+        }
+        if (!d.pooled.isEmpty()) {
+            notes.add("JMH pooled-only results for this point ignored in favour of per-iteration data");
+        }
+        PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks.length, samples,
+                mean, t.low(), t.high(), cv, unstable, forkMeans, String.join("; ", notes));
+        return new SummaryRow(s, boot, f);
+    }
+
+    private SummaryRow summarizePooled(Group g, List<PooledResult> pooled) {
+        int samples = pooled.stream().mapToInt(PooledResult::samples).sum();
+        int forks = pooled.stream().mapToInt(PooledResult::forks).sum();
+        if (pooled.size() >= 2) {
+            // Several files for one point: each file's score is one independent replicate.
+            double[] scores = pooled.stream().mapToDouble(PooledResult::score).toArray();
+            Interval t = Intervals.studentT(scores, LEVEL);
+            PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks, samples,
+                    StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores,
+                    "JMH pooled scores of " + scores.length + " files taken as replicates (no per-fork data)");
+            return new SummaryRow(s, Interval.NONE, Double.NaN);
+        }
+        PooledResult p = pooled.get(0);
+        Interval ci = Interval.NONE;
+        if (p.samples() >= 2 && Double.isFinite(p.error999())) {
+            // JMH's error is t(99.9%, n-1)·s/√n over all iterations pooled; rescale it to 95%.
+            double half = p.error999() * Intervals.tQuantile(LEVEL, p.samples() - 1) / Intervals.tQuantile(0.999, p.samples() - 1);
+            ci = new Interval(p.score() - half, p.score() + half);
+        }
+        PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), p.forks(), p.samples(),
+                p.score(), ci.low(), ci.high(), Double.NaN, false, new double[0],
+                "JMH's pooled interval (iterations of all forks together, rescaled to 95%): ignores run-to-run variance");
+        return new SummaryRow(s, Interval.NONE, Double.NaN);
+    }
+
+    /** Each point's own random source, derived from the seed and the point's text (String.hashCode is specified). */
+    private SplittableRandom random(Group g) {
+        long h = (g.key().toString() + '|' + g.mode().jmhName()).hashCode();
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + h);
+    }
+}

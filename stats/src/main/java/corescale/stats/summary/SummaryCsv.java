@@ -1,0 +1,40 @@
+package corescale.stats.summary;
+
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+import static corescale.stats.io.Numbers.format;
+
+/**
+ * Writes {@code summary.csv}: the DESIGN.md columns, then extras at the end of the row:
+ * the bootstrap interval, the ANOVA F behind {@code unstable}, the family and a note.
+ */
+public final class SummaryCsv {
+
+    public static final List<String> HEADER = List.of("benchmark", "variant", "params", "cores", "threads", "mode",
+            "unit", "forks", "samples", "mean", "ci_low", "ci_high", "rel_ci", "cv_between_forks", "unstable",
+            "boot_low", "boot_high", "anova_f", "family", "note");
+
+    private SummaryCsv() {
+    }
+
+    public static void write(List<SummaryRow> rows, Writer out) throws IOException {
+        CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+        p.printRecord(HEADER);
+        for (SummaryRow r : rows) {
+            PointSummary s = r.summary();
+            PointKey k = s.key();
+            p.printRecord(k.benchmark(), k.variant(), k.params(), k.cores(), k.threads(), s.mode().jmhName(),
+                    s.unit(), s.forks(), s.samples(), format(s.mean()), format(s.ciLow()), format(s.ciHigh()),
+                    format(s.relCi()), format(s.cvBetweenForks()), s.unstable(),
+                    format(r.bootstrap().low()), format(r.bootstrap().high()), format(r.anovaF()), k.family(), s.note());
+        }
+        p.flush();
+    }
+}

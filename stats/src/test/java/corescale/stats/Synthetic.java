@@ -1,0 +1,76 @@
+package corescale.stats;
+
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
+import corescale.stats.model.Units;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Builds synthetic inputs for tests. */
+public final class Synthetic {
+
+    public static final RunInfo RUN = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21.0.2", "", "");
+    public static final String HEADER = "run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,cores,"
+            + "affinity,family,benchmark,variant,params,mode,threads,fork,iteration,score,unit";
+
+    private Synthetic() {
+    }
+
+    public static PointKey key(String variant, int cores, int threads) {
+        return new PointKey("counters", "Counters.increment", variant, "work=0", cores, threads);
+    }
+
+    /** One input holding the given forks (each an array of iteration scores) of one point. */
+    public static LoadedInput input(PointKey key, Mode mode, double[]... forks) {
+        List<Measurement> rows = new ArrayList<>();
+        for (int f = 0; f < forks.length; f++) {
+            for (int i = 0; i < forks[f].length; i++) {
+                rows.add(new Measurement(RUN, key, mode, Units.canonical(mode), f + 1, i + 1, forks[f][i], Map.of()));
+            }
+        }
+        return new LoadedInput(Path.of("synthetic.csv"), Format.RESULTS_CSV, rows, List.of());
+    }
+
+    /** n normal iterations around level with standard deviation sd. */
+    public static double[] iterations(SplittableRandom rnd, double level, double sd, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = level + sd * rnd.nextGaussian();
+        }
+        return out;
+    }
+
+    /** A summary made directly from fork means (interval and flags left empty: compare needs only the means). */
+    public static PointSummary summary(PointKey key, Mode mode, double... forkMeans) {
+        double mean = java.util.Arrays.stream(forkMeans).average().orElseThrow();
+        return new PointSummary(key, mode, Units.canonical(mode), forkMeans.length, forkMeans.length * 10, mean,
+                Double.NaN, Double.NaN, Double.NaN, false, forkMeans, "");
+    }
+
+    /** Writes a results.csv with the given data lines (after our header) and returns its path. */
+    public static Path resultsCsv(Path dir, String name, String... lines) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, HEADER + "\n" + String.join("\n", lines) + "\n");
+        return p;
+    }
+
+    /** A data line of results.csv. */
+    public static String row(String host, String variant, int cores, int threads, String mode, int fork, int iteration,
+                             double score, String unit) {
+        return String.join(",", "r-" + host, host, "Linux", "amd64", "cpu", "8", "vendor", "21.0.2", "", String.valueOf(cores), "",
+                "counters", "Counters.increment", variant, "work=0", mode, String.valueOf(threads), String.valueOf(fork),
+                String.valueOf(iteration), String.valueOf(score), unit);
+    }
+}

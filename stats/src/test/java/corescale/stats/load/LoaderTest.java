@@ -1,0 +1,137 @@
+package corescale.stats.load;
+
+import corescale.stats.BadInputException;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PooledResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoaderTest {
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(LoaderTest.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void readsOurResultsCsvAndNormalisesUnits() throws BadInputException {
+        LoadedInput in = Loader.loadFile(fixture("results.csv"));
+        assertEquals(Format.RESULTS_CSV, in.format());
+        List<Measurement> rows = in.measurements();
+        assertEquals(4, rows.size());
+        Measurement third = rows.get(2);
+        assertEquals(new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0;workOutside=0", 2, 2), third.key());
+        assertEquals("ops/us", third.unit());
+        assertEquals(5.0, third.score(), 1e-12); // 5,000,000 ops/s
+        assertEquals(2, third.fork());
+        assertEquals(1, third.iteration());
+        assertEquals(2.0, third.secondary().get("lost_updates"));
+        assertFalse(rows.get(3).secondary().containsKey("lost_updates"), "an empty cell is no value");
+        assertEquals("Xeon, 2.0GHz", third.run().cpuModel());
+        assertEquals(8, third.run().cpusOnline());
+        assertEquals("21.0.2", third.run().jdkVersion());
+    }
+
+    @Test
+    void readsJmhCsvInEnglishAndGermanLocaleAndSemicolons() throws BadInputException {
+        for (String name : List.of("jmh-en.csv", "jmh-de.csv", "jmh-de.scsv")) {
+            LoadedInput in = Loader.loadFile(fixture(name));
+            assertEquals(name.endsWith("scsv") ? Format.JMH_SCSV : Format.JMH_CSV, in.format(), name);
+            assertTrue(in.measurements().isEmpty());
+            assertEquals(2, in.pooled().size(), name);
+            PooledResult inc = in.pooled().get(0);
+            assertEquals(new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 0, 2), inc.key(), name);
+            assertEquals(Mode.THROUGHPUT, inc.mode());
+            assertEquals(23.0, inc.score(), 1e-9, name);
+            assertEquals(4.0, inc.error999(), 1e-9, name);
+            assertEquals(6, inc.samples());
+            assertEquals(3.0, inc.secondary().get("lost_updates"), 1e-12, name);
+            PooledResult read = in.pooled().get(1);
+            assertEquals(new PointKey("counters", "Counters.read", "atomicLong", "workInside=10", 0, 4), read.key(), name);
+            assertEquals(Mode.AVERAGE_TIME, read.mode());
+            assertEquals("us/op", read.unit());
+            assertEquals(1.5, read.score(), 1e-12, name); // 1500 ns/op
+            assertEquals(0.12, read.error999(), 1e-12, name);
+        }
+    }
+
+    @Test
+    void readsJmhJsonPerForkAndPooledWithoutRawData() throws BadInputException {
+        LoadedInput in = Loader.loadFile(fixture("jmh.json"));
+        assertEquals(Format.JMH_JSON, in.format());
+        List<Measurement> rows = in.measurements();
+        assertEquals(6, rows.size());
+        PointKey key = new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 2, 2);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(key, rows.get(i).key());
+            assertEquals(i / 3 + 1, rows.get(i).fork());
+            assertEquals(i % 3 + 1, rows.get(i).iteration());
+            assertEquals(i + 1.0, rows.get(i).score(), 1e-12);
+        }
+        assertEquals(3.0, rows.get(4).secondary().get("lost_updates"));
+        assertEquals("21.0.2", rows.get(0).run().jdkVersion());
+        assertEquals(1, in.pooled().size());
+        PooledResult other = in.pooled().get(0);
+        assertEquals(new PointKey("bench", "Other.run", "run", "", 0, 1), other.key());
+        assertEquals(2500.0, other.score(), 1e-9); // 2.5 ms/op
+        assertTrue(Double.isNaN(other.error999()));
+        assertTrue(in.describe().contains("pooled"));
+    }
+
+    @Test
+    void formatComesFromContentNotName(@TempDir Path dir) throws IOException, BadInputException {
+        Path misnamed = dir.resolve("data.txt");
+        Files.copy(fixture("jmh.json"), misnamed);
+        assertEquals(Format.JMH_JSON, Loader.loadFile(misnamed).format());
+    }
+
+    @Test
+    void directoryMeansItsResultsCsvElseItsJmhFiles(@TempDir Path dir) throws IOException, BadInputException {
+        Files.copy(fixture("jmh.json"), dir.resolve("jmh-1.json"));
+        Files.copy(fixture("jmh-en.csv"), dir.resolve("jmh-2.csv"));
+        Files.writeString(dir.resolve("summary.csv"), "benchmark,variant\n");
+        List<LoadedInput> jmh = Loader.load(dir);
+        assertEquals(List.of(Format.JMH_JSON, Format.JMH_CSV), jmh.stream().map(LoadedInput::format).toList());
+        Files.copy(fixture("results.csv"), dir.resolve("results.csv"));
+        List<LoadedInput> ours = Loader.load(dir);
+        assertEquals(1, ours.size());
+        assertEquals(Format.RESULTS_CSV, ours.get(0).format());
+    }
+
+    @Test
+    void bigResultsCsvIsParsedInChunksWithCorrectLineNumbers(@TempDir Path dir) throws IOException, BadInputException {
+        // Large enough for several chunks; a quoted field with a line break tests the split rule.
+        StringBuilder sb = new StringBuilder(corescale.stats.Synthetic.HEADER).append('\n');
+        int rows = 120_000;
+        for (int i = 1; i <= rows; i++) {
+            String line = corescale.stats.Synthetic.row("h", "v", 1, 1, "thrpt", 1 + i % 5, i, 1.0 + i % 7, "ops/us");
+            if (i == 10) {
+                line = line.replace(",amd64,", ",\"amd\n64\",");
+            }
+            sb.append(line).append(i == rows ? ",extra" : "").append('\n');
+        }
+        Path p = dir.resolve("results.csv");
+        Files.writeString(p, sb.toString().replace(",extra", ""));
+        assertEquals(rows, Loader.loadFile(p).measurements().size());
+        assertEquals("amd\n64", Loader.loadFile(p).measurements().get(9).run().arch());
+        Files.writeString(p, sb.toString());
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> Loader.loadFile(p));
+        // header + rows + one extra line inside the quoted field
+        assertEquals(p + ":" + (rows + 2) + ": row has 22 fields, the header has 21", e.getMessage());
+    }
+}
