@@ -164,13 +164,13 @@ final class Charts {
      * Contention: per variant, throughput at N threads over throughput at 1 thread. A line at 1
      * marks "as fast as one thread"; below it, adding threads lost throughput.
      *
-     * @param series variant → rows of {threads, ratio}, in increasing threads
+     * @param series variant → rows of {threads, ratio, low, high}, in increasing threads
      */
     static ChartFile contention(String title, String xTitle, Map<String, double[][]> series, String fileName) {
         XYChart chart = newChart(title, xTitle, "throughput at N threads / at 1 thread (×)");
         Plot plot = new Plot(chart);
         int i = 0;
-        double maxX = 1;
+        double maxX = series.values().stream().flatMap(java.util.Arrays::stream).mapToDouble(r -> r[0]).max().orElse(1);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] rows = e.getValue();
             double[] xs = new double[rows.length];
@@ -178,9 +178,13 @@ final class Charts {
             for (int j = 0; j < rows.length; j++) {
                 xs[j] = rows[j][0];
                 ys[j] = rows[j][1];
-                maxX = Math.max(maxX, xs[j]);
             }
             plot.line(e.getKey(), xs, ys, color(i), MARKERS[i % MARKERS.length], SOLID, true);
+            for (double[] r : rows) {
+                if (r.length >= 4) {
+                    plot.whisker(r[0], r[2], r[3], color(i), new double[] {1, maxX});
+                }
+            }
             i++;
         }
         plot.line("= 1 thread", new double[] {1, maxX}, new double[] {1, 1}, GREY, SeriesMarkers.NONE, DASHED, true);
@@ -188,41 +192,45 @@ final class Charts {
         return encode(chart, fileName, title);
     }
 
-    /** One row of a ratio chart: a label on the x axis, the ratio and its interval. */
+    /** One row of a ratio chart: what the point is (for the caller's table), the ratio and its interval. */
     record Ratio(String label, double ratio, double low, double high) {
     }
 
     /**
      * Compare: the ratio other/base per point with its 95% interval, and a grey band for
-     * ±threshold around 1 (inside it a difference does not matter).
+     * ±threshold around 1 (inside it a difference does not matter). Points are numbered from
+     * {@code firstNumber} on the x axis, as in the caller's table.
      */
-    static ChartFile ratios(String title, String yTitle, List<Ratio> ratios, double threshold, String fileName) {
-        XYChart chart = newChart(title, "point (variant, cores/threads)", yTitle);
+    static ChartFile ratios(String title, String yTitle, List<Ratio> ratios, int firstNumber, double threshold,
+                            String fileName) {
+        XYChart chart = newChart(title, "point # (see the table below the chart)", yTitle);
         Plot plot = new Plot(chart);
         int n = ratios.size();
-        double[] band = {0.5, n + 0.5, n + 0.5, 0.5};
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = firstNumber + i;
+            ys[i] = ratios.get(i).ratio();
+        }
+        XYSeries pts = plot.line("ratio (95% CI)", xs, ys, color(0), SeriesMarkers.CIRCLE, SOLID, true);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        for (int i = 0; i < n; i++) {
+            plot.whisker(xs[i], ratios.get(i).low(), ratios.get(i).high(), color(0), null);
+        }
+        double x0 = firstNumber - 1;
+        double x1 = firstNumber + n;
+        double[] band = {x0, x1, x1, x0};
         XYSeries s = chart.addSeries("±" + Fmt.pct(threshold) + " threshold", band,
                 new double[] {1 - threshold, 1 - threshold, 1 + threshold, 1 + threshold});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         s.setFillColor(new Color(0, 0, 0, 28));
         s.setLineColor(new Color(0, 0, 0, 0));
         s.setMarker(SeriesMarkers.NONE);
-        plot.line("no change", new double[] {0.5, n + 0.5}, new double[] {1, 1}, GREY, SeriesMarkers.NONE, DASHED, false);
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = i + 1;
-            ys[i] = ratios.get(i).ratio();
-            plot.whisker(i + 1, ratios.get(i).low(), ratios.get(i).high(), color(0), new double[] {0.5, n + 0.5});
-        }
-        XYSeries pts = plot.line("ratio (95% CI)", xs, ys, color(0), SeriesMarkers.CIRCLE, SOLID, true);
-        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-            int i = (int) Math.round(x);
-            return i >= 1 && i <= n && Math.abs(x - i) < 1e-6 ? ratios.get(i - 1).label() : "";
-        });
-        chart.getStyler().setXAxisLabelRotation(n > 6 ? 60 : 0);
-        chart.getStyler().setXAxisMin(0.5).setXAxisMax(n + 0.5);
+        plot.line("no change", new double[] {x0, x1}, new double[] {1, 1}, GREY, SeriesMarkers.NONE, DASHED, false);
+        // Points are numbered; the report's table gives the number of each. (Text labels do not
+        // work: XChart 3.8 asks a label function only at the axis ends.)
+        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisMin(x0).setXAxisMax(x1);
         plot.finish(false);
         return encode(chart, fileName, title);
     }
@@ -356,13 +364,12 @@ final class Charts {
             return s;
         }
 
-        /** An I-shaped 95% interval at x; skipped when unknown. */
+        /** An I-shaped 95% interval at x (a plain bar when xRange is null); skipped when unknown. */
         void whisker(double x, double low, double high, Color col, double[] xRange) {
             if (!Double.isFinite(low) || !Double.isFinite(high)) {
                 return;
             }
-            double span = xRange[1] - xRange[0];
-            double d = span > 0 ? span * 0.008 : 0.05;
+            double d = xRange == null ? 0 : xRange[1] > xRange[0] ? (xRange[1] - xRange[0]) * 0.008 : 0.05;
             XYSeries s = chart.addSeries("\u0000w" + hidden++, new double[] {x - d, x + d, x, x, x - d, x + d},
                     new double[] {low, low, low, high, high, high});
             s.setLineColor(col);

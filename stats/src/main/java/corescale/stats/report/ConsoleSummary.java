@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Throughput;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
@@ -76,10 +77,10 @@ public final class ConsoleSummary {
                     continue;
                 }
                 List<PointSummary> sorted = at.stream()
-                        .sorted(Comparator.comparingDouble(Throughputs::of).reversed()).toList();
+                        .sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList();
                 PointSummary first = sorted.get(0);
                 PointSummary second = sorted.get(1);
-                double lead = Throughputs.of(first) / Throughputs.of(second);
+                double lead = Throughput.mean(first) / Throughput.mean(second);
                 parts.add(Groups.at(first.key().cores(), first.key().threads()) + " " + first.key().variant()
                         + " (" + Fmt.times(lead) + " vs " + second.key().variant() + ")");
             }

@@ -21,7 +21,13 @@ final class FileNames {
                 s.append('-').append(sl);
             }
         }
-        String base = s.length() > 100 ? s.substring(0, 100) : s.toString();
+        String base = s.toString();
+        if (base.length() > 100 && parts.length > 0) {
+            // Keep the start (family, benchmark) and the last part (what the chart is), and a
+            // hash of the whole so that long params still give distinct names.
+            String tail = slug(parts[parts.length - 1]);
+            base = base.substring(0, 60).replaceAll("-+$", "") + "-" + Integer.toHexString(base.hashCode()) + "-" + tail;
+        }
         String name = base + ".png";
         for (int i = 2; !used.add(name); i++) {
             name = base + "-" + i + ".png";

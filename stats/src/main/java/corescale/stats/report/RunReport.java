@@ -1,6 +1,9 @@
 package corescale.stats.report;
 
+import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Ratio;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +58,14 @@ public final class RunReport {
         for (ScalingCurve c : in.curves().stream().sorted(Comparator.comparing(ScalingCurve::key)).toList()) {
             curvesByGroup.computeIfAbsent(Groups.curveGroup(c.key()), g -> new ArrayList<>()).add(c);
         }
-        Map<String, List<Contention.Row>> contention = Contention.of(in.points());
+        Map<String, List<ContentionRow>> contention = new TreeMap<>();
+        Map<PointKey, PointSummary> byKey = new HashMap<>();
+        in.points().forEach(p -> byKey.put(p.key(), p));
+        for (ContentionRow r : in.contention()) {
+            PointSummary p = byKey.get(r.key());
+            contention.computeIfAbsent(p == null ? Groups.title(r.key().family(), r.key().benchmark(), r.key().params(), r.mode())
+                    : Groups.pointGroup(p), g -> new ArrayList<>()).add(r);
+        }
 
         String family = null;
         for (Map.Entry<String, List<PointSummary>> g : byGroup.entrySet()) {
@@ -127,7 +138,7 @@ public final class RunReport {
     }
 
     private static void groupCharts(Doc doc, String group, Map<String, List<ScalingCurve>> curvesByGroup,
-                                    List<Contention.Row> contention, FileNames names, List<ChartFile> charts) {
+                                    List<ContentionRow> contention, FileNames names, List<ChartFile> charts) {
         List<ScalingCurve> cores = null;
         List<ScalingCurve> threads = null;
         int threadsCores = -1;
@@ -160,27 +171,28 @@ public final class RunReport {
         if (contention != null) {
             Map<String, double[][]> series = contentionSeries(contention);
             if (!series.isEmpty()) {
-                PointSummary p = contention.get(0).summary();
+                ContentionRow r = contention.get(0);
                 add(doc, charts, Charts.contention(group + ": contention", "threads (on as many cores as threads, up to all; then oversubscribed)",
-                        series, names.png("chart", p.key().family(), p.key().benchmark(), p.key().params(), p.mode().jmhName(), "contention")));
+                        series, names.png("chart", r.key().family(), r.key().benchmark(), r.key().params(), r.mode().jmhName(), "contention")));
             }
         }
     }
 
-    /** Per variant, {threads, vsOne}; at each thread count the point with the most cores. */
-    private static Map<String, double[][]> contentionSeries(List<Contention.Row> rows) {
-        Map<String, TreeMap<Integer, Contention.Row>> byVariant = new TreeMap<>();
-        for (Contention.Row r : rows) {
-            if (!Double.isFinite(r.vsOne())) {
+    /** Per variant, {threads, ratio, low, high}; at each thread count the point with the most cores. */
+    private static Map<String, double[][]> contentionSeries(List<ContentionRow> rows) {
+        Map<String, TreeMap<Integer, ContentionRow>> byVariant = new TreeMap<>();
+        for (ContentionRow r : rows) {
+            if (!Double.isFinite(r.vsOneThread().value())) {
                 continue;
             }
-            byVariant.computeIfAbsent(r.summary().key().variant(), v -> new TreeMap<>())
-                    .merge(r.summary().key().threads(), r, (a, b) -> a.summary().key().cores() >= b.summary().key().cores() ? a : b);
+            byVariant.computeIfAbsent(r.key().variant(), v -> new TreeMap<>())
+                    .merge(r.key().threads(), r, (a, b) -> a.key().cores() >= b.key().cores() ? a : b);
         }
         Map<String, double[][]> out = new LinkedHashMap<>();
         byVariant.forEach((v, m) -> {
             if (m.size() >= 2) {
-                out.put(v, m.values().stream().map(r -> new double[] {r.summary().key().threads(), r.vsOne()}).toArray(double[][]::new));
+                out.put(v, m.values().stream().map(r -> new double[] {r.key().threads(), r.vsOneThread().value(),
+                        r.vsOneThread().low(), r.vsOneThread().high()}).toArray(double[][]::new));
             }
         });
         return out;
@@ -223,25 +235,29 @@ public final class RunReport {
         }
     }
 
-    private static void contentionTable(Doc doc, Map<String, List<Contention.Row>> contention) {
+    private static void contentionTable(Doc doc, Map<String, List<ContentionRow>> contention) {
         doc.h(1, "Contention");
-        doc.p("Throughput of each variant at each point over its throughput at 1 thread, and over the best variant at "
-                + "the same point (×1 is the best). Times per operation are first turned into throughput (threads / time).");
+        doc.p("Throughput of each variant at each point over its own throughput at 1 thread, and over the best variant "
+                + "at the same point (×1 is the best), with 95% intervals. Times per operation are first turned into "
+                + "throughput (threads / time).");
         if (contention.isEmpty()) {
             doc.p("No points.");
         }
         contention.forEach((group, rows) -> {
             doc.h(2, group);
-            String unit = Throughputs.unit(rows.get(0).summary());
             Doc.TableBuilder t = new Doc.TableBuilder().text("variant").num("cores").num("threads")
-                    .num("throughput (" + unit + ")").num("vs 1 thread (×)").num("vs best (×)").text("best here");
-            for (Contention.Row r : rows) {
-                PointSummary p = r.summary();
-                t.row(p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
-                        Fmt.num(r.throughput()), Fmt.num3(r.vsOne()), Fmt.num3(r.vsBest()), r.best());
+                    .num("throughput (ops/us)").num("vs 1 thread (×) [95% CI]").num("vs best (×) [95% CI]")
+                    .text("best here").text("note");
+            for (ContentionRow r : rows) {
+                t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
+                        Fmt.num(r.throughput()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), r.note());
             }
             doc.table(t.build());
         });
+    }
+
+    static String ratio(Ratio r) {
+        return Fmt.withInterval(r.value(), r.low(), r.high());
     }
 
     private static void unstable(Doc doc, List<PointSummary> points) {
