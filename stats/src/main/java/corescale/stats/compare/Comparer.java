@@ -5,7 +5,6 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
-import corescale.stats.summary.Throughput;
 import org.apache.commons.math3.stat.inference.TTest;
 
 import java.util.ArrayList;
@@ -101,8 +100,9 @@ public final class Comparer {
 
     private PointComparison compareOne(PointSummary pb, PointSummary po) {
         SplittableRandom rnd = new SplittableRandom(seed + (pb.key().toString() + pb.mode()).hashCode());
-        // Throughput of other over base: above 1 is faster in every mode (for time: base/other).
-        Ratio r = Throughput.ratio(po, pb, resamples, rnd);
+        // Ratio of means oriented so that above 1 is faster: other/base for throughput, base/other for time.
+        boolean higherIsBetter = pb.mode().higherIsBetter();
+        Ratio r = Ratio.ofMeans(higherIsBetter ? po : pb, higherIsBetter ? pb : po, resamples, rnd);
         double p = welchOnLogs(pb.forkMeans(), po.forkMeans());
         List<String> notes = new ArrayList<>();
         if (pb.mode() != po.mode()) {

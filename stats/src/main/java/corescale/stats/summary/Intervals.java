@@ -80,7 +80,8 @@ public final class Intervals {
         Arrays.sort(sorted);
         Percentile p = new Percentile();
         p.setData(sorted);
-        double tail = (1 - level) / 2 * 100;
+        // Beyond the resamples' reach (very wide levels with few forks) the extremes are the interval.
+        double tail = Math.max((1 - level) / 2 * 100, 1e-9);
         return new Interval(p.evaluate(tail), p.evaluate(100 - tail));
     }
 

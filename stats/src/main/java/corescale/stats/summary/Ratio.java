@@ -24,10 +24,12 @@ public record Ratio(double value, double low, double high, String method) {
     public static final Ratio ONE = new Ratio(1, 1, 1, "identity");
 
     /**
-     * Percentile bootstrap of mean(num)/mean(den), resampling each side's fork means independently.
-     * Each side resamples its values after stretching their deviations from the mean by √(n/(n−1)):
-     * the plain bootstrap's variance is (n−1)/n of the sample variance, which with 5 forks would make
-     * the interval visibly too narrow.
+     * Expanded percentile bootstrap (Hesterberg) of mean(num)/mean(den), resampling each side's fork
+     * means independently. Two small-sample corrections, because with 5 forks a plain percentile
+     * interval is clearly too narrow: each side's deviations from its mean are stretched by √(n/(n−1))
+     * (the plain bootstrap's variance is (n−1)/n of the sample variance), and the percentiles are
+     * taken at the normal level whose quantile equals Student's t with min(n_num, n_den) − 1 degrees
+     * of freedom (Welch's conservative bound), e.g. 0.27%/99.73% instead of 2.5%/97.5% for 5 forks.
      */
     public static Ratio bootstrap(double[] num, double[] den, int resamples, double level, SplittableRandom rnd) {
         double value = StatUtils.mean(num) / StatUtils.mean(den);
@@ -40,7 +42,9 @@ public record Ratio(double value, double low, double high, String method) {
         for (int r = 0; r < resamples; r++) {
             stats[r] = resampledMean(a, rnd) / resampledMean(b, rnd);
         }
-        Interval ci = Intervals.percentiles(stats, level);
+        double t = Intervals.tQuantile(level, Math.min(num.length, den.length) - 1);
+        double expanded = 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(t) - 1;
+        Interval ci = Intervals.percentiles(stats, expanded);
         return new Ratio(value, ci.low(), ci.high(), "bootstrap");
     }
 
@@ -58,6 +62,14 @@ public record Ratio(double value, double low, double high, String method) {
         double seDen = Math.log(denCi.high() / denCi.low()) / (2 * z);
         double half = z * Math.sqrt(seNum * seNum + seDen * seDen);
         return new Ratio(value, value * Math.exp(-half), value * Math.exp(half), "delta");
+    }
+
+    /** mean(num)/mean(den) of the summaries as they are: bootstrap over fork means, else the delta method. */
+    public static Ratio ofMeans(PointSummary num, PointSummary den, int resamples, SplittableRandom rnd) {
+        if (num.forkMeans().length >= 2 && den.forkMeans().length >= 2) {
+            return bootstrap(num.forkMeans(), den.forkMeans(), resamples, Summarizer.LEVEL, rnd);
+        }
+        return delta(num.mean(), ci(num), den.mean(), ci(den), Summarizer.LEVEL);
     }
 
     /** The interval of a summary, as an {@link Interval}. */

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LoaderTest {
+public class LoaderTest {
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Path.of(LoaderTest.class.getResource("/fixtures/" + name).toURI());
         } catch (URISyntaxException e) {

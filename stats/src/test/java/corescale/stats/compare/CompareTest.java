@@ -1,0 +1,137 @@
+package corescale.stats.compare;
+
+import corescale.stats.Synthetic;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareTest {
+
+    private static final PointKey KEY = Synthetic.key("lock", 4, 4);
+
+    private static double[] forkMeans(SplittableRandom r, double level, double cv, int forks) {
+        double[] out = new double[forks];
+        for (int f = 0; f < forks; f++) {
+            out[f] = level * (1 + cv * r.nextGaussian());
+        }
+        return out;
+    }
+
+    private static RunData run(String name, PointSummary... points) {
+        return new RunData(name, List.of(points), Set.of(Synthetic.RUN));
+    }
+
+    private static PointComparison only(CompareResult r) {
+        assertEquals(1, r.points().size());
+        return r.points().get(0);
+    }
+
+    @Test
+    void plantedTenPercentSlowdownIsSlower() {
+        SplittableRandom r = new SplittableRandom(5);
+        PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, 0.01, 5));
+        PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 90, 0.01, 5));
+        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        assertEquals(Verdict.SLOWER, c.verdict(), c.toString());
+        assertTrue(c.ratio().high() < 0.95);
+        assertTrue(c.welchP() < 0.001, "Welch p " + c.welchP());
+    }
+
+    @Test
+    void sameDistributionIsRarelyCalledFasterOrSlower() {
+        // 5% fork-to-fork noise (as large as the threshold) and 30% (where a percentile bootstrap of
+        // 5 values is most likely to be too narrow). Seeded, so the counts are the same on every run.
+        for (double cv : new double[]{0.05, 0.30}) {
+            SplittableRandom r = new SplittableRandom(99);
+            Comparer comparer = new Comparer(0.05, 1, Comparer.DEFAULT_RESAMPLES, PerCoreAtMaxCores.withDefaults());
+            int trials = 1000;
+            int wrong = 0;
+            int same = 0;
+            for (int t = 0; t < trials; t++) {
+                PointSummary a = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, cv, 5));
+                PointSummary b = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, cv, 5));
+                Verdict v = only(comparer.compare(run("a", a), run("b", b))).verdict();
+                wrong += v == Verdict.FASTER || v == Verdict.SLOWER ? 1 : 0;
+                same += v == Verdict.SAME ? 1 : 0;
+            }
+            double rate = wrong / (double) trials;
+            assertTrue(rate <= 0.05, "cv " + cv + ": false faster/slower rate " + rate);
+            assertTrue(same < trials, "the CI must not always be narrow");
+        }
+    }
+
+    @Test
+    void higherThroughputIsFaster() {
+        PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101, 99, 100, 100);
+        PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 120, 121, 119, 120, 120);
+        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        assertEquals(Verdict.FASTER, c.verdict());
+        assertEquals(1.2, c.ratio().value(), 1e-12);
+    }
+
+    @Test
+    void lowerAverageTimeIsFaster() {
+        PointSummary base = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 2.0, 2.02, 1.98, 2.0, 2.0);
+        PointSummary other = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 1.6, 1.62, 1.58, 1.6, 1.6);
+        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        assertEquals(Verdict.FASTER, c.verdict());
+        assertEquals(1.25, c.ratio().value(), 1e-12); // base time / other time
+    }
+
+    @Test
+    void verdictRules() {
+        assertEquals(Verdict.FASTER, Verdict.of(1.06, 1.2, 0.05));
+        assertEquals(Verdict.SLOWER, Verdict.of(0.8, 0.94, 0.05));
+        assertEquals(Verdict.SAME, Verdict.of(0.96, 1.04, 0.05));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.9, 1.02, 0.05));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(Double.NaN, Double.NaN, 0.05));
+    }
+
+    @Test
+    void unmatchedPointsAreListedAndMachineDifferencesNoted() {
+        PointSummary shared = Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.1, 9.9);
+        PointSummary onlyA = Synthetic.summary(Synthetic.key("adder", 4, 4), Mode.THROUGHPUT, 5, 5, 5);
+        PointSummary onlyB = Synthetic.summary(Synthetic.key("atomic", 4, 4), Mode.THROUGHPUT, 7, 7, 7);
+        RunInfo otherJdk = new RunInfo("r2", "hostB", "Linux", "amd64", "cpu", 8, "vendor", "25", "", "");
+        CompareResult r = new Comparer(0.05).compare(run("a", shared, onlyA),
+                new RunData("b", List.of(shared, onlyB), Set.of(otherJdk)));
+        assertEquals(3, r.points().size());
+        assertEquals(Set.of(Verdict.SAME, Verdict.ONLY_BASE, Verdict.ONLY_OTHER),
+                Set.copyOf(r.points().stream().map(PointComparison::verdict).toList()));
+        assertEquals(List.of("host differs: hostA (a) vs hostB (b)", "jdk_version differs: 21.0.2 (a) vs 25 (b)"), r.mismatches());
+        assertEquals(1, r.families().size());
+        assertEquals(1.0, r.families().get(0).geomean(), 1e-12);
+    }
+
+    @Test
+    void familyGeomeanIsGeometric() {
+        PointSummary a1 = Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10);
+        PointSummary b1 = Synthetic.summary(KEY, Mode.THROUGHPUT, 20, 20);
+        PointKey k2 = Synthetic.key("adder", 4, 4);
+        PointSummary a2 = Synthetic.summary(k2, Mode.THROUGHPUT, 10, 10);
+        PointSummary b2 = Synthetic.summary(k2, Mode.THROUGHPUT, 5, 5);
+        CompareResult r = new Comparer(0.05).compare(run("a", a1, a2), run("b", b1, b2));
+        assertEquals(1.0, r.families().get(0).geomean(), 1e-12); // sqrt(2 · 0.5)
+    }
+
+    @Test
+    void differentCoreCountsAreComparedPerCoreAtMostCores() {
+        PointSummary a = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40, 40);
+        PointSummary b = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60, 60);
+        CompareResult r = new Comparer(0.05).compare(run("a", a), run("b", b));
+        assertEquals(1, r.curves().size());
+        CurveComparison c = r.curves().get(0);
+        assertEquals(10.0, c.basePerCore(), 1e-12);
+        assertEquals(7.5, c.otherPerCore(), 1e-12);
+        assertEquals(0.75, c.ratio().value(), 1e-12);
+    }
+}

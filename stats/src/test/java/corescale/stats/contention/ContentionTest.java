@@ -1,0 +1,42 @@
+package corescale.stats.contention;
+
+import corescale.stats.Synthetic;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContentionTest {
+
+    @Test
+    void ratiosAgainstOneThreadAndBestVariant() {
+        PointSummary lock1 = Synthetic.summary(Synthetic.key("lock", 4, 1), Mode.THROUGHPUT, 10, 10.2, 9.8);
+        PointSummary lock4 = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 5, 5.1, 4.9);
+        PointSummary adder4 = Synthetic.summary(Synthetic.key("adder", 4, 4), Mode.THROUGHPUT, 40, 40.4, 39.6);
+        List<ContentionRow> rows = new Contention().analyse(List.of(lock1, lock4, adder4));
+        ContentionRow lock = rows.stream().filter(r -> r.key().equals(lock4.key())).findFirst().orElseThrow();
+        assertEquals(0.5, lock.vsOneThread().value(), 1e-12);
+        assertTrue(lock.vsOneThread().low() < 0.5 && lock.vsOneThread().high() > 0.5);
+        assertEquals(4, lock.baselineCores());
+        assertEquals("adder", lock.bestVariant());
+        assertEquals(0.125, lock.vsBest().value(), 1e-12);
+        ContentionRow adder = rows.stream().filter(r -> r.key().equals(adder4.key())).findFirst().orElseThrow();
+        assertEquals(1.0, adder.vsBest().value());
+        assertTrue(Double.isNaN(adder.vsOneThread().value()), "adder has no 1-thread point");
+        assertEquals("no 1-thread point of this variant", adder.note());
+    }
+
+    @Test
+    void timeModesAreTurnedIntoThroughput() {
+        // 1 thread at 2 us/op = 0.5 ops/us; 4 threads at 4 us/op each = 1 ops/us: ratio 2.
+        PointSummary t1 = Synthetic.summary(Synthetic.key("lock", 4, 1), Mode.AVERAGE_TIME, 2, 2);
+        PointSummary t4 = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.AVERAGE_TIME, 4, 4);
+        ContentionRow r = new Contention().analyse(List.of(t1, t4)).get(1);
+        assertEquals(2.0, r.vsOneThread().value(), 1e-12);
+        assertEquals(1.0, r.throughput(), 1e-12);
+    }
+}

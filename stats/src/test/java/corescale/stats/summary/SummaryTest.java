@@ -1,0 +1,130 @@
+package corescale.stats.summary;
+
+import corescale.stats.BadInputException;
+import corescale.stats.Synthetic;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.load.Loader;
+import corescale.stats.load.LoaderTest;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SummaryTest {
+
+    private static final PointKey KEY = Synthetic.key("lock", 2, 2);
+
+    @Test
+    void studentTByHand() {
+        // 1..5: mean 3, s = sqrt(2.5), se = sqrt(0.5); t(0.975, 4) = 2.776445 from tables.
+        Interval ci = Intervals.studentT(new double[]{1, 2, 3, 4, 5}, 0.95);
+        double half = 2.776445 * Math.sqrt(0.5);
+        assertEquals(3 - half, ci.low(), 1e-5);
+        assertEquals(3 + half, ci.high(), 1e-5);
+    }
+
+    @Test
+    void summaryUsesForkMeansForMeanAndInterval() throws BadInputException {
+        // Forks with means 10, 12, 14 (unequal lengths): mean of fork means is 12, not the pooled 12.5.
+        LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{9, 11}, new double[]{12, 12}, new double[]{13, 15, 14, 14});
+        PointSummary s = new Summarizer().summarize(List.of(in)).get(0).summary();
+        assertEquals(12.0, s.mean(), 1e-12);
+        assertEquals(3, s.forks());
+        assertEquals(8, s.samples());
+        double half = 4.302653 * 2 / Math.sqrt(3); // t(0.975, 2) · s(=2) / √3
+        assertEquals(12 - half, s.ciLow(), 1e-5);
+        assertEquals(12 + half, s.ciHigh(), 1e-5);
+        assertEquals(2.0 / 12, s.cvBetweenForks(), 1e-12);
+        assertArrayEquals(new double[]{10, 12, 14}, s.forkMeans(), 1e-12);
+        assertEquals("", s.note());
+    }
+
+    @Test
+    void oneForkFallsBackToIterationsAndSaysSo() throws BadInputException {
+        LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{1, 2, 3, 4, 5});
+        PointSummary s = new Summarizer().summarize(List.of(in)).get(0).summary();
+        double half = 2.776445 * Math.sqrt(0.5);
+        assertEquals(3 - half, s.ciLow(), 1e-5);
+        assertTrue(s.note().contains("ignores run-to-run variance"), s.note());
+        assertTrue(Double.isNaN(s.cvBetweenForks()));
+    }
+
+    @Test
+    void bootstrapIsReproducibleWithSeedAndDependsOnIt() {
+        SplittableRandom data = new SplittableRandom(7);
+        double[][] forks = new double[5][];
+        for (int f = 0; f < 5; f++) {
+            forks[f] = Synthetic.iterations(data, 100 + f, 3, 50);
+        }
+        Interval a = Intervals.twoLevelBootstrap(forks, 1000, 0.95, new SplittableRandom(1));
+        Interval b = Intervals.twoLevelBootstrap(forks, 1000, 0.95, new SplittableRandom(1));
+        Interval c = Intervals.twoLevelBootstrap(forks, 1000, 0.95, new SplittableRandom(2));
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+        assertTrue(a.low() < 102 && a.high() > 102, a.toString()); // the mean of fork means is about 102
+    }
+
+    @Test
+    void summariesAreIdenticalOnRerun() throws BadInputException {
+        SplittableRandom r = new SplittableRandom(3);
+        LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, Synthetic.iterations(r, 10, 1, 20), Synthetic.iterations(r, 11, 1, 20));
+        assertEquals(new Summarizer().summarize(List.of(in)).get(0).bootstrap(), new Summarizer().summarize(List.of(in)).get(0).bootstrap());
+    }
+
+    @Test
+    void bimodalForksAreUnstableHomogeneousAreNot() throws BadInputException {
+        SplittableRandom r = new SplittableRandom(11);
+        double[][] bimodal = {Synthetic.iterations(r, 100, 2, 50), Synthetic.iterations(r, 100, 2, 50),
+                Synthetic.iterations(r, 130, 2, 50), Synthetic.iterations(r, 100, 2, 50), Synthetic.iterations(r, 130, 2, 50)};
+        SummaryRow b = new Summarizer().summarize(List.of(Synthetic.input(KEY, Mode.THROUGHPUT, bimodal))).get(0);
+        assertTrue(b.summary().unstable(), "F=" + b.anovaF());
+
+        double[][] same = new double[5][];
+        for (int f = 0; f < 5; f++) {
+            same[f] = Synthetic.iterations(r, 100, 2, 50);
+        }
+        SummaryRow h = new Summarizer().summarize(List.of(Synthetic.input(KEY, Mode.THROUGHPUT, same))).get(0);
+        assertFalse(h.summary().unstable(), "F=" + h.anovaF());
+        assertTrue(h.anovaF() < 5, "F=" + h.anovaF());
+    }
+
+    @Test
+    void anovaFMatchesTheDefinition() {
+        // Two forks of two: means 1 and 3, within variance 0.5 each -> MSB = 2·(1² + 1²)/1 = 4, MSW = 0.5, F = 8.
+        assertEquals(8.0, Intervals.anovaF(new double[][]{{0.5, 1.5}, {2.5, 3.5}}), 1e-12);
+    }
+
+    @Test
+    void refusesToMixThroughputAndTimeUnlessAsked() throws BadInputException {
+        LoadedInput thr = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{4, 4}, new double[]{4, 4});
+        LoadedInput time = Synthetic.input(KEY, Mode.AVERAGE_TIME, new double[]{0.5, 0.5}, new double[]{0.5, 0.5});
+        BadInputException e = assertThrows(BadInputException.class, () -> new Summarizer().summarize(List.of(thr, time)));
+        assertTrue(e.getMessage().contains("refusing to combine throughput with time"), e.getMessage());
+        // Asked to convert: 2 threads at 0.5 us/op is 4 ops/us, the same as the throughput forks.
+        List<SummaryRow> rows = new Summarizer(1, 100, true).summarize(List.of(thr, time));
+        assertEquals(1, rows.size());
+        assertEquals(4.0, rows.get(0).summary().mean(), 1e-12);
+        assertEquals(4, rows.get(0).summary().forks());
+    }
+
+    @Test
+    void jmhPooledIntervalIsRescaledTo95AndLabelled() throws BadInputException {
+        List<SummaryRow> rows = new Summarizer().summarize(Loader.load(LoaderTest.fixture("jmh-en.csv")));
+        PointSummary inc = rows.stream().filter(r -> r.summary().key().benchmark().equals("Counters.increment"))
+                .findFirst().orElseThrow().summary();
+        // Error 4 at 99.9% with 6 samples: t(0.975,5)/t(0.9995,5) = 2.570582/6.868827 (tables).
+        double half = 4 * 2.570582 / 6.868827;
+        assertEquals(23 - half, inc.ciLow(), 1e-4);
+        assertTrue(inc.note().contains("JMH's pooled interval"), inc.note());
+    }
+}
