@@ -1,5 +1,9 @@
 package corescale.stats;
 
+import corescale.stats.report.CompareReport;
+import corescale.stats.report.ConsoleSummary;
+import corescale.stats.report.ReportInput;
+import corescale.stats.report.RunReport;
 import corescale.stats.compare.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
@@ -89,7 +93,18 @@ public final class StatsTool {
             }
             long unstable = points.stream().filter(PointSummary::unstable).count();
             out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
-            return write(outDir(inputs, outDirOrNull), files, out, err);
+            int code = write(outDir(inputs, outDirOrNull), files, out, err);
+            if (code == OK) {
+                Set<RunInfo> infos = new HashSet<>();
+                loaded.forEach(l -> {
+                    l.measurements().forEach(m -> infos.add(m.run()));
+                    l.pooled().forEach(p -> infos.add(p.run()));
+                });
+                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention,
+                        loaded.stream().map(LoadedInput::describe).toList());
+                ConsoleSummary.lines(input, RunReport.write(outDir(inputs, outDirOrNull), input)).forEach(out::println);
+            }
+            return code;
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -129,6 +144,8 @@ public final class StatsTool {
             if (code != OK) {
                 return code;
             }
+            CompareReport.write(outDir(inputs, outDirOrNull), runs, results, threshold).stream()
+                    .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
             return failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : OK;
         } catch (BadInputException e) {
             err.println(e.getMessage());

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# CI example: a quick run compared against a stored baseline; fails on a real regression.
+# See docs/reports.md.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/ci-regression.sh --baseline DIR [options]
+
+Runs  java -jar benchmarks.jar run --quick  into a fresh folder, then
+  java -jar benchmarks.jar compare BASELINE NEW --threshold T --fail-on-regression
+and exits with compare's status. A point is a regression only when its whole 95%
+interval lies below -threshold, so noise alone does not fail the build.
+
+Options:
+  --baseline DIR      results folder of the baseline run (required), e.g. one
+                      committed under results/ from the same CI machine type
+  --jar PATH          jar to run (default: ./benchmarks.jar)
+  --java CMD          java command (default: java)
+  --threshold T       change that matters, e.g. 5% or 0.05 (default: 5%)
+  --out DIR           where the new run and the comparison go (default: ci-results)
+  -h, --help          this text
+
+Exit status: 0 no regression; 3 a regression (some point is 'slower');
+1 the benchmark run failed; 2 bad usage or input.
+Keep --out as a CI artifact: it holds compare.md, compare.html and the charts.
+USAGE
+}
+
+baseline=""
+jar=./benchmarks.jar
+java_cmd=java
+threshold=5%
+out=ci-results
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --baseline) baseline=${2:?--baseline needs a folder}; shift 2 ;;
+    --jar) jar=${2:?--jar needs a path}; shift 2 ;;
+    --java) java_cmd=${2:?--java needs a command}; shift 2 ;;
+    --threshold) threshold=${2:?--threshold needs a value}; shift 2 ;;
+    --out) out=${2:?--out needs a folder}; shift 2 ;;
+    *) echo "ci-regression.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ -z $baseline ]]; then
+  echo "ci-regression.sh: --baseline DIR is required (see --help)" >&2
+  exit 2
+fi
+if [[ ! -d $baseline ]]; then
+  echo "ci-regression.sh: baseline folder not found: $baseline" >&2
+  exit 2
+fi
+if [[ ! -f $jar ]]; then
+  echo "ci-regression.sh: jar not found: $jar (build it with 'mvn package' or pass --jar)" >&2
+  exit 2
+fi
+
+runs="$out/runs"
+mkdir -p "$runs"
+echo "== quick run into $runs"
+status=0
+"$java_cmd" -jar "$jar" run --quick --out "$runs" || status=$?
+if [[ $status -ne 0 ]]; then
+  echo "ci-regression.sh: the benchmark run failed (exit $status)" >&2
+  exit 1
+fi
+
+# The run folder is $runs itself or the newest folder under it holding results.csv.
+if [[ -f "$runs/results.csv" ]]; then
+  new=$runs
+else
+  new=$(find "$runs" -mindepth 2 -maxdepth 2 -name results.csv -printf '%T@ %h\n' | sort -n | tail -n 1 | cut -d' ' -f2-)
+fi
+if [[ -z $new ]]; then
+  echo "ci-regression.sh: the run wrote no results.csv under $runs" >&2
+  exit 1
+fi
+
+echo "== compare $baseline (base) with $new"
+status=0
+"$java_cmd" -jar "$jar" compare "$baseline" "$new" --out "$out" --threshold "$threshold" --fail-on-regression \
+  || status=$?
+case $status in
+  0) echo "ci-regression.sh: no regression beyond $threshold; report: $out/compare.html" ;;
+  3) echo "ci-regression.sh: REGRESSION: some points are slower than the baseline by more than $threshold; see $out/compare.md" >&2 ;;
+  *) echo "ci-regression.sh: compare failed (exit $status)" >&2 ;;
+esac
+exit "$status"

@@ -1,0 +1,204 @@
+package corescale.stats.report;
+
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.CurveComparison;
+import corescale.stats.compare.PointComparison;
+import corescale.stats.compare.RunData;
+import corescale.stats.compare.Verdict;
+import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code compare.md}, {@code compare.html} and their charts: per other run, the verdicts,
+ * geometric means per family, a ratio chart per benchmark with the ±threshold band, the point
+ * table, the per-core curve comparison when core counts differ; then every run's scaling curves of
+ * a benchmark on one chart. Named compare.* so that it never replaces the base run's report.md.
+ */
+public final class CompareReport {
+
+    public static final String MARKDOWN = "compare.md";
+    public static final String HTML = "compare.html";
+    /** Points per ratio chart beyond which it is split: more labels than that cannot be read. */
+    static final int MAX_POINTS_PER_CHART = 36;
+    /** Variants per multi-run chart beyond which each variant gets its own chart. */
+    static final int MAX_VARIANTS_PER_CHART = 3;
+
+    private CompareReport() {
+    }
+
+    /**
+     * @param runs      every run, the base first, as compared
+     * @param results   the comparison of each other run against the base, in order
+     * @param threshold the relative change that matters, e.g. 0.05
+     * @return the files written: compare.md, compare.html, then the charts
+     */
+    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold)
+            throws IOException {
+        List<ChartFile> charts = new ArrayList<>();
+        Doc doc = build(runs, results, threshold, charts);
+        return Output.write(outDir, doc, charts);
+    }
+
+    static Doc build(List<RunData> runs, List<CompareResult> results, double threshold, List<ChartFile> charts) {
+        FileNames names = new FileNames();
+        String base = runs.isEmpty() ? "?" : runs.get(0).name();
+        Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
+        runsTable(doc, runs);
+        doc.p("Ratios are oriented so that above 1 means the other run is faster (other/base for throughput, base/other "
+                + "for time per operation), with 95% intervals over forks. Verdict: faster or slower when the whole "
+                + "interval lies beyond ±" + Fmt.pct(threshold) + ", same when it lies wholly within, inconclusive otherwise.");
+        for (CompareResult r : results) {
+            result(doc, r, threshold, names, charts);
+        }
+        machines(doc, runs, names, charts);
+        return doc;
+    }
+
+    private static void runsTable(Doc doc, List<RunData> runs) {
+        doc.h(1, "Runs");
+        Doc.TableBuilder t = new Doc.TableBuilder().text("run").text("host").text("cpu").num("cpus").text("jdk")
+                .text("affinity").num("points");
+        for (RunData r : runs) {
+            t.row(r.name(), join(r, RunInfo::host), join(r, RunInfo::cpuModel),
+                    join(r, i -> i.cpusOnline() == 0 ? "" : Integer.toString(i.cpusOnline())),
+                    join(r, i -> (i.jdkVendor() + " " + i.jdkVersion()).trim()), join(r, RunInfo::affinity),
+                    Integer.toString(r.points().size()));
+        }
+        doc.table(t.build());
+    }
+
+    private static String join(RunData r, java.util.function.Function<RunInfo, String> f) {
+        return String.join(" | ", r.runs().stream().map(f).filter(s -> !s.isEmpty()).distinct().sorted().toList());
+    }
+
+    private static void result(Doc doc, CompareResult r, double threshold, FileNames names, List<ChartFile> charts) {
+        doc.h(1, r.other() + " vs " + r.base());
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        List<String> verdicts = new ArrayList<>();
+        counts.forEach((v, n) -> verdicts.add(v.label() + ": " + n));
+        doc.bullets(List.of(String.join(", ", verdicts)));
+        if (!r.mismatches().isEmpty()) {
+            doc.p("The runs differ in:");
+            doc.bullets(r.mismatches());
+        }
+        if (!r.families().isEmpty()) {
+            Doc.TableBuilder g = new Doc.TableBuilder().text("family").num("points").num("geometric mean ratio (×)");
+            r.families().forEach(f -> g.row(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
+            doc.table(g.build());
+        }
+
+        Map<String, List<PointComparison>> groups = new TreeMap<>();
+        for (PointComparison p : r.points()) {
+            groups.computeIfAbsent(Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()),
+                    k -> new ArrayList<>()).add(p);
+        }
+        groups.forEach((group, points) -> {
+            doc.h(2, group);
+            List<PointComparison> sorted = points.stream().sorted(Comparator.comparing(PointComparison::key)).toList();
+            List<Charts.Ratio> ratios = sorted.stream()
+                    .filter(p -> Double.isFinite(p.ratio().value()))
+                    .map(p -> new Charts.Ratio(p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()),
+                            p.ratio().value(), p.ratio().low(), p.ratio().high()))
+                    .toList();
+            PointComparison any = sorted.get(0);
+            for (int from = 0; from < ratios.size(); from += MAX_POINTS_PER_CHART) {
+                List<Charts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
+                String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
+                ChartFile c = Charts.ratios(group + ": " + r.other() + " vs " + r.base() + suffix,
+                        "ratio, above 1: " + Charts.shorten(r.other(), 30) + " faster", part, from + 1, threshold,
+                        names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
+                                any.mode().jmhName(), r.other(), "ratio"));
+                charts.add(c);
+                doc.image(c);
+            }
+            Doc.TableBuilder t = new Doc.TableBuilder().num("#").text("variant").num("cores").num("threads")
+                    .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [95% CI]")
+                    .text("verdict").text("note");
+            int number = 0;
+            for (PointComparison p : sorted) {
+                // Numbered as on the ratio chart, which shows only points with a ratio.
+                String no = Double.isFinite(p.ratio().value()) ? Integer.toString(++number) : "";
+                t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
+                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), p.verdict().label(), p.note());
+            }
+            doc.table(t.build());
+        });
+
+        if (!r.curves().isEmpty()) {
+            doc.h(2, "Curves compared per core (core counts differ)");
+            doc.p("Throughput per core at each run's largest core count: how much each machine gets out of one core "
+                    + "when all are busy. Above 1: the other run does more per core.");
+            Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params")
+                    .num("base cores").num("other cores").num("base per core").num("other per core")
+                    .num("ratio (×) [95% CI]").text("note");
+            for (CurveComparison c : r.curves()) {
+                t.row(c.benchmark(), c.variant(), c.params(), Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
+                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()), c.note());
+            }
+            doc.table(t.build());
+        }
+    }
+
+    /** Every run's curves over cores of one benchmark on one chart (or one per variant when many). */
+    private static void machines(Doc doc, List<RunData> runs, FileNames names, List<ChartFile> charts) {
+        if (runs.size() < 2) {
+            return;
+        }
+        // group -> run -> curves
+        Map<String, Map<String, List<ScalingCurve>>> groups = new TreeMap<>();
+        for (RunData run : runs) {
+            for (ScalingCurve c : ScalingCurves.of(run.points())) {
+                if (c.key().axis() != Axis.CORES || c.points().size() < 2) {
+                    continue;
+                }
+                groups.computeIfAbsent(Groups.pointGroupOf(c.key()), g -> new LinkedHashMap<>())
+                        .computeIfAbsent(run.name(), n -> new ArrayList<>()).add(c);
+            }
+        }
+        groups.values().removeIf(byRun -> byRun.size() < 2);
+        if (groups.isEmpty()) {
+            return;
+        }
+        doc.h(1, "Scaling on each machine");
+        doc.p("The same benchmark's throughput against cores from every run, with 95% intervals.");
+        groups.forEach((group, byRun) -> {
+            doc.h(2, group);
+            ScalingCurve any = byRun.values().iterator().next().get(0);
+            List<String> variants = byRun.values().stream().flatMap(List::stream).map(c -> c.key().variant())
+                    .distinct().sorted().toList();
+            if (variants.size() <= MAX_VARIANTS_PER_CHART) {
+                add(doc, charts, Charts.machines(group + ": throughput vs cores, all runs", byRun,
+                        names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
+                                any.key().mode().jmhName(), "machines")));
+                return;
+            }
+            for (String v : variants) {
+                Map<String, List<ScalingCurve>> one = new LinkedHashMap<>();
+                byRun.forEach((run, cs) -> cs.stream().filter(c -> c.key().variant().equals(v))
+                        .forEach(c -> one.computeIfAbsent(run, k -> new ArrayList<>()).add(c)));
+                if (!one.isEmpty()) {
+                    add(doc, charts, Charts.machines(group + " · " + v + ": throughput vs cores, all runs", one,
+                            names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
+                                    any.key().mode().jmhName(), v, "machines")));
+                }
+            }
+        });
+    }
+
+    private static void add(Doc doc, List<ChartFile> charts, ChartFile c) {
+        charts.add(c);
+        doc.image(c);
+    }
+}

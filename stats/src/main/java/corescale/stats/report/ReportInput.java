@@ -1,0 +1,103 @@
+package corescale.stats.report;
+
+import corescale.stats.contention.Contention;
+import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything a run's report shows.
+ *
+ * @param runLabel   what the run is called in titles, e.g. its folder name {@code host-20250101-120000}
+ * @param machine    machine and JDK, in display order (host, os, arch, cpuModel, cpusOnline, jdkVendor, jdkVersion)
+ * @param facts      facts that change results, in display order (launch mechanism, affinity, pool
+ *                   parallelism, JVM args, profile); see {@link RunFacts#fromRunJson}
+ * @param points     one summary per point
+ * @param curves     scaling curves of those points ({@link ScalingCurves#of})
+ * @param contention contention rows of those points ({@link Contention#analyse})
+ * @param sources    which files were read and as what, one line each (may be empty)
+ */
+public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
+                          List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
+                          List<String> sources) {
+
+    public ReportInput {
+        Objects.requireNonNull(runLabel, "runLabel");
+        machine = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        points = List.copyOf(points);
+        curves = List.copyOf(curves);
+        contention = List.copyOf(contention);
+        sources = List.copyOf(sources);
+    }
+
+    /** An input whose scaling curves and contention rows are computed from the points. */
+    public static ReportInput of(String runLabel, Map<String, String> machine, Map<String, String> facts,
+                                 List<PointSummary> points) {
+        return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
+                new Contention().analyse(points), List.of());
+    }
+
+    /**
+     * The input of {@code report DIR...}: machine and facts from the first input folder's
+     * {@code run.json} when there is one, else from the machine columns of the files read.
+     *
+     * @param inputs     the paths given on the command line
+     * @param runs       the run metadata seen in the files read (for machine facts without run.json)
+     * @param points     summaries of all inputs together
+     * @param contention their contention rows
+     * @param sources    one line per file read ({@code LoadedInput.describe()})
+     */
+    public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
+                                         List<ContentionRow> contention, List<String> sources) throws IOException {
+        Path first = inputs.get(0).toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(first) ? first : first.getParent();
+        String label = inputs.size() == 1
+                ? String.valueOf(dir.getFileName())
+                : String.valueOf(dir.getFileName()) + " and " + (inputs.size() - 1) + " more";
+        Path runJson = dir.resolve("run.json");
+        Map<String, String> machine;
+        Map<String, String> facts;
+        if (Files.isRegularFile(runJson)) {
+            RunFacts rf = RunFacts.fromRunJson(runJson);
+            machine = rf.machine();
+            facts = rf.facts();
+        } else {
+            machine = new LinkedHashMap<>();
+            facts = new LinkedHashMap<>();
+            put(machine, "host", runs, RunInfo::host);
+            put(machine, "os", runs, RunInfo::os);
+            put(machine, "arch", runs, RunInfo::arch);
+            put(machine, "cpuModel", runs, RunInfo::cpuModel);
+            put(machine, "cpusOnline", runs, r -> r.cpusOnline() == 0 ? "" : Integer.toString(r.cpusOnline()));
+            put(machine, "jdkVendor", runs, RunInfo::jdkVendor);
+            put(machine, "jdkVersion", runs, RunInfo::jdkVersion);
+            put(facts, "jvmArgs", runs, RunInfo::jvmArgs);
+            put(facts, "affinity", runs, RunInfo::affinity);
+            if (!facts.isEmpty()) {
+                facts.put("source", "columns of the files read (no run.json)");
+            }
+        }
+        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points), contention, sources);
+    }
+
+    /** Distinct non-empty values of one field, joined; nothing when all are empty. */
+    private static void put(Map<String, String> m, String key, Collection<RunInfo> runs, Function<RunInfo, String> f) {
+        String v = String.join(" | ", runs.stream().map(f).filter(s -> !s.isEmpty()).distinct().sorted().toList());
+        if (!v.isEmpty()) {
+            m.put(key, v);
+        }
+    }
+}

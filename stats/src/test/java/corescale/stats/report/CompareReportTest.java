@@ -1,0 +1,85 @@
+package corescale.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
+import corescale.stats.compare.RunData;
+import corescale.stats.model.RunInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareReportTest {
+
+    @TempDir
+    Path dir;
+
+    static RunData run(String name, double speed, long seed) {
+        RunInfo info = new RunInfo(name, name, "Linux", "amd64", "CPU \"" + name + "\" <x>", 8, "Temurin", "21.0.5", "", "taskset");
+        return new RunData(name, Fixtures.run(speed, seed), Set.of(info));
+    }
+
+    @Test
+    void writesCompareChartsAndTables() throws IOException {
+        RunData base = run("alpha-20250101-120000", 1, 1);
+        RunData other = run("beta-20250102-120000", 1.3, 2);
+        CompareResult result = new Comparer(0.05).compare(base, other);
+        List<Path> written = CompareReport.write(dir, List.of(base, other), List.of(result), 0.05);
+
+        assertEquals(dir.resolve("compare.md"), written.get(0));
+        assertEquals(dir.resolve("compare.html"), written.get(1));
+        String md = Files.readString(dir.resolve("compare.md"));
+        List<String> refs = new ArrayList<>();
+        Matcher m = Pattern.compile("!\\[[^\\n]*?]\\(([^)]+)\\)").matcher(md);
+        while (m.find()) {
+            refs.add(m.group(1));
+        }
+        assertTrue(refs.stream().anyMatch(r -> r.contains("ratio")), refs.toString());
+        assertTrue(refs.stream().anyMatch(r -> r.contains("machines")), refs.toString());
+        for (String ref : refs) {
+            RunReportTest.assertValidPng(dir.resolve(ref));
+        }
+        assertEquals(refs.size() + 2, written.size());
+        assertTrue(md.contains("| verdict |"), "point table");
+        assertTrue(md.contains("faster"), "a verdict");
+        assertTrue(md.contains("geometric mean"), "family geomeans");
+
+        String html = Files.readString(dir.resolve("compare.html"));
+        assertFalse(html.contains(Fixtures.EVIL));
+        assertFalse(html.contains("<x>"));
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    void differentCoreCountsGetThePerCoreTable() throws IOException {
+        RunData base = run("alpha", 1, 1);
+        RunData small = new RunData("small", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() <= 4).toList(),
+                base.runs());
+        CompareResult result = new Comparer(0.05).compare(base, small);
+        CompareReport.write(dir, List.of(base, small), List.of(result), 0.05);
+        String md = Files.readString(dir.resolve("compare.md"));
+        assertTrue(md.contains("only\\_base"), "unmatched points listed");
+        if (!result.curves().isEmpty()) {
+            assertTrue(md.contains("Curves compared per core"));
+        }
+    }
+
+    /** Not a check: leaves a compare report in target/ so a person can look at the charts. */
+    @Test
+    void previewForHumans() throws IOException {
+        RunData base = run("alpha-20250101-120000", 1, 1);
+        RunData other = run("beta-20250102-120000", 1.03, 2);
+        CompareReport.write(Path.of("target", "compare-preview"), List.of(base, other),
+                List.of(new Comparer(0.05).compare(base, other)), 0.05);
+    }
+}

@@ -1,0 +1,158 @@
+package corescale.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesMarkdownHtmlAndEveryReferencedChart() throws IOException {
+        List<Path> written = RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        assertEquals(dir.resolve("report.md"), written.get(0));
+        assertEquals(dir.resolve("report.html"), written.get(1));
+        String md = Files.readString(dir.resolve("report.md"));
+        List<String> refs = new ArrayList<>();
+        Matcher m = Pattern.compile("!\\[[^\\n]*?]\\(([^)]+)\\)").matcher(md);
+        while (m.find()) {
+            refs.add(m.group(1));
+        }
+        assertTrue(refs.size() >= 6, "charts referenced: " + refs);
+        for (String ref : refs) {
+            assertValidPng(dir.resolve(ref));
+            assertTrue(written.contains(dir.resolve(ref)), ref + " returned");
+        }
+        assertEquals(refs.size() + 2, written.size());
+        // No stray temp files.
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void htmlIsSelfContainedWithInlinePngs() throws IOException {
+        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertFalse(html.contains("<script"), "no script at all");
+        assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "nothing fetched");
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            byte[] png = Base64.getDecoder().decode(m.group(1));
+            assertTrue(startsWithMagic(png));
+            n++;
+        }
+        assertTrue(n >= 6, "inline images: " + n);
+    }
+
+    @Test
+    void inputStringsAreEscapedInHtml() throws IOException {
+        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertFalse(html.contains(Fixtures.EVIL), "raw script param");
+        assertFalse(html.contains("alert(\"x\")"), "raw quotes of the param");
+        assertFalse(html.contains("<8 cores>"), "raw machine string");
+        assertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "escaped param present");
+        assertTrue(html.contains("&#39;c&#39;"), "single quotes escaped");
+    }
+
+    @Test
+    void markdownEscapesTableBreakersAndHtml() throws IOException {
+        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertFalse(md.contains("<script>"));
+        assertTrue(md.contains("a\\|b"), "pipe escaped");
+        // Every row of every table has as many cells as its header, despite the pipe in the params.
+        long expected = -1;
+        for (String line : md.split("\n")) {
+            if (!line.startsWith("|")) {
+                expected = -1;
+                continue;
+            }
+            long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count();
+            if (expected < 0) {
+                expected = cells;
+            }
+            assertEquals(expected, cells, line);
+        }
+    }
+
+    @Test
+    void markdownEscapeTurnsNewlinesIntoSpaces() {
+        assertEquals("a b \\| c \\<b\\> \\*x\\*", MarkdownReport.escape("a\nb | c <b> *x*"));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", HtmlReport.escape("<a href=\"x\">&'"));
+    }
+
+    @Test
+    void reportHasMachineFactsScalingContentionAndUnstableSections() throws IOException {
+        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        String md = Files.readString(dir.resolve("report.md"));
+        for (String s : List.of("## Machine and JDK", "### Facts that change results", "## Findings",
+                "## Family counters", "## Family cpu", "## Scaling", "## Contention", "## Unstable points",
+                "taskset", "longAdder")) {
+            assertTrue(md.contains(s), s);
+        }
+    }
+
+    @Test
+    void consoleSummaryNamesWinnersScalingUnstableAndFiles() throws IOException {
+        ReportInput in = Fixtures.input("alpha", 1, 1);
+        List<Path> written = RunReport.write(dir, in);
+        List<String> lines = ConsoleSummary.lines(in, written);
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("fastest"), all);
+        assertTrue(all.contains("8t longAdder"), all);
+        assertTrue(all.contains("speedup from 1 to 8 cores"), all);
+        assertTrue(all.contains("2 points unstable"), all);
+        assertTrue(all.contains(dir.resolve("report.html").toString()), all);
+    }
+
+    @Test
+    void emptyRunStillWritesAReport() throws IOException {
+        List<Path> written = RunReport.write(dir, ReportInput.of("empty", java.util.Map.of(), java.util.Map.of(), List.of()));
+        assertEquals(2, written.size());
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("Not recorded"));
+    }
+
+    static void assertValidPng(Path p) throws IOException {
+        assertTrue(Files.isRegularFile(p), p + " exists");
+        byte[] b = Files.readAllBytes(p);
+        assertTrue(b.length > 1000, p + " has content");
+        assertTrue(startsWithMagic(b), p + " is a PNG");
+    }
+
+    static boolean startsWithMagic(byte[] b) {
+        if (b.length < PNG_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < PNG_MAGIC.length; i++) {
+            if (b[i] != PNG_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Not a check: leaves a report in target/ so a person can look at the charts. */
+    @Test
+    void previewForHumans() throws IOException {
+        RunReport.write(Path.of("target", "report-preview"), Fixtures.input("alpha", 1, 1));
+    }
+}

@@ -1,0 +1,64 @@
+package corescale.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import corescale.stats.StatsTool;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report and compare commands write the rendered reports from a real results.csv. */
+class StatsToolReportTest {
+
+    @TempDir
+    Path dir;
+
+    private Path fixtureRun(String name) throws IOException {
+        Path run = Files.createDirectories(dir.resolve(name));
+        try (var in = getClass().getResourceAsStream("/fixtures/results.csv")) {
+            Files.copy(in, run.resolve("results.csv"));
+        }
+        Files.writeString(run.resolve("run.json"), """
+                {"run_id":"%s","args":["run","--quick"],"profile":"quick","cores":[1,2],"affinity":"taskset",
+                 "machine":{"host":"h<1>","os":"Linux","arch":"amd64","cpuModel":"X","cpusOnline":2,
+                            "jdkVendor":"Temurin","jdkVersion":"21"},
+                 "facts":{"launch":"taskset -c + -XX:ActiveProcessorCount","commonPoolParallelism":"cores-1"}}
+                """.formatted(name));
+        return run;
+    }
+
+    @Test
+    void reportWritesMarkdownHtmlAndPrintsFindings() throws IOException {
+        Path run = fixtureRun("h-20250101-000000");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new StatsTool().report(List.of(run), null, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(StatsTool.OK, code);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Findings for h-20250101-000000"), printed);
+        assertTrue(printed.contains("report.html"), printed);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("commonPoolParallelism"), "facts from run.json");
+        assertTrue(md.contains("h\\<1\\>"), "host escaped");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("h&lt;1&gt;"));
+    }
+
+    @Test
+    void compareWritesItsReport() throws IOException {
+        Path a = fixtureRun("a-20250101-000000");
+        Path b = fixtureRun("b-20250101-000000");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new StatsTool().compare(List.of(a, b), null, 0.05, false,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(StatsTool.OK, code);
+        assertTrue(Files.isRegularFile(a.resolve("compare.md")));
+        assertTrue(Files.isRegularFile(a.resolve("compare.html")));
+        assertTrue(Files.isRegularFile(a.resolve("report.md")) == false, "compare leaves report.md alone");
+    }
+}
