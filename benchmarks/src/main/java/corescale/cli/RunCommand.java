@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import corescale.results.MachineInfo;
+import corescale.stats.StatsTool;
 import corescale.sweep.CoresRestriction;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
@@ -74,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
                     + "beyond the minimum when the rest would not fit. 0 for none.")
     String budget;
 
-    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100.")
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "-f", paramLabel = "N", description = "Fixed number of forks (JMH's -f); turns the precision target off.")
@@ -135,7 +136,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Sweep sweep = new Sweep(runDir, profile, plan, restriction, System.out, Terminal.isInteractive(), runId, machine,
                 Duration.ofSeconds(60));
-        return sweep.run().exitCode();
+        int exit = sweep.run().exitCode();
+        if (!Files.exists(runDir.resolve("results.csv"))) {
+            return exit;
+        }
+        // The summaries, fits, report and findings of what was measured.
+        System.out.println();
+        int report = new StatsTool().report(List.of(runDir), runDir, System.out, System.err);
+        return exit != 0 ? exit : report;
     }
 
     /** Re-reads the original arguments from run.json, so the plan is the same, and runs what is missing. */
@@ -202,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
         run.put("cores", coreCounts);
         run.put("affinity", restriction.affinity());
         run.put("machine", machine);
-        run.put("facts", RunFacts.collect(restriction, coreCounts));
+        run.put("facts", FactsProbe.collect(restriction, coreCounts));
         Path tmp = runDir.resolve(RUN_FILE + ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), run);
         Files.move(tmp, runDir.resolve(RUN_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -35,7 +35,8 @@ public final class Plan {
      * @param filter     JMH-style regex over fully qualified benchmark names; empty for all
      * @param coreCounts core counts to measure at
      * @param threads    thread counts to use instead of the default, or empty
-     * @param params     parameter values to use instead of a benchmark's own, where it has the parameter
+     * @param params     parameter values to use instead of a benchmark's own, where it has the
+     *                   parameter; a key {@code family.name} applies to that family only
      */
     public static List<Point> build(String filter, List<Integer> coreCounts, Optional<List<Integer>> threads,
                                     Map<String, List<String>> params) {
@@ -74,7 +75,10 @@ public final class Plan {
         result.add(new TreeMap<>());
         Map<String, String[]> own = entry.getParams().orElse(Map.of());
         for (Map.Entry<String, String[]> param : new TreeMap<>(own).entrySet()) {
-            List<String> values = overrides.getOrDefault(param.getKey(), List.of(param.getValue()));
+            // "io.k" sets k for the io family only; a plain "k" for every benchmark that has one.
+            String qualified = Point.family(entry.getUsername()) + "." + param.getKey();
+            List<String> values = overrides.getOrDefault(qualified,
+                    overrides.getOrDefault(param.getKey(), List.of(param.getValue())));
             List<SortedMap<String, String>> next = new ArrayList<>();
             for (SortedMap<String, String> partial : result) {
                 for (String value : values) {

@@ -26,13 +26,29 @@ public final class AtomicFiles {
 
     /** Writes {@code target} atomically as UTF-8; on failure the target is untouched and no temp file is left. */
     public static void write(Path target, Content content) throws IOException {
+        replace(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+        });
+    }
+
+    /** Writes {@code bytes} (a PNG, say) to {@code target} atomically, like {@link #write}. */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        replace(target, tmp -> Files.write(tmp, bytes));
+    }
+
+    private interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
+    /** Fills a temporary file beside {@code target}, then renames it over the target. */
+    private static void replace(Path target, Filler filler) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
+            filler.fill(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

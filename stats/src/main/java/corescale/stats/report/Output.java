@@ -23,7 +23,7 @@ final class Output {
         List<Path> pngs = new ArrayList<>();
         for (ChartFile c : charts) {
             Path p = dir.resolve(c.fileName());
-            writeBytes(p, c.png());
+            AtomicFiles.writeBytes(p, c.png());
             pngs.add(p);
         }
         Path md = dir.resolve(doc.fileStem + ".md");
@@ -34,24 +34,5 @@ final class Output {
         written.add(html);
         written.addAll(pngs);
         return written;
-    }
-
-    /**
-     * Binary twin of {@link AtomicFiles#write}, which writes text only.
-     * TODO(lead): move into AtomicFiles as writeBytes when merging, and call that here.
-     */
-    static void writeBytes(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -17,9 +17,9 @@ import corescale.sweep.CoresRestriction;
  * virtual-thread parallelism ...), recorded in run.json. They depend on the core count, so they are
  * read by a probe JVM started exactly as the forks at each core count are.
  */
-final class RunFacts {
+final class FactsProbe {
 
-    private RunFacts() {
+    private FactsProbe() {
     }
 
     /** The probe: prints this JVM's facts as one JSON object. */
@@ -43,7 +43,7 @@ final class RunFacts {
         try {
             List<String> command = new ArrayList<>(List.of(restriction.jvmFor(cores)));
             command.addAll(restriction.jvmArgs(cores));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunFacts.class.getName()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FactsProbe.class.getName()));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String json = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
