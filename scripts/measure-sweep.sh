@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# Measures the sweep itself: runs a profile (default: the default one) and prints its wall time,
-# number of points, share of points that met the precision target and the median relative CI
-# half-width. With --vs-jmh it then runs plain JMH with its default settings (5 forks of 5 x 10 s
-# warm-up and 5 x 10 s measurement) on counters at 1 thread for the given variants, and prints the
-# time and precision of both for the same points.
+# Measures the sweep itself: runs a profile (default: the default one), or reads a finished run,
+# and prints the number of points, the share of points that met the precision target and the
+# median relative CI half-width (and the wall time when it ran the profile). With --vs-jmh it then
+# runs plain JMH with its default settings (5 forks of 5 x 10 s warm-up and 5 x 10 s measurement)
+# on the same counters points at 1 thread and prints, for both, the time taken and the precision
+# reached (95% Student t CI over fork means, from `report`).
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/measure-sweep.sh [--jar PATH] [--out DIR] [--vs-jmh VARIANT,...] [-- RUN-OPTIONS...]
+Usage: scripts/measure-sweep.sh [--jar PATH] [--out DIR | --from DIR] [--vs-jmh V1,V2] [-- RUN-OPTIONS...]
 
-  --jar PATH        benchmarks.jar to use (default: ./benchmarks.jar)
-  --out DIR         run folder (default: results/measure-sweep-<time>)
-  --vs-jmh V1,V2    also run plain JMH defaults on Counters.increment, threads 1, cores all,
-                    workInside=0, workOutside=0, for these variants (about 9 minutes each)
-  RUN-OPTIONS       passed to 'run' (e.g. --quick, --cores 1,2)
+  --jar PATH      benchmarks.jar to use (default: ./benchmarks.jar)
+  --out DIR       run folder for the profile (default: results/measure-sweep-<time>)
+  --from DIR      do not run: measure the finished run in DIR
+  --vs-jmh V1,V2  also run plain JMH defaults on Counters.increment, 1 thread, all cores,
+                  workInside=0 workOutside=0, for these variants (about 9 minutes each)
+  RUN-OPTIONS     passed to 'run' (e.g. --quick, --cores 1,2)
 USAGE
 }
 
 jar=benchmarks.jar
 out="results/measure-sweep-$(date +%Y%m%d-%H%M%S)"
+from=""
 vs_jmh=""
 run_opts=()
 while [[ $# -gt 0 ]]; do
@@ -27,43 +30,55 @@ while [[ $# -gt 0 ]]; do
     -h|--help) usage; exit 0 ;;
     --jar) jar="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --from) from="$2"; shift 2 ;;
     --vs-jmh) vs_jmh="$2"; shift 2 ;;
     --) shift; run_opts=("$@"); break ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-start=$(date +%s)
-java -jar "$jar" run "${run_opts[@]}" --out "$out" || true
-end=$(date +%s)
+if [[ -n "$from" ]]; then
+  out="$from"
+  wall=""
+else
+  start=$(date +%s)
+  java -jar "$jar" run "${run_opts[@]}" --out "$out" || true
+  wall=$(( $(date +%s) - start ))
+fi
 
-points="$out/points.csv"
 # points.csv: family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,seconds
-awk -F, -v wall=$((end - start)) 'NR > 1 {
+points="$out/points.csv"
+awk -F, -v wall="$wall" 'NR > 1 {
     n++; if ($12 == "target_met") met++
+    forks += $7; secs += $13
     if ($10 != "") { ci[++k] = $10 }
   }
   END {
     asort(ci)
-    median = k == 0 ? "n/a" : (k % 2 ? ci[(k + 1) / 2] : (ci[k / 2] + ci[k / 2 + 1]) / 2)
-    printf "wall time: %d s\npoints: %d\nmet the precision target: %d of %d (%.0f%%)\n", wall, n, met, n, n ? 100 * met / n : 0
-    if (median == "n/a") print "median relative CI half-width: n/a (one fork per point)"
-    else printf "median relative CI half-width: %.2f%%\n", 100 * median
+    if (wall != "") printf "wall time: %d s\n", wall
+    printf "points: %d, forks: %d, time in points: %.0f s\n", n, forks, secs
+    printf "met the precision target: %d of %d (%.0f%%)\n", met, n, n ? 100 * met / n : 0
+    if (k == 0) print "median relative CI half-width: n/a (one fork per point)"
+    else printf "median relative CI half-width: %.2f%%\n", 100 * (k % 2 ? ci[(k + 1) / 2] : (ci[k / 2] + ci[k / 2 + 1]) / 2)
   }' "$points"
 
 if [[ -n "$vs_jmh" ]]; then
+  cores=$(awk -F, 'NR > 1 && $1 == "counters" { if ($5 > m) m = $5 } END { print m }' "$points")
   echo
-  echo "Counters.increment, threads 1, workInside=0, workOutside=0: this sweep vs plain JMH defaults"
+  echo "Counters.increment, 1 thread, $cores cores, workInside=0 workOutside=0: this sweep vs plain JMH defaults"
   IFS=, read -r -a variants <<< "$vs_jmh"
   for v in "${variants[@]}"; do
-    awk -F, -v v="$v" 'NR > 1 && $1 == "counters" && $3 == v && $4 == "workInside=0;workOutside=0" && $6 == 1 {
-        printf "  sweep  %-18s cores=%s forks=%s rel_ci=%s time=%s s\n", v, $5, $7, $10, $13 }' "$points"
-    json="$out/plain-jmh-$v.json"
+    awk -F, -v v="$v" -v c="$cores" 'NR > 1 && $1 == "counters" && $3 == v && $4 == "workInside=0;workOutside=0" && $5 == c && $6 == 1 {
+        printf "  sweep      %-14s %3d s, %s forks, 95%% CI +-%.1f%%\n", v, $13, $7, 100 * $10 }' "$points"
+    jmh_dir="$out/plain-jmh/$v"
+    mkdir -p "$jmh_dir"
     t0=$(date +%s)
+    # Plain JMH, as a user of any JMH jar would run it: JMH's own defaults for forks and iterations.
     java -jar "$jar" 'Counters.increment' -p variant="$v" -p workInside=0 -p workOutside=0 -t 1 \
-      -rf json -rff "$json" > "$out/plain-jmh-$v.log" 2>&1
+      -jvmArgsAppend "-XX:ActiveProcessorCount=$cores" -rf json -rff "$jmh_dir/jmh.json" > "$jmh_dir/jmh.log" 2>&1
     t1=$(date +%s)
-    # Relative half-width of the 95% Student t CI over JMH's 5 fork means, from its rawData.
-    java -cp "$jar" corescale.cli.ForkMeansCi "$json" | sed "s/^/  jmh    $v time=$((t1 - t0)) s /"
+    java -jar "$jar" report "$jmh_dir/jmh.json" --out "$jmh_dir" > /dev/null 2>&1
+    awk -F, -v v="$v" -v t=$((t1 - t0)) 'NR == 2 { printf "  plain JMH  %-14s %3d s, %s forks, 95%% CI +-%.1f%%\n", v, t, $8, 100 * $13 }' \
+      "$jmh_dir/summary.csv"
   done
 fi

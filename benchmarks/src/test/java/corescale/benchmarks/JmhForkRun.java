@@ -24,13 +24,15 @@ public final class JmhForkRun {
     }
 
     /**
+     * Options for one fork with one warm-up and two measured iterations of {@code iterationMs};
+     * callers add what their benchmarks need (JVM arguments, operations per invocation).
+     *
      * @param includeRegex JMH include pattern, e.g. {@code Counters.increment}
      * @param threads      JMH worker threads
      * @param params       parameter values to run, each key with one or more values
-     * @param iterationMs  length of each of the 2 measured iterations (one warm-up iteration too)
      */
-    public static Collection<RunResult> run(String includeRegex, int threads, Map<String, String[]> params,
-                                            int iterationMs) throws RunnerException {
+    public static ChainedOptionsBuilder options(String includeRegex, int threads, Map<String, String[]> params,
+                                                int iterationMs) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(includeRegex)
                 .forks(1)
@@ -43,6 +45,10 @@ public final class JmhForkRun {
                 .shouldDoGC(false)
                 .timeout(TimeValue.seconds(60));
         params.forEach(options::param);
+        return options;
+    }
+
+    public static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
         return new Runner(options.build()).run();
     }
 

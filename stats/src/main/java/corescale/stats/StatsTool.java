@@ -21,6 +21,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.ScalingCsv;
 import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.SummaryCsv;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
@@ -100,7 +101,7 @@ public final class StatsTool {
                     l.measurements().forEach(m -> infos.add(m.run()));
                     l.pooled().forEach(p -> infos.add(p.run()));
                 });
-                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention,
+                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention, LostUpdates.of(loaded),
                         loaded.stream().map(LoadedInput::describe).toList());
                 ConsoleSummary.lines(input, RunReport.write(outDir(inputs, outDirOrNull), input)).forEach(out::println);
             }

@@ -70,24 +70,12 @@ class ExecFamiliesForkTest {
                         "variant", new String[] {"asyncChannels", "virtualThreads"}), SMALL_K, 2));
     }
 
-    /** As {@link JmhForkRun#run}, plus the trace property and operations per invocation. */
+    /** A brief fork, plus the trace property and operations per invocation. */
     private static Collection<RunResult> run(String regex, Map<String, String[]> params, int opi, int threads)
             throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(regex)
-                .forks(1)
-                .threads(threads)
-                .warmupIterations(1)
-                .warmupTime(TimeValue.milliseconds(ITERATION_MS))
-                .measurementIterations(2)
-                .measurementTime(TimeValue.milliseconds(ITERATION_MS))
+        return JmhForkRun.run(JmhForkRun.options(regex, threads, params, ITERATION_MS)
                 .operationsPerInvocation(opi)
-                .jvmArgsAppend("-Dcorescale.exec.trace=" + trace)
-                .shouldFailOnError(true)
-                .shouldDoGC(false)
-                .timeout(TimeValue.seconds(60));
-        params.forEach(options::param);
-        return new Runner(options.build()).run();
+                .jvmArgsAppend("-Dcorescale.exec.trace=" + trace));
     }
 
     private static Map<String, Set<String>> variantsWithRows() {

@@ -49,7 +49,9 @@ public final class CompareCsv {
                         "", "thrpt", "ops/us/core", format(c.basePerCore()), format(c.otherPerCore()),
                         format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), "", "",
                         "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
-                                + (c.note().isEmpty() ? "" : "; " + c.note()));
+                                + (c.note().isEmpty() ? "" : "; " + c.note())
+                                + "; USL base: " + CurveComparison.describe(c.baseUsl())
+                                + "; USL other: " + CurveComparison.describe(c.otherUsl()));
             }
         }
         p.flush();

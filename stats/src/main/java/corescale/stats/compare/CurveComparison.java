@@ -1,5 +1,7 @@
 package corescale.stats.compare;
 
+import corescale.stats.scaling.UslFit;
+
 import corescale.stats.summary.Ratio;
 
 /**
@@ -17,5 +19,15 @@ import corescale.stats.summary.Ratio;
  * @param note       how the points were chosen, or empty
  */
 public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
-                              int otherCores, double basePerCore, double otherPerCore, Ratio ratio, String note) {
+                              int otherCores, double basePerCore, double otherPerCore, Ratio ratio, UslFit baseUsl,
+                              UslFit otherUsl, String note) {
+
+    /** σ, κ and N* of one side's fit side by side, or why there is none. */
+    public static String describe(UslFit fit) {
+        if (fit == null || !fit.fitted()) {
+            return "no USL fit" + (fit == null || fit.note().isEmpty() ? "" : " (" + fit.note() + ")");
+        }
+        return String.format(java.util.Locale.ROOT, "sigma %.4g, kappa %.4g, N* %s", fit.sigma(), fit.kappa(),
+                Double.isFinite(fit.nStar()) ? String.format(java.util.Locale.ROOT, "%.3g", fit.nStar()) : "none");
+    }
 }

@@ -1,5 +1,11 @@
 package corescale.stats.compare;
 
+import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.scaling.UslFit;
+
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
@@ -32,6 +38,8 @@ public final class PerCoreAtMaxCores implements CurveComparator {
     public List<CurveComparison> compare(List<PointSummary> base, List<PointSummary> other) {
         Map<String, PointSummary> b = atMaxCores(base);
         Map<String, PointSummary> o = atMaxCores(other);
+        Map<String, UslFit> baseFits = uslFits(base);
+        Map<String, UslFit> otherFits = uslFits(other);
         List<CurveComparison> out = new ArrayList<>();
         for (Map.Entry<String, PointSummary> e : b.entrySet()) {
             PointSummary pb = e.getValue();
@@ -43,7 +51,8 @@ public final class PerCoreAtMaxCores implements CurveComparator {
             int co = po.key().cores();
             if (cb <= 0 || co <= 0) {
                 out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
-                        cb, co, Double.NaN, Double.NaN, Ratio.NONE, "cores unknown in a run: no per-core figure"));
+                        cb, co, Double.NaN, Double.NaN, Ratio.NONE, baseFits.get(e.getKey()), otherFits.get(e.getKey()),
+                        "cores unknown in a run: no per-core figure"));
                 continue;
             }
             PointSummary perCoreB = scaled(pb, 1.0 / cb);
@@ -51,9 +60,27 @@ public final class PerCoreAtMaxCores implements CurveComparator {
             Ratio r = Throughput.ratio(perCoreO, perCoreB, resamples, new SplittableRandom(seed + e.getKey().hashCode()));
             out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
                     cb, co, Throughput.mean(perCoreB), Throughput.mean(perCoreO), r,
+                    baseFits.get(e.getKey()), otherFits.get(e.getKey()),
                     "threads " + pb.key().threads() + " vs " + po.key().threads()));
         }
         return out;
+    }
+
+    /** Per curve, the USL fit over cores (threads = cores), keyed like {@link #atMaxCores}. */
+    private static Map<String, UslFit> uslFits(List<PointSummary> points) {
+        Map<String, UslFit> fits = new TreeMap<>();
+        for (ScalingCurve c : ScalingCurves.of(points)) {
+            CurveKey k = c.key();
+            if (k.axis() == Axis.CORES) {
+                fits.put(curveName(k.family(), k.benchmark(), k.variant(), k.params(), k.mode()), c.usl());
+            }
+        }
+        return fits;
+    }
+
+    private static String curveName(String family, String benchmark, String variant, String params,
+                                    corescale.stats.model.Mode mode) {
+        return String.join("|", family, benchmark, variant, params, mode.higherIsBetter() ? "thrpt" : "time");
     }
 
     /** Per curve, the point at the largest cores: threads = cores if measured, else the highest throughput. */
@@ -64,8 +91,7 @@ public final class PerCoreAtMaxCores implements CurveComparator {
                 .thenComparing(s -> s.key().threads() == s.key().cores())
                 .thenComparingDouble(Throughput::mean);
         for (PointSummary s : points) {
-            String curve = String.join("|", s.key().family(), s.key().benchmark(), s.key().variant(), s.key().params(),
-                    s.mode().higherIsBetter() ? "thrpt" : "time");
+            String curve = curveName(s.key().family(), s.key().benchmark(), s.key().variant(), s.key().params(), s.mode());
             out.merge(curve, s, (x, y) -> preference.compare(x, y) >= 0 ? x : y);
         }
         return out;

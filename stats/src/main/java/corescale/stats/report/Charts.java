@@ -305,7 +305,8 @@ final class Charts {
 
     private static XYChart newChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(WIDTH, HEIGHT);
-        chart.setTitle(shorten(title, 95));
+        // Longer titles overflow the chart's width and lose their start.
+        chart.setTitle(shorten(title, 80));
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         var st = chart.getStyler();
@@ -322,6 +323,8 @@ final class Charts {
         st.setLegendBorderColor(new Color(0xCCCCCC));
         st.setMarkerSize(8);
         st.setAntiAlias(true);
+        // Every x axis here counts something (cores, threads, point #): no 1.5 threads.
+        st.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? Long.toString(Math.round(x)) : "");
         return chart;
     }
 

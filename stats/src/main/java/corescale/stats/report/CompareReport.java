@@ -139,13 +139,16 @@ public final class CompareReport {
         if (!r.curves().isEmpty()) {
             doc.h(2, "Curves compared per core (core counts differ)");
             doc.p("Throughput per core at each run's largest core count: how much each machine gets out of one core "
-                    + "when all are busy. Above 1: the other run does more per core.");
+                    + "when all are busy. Above 1: the other run does more per core. Beside it, each run's Universal "
+                    + "Scalability Law fit over cores (sigma: contention, kappa: coherency, N*: the core count of peak "
+                    + "throughput), where the run has at least 4 core counts.");
             Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params")
                     .num("base cores").num("other cores").num("base per core").num("other per core")
-                    .num("ratio (×) [95% CI]").text("note");
+                    .num("ratio (×) [95% CI]").text("USL base").text("USL other").text("note");
             for (CurveComparison c : r.curves()) {
                 t.row(c.benchmark(), c.variant(), c.params(), Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
-                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()), c.note());
+                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()),
+                        CurveComparison.describe(c.baseUsl()), CurveComparison.describe(c.otherUsl()), c.note());
             }
             doc.table(t.build());
         }

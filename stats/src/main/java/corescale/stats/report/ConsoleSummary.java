@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.Throughput;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
@@ -53,6 +54,7 @@ public final class ConsoleSummary {
     static List<String> findings(ReportInput input) {
         List<String> out = new ArrayList<>();
         winners(input.points(), out);
+        lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
         unstable(input.points(), out);
         if (out.isEmpty()) {
@@ -62,6 +64,26 @@ public final class ConsoleSummary {
     }
 
     /** Per group with several variants: the best variant at each (cores, threads), and its lead. */
+    /** Which variants lost updates, and where; or that none did. */
+    private static void lostUpdates(List<LostUpdates> rows, List<String> out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> lossesByVariant = new TreeMap<>();
+        for (LostUpdates r : rows) {
+            if (r.total() > 0) {
+                lossesByVariant.computeIfAbsent(r.key().variant(), v -> new ArrayList<>())
+                        .add(Groups.at(r.key().cores(), r.key().threads()));
+            }
+        }
+        if (lossesByVariant.isEmpty()) {
+            out.add("lost updates: none, in any variant");
+            return;
+        }
+        lossesByVariant.forEach((variant, where) -> out.add("lost updates: " + variant + " lost updates at "
+                + String.join(", ", new java.util.TreeSet<>(where)) + "; every other variant lost none"));
+    }
+
     private static void winners(List<PointSummary> points, List<String> out) {
         Map<String, Map<String, List<PointSummary>>> groups = new TreeMap<>();
         for (PointSummary p : points) {
@@ -81,8 +103,15 @@ public final class ConsoleSummary {
                 PointSummary first = sorted.get(0);
                 PointSummary second = sorted.get(1);
                 double lead = Throughput.mean(first) / Throughput.mean(second);
-                parts.add(Groups.at(first.key().cores(), first.key().threads()) + " " + first.key().variant()
-                        + " (" + Fmt.times(lead) + " vs " + second.key().variant() + ")");
+                String where = Groups.at(first.key().cores(), first.key().threads());
+                // A lead inside the noise is no win: overlapping 95% intervals are called a tie.
+                if (Throughput.ci(first).low() <= Throughput.ci(second).high()) {
+                    parts.add(where + " " + first.key().variant() + " and " + second.key().variant()
+                            + " tied within their 95% CIs");
+                } else {
+                    parts.add(where + " " + first.key().variant()
+                            + " (" + Fmt.times(lead) + " vs " + second.key().variant() + ")");
+                }
             }
             if (!parts.isEmpty()) {
                 out.add(g.getKey() + " fastest: " + String.join("; ", parts));

@@ -38,6 +38,6 @@ final class Groups {
 
     /** "4t" when threads equal cores, else "8t/4c". */
     static String at(int cores, int threads) {
-        return cores == threads ? threads + "t" : threads + "t/" + cores + "c";
+        return threads + "t/" + cores + "c";
     }
 }

@@ -6,6 +6,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.summary.LostUpdates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  */
 public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
-                          List<String> sources) {
+                          List<LostUpdates> lostUpdates, List<String> sources) {
 
     public ReportInput {
         Objects.requireNonNull(runLabel, "runLabel");
@@ -40,6 +41,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         points = List.copyOf(points);
         curves = List.copyOf(curves);
         contention = List.copyOf(contention);
+        lostUpdates = List.copyOf(lostUpdates);
         sources = List.copyOf(sources);
     }
 
@@ -47,7 +49,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
     public static ReportInput of(String runLabel, Map<String, String> machine, Map<String, String> facts,
                                  List<PointSummary> points) {
         return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
-                new Contention().analyse(points), List.of());
+                new Contention().analyse(points), List.of(), List.of());
     }
 
     /**
@@ -58,10 +60,12 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param runs       the run metadata seen in the files read (for machine facts without run.json)
      * @param points     summaries of all inputs together
      * @param contention their contention rows
+     * @param lostUpdates correctness of the points that report lost updates
      * @param sources    one line per file read ({@code LoadedInput.describe()})
      */
     public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
-                                         List<ContentionRow> contention, List<String> sources) throws IOException {
+                                         List<ContentionRow> contention, List<LostUpdates> lostUpdates,
+                                         List<String> sources) throws IOException {
         Path first = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(first) ? first : first.getParent();
         String label = inputs.size() == 1
@@ -90,7 +94,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                 facts.put("source", "columns of the files read (no run.json)");
             }
         }
-        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points), contention, sources);
+        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points), contention, lostUpdates, sources);
     }
 
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */

@@ -7,6 +7,7 @@ import corescale.stats.summary.Ratio;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.summary.LostUpdates;
 import corescale.stats.scaling.ScalingPoint;
 import corescale.stats.scaling.UslFit;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class RunReport {
             groupCharts(doc, g.getKey(), curvesByGroup, contention.get(g.getKey()), names, charts);
         }
 
+        lostUpdates(doc, in.lostUpdates());
         scalingTable(doc, in.curves());
         contentionTable(doc, contention);
         unstable(doc, in.points());
@@ -86,6 +88,24 @@ public final class RunReport {
             doc.h(1, "Inputs").bullets(in.sources());
         }
         return doc;
+    }
+
+    /** Correctness: updates lost per point, for every point that checks its counter. */
+    private static void lostUpdates(Doc doc, List<LostUpdates> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        doc.h(1, "Correctness: lost updates");
+        doc.p("After every iteration the counter is compared with the increments the threads made. "
+                + "Only the semaphore with one permit per thread (which excludes nothing) may lose updates.");
+        Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
+                .num("lost updates").num("iterations with loss");
+        for (LostUpdates r : rows) {
+            PointKey k = r.key();
+            t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
+                    String.format(java.util.Locale.ROOT, "%.0f", r.total()), r.iterationsWithLoss() + " of " + r.iterations());
+        }
+        doc.table(t.build());
     }
 
     private static void machine(Doc doc, ReportInput in) {

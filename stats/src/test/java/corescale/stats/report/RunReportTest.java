@@ -118,7 +118,7 @@ class RunReportTest {
         List<String> lines = ConsoleSummary.lines(in, written);
         String all = String.join("\n", lines);
         assertTrue(all.contains("fastest"), all);
-        assertTrue(all.contains("8t longAdder"), all);
+        assertTrue(all.contains("8t/8c longAdder"), all);
         assertTrue(all.contains("speedup from 1 to 8 cores"), all);
         assertTrue(all.contains("2 points unstable"), all);
         assertTrue(all.contains(dir.resolve("report.html").toString()), all);
