@@ -305,8 +305,7 @@ final class Charts {
 
     private static XYChart newChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(WIDTH, HEIGHT);
-        // Longer titles overflow the chart's width and lose their start.
-        chart.setTitle(shorten(title, 80));
+        chart.setTitle(chartTitle(title));
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         var st = chart.getStyler();
@@ -323,9 +322,24 @@ final class Charts {
         st.setLegendBorderColor(new Color(0xCCCCCC));
         st.setMarkerSize(8);
         st.setAntiAlias(true);
-        // Every x axis here counts something (cores, threads, point #): no 1.5 threads.
-        st.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? Long.toString(Math.round(x)) : "");
         return chart;
+    }
+
+    /**
+     * "family · Benchmark [params]: what" becomes "What: Benchmark [params]": what the chart shows
+     * comes first, and a title too long for the chart's width (80 characters) loses its end, not
+     * its start.
+     */
+    static String chartTitle(String title) {
+        int colon = title.lastIndexOf(": ");
+        if (colon < 0) {
+            return shorten(title, 80);
+        }
+        String group = title.substring(0, colon);
+        int dot = group.indexOf(" · ");
+        String subject = dot >= 0 ? group.substring(dot + 3) : group;
+        String what = title.substring(colon + 2);
+        return shorten(Character.toUpperCase(what.charAt(0)) + what.substring(1) + ": " + subject, 80);
     }
 
     static String shorten(String s, int max) {
@@ -333,6 +347,12 @@ final class Charts {
     }
 
     private static ChartFile encode(XYChart chart, String fileName, String title) {
+        // Every x axis here counts something (cores, threads, point #): ask XChart for ticks about
+        // one unit apart when that fits, rather than its default 1.5, 2.5 threads.
+        double min = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMin).min().orElse(0);
+        double max = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMax).max().orElse(1);
+        int plotWidth = WIDTH - 300;
+        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(60, (int) (plotWidth / Math.max(1, max - min))));
         try {
             return new ChartFile(fileName, title, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {

@@ -36,7 +36,11 @@ public final class ScalingCurves {
                 .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
         List<ScalingCurve> curves = new ArrayList<>();
         groups.forEach((group, points) -> {
-            List<PointSummary> onCores = points.stream().filter(p -> p.key().threads() == p.key().cores()).toList();
+            // Over cores, threads follow cores; a benchmark measured at one thread count throughout
+            // runs its own concurrency inside (a batch sized to the cores), so all its points count.
+            boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
+            List<PointSummary> onCores = fixedThreads ? points
+                    : points.stream().filter(p -> p.key().threads() == p.key().cores()).toList();
             if (!onCores.isEmpty()) {
                 curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES));
             }

@@ -55,6 +55,23 @@ class ScalingCurvesTest {
     }
 
     @Test
+    void aBenchmarkAtOneThreadCountThroughoutScalesOverAllItsCores() {
+        // A batch benchmark: one JMH thread, its concurrency inside, sized to the cores.
+        List<PointSummary> batch = new ArrayList<>();
+        for (int c : new int[] {1, 2, 4, 8}) {
+            batch.add(point("fixedPool", Mode.THROUGHPUT, "ops/us", c, 1, TRUTH.throughput(c)));
+        }
+        List<ScalingCurve> curves = ScalingCurves.of(batch);
+        assertEquals(1, curves.size(), "one cores curve, no threads curve");
+        ScalingCurve cores = curves.get(0);
+        assertEquals(Axis.CORES, cores.key().axis());
+        assertEquals(List.of(1.0, 2.0, 4.0, 8.0), cores.points().stream().map(ScalingPoint::n).toList());
+        assertEquals(TRUTH.speedup(8), cores.atMax().speedup(), 1e-12);
+        assertTrue(cores.usl().fitted(), cores.usl().note());
+        assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-6);
+    }
+
+    @Test
     void threadsAxisPerCoreCountOverItsThreadCounts() {
         List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
 
