@@ -51,16 +51,18 @@ points="$out/points.csv"
 awk -F, -v wall="$wall" 'NR > 1 {
     n++; if ($12 == "target_met") met++
     forks += $7; secs += $13
-    if ($10 != "") { ci[++k] = $10 }
   }
   END {
-    asort(ci)
     if (wall != "") printf "wall time: %d s\n", wall
     printf "points: %d, forks: %d, time in points: %.0f s\n", n, forks, secs
     printf "met the precision target: %d of %d (%.0f%%)\n", met, n, n ? 100 * met / n : 0
-    if (k == 0) print "median relative CI half-width: n/a (one fork per point)"
-    else printf "median relative CI half-width: %.2f%%\n", 100 * (k % 2 ? ci[(k + 1) / 2] : (ci[k / 2] + ci[k / 2 + 1]) / 2)
   }' "$points"
+# Median of the relative CI half-widths (points with one fork have none).
+awk -F, 'NR > 1 && $10 != "" { print $10 }' "$points" | sort -g | awk '{ v[NR] = $1 }
+  END {
+    if (NR == 0) print "median relative CI half-width: n/a (one fork per point)"
+    else printf "median relative CI half-width: %.2f%%\n", 100 * (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)
+  }'
 
 if [[ -n "$vs_jmh" ]]; then
   cores=$(awk -F, 'NR > 1 && $1 == "counters" { if ($5 > m) m = $5 } END { print m }' "$points")

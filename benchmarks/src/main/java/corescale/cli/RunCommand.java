@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     List<Integer> cores;
 
     @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts for shared-state benchmarks. Default: 1, cores, 2 x cores.")
+            description = "Thread counts for shared-state benchmarks. Default: cores and 2 x cores, and 1 at the fewest cores.")
     List<Integer> threads;
 
     @Option(names = "--precision", paramLabel = "PCT",

@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Threads: a benchmark that fixes its threads with {@code @Threads} (one that runs its own
  * batch of concurrent work) gets just that; the others (shared-state benchmarks such as counters)
- * get 1, {@code cores} and the oversubscribed {@code 2 × cores}, unless the user gave a list.
+ * get {@code cores} and the oversubscribed {@code 2 × cores}, plus 1 at the fewest cores, unless
+ * the user gave a list.
  */
 public final class Plan {
 
@@ -45,8 +46,9 @@ public final class Plan {
         List<Point> points = new ArrayList<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, List.of(filter.isEmpty() ? "." : filter), excludes)) {
             for (SortedMap<String, String> combination : combinations(entry, params)) {
+                int fewestCores = coreCounts.stream().mapToInt(Integer::intValue).min().orElse(1);
                 for (int cores : coreCounts) {
-                    for (int t : threadsFor(fixedThreads(entry), cores, threads)) {
+                    for (int t : threadsFor(fixedThreads(entry), cores, fewestCores, threads)) {
                         points.add(new Point(entry.getUsername(), combination, cores, t));
                     }
                 }
@@ -60,14 +62,18 @@ public final class Plan {
         return entry.getThreads().hasValue() ? Optional.of(entry.getThreads().get()) : Optional.empty();
     }
 
-    static List<Integer> threadsFor(Optional<Integer> fixed, int cores, Optional<List<Integer>> asked) {
+    /**
+     * Threads = cores and the oversubscribed 2 × cores; the single-thread baseline only at the
+     * fewest cores, since one thread gains little from more cores and every point costs forks.
+     */
+    static List<Integer> threadsFor(Optional<Integer> fixed, int cores, int fewestCores, Optional<List<Integer>> asked) {
         if (fixed.isPresent()) {
             return List.of(fixed.get());
         }
         if (asked.isPresent()) {
             return asked.get();
         }
-        return new ArrayList<>(new LinkedHashSet<>(List.of(1, cores, 2 * cores)));
+        return new ArrayList<>(new LinkedHashSet<>(cores == fewestCores ? List.of(1, cores, 2 * cores) : List.of(cores, 2 * cores)));
     }
 
     private static List<SortedMap<String, String>> combinations(BenchmarkListEntry entry, Map<String, List<String>> overrides) {

@@ -2,10 +2,9 @@ package corescale.stats.report;
 
 import corescale.stats.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +32,21 @@ final class Output {
         written.add(md);
         written.add(html);
         written.addAll(pngs);
+        removeStaleCharts(dir, doc.fileStem.equals("compare") ? "compare-" : "chart-", pngs);
         return written;
+    }
+
+    /**
+     * Charts of an earlier report into the same folder that this one no longer draws (another
+     * profile, fewer points) would sit beside it and mislead: they go, once the new report is in place.
+     */
+    private static void removeStaleCharts(Path dir, String prefix, List<Path> current) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, prefix + "*.png")) {
+            for (Path p : old) {
+                if (!current.contains(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }

@@ -24,6 +24,20 @@ class RunReportTest {
     Path dir;
 
     @Test
+    void chartsOfAnEarlierReportThatAreNoLongerDrawnAreRemoved() throws IOException {
+        Path stale = dir.resolve("chart-from-an-earlier-profile.png");
+        Files.write(stale, new byte[] {1, 2, 3});
+        Path notOurs = dir.resolve("photo.png");
+        Files.write(notOurs, new byte[] {4});
+        List<Path> written = RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        assertTrue(Files.notExists(stale), "stale chart removed");
+        assertTrue(Files.exists(notOurs), "files that are not our charts stay");
+        for (Path p : written) {
+            assertTrue(Files.exists(p), p.toString());
+        }
+    }
+
+    @Test
     void writesMarkdownHtmlAndEveryReferencedChart() throws IOException {
         List<Path> written = RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         assertEquals(dir.resolve("report.md"), written.get(0));
