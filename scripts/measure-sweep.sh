@@ -14,8 +14,9 @@ Usage: scripts/measure-sweep.sh [--jar PATH] [--out DIR | --from DIR] [--vs-jmh 
   --jar PATH      benchmarks.jar to use (default: ./benchmarks.jar)
   --out DIR       run folder for the profile (default: results/measure-sweep-<time>)
   --from DIR      do not run: measure the finished run in DIR
-  --vs-jmh V1,V2  also run plain JMH defaults on Counters.increment, 1 thread, all cores,
-                  workInside=0 workOutside=0, for these variants (about 9 minutes each)
+  --vs-jmh V1,V2  also run plain JMH defaults on Counters.increment, 1 thread, at the sweep's
+                  1-thread core count, workInside=0 workOutside=0, for these variants
+                  (about 9 minutes each)
   RUN-OPTIONS     passed to 'run' (e.g. --quick, --cores 1,2)
 USAGE
 }
@@ -65,9 +66,14 @@ awk -F, 'NR > 1 && $10 != "" { print $10 }' "$points" | sort -g | awk '{ v[NR] =
   }'
 
 if [[ -n "$vs_jmh" ]]; then
-  cores=$(awk -F, 'NR > 1 && $1 == "counters" { if ($5 > m) m = $5 } END { print m }' "$points")
+  # The sweep measures 1 thread at its fewest cores; plain JMH gets the same CPUs.
+  cores=$(awk -F, 'NR > 1 && $1 == "counters" && $6 == 1 { print $5; exit }' "$points")
+  pin=()
+  if command -v taskset > /dev/null; then
+    pin=(taskset -c "$(seq -s, 0 $((cores - 1)))")
+  fi
   echo
-  echo "Counters.increment, 1 thread, $cores cores, workInside=0 workOutside=0: this sweep vs plain JMH defaults"
+  echo "Counters.increment, 1 thread, $cores core(s), workInside=0 workOutside=0: this sweep vs plain JMH defaults"
   IFS=, read -r -a variants <<< "$vs_jmh"
   for v in "${variants[@]}"; do
     awk -F, -v v="$v" -v c="$cores" 'NR > 1 && $1 == "counters" && $3 == v && $4 == "workInside=0;workOutside=0" && $5 == c && $6 == 1 {
@@ -76,7 +82,7 @@ if [[ -n "$vs_jmh" ]]; then
     mkdir -p "$jmh_dir"
     t0=$(date +%s)
     # Plain JMH, as a user of any JMH jar would run it: JMH's own defaults for forks and iterations.
-    java -jar "$jar" 'Counters.increment' -p variant="$v" -p workInside=0 -p workOutside=0 -t 1 \
+    "${pin[@]}" java -jar "$jar" 'Counters.increment' -p variant="$v" -p workInside=0 -p workOutside=0 -t 1 \
       -jvmArgsAppend "-XX:ActiveProcessorCount=$cores" -rf json -rff "$jmh_dir/jmh.json" > "$jmh_dir/jmh.log" 2>&1
     t1=$(date +%s)
     java -jar "$jar" report "$jmh_dir/jmh.json" --out "$jmh_dir" > /dev/null 2>&1

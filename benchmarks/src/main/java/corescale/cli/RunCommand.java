@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
                     + "beyond the minimum when the rest would not fit. 0 for none.")
     String budget;
 
+    @Option(names = "--point-cap", paramLabel = "TIME",
+            description = "Most time one point may take before it stops adding forks, e.g. 2m (default profile: 20s).")
+    String pointCap;
+
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -179,6 +183,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (budget != null) {
                 p = p.withBudget(Durations.parse(budget));
+            }
+            if (pointCap != null) {
+                p = p.withPointCap(Durations.parse(pointCap));
             }
         }
         if (!params.isEmpty()) {

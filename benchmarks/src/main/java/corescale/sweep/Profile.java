@@ -86,6 +86,11 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
                 minForks, maxForks, precision, pointTimeCap, newBudget, params);
     }
 
+    public Profile withPointCap(Duration newCap) {
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                minForks, maxForks, precision, newCap, budget, params);
+    }
+
     public Profile withMaxForks(int newMax) {
         return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
                 Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params);

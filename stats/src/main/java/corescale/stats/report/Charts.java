@@ -278,8 +278,10 @@ final class Charts {
     // ---------------------------------------------------------------- helpers
 
     private static String axisTitle(ScalingCurve c) {
+        // Over cores, shared-state benchmarks run as many threads as cores, batch benchmarks one
+        // thread whose batch is sized to the cores: "cores" is true of both.
         return c.key().axis() == Axis.CORES
-                ? "cores (threads = cores)"
+                ? "cores"
                 : "threads (on " + c.key().fixedCores().orElse(0) + " cores)";
     }
 

@@ -138,7 +138,8 @@ public final class RunReport {
             rows.computeIfAbsent(p.key().variant(), v -> new TreeMap<>()).put(p.key().cores() + "/" + p.key().threads(), p);
         }
         PointSummary any = points.get(0);
-        doc.p("Mean score in " + any.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
+        DisplayUnit shown = DisplayUnit.forValues(any.unit(), points.stream().mapToDouble(PointSummary::mean).toArray());
+        doc.p("Mean score in " + shown.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
                 + " is better) ± 95% CI half-width over forks; columns are threads (t) on cores (c); "
                 + "* marks an unstable point.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("variant");
@@ -150,11 +151,18 @@ public final class RunReport {
             cells.add(variant);
             for (int[] c : cols) {
                 PointSummary p = byPoint.get(c[0] + "/" + c[1]);
-                cells.add(p == null ? "" : Fmt.num(p.mean()) + " " + Fmt.plusMinus(p.relCi()) + (p.unstable() ? " *" : ""));
+                cells.add(p == null ? "" : Fmt.num(p.mean() * shown.factor()) + " " + Fmt.plusMinus(p.relCi()) + (p.unstable() ? " *" : ""));
             }
             t.row(cells);
         });
         doc.table(t.build());
+    }
+
+    /** The curves of one chart in one unit that reads well (they share the canonical unit). */
+    private static List<ScalingCurve> readable(List<ScalingCurve> curves) {
+        DisplayUnit shown = DisplayUnit.forValues(curves.get(0).unit(), curves.stream()
+                .flatMap(c -> c.points().stream()).mapToDouble(ScalingPoint::throughput).toArray());
+        return curves.stream().map(c -> c.inUnit(shown.unit(), shown.factor())).toList();
     }
 
     private static void groupCharts(Doc doc, String group, Map<String, List<ScalingCurve>> curvesByGroup,
@@ -176,6 +184,8 @@ public final class RunReport {
                 threadsCores = k.fixedCores().getAsInt();
             }
         }
+        cores = cores == null ? null : readable(cores);
+        threads = threads == null ? null : readable(threads);
         if (cores != null) {
             CurveKey k = cores.get(0).key();
             add(doc, charts, Charts.throughput(group + ": throughput vs cores", cores,

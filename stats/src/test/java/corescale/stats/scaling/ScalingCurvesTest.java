@@ -72,6 +72,19 @@ class ScalingCurvesTest {
     }
 
     @Test
+    void aCurveInAnotherUnitScalesThroughputAndLambdaButNotItsShape() {
+        ScalingCurve ops = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16)).get(0);
+        ScalingCurve perSecond = ops.inUnit("ops/s", 1e6);
+        assertEquals("ops/s", perSecond.unit());
+        assertEquals(ops.atMax().throughput() * 1e6, perSecond.atMax().throughput(), 1e-3);
+        assertEquals(ops.atMax().speedup(), perSecond.atMax().speedup(), 0.0);
+        assertEquals(ops.usl().sigma(), perSecond.usl().sigma(), 0.0);
+        assertEquals(ops.usl().kappa(), perSecond.usl().kappa(), 0.0);
+        assertEquals(ops.usl().model().throughput(5) * 1e6, perSecond.usl().model().throughput(5), 1e-3);
+        assertEquals(ops.ideal(3) * 1e6, perSecond.ideal(3), 1e-3);
+    }
+
+    @Test
     void threadsAxisPerCoreCountOverItsThreadCounts() {
         List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
 

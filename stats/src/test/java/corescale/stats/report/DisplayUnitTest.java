@@ -1,0 +1,48 @@
+package corescale.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+
+/** Tables and charts show numbers in a unit where they read as plain numbers. */
+class DisplayUnitTest {
+
+    @Test
+    void throughputIsShownPerMicroMilliOrSecondByItsTypicalValue() {
+        assertEquals(new DisplayUnit("ops/us", 1), DisplayUnit.forValues("ops/us", 250, 120, 6.8));
+        assertEquals(new DisplayUnit("ops/ms", 1e3), DisplayUnit.forValues("ops/us", 250, 1.7, 0.86));
+        assertEquals(new DisplayUnit("ops/s", 1e6), DisplayUnit.forValues("ops/us", 0.000185, 0.0009, 0.03));
+    }
+
+    @Test
+    void timeIsShownInNanoMicroOrMilliseconds() {
+        assertEquals(new DisplayUnit("ms/op", 1e-3), DisplayUnit.forValues("us/op", 2382, 89350, 1621));
+        assertEquals(new DisplayUnit("us/op", 1), DisplayUnit.forValues("us/op", 20, 58, 105000));
+        assertEquals(new DisplayUnit("ns/op", 1e3), DisplayUnit.forValues("us/op", 0.78, 2.2, 1972));
+        assertEquals(new DisplayUnit("us/op", 1), DisplayUnit.forValues("us/op"), "nothing to go by");
+    }
+
+    @Test
+    void theReportTableOfASlowBenchmarkIsInOpsPerSecond() {
+        List<PointSummary> points = new ArrayList<>();
+        for (String v : List.of("fixedPool", "virtualThreads")) {
+            double mean = v.equals("fixedPool") ? 0.0001856 : 0.03122;
+            points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1), Mode.THROUGHPUT,
+                    "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, ""));
+        }
+        String md = MarkdownReport.render(RunReport.build(ReportInput.of("run", Map.of(), Map.of(), points),
+                new ArrayList<>()));
+        assertTrue(md.contains("Mean score in ops/s"), md);
+        assertTrue(md.contains("| fixedPool | 185.6 ±10% |"), md);
+        assertTrue(md.contains("| virtualThreads | 31220 ±10% |"), md);
+    }
+}
