@@ -36,6 +36,8 @@ final class Charts {
     }
 
     static final int WIDTH = 900;
+    /** About what is left of the width for the plot, beside the legend and the y axis. */
+    private static final double PLOT_WIDTH = 570;
     static final int HEIGHT = 560;
     /** max/min of the y values beyond which the y axis is logarithmic. */
     static final double LOG_SPAN = 30;
@@ -316,7 +318,7 @@ final class Charts {
         st.setPlotBorderVisible(true);
         st.setPlotGridLinesColor(new Color(0xE3E3E3));
         st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -329,19 +331,19 @@ final class Charts {
 
     /**
      * "family · Benchmark [params]: what" becomes "What: Benchmark [params]": what the chart shows
-     * comes first, and a title too long for the chart's width (80 characters) loses its end, not
+     * comes first, and a title too long for the chart's width (90 characters) loses its end, not
      * its start.
      */
     static String chartTitle(String title) {
         int colon = title.lastIndexOf(": ");
         if (colon < 0) {
-            return shorten(title, 80);
+            return shorten(title, 90);
         }
         String group = title.substring(0, colon);
         int dot = group.indexOf(" · ");
         String subject = dot >= 0 ? group.substring(dot + 3) : group;
         String what = title.substring(colon + 2);
-        return shorten(Character.toUpperCase(what.charAt(0)) + what.substring(1) + ": " + subject, 80);
+        return shorten(Character.toUpperCase(what.charAt(0)) + what.substring(1) + ": " + subject, 90);
     }
 
     static String shorten(String s, int max) {
@@ -353,8 +355,10 @@ final class Charts {
         // one unit apart when that fits, rather than its default 1.5, 2.5 threads.
         double min = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMin).min().orElse(0);
         double max = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMax).max().orElse(1);
-        int plotWidth = WIDTH - 300;
-        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(60, (int) (plotWidth / Math.max(1, max - min))));
+        // The hint is the least spacing between ticks, in pixels: a bit under one unit's width.
+        // Longer than the axis, XChart drops every label, on both axes; hence the 400 px cap.
+        double pixelsPerUnit = PLOT_WIDTH / Math.max(1, max - min);
+        chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.max(60, Math.min(400, 0.8 * pixelsPerUnit)));
         try {
             return new ChartFile(fileName, title, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
