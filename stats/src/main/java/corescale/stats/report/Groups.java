@@ -38,6 +38,6 @@ final class Groups {
 
     /** "4t" when threads equal cores, else "8t/4c". */
     static String at(int cores, int threads) {
-        return threads + "t/" + cores + "c";
+        return cores > 0 ? threads + "t/" + cores + "c" : threads + "t"; // cores 0: unknown
     }
 }

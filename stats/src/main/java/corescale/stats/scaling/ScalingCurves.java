@@ -39,8 +39,9 @@ public final class ScalingCurves {
             // Over cores, threads follow cores; a benchmark measured at one thread count throughout
             // runs its own concurrency inside (a batch sized to the cores), so all its points count.
             boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
-            List<PointSummary> onCores = fixedThreads ? points
-                    : points.stream().filter(p -> p.key().threads() == p.key().cores()).toList();
+            // Cores 0 means unknown (a plain JMH file without -XX:ActiveProcessorCount): no cores axis.
+            List<PointSummary> onCores = points.stream().filter(p -> p.key().cores() > 0)
+                    .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
             if (!onCores.isEmpty()) {
                 curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES));
             }
