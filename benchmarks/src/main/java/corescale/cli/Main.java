@@ -56,7 +56,7 @@ public final class Main implements Runnable {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"corescale " + (v == null ? "(development build)" : v)
-                    + ", JMH " + org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion()
+                    + ", JMH " + org.openjdk.jmh.util.Version.getPlainVersion()
                     + ", on " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")};
         }
     }
