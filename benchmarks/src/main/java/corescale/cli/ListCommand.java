@@ -24,11 +24,11 @@ final class ListCommand implements Callable<Integer> {
         String lastBenchmark = "";
         for (Point p : points) {
             if (!p.benchmark().equals(lastBenchmark)) {
-                System.out.println(Point.family(p.benchmark()) + "  " + p.benchmark());
+                System.out.println(p.key().family() + "  " + p.benchmark());
                 lastBenchmark = p.benchmark();
             }
-            String others = p.otherParams();
-            System.out.println("    " + p.variant() + (others.isEmpty() ? "" : "  " + others));
+            String others = p.key().params();
+            System.out.println("    " + p.key().variant() + (others.isEmpty() ? "" : "  " + others));
         }
         System.out.println(points.size() + " benchmark/parameter combinations");
         return 0;

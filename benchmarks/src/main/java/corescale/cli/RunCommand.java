@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import corescale.results.MachineInfo;
 import corescale.stats.StatsTool;
+import corescale.stats.io.AtomicFiles;
 import corescale.sweep.CoresRestriction;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
@@ -218,8 +219,7 @@ final class RunCommand implements Callable<Integer> {
         run.put("affinity", restriction.affinity());
         run.put("machine", machine);
         run.put("facts", FactsProbe.collect(restriction, coreCounts));
-        Path tmp = runDir.resolve(RUN_FILE + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), run);
-        Files.move(tmp, runDir.resolve(RUN_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(runDir.resolve(RUN_FILE), w -> json.writeValue(w, run));
     }
 }

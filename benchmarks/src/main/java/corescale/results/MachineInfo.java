@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Facts about the machine and JDK that go into every row of results.csv, read from the running
@@ -69,10 +68,5 @@ public record MachineInfo(String host, String os, String arch, String cpuModel, 
             }
         }
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    /** The JVM arguments of this process, as the shared default for rows that do not say. */
-    public static List<String> hostJvmArgs() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 }

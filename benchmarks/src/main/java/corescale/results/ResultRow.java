@@ -22,10 +22,4 @@ public record ResultRow(String runId, MachineInfo machine, String jvmArgs, int c
     public ResultRow {
         secondary = new TreeMap<>(secondary);
     }
-
-    /** The same row, renumbered as fork {@code newFork} of its point. */
-    public ResultRow withFork(int newFork) {
-        return new ResultRow(runId, machine, jvmArgs, cores, affinity, family, benchmark, variant, params, mode,
-                threads, newFork, iteration, score, unit, secondary);
-    }
 }

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +20,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import corescale.stats.io.AtomicFiles;
+import corescale.stats.model.ResultsColumns;
+
 /**
  * results.csv: one row per measured iteration, in the column order of DESIGN.md, then one column
  * per secondary metric in name order.
@@ -32,10 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ResultsCsv {
 
-    public static final List<String> COLUMNS = List.of(
-            "run_id", "host", "os", "arch", "cpu_model", "cpus_online", "jdk_vendor", "jdk_version",
-            "jvm_args", "cores", "affinity", "family", "benchmark", "variant", "params", "mode", "threads",
-            "fork", "iteration", "score", "unit");
+    public static final List<String> COLUMNS = ResultsColumns.NAMES;
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
@@ -132,16 +131,7 @@ public final class ResultsCsv {
             all.append(old);
         }
         all.append(format(rows, header, false));
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".results", ".tmp");
-        try {
-            Files.writeString(tmp, all, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, w -> w.append(all));
     }
 
     private void appendBytes(String text) throws IOException {

@@ -33,6 +33,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
+import corescale.stats.model.PointKey;
 
 /**
  * Runs one fork of one point through JMH's own runner, restricted to the point's cores, and turns
@@ -127,6 +128,7 @@ public final class JmhForks {
         BenchmarkParams params = run.getParams();
         String mode = params.getMode().shortLabel();
         String jvmArgs = String.join(" ", params.getJvmArgs());
+        PointKey key = point.key();
         List<ResultRow> rows = new ArrayList<>();
         for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
             int iteration = 0;
@@ -141,8 +143,7 @@ public final class JmhForks {
                 }
                 Result primary = it.getPrimaryResult();
                 rows.add(new ResultRow(runId, machine, jvmArgs, point.cores(), cores.affinity(),
-                        Point.family(point.benchmark()), Point.shortName(point.benchmark()), point.variant(),
-                        point.otherParams(), mode, point.threads(), fork, iteration, primary.getScore(),
+                        key.family(), key.benchmark(), key.variant(), key.params(), mode, point.threads(), fork, iteration, primary.getScore(),
                         primary.getScoreUnit(), secondary));
             }
         }
@@ -194,8 +195,9 @@ public final class JmhForks {
     }
 
     private static String fileName(Point point, int fork) {
-        String name = "jmh-" + Point.family(point.benchmark()) + "-" + Point.shortName(point.benchmark()) + "-" + point.variant()
-                + (point.otherParams().isEmpty() ? "" : "-" + point.otherParams())
+        PointKey key = point.key();
+        String name = "jmh-" + key.family() + "-" + key.benchmark() + "-" + key.variant()
+                + (key.params().isEmpty() ? "" : "-" + key.params())
                 + "-c" + point.cores() + "-t" + point.threads() + "-f" + fork + ".json";
         return name.replaceAll("[^A-Za-z0-9._=-]", "_");
     }

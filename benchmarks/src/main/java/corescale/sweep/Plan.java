@@ -15,6 +15,8 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import corescale.stats.load.JmhNames;
+
 /**
  * The points of a sweep: every benchmark matching the filter, times every combination of its
  * parameter values, times every core count, times the thread counts for that core count.
@@ -82,7 +84,7 @@ public final class Plan {
         Map<String, String[]> own = entry.getParams().orElse(Map.of());
         for (Map.Entry<String, String[]> param : new TreeMap<>(own).entrySet()) {
             // "io.k" sets k for the io family only; a plain "k" for every benchmark that has one.
-            String qualified = Point.family(entry.getUsername()) + "." + param.getKey();
+            String qualified = JmhNames.family(entry.getUsername()) + "." + param.getKey();
             List<String> values = overrides.getOrDefault(qualified,
                     overrides.getOrDefault(param.getKey(), List.of(param.getValue())));
             List<SortedMap<String, String>> next = new ArrayList<>();

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.StatUtils;
+
+import corescale.stats.summary.Interval;
+import corescale.stats.summary.Intervals;
 
 /**
  * Adds forks to one point until the 95% confidence interval of the mean of fork means is within
@@ -81,12 +83,8 @@ public final class PrecisionLoop {
 
     /** Half-width of the Student t 95% CI of the mean of fork means, over that mean. */
     static double relativeHalfWidth(List<ForkResult> forks) {
-        if (forks.size() < 2) {
-            return Double.NaN;
-        }
-        SummaryStatistics stats = new SummaryStatistics();
-        forks.forEach(f -> stats.addValue(f.mean()));
-        double t = new TDistribution(forks.size() - 1).inverseCumulativeProbability(0.975);
-        return t * stats.getStandardDeviation() / Math.sqrt(forks.size()) / Math.abs(stats.getMean());
+        double[] means = forks.stream().mapToDouble(ForkResult::mean).toArray();
+        Interval ci = Intervals.studentT(means, 0.95);
+        return (ci.high() - ci.low()) / 2 / Math.abs(StatUtils.mean(means));
     }
 }

@@ -27,7 +27,7 @@ import corescale.stats.model.PointKey;
 public final class Sweep {
 
     /** How the sweep ended. */
-    public record Outcome(int planned, int alreadyDone, int measured, int failed, boolean interrupted) {
+    public record Outcome(int planned, int alreadyDone, int measured, int failed) {
         public int exitCode() {
             return failed > 0 ? 1 : 0;
         }
@@ -90,7 +90,7 @@ public final class Sweep {
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
-        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size()).multipliedBy(1));
+        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size()));
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
@@ -152,7 +152,7 @@ public final class Sweep {
         out.printf("%d of %d points measured%s, %d failed%s; results in %s%n", measured, todo.size(),
                 alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
                 failed > 0 ? " (see failures.csv)" : "", runDir.resolve("results.csv"));
-        return new Outcome(plan.size(), alreadyDone, measured, failed, false);
+        return new Outcome(plan.size(), alreadyDone, measured, failed);
     }
 
     /** The point's own cap, or less when the budget left, shared over the points left, is less. */

@@ -8,8 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Maps JMH's fully qualified benchmark names and params onto our {@link PointKey}. */
-final class JmhNames {
+/**
+ * Maps JMH's fully qualified benchmark names and params onto our {@link PointKey}: the one place
+ * that says what family, benchmark, variant and params are, for the loaders and the sweep alike.
+ */
+public final class JmhNames {
 
     private static final String OUR_PACKAGE = "corescale.benchmarks.";
     private static final Pattern ACTIVE_CPUS = Pattern.compile("-XX:ActiveProcessorCount=(\\d+)");
@@ -23,26 +26,34 @@ final class JmhNames {
      * @param threads  JMH threads
      * @param cores    cores, 0 when unknown
      */
-    static PointKey key(String fullName, Map<String, String> params, int threads, int cores) {
+    public static PointKey key(String fullName, Map<String, String> params, int threads, int cores) {
         int lastDot = fullName.lastIndexOf('.');
         int classDot = lastDot < 0 ? -1 : fullName.lastIndexOf('.', lastDot - 1);
         String method = fullName.substring(lastDot + 1);
         String benchmark = fullName.substring(classDot + 1);
-        String pkg = classDot < 0 ? "" : fullName.substring(0, classDot);
-        String family;
-        if (fullName.startsWith(OUR_PACKAGE) && pkg.length() > OUR_PACKAGE.length() - 1) {
-            String rest = pkg.substring(OUR_PACKAGE.length());
-            int dot = rest.indexOf('.');
-            family = dot < 0 ? rest : rest.substring(0, dot);
-        } else {
-            family = pkg.substring(pkg.lastIndexOf('.') + 1);
-        }
+        String family = family(fullName);
         Map<String, String> sorted = new TreeMap<>(params);
         String variant = sorted.containsKey("variant") ? sorted.remove("variant") : method;
         String paramText = sorted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
         return new PointKey(family, benchmark, variant, paramText, cores, threads);
+    }
+
+    /**
+     * The package segment after {@code corescale.benchmarks.} ({@code counters} for
+     * {@code corescale.benchmarks.counters.Counters.increment}), else the last package segment.
+     */
+    public static String family(String fullName) {
+        int lastDot = fullName.lastIndexOf('.');
+        int classDot = lastDot < 0 ? -1 : fullName.lastIndexOf('.', lastDot - 1);
+        String pkg = classDot < 0 ? "" : fullName.substring(0, classDot);
+        if (fullName.startsWith(OUR_PACKAGE) && pkg.length() > OUR_PACKAGE.length() - 1) {
+            String rest = pkg.substring(OUR_PACKAGE.length());
+            int dot = rest.indexOf('.');
+            return dot < 0 ? rest : rest.substring(0, dot);
+        }
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
     }
 
     /** Cores the JVM was limited to, read from {@code -XX:ActiveProcessorCount=N}; 0 when not set. */

@@ -1,6 +1,7 @@
 package corescale.stats.load;
 
 import corescale.stats.BadInputException;
+import corescale.stats.model.ResultsColumns;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
@@ -32,9 +33,7 @@ import java.util.Objects;
 final class ResultsCsvReader {
 
     /** The fixed columns, in the order the sweep writes them. */
-    static final List<String> COLUMNS = List.of("run_id", "host", "os", "arch", "cpu_model", "cpus_online",
-            "jdk_vendor", "jdk_version", "jvm_args", "cores", "affinity", "family", "benchmark", "variant",
-            "params", "mode", "threads", "fork", "iteration", "score", "unit");
+    static final List<String> COLUMNS = ResultsColumns.NAMES;
 
     private static final int RUN_ID = 0, CPUS_ONLINE = 5, AFFINITY = 10, CORES = 9, FAMILY = 11, BENCHMARK = 12,
             VARIANT = 13, PARAMS = 14, MODE = 15, THREADS = 16, FORK = 17, ITERATION = 18, SCORE = 19, UNIT = 20;
