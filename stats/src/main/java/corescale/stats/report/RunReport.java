@@ -238,8 +238,8 @@ public final class RunReport {
         doc.h(1, "Scaling");
         doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0). "
                 + "σ (contention) and κ (coherency) are USL fits to every fork mean (relative error) with 95% "
-                + "profile-likelihood intervals. N* is the N of peak throughput with its interval, and says whether the "
-                + "peak was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "
+                + "profile-likelihood intervals. N* is the N of peak throughput with its interval; peak says whether it "
+                + "was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "
                 + "or κ's interval reaches 0: a guess, not a finding) or none (∞: the curve keeps rising; or the USL "
                 + "does not fit). R² is on log throughput. The USL needs at least "
                 + UslFit.MIN_DISTINCT_N + " distinct N.");

@@ -57,12 +57,16 @@ final class LackOfFit {
             double f = (lof / lofDof) / (Math.max(pure, 0) / pureDof);
             double p = f == Double.POSITIVE_INFINITY ? 0 : 1 - new FDistribution(null, lofDof, pureDof).cumulativeProbability(f);
             return p < F_ALPHA ? String.format(java.util.Locale.ROOT,
-                    "lack of fit: the curve departs from the USL by %.1f%% (RMS) where forks agree within their noise (F test p = %.2g)",
-                    100 * rms, p) : "";
+                    "lack of fit: the curve departs from the USL by %.1f%% (RMS) where forks agree within their noise (F test p %s)",
+                    100 * rms, pValue(p)) : "";
         }
         double p = runsP(means);
         return p < RUNS_ALPHA ? String.format(java.util.Locale.ROOT,
-                "lack of fit: deviations from the USL (%.1f%% RMS) follow a pattern in N (runs test p = %.2g)", 100 * rms, p) : "";
+                "lack of fit: deviations from the USL (%.1f%% RMS) follow a pattern in N (runs test p %s)", 100 * rms, pValue(p)) : "";
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(java.util.Locale.ROOT, "= %.2g", p);
     }
 
     /** Two-sided p of the runs test on the signs of {@code r} (zeros skipped), normal approximation; 1 when too short. */
