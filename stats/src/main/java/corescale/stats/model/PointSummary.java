@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param ciLow          lower end of the 95% confidence interval of {@code mean}
  * @param ciHigh         upper end of the 95% confidence interval of {@code mean}
  * @param cvBetweenForks standard deviation of fork means over their mean (NaN with one fork)
- * @param unstable       fork means disagree far more than iterations within forks explain
+ * @param unstable       the fork means form two modes (groups far apart; see {@code corescale.stats.summary.Modes})
  * @param forkMeans      the per-fork means, in fork order (a copy is kept)
  * @param note           why the interval is weaker than usual (e.g. one fork), or empty
  */

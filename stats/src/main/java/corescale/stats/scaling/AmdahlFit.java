@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param low            lower end of its 95% Student-t interval (n−2 degrees of freedom), clipped at 0
  * @param high           upper end of that interval
  * @param lambda         fitted throughput of one unit of concurrency
- * @param rSquared       1 − RSS/TSS on the throughputs
+ * @param rSquared       1 − RSS/TSS on log throughput (the fit's scale)
  * @param points         number of observations
  * @param distinctN      number of distinct N
  * @param note           why there is no fit, or empty

@@ -3,8 +3,9 @@ package corescale.stats.scaling;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
- * Fits X(N) = λN / (1 + s(N−1)) by Levenberg–Marquardt with an analytic Jacobian; s ≥ 0 and
- * λ &gt; 0 kept by clamping, for the reasons given in {@link UslFitter}.
+ * Fits X(N) = λN / (1 + s(N−1)) by Levenberg–Marquardt with an analytic Jacobian, with relative error
+ * (least squares on log X, as the USL); s ≥ 0 and λ &gt; 0 kept by clamping, for the reasons given in
+ * {@link UslFitter}. Its interval is a Wald interval (s ± t·SE).
  */
 public final class AmdahlFitter {
 
@@ -26,7 +27,7 @@ public final class AmdahlFitter {
         double[] y = Observations.divide(x, scale);
         NonlinearFit.Result r;
         try {
-            r = NonlinearFit.fit(AMDAHL, n, y, new double[] {0.05, 1});
+            r = NonlinearFit.fit(ErrorModel.RELATIVE.on(AMDAHL), n, ErrorModel.RELATIVE.target(y), new double[] {0.05, 1});
         } catch (MathIllegalStateException e) {
             return AmdahlFit.none(n.length, distinct, "no Amdahl fit: optimiser did not converge (" + e.getMessage() + ")");
         }

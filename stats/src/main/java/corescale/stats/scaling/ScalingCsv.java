@@ -16,15 +16,18 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
  * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
  * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,
- * amdahl_r2,fit_note}.
+ * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note}.
  *
  * <p>A value that does not exist is an <b>empty cell</b>, never {@code NaN} or {@code Infinity}: the
  * USL columns when there is no fit, {@code n_star} when the curve has no peak (κ = 0 or σ ≥ 1),
- * {@code cores} on the cores axis, {@code karp_flatt_at_max} when n_max is the baseline, interval
- * ends when the covariance was singular. {@code fit_note} says why, in words. {@code sigma_low} and
- * {@code kappa_low} are clipped at 0 (see {@link UslFit}). {@code lambda} and {@code x_max} are in
- * {@code unit}; {@code speedup_at_max} and {@code efficiency_at_max} are relative to
- * {@code baseline_n}. Numbers have six significant digits, with '.' as decimal separator.
+ * {@code n_star_high} when the data set no upper bound (κ's interval reaches 0), {@code x_max_low/high}
+ * without a finite N*, {@code cores} on the cores axis, {@code karp_flatt_at_max} when n_max is the
+ * baseline. {@code fit_note} says why, in words, and says what {@code peak} ({@code measured},
+ * {@code extrapolated}, {@code none}) means for the curve. Intervals are 95% profile-likelihood
+ * intervals of the fit on fork means with relative error (see {@link UslFitter}); {@code r2} is on
+ * log throughput. {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
+ * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers have six significant digits,
+ * with '.' as decimal separator.
  *
  * <p>Writes to a {@link Writer} and flushes it; making the file appear atomically is the caller's job.
  */
@@ -35,7 +38,8 @@ public final class ScalingCsv {
             "benchmark", "variant", "params", "axis", "points", "n_max", "speedup_at_max", "efficiency_at_max",
             "sigma", "sigma_low", "sigma_high", "kappa", "kappa_low", "kappa_high", "lambda", "n_star", "x_max", "r2",
             "family", "mode", "unit", "cores", "baseline_n", "karp_flatt_at_max",
-            "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2", "fit_note");
+            "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2",
+            "n_star_low", "n_star_high", "x_max_low", "x_max_high", "peak", "lack_of_fit", "fit_note");
 
     private static final MathContext SIGNIFICANT = new MathContext(6);
 
@@ -71,14 +75,14 @@ public final class ScalingCsv {
         row.add(max == null ? "" : num(max.speedup()));
         row.add(max == null ? "" : num(max.efficiency()));
         row.add(num(u.sigma()));
-        row.add(num(u.sigmaLow()));
-        row.add(num(u.sigmaHigh()));
+        row.add(num(u.contention().low()));
+        row.add(num(u.contention().high()));
         row.add(num(u.kappa()));
-        row.add(num(u.kappaLow()));
-        row.add(num(u.kappaHigh()));
+        row.add(num(u.coherency().low()));
+        row.add(num(u.coherency().high()));
         row.add(num(u.lambda()));
         row.add(num(u.nStar()));
-        row.add(num(u.peakThroughput()));
+        row.add(num(u.peakThroughput().value()));
         row.add(num(u.rSquared()));
         row.add(k.family());
         row.add(k.mode().jmhName());
@@ -90,13 +94,19 @@ public final class ScalingCsv {
         row.add(num(a.low()));
         row.add(num(a.high()));
         row.add(num(a.rSquared()));
+        row.add(num(u.peakConcurrency().low()));
+        row.add(num(u.peakConcurrency().high()));
+        row.add(num(u.peakThroughput().low()));
+        row.add(num(u.peakThroughput().high()));
+        row.add(u.peak().csvName());
+        row.add(u.fitted() ? Boolean.toString(!u.lackOfFit().isEmpty()) : "");
         row.add(fitNote(c));
         return row;
     }
 
     private static String fitNote(ScalingCurve c) {
         List<String> parts = new ArrayList<>();
-        for (String s : List.of(c.note(), c.usl().note(), c.amdahl().fitted() ? "" : c.amdahl().note())) {
+        for (String s : List.of(c.note(), c.usl().note(), c.usl().lackOfFit(), c.amdahl().fitted() ? "" : c.amdahl().note())) {
             if (!s.isEmpty() && !parts.contains(s)) {
                 parts.add(s);
             }

@@ -34,11 +34,7 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
     public ScalingCurve inUnit(String newUnit, double factor) {
         List<ScalingPoint> scaled = points.stream().map(p -> new ScalingPoint(p.n(), p.throughput() * factor,
                 p.low() * factor, p.high() * factor, p.speedup(), p.efficiency(), p.karpFlatt(), p.unstable())).toList();
-        UslModel m = usl.model();
-        UslFit u = new UslFit(m == null ? null : new UslModel(m.sigma(), m.kappa(), m.lambda() * factor),
-                usl.points(), usl.distinctN(), usl.sigmaStdError(), usl.sigmaLow(), usl.sigmaHigh(),
-                usl.kappaStdError(), usl.kappaLow(), usl.kappaHigh(), usl.lambdaStdError() * factor, usl.nStar(),
-                usl.peakThroughput() * factor, usl.rSquared(), usl.note());
+        UslFit u = usl.times(factor);
         AmdahlFit a = new AmdahlFit(amdahl.serialFraction(), amdahl.stdError(), amdahl.low(), amdahl.high(),
                 amdahl.lambda() * factor, amdahl.rSquared(), amdahl.points(), amdahl.distinctN(), amdahl.note());
         return new ScalingCurve(key, newUnit, baselineN, scaled, u, a, note);

@@ -3,6 +3,7 @@ package corescale.stats.scaling;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  *       (N = threads), e.g. threads = cores and the oversubscribed 2 × cores.</li>
  * </ul>
  * Time modes are converted to throughput and single-shot curves are listed unmeasured, see
- * {@link AsThroughput}.
+ * {@link AsThroughput}. The USL and Amdahl fits take every fork mean as an observation (a point
+ * known only from JMH's pooled score counts once), with relative error.
  */
 public final class ScalingCurves {
 
@@ -70,7 +72,6 @@ public final class ScalingCurves {
                 .toList();
         double[] n = sorted.stream().mapToDouble(s -> n(s.key(), axis)).toArray();
         double[][] xs = sorted.stream().map(AsThroughput::of).toArray(double[][]::new);
-        double[] x = Arrays.stream(xs).mapToDouble(v -> v[0]).toArray();
 
         double baselineN = n[0];
         // points are sorted by N, so the baseline's repeats (if any) come first
@@ -81,8 +82,18 @@ public final class ScalingCurves {
             points.add(ScalingPoint.of(n[i], xs[i][0], xs[i][1], xs[i][2], baselineN, baselineX,
                     sorted.get(i).unstable()));
         }
+        // The fits take every fork mean as an observation: forks are the replicates that measure the noise.
+        List<double[]> obs = new ArrayList<>();
+        for (PointSummary s : sorted) {
+            double[] forks = Throughput.forkMeans(s);
+            for (double f : forks.length > 0 ? forks : new double[] {AsThroughput.of(s)[0]}) {
+                obs.add(new double[] {n(s.key(), axis), f});
+            }
+        }
+        double[] on = obs.stream().mapToDouble(o -> o[0]).toArray();
+        double[] ox = obs.stream().mapToDouble(o -> o[1]).toArray();
         return new ScalingCurve(key, AsThroughput.unit(key.mode(), unit), baselineN, points,
-                UslFitter.fit(n, x), AmdahlFitter.fit(n, x), note(key.mode(), axis, baselineN));
+                UslFitter.fit(on, ox), AmdahlFitter.fit(on, ox), note(key.mode(), axis, baselineN));
     }
 
     private static int n(PointKey k, Axis axis) {

@@ -16,7 +16,7 @@ package corescale.stats.scaling;
  * @param efficiency speedup / (N/N₀); 1 is perfect scaling
  * @param karpFlatt  experimentally determined serial fraction e = (1/S − 1/p)/(1 − 1/p); NaN at the
  *                   baseline, where it is undefined
- * @param unstable   the summary flagged the point's forks as disagreeing
+ * @param unstable   the summary found two modes among the point's fork means
  */
 public record ScalingPoint(double n, double throughput, double low, double high, double speedup,
                            double efficiency, double karpFlatt, boolean unstable) {

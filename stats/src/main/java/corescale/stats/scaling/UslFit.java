@@ -5,44 +5,43 @@ import java.util.Objects;
 /**
  * Result of fitting the Universal Scalability Law to one curve. Either {@link #fitted()} with a
  * {@link #model()} and its statistics, or not fitted with the reason in {@link #note()}; the
- * numeric accessors of an unfitted result return NaN.
+ * numbers of an unfitted result are NaN.
  *
- * <p>Intervals are 95% Wald intervals, estimate ± t(0.975, n−3)·SE, with SE from the fit's
- * covariance scaled by the residual variance. They are clipped below at 0 because σ and κ are
- * constrained to be ≥ 0: the clipped part can never hold the true value, so coverage is unchanged.
+ * <p>Intervals are 95% profile-likelihood intervals ({@link Profile}); an interval's high end is
+ * +∞ where the data set no bound (N* when κ's interval reaches 0).
  *
- * @param model          the fitted law, or null when not fitted
- * @param points         number of (N, X) observations given
- * @param distinctN      number of distinct N among them
- * @param sigmaStdError  standard error of σ (NaN when the covariance was singular)
- * @param sigmaLow       lower end of the 95% interval of σ
- * @param sigmaHigh      upper end of the 95% interval of σ
- * @param kappaStdError  standard error of κ
- * @param kappaLow       lower end of the 95% interval of κ
- * @param kappaHigh      upper end of the 95% interval of κ
- * @param lambdaStdError standard error of λ
- * @param nStar          peak concurrency N*, see {@link UslModel#peakConcurrency()} (+Inf or NaN when none)
- * @param peakThroughput X at the peak, see {@link UslModel#peakThroughput(double)}
- * @param rSquared       1 − RSS/TSS on the throughputs
- * @param note           why there is no fit, or what is special about it (e.g. no peak); empty otherwise
+ * @param model           the fitted law, or null when not fitted
+ * @param points          number of (N, X) observations given (fork means)
+ * @param distinctN       number of distinct N among them
+ * @param errors          what the fit minimised
+ * @param contention      σ with its interval
+ * @param coherency       κ with its interval
+ * @param peakConcurrency N* = √((1−σ)/κ) with its interval (+∞ when κ = 0, NaN when σ ≥ 1)
+ * @param peakThroughput  X(N*) with its interval; without a finite N*, X at the largest N measured
+ *                        (X(1) when σ ≥ 1), without an interval
+ * @param rSquared        1 − RSS/TSS on the fit's scale (log X for relative errors)
+ * @param peak            whether N* was measured, extrapolated or does not exist
+ * @param lackOfFit       why the law does not describe the curve, or empty ({@link LackOfFit})
+ * @param note            why there is no fit, or what is special about it (e.g. no peak); empty otherwise
  */
-public record UslFit(UslModel model, int points, int distinctN,
-                     double sigmaStdError, double sigmaLow, double sigmaHigh,
-                     double kappaStdError, double kappaLow, double kappaHigh,
-                     double lambdaStdError, double nStar, double peakThroughput, double rSquared,
-                     String note) {
+public record UslFit(UslModel model, int points, int distinctN, ErrorModel errors,
+                     Estimate contention, Estimate coherency, Estimate peakConcurrency, Estimate peakThroughput,
+                     double rSquared, Peak peak, String lackOfFit, String note) {
 
     /** The fewest distinct N for a fit: three parameters and at least one residual degree of freedom. */
     public static final int MIN_DISTINCT_N = 4;
 
     public UslFit {
+        Objects.requireNonNull(errors, "errors");
+        Objects.requireNonNull(peak, "peak");
+        lackOfFit = Objects.requireNonNullElse(lackOfFit, "");
         note = Objects.requireNonNullElse(note, "");
     }
 
     /** A result without a fit, saying why. */
     public static UslFit none(int points, int distinctN, String reason) {
-        double nan = Double.NaN;
-        return new UslFit(null, points, distinctN, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, reason);
+        return new UslFit(null, points, distinctN, ErrorModel.RELATIVE, Estimate.NONE, Estimate.NONE, Estimate.NONE,
+                Estimate.NONE, Double.NaN, Peak.NONE, "", reason);
     }
 
     public boolean fitted() {
@@ -61,8 +60,20 @@ public record UslFit(UslModel model, int points, int distinctN,
         return fitted() ? model.lambda() : Double.NaN;
     }
 
+    /** N*, see {@link #peakConcurrency()}. */
+    public double nStar() {
+        return peakConcurrency.value();
+    }
+
     /** True when N* is a finite number (κ &gt; 0 and σ &lt; 1). */
     public boolean hasPeak() {
-        return Double.isFinite(nStar);
+        return Double.isFinite(nStar());
+    }
+
+    /** The same fit with throughputs {@code factor} times larger (a change of unit). */
+    UslFit times(double factor) {
+        UslModel m = model == null ? null : new UslModel(model.sigma(), model.kappa(), model.lambda() * factor);
+        return new UslFit(m, points, distinctN, errors, contention, coherency, peakConcurrency,
+                peakThroughput.times(factor), rSquared, peak, lackOfFit, note);
     }
 }

@@ -1,16 +1,21 @@
 package corescale.stats.scaling;
 
+import java.util.Arrays;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Fits X(N) = λN / (1 + σ(N−1) + κN(N−1)) by Levenberg–Marquardt with an analytic Jacobian.
  *
+ * <p><b>Observations and error.</b> The scaling report fits every fork mean as an observation
+ * (forks are the replicates), with {@link ErrorModel#RELATIVE relative error}: squared differences of
+ * log X. Published fits of point data use {@link ErrorModel#ABSOLUTE} (ordinary least squares on X).
+ *
+ * <p><b>Intervals.</b> σ, κ, N* and X(N*) get 95% profile-likelihood intervals ({@link Profile}).
+ * Then the peak is classified ({@link Peak}) and the fit checked for lack of fit ({@link LackOfFit}).
+ *
  * <p><b>Constraints.</b> σ, κ ≥ 0 and λ &gt; 0 are kept by a parameter validator that projects each
- * trial point onto the allowed region (clamps), not by reparametrising σ = a², κ = b². With the
- * square reparametrisation the Jacobian column of a parameter vanishes exactly at 0, so a fit that
- * lands on the boundary (linear scaling: κ = 0) would have a singular covariance and no interval;
- * clamping keeps the Jacobian in the natural parameters, so the covariance, and the interval,
- * still exist there (as R's {@code nls(algorithm = "port")} reports them).
+ * trial point onto the allowed region (clamps), not by reparametrising σ = a², κ = b², whose Jacobian
+ * column vanishes at 0 and would stall a fit that belongs on the boundary (linear scaling: κ = 0).
  *
  * <p><b>Start.</b> Throughput is first divided by its largest X/N, so λ starts at 1. σ and κ start
  * from Gunther's linearisation N/C(N) − 1 = σ(N−1) + κN(N−1) with C = X/λ₀, solved by ordinary
@@ -21,14 +26,19 @@ public final class UslFitter {
     private UslFitter() {
     }
 
+    /** Fits with relative error, see {@link #fit(double[], double[], ErrorModel)}. */
+    public static UslFit fit(double[] n, double[] x) {
+        return fit(n, x, ErrorModel.RELATIVE);
+    }
+
     /**
      * Fits the law to throughputs {@code x} measured at concurrencies {@code n} (same length, any
-     * order, repeated N allowed).
+     * order, repeated N allowed and expected: one observation per fork).
      *
      * @return a fit, or a result saying why there is none (fewer than {@value UslFit#MIN_DISTINCT_N}
      *         distinct N, non-positive throughput, no convergence)
      */
-    public static UslFit fit(double[] n, double[] x) {
+    public static UslFit fit(double[] n, double[] x, ErrorModel errors) {
         String problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
@@ -40,31 +50,60 @@ public final class UslFitter {
         }
         double scale = Observations.scale(n, x);
         double[] y = Observations.divide(x, scale);
+        CurveModel model = errors.on(USL);
+        double[] target = errors.target(y);
 
         NonlinearFit.Result r;
         try {
-            r = NonlinearFit.fit(USL, n, y, linearisedStart(n, y));
+            r = NonlinearFit.fit(model, n, target, linearisedStart(n, y));
         } catch (MathIllegalStateException first) {
             try {
-                r = NonlinearFit.fit(USL, n, y, new double[] {0.01, 0.0001, 1});
+                r = NonlinearFit.fit(model, n, target, new double[] {0.01, 0.0001, 1});
             } catch (MathIllegalStateException second) {
                 return UslFit.none(n.length, distinct, "no USL fit: optimiser did not converge ("
                         + second.getMessage() + ")");
             }
         }
-
-        UslModel model = new UslModel(r.params()[0], r.params()[1], r.params()[2] * scale);
-        double sigmaHalf = r.halfWidth95(0);
-        double kappaHalf = r.halfWidth95(1);
+        double[] p = r.params();
+        UslModel unit = new UslModel(p[0], p[1], p[2]);
+        UslModel m = new UslModel(p[0], p[1], p[2] * scale);
+        double nMin = Arrays.stream(n).min().orElseThrow();
         double nMax = Observations.max(n);
-        return new UslFit(model, n.length, distinct,
-                r.stdErrors()[0], Math.max(0, model.sigma() - sigmaHalf), model.sigma() + sigmaHalf,
-                r.stdErrors()[1], Math.max(0, model.kappa() - kappaHalf), model.kappa() + kappaHalf,
-                r.stdErrors()[2] * scale, model.peakConcurrency(), model.peakThroughput(nMax), r.rSquared(),
-                peakNote(model, nMax));
+
+        Profile profile = new Profile(model, n, target, p, r.rss());
+        Estimate sigma = profile.interval(Profile.SIGMA, p[0], p[0], 0, step(r, 0, Math.max(0.1 * p[0], 1e-3)), false);
+        Estimate kappa = profile.interval(Profile.KAPPA, p[1], p[1], 0,
+                step(r, 1, Math.max(0.1 * p[1], 1e-3 / (nMax * nMax))), false);
+        double nStar = unit.peakConcurrency();
+        Estimate peakN;
+        Estimate peakX = new Estimate(m.peakThroughput(nMax), Double.NaN, Double.NaN);
+        if (Double.isNaN(nStar)) {
+            peakN = Estimate.NONE;
+        } else if (Double.isInfinite(nStar)) {
+            // the profile of N* is flat towards infinity; search its low end from far out
+            peakN = profile.interval(Profile.N_STAR, nStar, 1e4 * nMax, 0, 0, true);
+        } else {
+            peakN = profile.interval(Profile.N_STAR, nStar, nStar, 0, 0, true);
+            if (nStar >= 1) {
+                double x1 = unit.throughput(nStar);
+                peakX = profile.interval(Profile.PEAK_THROUGHPUT, x1, x1, 0, 0, true).times(scale);
+            }
+        }
+        String lack = LackOfFit.reason(n, x, m);
+        Peak peak = !lack.isEmpty() || !Double.isFinite(nStar) ? Peak.NONE
+                : nStar >= nMin && nStar <= nMax && kappa.low() > 0 ? Peak.MEASURED : Peak.EXTRAPOLATED;
+        return new UslFit(m, n.length, distinct, errors, sigma, kappa, peakN, peakX, r.rSquared(), peak, lack,
+                peakNote(m, peak, kappa, nMin, nMax, !lack.isEmpty()));
     }
 
-    private static String peakNote(UslModel m, double nMax) {
+    /** The first step of the search for an interval's ends: the Wald half-width when there is one. */
+    private static double step(NonlinearFit.Result r, int i, double fallback) {
+        double half = r.halfWidth95(i);
+        return Double.isFinite(half) && half > 0 ? half : fallback;
+    }
+
+    /** The peak in words, for the report and fit_note. */
+    private static String peakNote(UslModel m, Peak peak, Estimate kappa, double nMin, double nMax, boolean lack) {
         double nStar = m.peakConcurrency();
         if (Double.isNaN(nStar)) {
             return "sigma >= 1: throughput falls from N=1 on, n_star undefined, x_max is X(1)";
@@ -72,11 +111,25 @@ public final class UslFitter {
         if (Double.isInfinite(nStar)) {
             return "kappa = 0: no retrograde region, n_star undefined, x_max is X at n_max=" + fmt(nMax);
         }
-        return "";
+        if (lack) {
+            return "peak none: the USL does not describe this curve, so its n_star = " + fmt3(nStar) + " means nothing";
+        }
+        if (peak == Peak.MEASURED) {
+            return "peak measured: n_star = " + fmt3(nStar) + " lies inside the measured N " + fmt(nMin) + "-" + fmt(nMax);
+        }
+        if (!(kappa.low() > 0)) {
+            return "peak extrapolated: kappa's interval reaches 0, so the data do not establish a peak (n_star = "
+                    + fmt3(nStar) + " is the fit's guess)";
+        }
+        return "peak extrapolated: n_star = " + fmt3(nStar) + " lies outside the measured N " + fmt(nMin) + "-" + fmt(nMax);
     }
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String fmt3(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     /** OLS of z = N/C − 1 on (N−1, N(N−1)) without intercept; a good start whatever the data. */

@@ -18,23 +18,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
  * Turns measurements into one {@link SummaryRow} per point and mode.
  *
  * <p>The fork is the unit of replication: the point's mean is the mean of fork means, and
- * {@code ci_low/ci_high} are the 95% Student t interval over fork means. The two-level bootstrap
- * interval is reported beside it; Student t fills the main columns because with the usual 3–10
- * forks a percentile bootstrap is too narrow (it cannot know the t quantile and it sees only the
- * spread of k values), while t over fork means has the right coverage for near-normal fork means.
+ * {@code ci_low/ci_high} are the 95% Student t interval over fork means.
  *
- * <p>A point is {@code unstable} when the one-way ANOVA ratio F = var(fork means) / (within-fork
- * variance / n) is at least {@value #UNSTABLE_F} AND the fork means differ by a coefficient of
- * variation of at least {@value #UNSTABLE_CV}: fork means then disagree far beyond what iteration
- * noise explains (F ≈ 1 when forks agree), by an amount that matters. The CV floor keeps a
- * 0.5% fork-to-fork drift, significant with 100 iterations but harmless, from being flagged.
+ * <p>Before that, leading iterations that every fork shows as different from its later ones are
+ * dropped as warm-up ({@link Warmup}), and the fork means are tested for two modes ({@link Modes});
+ * a point with two modes is {@code unstable}.
  *
  * <p>With one fork the interval falls back to iterations and the note says it ignores run-to-run
  * variance. Points known only from JMH's pooled score (JMH CSV) keep JMH's interval rescaled from
@@ -42,32 +36,22 @@ import java.util.TreeSet;
  */
 public final class Summarizer {
 
-    /** ANOVA F at or above which fork means disagree "far beyond" iteration noise. */
-    public static final double UNSTABLE_F = 10.0;
-    /** Minimum between-fork coefficient of variation for {@code unstable}. */
-    public static final double UNSTABLE_CV = 0.02;
     public static final double LEVEL = 0.95;
+    /** Seed of the bootstraps of the contention and compare reports. */
     public static final long DEFAULT_SEED = 20240601L;
-    public static final int DEFAULT_RESAMPLES = 1000;
 
-    private final long seed;
-    private final int resamples;
     private final boolean convertTimeToThroughput;
 
-    /** Seeded with {@link #DEFAULT_SEED}, {@link #DEFAULT_RESAMPLES} resamples, no mode conversion. */
+    /** No mode conversion. */
     public Summarizer() {
-        this(DEFAULT_SEED, DEFAULT_RESAMPLES, false);
+        this(false);
     }
 
     /**
-     * @param seed                    seed of the bootstrap; equal seeds give equal numbers
-     * @param resamples               bootstrap resamples per point
      * @param convertTimeToThroughput when a point has both throughput and time-per-op results,
      *                                convert the time ones (threads / time) instead of refusing
      */
-    public Summarizer(long seed, int resamples, boolean convertTimeToThroughput) {
-        this.seed = seed;
-        this.resamples = resamples;
+    public Summarizer(boolean convertTimeToThroughput) {
         this.convertTimeToThroughput = convertTimeToThroughput;
     }
 
@@ -144,7 +128,7 @@ public final class Summarizer {
         }
         List<Map.Entry<Group, Data>> entries = new ArrayList<>(groups.entrySet());
         entries.sort(Comparator.comparing((Map.Entry<Group, Data> e) -> e.getKey().key()).thenComparing(e -> e.getKey().mode()));
-        // Points are independent and each has its own seeded random source, so parallel order cannot change numbers.
+        // Points are independent, so parallel order cannot change numbers.
         return entries.parallelStream().map(e -> summarizeOne(e.getKey(), e.getValue())).toList();
     }
 
@@ -197,7 +181,9 @@ public final class Summarizer {
         if (d.forks.isEmpty()) {
             return summarizePooled(g, d.pooled);
         }
-        double[][] forks = d.forkArrays();
+        double[][] measured = d.forkArrays();
+        int warmup = Warmup.leadingIterations(measured);
+        double[][] forks = Warmup.without(measured, warmup);
         double[] forkMeans = Arrays.stream(forks).mapToDouble(StatUtils::mean).toArray();
         int samples = Arrays.stream(forks).mapToInt(f -> f.length).sum();
         double mean = StatUtils.mean(forkMeans);
@@ -210,10 +196,8 @@ public final class Summarizer {
             notes.add(forks[0].length < 2 ? "one fork, one iteration: no interval"
                     : "one fork: interval over iterations ignores run-to-run variance");
         }
-        Interval boot = Intervals.twoLevelBootstrap(forks, resamples, LEVEL, random(g));
-        double f = Intervals.anovaF(forks);
         double cv = Intervals.cv(forkMeans);
-        boolean unstable = f >= UNSTABLE_F && cv >= UNSTABLE_CV;
+        int modes = Modes.count(forkMeans);
         if (d.hosts.size() > 1) {
             notes.add("combines runs from hosts " + String.join(" ", d.hosts));
         }
@@ -221,8 +205,8 @@ public final class Summarizer {
             notes.add("JMH pooled-only results for this point ignored in favour of per-iteration data");
         }
         PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, unstable, forkMeans, String.join("; ", notes));
-        return new SummaryRow(s, boot, f);
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, String.join("; ", notes));
+        return new SummaryRow(s, modes, warmup);
     }
 
     private SummaryRow summarizePooled(Group g, List<PooledResult> pooled) {
@@ -235,7 +219,7 @@ public final class Summarizer {
             PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks, samples,
                     StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores,
                     "JMH pooled scores of " + scores.length + " files taken as replicates (no per-fork data)");
-            return new SummaryRow(s, Interval.NONE, Double.NaN);
+            return new SummaryRow(s, 0, -1);
         }
         PooledResult p = pooled.get(0);
         Interval ci = Interval.NONE;
@@ -247,12 +231,6 @@ public final class Summarizer {
         PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), p.forks(), p.samples(),
                 p.score(), ci.low(), ci.high(), Double.NaN, false, new double[0],
                 "JMH's pooled interval (iterations of all forks together, rescaled to 95%): ignores run-to-run variance");
-        return new SummaryRow(s, Interval.NONE, Double.NaN);
-    }
-
-    /** Each point's own random source, derived from the seed and the point's text (String.hashCode is specified). */
-    private SplittableRandom random(Group g) {
-        long h = (g.key().toString() + '|' + g.mode().jmhName()).hashCode();
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + h);
+        return new SummaryRow(s, 0, -1);
     }
 }

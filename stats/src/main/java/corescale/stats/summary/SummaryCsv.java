@@ -13,13 +13,14 @@ import static corescale.stats.io.Numbers.format;
 
 /**
  * Writes {@code summary.csv}: the DESIGN.md columns, then extras at the end of the row:
- * the bootstrap interval, the ANOVA F behind {@code unstable}, the family and a note.
+ * the modes behind {@code unstable}, the warm-up iterations dropped per fork
+ * (both empty when not tested), the family and a note.
  */
 public final class SummaryCsv {
 
     public static final List<String> HEADER = List.of("benchmark", "variant", "params", "cores", "threads", "mode",
             "unit", "forks", "samples", "mean", "ci_low", "ci_high", "rel_ci", "cv_between_forks", "unstable",
-            "boot_low", "boot_high", "anova_f", "family", "note");
+            "modes", "warmup", "family", "note");
 
     private SummaryCsv() {
     }
@@ -33,7 +34,8 @@ public final class SummaryCsv {
             p.printRecord(k.benchmark(), k.variant(), k.params(), k.cores(), k.threads(), s.mode().jmhName(),
                     s.unit(), s.forks(), s.samples(), format(s.mean()), format(s.ciLow()), format(s.ciHigh()),
                     format(s.relCi()), format(s.cvBetweenForks()), s.unstable(),
-                    format(r.bootstrap().low()), format(r.bootstrap().high()), format(r.anovaF()), k.family(), s.note());
+                    r.modes() > 0 ? r.modes() : "",
+                    r.warmup() >= 0 ? r.warmup() : "", k.family(), s.note());
         }
         p.flush();
     }

@@ -61,7 +61,12 @@ class ScalingCsvTest {
         assertEquals("counters", cores.get("family"));
         assertEquals("thrpt", cores.get("mode"));
         assertEquals("1", cores.get("baseline_n"));
-        assertEquals("", cores.get("fit_note"));
+        // exact data: N* = 21.9 with a degenerate interval, beyond the largest N measured (16)
+        assertEquals(Math.sqrt(0.96 / 0.002), Double.parseDouble(cores.get("n_star_low")), 0.1);
+        assertEquals(Math.sqrt(0.96 / 0.002), Double.parseDouble(cores.get("n_star_high")), 0.1);
+        assertEquals("extrapolated", cores.get("peak"));
+        assertEquals("false", cores.get("lack_of_fit"));
+        assertTrue(cores.get("fit_note").contains("outside the measured N 1-16"), cores.get("fit_note"));
     }
 
     @Test
@@ -100,6 +105,8 @@ class ScalingCsvTest {
 
         assertEquals("", row.get("n_star"));
         assertEquals("80", row.get("x_max"));
+        assertEquals("", row.get("x_max_low"));
+        assertEquals("none", row.get("peak"));
         assertTrue(row.get("fit_note").contains("kappa = 0"), row.get("fit_note"));
     }
 

@@ -55,6 +55,23 @@ class ScalingCurvesTest {
     }
 
     @Test
+    void everyForkMeanIsAnObservationAndTimeForksAreConvertedOneByOne() {
+        // avgt forks at 0.9 and 1.1 us/op per thread: throughputs N/0.9 and N/1.1, whose mean is not N/mean(time)
+        List<PointSummary> time = new ArrayList<>();
+        for (int c : new int[] {1, 2, 4, 8}) {
+            PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c);
+            time.add(new PointSummary(key, Mode.AVERAGE_TIME, "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
+                    new double[] {0.9, 1.1}, ""));
+        }
+        ScalingCurve curve = ScalingCurves.of(time).get(0);
+        assertEquals(8, curve.usl().points(), "two forks at each of four N");
+        assertEquals(4, curve.usl().distinctN());
+        // perfectly linear in N: λ is the geometric mean of 1/0.9 and 1/1.1 (least squares on logs)
+        assertEquals(0, curve.usl().sigma(), 1e-9);
+        assertEquals(1 / Math.sqrt(0.9 * 1.1), curve.usl().lambda(), 1e-6);
+    }
+
+    @Test
     void aBenchmarkAtOneThreadCountThroughoutScalesOverAllItsCores() {
         // A batch benchmark: one JMH thread, its concurrency inside, sized to the cores.
         List<PointSummary> batch = new ArrayList<>();

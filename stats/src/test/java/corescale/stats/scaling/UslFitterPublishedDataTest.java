@@ -29,30 +29,32 @@ class UslFitterPublishedDataTest {
 
     @Test
     void specSdm91ReproducesTheUslPackageFit() {
-        UslFit fit = UslFitter.fit(SDM91_LOAD, SDM91_TPUT);
+        UslFit fit = UslFitter.fit(SDM91_LOAD, SDM91_TPUT, ErrorModel.ABSOLUTE);
 
         assertTrue(fit.fitted(), fit.note());
         // estimates: published to 6 significant digits (σ, γ) and 4 (κ); we allow 0.1%
         assertEquals(0.0277285, fit.sigma(), 0.0277285 * 1e-3);
         assertEquals(0.0001044, fit.kappa(), 0.0001044 * 1e-3);
         assertEquals(89.9952330, fit.lambda(), 89.9952330 * 1e-3);
-        // standard errors printed to 5 digits (σ, γ) and 3 (κ): 0.5%
-        assertEquals(0.0091217, fit.sigmaStdError(), 0.0091217 * 5e-3);
-        assertEquals(0.0000199, fit.kappaStdError(), 0.0000199 * 5e-3);
-        assertEquals(14.2134894, fit.lambdaStdError(), 14.2134894 * 5e-3);
         assertEquals(0.9896, fit.rSquared(), 5e-5);
 
-        // 95% interval = estimate ± t(0.975, 4)·SE, t = 2.776445
+        // The book's intervals are Wald intervals, estimate ± t(0.975, 4)·SE (t = 2.776445): σ [0.00240, 0.0531],
+        // κ [0.0000492, 0.000160]. Ours are profile-likelihood intervals of the same fit: they must hold the
+        // estimate, stay at or above 0, and be of the same size (within a factor of 2 of the Wald width).
         double t = 2.7764451;
-        assertEquals(0.0277285 - t * 0.0091217, fit.sigmaLow(), 5e-5);
-        assertEquals(0.0277285 + t * 0.0091217, fit.sigmaHigh(), 5e-5);
-        assertEquals(0.0001044 - t * 0.0000199, fit.kappaLow(), 5e-7);
-        assertEquals(0.0001044 + t * 0.0000199, fit.kappaHigh(), 5e-7);
+        assertTrue(fit.contention().covers(fit.sigma()) && fit.coherency().covers(fit.kappa()));
+        assertTrue(fit.contention().low() >= 0 && fit.coherency().low() > 0, fit.contention() + " " + fit.coherency());
+        double sigmaWidth = fit.contention().high() - fit.contention().low();
+        double kappaWidth = fit.coherency().high() - fit.coherency().low();
+        assertEquals(1, sigmaWidth / (2 * t * 0.0091217), 0.5, fit.contention().toString());
+        assertEquals(1, kappaWidth / (2 * t * 0.0000199), 0.5, fit.coherency().toString());
 
         // the package's peak.scalability() gives 97 to two significant digits
         // (tests/peak-scalability.Rout.save, 2019; an older default-method fit printed 110)
         assertEquals(97, fit.nStar(), 0.5);
         assertEquals(Math.sqrt((1 - fit.sigma()) / fit.kappa()), fit.nStar(), 1e-9);
+        assertTrue(fit.peakConcurrency().low() < 97 && 97 < fit.peakConcurrency().high(), fit.peakConcurrency().toString());
+        assertEquals(Peak.MEASURED, fit.peak(), fit.note());
     }
 
     /**
@@ -79,7 +81,7 @@ class UslFitterPublishedDataTest {
             n[i] = CISCO[i][0];
             x[i] = CISCO[i][1];
         }
-        UslFit fit = UslFitter.fit(n, x);
+        UslFit fit = UslFitter.fit(n, x, ErrorModel.ABSOLUTE);
 
         assertTrue(fit.fitted(), fit.note());
         // the book prints 7 significant digits; we ask for 0.02%, as the ports do
@@ -89,9 +91,13 @@ class UslFitterPublishedDataTest {
         // the book's peak is the whole number of workers below N* and the throughput there
         assertEquals(35, Math.floor(fit.nStar()));
         assertEquals(12341, fit.model().throughput(35), 1);
-        assertTrue(fit.peakThroughput() >= fit.model().throughput(35));
-        // the interval must contain the estimate and be non-degenerate
-        assertTrue(fit.sigmaLow() < fit.sigma() && fit.sigma() < fit.sigmaHigh());
-        assertTrue(fit.kappaLow() < fit.kappa() && fit.kappa() < fit.kappaHigh());
+        assertTrue(fit.peakThroughput().value() >= fit.model().throughput(35));
+        // the intervals must contain the estimate and be non-degenerate
+        assertTrue(fit.contention().low() < fit.sigma() && fit.sigma() < fit.contention().high());
+        assertTrue(fit.coherency().low() < fit.kappa() && fit.kappa() < fit.coherency().high());
+        assertTrue(fit.peakConcurrency().low() < fit.nStar() && fit.nStar() < fit.peakConcurrency().high());
+        // N* ≈ 35.4 is just beyond the largest load measured (32)
+        assertEquals(Peak.EXTRAPOLATED, fit.peak(), fit.note());
+        assertEquals("", fit.lackOfFit());
     }
 }

@@ -1,0 +1,214 @@
+package corescale.stats.scaling;
+
+import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+
+/**
+ * Profile-likelihood 95% intervals for quantities of a USL fit (Bates &amp; Watts, ch. 6): the
+ * interval of a quantity q holds every value v at which the best fit with q held at v has
+ * RSS(v) ≤ RSS_min · (1 + F(0.95; 1, n−3)/(n−3)). Unlike a Wald interval (estimate ± t·SE) it
+ * follows the curvature of the model, stops at the constraint σ, κ ≥ 0 without clipping, and is
+ * open (+∞) where the data set no bound. Each end is bracketed by growing steps, then bisected,
+ * each fit warm-started from the nearest accepted one.
+ */
+final class Profile {
+
+    private static final int BRACKET_STEPS = 40;
+    /** Factor steps e^(0.1·2^j) for positive quantities: 9 steps reach a factor of 10^11. */
+    private static final int FACTOR_STEPS = 9;
+    private static final int BISECTIONS = 30;
+    private static final double TOLERANCE = 1e-3;
+
+    /**
+     * One quantity held fixed at v: the USL parameters (σ, κ, λ) from v and two free parameters u,
+     * with ∂(σ, κ, λ)/∂u for the optimiser.
+     */
+    interface Fixed {
+        double[] full(double v, double[] u);
+
+        double[][] jacobian(double v, double[] u);
+
+        /** The free parameters of a full parameter vector (the start of the first profile fit). */
+        double[] free(double[] full);
+
+        double[] constrain(double[] u);
+    }
+
+    static final Fixed SIGMA = linear(0);
+    static final Fixed KAPPA = linear(1);
+
+    /** N* = √((1−σ)/κ) held at m: u = (σ, λ), κ = (1−σ)/m². */
+    static final Fixed N_STAR = new Fixed() {
+        public double[] full(double m, double[] u) {
+            return new double[] {u[0], (1 - u[0]) / (m * m), u[1]};
+        }
+
+        public double[][] jacobian(double m, double[] u) {
+            return new double[][] {{1, 0}, {-1 / (m * m), 0}, {0, 1}};
+        }
+
+        public double[] free(double[] p) {
+            return new double[] {p[0], p[2]};
+        }
+
+        public double[] constrain(double[] u) {
+            return new double[] {Math.min(1, Math.max(0, u[0])), Math.max(1e-12, u[1])};
+        }
+    };
+
+    /** X(N*) held at x: u = (σ, N*), κ = (1−σ)/N*², λ = x·D(N*)/N* with D(m) = 1 + (m−1)(σ + (1−σ)/m). */
+    static final Fixed PEAK_THROUGHPUT = new Fixed() {
+        public double[] full(double x, double[] u) {
+            double s = u[0];
+            double m = u[1];
+            return new double[] {s, (1 - s) / (m * m), x * (1 + (m - 1) * (s + (1 - s) / m)) / m};
+        }
+
+        public double[][] jacobian(double x, double[] u) {
+            double s = u[0];
+            double m = u[1];
+            double d = 1 + (m - 1) * (s + (1 - s) / m);
+            double dDds = (m - 1) * (m - 1) / m;
+            double dDdm = s + (1 - s) / (m * m);
+            return new double[][] {
+                {1, 0},
+                {-1 / (m * m), -2 * (1 - s) / (m * m * m)},
+                {x * dDds / m, x * (dDdm * m - d) / (m * m)}};
+        }
+
+        public double[] free(double[] p) {
+            return new double[] {p[0], Math.sqrt((1 - p[0]) / p[1])};
+        }
+
+        public double[] constrain(double[] u) {
+            return new double[] {Math.min(1 - 1e-12, Math.max(0, u[0])), Math.max(1e-6, u[1])};
+        }
+    };
+
+    /** Parameter {@code i} of (σ, κ, λ) held fixed; the other two free. */
+    private static Fixed linear(int i) {
+        int a = i == 0 ? 1 : 0;
+        return new Fixed() {
+            public double[] full(double v, double[] u) {
+                double[] p = new double[3];
+                p[i] = v;
+                p[a] = u[0];
+                p[2] = u[1];
+                return p;
+            }
+
+            public double[][] jacobian(double v, double[] u) {
+                double[][] j = new double[3][2];
+                j[a][0] = 1;
+                j[2][1] = 1;
+                return j;
+            }
+
+            public double[] free(double[] p) {
+                return new double[] {p[a], p[2]};
+            }
+
+            public double[] constrain(double[] u) {
+                return new double[] {Math.max(0, u[0]), Math.max(1e-12, u[1])};
+            }
+        };
+    }
+
+    private final CurveModel model;
+    private final double[] n;
+    private final double[] target;
+    private final double[] best;
+    private final double cutoff;
+
+    /**
+     * @param model  the USL on the scale of the fit (see {@link ErrorModel#on})
+     * @param target the observations on that scale
+     * @param best   the fitted (σ, κ, λ)
+     * @param rssMin the fit's residual sum of squares
+     */
+    Profile(CurveModel model, double[] n, double[] target, double[] best, double rssMin) {
+        this.model = model;
+        this.n = n;
+        this.target = target;
+        this.best = best;
+        int dof = n.length - 3;
+        this.cutoff = rssMin * (1 + new FDistribution(null, 1, dof).inverseCumulativeProbability(0.95) / dof);
+    }
+
+    /**
+     * The interval of a quantity with values in [lowest, ∞) (additive search from {@code step}), or,
+     * when {@code positive}, in (0, ∞) searched by factors. {@code start} is a value where the
+     * quantity's profile is at its minimum (normally the estimate; for N* = ∞, a large finite N*).
+     */
+    Estimate interval(Fixed q, double estimate, double start, double lowest, double step, boolean positive) {
+        double[] u = q.free(best);
+        double low = end(q, start, u, lowest, step, positive, -1);
+        double high = end(q, start, u, lowest, step, positive, +1);
+        return new Estimate(estimate, low, high);
+    }
+
+    private double end(Fixed q, double in, double[] uIn, double lowest, double step, boolean positive, int dir) {
+        double out = Double.NaN;
+        for (int j = 0; j < (positive ? FACTOR_STEPS : BRACKET_STEPS) && Double.isNaN(out); j++) {
+            double v = positive ? in * Math.exp(dir * 0.1 * Math.pow(2, j))
+                    : Math.max(lowest, in + dir * step * Math.pow(2, j));
+            double[] u = new double[2];
+            if (rss(q, v, uIn, u) > cutoff) {
+                out = v;
+            } else {
+                in = v;
+                uIn = u;
+                if (!positive && v == lowest) {
+                    return lowest;
+                }
+            }
+        }
+        if (Double.isNaN(out)) {
+            return dir > 0 ? Double.POSITIVE_INFINITY : (positive ? 0 : lowest);
+        }
+        for (int b = 0; b < BISECTIONS && Math.abs(out - in) > TOLERANCE * Math.max(Math.abs(in), Math.abs(out)); b++) {
+            double mid = positive ? Math.sqrt(in * out) : (in + out) / 2;
+            double[] u = new double[2];
+            if (rss(q, mid, uIn, u) > cutoff) {
+                out = mid;
+            } else {
+                in = mid;
+                uIn = u;
+            }
+        }
+        return (in + out) / 2;
+    }
+
+    /** The least RSS with q held at v, from {@code start}; the free parameters found go to {@code found}. */
+    private double rss(Fixed q, double v, double[] start, double[] found) {
+        CurveModel reduced = new CurveModel() {
+            @Override
+            public double value(double[] u, double x) {
+                return model.value(q.full(v, u), x);
+            }
+
+            @Override
+            public void gradient(double[] u, double x, double[] out) {
+                double[] g = new double[3];
+                model.gradient(q.full(v, u), x, g);
+                double[][] j = q.jacobian(v, u);
+                for (int k = 0; k < 2; k++) {
+                    out[k] = g[0] * j[0][k] + g[1] * j[1][k] + g[2] * j[2][k];
+                }
+            }
+
+            @Override
+            public double[] constrain(double[] u) {
+                return q.constrain(u);
+            }
+        };
+        try {
+            NonlinearFit.Result r = NonlinearFit.fit(reduced, n, target, start);
+            System.arraycopy(r.params(), 0, found, 0, 2);
+            return Double.isFinite(r.rss()) ? r.rss() : Double.POSITIVE_INFINITY;
+        } catch (MathIllegalStateException e) {
+            System.arraycopy(start, 0, found, 0, 2);
+            return Double.POSITIVE_INFINITY; // an optimiser failure counts as outside: the interval cannot grow through it
+        }
+    }
+}

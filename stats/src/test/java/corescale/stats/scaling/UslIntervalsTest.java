@@ -1,0 +1,125 @@
+package corescale.stats.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded simulations of fork-level data with relative noise: the USL's 95% profile intervals cover the
+ * truth, a true κ = 0 is rarely excluded, and a zig-zag gets a lack-of-fit flag instead of a peak.
+ */
+class UslIntervalsTest {
+
+    private static final double[] N = {1, 2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 64};
+    private static final int FORKS = 3;
+    private static final int TRIALS = 400;
+
+    /** FORKS fork means per N, each the truth times a log-normal error of sd {@code noise}. */
+    private static double[][] forks(UslModel truth, double noise, Random random) {
+        double[] n = new double[N.length * FORKS];
+        double[] x = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = N[i / FORKS];
+            x[i] = truth.throughput(n[i]) * Math.exp(noise * random.nextGaussian());
+        }
+        return new double[][] {n, x};
+    }
+
+    @Test
+    void intervalsCoverTheTruthOfACurveWithAPeak() {
+        UslModel truth = new UslModel(0.05, 0.0008, 1200); // N* = 34.5, inside the measured 1-64
+        double nStar = truth.peakConcurrency();
+        Random random = new Random(20240611L);
+        int sigma = 0;
+        int kappa = 0;
+        int peakN = 0;
+        int peakX = 0;
+        int measured = 0;
+        int lack = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            double[][] d = forks(truth, 0.03, random);
+            UslFit fit = UslFitter.fit(d[0], d[1]);
+            assertTrue(fit.fitted(), fit.note());
+            sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
+            kappa += fit.coherency().covers(truth.kappa()) ? 1 : 0;
+            peakN += fit.peakConcurrency().covers(nStar) ? 1 : 0;
+            peakX += fit.peakThroughput().covers(truth.throughput(nStar)) ? 1 : 0;
+            measured += fit.peak() == Peak.MEASURED ? 1 : 0;
+            lack += fit.lackOfFit().isEmpty() ? 0 : 1;
+        }
+        System.out.printf("USL coverage, %d trials (3 forks x 14 N, 3%% noise): sigma %d, kappa %d, N* %d, X(N*) %d;"
+                + " peak measured %d; lack of fit %d%n", TRIALS, sigma, kappa, peakN, peakX, measured, lack);
+        assertTrue(sigma >= 0.93 * TRIALS, "sigma covered " + sigma);
+        assertTrue(kappa >= 0.93 * TRIALS, "kappa covered " + kappa);
+        assertTrue(peakN >= 0.93 * TRIALS, "N* covered " + peakN);
+        assertTrue(peakX >= 0.93 * TRIALS, "X(N*) covered " + peakX);
+        assertTrue(sigma < TRIALS && kappa < TRIALS, "intervals never miss: too wide?");
+        assertTrue(measured >= 0.9 * TRIALS, "peak measured " + measured);
+        assertTrue(lack <= 0.05 * TRIALS, "lack of fit flagged on the true law " + lack);
+    }
+
+    @Test
+    void aTrueKappaOfZeroIsRarelyExcludedAndNeverAMeasuredPeak() {
+        UslModel truth = new UslModel(0.02, 0, 100);
+        Random random = new Random(7);
+        int excluded = 0;
+        int measured = 0;
+        int sigma = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            double[][] d = forks(truth, 0.03, random);
+            UslFit fit = UslFitter.fit(d[0], d[1]);
+            excluded += fit.coherency().low() > 0 ? 1 : 0;
+            measured += fit.peak() == Peak.MEASURED ? 1 : 0;
+            sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
+        }
+        System.out.printf("USL with true kappa = 0, %d trials: kappa interval excludes 0 in %d, peak measured in %d,"
+                + " sigma covered %d%n", TRIALS, excluded, measured, sigma);
+        assertTrue(excluded <= 0.05 * TRIALS, "kappa's interval excludes 0 in " + excluded);
+        assertTrue(measured <= 0.05 * TRIALS, "peak called measured in " + measured);
+        assertTrue(sigma >= 0.93 * TRIALS, "sigma covered " + sigma);
+    }
+
+    @Test
+    void perfectlyLinearDataHasNoPeak() {
+        UslFit fit = UslFitter.fit(N, new UslModel(0, 0, 10).throughput(N));
+        assertEquals(Peak.NONE, fit.peak());
+        assertEquals(Double.POSITIVE_INFINITY, fit.nStar());
+        assertTrue(fit.note().contains("kappa = 0"), fit.note());
+    }
+
+    @Test
+    void aZigZagIsFlaggedInsteadOfGivenAPeak() {
+        // throughput alternating 20% above and below a rising-then-falling curve, 3 forks at 2% noise
+        UslModel shape = new UslModel(0.05, 0.002, 100);
+        Random random = new Random(3);
+        double[] n = new double[N.length * FORKS];
+        double[] x = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = N[i / FORKS];
+            x[i] = shape.throughput(n[i]) * ((i / FORKS) % 2 == 0 ? 1.2 : 0.8) * Math.exp(0.02 * random.nextGaussian());
+        }
+        UslFit withForks = UslFitter.fit(n, x);
+        assertTrue(withForks.lackOfFit().startsWith("lack of fit"), withForks.lackOfFit());
+        assertEquals(Peak.NONE, withForks.peak());
+
+        // the same with one observation per N (no forks): the runs test sees the alternation
+        double[] n1 = new double[N.length];
+        double[] x1 = new double[N.length];
+        for (int i = 0; i < N.length; i++) {
+            n1[i] = n[i * FORKS];
+            x1[i] = x[i * FORKS];
+        }
+        UslFit single = UslFitter.fit(n1, x1);
+        assertTrue(single.lackOfFit().contains("runs test"), single.lackOfFit() + " / " + single.note());
+        assertEquals(Peak.NONE, single.peak());
+    }
+
+    @Test
+    void runsTestByHand() {
+        // 8 alternating signs: 8 runs, n1 = n2 = 4: mean 5, variance 2·16·(32−8)/(64·7) = 12/7, z = 2.29, p = 0.022
+        assertEquals(0.022, LackOfFit.runsP(new double[] {1, -1, 1, -1, 1, -1, 1, -1}), 0.001);
+        assertEquals(1, LackOfFit.runsP(new double[] {1, -1, 1}), 0.0, "too short to test");
+    }
+}

@@ -1,0 +1,45 @@
+package corescale.stats.summary;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 95% interval of summary.csv ({@code ci_low/ci_high}, Student t over fork means) holds the true
+ * mean in about 95% of seeded trials, for normal and for skewed (log-normal) fork means.
+ */
+class IntervalCoverageTest {
+
+    private static final int TRIALS = 4000;
+
+    private static double coverage(int forks, boolean skewed, long seed) {
+        SplittableRandom data = new SplittableRandom(seed);
+        // log-normal with sd 0.2 on the log scale has mean exp(0.02)
+        double truth = skewed ? 100 * Math.exp(0.02) : 100;
+        int covered = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            double[] x = new double[forks];
+            for (int f = 0; f < forks; f++) {
+                x[f] = skewed ? 100 * Math.exp(0.2 * data.nextGaussian()) : 100 + 3 * data.nextGaussian();
+            }
+            Interval ci = Intervals.studentT(x, 0.95);
+            covered += ci.low() <= truth && truth <= ci.high() ? 1 : 0;
+        }
+        double rate = covered / (double) TRIALS;
+        System.out.printf("ci_low/ci_high: %d forks, %s: covered %d of %d (%.1f%%)%n", forks,
+                skewed ? "log-normal (sd 0.2)" : "normal (sd 3%)", covered, TRIALS, 100 * rate);
+        return rate;
+    }
+
+    @Test
+    void coversAtThreeFiveAndTenForks() {
+        for (int forks : new int[] {3, 5, 10}) {
+            double normal = coverage(forks, false, 17L * forks);
+            assertTrue(normal >= 0.94 && normal <= 0.96, forks + " forks: " + normal);
+            double skewed = coverage(forks, true, 31L * forks);
+            assertTrue(skewed >= 0.93, forks + " forks, skewed: " + skewed);
+        }
+    }
+}
