@@ -81,6 +81,7 @@ public final class RunReport {
         }
 
         lostUpdates(doc, in.lostUpdates());
+        ThreadsVsProcesses.section(doc, in.points(), in.lostUpdates());
         scalingTable(doc, in.curves());
         contentionTable(doc, contention);
         unstable(doc, in.points());
