@@ -147,6 +147,11 @@ final class CounterWorkers implements AutoCloseable {
         batchesDone.release(); // wake a waiting batch, which then sees the failure
     }
 
+    /** The workers' process ids, for the leak tests. */
+    List<Long> pids() {
+        return children.stream().map(ChildProcess::pid).toList();
+    }
+
     int processes() {
         return processes;
     }

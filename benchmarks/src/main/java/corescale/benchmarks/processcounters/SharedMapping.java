@@ -151,22 +151,29 @@ final class SharedMapping {
         LONGS.setOpaque(words, (int) offset(region), value);
     }
 
+    /** How long a waiting worker keeps yielding before it naps: far longer than the gap between batches. */
+    private static final long YIELD_NANOS = 2_000_000;
+
     /**
-     * Waits until {@link #GO} reaches {@code batch}: spins briefly (a release right after the last
-     * batch is caught within a microsecond), then yields, then sleeps in short naps so that an idle
-     * worker leaves the CPUs to the others and the parent.
+     * Waits until {@link #GO} reaches {@code batch}: spins briefly, then yields (a runnable parent or
+     * worker gets the CPU at once, and the release is seen within a microsecond or so) for up to 2 ms,
+     * far longer than the gap between two batches of one iteration; only then it naps 20 µs at a time,
+     * as between iterations. So the workers of a batch start together, and an idle one costs little.
      */
     void awaitRelease(long batch) {
-        int tries = 0;
+        int spins = 0;
+        long yieldingSince = 0;
         while (get(GO) < batch) {
-            if (tries < 200) {
+            if (spins < 100) {
+                spins++;
                 Thread.onSpinWait();
-            } else if (tries < 300) {
+            } else if (yieldingSince == 0) {
+                yieldingSince = System.nanoTime();
+            } else if (System.nanoTime() - yieldingSince < YIELD_NANOS) {
                 Thread.yield();
             } else {
                 LockSupport.parkNanos(20_000);
             }
-            tries++;
         }
     }
 }
