@@ -44,7 +44,8 @@ public interface PosixSemaphores {
             return Optional.of("the FFM API they call sem_open through is final from JDK 22; this is JDK " + feature);
         }
         try {
-            Class.forName(IMPLEMENTATION);
+            // not initialised here: that would link libc (and warn about native access) in the sweep's JVM
+            Class.forName(IMPLEMENTATION, false, PosixSemaphores.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.of("this jar was built without a JDK 22+, so their FFM code is missing");
         }
