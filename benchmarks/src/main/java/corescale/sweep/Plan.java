@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,6 +16,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import corescale.benchmarks.processcounters.ProcessCounters;
 import corescale.stats.load.JmhNames;
 
 /**
@@ -46,8 +48,12 @@ public final class Plan {
         List<String> excludes = filter.contains("selftest") ? List.of() : List.of(java.util.regex.Pattern.quote(SELFTEST));
         var silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
         List<Point> points = new ArrayList<>();
+        Set<String> skipped = new LinkedHashSet<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, List.of(filter.isEmpty() ? "." : filter), excludes)) {
             for (SortedMap<String, String> combination : combinations(entry, params)) {
+                if (unavailableHere(entry.getUsername(), combination, skipped)) {
+                    continue;
+                }
                 int fewestCores = coreCounts.stream().mapToInt(Integer::intValue).min().orElse(1);
                 for (int cores : coreCounts) {
                     for (int t : threadsFor(fixedThreads(entry), cores, fewestCores, threads)) {
@@ -58,6 +64,23 @@ public final class Plan {
         }
         points.sort((a, b) -> a.cores() != b.cores() ? Integer.compare(a.cores(), b.cores()) : 0);
         return points;
+    }
+
+    /**
+     * Variants this JDK cannot run are left out, with one line saying why: processcounters' POSIX
+     * semaphores need the FFM API of JDK 22+.
+     */
+    private static boolean unavailableHere(String benchmark, Map<String, String> combination, Set<String> said) {
+        if (!benchmark.startsWith(ProcessCounters.class.getName() + ".")) {
+            return false;
+        }
+        Optional<String> why = ProcessCounters.unavailable(combination.get("variant"));
+        why.ifPresent(w -> {
+            if (said.add(w)) {
+                System.out.println("processcounters: POSIX semaphore variants skipped: " + w);
+            }
+        });
+        return why.isPresent();
     }
 
     private static Optional<Integer> fixedThreads(BenchmarkListEntry entry) {

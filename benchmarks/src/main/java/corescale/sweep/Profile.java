@@ -19,6 +19,10 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
                       Duration pointTimeCap, Duration budget, Map<String, List<String>> params) {
 
     /*
+     * processcounters: each of its forks starts P worker JVMs; high contention only, and not the two
+     * variants that exist to lose updates, nor spinLock (quick and thorough run them): 12 points, one
+     * per guard kind (lock, semaphore, atomic) and point.
+     *
      * io.k: a batch of 1000 requests through a pool of one thread per core with a 10 ms delay takes
      * 10 s at one core, and JMH cannot cut a batch short; 200 keeps those points to seconds.
      */
@@ -37,7 +41,9 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
     public static Profile standard() {
         return new Profile("default", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200),
                 3, 5, 0.03, Duration.ofSeconds(20), Duration.ofMinutes(14),
-                Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500"), "io.k", List.of("200")));
+                Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500"), "io.k", List.of("200"),
+                        "processcounters.workOutside", List.of("0"),
+                        "processcounters.variant", List.of("fileLock", "posixSemaphore", "atomicAdd")));
     }
 
     /** For a reference run: longer iterations, ±1%, up to 10 forks, every parameter value. */

@@ -23,7 +23,7 @@ class PlanTest {
 
     @Test
     void theCountersPlanCrossesVariantsParamsCoresAndThreads() {
-        List<Point> plan = Plan.build("Counters.increment", List.of(1, 2), Optional.empty(),
+        List<Point> plan = Plan.build("counters.Counters.increment", List.of(1, 2), Optional.empty(),
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500")));
         // 9 variants x 2 workOutside x (cores 1: threads 1, 2; cores 2: threads 2, 4)
         assertEquals(9 * 2 * 4, plan.size());

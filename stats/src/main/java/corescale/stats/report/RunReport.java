@@ -82,6 +82,7 @@ public final class RunReport {
         }
 
         lostUpdates(doc, in.lostUpdates());
+        ThreadsVsProcesses.section(doc, in.points(), in.lostUpdates());
         scalingTable(doc, in.curves());
         contentionTable(doc, contention);
         unstable(doc, in.points());
@@ -98,7 +99,8 @@ public final class RunReport {
         }
         doc.h(1, "Correctness: lost updates");
         doc.p("After every iteration the counter is compared with the increments the threads made. "
-                + "Only the semaphore with one permit per thread (which excludes nothing) may lose updates.");
+                + "Only the variants that exclude nothing (a semaphore with a permit per thread or process, "
+                + "processcounters' unguarded) may lose updates.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
                 .num("lost updates").num("iterations with loss");
         for (LostUpdates r : rows) {

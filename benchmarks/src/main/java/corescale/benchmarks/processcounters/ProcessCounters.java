@@ -1,0 +1,131 @@
+package corescale.benchmarks.processcounters;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import corescale.benchmarks.exec.Banner;
+import corescale.benchmarks.exec.Batches;
+import corescale.benchmarks.exec.ExecTrace;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Throughput of increments on one counter shared by worker <em>processes</em>: the counters family
+ * across process boundaries, as with Python's {@code multiprocessing.Lock} and {@code Semaphore}.
+ *
+ * <p>P = {@code processesPerCore} × cores worker JVMs ({@link CounterWorkerMain}) are started at
+ * trial setup and stopped at teardown. The counter and the words that coordinate them live in a
+ * shared memory-mapped file ({@link SharedMapping}, each word on its own 128-byte region). One
+ * operation is a batch of K increments: the benchmark releases every worker at once through the
+ * mapping, each makes its share (K / P) with {@code workOutside} tokens before each increment and
+ * {@code workInside} between its read and its write, and the benchmark thread sleeps until the last
+ * worker to finish wakes it (one signal per batch). The score is increments per µs over all
+ * processes ({@code @OperationsPerInvocation(K)}).
+ *
+ * <p>Correctness is measured as in the counters family: after each iteration the counter is compared
+ * with the increments the workers made; the difference is the secondary metric {@code lost_updates}.
+ * {@code posixSemaphorePermits} (P permits: excludes nothing) and {@code unguarded} lose updates;
+ * the others must report 0.
+ *
+ * <p>The POSIX variants need a JDK 22+ (see {@link PosixSemaphores}); the sweep leaves them out on a
+ * JDK 21, and run directly they fail at setup with that reason.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OperationsPerInvocation(ProcessCounters.K)
+// One JMH thread: the concurrency is in the worker processes; the sweep varies the cores.
+@Threads(1)
+// The fork creates and unlinks the POSIX semaphore through the FFM API: no "restricted method" warning.
+@Fork(jvmArgsPrepend = "--enable-native-access=ALL-UNNAMED")
+public class ProcessCounters {
+
+    /** Increments per batch, over all workers. */
+    static final int K = 20_000;
+
+    @Param({"fileLock", "posixSemaphore", "posixSemaphorePermits", "spinLock", "atomicAdd", "unguarded"})
+    public String variant;
+
+    /** Blackhole tokens spent inside the critical section, between the read and the write. */
+    @Param({"0", "50"})
+    public long workInside;
+
+    /** Blackhole tokens spent by each worker outside the critical section, per increment. */
+    @Param({"0", "500"})
+    public long workOutside;
+
+    /** Worker processes per core: 1 (P = cores) and 2 (oversubscribed, P = 2 × cores). */
+    @Param({"1", "2"})
+    public int processesPerCore;
+
+    private CounterWorkers workers;
+
+    /** Why {@code variant} cannot run on this JVM (the POSIX ones on a JDK 21), or empty. */
+    public static Optional<String> unavailable(String variant) {
+        return ProcessVariant.of(variant).usesPosixSemaphore() ? PosixSemaphores.unavailable() : Optional.empty();
+    }
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) throws Exception {
+        Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), K);
+        if (processesPerCore < 1) {
+            throw new IllegalArgumentException("processesPerCore must be at least 1, not " + processesPerCore);
+        }
+        unavailable(variant).ifPresent(why -> {
+            throw new IllegalStateException(variant + " cannot run here: " + why);
+        });
+        Banner.printFactsOnce();
+        workers = CounterWorkers.start(ProcessVariant.of(variant), processesPerCore * Runtime.getRuntime().availableProcessors(),
+                workInside, workOutside, K);
+        Banner.note("processcounters " + variant + ": " + workers.describeStartup());
+    }
+
+    @Benchmark
+    public void increment(Lost lost) throws Exception {
+        workers.runBatch();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (workers != null) {
+            workers.close();
+        }
+        ExecTrace.recordLeftoverThreads("processcounters.ProcessCounters " + variant);
+    }
+
+    /**
+     * The secondary metric, as in the counters family: JMH reports the public fields of an
+     * {@code @AuxCounters} state, here the one benchmark thread's.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Lost {
+
+        /** Increments missing from the counter at the end of the iteration. */
+        public long lost_updates;
+
+        @Setup(Level.Iteration)
+        public void mark(ProcessCounters shared) {
+            lost_updates = 0;
+            shared.workers.mark();
+        }
+
+        @TearDown(Level.Iteration)
+        public void check(ProcessCounters shared) {
+            lost_updates = shared.workers.lostSinceMark();
+        }
+    }
+}
