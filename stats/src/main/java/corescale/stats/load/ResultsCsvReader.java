@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Reads our tidy {@code results.csv} (columns as in DESIGN.md, then one column per secondary metric). */
+/** Reads our tidy {@code results.csv} (columns as in docs/design.md, then one column per secondary metric). */
 final class ResultsCsvReader {
 
     /** The fixed columns, in the order the sweep writes them. */

@@ -12,7 +12,7 @@ import java.util.List;
 import static corescale.stats.io.Numbers.format;
 
 /**
- * Writes {@code summary.csv}: the DESIGN.md columns, then extras at the end of the row:
+ * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:
  * the bootstrap interval, the ANOVA F behind {@code unstable}, the family and a note.
  */
 public final class SummaryCsv {
