@@ -25,9 +25,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: the folder of BASE.")
     Path out;
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%",
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Converters.Fraction.class,
             description = "Differences inside ±PCT count as the same (default: ${DEFAULT-VALUE}).")
-    String threshold;
+    double threshold;
 
     @Option(names = "--fail-on-regression", description = "Exit with code 3 if any point is slower.")
     boolean failOnRegression;
@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> inputs = new java.util.ArrayList<>(List.of(base));
         inputs.addAll(others);
-        return new StatsTool().compare(inputs, out, Durations.parseFraction(threshold), failOnRegression,
+        return new StatsTool().compare(inputs, out, threshold, failOnRegression,
                 System.out, System.err);
     }
 }

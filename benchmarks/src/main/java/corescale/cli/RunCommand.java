@@ -65,20 +65,22 @@ final class RunCommand implements Callable<Integer> {
     List<Integer> threads;
 
     @Option(names = "--precision", paramLabel = "PCT",
+            converter = Converters.Fraction.class,
             description = "Target half-width of the 95%% CI of a point's mean, e.g. 3%% (default) or 0.03.")
-    String precision;
+    Double precision;
 
     @Option(names = "--max-forks", paramLabel = "N", description = "Most forks per point.")
     Integer maxForks;
 
     @Option(names = "--budget", paramLabel = "TIME",
             description = "Time budget of the whole sweep, e.g. 30m (default profile: 14m): points stop adding forks "
-                    + "beyond the minimum when the rest would not fit. 0 for none.")
-    String budget;
+                    + "beyond the minimum when the rest would not fit. 0 for none.", converter = Converters.Time.class)
+    Duration budget;
 
     @Option(names = "--point-cap", paramLabel = "TIME",
-            description = "Most time one point may take before it stops adding forks, e.g. 2m (default profile: 20s).")
-    String pointCap;
+            description = "Most time one point may take before it stops adding forks, e.g. 2m (default profile: 20s).",
+            converter = Converters.Time.class)
+    Duration pointCap;
 
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000.")
     Map<String, String> params = new LinkedHashMap<>();
@@ -92,11 +94,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-i", paramLabel = "N", description = "Measured iterations per fork (JMH's -i); turns the precision target off.")
     Integer iterations;
 
-    @Option(names = "-w", paramLabel = "TIME", description = "Warm-up iteration time, e.g. 1s, 500ms (JMH's -w); turns the precision target off.")
-    String warmupTime;
+    @Option(names = "-w", paramLabel = "TIME", description = "Warm-up iteration time, e.g. 1s, 500ms (JMH's -w); turns the precision target off.",
+            converter = Converters.Time.class)
+    Duration warmupTime;
 
-    @Option(names = "-r", paramLabel = "TIME", description = "Measured iteration time, e.g. 1s, 500ms (JMH's -r); turns the precision target off.")
-    String iterationTime;
+    @Option(names = "-r", paramLabel = "TIME", description = "Measured iteration time, e.g. 1s, 500ms (JMH's -r); turns the precision target off.",
+            converter = Converters.Time.class)
+    Duration iterationTime;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: results/<host>-<yyyymmdd-hhmmss>.")
     Path out;
@@ -171,22 +175,22 @@ final class RunCommand implements Callable<Integer> {
         Profile p = quick ? Profile.quick() : thorough ? Profile.thorough() : Profile.standard();
         if (warmupIterations != null || iterations != null || warmupTime != null || iterationTime != null || forks != null) {
             p = p.with(warmupIterations != null ? warmupIterations : p.warmupIterations(),
-                    warmupTime != null ? Durations.parse(warmupTime) : p.warmupTime(),
+                    warmupTime != null ? warmupTime : p.warmupTime(),
                     iterations != null ? iterations : p.measurementIterations(),
-                    iterationTime != null ? Durations.parse(iterationTime) : p.measurementTime())
+                    iterationTime != null ? iterationTime : p.measurementTime())
                     .withForks(forks != null ? forks : 1);
         } else {
             if (precision != null) {
-                p = p.withPrecision(Durations.parseFraction(precision));
+                p = p.withPrecision(precision);
             }
             if (maxForks != null) {
                 p = p.withMaxForks(maxForks);
             }
             if (budget != null) {
-                p = p.withBudget(Durations.parse(budget));
+                p = p.withBudget(budget);
             }
             if (pointCap != null) {
-                p = p.withPointCap(Durations.parse(pointCap));
+                p = p.withPointCap(pointCap);
             }
         }
         if (!params.isEmpty()) {

@@ -24,7 +24,7 @@ import corescale.stats.io.AtomicFiles;
 import corescale.stats.model.ResultsColumns;
 
 /**
- * results.csv: one row per measured iteration, in the column order of DESIGN.md, then one column
+ * results.csv: one row per measured iteration, in the column order of docs/design.md, then one column
  * per secondary metric in name order.
  *
  * <p>Each {@link #append} is one point's rows, written with a single write and forced to disk, so

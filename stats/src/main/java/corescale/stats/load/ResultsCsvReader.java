@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Reads our tidy {@code results.csv} (columns as in DESIGN.md, then one column per secondary metric). */
+/** Reads our tidy {@code results.csv} (columns as in docs/design.md, then one column per secondary metric). */
 final class ResultsCsvReader {
 
     /** The fixed columns, in the order the sweep writes them. */
@@ -43,9 +43,14 @@ final class ResultsCsvReader {
 
     /** Files up to this size are read into memory and parsed in parallel chunks. */
     private static final long IN_MEMORY_LIMIT = 1L << 30;
-    private static final int MIN_CHUNK = 4 << 20;
+    static final int MIN_CHUNK = 4 << 20;
 
     static List<Measurement> read(Path file) throws BadInputException, IOException {
+        return read(file, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #read(Path)}, in at most {@code maxChunks} chunks (tests choose it, so it does not depend on the machine). */
+    static List<Measurement> read(Path file, int maxChunks) throws BadInputException, IOException {
         if (Files.size(file) > IN_MEMORY_LIMIT) {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return readStream(file, in);
@@ -56,7 +61,7 @@ final class ResultsCsvReader {
         int headerEnd = indexOf(bytes, (byte) '\n', start);
         Header header = header(file, new StringReader(new String(bytes, start, headerEnd - start, StandardCharsets.UTF_8)));
         List<Chunk> chunks = Chunk.split(bytes, Math.min(headerEnd + 1, bytes.length),
-                Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), bytes.length / MIN_CHUNK)));
+                Math.max(1, Math.min(maxChunks, bytes.length / MIN_CHUNK)));
         // Chunks are parsed in parallel; the list keeps file order, so the first error is the earliest line.
         List<Object> parts = chunks.parallelStream().map(c -> {
             try {
@@ -145,7 +150,7 @@ final class ResultsCsvReader {
     }
 
     /** A byte range of whole CSV records, and the file line of its first record. */
-    private record Chunk(int from, int to, int firstLine) {
+    record Chunk(int from, int to, int firstLine) {
 
         /**
          * Splits at line breaks that lie outside quoted fields (an even number of quote characters

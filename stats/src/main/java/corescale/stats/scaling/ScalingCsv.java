@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes {@code scaling.csv}: one row per {@link ScalingCurve}.
  *
- * <p>Columns: first exactly those of DESIGN.md,
+ * <p>Columns: first the fixed ones (docs/design.md),
  * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
  * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
  * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,

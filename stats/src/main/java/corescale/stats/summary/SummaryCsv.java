@@ -12,7 +12,7 @@ import java.util.List;
 import static corescale.stats.io.Numbers.format;
 
 /**
- * Writes {@code summary.csv}: the DESIGN.md columns, then extras at the end of the row:
+ * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:
  * the modes behind {@code unstable}, the warm-up iterations dropped per fork
  * (both empty when not tested), the family and a note.
  */

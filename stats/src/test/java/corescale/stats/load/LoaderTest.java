@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,8 +115,18 @@ public class LoaderTest {
     }
 
     @Test
+    void chunksEndAtLineBreaksOutsideQuotedFieldsAndKnowTheirFirstLine() {
+        // The middle of the data falls inside the quoted field, whose line breaks are not record ends.
+        byte[] csv = "h\n\"1\n2\n3\n4\n5\n6\"\nx\ny\n".getBytes(StandardCharsets.UTF_8);
+        List<ResultsCsvReader.Chunk> chunks = ResultsCsvReader.Chunk.split(csv, 2, 2);
+        assertEquals(List.of(new ResultsCsvReader.Chunk(2, 16, 2), new ResultsCsvReader.Chunk(16, csv.length, 8)), chunks);
+    }
+
+    @Test
     void bigResultsCsvIsParsedInChunksWithCorrectLineNumbers(@TempDir Path dir) throws IOException, BadInputException {
-        // Large enough for several chunks; a quoted field with a line break tests the split rule.
+        // Large enough for three chunks, whatever the machine's processor count; a quoted field with a
+        // line break in the first chunk shifts the line numbers of all the others.
+        int chunks = 3;
         StringBuilder sb = new StringBuilder(corescale.stats.Synthetic.HEADER).append('\n');
         int rows = 120_000;
         for (int i = 1; i <= rows; i++) {
@@ -125,12 +136,19 @@ public class LoaderTest {
             }
             sb.append(line).append(i == rows ? ",extra" : "").append('\n');
         }
+        byte[] good = sb.toString().replace(",extra", "").getBytes(StandardCharsets.UTF_8);
+        int headerEnd = sb.indexOf("\n") + 1;
+        assertEquals(chunks, ResultsCsvReader.Chunk.split(good, headerEnd, chunks).size());
+        assertTrue(good.length >= chunks * ResultsCsvReader.MIN_CHUNK, "big enough for " + chunks + " chunks: " + good.length);
         Path p = dir.resolve("results.csv");
-        Files.writeString(p, sb.toString().replace(",extra", ""));
-        assertEquals(rows, Loader.loadFile(p).measurements().size());
-        assertEquals("amd\n64", Loader.loadFile(p).measurements().get(9).run().arch());
+        Files.write(p, good);
+        List<Measurement> read = ResultsCsvReader.read(p, chunks);
+        assertEquals(rows, read.size());
+        assertEquals("amd\n64", read.get(9).run().arch());
+        assertEquals(rows, read.get(rows - 1).iteration(), "rows in file order");
         Files.writeString(p, sb.toString());
-        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> Loader.loadFile(p));
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> ResultsCsvReader.read(p, chunks));
         // header + rows + one extra line inside the quoted field
         assertEquals(p + ":" + (rows + 2) + ": row has 22 fields, the header has 21", e.getMessage());
     }

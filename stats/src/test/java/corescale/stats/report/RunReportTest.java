@@ -162,10 +162,4 @@ class RunReportTest {
         }
         return true;
     }
-
-    /** Not a check: leaves a report in target/ so a person can look at the charts. */
-    @Test
-    void previewForHumans() throws IOException {
-        RunReport.write(Path.of("target", "report-preview"), Fixtures.input("alpha", 1, 1));
-    }
 }

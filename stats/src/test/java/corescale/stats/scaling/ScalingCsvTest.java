@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ScalingCsvTest {
 
-    /** The columns DESIGN.md fixes, in its order. */
+    /** The fixed leading columns (docs/design.md: fixed columns first, additions at the end), in order. */
     private static final List<String> DESIGN_COLUMNS = List.of(("benchmark,variant,params,axis,points,n_max,"
             + "speedup_at_max,efficiency_at_max,sigma,sigma_low,sigma_high,kappa,kappa_low,kappa_high,lambda,"
             + "n_star,x_max,r2").split(","));

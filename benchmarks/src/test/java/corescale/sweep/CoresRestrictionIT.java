@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import corescale.results.ResultRow;
 
 /** A JVM started at cores=1 sees one processor and, where the OS has affinity, may run on one CPU. */
-class CoresRestrictionTest {
+class CoresRestrictionIT {
 
     @TempDir
     Path runDir;

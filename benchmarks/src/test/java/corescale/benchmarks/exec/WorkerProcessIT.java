@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The worker-process protocol: round trips, and failures that end in errors, never in hangs. */
-class WorkerProcessTest {
+class WorkerProcessIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

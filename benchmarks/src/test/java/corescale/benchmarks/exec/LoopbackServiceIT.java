@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The loopback service, as a real child JVM: delay, many connections, every client kind, clean stop. */
-class LoopbackServiceTest {
+class LoopbackServiceIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
 
-class RuntimeFactsTest {
+class RuntimeFactsIT {
 
     @Test
     void factsComeInAFixedOrderWithSaneValues() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How child JVMs are started: measured children follow the fork's core count, services escape it. */
-class ChildJvmTest {
+class ChildJvmIT {
 
     private static final List<String> FORK_ARGS = List.of("-Xmx1g", "-XX:ActiveProcessorCount=3", "-Dx=y");
     private static final List<String> TASKSET = List.of("/usr/bin/taskset", "-c", "0-7");

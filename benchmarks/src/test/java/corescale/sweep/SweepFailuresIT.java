@@ -17,7 +17,7 @@ import corescale.results.MachineInfo;
 import corescale.results.ResultsCsv;
 
 /** A benchmark that throws and one that hangs are recorded in failures.csv, and the sweep goes on. */
-class SweepFailuresTest {
+class SweepFailuresIT {
 
     @TempDir
     Path runDir;

@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * a child whose fork died is re-parented away from the test JVM, so {@code descendants()} alone could
  * not see it. The batch families run with k=20 ({@code -p k=20 -opi 20}) to keep this test short.
  */
-class ExecFamiliesForkTest {
+class ExecFamiliesForkIT {
 
     private static final int ITERATION_MS = 100;
     private static final int SMALL_K = 20;

@@ -1,0 +1,49 @@
+package corescale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+class ConvertersTest {
+
+    @Test
+    void timesTakeJmhsSyntax() {
+        Converters.Time time = new Converters.Time();
+        assertEquals(Duration.ofMillis(500), time.convert("500ms"));
+        assertEquals(Duration.ofMinutes(30), time.convert("30m"));
+        assertEquals(Duration.ofSeconds(10), time.convert("10"), "a bare number is seconds");
+        assertEquals(Duration.ofHours(2), time.convert("2hr"));
+        assertEquals(Duration.ZERO, time.convert("0"));
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> time.convert("soon"));
+        assertEquals("not a time: 'soon' (use e.g. 500ms, 1s, 2m)", e.getMessage());
+    }
+
+    @Test
+    void fractionsTakePercentOrDecimalStrictlyBetweenZeroAndOne() {
+        Converters.Fraction fraction = new Converters.Fraction();
+        assertEquals(0.03, fraction.convert("3%"), 1e-15);
+        assertEquals(0.03, fraction.convert("0.03"), 1e-15);
+        assertThrows(TypeConversionException.class, () -> fraction.convert("0%"));
+        assertThrows(TypeConversionException.class, () -> fraction.convert("150%"));
+        assertThrows(TypeConversionException.class, () -> fraction.convert("three"));
+    }
+
+    @Test
+    void aBadValueIsAUsageErrorThatNamesTheOption() {
+        CommandLine cli = new CommandLine(new RunCommand());
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> cli.parseArgs("--budget", "soon"));
+        assertTrue(e.getMessage().contains("'--budget'") && e.getMessage().contains("not a time: 'soon'"), e.getMessage());
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("-r", "100ms", "--precision", "2%");
+        assertEquals(Duration.ofMillis(100), run.iterationTime);
+        assertEquals(0.02, run.precision, 1e-15);
+    }
+}
