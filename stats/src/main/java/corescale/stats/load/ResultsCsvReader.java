@@ -62,10 +62,15 @@ final class ResultsCsvReader {
     }
 
     static Result read(Path file) throws BadInputException, IOException {
+        return read(file, IN_MEMORY_LIMIT);
+    }
+
+    /** As {@link #read(Path)}, streaming files larger than {@code inMemoryLimit} bytes (tests lower it). */
+    static Result read(Path file, long inMemoryLimit) throws BadInputException, IOException {
         Optional<UnfinishedLine> dropped = UnfinishedLine.find(file);
         Parsed parsed;
         try {
-            parsed = Files.size(file) > IN_MEMORY_LIMIT ? readStream(file, dropped) : readInMemory(file, dropped);
+            parsed = Files.size(file) > inMemoryLimit ? readStream(file, dropped) : readInMemory(file, dropped);
         } catch (CharacterCodingException e) {
             throw NotUtf8.in(file);
         }
