@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import corescale.stats.io.AtomicFiles;
+import corescale.stats.io.UnfinishedLine;
 import corescale.stats.model.ResultsColumns;
 
 /**
@@ -76,26 +78,21 @@ public final class ResultsCsv {
     }
 
     /**
-     * Cuts a last line that has no line end: what a killed writer may leave. Returns whether
-     * anything was cut.
+     * Cuts the unfinished last line a killed writer may leave ({@link UnfinishedLine}, the same rule
+     * {@code report} follows) and returns it, or empty when there was none.
      */
-    public static boolean dropUnfinishedLine(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            return false;
+    public static Optional<UnfinishedLine> dropUnfinishedLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes[bytes.length - 1] == '\n') {
-            return false;
+        Optional<UnfinishedLine> cut = UnfinishedLine.find(file);
+        if (cut.isPresent()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(cut.get().keep());
+                channel.force(true);
+            }
         }
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(end);
-            channel.force(true);
-        }
-        return true;
+        return cut;
     }
 
     private List<String> readHeader() throws IOException {

@@ -75,9 +75,7 @@ public final class Sweep {
     public Outcome run() throws IOException {
         Files.createDirectories(runDir);
         ResultsCsv results = new ResultsCsv(runDir.resolve("results.csv"));
-        if (ResultsCsv.dropUnfinishedLine(results.file())) {
-            out.println("results.csv ended in an unfinished line (the run was killed while writing); it was dropped");
-        }
+        ResultsCsv.dropUnfinishedLine(results.file()).ifPresent(cut -> out.println(results.file() + ": " + cut.problem()));
         Set<PointKey> finished = finishedPoints(runDir);
         List<Point> todo = new ArrayList<>();
         for (Point p : plan) {

@@ -97,8 +97,8 @@ class ResultsCsvTest {
         ResultsCsv csv = new ResultsCsv(dir.resolve("results.csv"));
         csv.append(List.of(row("p=1", 1, 1, 2.0, Map.of())));
         Files.writeString(csv.file(), "run-1,box,Lin", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        assertTrue(ResultsCsv.dropUnfinishedLine(csv.file()));
-        assertFalse(ResultsCsv.dropUnfinishedLine(csv.file()));
+        assertEquals(3, ResultsCsv.dropUnfinishedLine(csv.file()).orElseThrow().line());
+        assertFalse(ResultsCsv.dropUnfinishedLine(csv.file()).isPresent());
         assertEquals(1, ResultsCsv.read(csv.file()).size());
     }
 }

@@ -84,8 +84,10 @@ public final class StatsTool {
             List<LoadedInput> loaded = Loader.loadAll(inputs);
             loaded.forEach(l -> out.println(l.describe()));
             List<SummaryRow> rows = new Summarizer().summarize(loaded);
+            FiniteResults.summaries(rows, loaded);
             List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
             List<ContentionRow> contention = new Contention().analyse(points);
+            FiniteResults.contention(contention, loaded);
             Map<String, String> files = new LinkedHashMap<>();
             files.put("summary.csv", render(w -> SummaryCsv.write(rows, w)));
             files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
@@ -137,10 +139,10 @@ public final class StatsTool {
             Comparer comparer = new Comparer(threshold, Summarizer.DEFAULT_SEED, Comparer.DEFAULT_RESAMPLES, curves);
             List<CompareResult> results = new ArrayList<>();
             for (RunData other : runs.subList(1, runs.size())) {
-                CompareResult r = comparer.compare(runs.get(0), other);
-                results.add(r);
-                printVerdicts(r, out);
+                results.add(comparer.compare(runs.get(0), other));
             }
+            FiniteResults.comparisons(results);
+            results.forEach(r -> printVerdicts(r, out));
             int code = write(outDir(inputs, outDirOrNull), Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
             if (code != OK) {
                 return code;
@@ -158,7 +160,9 @@ public final class StatsTool {
     }
 
     private static RunData runData(String name, List<LoadedInput> loaded) throws BadInputException {
-        List<PointSummary> points = new Summarizer().summarize(loaded).stream().map(SummaryRow::summary).toList();
+        List<SummaryRow> rows = new Summarizer().summarize(loaded);
+        FiniteResults.summaries(rows, loaded);
+        List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
         Set<RunInfo> infos = new HashSet<>();
         for (LoadedInput l : loaded) {
             l.measurements().forEach(m -> infos.add(m.run()));

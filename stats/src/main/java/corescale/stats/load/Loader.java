@@ -1,7 +1,6 @@
 package corescale.stats.load;
 
 import corescale.stats.BadInputException;
-import corescale.stats.model.Measurement;
 import corescale.stats.model.PooledResult;
 
 import java.io.BufferedReader;
@@ -94,8 +93,8 @@ public final class Loader {
             return switch (format) {
                 case RESULTS_CSV -> {
                     in.close(); // read again as bytes, to parse in parallel
-                    List<Measurement> rows = ResultsCsvReader.read(file);
-                    yield new LoadedInput(file, format, rows, List.of());
+                    ResultsCsvReader.Result r = ResultsCsvReader.read(file);
+                    yield new LoadedInput(file, format, r.rows(), List.of(), r.dropped().map(d -> d.problem()).orElse(""));
                 }
                 case JMH_CSV, JMH_SCSV -> {
                     List<PooledResult> rows = JmhCsvReader.read(file, in, format == Format.JMH_CSV ? ',' : ';');
@@ -107,7 +106,7 @@ public final class Loader {
                 }
             };
         } catch (CharacterCodingException e) {
-            throw new BadInputException(file, 0, "not UTF-8 text");
+            throw NotUtf8.in(file);
         } catch (IOException e) {
             throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
         }

@@ -42,6 +42,11 @@ public record PointKey(String family, String benchmark, String variant, String p
         return new PointKey(family, benchmark, variant, params, cores, newThreads);
     }
 
+    /** How a message names the point, e.g. {@code Counters.increment synchronized [work=0] cores=2 threads=2}. */
+    public String label() {
+        return benchmark + " " + variant + (params.isEmpty() ? "" : " [" + params + "]") + " cores=" + cores + " threads=" + threads;
+    }
+
     @Override
     public int compareTo(PointKey o) {
         return ORDER.compare(this, o);

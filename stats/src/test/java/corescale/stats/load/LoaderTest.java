@@ -118,7 +118,7 @@ public class LoaderTest {
     void chunksEndAtLineBreaksOutsideQuotedFieldsAndKnowTheirFirstLine() {
         // The middle of the data falls inside the quoted field, whose line breaks are not record ends.
         byte[] csv = "h\n\"1\n2\n3\n4\n5\n6\"\nx\ny\n".getBytes(StandardCharsets.UTF_8);
-        List<ResultsCsvReader.Chunk> chunks = ResultsCsvReader.Chunk.split(csv, 2, 2);
+        List<ResultsCsvReader.Chunk> chunks = ResultsCsvReader.Chunk.split(csv, 2, csv.length, 2);
         assertEquals(List.of(new ResultsCsvReader.Chunk(2, 16, 2), new ResultsCsvReader.Chunk(16, csv.length, 8)), chunks);
     }
 
@@ -138,17 +138,17 @@ public class LoaderTest {
         }
         byte[] good = sb.toString().replace(",extra", "").getBytes(StandardCharsets.UTF_8);
         int headerEnd = sb.indexOf("\n") + 1;
-        assertEquals(chunks, ResultsCsvReader.Chunk.split(good, headerEnd, chunks).size());
+        assertEquals(chunks, ResultsCsvReader.Chunk.split(good, headerEnd, good.length, chunks).size());
         assertTrue(good.length >= chunks * ResultsCsvReader.MIN_CHUNK, "big enough for " + chunks + " chunks: " + good.length);
         Path p = dir.resolve("results.csv");
         Files.write(p, good);
-        List<Measurement> read = ResultsCsvReader.read(p, chunks);
+        List<Measurement> read = ResultsCsvReader.read(p, Long.MAX_VALUE, chunks).rows();
         assertEquals(rows, read.size());
         assertEquals("amd\n64", read.get(9).run().arch());
         assertEquals(rows, read.get(rows - 1).iteration(), "rows in file order");
         Files.writeString(p, sb.toString());
         BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
-                () -> ResultsCsvReader.read(p, chunks));
+                () -> ResultsCsvReader.read(p, Long.MAX_VALUE, chunks));
         // header + rows + one extra line inside the quoted field
         assertEquals(p + ":" + (rows + 2) + ": row has 22 fields, the header has 21", e.getMessage());
     }

@@ -1,0 +1,189 @@
+package corescale.stats.load;
+
+import corescale.stats.BadInputException;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.ResultsColumns;
+import corescale.stats.model.RunInfo;
+import corescale.stats.model.Units;
+import org.apache.commons.csv.CSVRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one record of results.csv into a {@link Measurement}, refusing values the sweep cannot have
+ * written (see {@link ResultsCsvReader}). Reuses the RunInfo and PointKey of the previous row when
+ * they repeat (they mostly do).
+ */
+final class ResultsRow {
+
+    private static final List<String> COLUMNS = ResultsColumns.NAMES;
+    private static final int RUN_ID = 0, CPUS_ONLINE = 5, AFFINITY = 10, CORES = 9, FAMILY = 11, BENCHMARK = 12,
+            VARIANT = 13, PARAMS = 14, MODE = 15, THREADS = 16, FORK = 17, ITERATION = 18, SCORE = 19, UNIT = 20;
+
+    private final Path file;
+    private final int[] index;
+    private final Map<String, Integer> secondaryColumns;
+    private final int width;
+    private final String[] lastRunFields = new String[AFFINITY + 1];
+    private RunInfo lastRun;
+    private final String[] lastKeyFields = new String[6];
+    private PointKey lastKey;
+    private String lastModeText;
+    private Mode lastMode;
+    private Mode lastFactorMode;
+    private String lastUnit;
+    private double lastFactor;
+
+    ResultsRow(Path file, int[] index, Map<String, Integer> secondaryColumns, int width) {
+        this.file = file;
+        this.index = index;
+        this.secondaryColumns = secondaryColumns;
+        this.width = width;
+    }
+
+    Measurement parse(CSVRecord r, int line) throws BadInputException {
+        if (r.size() != width) {
+            throw new BadInputException(file, line, "row has " + r.size() + " fields, the header has " + width);
+        }
+        RunInfo run = run(r, line);
+        PointKey key = key(r, line);
+        Mode mode = mode(field(r, MODE), line);
+        double factor = factor(mode, field(r, UNIT), line);
+        double score = number(r, SCORE, line);
+        if (score < 0) {
+            throw new BadInputException(file, line, "score " + field(r, SCORE) + " is negative"
+                    + (mode.higherIsBetter() ? " (a throughput)" : " (a time)"));
+        }
+        if (score == 0) {
+            throw new BadInputException(file, line, "score is 0, " + (mode.higherIsBetter()
+                    ? "a throughput of nothing (an infinite time per operation)"
+                    : "a time of nothing per operation (an infinite throughput)")
+                    + ": a JMH iteration completes at least one operation");
+        }
+        double canonical = score * factor;
+        if (!Double.isFinite(canonical) || canonical == 0) {
+            throw new BadInputException(file, line, "score " + field(r, SCORE).trim() + " " + field(r, UNIT).trim()
+                    + " is beyond the range of a double once converted to " + Units.canonical(mode));
+        }
+        Map<String, Double> secondary = Map.of();
+        if (!secondaryColumns.isEmpty()) {
+            List<Map.Entry<String, Double>> values = new ArrayList<>(secondaryColumns.size());
+            for (Map.Entry<String, Integer> c : secondaryColumns.entrySet()) {
+                String text = r.get(c.getValue()).trim();
+                if (!text.isEmpty()) {
+                    values.add(Map.entry(c.getKey(), parseDouble(text, c.getKey(), line)));
+                }
+            }
+            // An immutable map here is kept as is by Measurement, saving a copy per row.
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
+            secondary = Map.ofEntries(entries);
+        }
+        return new Measurement(run, key, mode, Units.canonical(mode),
+                positive(r, FORK, line), positive(r, ITERATION, line), canonical, secondary);
+    }
+
+    /** Rows repeat the same mode and unit, so the last parse is reused. */
+    private Mode mode(String text, int line) throws BadInputException {
+        if (!text.equals(lastModeText)) {
+            try {
+                lastMode = Mode.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file, line, e.getMessage());
+            }
+            lastModeText = text;
+        }
+        return lastMode;
+    }
+
+    private double factor(Mode mode, String unit, int line) throws BadInputException {
+        if (mode != lastFactorMode || !unit.equals(lastUnit)) {
+            try {
+                lastFactor = Units.factor(mode, unit);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file, line, e.getMessage());
+            }
+            lastFactorMode = mode;
+            lastUnit = unit;
+        }
+        return lastFactor;
+    }
+
+    private RunInfo run(CSVRecord r, int line) throws BadInputException {
+        boolean same = lastRun != null;
+        for (int c = RUN_ID; c <= AFFINITY && same; c++) {
+            same = c == CORES || lastRunFields[c].equals(field(r, c));
+        }
+        if (!same) {
+            for (int c = RUN_ID; c <= AFFINITY; c++) {
+                lastRunFields[c] = field(r, c);
+            }
+            String cpus = field(r, CPUS_ONLINE);
+            int cpusOnline = cpus.isEmpty() ? 0 : integer(r, CPUS_ONLINE, line);
+            lastRun = new RunInfo(field(r, 0), field(r, 1), field(r, 2), field(r, 3), field(r, 4), cpusOnline,
+                    field(r, 6), field(r, 7), field(r, 8), field(r, AFFINITY));
+        }
+        return lastRun;
+    }
+
+    private PointKey key(CSVRecord r, int line) throws BadInputException {
+        int[] cols = {FAMILY, BENCHMARK, VARIANT, PARAMS, CORES, THREADS};
+        boolean same = lastKey != null;
+        for (int i = 0; i < cols.length && same; i++) {
+            same = lastKeyFields[i].equals(field(r, cols[i]));
+        }
+        if (!same) {
+            for (int i = 0; i < cols.length; i++) {
+                lastKeyFields[i] = field(r, cols[i]);
+            }
+            lastKey = new PointKey(field(r, FAMILY), field(r, BENCHMARK), field(r, VARIANT), field(r, PARAMS),
+                    positive(r, CORES, line), positive(r, THREADS, line));
+        }
+        return lastKey;
+    }
+
+    private String field(CSVRecord r, int column) {
+        return r.get(index[column]);
+    }
+
+    private int integer(CSVRecord r, int column, int line) throws BadInputException {
+        String text = field(r, column).trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file, line, COLUMNS.get(column) + " '" + text + "' is not a whole number");
+        }
+    }
+
+    /** A count that starts at 1 (cores, threads, fork, iteration); 0 or less is impossible in our file. */
+    private int positive(CSVRecord r, int column, int line) throws BadInputException {
+        int v = integer(r, column, line);
+        if (v < 1) {
+            throw new BadInputException(file, line, COLUMNS.get(column) + " is " + v + ", not a count of at least 1"
+                    + (column == CORES ? " (0, unknown, is for JMH files only; results.csv records the cores of every fork)" : ""));
+        }
+        return v;
+    }
+
+    private double number(CSVRecord r, int column, int line) throws BadInputException {
+        return parseDouble(field(r, column).trim(), COLUMNS.get(column), line);
+    }
+
+    private double parseDouble(String text, String column, int line) throws BadInputException {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file, line, column + " '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new BadInputException(file, line, column + " is " + text + ", not a finite number");
+        }
+        return v;
+    }
+}
