@@ -25,7 +25,7 @@ import corescale.sweep.TestSweeps;
  * Every counters variant, run through JMH in a real fork by the sweep's own fork runner, yields
  * rows with sane scores, and the lost-update check tells correct counters from the racy one.
  */
-class CountersTest {
+class CountersIT {
 
     static final String BENCHMARK = "corescale.benchmarks.counters.Counters.increment";
     static final int CORES = CoresRestriction.detect().maxCores();
