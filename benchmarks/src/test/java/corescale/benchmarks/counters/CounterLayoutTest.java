@@ -35,10 +35,14 @@ class CounterLayoutTest {
 
     /** The fields the increments touch: those of the {@link Hot} kinds, after {@link LeftPadding}. */
     private static List<FieldLayout> hotFields(ClassLayout layout) {
+        Set<String> kinds = new java.util.HashSet<>();
+        for (Class<?> kind : Hot.class.getDeclaredClasses()) {
+            kinds.add(kind.getSimpleName());
+        }
         List<FieldLayout> hot = new ArrayList<>();
         for (FieldLayout f : layout.fields()) {
-            if (f.hostClass().startsWith(Hot.class.getSimpleName() + ".")
-                    || f.hostClass().startsWith(Hot.class.getSimpleName() + "$")) {
+            String host = f.hostClass().substring(Math.max(f.hostClass().lastIndexOf('.'), f.hostClass().lastIndexOf('$')) + 1);
+            if (kinds.contains(host)) {
                 hot.add(f);
             }
         }

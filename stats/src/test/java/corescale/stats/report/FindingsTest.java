@@ -85,7 +85,7 @@ class FindingsTest {
     @Test
     void aVariantThatDidNotGuardItsInsideWorkIsNeverFastest() {
         List<PointSummary> points = List.of(point("longAdder", 290, 300, 310), point("atomicLong", 190, 200, 210),
-                point("atomicLongCas", 55, 60, 65), point("reentrantLock", 45, 50, 55));
+                point("atomicLongCas", 58, 60, 62), point("reentrantLock", 48, 50, 52));
         List<LostUpdates> correctness = List.of(new LostUpdates(points.get(0).key(), 0, 0, 3, 9000),
                 new LostUpdates(points.get(1).key(), 0, 0, 3, 8000), new LostUpdates(points.get(2).key(), 0, 0, 3, 0),
                 new LostUpdates(points.get(3).key(), 0, 0, 3, 0));
