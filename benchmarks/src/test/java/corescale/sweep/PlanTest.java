@@ -25,8 +25,8 @@ class PlanTest {
     void theCountersPlanCrossesVariantsParamsCoresAndThreads() {
         List<Point> plan = Plan.build("counters.Counters.increment", List.of(1, 2), Optional.empty(),
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500")));
-        // 9 variants x 2 workOutside x (cores 1: threads 1, 2; cores 2: threads 2, 4)
-        assertEquals(9 * 2 * 4, plan.size());
+        // 10 variants x 2 workOutside x (cores 1: threads 1, 2; cores 2: threads 2, 4)
+        assertEquals(10 * 2 * 4, plan.size());
         assertTrue(plan.stream().allMatch(p -> p.key().family().equals("counters")));
         assertEquals(2, plan.stream().filter(p -> p.key().variant().equals("longAdder") && p.threads() == 1).count());
     }

@@ -19,6 +19,7 @@ import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.ScalingCsv;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
@@ -86,7 +87,8 @@ public final class StatsTool {
             List<SummaryRow> rows = new Summarizer().summarize(loaded);
             FiniteResults.summaries(rows, loaded);
             List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
-            List<ContentionRow> contention = new Contention().analyse(points);
+            List<LostUpdates> correctness = LostUpdates.of(loaded);
+            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness));
             FiniteResults.contention(contention, loaded);
             Map<String, String> files = new LinkedHashMap<>();
             files.put("summary.csv", render(w -> SummaryCsv.write(rows, w)));
@@ -103,7 +105,7 @@ public final class StatsTool {
                     l.measurements().forEach(m -> infos.add(m.run()));
                     l.pooled().forEach(p -> infos.add(p.run()));
                 });
-                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention, LostUpdates.of(loaded),
+                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention, correctness,
                         loaded.stream().map(LoadedInput::describe).toList());
                 ConsoleSummary.lines(input, RunReport.write(outDir(inputs, outDirOrNull), input)).forEach(out::println);
             }

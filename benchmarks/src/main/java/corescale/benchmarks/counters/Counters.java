@@ -26,7 +26,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Correctness is measured, not assumed: after each iteration the counter is compared with the
  * increments the threads actually made, and the difference is reported as the secondary metric
  * {@code lost_updates} (a total per iteration). Every variant but {@code semaphorePermits} must
- * report 0.
+ * report 0. A second metric, {@code unguarded}, counts the increments whose read, inside work and
+ * write were not one exclusive step ({@link SharedCounter#excludes}): the statistics module reads
+ * it to keep such variants out of the rankings, without a list of names of its own.
+ *
+ * <p>The counter's hot fields are padded on both sides ({@link LeftPadding}, {@link Spacer}), so
+ * their cache-line neighbourhood is the same in every fork; JMH pads this state object itself.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +39,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class Counters {
 
     @Param({"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
-            "semaphorePermits", "stampedLock", "atomicLong", "longAdder"})
+            "semaphorePermits", "stampedLock", "atomicLong", "atomicLongCas", "longAdder"})
     public String variant;
 
     /** Blackhole tokens spent inside the critical section, between the read and the write. */
@@ -67,6 +72,11 @@ public class Counters {
         mine.made++;
     }
 
+    /** Increments of {@code made} that were not one exclusive step: all of them, or none. */
+    long unguarded(long made) {
+        return counter.excludes(workInside) ? 0 : made;
+    }
+
     /**
      * Called by each thread after the iteration, once all threads have stopped calling the
      * benchmark (JMH's pre-teardown barrier). The last thread to report gets the difference.
@@ -89,14 +99,19 @@ public class Counters {
         /** Increments missing from the counter at the end of the iteration. */
         public long lost_updates;
 
+        /** Increments whose read, inside work and write were not one exclusive step (summed over threads). */
+        public long unguarded;
+
         @Setup(Level.Iteration)
         public void clear() {
             made = 0;
             lost_updates = 0;
+            unguarded = 0;
         }
 
         @TearDown(Level.Iteration)
         public void check(Counters shared) {
+            unguarded = shared.unguarded(made);
             lost_updates = shared.report(made);
         }
     }

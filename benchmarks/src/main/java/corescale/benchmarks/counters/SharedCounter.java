@@ -14,6 +14,14 @@ interface SharedCounter {
     /** The value, read after all threads have stopped (JMH joins them between iterations). */
     long value();
 
+    /**
+     * Whether the read, {@code workInside} tokens of work and the write take effect as one step
+     * that no other thread's increment interleaves with (a lock, or a compare-and-set that redoes
+     * the work when it loses). False for an atomic add with the work done before it, and for a
+     * semaphore that lets several threads in: such a counter is not ranked against the guarded ones.
+     */
+    boolean excludes(long workInside);
+
     /** Spends {@code work} tokens of CPU time the JIT cannot remove. */
     static void work(long work) {
         if (work > 0) {

@@ -43,7 +43,7 @@ class CountersIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
-            "stampedLock", "atomicLong", "longAdder"})
+            "stampedLock", "atomicLong", "atomicLongCas", "longAdder"})
     void correctVariantsYieldSaneRowsAndLoseNothing(String variant) throws Exception {
         List<ResultRow> rows = run(variant, 2, 0);
         assertEquals(2, rows.size(), "one row per measured iteration");
@@ -58,6 +58,19 @@ class CountersIT {
             // Anything from a thousand increments per second to a few billion is plausible.
             assertTrue(row.score() > 1e-3 && row.score() < 1e4, "score " + row.score());
             assertEquals(0.0, row.secondary().get("lost_updates"), variant + " lost updates");
+            assertEquals(0.0, row.secondary().get("unguarded"), variant + " has no inside work to leave unguarded");
+        }
+    }
+
+    /** With work inside, the benchmark itself says which variants leave it unguarded: every increment, or none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"synchronized", "reentrantLock", "atomicLongCas", "atomicLong", "longAdder"})
+    void variantsReportWhetherTheyGuardTheInsideWork(String variant) throws Exception {
+        boolean guards = !variant.equals("atomicLong") && !variant.equals("longAdder");
+        for (ResultRow row : run(variant, 2, 10)) {
+            double unguarded = row.secondary().get("unguarded");
+            assertEquals(guards, unguarded == 0, variant + ": unguarded " + unguarded);
+            assertTrue(unguarded >= 0, variant + ": unguarded " + unguarded);
         }
     }
 

@@ -2,6 +2,8 @@ package corescale.stats.contention;
 
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
+import corescale.stats.ranking.Lead;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.Throughput;
@@ -22,6 +24,10 @@ import java.util.SplittableRandom;
  * seeded per row; where a side has no fork means (JMH pooled results), the delta method on logs.
  * When no 1-thread point exists at the same cores (the default sweep runs threads = cores), the
  * 1-thread point at the fewest cores is used and {@code baseline_cores} says which.
+ *
+ * <p>The best variant at a point is the fastest of those that may be ranked ({@link Eligibility}):
+ * a variant that lost updates or did not guard its inside work gets its ratio against that best,
+ * is never the best itself, and its note says why.
  */
 public final class Contention {
 
@@ -55,15 +61,22 @@ public final class Contention {
         }
     }
 
+    /** Every point ranked: for inputs without correctness metrics. */
     public List<ContentionRow> analyse(List<PointSummary> points) {
+        return analyse(points, Eligibility.ALL);
+    }
+
+    public List<ContentionRow> analyse(List<PointSummary> points, Eligibility eligibility) {
         Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
-        Map<Place, PointSummary> best = new HashMap<>();
+        Map<Place, List<PointSummary>> places = new HashMap<>();
         for (PointSummary s : points) {
             if (s.key().threads() == 1) {
                 oneThread.computeIfAbsent(Curve.of(s), c -> new ArrayList<>()).add(s);
             }
-            best.merge(Place.of(s), s, (a, b) -> Throughput.mean(b) > Throughput.mean(a) ? b : a);
+            places.computeIfAbsent(Place.of(s), p -> new ArrayList<>()).add(s);
         }
+        Map<Place, PointSummary> best = new HashMap<>();
+        places.forEach((place, at) -> Lead.best(at, eligibility).ifPresent(b -> best.put(place, b)));
         List<ContentionRow> rows = new ArrayList<>();
         List<PointSummary> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(PointSummary::key).thenComparing(PointSummary::mode));
@@ -83,10 +96,13 @@ public final class Contention {
                     notes.add("1-thread point taken at " + baseCores + " cores");
                 }
             }
+            if (!eligibility.ranked(s.key())) {
+                notes.add("not ranked: " + eligibility.whyNot(s.key()));
+            }
             PointSummary top = best.get(Place.of(s));
-            Ratio vsBest = top == s ? Ratio.ONE : Throughput.ratio(s, top, resamples, rnd);
+            Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top, resamples, rnd);
             rows.add(new ContentionRow(s.key(), s.mode(), Throughput.mean(s), baseCores, vsOne,
-                    top.key().variant(), vsBest, String.join("; ", notes)));
+                    top == null ? "" : top.key().variant(), vsBest, String.join("; ", notes)));
         }
         return rows;
     }

@@ -13,7 +13,8 @@ import corescale.stats.summary.Ratio;
  * @param throughput      mean throughput, ops/us
  * @param baselineCores   cores of the 1-thread point divided by (-1 when there is none)
  * @param vsOneThread     throughput here over throughput of the same variant at 1 thread
- * @param bestVariant     the variant with the highest throughput at this benchmark, params, cores, threads
+ * @param bestVariant     the variant with the highest throughput at this benchmark, params, cores, threads,
+ *                        among those that may be ranked (empty when none may)
  * @param vsBest          throughput here over that of the best variant (1 for the best itself)
  * @param note            why a ratio is missing or was found another way, or empty
  */

@@ -1,8 +1,8 @@
 package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
 import corescale.stats.summary.LostUpdates;
-import corescale.stats.summary.Throughput;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
@@ -53,7 +53,7 @@ public final class ConsoleSummary {
     /** The findings alone, one sentence each. */
     static List<String> findings(ReportInput input) {
         List<String> out = new ArrayList<>();
-        winners(input.points(), out);
+        Fastest.lines(input.points(), Eligibility.of(input.lostUpdates()), out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
         unstable(input.points(), out);
@@ -63,7 +63,6 @@ public final class ConsoleSummary {
         return out;
     }
 
-    /** Per group with several variants: the best variant at each (cores, threads), and its lead. */
     /** Which variants lost updates, and where; or that none did. */
     private static void lostUpdates(List<LostUpdates> rows, List<String> out) {
         if (rows.isEmpty()) {
@@ -82,41 +81,6 @@ public final class ConsoleSummary {
         }
         lossesByVariant.forEach((variant, where) -> out.add("lost updates: " + variant + " lost updates at "
                 + String.join(", ", new java.util.TreeSet<>(where)) + "; every other variant lost none"));
-    }
-
-    private static void winners(List<PointSummary> points, List<String> out) {
-        Map<String, Map<String, List<PointSummary>>> groups = new TreeMap<>();
-        for (PointSummary p : points) {
-            groups.computeIfAbsent(Groups.pointGroup(p), g -> new TreeMap<>(Comparator
-                            .comparingInt((String k) -> Integer.parseInt(k.split("/")[1]))
-                            .thenComparingInt(k -> Integer.parseInt(k.split("/")[0]))))
-                    .computeIfAbsent(p.key().cores() + "/" + p.key().threads(), k -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, Map<String, List<PointSummary>>> g : groups.entrySet()) {
-            List<String> parts = new ArrayList<>();
-            for (List<PointSummary> at : g.getValue().values()) {
-                if (at.size() < 2) {
-                    continue;
-                }
-                List<PointSummary> sorted = at.stream()
-                        .sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList();
-                PointSummary first = sorted.get(0);
-                PointSummary second = sorted.get(1);
-                double lead = Throughput.mean(first) / Throughput.mean(second);
-                String where = Groups.at(first.key().cores(), first.key().threads());
-                // A lead inside the noise is no win: overlapping 95% intervals are called a tie.
-                if (Throughput.ci(first).low() <= Throughput.ci(second).high()) {
-                    parts.add(where + " " + first.key().variant() + " and " + second.key().variant()
-                            + " tied within their 95% CIs");
-                } else {
-                    parts.add(where + " " + first.key().variant()
-                            + " (" + Fmt.times(lead) + " vs " + second.key().variant() + ")");
-                }
-            }
-            if (!parts.isEmpty()) {
-                out.add(g.getKey() + " fastest: " + String.join("; ", parts));
-            }
-        }
     }
 
     /** Per group: each variant's speedup from its smallest to its largest core count. */

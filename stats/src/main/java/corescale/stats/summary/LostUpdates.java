@@ -11,16 +11,25 @@ import corescale.stats.model.PointKey;
 
 /**
  * Correctness of one point: the {@code lost_updates} secondary metric summed over its measured
- * iterations. A counter that loses updates is reported, never averaged away.
+ * iterations, and the {@code unguarded} one (increments whose read, inside work and write were not
+ * one exclusive step). A counter that loses updates is reported, never averaged away.
  *
  * @param total              updates lost in all measured iterations together
  * @param iterationsWithLoss measured iterations that lost at least one update
  * @param iterations         measured iterations that reported the metric
+ * @param unguarded          increments not guarded, all measured iterations together (0 when not reported)
  */
-public record LostUpdates(PointKey key, double total, int iterationsWithLoss, int iterations) {
+public record LostUpdates(PointKey key, double total, int iterationsWithLoss, int iterations, double unguarded) {
 
     /** The secondary metric the counters benchmarks report. */
     public static final String METRIC = "lost_updates";
+
+    /** The counters benchmarks' count of increments whose critical section was not guarded. */
+    public static final String UNGUARDED = "unguarded";
+
+    public LostUpdates(PointKey key, double total, int iterationsWithLoss, int iterations) {
+        this(key, total, iterationsWithLoss, iterations, 0);
+    }
 
     /** One row per point that reports the metric, in point order. */
     public static List<LostUpdates> of(List<LoadedInput> inputs) {
@@ -29,15 +38,19 @@ public record LostUpdates(PointKey key, double total, int iterationsWithLoss, in
             for (Measurement m : input.measurements()) {
                 Double lost = m.secondary().get(METRIC);
                 if (lost != null && !lost.isNaN()) {
-                    double[] acc = byPoint.computeIfAbsent(m.key(), k -> new double[3]);
+                    double[] acc = byPoint.computeIfAbsent(m.key(), k -> new double[4]);
                     acc[0] += lost;
                     acc[1] += lost > 0 ? 1 : 0;
                     acc[2] += 1;
                 }
+                Double unguarded = m.secondary().get(UNGUARDED);
+                if (unguarded != null && !unguarded.isNaN()) {
+                    byPoint.computeIfAbsent(m.key(), k -> new double[4])[3] += unguarded;
+                }
             }
         }
         List<LostUpdates> rows = new ArrayList<>();
-        byPoint.forEach((key, acc) -> rows.add(new LostUpdates(key, acc[0], (int) acc[1], (int) acc[2])));
+        byPoint.forEach((key, acc) -> rows.add(new LostUpdates(key, acc[0], (int) acc[1], (int) acc[2], acc[3])));
         return rows;
     }
 }

@@ -1,54 +1,107 @@
 package corescale.stats.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
+import corescale.stats.contention.Contention;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
+import corescale.stats.summary.Interval;
+import corescale.stats.summary.Intervals;
 import corescale.stats.summary.LostUpdates;
 
-/** The findings call a lead a win only when the intervals say so, and never hide lost updates. */
+/**
+ * The findings call a lead a win only when the ratio's interval says so, never rank a variant that
+ * lost updates or did not guard its inside work, and never hide lost updates.
+ */
 class FindingsTest {
 
-    static PointSummary point(String variant, double mean, double low, double high) {
+    /** A 2t/2c point from its fork means, with the Student t interval the summarizer gives. */
+    static PointSummary point(String variant, double... forkMeans) {
         PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2);
-        return new PointSummary(key, Mode.THROUGHPUT, "ops/us", 3, 9, mean, low, high, 0.01, false,
-                new double[] {mean, mean, mean}, "");
+        Interval ci = Intervals.studentT(forkMeans, 0.95);
+        return new PointSummary(key, Mode.THROUGHPUT, "ops/us", forkMeans.length, 3 * forkMeans.length,
+                StatUtils.mean(forkMeans), ci.low(), ci.high(), 0.01, false, forkMeans, "");
     }
 
-    private static String findings(ReportInput in) {
+    private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
+                new Contention().analyse(points, Eligibility.of(correctness)), correctness, List.of());
         return String.join("\n", ConsoleSummary.findings(in));
     }
 
     @Test
-    void aLeadInsideOverlappingIntervalsIsATie() {
-        ReportInput in = ReportInput.of("run", Map.of(), Map.of(),
-                List.of(point("atomicLong", 105, 95, 115), point("longAdder", 100, 90, 110)));
-        String all = findings(in);
-        assertTrue(all.contains("2t/2c atomicLong and longAdder tied within their 95% CIs"), all);
+    void aLeadWhoseRatioIntervalIncludesOneIsATie() {
+        String all = findings(List.of(point("atomicLong", 95, 105, 115), point("longAdder", 90, 100, 110)), List.of());
+        assertTrue(all.contains("2t/2c atomicLong and longAdder tied (ratio 1.05 ["), all);
     }
 
     @Test
-    void aLeadBeyondBothIntervalsIsAWin() {
-        ReportInput in = ReportInput.of("run", Map.of(), Map.of(),
-                List.of(point("atomicLong", 150, 145, 155), point("longAdder", 100, 95, 105)));
-        String all = findings(in);
+    void aLeadBeyondTheRatioIntervalIsAWin() {
+        String all = findings(List.of(point("atomicLong", 145, 150, 155), point("longAdder", 95, 100, 105)), List.of());
         assertTrue(all.contains("2t/2c atomicLong (×1.5 vs longAdder)"), all);
+    }
+
+    /**
+     * Known answer (scipy.stats.ttest_ind on the logs, equal_var=False): p = 0.0080. Each point's own
+     * 95% interval overlaps the other's, which the old overlap rule called a tie; the ratio's
+     * interval excludes 1, so it is a win.
+     */
+    @Test
+    void overlappingIntervalsWithWelchPOf0008AreNotATie() {
+        double[] a = {102.15, 103.58, 105.0, 106.42, 107.85};
+        double[] b = {97.15, 98.58, 100.0, 101.42, 102.85};
+        double p = new TTest().tTest(logs(a), logs(b));
+        assertTrue(Math.abs(p - 0.0080) < 0.0002, "Welch p " + p);
+        PointSummary pa = point("reentrantLock", a);
+        PointSummary pb = point("synchronized", b);
+        assertTrue(pa.ciLow() < pb.ciHigh(), "the two 95% intervals overlap");
+        String all = findings(List.of(pa, pb), List.of());
+        assertTrue(all.contains("2t/2c reentrantLock (×1.05 vs synchronized)"), all);
+    }
+
+    @Test
+    void aVariantThatLostUpdatesIsNeverFastestAndTheReportSaysWhy() {
+        List<PointSummary> points = List.of(point("semaphorePermits", 290, 300, 310), point("semaphore", 75, 80, 85),
+                point("reentrantLock", 55, 60, 65));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 12345, 2, 3),
+                new LostUpdates(points.get(1).key(), 0, 0, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
+        String all = findings(points, lost);
+        assertTrue(all.contains("fastest: 2t/2c semaphore (×1.33 vs reentrantLock)"), all);
+        assertFalse(all.contains("semaphorePermits ("), all);
+        assertTrue(all.contains("not ranked: semaphorePermits at 2t/2c (lost updates)"), all);
+        assertTrue(all.contains("semaphorePermits lost updates at 2t/2c"), all);
+    }
+
+    @Test
+    void aVariantThatDidNotGuardItsInsideWorkIsNeverFastest() {
+        List<PointSummary> points = List.of(point("longAdder", 290, 300, 310), point("atomicLong", 190, 200, 210),
+                point("atomicLongCas", 58, 60, 62), point("reentrantLock", 48, 50, 52));
+        List<LostUpdates> correctness = List.of(new LostUpdates(points.get(0).key(), 0, 0, 3, 9000),
+                new LostUpdates(points.get(1).key(), 0, 0, 3, 8000), new LostUpdates(points.get(2).key(), 0, 0, 3, 0),
+                new LostUpdates(points.get(3).key(), 0, 0, 3, 0));
+        String all = findings(points, correctness);
+        assertTrue(all.contains("fastest: 2t/2c atomicLongCas (×1.2 vs reentrantLock)"), all);
+        assertTrue(all.contains("not ranked: atomicLong at 2t/2c; longAdder at 2t/2c (inside work not guarded)"), all);
     }
 
     @Test
     void lostUpdatesAreNamedWithWhereTheyHappened() {
-        List<PointSummary> points = List.of(point("semaphorePermits", 100, 90, 110), point("semaphore", 80, 70, 90));
+        List<PointSummary> points = List.of(point("semaphorePermits", 90, 100, 110), point("semaphore", 70, 80, 90));
         List<LostUpdates> lost = List.of(
                 new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
-        String all = findings(in);
+        String all = String.join("\n", ConsoleSummary.findings(in));
         assertTrue(all.contains("semaphorePermits lost updates at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
 
@@ -56,5 +109,9 @@ class FindingsTest {
         assertTrue(md.toString().contains("Correctness: lost updates"), md.toString());
         assertTrue(md.toString().contains("12345"), md.toString());
         assertTrue(md.toString().contains("2 of 3"), md.toString());
+    }
+
+    private static double[] logs(double[] xs) {
+        return java.util.Arrays.stream(xs).map(Math::log).toArray();
     }
 }

@@ -1,0 +1,38 @@
+package corescale.benchmarks.counters;
+
+/** {@code ReentrantLock}, fair or not, around the read, the inside work and the write. */
+final class LockCounter extends Hot.Locked implements SharedCounter {
+    @SuppressWarnings("unused")
+    private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15; // 128 bytes after the hot fields
+
+    LockCounter(boolean fair) {
+        super(fair);
+    }
+
+    @Override
+    public void increment(long work) {
+        lock.lock();
+        try {
+            long v = value;
+            SharedCounter.work(work);
+            value = v + 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long value() {
+        lock.lock();
+        try {
+            return value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean excludes(long workInside) {
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package corescale.benchmarks.counters;
+
+/** {@code StampedLock}'s write lock (not reentrant, no fairness) around the read-modify-write. */
+final class StampedCounter extends Hot.Stamped implements SharedCounter {
+    @SuppressWarnings("unused")
+    private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15; // 128 bytes after the hot fields
+
+    @Override
+    public void increment(long work) {
+        long stamp = lock.writeLock();
+        try {
+            long v = value;
+            SharedCounter.work(work);
+            value = v + 1;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    @Override
+    public long value() {
+        long stamp = lock.readLock();
+        try {
+            return value;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public boolean excludes(long workInside) {
+        return true;
+    }
+}

@@ -1,0 +1,124 @@
+package corescale.benchmarks.counters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jol.info.ClassLayout;
+import org.openjdk.jol.info.FieldLayout;
+import org.openjdk.jol.vm.VM;
+
+/**
+ * The counters' memory layout, measured in this JVM with JOL (field offsets as HotSpot really lays
+ * them out), not inferred from timings: every hot field is at least 128 bytes (an adjacent-line
+ * pair) from the object's header and from its end, so no two counters' hot fields, nor a counter's
+ * hot field and anything else in the heap, can ever share a cache line or a prefetched line pair.
+ */
+class CounterLayoutTest {
+
+    /** Bytes that must separate a hot field from anything outside its holder. */
+    static final int PAIR = 128;
+    /** The mark word (the lock word of {@code synchronized}) is the first 8 bytes of every object. */
+    static final int MARK_WORD = 8;
+
+    /** The fields the increments touch: those of the {@link Hot} kinds, after {@link LeftPadding}. */
+    private static List<FieldLayout> hotFields(ClassLayout layout) {
+        Set<String> kinds = new java.util.HashSet<>();
+        for (Class<?> kind : Hot.class.getDeclaredClasses()) {
+            kinds.add(kind.getSimpleName());
+        }
+        List<FieldLayout> hot = new ArrayList<>();
+        for (FieldLayout f : layout.fields()) {
+            String host = f.hostClass().substring(Math.max(f.hostClass().lastIndexOf('.'), f.hostClass().lastIndexOf('$')) + 1);
+            if (kinds.contains(host)) {
+                hot.add(f);
+            }
+        }
+        return hot;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void hotFieldsAreAnAdjacentLinePairAwayFromBothEndsOfTheirHolder(Variant variant) {
+        ClassLayout layout = ClassLayout.parseClass(variant.create(2).getClass());
+        List<FieldLayout> hot = hotFields(layout);
+        assertTrue(hot.stream().anyMatch(f -> f.name().equals("value")), variant + ": no hot value found in\n"
+                + layout.toPrintable());
+        for (FieldLayout f : hot) {
+            String where = variant + "." + f.name() + " at offset " + f.offset() + " of " + layout.instanceSize()
+                    + " bytes:\n" + layout.toPrintable();
+            assertTrue(f.offset() >= MARK_WORD + PAIR, where);
+            assertTrue(layout.instanceSize() - (f.offset() + f.size()) >= PAIR, where);
+        }
+    }
+
+    @Test
+    void everyCounterKeepsItsHotFieldsInItsPaddedHolder() {
+        for (Variant v : Variant.values()) {
+            Class<?> c = v.create(2).getClass();
+            assertTrue(LeftPadding.class.isAssignableFrom(c), v + " does not extend LeftPadding");
+            assertTrue(c.getSuperclass().getEnclosingClass() == Hot.class, v + "'s hot fields are not one of Hot's kinds");
+            for (Field f : c.getDeclaredFields()) {
+                boolean padding = f.getName().matches("q\\d\\d");
+                boolean cold = java.lang.reflect.Modifier.isFinal(f.getModifiers()) && f.getType() == boolean.class;
+                assertTrue(padding || cold, v + " declares a field outside its hot kind: " + f);
+            }
+        }
+    }
+
+    /**
+     * The JDK objects whose fields we cannot pad (locks' Sync, AtomicLong, LongAdder) are allocated
+     * between two spacers. Their addresses, read right after allocation, show the spacer before and
+     * after; a garbage collection between allocation and reading may move them, so most, not all,
+     * of twenty fresh counters are asked to show it.
+     */
+    @Test
+    void jdkGuardsAreAllocatedBetweenTheirSpacers() throws Exception {
+        Set<Class<?>> jdkTypes = Set.of(ReentrantLock.class, Semaphore.class, StampedLock.class, AtomicLong.class,
+                LongAdder.class);
+        int checked = 0;
+        int between = 0;
+        for (int round = 0; round < 20; round++) {
+            for (Variant v : Variant.values()) {
+                SharedCounter counter = v.create(2);
+                Object guard = null;
+                Spacer spacer = null;
+                for (Class<?> c = counter.getClass(); c != Object.class; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        f.setAccessible(true);
+                        if (jdkTypes.contains(f.getType())) {
+                            guard = f.get(counter);
+                        } else if (f.getType() == Spacer.class) {
+                            spacer = (Spacer) f.get(counter);
+                        }
+                    }
+                }
+                assertEquals(guard == null, spacer == null, v + ": a JDK guard needs a spacer, and only it");
+                if (guard == null) {
+                    continue; // synchronized: the guard is the holder's own header
+                }
+                checked++;
+                long before = VM.current().addressOf(spacer.arrays()[0]);
+                long at = VM.current().addressOf(guard);
+                long after = VM.current().addressOf(spacer.arrays()[1]);
+                long beforeEnd = before + VM.current().sizeOf(spacer.arrays()[0]);
+                boolean ok = at >= beforeEnd && at - before >= PAIR && after > at && after - at <= 2 * PAIR;
+                between += ok ? 1 : 0;
+            }
+        }
+        assertTrue(checked == 20 * 9, "JDK-guarded variants checked: " + checked);
+        assertTrue(between >= checked * 9 / 10, between + " of " + checked + " guards found between their spacers");
+    }
+}

@@ -1,0 +1,77 @@
+package corescale.stats.report;
+
+import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
+import corescale.stats.ranking.Lead;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
+ * variants that may be ranked, with its lead when the ratio's 95% interval excludes 1, else a tie;
+ * and one line naming the variants left out of the ranking, where and why.
+ */
+final class Fastest {
+
+    private Fastest() {
+    }
+
+    static void lines(List<PointSummary> points, Eligibility eligibility, List<String> out) {
+        Map<String, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
+        for (PointSummary p : points) {
+            groups.computeIfAbsent(Groups.pointGroup(p), g -> new TreeMap<>())
+                    .computeIfAbsent(p.key().threads(), t -> new TreeMap<>())
+                    .computeIfAbsent(p.key().cores(), c -> new ArrayList<>()).add(p);
+        }
+        groups.forEach((group, byThreads) -> {
+            List<String> parts = new ArrayList<>();
+            Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
+            byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
+                if (at.size() >= 2) {
+                    leader(at, eligibility).ifPresent(parts::add);
+                }
+                for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
+                    if (!eligibility.ranked(p.key())) {
+                        unranked.computeIfAbsent(eligibility.whyNot(p.key()), r -> new TreeMap<>())
+                                .computeIfAbsent(p.key().variant(), v -> new ArrayList<>())
+                                .add(Groups.at(p.key().cores(), p.key().threads()));
+                    }
+                }
+            }));
+            if (!parts.isEmpty()) {
+                out.add(group + " fastest: " + String.join("; ", parts));
+            }
+            if (!unranked.isEmpty()) {
+                List<String> why = new ArrayList<>();
+                unranked.forEach((reason, variants) -> {
+                    List<String> who = new ArrayList<>();
+                    variants.forEach((variant, where) -> who.add(variant + " at " + String.join(", ", where)));
+                    why.add(String.join("; ", who) + " (" + reason + ")");
+                });
+                out.add(group + " not ranked: " + String.join("; ", why));
+            }
+        });
+    }
+
+    /** "2t/2c a (×1.5 vs b)", "2t/2c a and b tied (×1.02 [0.97, 1.08])", or the only ranked variant. */
+    private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility) {
+        PointSummary any = at.get(0);
+        String where = Groups.at(any.key().cores(), any.key().threads());
+        Optional<Lead> lead = Lead.among(at, eligibility);
+        if (lead.isEmpty()) {
+            return Lead.best(at, eligibility).map(b -> where + " " + b.key().variant() + " (the only variant ranked)");
+        }
+        Lead l = lead.get();
+        String first = l.first().key().variant();
+        String second = l.second().key().variant();
+        if (l.tied()) {
+            return Optional.of(where + " " + first + " and " + second + " tied (ratio "
+                    + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", 95% CI includes 1)");
+        }
+        return Optional.of(where + " " + first + " (" + Fmt.times(l.ratio().value()) + " vs " + second + ")");
+    }
+}
