@@ -1,70 +1,58 @@
 package corescale.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import corescale.results.ResultRow;
+import corescale.topology.CpuLimits;
+import corescale.topology.FakeMachines;
+import corescale.topology.Placement;
+import corescale.topology.Topology;
 
-/** A JVM started at cores=1 sees one processor and, where the OS has affinity, may run on one CPU. */
+/** How a fork is told its cores: the counts, the taskset command and the JVM arguments. */
 class CoresRestrictionTest {
 
-    @TempDir
-    Path runDir;
-
-    /** Run by the test in a child JVM started the way forks are: prints what it got. */
-    public static final class Probe {
-        public static void main(String[] args) {
-            System.out.println(Runtime.getRuntime().availableProcessors());
-            System.out.println(CoresRestriction.ownAllowedCpus().map(List::size).orElse(-1));
-        }
+    private static CoresRestriction restriction(Placement placement, boolean taskset) {
+        return new CoresRestriction(placement, taskset ? Optional.of(Path.of("/usr/bin/taskset")) : Optional.empty(),
+                Path.of("/jdk/bin/java"));
     }
 
-    @Test
-    void aJvmStartedAtOneCoreSeesOneProcessorAndIsPinnedToOneCpu() throws Exception {
-        CoresRestriction cores = CoresRestriction.detect();
-        List<String> command = new ArrayList<>(List.of(cores.jvmFor(1)));
-        command.addAll(cores.jvmArgs(1));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
-        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assumeTrue(probe.waitFor(60, TimeUnit.SECONDS), "probe JVM did not finish");
-        List<String> lines = new String(probe.getInputStream().readAllBytes()).lines().toList();
-        assertEquals("1", lines.get(0), "availableProcessors");
-        if (cores.affinity()) {
-            assertEquals("1", lines.get(1), "CPUs in the affinity mask");
-        }
-    }
-
-    @Test
-    void aForkAtOneCoreIsCheckedFromInsideAndRecordedAsSuch() throws Exception {
-        JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
-        Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
-        // JmhForks fails the point when the fork's own CoresCheck disagrees with cores=1.
-        List<ResultRow> rows = forks.run(point, 1).rows();
-        assertEquals(2, rows.size());
-        for (ResultRow row : rows) {
-            assertEquals(1, row.cores());
-            assertEquals(CoresRestriction.detect().affinity(), row.affinity());
-            assertTrue(List.of(row.jvmArgs().split(" ")).contains("-XX:ActiveProcessorCount=1"), row.jvmArgs());
-        }
+    private static Placement explicit(List<Integer> cpus) {
+        Topology flat = Topology.unknown(16);
+        return Placement.explicit(flat, new CpuLimits(flat.cpus().stream().map(c -> c.id()).toList(), Optional.empty(),
+                java.util.OptionalDouble.empty(), ""), cpus);
     }
 
     @Test
     void defaultCoreCountsDoubleUpToTheMaximum() {
-        CoresRestriction eight = new CoresRestriction(List.of(0, 1, 2, 3, 4, 5, 6, 7), java.util.Optional.empty(), Path.of("java"));
-        assertEquals(List.of(1, 2, 4, 8), eight.defaultCoreCounts());
-        CoresRestriction six = new CoresRestriction(List.of(0, 1, 2, 3, 8, 9), java.util.Optional.empty(), Path.of("java"));
+        assertEquals(List.of(1, 2, 4, 8), restriction(explicit(List.of(0, 1, 2, 3, 4, 5, 6, 7)), false).defaultCoreCounts());
+        CoresRestriction six = restriction(explicit(List.of(0, 1, 2, 3, 8, 9)), false);
         assertEquals(List.of(1, 2, 4, 6), six.defaultCoreCounts());
-        assertEquals(List.of(0, 1, 2, 3, 8), six.cpusFor(5), "the first CPUs of the allowed set, not 0..n-1");
+        assertEquals(List.of(0, 1, 2, 3, 8), six.cpusFor(5), "the first CPUs of the placement, not 0..n-1");
+    }
+
+    @Test
+    void aForkIsPinnedToItsPlacedCpusAndToldWhichTheyAre() throws Exception {
+        CoresRestriction cores = restriction(FakeMachines.compact("intel-2s-smt"), true);
+        assertTrue(cores.affinity());
+        assertEquals(List.of("-XX:ActiveProcessorCount=4", "-Dcorescale.quiet=true", "-Dcorescale.cpus=8,9,10,11"),
+                cores.jvmArgs(4));
+        String script = Files.readString(Path.of(cores.jvmFor(4)));
+        assertEquals("#!/bin/sh\nexec '/usr/bin/taskset' -c 8,9,10,11 '/jdk/bin/java' \"$@\"\n", script);
+    }
+
+    @Test
+    void withoutTasksetTheForkIsJavaItselfAndTheRunSaysSo() throws Exception {
+        CoresRestriction cores = restriction(FakeMachines.compact("adjacent-smt"), false);
+        assertFalse(cores.affinity());
+        assertEquals("/jdk/bin/java", cores.jvmFor(2));
+        assertTrue(cores.warning().startsWith("CPU affinity is not available here"), cores.warning());
     }
 }

@@ -1,0 +1,84 @@
+package corescale.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import corescale.results.CpuList;
+import corescale.results.ResultRow;
+
+/**
+ * JVMs started the way forks are: at N cores they see N processors and, where the OS has affinity,
+ * run on exactly the N CPUs placed for them; a fork's own check is recorded with its point.
+ */
+class CoresRestrictionIT {
+
+    @TempDir
+    Path runDir;
+
+    /** Run by the test in a child JVM started the way forks are: prints what it got. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println(Runtime.getRuntime().availableProcessors());
+            System.out.println(CoresRestriction.ownAllowedCpus().map(CpuList::format).orElse("none"));
+        }
+    }
+
+    private static List<String> probe(CoresRestriction cores, int n) throws Exception {
+        List<String> command = new ArrayList<>(List.of(cores.jvmFor(n)));
+        command.addAll(cores.jvmArgs(n));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean finished = probe.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            probe.destroyForcibly();
+        }
+        assertTrue(finished, "the probe JVM finished");
+        List<String> lines = new String(probe.getInputStream().readAllBytes()).lines().toList();
+        assertEquals(0, probe.exitValue(), String.join("\n", lines));
+        return lines;
+    }
+
+    @Test
+    void aJvmStartedAtOneCoreSeesOneProcessor() throws Exception {
+        assertEquals("1", probe(CoresRestriction.detect(), 1).get(0), "availableProcessors");
+    }
+
+    @Test
+    void withAffinityAJvmRunsOnExactlyItsPlacedCpus() throws Exception {
+        CoresRestriction cores = CoresRestriction.detect();
+        assumeTrue(cores.affinity(), "needs Linux and taskset");
+        for (int n : List.of(1, cores.maxCores())) {
+            List<String> lines = probe(cores, n);
+            assertEquals(Integer.toString(n), lines.get(0), "availableProcessors at " + n);
+            assertEquals(new HashSet<>(cores.cpusFor(n)), new HashSet<>(CpuList.parse(lines.get(1))), "CPUs at " + n);
+        }
+    }
+
+    @Test
+    void aForkAtOneCoreIsCheckedFromInsideAndRecordedWithItsCpus() throws Exception {
+        JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
+        Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
+        // JmhForks fails the point when the fork's own CoresCheck disagrees with cores=1 or its CPU.
+        ForkResult fork = forks.run(point, 1);
+        assertEquals(2, fork.rows().size());
+        assertEquals(CoresRestriction.detect().cpusFor(1), fork.cpus());
+        assertTrue(fork.load().totalTicks() > 0, "the fork read its CPUs' time around each iteration");
+        for (ResultRow row : fork.rows()) {
+            assertEquals(1, row.cores());
+            assertEquals(CoresRestriction.detect().affinity(), row.affinity());
+            assertTrue(List.of(row.jvmArgs().split(" ")).contains("-XX:ActiveProcessorCount=1"), row.jvmArgs());
+        }
+    }
+}
