@@ -122,6 +122,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted run: measure only the points missing from DIR/results.csv.")
     Path resume;
 
+    /** Where sysfs, procfs and cgroup facts are read: {@code CORESCALE_FSROOT}, or {@code /}. */
+    FsRoot fs = FsRoot.fromEnvironment();
+
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
@@ -142,7 +145,6 @@ final class RunCommand implements Callable<Integer> {
         if (quick && thorough) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quick and --thorough cannot be used together");
         }
-        FsRoot fs = FsRoot.fromEnvironment();
         if (fs.isFake() && !dryRun) {
             throw new CommandLine.ParameterException(spec.commandLine(), FsRoot.VARIABLE + "=" + fs.root()
                     + " presents another machine than this one: only --dry-run can use it");

@@ -18,6 +18,7 @@ import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.model.PointKey;
+import corescale.stats.report.TopologyFacts;
 import corescale.topology.Placement;
 
 /**
@@ -220,11 +221,8 @@ public final class Sweep {
                 outcome.stop().label.replace('_', ' '));
     }
 
-    /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
-    public static final double STEAL_FLAG = 0.02;
-
     private static String stealNote(ForkResult.Load load) {
-        return load.stealShare() > STEAL_FLAG
+        return load.stealShare() > TopologyFacts.STEAL_FLAG
                 ? String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()) : "";
     }
 
