@@ -52,10 +52,18 @@ public final class TopologyFacts {
         JsonNode placement = root.path("placement");
         if (placement.isObject()) {
             facts.put("placement", placement.path("policy").asText());
+            List<String> aboveQuota = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = placement.path("cpus_by_cores").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode note = placement.path("notes_by_cores").path(e.getKey());
                 facts.put("CPUs at " + e.getKey() + " cores", e.getValue().asText() + (note.isMissingNode() ? "" : " (" + note.asText() + ")"));
+                if (note.asText().contains("ABOVE QUOTA")) {
+                    aboveQuota.add(e.getKey());
+                }
+            }
+            if (!aboveQuota.isEmpty()) {
+                facts.put("FLAG: cores above the CPU quota", String.join(", ", aboveQuota)
+                        + " cores: each busy thread gets less than a whole CPU");
             }
         }
         List<String> stolen = stolenPoints(runDir.resolve("points.csv"));

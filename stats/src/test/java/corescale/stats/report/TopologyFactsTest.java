@@ -41,6 +41,7 @@ class TopologyFactsTest {
         assertEquals("1.50 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)", facts.machine().get("CPU quota"));
         assertEquals("2", facts.facts().get("CPUs at 1 cores"));
         assertEquals("2,0 (ABOVE QUOTA: CPU quota 1.50 CPUs for 2 cores)", facts.facts().get("CPUs at 2 cores"));
+        assertEquals("2 cores: each busy thread gets less than a whole CPU", facts.facts().get("FLAG: cores above the CPU quota"));
         assertEquals("Counters.increment atomicLong 2t/2c: 3.4%", facts.facts().get("FLAG: steal above 2% of the time"),
                 "only the point above 2%; a blank steal is unknown, not zero");
         assertFalse(facts.facts().keySet().stream().anyMatch(k -> k.startsWith("topology.")), "no raw CPU list in the table");
