@@ -1,21 +1,28 @@
 package corescale.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import corescale.results.CpuList;
+import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 
 /**
@@ -64,6 +71,30 @@ class CoresRestrictionIT {
             assertEquals(Integer.toString(n), lines.get(0), "availableProcessors at " + n);
             assertEquals(new HashSet<>(cores.cpusFor(n)), new HashSet<>(CpuList.parse(lines.get(1))), "CPUs at " + n);
         }
+    }
+
+    /**
+     * A "taskset" that pins the fork to another CPU than the placed one: same size, wrong CPU. The
+     * in-fork check compares the list, so the point fails and says which CPU the fork had.
+     */
+    @Test
+    void aForkOnTheRightNumberOfTheWrongCpusFails() throws Exception {
+        CoresRestriction real = CoresRestriction.detect();
+        assumeTrue(real.affinity() && real.maxCores() >= 2, "needs Linux, taskset and 2 CPUs");
+        int placed = real.cpusFor(1).get(0);
+        int other = real.cpusFor(2).get(1);
+        Path taskset = CoresRestriction.findOnPath("taskset").orElseThrow();
+        Path wrong = runDir.resolve("wrong-taskset");
+        // Called as: taskset -c <placed> java ...; runs java on <other> instead.
+        Files.writeString(wrong, "#!/bin/sh\nshift 2\nexec '" + taskset + "' -c " + other + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rwx------"));
+        CoresRestriction lying = new CoresRestriction(real.placement(), Optional.of(wrong),
+                Path.of(System.getProperty("java.home"), "bin", "java"));
+        JmhForks forks = new JmhForks(TestSweeps.tiny(100), lying, runDir, new PrintStream(new ByteArrayOutputStream()),
+                "test-run", MachineInfo.current(), Duration.ofSeconds(60));
+        Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
+        PointFailedException e = assertThrows(PointFailedException.class, () -> forks.run(point, 1));
+        assertEquals("the fork ran on CPUs " + other + ", not the placed " + placed + ": taskset did not take", e.getMessage());
     }
 
     @Test
