@@ -53,13 +53,7 @@ public final class CoresRestriction {
 
     /** CPUs this process may run on, from the real /proc/self/status; empty where there is no such file. */
     public static Optional<List<Integer>> ownAllowedCpus() {
-        return FsRoot.REAL.field("/proc/self/status", "Cpus_allowed_list").flatMap(text -> {
-            try {
-                return Optional.of(CpuList.parse(text));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return FsRoot.REAL.field("/proc/self/status", "Cpus_allowed_list").flatMap(FsRoot::parseCpuList);
     }
 
     public Placement placement() {

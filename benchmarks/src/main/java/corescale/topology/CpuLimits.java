@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import corescale.results.CpuList;
+
 /**
  * What this process may use of the machine: the CPUs it may run on (its affinity, which the cpuset
  * already narrows) and the CPU time its cgroup grants, from cgroup v2 {@code cpu.max} or v1
@@ -25,7 +27,7 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
     public static CpuLimits read(FsRoot fs, Topology topology) {
         List<Integer> all = topology.cpus().stream().map(Cpu::id).toList();
         List<Integer> allowed = new ArrayList<>(fs.field("/proc/self/status", "Cpus_allowed_list")
-                .flatMap(text -> parse(text)).orElse(all));
+                .flatMap(FsRoot::parseCpuList).orElse(all));
         Optional<List<Integer>> cpuset = Optional.empty();
         OptionalDouble quota = OptionalDouble.empty();
         String from = "";
@@ -83,8 +85,8 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("allowed_cpus", corescale.results.CpuList.format(allowed));
-        json.put("cpuset", cpuset.map(corescale.results.CpuList::format).orElse(""));
+        json.put("allowed_cpus", CpuList.format(allowed));
+        json.put("cpuset", cpuset.map(CpuList::format).orElse(""));
         json.put("quota_cpus", quotaCpus.isPresent() ? quotaCpus.getAsDouble() : null);
         json.put("quota_from", quotaFrom);
         return json;
@@ -144,13 +146,5 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
             dirs.addAll(upwards(CGROUP + "/" + controller, path));
         }
         return dirs;
-    }
-
-    private static Optional<List<Integer>> parse(String text) {
-        try {
-            return Optional.of(corescale.results.CpuList.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

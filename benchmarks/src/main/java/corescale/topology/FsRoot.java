@@ -57,13 +57,16 @@ public record FsRoot(Path root) {
     }
 
     public Optional<List<Integer>> readCpuList(String absolute) {
-        return read(absolute).flatMap(text -> {
-            try {
-                return Optional.of(CpuList.parse(text));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return read(absolute).flatMap(FsRoot::parseCpuList);
+    }
+
+    /** A CPU list such as {@code 0-3,8}, or empty when the text is not one. */
+    public static Optional<List<Integer>> parseCpuList(String text) {
+        try {
+            return Optional.of(CpuList.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public List<String> lines(String absolute) {

@@ -136,8 +136,9 @@ public record Placement(Topology topology, CpuLimits limits, String policy, List
         Map<String, Object> notes = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
         for (int cores : coreCounts) {
             byCores.put(Integer.toString(cores), CpuList.format(cpusFor(cores)));
-            if (!notes(cores).isEmpty()) {
-                notes.put(Integer.toString(cores), String.join("; ", notes(cores)));
+            List<String> these = notes(cores);
+            if (!these.isEmpty()) {
+                notes.put(Integer.toString(cores), String.join("; ", these));
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();

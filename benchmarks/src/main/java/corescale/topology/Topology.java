@@ -30,8 +30,13 @@ public record Topology(List<Cpu> cpus, boolean known) {
 
     public static Topology read(FsRoot fs) {
         List<Integer> online = fs.readCpuList(CPU_DIR + "online").orElseGet(() -> listed(fs));
-        if (online.isEmpty() || fs.read(CPU_DIR + "cpu" + online.get(0) + "/topology/physical_package_id").isEmpty()) {
-            return unknown(Runtime.getRuntime().availableProcessors());
+        if (online.isEmpty()) {
+            // No sysfs (macOS, Windows): the CPUs we may use, or as many as the JVM sees.
+            online = fs.field("/proc/self/status", "Cpus_allowed_list").flatMap(FsRoot::parseCpuList)
+                    .orElseGet(() -> unknown(Runtime.getRuntime().availableProcessors()).cpus().stream().map(Cpu::id).toList());
+        }
+        if (fs.read(CPU_DIR + "cpu" + online.get(0) + "/topology/physical_package_id").isEmpty()) {
+            return flat(online);
         }
         Map<Integer, Integer> nodes = nodes(fs);
         Map<Integer, String> types = types(fs, online);
@@ -49,13 +54,18 @@ public record Topology(List<Cpu> cpus, boolean known) {
         return new Topology(cpus, true);
     }
 
-    /** A machine of {@code n} CPUs about which nothing else is known. */
+    /** A machine of CPUs 0 to {@code n - 1} about which nothing else is known. */
     public static Topology unknown(int n) {
-        List<Cpu> cpus = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            cpus.add(new Cpu(i, 0, 0, i, 0, 0, -1, ""));
+            ids.add(i);
         }
-        return new Topology(cpus, false);
+        return flat(ids);
+    }
+
+    /** These CPUs, each taken as its own core, since nothing else is known. */
+    private static Topology flat(List<Integer> ids) {
+        return new Topology(ids.stream().map(i -> new Cpu(i, 0, 0, i, 0, 0, -1, "")).toList(), false);
     }
 
     public Optional<Cpu> cpu(int id) {

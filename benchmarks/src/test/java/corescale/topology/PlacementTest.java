@@ -126,6 +126,7 @@ class PlacementTest {
     void aMachineWithoutSysfsIsFlatAndSaysSo() {
         Topology t = Topology.read(FakeMachines.tree("container-v1"));
         assertFalse(t.known());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), t.cpus().stream().map(Cpu::id).toList(), "the CPUs of Cpus_allowed_list");
         assertTrue(t.summary().endsWith("(topology not exposed by the OS)"), t.summary());
         Set<Integer> cores = new HashSet<>();
         t.cpus().forEach(c -> cores.add(c.core()));
