@@ -109,6 +109,12 @@ public record Topology(List<Cpu> cpus, boolean known) {
             s.append(plural(packages(), "package")).append(", ").append(plural(physicalCores(), "core")).append(", ")
                     .append(plural(cpus.size(), "thread"));
         }
+        record Die(int pkg, int die) {
+        }
+        long dies = cpus.stream().map(c -> new Die(c.pkg(), c.die())).distinct().count();
+        if (dies > packages()) {
+            s.append("; ").append(plural((int) dies, "die"));
+        }
         s.append("; NUMA ").append(numaNodes());
         if (l3Domains() > 0) {
             s.append("; L3 ").append(l3Domains());
