@@ -30,6 +30,11 @@ import corescale.sweep.Plan;
 import corescale.sweep.Point;
 import corescale.sweep.Profile;
 import corescale.sweep.Sweep;
+import corescale.topology.CpuLimits;
+import corescale.topology.FsRoot;
+import corescale.topology.MachineState;
+import corescale.topology.Placement;
+import corescale.topology.Topology;
 
 /**
  * {@code run}: the sweep. Builds the plan (benchmarks × parameters × cores × threads), writes
@@ -59,6 +64,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cores", split = ",", paramLabel = "N",
             description = "Core counts to restrict the measured JVM to. Default: 1, 2, 4 ... up to all CPUs this process may use.")
     List<Integer> cores;
+
+    @Option(names = "--cpus", split = ",", paramLabel = "CPU",
+            description = "The CPUs to use, in order: a point at N cores runs on the first N (e.g. --cpus 2,4,6). "
+                    + "Default: chosen from the topology (see --placement).")
+    List<Integer> cpus;
+
+    @Option(names = "--placement", paramLabel = "POLICY",
+            description = "How cores are chosen: compact (default: distinct physical cores, one L3/NUMA node/package "
+                    + "filled before the next, SMT siblings last, CPU 0 last) or spread (cores alternate between packages).")
+    String placement = Placement.COMPACT;
+
+    @Option(names = "--dry-run", description = "Print the plan (points, estimate, where results go, the CPUs of each core count) and exit without measuring.")
+    boolean dryRun;
 
     @Option(names = "--threads", split = ",", paramLabel = "N",
             description = "Thread counts for shared-state benchmarks. Default: cores and 2 x cores, and 1 at the fewest cores.")
@@ -108,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted run: measure only the points missing from DIR/results.csv.")
     Path resume;
 
+    /** Where sysfs, procfs and cgroup facts are read: {@code CORESCALE_FSROOT}, or {@code /}. */
+    FsRoot fs = FsRoot.fromEnvironment();
+
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
@@ -128,12 +149,22 @@ final class RunCommand implements Callable<Integer> {
         if (quick && thorough) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quick and --thorough cannot be used together");
         }
-        CoresRestriction restriction = CoresRestriction.detect();
+        if (fs.isFake() && !dryRun) {
+            throw new CommandLine.ParameterException(spec.commandLine(), FsRoot.VARIABLE + "=" + fs.root()
+                    + " presents another machine than this one: only --dry-run can use it");
+        }
+        Topology topology = Topology.read(fs);
+        CpuLimits limits = CpuLimits.read(fs, topology);
+        CoresRestriction restriction = CoresRestriction.detect(placement(topology, limits));
         Profile profile = profile();
         List<Integer> coreCounts = coreCounts(restriction);
         List<Point> plan = Plan.build(filter, coreCounts, Optional.ofNullable(threads), profile.params());
         if (plan.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' (see 'list')");
+        }
+        if (dryRun) {
+            new Sweep(runDir, profile, plan, restriction, System.out, false, runId, machine, Duration.ZERO).printPlan();
+            return 0;
         }
         if (!resuming) {
             if (Files.exists(runDir.resolve("results.csv"))) {
@@ -141,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
                         runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
             }
             Files.createDirectories(runDir);
-            writeRunFile(runDir, runId, machine, args, profile, coreCounts, restriction);
+            writeRunFile(runDir, runId, machine, args, profile, coreCounts, restriction, MachineState.read(fs, topology));
         }
         Sweep sweep = new Sweep(runDir, profile, plan, restriction, System.out, Terminal.isInteractive(), runId, machine,
                 Duration.ofSeconds(60));
@@ -201,6 +232,17 @@ final class RunCommand implements Callable<Integer> {
         return p;
     }
 
+    private Placement placement(Topology topology, CpuLimits limits) {
+        try {
+            if (cpus != null) {
+                return Placement.explicit(topology, limits, cpus);
+            }
+            return Placement.of(topology, limits, placement);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private List<Integer> coreCounts(CoresRestriction restriction) {
         List<Integer> counts = cores != null ? cores
                 : quick ? List.of(restriction.maxCores()) : restriction.defaultCoreCounts();
@@ -214,7 +256,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void writeRunFile(Path runDir, String runId, MachineInfo machine, List<String> args, Profile profile,
-                                     List<Integer> coreCounts, CoresRestriction restriction) throws IOException {
+                                     List<Integer> coreCounts, CoresRestriction restriction, MachineState state)
+            throws IOException {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("run_id", runId);
         run.put("args", args);
@@ -222,6 +265,11 @@ final class RunCommand implements Callable<Integer> {
         run.put("cores", coreCounts);
         run.put("affinity", restriction.affinity());
         run.put("machine", machine);
+        Placement placement = restriction.placement();
+        run.put("topology", placement.topology().toJson());
+        run.put("limits", placement.limits().toJson());
+        run.put("placement", placement.toJson(coreCounts));
+        run.put("machine_state", state.toJson());
         run.put("facts", FactsProbe.collect(restriction, coreCounts));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(runDir.resolve(RUN_FILE), w -> json.writeValue(w, run));

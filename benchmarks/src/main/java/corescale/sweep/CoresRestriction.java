@@ -5,62 +5,59 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import corescale.results.CpuList;
+import corescale.topology.CpuLimits;
+import corescale.topology.FsRoot;
+import corescale.topology.Placement;
+import corescale.topology.Topology;
 
 /**
- * Restricts a measured JVM to its first {@code cores} CPUs. On Linux with {@code taskset} the fork
- * is started as {@code taskset -c <first cores CPUs of our own allowed set> java ...}, so the
- * kernel enforces it; everywhere the fork also gets {@code -XX:ActiveProcessorCount=<cores>} so
- * that pools size themselves as they would on such a machine. Without taskset only the second
- * holds, and results say {@code affinity=false}.
+ * Restricts a measured JVM to the CPUs its {@link Placement} names for its core count. On Linux with
+ * {@code taskset} the fork is started as {@code taskset -c <those CPUs> java ...}, so the kernel
+ * enforces it; everywhere the fork also gets {@code -XX:ActiveProcessorCount=<cores>} so that pools
+ * size themselves as they would on such a machine. Without taskset only the second holds, and
+ * results say {@code affinity=false}.
  */
 public final class CoresRestriction {
 
-    private final List<Integer> allowedCpus;
+    /** The system property that tells a fork's {@link CoresCheck} which CPUs it must have. */
+    static final String EXPECTED_CPUS = "corescale.cpus";
+
+    private final Placement placement;
     private final Optional<Path> taskset;
     private final Path java;
     private Path scratch;
 
-    CoresRestriction(List<Integer> allowedCpus, Optional<Path> taskset, Path java) {
-        this.allowedCpus = List.copyOf(allowedCpus);
+    CoresRestriction(Placement placement, Optional<Path> taskset, Path java) {
+        this.placement = placement;
         this.taskset = taskset;
         this.java = java;
     }
 
-    /** What this process may use, and whether taskset is there to pass it on. */
+    /** The default (compact) placement on the machine {@code CORESCALE_FSROOT} presents. */
     public static CoresRestriction detect() {
-        List<Integer> allowed = ownAllowedCpus().orElseGet(() -> {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-                all.add(i);
-            }
-            return all;
-        });
-        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
-        Optional<Path> taskset = linux && ownAllowedCpus().isPresent() ? findOnPath("taskset") : Optional.empty();
-        return new CoresRestriction(allowed, taskset, Path.of(System.getProperty("java.home"), "bin", "java"));
+        FsRoot fs = FsRoot.fromEnvironment();
+        Topology topology = Topology.read(fs);
+        return detect(Placement.of(topology, CpuLimits.read(fs, topology), Placement.COMPACT));
     }
 
-    /** CPUs this process may run on, from /proc/self/status; empty where there is no such file. */
+    /** Forks placed by {@code placement}, pinned with taskset where there is one. */
+    public static CoresRestriction detect(Placement placement) {
+        boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
+        Optional<Path> taskset = linux && ownAllowedCpus().isPresent() ? findOnPath("taskset") : Optional.empty();
+        return new CoresRestriction(placement, taskset, Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    /** CPUs this process may run on, from the real /proc/self/status; empty where there is no such file. */
     public static Optional<List<Integer>> ownAllowedCpus() {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return Optional.empty();
-        }
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("Cpus_allowed_list:")) {
-                    return Optional.of(CpuList.parse(line.substring(line.indexOf(':') + 1)));
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return FsRoot.REAL.field("/proc/self/status", "Cpus_allowed_list").flatMap(FsRoot::parseCpuList);
+    }
+
+    public Placement placement() {
+        return placement;
     }
 
     public boolean affinity() {
@@ -69,17 +66,12 @@ public final class CoresRestriction {
 
     /** How many CPUs a point can have at most. */
     public int maxCores() {
-        return allowedCpus.size();
+        return placement.maxCores();
     }
 
     /** 1, 2, 4 ... below the maximum, then the maximum. */
     public List<Integer> defaultCoreCounts() {
-        List<Integer> counts = new ArrayList<>();
-        for (int c = 1; c < maxCores(); c *= 2) {
-            counts.add(c);
-        }
-        counts.add(maxCores());
-        return counts;
+        return placement.defaultCoreCounts();
     }
 
     /** One line for the run's output when affinity cannot be set, empty otherwise. */
@@ -93,18 +85,17 @@ public final class CoresRestriction {
 
     /**
      * The JVM arguments a fork at {@code cores} gets; {@code corescale.quiet} keeps benchmarks'
-     * informational lines out of the sweep's console (JMH copies fork output there).
+     * informational lines out of the sweep's console (JMH copies fork output there), and
+     * {@code corescale.cpus} tells the fork's check which CPUs it must be pinned to.
      */
     public List<String> jvmArgs(int cores) {
-        return List.of("-XX:ActiveProcessorCount=" + cores, "-Dcorescale.quiet=true");
+        return List.of("-XX:ActiveProcessorCount=" + cores, "-Dcorescale.quiet=true",
+                "-D" + EXPECTED_CPUS + "=" + CpuList.format(cpusFor(cores)));
     }
 
     /** The CPUs a fork at {@code cores} is pinned to. */
     public List<Integer> cpusFor(int cores) {
-        if (cores < 1 || cores > maxCores()) {
-            throw new IllegalArgumentException("cores must be 1.." + maxCores() + ", not " + cores);
-        }
-        return allowedCpus.subList(0, cores);
+        return placement.cpusFor(cores);
     }
 
     /**

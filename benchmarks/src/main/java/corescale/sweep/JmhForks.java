@@ -31,6 +31,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import corescale.results.CpuList;
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.stats.model.PointKey;
@@ -121,7 +122,26 @@ public final class JmhForks {
         if (results.isEmpty()) {
             throw new PointFailedException("JMH found no benchmark named " + point.benchmark());
         }
-        return ForkResult.of(rows(point, fork, results.iterator().next()));
+        RunResult run = results.iterator().next();
+        return ForkResult.of(rows(point, fork, run), cores.cpusFor(point.cores()), load(run));
+    }
+
+    /** Steal and involuntary switches over the fork's measured iterations. */
+    private static ForkResult.Load load(RunResult run) {
+        ForkResult.Load load = ForkResult.Load.NONE;
+        for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
+            for (IterationResult it : forkResult.getIterationResults()) {
+                Map<String, Result> s = it.getSecondaryResults();
+                load = load.plus(new ForkResult.Load(count(s, CoresCheck.STEAL_TICKS), count(s, CoresCheck.TOTAL_TICKS),
+                        count(s, CoresCheck.INVOLUNTARY)));
+            }
+        }
+        return load;
+    }
+
+    private static long count(Map<String, Result> results, String label) {
+        Result r = results.get(label);
+        return r == null ? 0 : Math.round(r.getScore());
     }
 
     private List<ResultRow> rows(Point point, int fork, RunResult run) throws PointFailedException {
@@ -150,19 +170,25 @@ public final class JmhForks {
         return rows;
     }
 
-    /** The fork must have seen exactly the cores the point says, or its numbers mean something else. */
+    /**
+     * The fork must have seen exactly the cores the point says and, with affinity, run on exactly
+     * the CPUs placed for it, or its numbers mean something else.
+     */
     private void checkCores(Point point, IterationResult it) throws PointFailedException {
-        Result visible = it.getSecondaryResults().get(CoresCheck.VISIBLE);
-        Result allowed = it.getSecondaryResults().get(CoresCheck.ALLOWED);
+        Map<String, Result> s = it.getSecondaryResults();
+        Result visible = s.get(CoresCheck.VISIBLE);
         if (visible == null) {
             throw new PointFailedException("the fork did not report its processors (CoresCheck profiler missing)");
         }
         if ((int) visible.getScore() != point.cores()) {
             throw new PointFailedException("the fork saw " + (int) visible.getScore() + " processors, not " + point.cores());
         }
-        if (cores.affinity() && allowed != null && (int) allowed.getScore() != point.cores()) {
-            throw new PointFailedException("the fork may run on " + (int) allowed.getScore() + " CPUs, not " + point.cores()
-                    + ": taskset did not take");
+        Result match = s.get(CoresCheck.MATCH);
+        if (cores.affinity() && (match == null || match.getScore() != 1)) {
+            List<Integer> had = s.keySet().stream().filter(k -> k.startsWith(CoresCheck.HAS_CPU))
+                    .map(k -> Integer.parseInt(k.substring(CoresCheck.HAS_CPU.length()))).sorted().toList();
+            throw new PointFailedException("the fork ran on CPUs " + (had.isEmpty() ? "unknown" : CpuList.format(had))
+                    + ", not the placed " + CpuList.format(cores.cpusFor(point.cores())) + ": taskset did not take");
         }
     }
 

@@ -15,7 +15,8 @@ import corescale.stats.model.PointKey;
 
 /**
  * A small append-only CSV with one row per point, keyed like results.csv: {@code points.csv}
- * (how each finished point stopped: precision reached or not) and {@code failures.csv} (points
+ * (how each finished point stopped: precision reached or not, the CPUs it ran on, the steal time of
+ * those CPUs and the involuntary context switches of the fork during its measured iterations) and {@code failures.csv} (points
  * that could not be measured, with the error).
  */
 final class PointLog {
@@ -32,7 +33,8 @@ final class PointLog {
     }
 
     static PointLog points(Path runDir) {
-        return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop", "seconds"));
+        return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop", "seconds",
+                "cpus", "steal_pct", "involuntary_switches"));
     }
 
     static PointLog failures(Path runDir) {

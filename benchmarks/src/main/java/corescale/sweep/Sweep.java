@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import corescale.results.CpuList;
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.model.PointKey;
+import corescale.stats.report.TopologyFacts;
+import corescale.topology.Placement;
 
 /**
  * Measures the points of a plan one after another, each to the profile's precision, and never
@@ -113,6 +116,8 @@ public final class Sweep {
                     outcome.forks().forEach(f -> rows.addAll(f.rows()));
                     double mean = outcome.forks().stream().mapToDouble(ForkResult::mean).average().orElse(Double.NaN);
                     String unit = rows.isEmpty() ? "" : rows.get(0).unit();
+                    ForkResult.Load load = outcome.forks().stream().map(ForkResult::load)
+                            .reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
                     synchronized (writeLock) {
                         if (stopping) {
                             break;
@@ -120,10 +125,13 @@ public final class Sweep {
                         results.append(rows);
                         points.append(point.key(), outcome.forks().size(), mean, unit, blankIfNaN(outcome.relCi()),
                                 blankIfNaN(profile.precision()), outcome.stop().label,
-                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - pointStart) / 1e9));
+                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - pointStart) / 1e9),
+                                CpuList.format(cores.cpusFor(point.cores())),
+                                Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
+                                load.involuntarySwitches());
                     }
                     measured++;
-                    progress.finished(point, describe(outcome, mean, unit));
+                    progress.finished(point, describe(outcome, mean, unit) + stealNote(load));
                 } catch (PointFailedException e) {
                     if (stopping) {
                         break;
@@ -172,6 +180,13 @@ public final class Sweep {
         }
     }
 
+    /** The plan as {@code run} prints it before measuring, for {@code run --dry-run}. */
+    public void printPlan() throws IOException {
+        Set<PointKey> finished = finishedPoints(runDir);
+        long todo = plan.stream().filter(p -> !finished.contains(p.key())).count();
+        printPlan((int) todo, plan.size() - (int) todo);
+    }
+
     private void printPlan(int todo, int alreadyDone) {
         Duration low = estimate(todo);
         Duration high = profile.forkTime().multipliedBy((long) profile.maxForks() * todo);
@@ -188,6 +203,10 @@ public final class Sweep {
         if (!warning.isEmpty()) {
             out.println(warning);
         }
+        Placement placement = cores.placement();
+        out.println("Machine: " + placement.topology().summary() + "; placement " + placement.policy()
+                + (placement.limits().quotaCpus().isPresent() ? "; " + placement.limits().describeQuota() : ""));
+        plan.stream().map(Point::cores).distinct().sorted().forEach(c -> out.println(placement.line(c)));
     }
 
     private Duration estimate(int points) {
@@ -198,6 +217,11 @@ public final class Sweep {
         String ci = Double.isNaN(outcome.relCi()) ? "" : String.format(Locale.ROOT, " ±%.1f%%", outcome.relCi() * 100);
         return String.format(Locale.ROOT, "%.4g %s%s, %d fork(s), %s", mean, unit, ci, outcome.forks().size(),
                 outcome.stop().label.replace('_', ' '));
+    }
+
+    private static String stealNote(ForkResult.Load load) {
+        return load.stealShare() > TopologyFacts.STEAL_FLAG
+                ? String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()) : "";
     }
 
     private static Object blankIfNaN(double value) {

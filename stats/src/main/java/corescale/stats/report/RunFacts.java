@@ -34,10 +34,11 @@ public record RunFacts(String runId, Map<String, String> machine, Map<String, St
             }
         }
         flatten("", root.path("facts"), facts);
+        TopologyFacts.addTo(root, runJson.toAbsolutePath().getParent(), machine, facts);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!facts.containsKey(e.getKey()) && !e.getKey().equals("machine") && !e.getKey().equals("facts")
-                    && !e.getKey().equals("run_id")) {
+                    && !e.getKey().equals("run_id") && !TopologyFacts.KEYS.contains(e.getKey())) {
                 flatten(e.getKey(), e.getValue(), facts);
             }
         }

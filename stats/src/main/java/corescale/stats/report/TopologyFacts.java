@@ -1,0 +1,98 @@
+package corescale.stats.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The machine's topology, limits and state as a reader wants them in the report: the topology in
+ * words, the frequency governor and boost, the CPUs each core count ran on, and two flags: core
+ * counts above the cgroup's CPU quota (from run.json) and points whose CPUs lost more than
+ * {@link #STEAL_FLAG} of their time to steal (from points.csv beside it).
+ */
+public final class TopologyFacts {
+
+    /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
+    public static final double STEAL_FLAG = 0.02;
+
+    /** run.json's keys this class reads, which the generic flattening leaves alone. */
+    static final Set<String> KEYS = Set.of("topology", "limits", "placement", "machine_state");
+
+    private TopologyFacts() {
+    }
+
+    static void addTo(JsonNode root, Path runDir, Map<String, String> machine, Map<String, String> facts) throws IOException {
+        if (root.has("topology")) {
+            machine.put("topology", root.path("topology").path("summary").asText());
+        }
+        JsonNode state = root.path("machine_state");
+        if (state.isObject()) {
+            machine.put("frequency governor", state.path("governor").asText() + " (driver " + state.path("cpufreq_driver").asText() + ")");
+            machine.put("boost", state.path("boost").asText());
+        }
+        JsonNode limits = root.path("limits");
+        if (limits.isObject()) {
+            machine.put("CPUs this process could use", limits.path("allowed_cpus").asText());
+            machine.put("CPU quota", limits.path("quota_cpus").isNumber()
+                    ? String.format(Locale.ROOT, "%.2f CPUs (%s)", limits.path("quota_cpus").asDouble(), limits.path("quota_from").asText())
+                    : "none");
+        }
+        JsonNode placement = root.path("placement");
+        if (placement.isObject()) {
+            facts.put("placement", placement.path("policy").asText());
+            List<String> aboveQuota = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = placement.path("cpus_by_cores").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode note = placement.path("notes_by_cores").path(e.getKey());
+                facts.put("CPUs at " + e.getKey() + " cores", e.getValue().asText() + (note.isMissingNode() ? "" : " (" + note.asText() + ")"));
+                if (note.asText().contains("ABOVE QUOTA")) {
+                    aboveQuota.add(e.getKey());
+                }
+            }
+            if (!aboveQuota.isEmpty()) {
+                facts.put("FLAG: cores above the CPU quota", String.join(", ", aboveQuota)
+                        + " cores: each busy thread gets less than a whole CPU");
+            }
+        }
+        List<String> stolen = stolenPoints(runDir.resolve("points.csv"));
+        if (!stolen.isEmpty()) {
+            facts.put(String.format(Locale.ROOT, "FLAG: steal above %.0f%% of the time", 100 * STEAL_FLAG), String.join("; ", stolen));
+        }
+    }
+
+    /** Points whose steal_pct is above the flag, as "benchmark variant params cores/threads: x%". */
+    private static List<String> stolenPoints(Path pointsCsv) throws IOException {
+        List<String> stolen = new ArrayList<>();
+        if (!Files.isRegularFile(pointsCsv)) {
+            return stolen;
+        }
+        try (Reader in = Files.newBufferedReader(pointsCsv)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                if (!r.isMapped("steal_pct") || !r.isSet("steal_pct") || r.get("steal_pct").isBlank()) {
+                    continue;
+                }
+                double pct = Double.parseDouble(r.get("steal_pct"));
+                if (pct > 100 * STEAL_FLAG) {
+                    stolen.add(String.format(Locale.ROOT, "%s %s%s %s: %.1f%%", r.get("benchmark"), r.get("variant"),
+                            r.get("params").isEmpty() ? "" : " " + r.get("params"), Groups.at(Integer.parseInt(r.get("cores")),
+                                    Integer.parseInt(r.get("threads"))), pct));
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException(pointsCsv + ": " + e.getMessage(), e);
+        }
+        return stolen;
+    }
+}
