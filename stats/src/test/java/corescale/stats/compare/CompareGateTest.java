@@ -125,8 +125,9 @@ class CompareGateTest {
         int trials = 200;
         int fired = gateFirings(12, trials, 3, 0.10, seen);
         long faster = seen.stream().filter(v -> v == Verdict.FASTER).count();
-        System.out.printf(Locale.ROOT, "null, 3 forks, 10%% noise: gate fired in %d of %d runs; %d of %d points faster%n",
-                fired, trials, faster, seen.size());
+        long slower = seen.stream().filter(v -> v == Verdict.SLOWER).count();
+        System.out.printf(Locale.ROOT, "null, 3 forks, 10%% noise: gate fired in %d of %d runs; of %d points %d faster,"
+                + " %d slower%n", fired, trials, seen.size(), faster, slower);
         assertTrue(fired <= trials / 10, fired + " of " + trials);
         // Without the false-discovery control 60 points at 5% each would fire most runs; with it, about 5%.
         assertTrue(fired <= trials * 0.08, fired + " of " + trials);
