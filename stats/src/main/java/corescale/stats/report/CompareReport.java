@@ -74,7 +74,8 @@ public final class CompareReport {
                 + "points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
                 + Fmt.pct(Comparer.ALPHA) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
                 + "one-sided tests at " + Fmt.pct(Comparer.ALPHA) + ") shows the ratio within ±" + t
-                + ". Inconclusive otherwise.";
+                + ". Inconclusive otherwise. Columns: q (BH) is the adjusted p of no change, p same the equivalence "
+                + "test's p.";
     }
 
     private static void runsTable(Doc doc, List<RunData> runs) {
@@ -147,13 +148,14 @@ public final class CompareReport {
             }
             Doc.TableBuilder t = new Doc.TableBuilder().num("#").text("variant").num("cores").num("threads")
                     .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [95% CI]")
-                    .text("verdict").text("note");
+                    .num("q (BH)").num("p same").text("verdict").text("note");
             int number = 0;
             for (PointComparison p : sorted) {
                 // Numbered as on the ratio chart, which shows only points with a ratio.
                 String no = Double.isFinite(p.ratio().value()) ? Integer.toString(++number) : "";
                 t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
-                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), p.verdict().label(), p.note());
+                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), Fmt.num3(p.qChange()),
+                        Fmt.num3(p.pSame()), p.verdict().label(), p.note());
             }
             doc.table(t.build());
         });
