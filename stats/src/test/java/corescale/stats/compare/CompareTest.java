@@ -64,6 +64,8 @@ class CompareTest {
                 same += v == Verdict.SAME ? 1 : 0;
             }
             double rate = wrong / (double) trials;
+            System.out.printf(java.util.Locale.ROOT, "one point, 5 forks, %.0f%% noise, no change: %d of %d faster/slower,"
+                    + " %d same%n", cv * 100, wrong, trials, same);
             assertTrue(rate <= 0.05, "cv " + cv + ": false faster/slower rate " + rate);
             assertTrue(same < trials, "the CI must not always be narrow");
         }
