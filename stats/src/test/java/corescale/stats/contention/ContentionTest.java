@@ -51,4 +51,14 @@ class ContentionTest {
         assertEquals(2.0, r.vsOneThread().value(), 1e-12); // 2 ops/us over 1 ops/us
         assertTrue(r.vsOneThread().low() < 2.0 && r.vsOneThread().high() > 2.0, r.vsOneThread().toString());
     }
+
+    @Test
+    void avgtAndSampleOfOneVariantAreNotEachOthersBest() {
+        // -bm all: the same variant in two time modes competes only with other variants in its own mode.
+        PointSummary avgt = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.AVERAGE_TIME, 4, 4);
+        PointSummary sample = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.SAMPLE_TIME, 2, 2);
+        List<ContentionRow> rows = new Contention().analyse(List.of(avgt, sample));
+        assertEquals(2, rows.size());
+        rows.forEach(r -> assertEquals(1.0, r.vsBest().value(), 1e-12, r.toString()));
+    }
 }
