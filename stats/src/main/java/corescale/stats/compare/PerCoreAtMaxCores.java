@@ -79,7 +79,7 @@ public final class PerCoreAtMaxCores implements CurveComparator {
 
     private static String curveName(String family, String benchmark, String variant, String params,
                                     corescale.stats.model.Mode mode) {
-        return String.join("|", family, benchmark, variant, params, mode.higherIsBetter() ? "thrpt" : "time");
+        return String.join("|", family, benchmark, variant, params, mode.jmhName());
     }
 
     /** Per curve, the point at the largest cores: threads = cores if measured, else the highest throughput. */
