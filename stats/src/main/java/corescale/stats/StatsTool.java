@@ -138,7 +138,7 @@ public final class StatsTool {
                 loaded.forEach(l -> out.println(l.describe()));
                 runs.add(runData(input.toString(), loaded));
             }
-            Comparer comparer = new Comparer(threshold, Summarizer.DEFAULT_SEED, Comparer.DEFAULT_RESAMPLES, curves);
+            Comparer comparer = new Comparer(threshold, curves);
             List<CompareResult> results = new ArrayList<>();
             for (RunData other : runs.subList(1, runs.size())) {
                 results.add(comparer.compare(runs.get(0), other));
@@ -182,6 +182,11 @@ public final class StatsTool {
         r.families().forEach(f -> out.printf(java.util.Locale.ROOT, "  %s: geometric mean ratio %.3f over %d points%n",
                 f.family(), f.geomean(), f.points()));
         r.mismatches().forEach(m -> out.println("  note: " + m));
+        long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
+        if (insufficient > 0) {
+            out.println("  " + insufficient + " point" + (insufficient == 1 ? "" : "s")
+                    + " insufficient (fewer than 2 forks in a run): no verdict, not gated; listed in compare.md");
+        }
         if (!r.curves().isEmpty()) {
             out.println("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
         }

@@ -6,6 +6,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static corescale.stats.io.Numbers.format;
@@ -15,13 +17,15 @@ import static corescale.stats.io.Numbers.format;
  * or found in one run only: verdict {@code only_base}/{@code only_other}), {@code family} (geometric
  * mean of the family's ratios), {@code curve} (runs with different core counts, per core at each
  * run's most cores; {@code cores} is the base's, the note names the other's) and {@code mismatch}
- * (machine or JDK differ). Ratios above 1 mean OTHER is faster.
+ * (machine or JDK differ). Ratios above 1 mean OTHER is faster. {@code p_change} is Welch's p of no
+ * change, {@code q_change} the same adjusted over the comparison's points (Benjamini–Hochberg),
+ * {@code p_same} the equivalence test's p at ±threshold; see stats/STATISTICS.md.
  */
 public final class CompareCsv {
 
     public static final List<String> HEADER = List.of("kind", "base", "other", "family", "benchmark", "variant", "params",
             "cores", "threads", "mode", "unit", "base_mean", "other_mean", "ratio", "ratio_low", "ratio_high",
-            "welch_p", "verdict", "note");
+            "p_change", "q_change", "p_same", "verdict", "note");
 
     private CompareCsv() {
     }
@@ -31,29 +35,42 @@ public final class CompareCsv {
         p.printRecord(HEADER);
         for (CompareResult r : results) {
             for (String m : r.mismatches()) {
-                p.printRecord("mismatch", r.base(), r.other(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", m);
+                p.printRecord(row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m));
             }
             for (PointComparison c : r.points()) {
                 PointKey k = c.key();
                 p.printRecord("point", r.base(), r.other(), k.family(), k.benchmark(), k.variant(), k.params(), k.cores(),
                         k.threads(), c.mode().jmhName(), c.unit(), format(c.baseMean()), format(c.otherMean()),
-                        format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), format(c.welchP()),
-                        c.verdict().label(), c.note());
+                        format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), format(c.pChange()),
+                        format(c.qChange()), format(c.pSame()), c.verdict().label(), c.note());
             }
             for (CompareResult.FamilyGeomean f : r.families()) {
-                p.printRecord("family", r.base(), r.other(), f.family(), "", "", "", "", "", "", "", "", "",
-                        format(f.geomean()), "", "", "", "", "geometric mean of " + f.points() + " point ratios");
+                p.printRecord(row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
+                        "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios"));
             }
             for (CurveComparison c : r.curves()) {
-                p.printRecord("curve", r.base(), r.other(), c.family(), c.benchmark(), c.variant(), c.params(), c.baseCores(),
-                        "", "thrpt", "ops/us/core", format(c.basePerCore()), format(c.otherPerCore()),
-                        format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), "", "",
-                        "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
+                p.printRecord(row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
+                        "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
+                        "cores", Integer.toString(c.baseCores()), "mode", "thrpt", "unit", "ops/us/core",
+                        "base_mean", format(c.basePerCore()), "other_mean", format(c.otherPerCore()),
+                        "ratio", format(c.ratio().value()), "ratio_low", format(c.ratio().low()),
+                        "ratio_high", format(c.ratio().high()),
+                        "note", "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
                                 + (c.note().isEmpty() ? "" : "; " + c.note())
                                 + "; USL base: " + CurveComparison.describe(c.baseUsl())
-                                + "; USL other: " + CurveComparison.describe(c.otherUsl()));
+                                + "; USL other: " + CurveComparison.describe(c.otherUsl())));
             }
         }
         p.flush();
+    }
+
+    /** A row from column-value pairs; the other columns empty. */
+    private static List<String> row(String... columnsAndValues) {
+        List<String> out = new ArrayList<>(Arrays.asList(new String[HEADER.size()]));
+        out.replaceAll(x -> "");
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            out.set(HEADER.indexOf(columnsAndValues[i]), columnsAndValues[i + 1]);
+        }
+        return out;
     }
 }

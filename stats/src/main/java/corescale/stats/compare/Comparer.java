@@ -1,64 +1,64 @@
 package corescale.stats.compare;
 
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
-import org.apache.commons.math3.stat.inference.TTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares runs point by point. Points match on benchmark, variant, params, cores and threads
- * (and mode). The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput,
- * base/other for time per operation. Its 95% interval is a percentile bootstrap over the fork means of
- * both sides (see {@link Ratio#bootstrap}); Welch's t on the logs of fork means is reported beside it.
- * The verdict comes from the interval alone ({@link Verdict#of}).
+ * Compares runs point by point. Points match on benchmark, variant, params, cores, threads and mode.
+ * The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput, base/other
+ * for time per operation. A point needs at least 2 fork means on each side, else its verdict is
+ * {@link Verdict#INSUFFICIENT}: one fork says nothing of run-to-run variance. Otherwise Welch's t on
+ * the logs of fork means gives the 95% interval, the p of "no change" and the equivalence test at
+ * ±threshold; the p-values of all points of the comparison are adjusted together
+ * (Benjamini–Hochberg) before any is called faster or slower ({@link Verdict#of}).
  */
 public final class Comparer {
 
     public static final double DEFAULT_THRESHOLD = 0.05;
-    public static final int DEFAULT_RESAMPLES = 2000;
+    /** False-discovery rate of faster/slower over a comparison's points, and the equivalence test's level. */
+    public static final double ALPHA = 0.05;
+    /** Fork means a side needs for a verdict. */
+    public static final int MIN_FORKS = 2;
 
     private final double threshold;
-    private final long seed;
-    private final int resamples;
     private final CurveComparator curves;
 
     public Comparer(double threshold) {
-        this(threshold, Summarizer.DEFAULT_SEED, DEFAULT_RESAMPLES, PerCoreAtMaxCores.withDefaults());
+        this(threshold, PerCoreAtMaxCores.withDefaults());
     }
 
     /**
      * @param threshold relative change that matters, e.g. 0.05
-     * @param seed      bootstrap seed; equal seeds give equal intervals
-     * @param resamples bootstrap resamples per point
      * @param curves    how to compare runs whose core counts differ
      */
-    public Comparer(double threshold, long seed, int resamples, CurveComparator curves) {
+    public Comparer(double threshold, CurveComparator curves) {
         if (!(threshold >= 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
         }
         this.threshold = threshold;
-        this.seed = seed;
-        this.resamples = resamples;
         this.curves = curves;
     }
 
-    private record Match(PointKey key, boolean throughputMode) {
+    /** A point in one mode: with -bm all, avgt and sample of one point are two points. */
+    private record Match(PointKey key, Mode mode) {
         static Match of(PointSummary s) {
-            return new Match(s.key(), s.mode().higherIsBetter());
+            return new Match(s.key(), s.mode());
         }
     }
 
@@ -72,7 +72,7 @@ public final class Comparer {
             PointSummary po = o.get(e.getKey());
             if (po == null) {
                 points.add(new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), Double.NaN, Ratio.NONE,
-                        Double.NaN, Verdict.ONLY_BASE, "not in " + other.name()));
+                        Double.NaN, Double.NaN, Double.NaN, Verdict.ONLY_BASE, "not in " + other.name()));
                 continue;
             }
             PointComparison c = compareOne(pb, po);
@@ -85,10 +85,11 @@ public final class Comparer {
             if (!b.containsKey(e.getKey())) {
                 PointSummary po = e.getValue();
                 points.add(new PointComparison(po.key(), po.mode(), po.unit(), Double.NaN, po.mean(), Ratio.NONE,
-                        Double.NaN, Verdict.ONLY_OTHER, "not in " + base.name()));
+                        Double.NaN, Double.NaN, Double.NaN, Verdict.ONLY_OTHER, "not in " + base.name()));
             }
         }
-        points.sort((x, y) -> x.key().compareTo(y.key()));
+        points = decided(points);
+        points.sort(Comparator.comparing(PointComparison::key).thenComparing(PointComparison::mode));
         List<CompareResult.FamilyGeomean> families = logRatios.entrySet().stream()
                 .map(e -> new CompareResult.FamilyGeomean(e.getKey(), e.getValue().size(),
                         Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
@@ -98,36 +99,48 @@ public final class Comparer {
         return new CompareResult(base.name(), other.name(), points, families, curveRows, mismatches(base, other));
     }
 
+    /** A matched point, its tests done; the verdict waits for the whole run's p-values. */
     private PointComparison compareOne(PointSummary pb, PointSummary po) {
-        SplittableRandom rnd = new SplittableRandom(seed + (pb.key().toString() + pb.mode()).hashCode());
-        // Ratio of means oriented so that above 1 is faster: other/base for throughput, base/other for time.
+        // Oriented so that above 1 is faster: other/base for throughput, base/other for time.
         boolean higherIsBetter = pb.mode().higherIsBetter();
-        Ratio r = Ratio.ofMeans(higherIsBetter ? po : pb, higherIsBetter ? pb : po, resamples, rnd);
-        double p = welchOnLogs(pb.forkMeans(), po.forkMeans());
-        List<String> notes = new ArrayList<>();
-        if (pb.mode() != po.mode()) {
-            notes.add("modes differ: " + pb.mode().jmhName() + " vs " + po.mode().jmhName());
+        PointSummary num = higherIsBetter ? po : pb;
+        PointSummary den = higherIsBetter ? pb : po;
+        double value = num.mean() / den.mean();
+        WelchOnLogs w = WelchOnLogs.of(num.forkMeans(), den.forkMeans());
+        if (w == null) {
+            return new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), po.mean(),
+                    new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.INSUFFICIENT, (insufficient("base", pb) + insufficient("other", po)).replaceAll("; $", ""));
         }
-        if (r.method().equals("delta")) {
-            notes.add("interval by delta method from each side's own interval (no fork means on one side)");
-        } else if (r.method().equals("none")) {
-            notes.add("no interval: too few forks");
-        }
-        if (pb.unstable() || po.unstable()) {
-            notes.add("unstable in " + (pb.unstable() ? (po.unstable() ? "both runs" : "base") : "other"));
-        }
-        return new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), po.mean(), r, p,
-                Verdict.of(r.low(), r.high(), threshold), String.join("; ", notes));
+        double[] ci = w.ratioInterval(Summarizer.LEVEL);
+        return new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), po.mean(),
+                new Ratio(value, ci[0], ci[1], "welch-log"), w.pChange(), Double.NaN, w.pSame(threshold),
+                Verdict.INCONCLUSIVE, pb.unstable() || po.unstable()
+                        ? "unstable in " + (pb.unstable() ? (po.unstable() ? "both runs" : "base") : "other") : "");
     }
 
-    /** Welch's two-sample t test (unequal variances) on log fork means, two-sided p. */
-    static double welchOnLogs(double[] a, double[] b) {
-        if (a.length < 2 || b.length < 2 || Arrays.stream(a).anyMatch(x -> x <= 0) || Arrays.stream(b).anyMatch(x -> x <= 0)) {
-            return Double.NaN;
+    /** Why one side cannot give a verdict, or empty when it can. */
+    private static String insufficient(String side, PointSummary s) {
+        double[] m = s.forkMeans();
+        if (m.length == 0) {
+            return side + ": JMH pooled result, no per-fork data; ";
         }
-        double[] la = Arrays.stream(a).map(Math::log).toArray();
-        double[] lb = Arrays.stream(b).map(Math::log).toArray();
-        return new TTest().tTest(la, lb);
+        if (m.length < MIN_FORKS) {
+            return side + ": " + m.length + " fork, needs " + MIN_FORKS + " or more; ";
+        }
+        return Arrays.stream(m).allMatch(x -> x > 0) ? "" : side + ": a fork mean is not positive; ";
+    }
+
+    /** Benjamini–Hochberg over the points with a p-value, then each point's verdict. */
+    private List<PointComparison> decided(List<PointComparison> points) {
+        double[] q = FalseDiscovery.adjust(points.stream().mapToDouble(PointComparison::pChange).toArray());
+        List<PointComparison> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            PointComparison c = points.get(i);
+            out.add(Double.isNaN(c.pChange()) ? c
+                    : c.decided(q[i], Verdict.of(q[i], c.ratio().value(), c.pSame(), threshold, ALPHA)));
+        }
+        return out;
     }
 
     private static Map<Match, PointSummary> index(List<PointSummary> points) {

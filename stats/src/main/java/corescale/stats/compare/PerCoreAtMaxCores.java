@@ -12,7 +12,6 @@ import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.Throughput;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,11 @@ public final class PerCoreAtMaxCores implements CurveComparator {
                         "cores unknown in a run: no per-core figure"));
                 continue;
             }
-            PointSummary perCoreB = scaled(pb, 1.0 / cb);
-            PointSummary perCoreO = scaled(po, 1.0 / co);
-            Ratio r = Throughput.ratio(perCoreO, perCoreB, resamples, new SplittableRandom(seed + e.getKey().hashCode()));
+            // Per core: (X_other / co) / (X_base / cb), the throughput ratio times cb/co.
+            Ratio r = Throughput.ratio(po, pb, resamples, new SplittableRandom(seed + e.getKey().hashCode()))
+                    .times((double) cb / co);
             out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
-                    cb, co, Throughput.mean(perCoreB), Throughput.mean(perCoreO), r,
+                    cb, co, Throughput.mean(pb) / cb, Throughput.mean(po) / co, r,
                     baseFits.get(e.getKey()), otherFits.get(e.getKey()),
                     "threads " + pb.key().threads() + " vs " + po.key().threads()));
         }
@@ -80,7 +79,7 @@ public final class PerCoreAtMaxCores implements CurveComparator {
 
     private static String curveName(String family, String benchmark, String variant, String params,
                                     corescale.stats.model.Mode mode) {
-        return String.join("|", family, benchmark, variant, params, mode.higherIsBetter() ? "thrpt" : "time");
+        return String.join("|", family, benchmark, variant, params, mode.jmhName());
     }
 
     /** Per curve, the point at the largest cores: threads = cores if measured, else the highest throughput. */
@@ -95,14 +94,6 @@ public final class PerCoreAtMaxCores implements CurveComparator {
             out.merge(curve, s, (x, y) -> preference.compare(x, y) >= 0 ? x : y);
         }
         return out;
-    }
-
-    /** The same summary as throughput multiplied by a factor (fork means and interval alike). */
-    private static PointSummary scaled(PointSummary s, double f) {
-        double[] forks = Arrays.stream(Throughput.forkMeans(s)).map(x -> x * f).toArray();
-        var ci = Throughput.ci(s);
-        return new PointSummary(s.key(), corescale.stats.model.Mode.THROUGHPUT, "ops/us/core", s.forks(), s.samples(),
-                Throughput.mean(s) * f, ci.low() * f, ci.high() * f, s.cvBetweenForks(), s.unstable(), forks, s.note());
     }
 
     /** The default used by {@link Comparer}. */

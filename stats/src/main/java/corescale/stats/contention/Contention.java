@@ -1,5 +1,6 @@
 package corescale.stats.contention;
 
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -45,19 +45,19 @@ public final class Contention {
         this.resamples = resamples;
     }
 
-    /** Same benchmark, variant, params and mode kind: the points of one variant's curve. */
-    private record Curve(String benchmark, String variant, String params, boolean throughputMode) {
+    /** Same benchmark, variant, params and mode: the points of one variant's curve. */
+    private record Curve(String benchmark, String variant, String params, Mode mode) {
         static Curve of(PointSummary s) {
             PointKey k = s.key();
-            return new Curve(k.benchmark(), k.variant(), k.params(), s.mode().higherIsBetter());
+            return new Curve(k.benchmark(), k.variant(), k.params(), s.mode());
         }
     }
 
-    /** Same benchmark, params, cores, threads and mode kind: the variants that compete at one point. */
-    private record Place(String benchmark, String params, int cores, int threads, boolean throughputMode) {
+    /** Same benchmark, params, cores, threads and mode: the variants that compete at one point (avgt and sample apart). */
+    private record Place(String benchmark, String params, int cores, int threads, Mode mode) {
         static Place of(PointSummary s) {
             PointKey k = s.key();
-            return new Place(k.benchmark(), k.params(), k.cores(), k.threads(), s.mode().higherIsBetter());
+            return new Place(k.benchmark(), k.params(), k.cores(), k.threads(), s.mode());
         }
     }
 
@@ -107,20 +107,15 @@ public final class Contention {
         return rows;
     }
 
-    /** The 1-thread point at the same cores, else at the fewest cores; null when the variant has none. */
+    /** The 1-thread point (same mode) at the same cores, else at the fewest cores; null when the variant has none. */
     private static PointSummary baseline(PointSummary s, List<PointSummary> candidates) {
         PointSummary fewest = null;
         for (PointSummary c : candidates) {
-            if (c.key().cores() == s.key().cores() && Objects.equals(c.mode(), s.mode())) {
+            if (c.key().cores() == s.key().cores()) {
                 return c;
             }
             if (fewest == null || c.key().cores() < fewest.key().cores()) {
                 fewest = c;
-            }
-        }
-        for (PointSummary c : candidates) {
-            if (c.key().cores() == s.key().cores()) {
-                return c;
             }
         }
         return fewest;

@@ -20,12 +20,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads JMH's {@code -rf csv} and {@code -rf scsv}. JMH formats numbers with the JVM's default
  * locale ({@code %f}), so a German run writes {@code "123,456"}; both separators are accepted.
  * Secondary metrics come as extra rows named {@code benchmark:metric} after their primary row.
- * These files hold only JMH's score and error pooled over all forks.
+ * These files hold only JMH's score and error pooled over all forks. A row is one point in one mode:
+ * rows are told apart by benchmark, params, threads and mode, and a repeated row is refused.
  */
 final class JmhCsvReader {
 
@@ -44,8 +46,9 @@ final class JmhCsvReader {
             }
             CSVRecord header = it.next();
             Columns cols = Columns.of(file, header);
-            // Primary rows in file order; secondary rows attach to the primary with the same name and params.
-            Map<String, Primary> primaries = new LinkedHashMap<>();
+            // Primary rows in file order; secondary rows attach to the primary with the same name, params,
+            // threads and mode.
+            Map<RowKey, Primary> primaries = new LinkedHashMap<>();
             while (true) {
                 CSVRecord r;
                 try {
@@ -63,20 +66,21 @@ final class JmhCsvReader {
                 String name = r.get(cols.benchmark).trim();
                 Map<String, String> params = new HashMap<>();
                 cols.params.forEach((p, i) -> params.put(p, r.get(i).trim()));
-                int colon = name.indexOf(':');
-                if (colon >= 0) {
-                    Primary p = primaries.get(name.substring(0, colon) + ' ' + new java.util.TreeMap<>(params));
-                    if (p == null) {
-                        throw new BadInputException(file, line, "secondary metric row '" + name + "' has no primary row before it");
-                    }
-                    p.secondary.put(name.substring(colon + 1), decimal(file, line, "Score", r.get(cols.score), true));
-                    continue;
-                }
                 Mode mode;
                 try {
                     mode = Mode.parse(r.get(cols.mode));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(file, line, e.getMessage());
+                }
+                int threads = whole(file, line, "Threads", r.get(cols.threads));
+                int colon = name.indexOf(':');
+                if (colon >= 0) {
+                    Primary p = primaries.get(new RowKey(name.substring(0, colon), new TreeMap<>(params), threads, mode));
+                    if (p == null) {
+                        throw new BadInputException(file, line, "secondary metric row '" + name + "' has no primary row before it");
+                    }
+                    p.secondary.put(name.substring(colon + 1), decimal(file, line, "Score", r.get(cols.score), true));
+                    continue;
                 }
                 double factor;
                 try {
@@ -89,11 +93,15 @@ final class JmhCsvReader {
                     throw new BadInputException(file, line, "Score " + r.get(cols.score) + " is negative");
                 }
                 double error = decimal(file, line, "Score Error", r.get(cols.error), true);
-                int threads = whole(file, line, "Threads", r.get(cols.threads));
                 int samples = whole(file, line, "Samples", r.get(cols.samples));
                 PointKey key = JmhNames.key(name, params, threads, 0);
-                primaries.put(name + ' ' + new java.util.TreeMap<>(params),
-                        new Primary(key, mode, samples, score * factor, error * factor, new LinkedHashMap<>()));
+                Primary before = primaries.putIfAbsent(new RowKey(name, new TreeMap<>(params), threads, mode),
+                        new Primary(key, mode, line, samples, score * factor, error * factor, new LinkedHashMap<>()));
+                if (before != null) {
+                    throw new BadInputException(file, line, "repeats the row of line " + before.line + " (" + name
+                            + (params.isEmpty() ? "" : " " + new TreeMap<>(params)) + ", threads " + threads
+                            + ", mode " + mode.jmhName() + ")");
+                }
             }
             if (primaries.isEmpty()) {
                 throw new BadInputException(file, 1, "header only, no data rows");
@@ -106,7 +114,12 @@ final class JmhCsvReader {
         }
     }
 
-    private record Primary(PointKey key, Mode mode, int samples, double score, double error, Map<String, Double> secondary) {
+    /** What tells two rows apart: JMH writes one row per benchmark, params, threads and mode. */
+    private record RowKey(String benchmark, Map<String, String> params, int threads, Mode mode) {
+    }
+
+    private record Primary(PointKey key, Mode mode, int line, int samples, double score, double error,
+                           Map<String, Double> secondary) {
     }
 
     private record Columns(int benchmark, int mode, int threads, int samples, int score, int error, int unit,

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Reads JMH's {@code -rf json}: an array with one object per benchmark and params. Per-fork
  * iterations come from {@code primaryMetric.rawData} (or, in sample mode, the per-iteration mean of
- * {@code rawDataHistogram}); without either, only JMH's pooled score and error are kept.
+ * {@code rawDataHistogram}); without either, only JMH's pooled score and error are kept. Several
+ * modes ({@code -bm thrpt,avgt}, {@code -bm all}) give one object, and one point, per mode.
  */
 final class JmhJsonReader {
 
@@ -56,15 +57,26 @@ final class JmhJsonReader {
         }
         List<Measurement> measurements = new ArrayList<>();
         List<PooledResult> pooled = new ArrayList<>();
+        // One object per point and mode (-bm thrpt,avgt gives two); a repeated one would merge its forks into the first's.
+        Map<PointMode, Integer> seen = new HashMap<>();
         int n = 0;
         for (JsonNode b : root) {
             n++;
-            readOne(file, n, b, measurements, pooled);
+            PointMode pm = readOne(file, n, b, measurements, pooled);
+            Integer before = seen.putIfAbsent(pm, n);
+            if (before != null) {
+                throw new BadInputException(file, 0, "benchmark #" + n + " repeats benchmark #" + before
+                        + " (same benchmark, params, threads and mode)");
+            }
         }
         return new Result(measurements, pooled);
     }
 
-    private static void readOne(Path file, int n, JsonNode b, List<Measurement> measurements, List<PooledResult> pooled)
+    private record PointMode(PointKey key, Mode mode) {
+    }
+
+    /** Reads one benchmark object into measurements or pooled; returns its point and mode. */
+    private static PointMode readOne(Path file, int n, JsonNode b, List<Measurement> measurements, List<PooledResult> pooled)
             throws BadInputException {
         String where = "benchmark #" + n;
         String name = text(file, b, "benchmark", where);
@@ -112,7 +124,7 @@ final class JmhJsonReader {
             int samples = forks * b.path("measurementIterations").asInt(0);
             pooled.add(new PooledResult(run, key, mode, Units.canonical(mode), forks, samples,
                     score * factor, number(primary.path("scoreError")) * factor, secondaryScores));
-            return;
+            return new PointMode(key, mode);
         }
         for (int f = 0; f < raw.length; f++) {
             for (int i = 0; i < raw[f].length; i++) {
@@ -128,6 +140,7 @@ final class JmhJsonReader {
                 measurements.add(new Measurement(run, key, mode, Units.canonical(mode), f + 1, i + 1, score * factor, secondary));
             }
         }
+        return new PointMode(key, mode);
     }
 
     /** rawData as [fork][iteration], from rawData or the means of rawDataHistogram; null when neither is present. */

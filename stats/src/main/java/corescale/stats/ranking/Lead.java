@@ -43,8 +43,8 @@ public record Lead(PointSummary first, PointSummary second, Ratio ratio) {
 
     /** Throughput ratio num/den: Welch on log fork means with 2+ forks a side, else the delta method. */
     static Ratio ratio(PointSummary num, PointSummary den) {
-        double[] a = Throughput.forkMeans(num);
-        double[] b = Throughput.forkMeans(den);
+        double[] a = Throughput.forkMeansForLogScale(num);
+        double[] b = Throughput.forkMeansForLogScale(den);
         if (a.length >= 2 && b.length >= 2) {
             return LogRatio.welch(a, b, Summarizer.LEVEL);
         }

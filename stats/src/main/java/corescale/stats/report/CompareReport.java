@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
 import corescale.stats.compare.CurveComparison;
 import corescale.stats.compare.PointComparison;
 import corescale.stats.compare.RunData;
@@ -55,14 +56,26 @@ public final class CompareReport {
         String base = runs.isEmpty() ? "?" : runs.get(0).name();
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
-        doc.p("Ratios are oriented so that above 1 means the other run is faster (other/base for throughput, base/other "
-                + "for time per operation), with 95% intervals over forks. Verdict: faster or slower when the whole "
-                + "interval lies beyond ±" + Fmt.pct(threshold) + ", same when it lies wholly within, inconclusive otherwise.");
+        doc.p(verdictRule(threshold));
         for (CompareResult r : results) {
             result(doc, r, threshold, names, charts);
         }
         machines(doc, runs, names, charts);
         return doc;
+    }
+
+    /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
+    static String verdictRule(double threshold) {
+        String t = Fmt.pct(threshold);
+        return "Ratios are oriented so that above 1 means the other run is faster (other/base for throughput, base/other "
+                + "for time per operation), with 95% intervals from Welch's t on the logs of fork means. A point needs at "
+                + "least " + Comparer.MIN_FORKS + " forks in each run, else it is insufficient: one fork says nothing of "
+                + "run-to-run variance. Faster or slower: the change is significant after adjusting the p-values of all "
+                + "points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
+                + Fmt.pct(Comparer.ALPHA) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
+                + "one-sided tests at " + Fmt.pct(Comparer.ALPHA) + ") shows the ratio within ±" + t
+                + ". Inconclusive otherwise. Columns: q (BH) is the adjusted p of no change, p same the equivalence "
+                + "test's p.";
     }
 
     private static void runsTable(Doc doc, List<RunData> runs) {
@@ -89,6 +102,16 @@ public final class CompareReport {
         List<String> verdicts = new ArrayList<>();
         counts.forEach((v, n) -> verdicts.add(v.label() + ": " + n));
         doc.bullets(List.of(String.join(", ", verdicts)));
+        List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
+                .map(p -> Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
+                        + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": " + p.note())
+                .toList();
+        if (!insufficient.isEmpty()) {
+            doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")
+                    + " no verdict (insufficient: fewer than " + Comparer.MIN_FORKS + " forks in a run), and "
+                    + "--fail-on-regression cannot see a regression there:");
+            doc.bullets(insufficient);
+        }
         if (!r.mismatches().isEmpty()) {
             doc.p("The runs differ in:");
             doc.bullets(r.mismatches());
@@ -125,13 +148,14 @@ public final class CompareReport {
             }
             Doc.TableBuilder t = new Doc.TableBuilder().num("#").text("variant").num("cores").num("threads")
                     .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [95% CI]")
-                    .text("verdict").text("note");
+                    .num("q (BH)").num("p same").text("verdict").text("note");
             int number = 0;
             for (PointComparison p : sorted) {
                 // Numbered as on the ratio chart, which shows only points with a ratio.
                 String no = Double.isFinite(p.ratio().value()) ? Integer.toString(++number) : "";
                 t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
-                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), p.verdict().label(), p.note());
+                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), Fmt.num3(p.qChange()),
+                        Fmt.num3(p.pSame()), p.verdict().label(), p.note());
             }
             doc.table(t.build());
         });

@@ -5,10 +5,10 @@ import corescale.stats.ranking.Eligibility;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingPoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,27 +83,29 @@ public final class ConsoleSummary {
                 + String.join(", ", new java.util.TreeSet<>(where)) + "; every other variant lost none"));
     }
 
-    /** Per group: each variant's speedup from its smallest to its largest core count. */
+    /**
+     * Per group: each variant's speedup from its smallest to its largest core count. The range is
+     * said once when all curves of the group share it, else with each curve.
+     */
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
-        Map<String, List<String>> groups = new TreeMap<>();
-        for (ScalingCurve c : curves) {
-            if (c.key().axis() != Axis.CORES || c.points().size() < 2) {
-                continue;
-            }
-            ScalingPoint max = c.atMax();
-            groups.computeIfAbsent(Groups.pointGroupOf(c.key()), g -> new ArrayList<>())
-                    .add(c.key().variant() + " " + Fmt.times(max.speedup()) + " (" + Fmt.pct(max.efficiency()) + ")");
-        }
+        Map<String, List<ScalingCurve>> groups = new LinkedHashMap<>();
         for (ScalingCurve c : curves) {
             if (c.key().axis() == Axis.CORES && c.points().size() >= 2) {
-                String g = Groups.pointGroupOf(c.key());
-                List<String> parts = groups.remove(g);
-                if (parts != null) {
-                    out.add(g + " speedup from " + Fmt.n(c.baselineN()) + " to " + Fmt.n(c.nMax())
-                            + " cores (efficiency): " + String.join(", ", parts));
-                }
+                groups.computeIfAbsent(Groups.pointGroupOf(c.key()), g -> new ArrayList<>()).add(c);
             }
         }
+        groups.forEach((g, cs) -> {
+            boolean oneRange = cs.stream().map(ConsoleSummary::range).distinct().count() == 1;
+            List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.times(c.atMax().speedup())
+                    + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
+            out.add(g + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
+                    + String.join(", ", parts));
+        });
+    }
+
+    /** "from 1 to 64 cores": the curve's own range. */
+    private static String range(ScalingCurve c) {
+        return "from " + Fmt.n(c.baselineN()) + " to " + Fmt.n(c.nMax()) + " cores";
     }
 
     private static void unstable(List<PointSummary> points, List<String> out) {

@@ -2,6 +2,8 @@ package corescale.stats.scaling;
 
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Interval;
+import corescale.stats.summary.Throughput;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +32,8 @@ final class AsThroughput {
 
     /** {@code {x, low, high}} of the point on the throughput scale (low/high NaN when unknown). */
     static double[] of(PointSummary s) {
-        if (s.mode().higherIsBetter()) {
-            return new double[] {s.mean(), s.ciLow(), s.ciHigh()};
-        }
-        double threads = s.key().threads();
-        double low = s.ciHigh() > 0 ? threads / s.ciHigh() : Double.NaN;
-        double high = s.ciLow() > 0 ? threads / s.ciLow() : Double.NaN;
-        return new double[] {threads / s.mean(), low, high};
+        Interval ci = Throughput.ci(s); // the one conversion, as in every table and ratio
+        return new double[] {Throughput.mean(s), ci.low(), ci.high()};
     }
 
     /** The unit of {@link #of}: unchanged for throughput, {@code ops/us} for {@code us/op}. */

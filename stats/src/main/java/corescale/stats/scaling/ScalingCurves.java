@@ -85,7 +85,7 @@ public final class ScalingCurves {
         // The fits take every fork mean as an observation: forks are the replicates that measure the noise.
         List<double[]> obs = new ArrayList<>();
         for (PointSummary s : sorted) {
-            double[] forks = Throughput.forkMeans(s);
+            double[] forks = Throughput.forkMeansForLogScale(s);
             for (double f : forks.length > 0 ? forks : new double[] {AsThroughput.of(s)[0]}) {
                 obs.add(new double[] {n(s.key(), axis), f});
             }

@@ -1,10 +1,10 @@
 package corescale.stats.summary;
 
-import corescale.stats.model.PointSummary;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A ratio of two means with a 95% interval.
@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * @param low    lower end of the interval
  * @param high   upper end of the interval
  * @param method how the interval was found: {@code bootstrap} over fork means, {@code delta} (delta
- *               method on logs, from each side's own interval, used when a side has no fork means) or
- *               {@code none}
+ *               method on logs, from each side's own interval, used when a side has no fork means),
+ *               {@code welch-log} (Welch's t on the logs of fork means, compare's points) or {@code none}
  */
 public record Ratio(double value, double low, double high, String method) {
 
@@ -32,7 +32,17 @@ public record Ratio(double value, double low, double high, String method) {
      * of freedom (Welch's conservative bound), e.g. 0.27%/99.73% instead of 2.5%/97.5% for 5 forks.
      */
     public static Ratio bootstrap(double[] num, double[] den, int resamples, double level, SplittableRandom rnd) {
-        double value = StatUtils.mean(num) / StatUtils.mean(den);
+        return bootstrap(num, m -> m, den, m -> m, resamples, level, rnd);
+    }
+
+    /**
+     * As {@link #bootstrap(double[], double[], int, double, SplittableRandom)} for
+     * {@code numOf(mean(num)) / denOf(mean(den))}: each side's resampled mean goes through its function
+     * (e.g. time per operation to throughput, see {@link Throughput#ofMean}) before the ratio is taken.
+     */
+    public static Ratio bootstrap(double[] num, DoubleUnaryOperator numOf, double[] den, DoubleUnaryOperator denOf,
+                                  int resamples, double level, SplittableRandom rnd) {
+        double value = numOf.applyAsDouble(StatUtils.mean(num)) / denOf.applyAsDouble(StatUtils.mean(den));
         if (num.length < 2 || den.length < 2) {
             return new Ratio(value, Double.NaN, Double.NaN, "none");
         }
@@ -40,12 +50,17 @@ public record Ratio(double value, double low, double high, String method) {
         double[] b = stretched(den);
         double[] stats = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            stats[r] = resampledMean(a, rnd) / resampledMean(b, rnd);
+            stats[r] = numOf.applyAsDouble(resampledMean(a, rnd)) / denOf.applyAsDouble(resampledMean(b, rnd));
         }
         double t = Intervals.tQuantile(level, Math.min(num.length, den.length) - 1);
         double expanded = 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(t) - 1;
         Interval ci = Intervals.percentiles(stats, expanded);
         return new Ratio(value, ci.low(), ci.high(), "bootstrap");
+    }
+
+    /** The same ratio times a constant factor, interval and all (e.g. per core). */
+    public Ratio times(double factor) {
+        return new Ratio(value * factor, low * factor, high * factor, method);
     }
 
     /**
@@ -62,19 +77,6 @@ public record Ratio(double value, double low, double high, String method) {
         double seDen = Math.log(denCi.high() / denCi.low()) / (2 * z);
         double half = z * Math.sqrt(seNum * seNum + seDen * seDen);
         return new Ratio(value, value * Math.exp(-half), value * Math.exp(half), "delta");
-    }
-
-    /** mean(num)/mean(den) of the summaries as they are: bootstrap over fork means, else the delta method. */
-    public static Ratio ofMeans(PointSummary num, PointSummary den, int resamples, SplittableRandom rnd) {
-        if (num.forkMeans().length >= 2 && den.forkMeans().length >= 2) {
-            return bootstrap(num.forkMeans(), den.forkMeans(), resamples, Summarizer.LEVEL, rnd);
-        }
-        return delta(num.mean(), ci(num), den.mean(), ci(den), Summarizer.LEVEL);
-    }
-
-    /** The interval of a summary, as an {@link Interval}. */
-    public static Interval ci(PointSummary s) {
-        return new Interval(s.ciLow(), s.ciHigh());
     }
 
     private static double[] stretched(double[] xs) {

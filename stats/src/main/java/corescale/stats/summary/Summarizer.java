@@ -10,7 +10,6 @@ import corescale.stats.model.PooledResult;
 import corescale.stats.model.Units;
 import org.apache.commons.math3.stat.StatUtils;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,8 +47,9 @@ public final class Summarizer {
     }
 
     /**
-     * @param convertTimeToThroughput when a point has both throughput and time-per-op results,
-     *                                convert the time ones (threads / time) instead of refusing
+     * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
+     *                                that they pool with the point's throughput results; without it
+     *                                each mode of a point is a point of its own
      */
     public Summarizer(boolean convertTimeToThroughput) {
         this.convertTimeToThroughput = convertTimeToThroughput;
@@ -98,7 +98,6 @@ public final class Summarizer {
     /** Summarises all inputs together; forks of the same point from several files are pooled. */
     public List<SummaryRow> summarize(List<LoadedInput> inputs) throws BadInputException {
         Map<Group, Data> groups = new HashMap<>();
-        checkModes(inputs);
         for (int in = 0; in < inputs.size(); in++) {
             LoadedInput input = inputs.get(in);
             // Rows of one point and fork come together, so the last group and fork are reused.
@@ -130,33 +129,6 @@ public final class Summarizer {
         entries.sort(Comparator.comparing((Map.Entry<Group, Data> e) -> e.getKey().key()).thenComparing(e -> e.getKey().mode()));
         // Points are independent, so parallel order cannot change numbers.
         return entries.parallelStream().map(e -> summarizeOne(e.getKey(), e.getValue())).toList();
-    }
-
-    private void checkModes(List<LoadedInput> inputs) throws BadInputException {
-        if (convertTimeToThroughput) {
-            return;
-        }
-        Map<PointKey, Mode> seen = new HashMap<>();
-        Map<PointKey, Path> where = new HashMap<>();
-        for (LoadedInput in : inputs) {
-            List<Map.Entry<PointKey, Mode>> modes = new ArrayList<>();
-            in.measurements().forEach(m -> modes.add(Map.entry(m.key(), m.mode())));
-            in.pooled().forEach(p -> modes.add(Map.entry(p.key(), p.mode())));
-            for (Map.Entry<PointKey, Mode> e : modes) {
-                Mode before = seen.putIfAbsent(e.getKey(), e.getValue());
-                where.putIfAbsent(e.getKey(), in.file());
-                if (before != null && before.higherIsBetter() != e.getValue().higherIsBetter()) {
-                    throw new BadInputException(in.file(), 0, "point " + describe(e.getKey()) + " has both "
-                            + before.jmhName() + " (" + where.get(e.getKey()) + ") and " + e.getValue().jmhName()
-                            + " results; refusing to combine throughput with time per operation unless asked to convert");
-                }
-            }
-        }
-    }
-
-    static String describe(PointKey k) {
-        return k.benchmark() + " " + k.variant() + (k.params().isEmpty() ? "" : " [" + k.params() + "]")
-                + " cores=" + k.cores() + " threads=" + k.threads();
     }
 
     private Measurement converted(Measurement m) {

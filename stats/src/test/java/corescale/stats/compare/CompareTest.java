@@ -43,7 +43,7 @@ class CompareTest {
         PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
         assertEquals(Verdict.SLOWER, c.verdict(), c.toString());
         assertTrue(c.ratio().high() < 0.95);
-        assertTrue(c.welchP() < 0.001, "Welch p " + c.welchP());
+        assertTrue(c.pChange() < 0.001, "Welch p " + c.pChange());
     }
 
     @Test
@@ -52,7 +52,7 @@ class CompareTest {
         // 5 values is most likely to be too narrow). Seeded, so the counts are the same on every run.
         for (double cv : new double[]{0.05, 0.30}) {
             SplittableRandom r = new SplittableRandom(99);
-            Comparer comparer = new Comparer(0.05, 1, Comparer.DEFAULT_RESAMPLES, PerCoreAtMaxCores.withDefaults());
+            Comparer comparer = new Comparer(0.05);
             int trials = 1000;
             int wrong = 0;
             int same = 0;
@@ -64,6 +64,8 @@ class CompareTest {
                 same += v == Verdict.SAME ? 1 : 0;
             }
             double rate = wrong / (double) trials;
+            System.out.printf(java.util.Locale.ROOT, "one point, 5 forks, %.0f%% noise, no change: %d of %d faster/slower,"
+                    + " %d same%n", cv * 100, wrong, trials, same);
             assertTrue(rate <= 0.05, "cv " + cv + ": false faster/slower rate " + rate);
             assertTrue(same < trials, "the CI must not always be narrow");
         }
@@ -89,11 +91,38 @@ class CompareTest {
 
     @Test
     void verdictRules() {
-        assertEquals(Verdict.FASTER, Verdict.of(1.06, 1.2, 0.05));
-        assertEquals(Verdict.SLOWER, Verdict.of(0.8, 0.94, 0.05));
-        assertEquals(Verdict.SAME, Verdict.of(0.96, 1.04, 0.05));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.9, 1.02, 0.05));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(Double.NaN, Double.NaN, 0.05));
+        // q of no change, ratio, TOST p, threshold, alpha
+        assertEquals(Verdict.FASTER, Verdict.of(0.01, 1.10, 0.9, 0.05, 0.05));
+        assertEquals(Verdict.SLOWER, Verdict.of(0.01, 0.90, 0.9, 0.05, 0.05));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.06, 0.90, 0.9, 0.05, 0.05), "not a discovery");
+        assertEquals(Verdict.SAME, Verdict.of(0.01, 0.98, 0.01, 0.05, 0.05), "significant but within the threshold");
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.01, 0.98, 0.20, 0.05, 0.05));
+        assertEquals(Verdict.SAME, Verdict.of(0.8, 1.0, 0.001, 0.05, 0.05));
+    }
+
+    @Test
+    void oneForkOrPooledSideIsInsufficientHoweverLargeTheChange() {
+        PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100);
+        PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 50, 51, 49);
+        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        assertEquals(Verdict.INSUFFICIENT, c.verdict());
+        assertEquals(0.5, c.ratio().value(), 1e-12);
+        assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
+        assertEquals("base: 1 fork, needs 2 or more", c.note());
+        PointSummary pooled = new PointSummary(KEY, Mode.THROUGHPUT, "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
+                new double[0], "");
+        PointComparison p = only(new Comparer(0.05).compare(run("a", other), run("b", pooled)));
+        assertEquals(Verdict.INSUFFICIENT, p.verdict());
+        assertEquals("other: JMH pooled result, no per-fork data", p.note());
+    }
+
+    @Test
+    void avgtAndSampleOfOnePointAreComparedEachWithItsOwn() {
+        PointSummary avgt = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 2.0, 2.0, 2.0);
+        PointSummary sample = Synthetic.summary(KEY, Mode.SAMPLE_TIME, 3.0, 3.0, 3.0);
+        CompareResult r = new Comparer(0.05).compare(run("a", avgt, sample), run("b", avgt, sample));
+        assertEquals(2, r.points().size());
+        r.points().forEach(p -> assertEquals(1.0, p.ratio().value(), 1e-12));
     }
 
     @Test

@@ -39,4 +39,26 @@ class ContentionTest {
         assertEquals(2.0, r.vsOneThread().value(), 1e-12);
         assertEquals(1.0, r.throughput(), 1e-12);
     }
+
+    @Test
+    void timeModeRatiosUseTheTablesConversionThreadsOverMeanTime() {
+        // Fork means 1 and 3 us/op: the table's throughput is 4 threads / mean 2 us = 2 ops/us, whereas the
+        // mean of converted fork means would be (4 + 4/3)/2 = 2.667. The ratio must be of the table's numbers.
+        PointSummary t1 = Synthetic.summary(Synthetic.key("lock", 4, 1), Mode.AVERAGE_TIME, 1, 1);
+        PointSummary t4 = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.AVERAGE_TIME, 1, 3);
+        ContentionRow r = new Contention().analyse(List.of(t1, t4)).get(1);
+        assertEquals(2.0, r.throughput(), 1e-12);
+        assertEquals(2.0, r.vsOneThread().value(), 1e-12); // 2 ops/us over 1 ops/us
+        assertTrue(r.vsOneThread().low() < 2.0 && r.vsOneThread().high() > 2.0, r.vsOneThread().toString());
+    }
+
+    @Test
+    void avgtAndSampleOfOneVariantAreNotEachOthersBest() {
+        // -bm all: the same variant in two time modes competes only with other variants in its own mode.
+        PointSummary avgt = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.AVERAGE_TIME, 4, 4);
+        PointSummary sample = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.SAMPLE_TIME, 2, 2);
+        List<ContentionRow> rows = new Contention().analyse(List.of(avgt, sample));
+        assertEquals(2, rows.size());
+        rows.forEach(r -> assertEquals(1.0, r.vsBest().value(), 1e-12, r.toString()));
+    }
 }

@@ -79,11 +79,11 @@ class SummaryTest {
     }
 
     @Test
-    void refusesToMixThroughputAndTimeUnlessAsked() throws BadInputException {
+    void eachModeOfAPointIsItsOwnPointUnlessAskedToConvert() throws BadInputException {
         LoadedInput thr = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{4, 4}, new double[]{4, 4});
         LoadedInput time = Synthetic.input(KEY, Mode.AVERAGE_TIME, new double[]{0.5, 0.5}, new double[]{0.5, 0.5});
-        BadInputException e = assertThrows(BadInputException.class, () -> new Summarizer().summarize(List.of(thr, time)));
-        assertTrue(e.getMessage().contains("refusing to combine throughput with time"), e.getMessage());
+        List<SummaryRow> separate = new Summarizer().summarize(List.of(thr, time));
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), separate.stream().map(r -> r.summary().mode()).toList());
         // Asked to convert: 2 threads at 0.5 us/op is 4 ops/us, the same as the throughput forks.
         List<SummaryRow> rows = new Summarizer(true).summarize(List.of(thr, time));
         assertEquals(1, rows.size());

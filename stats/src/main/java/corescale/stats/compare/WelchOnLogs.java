@@ -1,0 +1,69 @@
+package corescale.stats.compare;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+
+import java.util.Arrays;
+
+/**
+ * Welch's two-sample t on the logs of fork means: the fork is the unit of replication, and on logs a
+ * change is a ratio. {@code d} is oriented so that above 0 means OTHER is faster.
+ *
+ * @param d  mean log of one side minus mean log of the other, oriented (log of the geometric-mean ratio)
+ * @param se its standard error, √(s²_a/n_a + s²_b/n_b)
+ * @param df Welch–Satterthwaite degrees of freedom (NaN when se is 0)
+ */
+record WelchOnLogs(double d, double se, double df) {
+
+    /**
+     * @param num fork means whose larger values mean "other is faster" (other's for throughput, base's for time)
+     * @param den the other side's fork means
+     * @return null when a side has fewer than 2 fork means or a fork mean is not positive
+     */
+    static WelchOnLogs of(double[] num, double[] den) {
+        if (num.length < 2 || den.length < 2 || Arrays.stream(num).anyMatch(x -> !(x > 0))
+                || Arrays.stream(den).anyMatch(x -> !(x > 0))) {
+            return null;
+        }
+        double[] a = Arrays.stream(num).map(Math::log).toArray();
+        double[] b = Arrays.stream(den).map(Math::log).toArray();
+        double va = StatUtils.variance(a) / a.length;
+        double vb = StatUtils.variance(b) / b.length;
+        double se = Math.sqrt(va + vb);
+        double df = se == 0 ? Double.NaN : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+        return new WelchOnLogs(StatUtils.mean(a) - StatUtils.mean(b), se, df);
+    }
+
+    /** Two-sided p of "no change" (ratio 1): Welch's p. */
+    double pChange() {
+        return 2 * Math.min(above(0), 1 - above(0));
+    }
+
+    /**
+     * TOST (two one-sided tests) p of "within ±threshold": the larger of the p of "ratio at or below
+     * 1 − threshold" and of "ratio at or above 1 + threshold". Below α exactly when the (1 − 2α)
+     * interval lies inside the band.
+     */
+    double pSame(double threshold) {
+        return Math.max(1 - above(Math.log(1 - threshold)), above(Math.log(1 + threshold)));
+    }
+
+    /** The {@code level} interval of the geometric-mean ratio, exp(d ± t·se). */
+    double[] ratioInterval(double level) {
+        if (se == 0) {
+            return new double[] {Math.exp(d), Math.exp(d)};
+        }
+        double t = new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
+                .inverseCumulativeProbability(0.5 + level / 2);
+        return new double[] {Math.exp(d - t * se), Math.exp(d + t * se)};
+    }
+
+    /** P(T ≤ (d − bound)/se): the one-sided p of "the true log ratio is at or above bound". */
+    private double above(double bound) {
+        if (se == 0) {
+            return d < bound ? 0 : d > bound ? 1 : 0.5; // no noise at all: the data decide
+        }
+        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
+                .cumulativeProbability((d - bound) / se);
+    }
+}

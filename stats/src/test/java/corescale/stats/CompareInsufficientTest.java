@@ -1,0 +1,48 @@
+package corescale.stats;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One fork a side gives no verdict and cannot fail the build; compare says so and lists the point. */
+class CompareInsufficientTest {
+
+    @TempDir
+    Path dir;
+
+    /** One fork of 5 iterations of one point, every score times factor. */
+    private Path oneFork(String name, double factor) throws IOException {
+        String[] lines = new String[5];
+        for (int i = 0; i < 5; i++) {
+            lines[i] = Synthetic.row(name, "lock", 2, 2, "thrpt", 1, i + 1, (10 + 0.01 * i) * factor, "ops/us");
+        }
+        return Synthetic.resultsCsv(dir, name + "/results.csv", lines).getParent();
+    }
+
+    @Test
+    void halvedThroughputFromOneForkIsInsufficientNotARegression() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path outDir = dir.resolve("cmp");
+        int code = new StatsTool().compare(java.util.List.of(oneFork("base", 1), oneFork("half", 0.5)), outDir, 0.05, true,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("insufficient 1"), said);
+        assertTrue(said.contains("1 point insufficient (fewer than 2 forks in a run): no verdict, not gated"), said);
+        String md = Files.readString(outDir.resolve("compare.md"));
+        assertTrue(md.contains("1 point has no verdict (insufficient"), md);
+        assertTrue(md.contains("lock 2t/2c: base: 1 fork, needs 2 or more; other: 1 fork, needs 2 or more"), md);
+        String csv = Files.readString(outDir.resolve("compare.csv"));
+        assertTrue(csv.contains(",insufficient,"), csv);
+    }
+}

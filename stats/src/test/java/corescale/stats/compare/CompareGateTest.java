@@ -1,0 +1,173 @@
+package corescale.stats.compare;
+
+import corescale.stats.BadInputException;
+import corescale.stats.Synthetic;
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.Units;
+import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.SummaryRow;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compare gate against known values (scipy) and seeded simulated runs: whole runs of 60 points
+ * go through the summary and the comparison, as {@code compare --fail-on-regression} does.
+ */
+class CompareGateTest {
+
+    private static final int POINTS = 60;
+    private static final int ITERATIONS = 5;
+    private static final double ITERATION_NOISE = 0.01;
+
+    @Test
+    void welchOnLogsMatchesScipy() {
+        // scipy 1.17: ttest_ind(log(other), log(base), equal_var=False); TOST and interval from t(df) by hand.
+        WelchOnLogs w = WelchOnLogs.of(new double[] {90, 92, 89.5}, new double[] {100, 103, 98, 101});
+        assertEquals(-0.10471783487901831, w.d(), 1e-12);
+        assertEquals(0.013343025295840815, w.se(), 1e-12);
+        assertEquals(4.99984459043653, w.df(), 1e-9);
+        assertEquals(0.0005392706614010758, w.pChange(), 1e-9);
+        assertEquals(0.9948580596672332, w.pSame(0.05), 1e-9);
+        assertEquals(0.0037431069007159944, w.pSame(0.15), 1e-9);
+        double[] ci = w.ratioInterval(0.95);
+        assertEquals(0.8702128048181721, ci[0], 1e-7);
+        assertEquals(0.9320039969308642, ci[1], 1e-7);
+    }
+
+    @Test
+    void benjaminiHochbergAsPAdjust() {
+        // Sorted .005 .01 .03 .04 (m = 4): p·m/rank = .02 .02 .04 .04, then the running minimum from the top.
+        double[] q = FalseDiscovery.adjust(new double[] {0.01, 0.04, Double.NaN, 0.03, 0.005});
+        assertArrayEquals(new double[] {0.02, 0.04, Double.NaN, 0.04, 0.02}, q, 1e-12);
+        // R: p.adjust(c(0.01, 0.02, 0.03, 0.04, 0.05), "BH") is 0.05 five times.
+        assertArrayEquals(new double[] {0.05, 0.05, 0.05, 0.05, 0.05},
+                FalseDiscovery.adjust(new double[] {0.01, 0.02, 0.03, 0.04, 0.05}), 1e-12);
+    }
+
+    /** One simulated run: POINTS points, each fork mean off by fork noise, iterations by 1% around it. */
+    private static List<PointSummary> run(SplittableRandom rnd, int forks, double forkNoise, double[] factor)
+            throws BadInputException {
+        List<Measurement> rows = new ArrayList<>();
+        for (int p = 0; p < POINTS; p++) {
+            PointKey key = new PointKey("sim", "Sim.run", "v" + p, "", 4, 4);
+            double level = 10 + p; // points differ in level; the tests are on ratios
+            for (int f = 1; f <= forks; f++) {
+                double forkMean = level * factor[p] * (1 + forkNoise * rnd.nextGaussian());
+                for (int i = 1; i <= ITERATIONS; i++) {
+                    rows.add(new Measurement(Synthetic.RUN, key, Mode.THROUGHPUT, Units.THROUGHPUT, f, i,
+                            forkMean * (1 + ITERATION_NOISE * rnd.nextGaussian()), Map.of()));
+                }
+            }
+        }
+        LoadedInput in = new LoadedInput(Path.of("sim.csv"), Format.RESULTS_CSV, rows, List.of());
+        return new Summarizer(false).summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
+    }
+
+    private static double[] factors(double planted, int changedPoints) {
+        double[] f = new double[POINTS];
+        for (int p = 0; p < POINTS; p++) {
+            f[p] = p < changedPoints ? planted : 1;
+        }
+        return f;
+    }
+
+    private static CompareResult compare(SplittableRandom rnd, int forks, double forkNoise, double planted, int changed)
+            throws BadInputException {
+        List<PointSummary> base = run(rnd, forks, forkNoise, factors(1, 0));
+        List<PointSummary> other = run(rnd, forks, forkNoise, factors(planted, changed));
+        return new Comparer(0.05).compare(new RunData("base", base, Set.of(Synthetic.RUN)),
+                new RunData("other", other, Set.of(Synthetic.RUN)));
+    }
+
+    /** Null runs (no change at all): how many of {@code trials} runs would fail the build. */
+    private static int gateFirings(long seed, int trials, int forks, double forkNoise, List<Verdict> seen)
+            throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int fired = 0;
+        for (int t = 0; t < trials; t++) {
+            CompareResult r = compare(rnd, forks, forkNoise, 1, 0);
+            assertEquals(POINTS, r.points().size());
+            r.points().forEach(p -> seen.add(p.verdict()));
+            fired += r.anySlower() ? 1 : 0;
+        }
+        return fired;
+    }
+
+    @Test
+    void nullRunsWithOneForkNeverFireTheGateAndAreListedInsufficient() throws BadInputException {
+        List<Verdict> seen = new ArrayList<>();
+        int trials = 100;
+        int fired = gateFirings(11, trials, 1, 0.05, seen);
+        System.out.printf(Locale.ROOT, "null, 1 fork, 5%% noise: gate fired in %d of %d runs%n", fired, trials);
+        assertEquals(0, fired);
+        assertEquals(Set.of(Verdict.INSUFFICIENT), Set.copyOf(seen));
+    }
+
+    @Test
+    void nullRunsWithThreeForksAtTenPercentNoiseFireTheGateAtMostOneInTen() throws BadInputException {
+        List<Verdict> seen = new ArrayList<>();
+        int trials = 200;
+        int fired = gateFirings(12, trials, 3, 0.10, seen);
+        long faster = seen.stream().filter(v -> v == Verdict.FASTER).count();
+        long slower = seen.stream().filter(v -> v == Verdict.SLOWER).count();
+        System.out.printf(Locale.ROOT, "null, 3 forks, 10%% noise: gate fired in %d of %d runs; of %d points %d faster,"
+                + " %d slower%n", fired, trials, seen.size(), faster, slower);
+        assertTrue(fired <= trials / 10, fired + " of " + trials);
+        // Without the false-discovery control 60 points at 5% each would fire most runs; with it, about 5%.
+        assertTrue(fired <= trials * 0.08, fired + " of " + trials);
+    }
+
+    /** Share of planted points called slower over {@code trials} runs. */
+    private static double detected(long seed, int trials, int changed) throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int caught = 0;
+        int wrong = 0;
+        for (int t = 0; t < trials; t++) {
+            List<PointComparison> points = compare(rnd, 3, 0.03, 0.85, changed).points();
+            for (PointComparison p : points) {
+                boolean planted = Integer.parseInt(p.key().variant().substring(1)) < changed;
+                caught += planted && p.verdict() == Verdict.SLOWER ? 1 : 0;
+                wrong += !planted && (p.verdict() == Verdict.SLOWER || p.verdict() == Verdict.FASTER) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "15%% slower at %d of 60 points, 3 forks, 3%% noise: %d of %d caught (%.1f%%); "
+                + "%d false faster/slower among %d unchanged%n", changed, caught, changed * trials,
+                100.0 * caught / (changed * trials), wrong, (POINTS - changed) * trials);
+        return caught / (double) (changed * trials);
+    }
+
+    @Test
+    void plantedFifteenPercentRegressionIsCaughtAtNinetyPercentOfPoints() throws BadInputException {
+        assertTrue(detected(21, 20, POINTS) >= 0.90);
+    }
+
+    @Test
+    void plantedRegressionAtAThirdOfThePointsIsFoundWithoutFalseCalls() throws BadInputException {
+        // Fewer discoveries make the false-discovery control stricter: measured, see stats/STATISTICS.md.
+        assertTrue(detected(22, 20, 20) >= 0.5);
+        assertTrue(detected(23, 20, 6) >= 0.1);
+    }
+
+    @Test
+    void equalRunsWithThreeForksAndLowNoiseAreMostlySame() throws BadInputException {
+        CompareResult r = compare(new SplittableRandom(31), 3, 0.01, 1, 0);
+        long same = r.points().stream().filter(p -> p.verdict() == Verdict.SAME).count();
+        assertTrue(same >= POINTS * 0.9, same + " of " + POINTS + " same");
+    }
+}

@@ -1,0 +1,52 @@
+package corescale.stats.report;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each speedup in the findings is stated over its own curve's range of cores. */
+class FindingsRangeTest {
+
+    private static PointSummary point(String variant, int cores, double mean) {
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "", cores, cores);
+        return new PointSummary(key, Mode.THROUGHPUT, "ops/us", 3, 9, mean, mean * 0.99, mean * 1.01, 0.01, false,
+                new double[] {mean, mean, mean}, "");
+    }
+
+    private static String findings(List<PointSummary> points) {
+        return String.join("\n", ConsoleSummary.findings(ReportInput.of("run", Map.of(), Map.of(), points)));
+    }
+
+    @Test
+    void curvesWithDifferentRangesEachSayTheirOwn() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int c = 1; c <= 64; c *= 2) {
+            points.add(point("longAdder", c, 10.0 * c)); // linear to 64 cores
+            if (c <= 8) {
+                points.add(point("atomicLong", c, 10.0)); // flat, measured to 8 only
+            }
+        }
+        String all = findings(points);
+        assertTrue(all.contains("counters · Counters.increment speedup (efficiency): atomicLong ×1 from 1 to 8 cores (13%)"
+                + ", longAdder ×64 from 1 to 64 cores (100%)"), all);
+        assertTrue(!all.contains("speedup from 1 to 8 cores"), all);
+    }
+
+    @Test
+    void curvesWithOneRangeSayItOnce() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int c = 1; c <= 8; c *= 2) {
+            points.add(point("longAdder", c, 10.0 * c));
+            points.add(point("atomicLong", c, 10.0));
+        }
+        String all = findings(points);
+        assertTrue(all.contains("counters · Counters.increment speedup from 1 to 8 cores (efficiency): "), all);
+    }
+}
