@@ -113,7 +113,12 @@ public class StartJoin {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class OneAtATime {
-        public long concurrency = 1;
+        public long concurrency;
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            concurrency = 1; // JMH zeroes aux counters as an iteration starts
+        }
     }
 
     @TearDown(Level.Trial)

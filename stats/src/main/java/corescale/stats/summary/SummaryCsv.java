@@ -1,5 +1,6 @@
 package corescale.stats.summary;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import org.apache.commons.csv.CSVFormat;
@@ -13,18 +14,25 @@ import static corescale.stats.io.Numbers.format;
 
 /**
  * Writes {@code summary.csv}: the DESIGN.md columns, then extras at the end of the row:
- * the bootstrap interval, the ANOVA F behind {@code unstable}, the family and a note.
+ * the bootstrap interval, the ANOVA F behind {@code unstable}, the family and a note; then the
+ * point against its physical bound ({@code bound} in the row's unit, {@code of_bound} = mean / bound,
+ * empty when the point has none) and the io requests' observed latency over the service's delay.
  */
 public final class SummaryCsv {
 
     public static final List<String> HEADER = List.of("benchmark", "variant", "params", "cores", "threads", "mode",
             "unit", "forks", "samples", "mean", "ci_low", "ci_high", "rel_ci", "cv_between_forks", "unstable",
-            "boot_low", "boot_high", "anova_f", "family", "note");
+            "boot_low", "boot_high", "anova_f", "family", "note", "bound", "of_bound", "latency_vs_delay");
 
     private SummaryCsv() {
     }
 
     public static void write(List<SummaryRow> rows, Writer out) throws IOException {
+        write(rows, Bounds.NONE, out);
+    }
+
+    /** With each point's bound ({@link Bounds}): {@code bound}, {@code of_bound}, {@code latency_vs_delay}. */
+    public static void write(List<SummaryRow> rows, Bounds bounds, Writer out) throws IOException {
         CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
         p.printRecord(HEADER);
         for (SummaryRow r : rows) {
@@ -33,7 +41,8 @@ public final class SummaryCsv {
             p.printRecord(k.benchmark(), k.variant(), k.params(), k.cores(), k.threads(), s.mode().jmhName(),
                     s.unit(), s.forks(), s.samples(), format(s.mean()), format(s.ciLow()), format(s.ciHigh()),
                     format(s.relCi()), format(s.cvBetweenForks()), s.unstable(),
-                    format(r.bootstrap().low()), format(r.bootstrap().high()), format(r.anovaF()), k.family(), s.note());
+                    format(r.bootstrap().low()), format(r.bootstrap().high()), format(r.anovaF()), k.family(), s.note(),
+                    format(bounds.at(k).bound()), format(bounds.at(k).ofBound()), format(bounds.at(k).facts().latencyVsDelay()));
         }
         p.flush();
     }
