@@ -60,7 +60,7 @@ public final class Bounds {
                 basis = "concurrency / service time (" + fmt(f.concurrency()) + " in flight / " + fmt(f.serviceTimeUs()) + " us)";
             } else if (throughput && seq != null && p.key().cores() > 0) {
                 bound = p.key().cores() * seq.mean();
-                basis = p.key().cores() + " cores × " + SEQUENTIAL;
+                basis = p.key().cores() + (p.key().cores() == 1 ? " core × " : " cores × ") + SEQUENTIAL;
             }
             if (Double.isFinite(bound) || !f.equals(PointFacts.NONE)) {
                 byKey.put(p.key(), new Bound(p.key(), p.mean(), bound, basis, f));
