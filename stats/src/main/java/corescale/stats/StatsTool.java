@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.ConsoleSummary;
 import corescale.stats.report.ReportInput;
@@ -51,7 +52,8 @@ public final class StatsTool {
     /** Writes scaling.csv from the point summaries; supplied by the scaling package once it is wired in. */
     @FunctionalInterface
     public interface ScalingWriter {
-        void write(List<PointSummary> points, Writer out) throws IOException;
+        /** @param bounds the points' bounds: points one at a time by construction get no scaling measures */
+        void write(List<PointSummary> points, Bounds bounds, Writer out) throws IOException;
     }
 
     public static final int OK = 0;
@@ -63,7 +65,8 @@ public final class StatsTool {
 
     /** scaling.csv from the USL/Amdahl fits, and per-core curve comparison. */
     public StatsTool() {
-        this((points, w) -> ScalingCsv.write(ScalingCurves.of(points), w), PerCoreAtMaxCores.withDefaults());
+        this((points, bounds, w) -> ScalingCsv.write(ScalingCurves.of(points, bounds.oneAtATime()), w),
+                PerCoreAtMaxCores.withDefaults());
     }
 
     /**
@@ -90,11 +93,12 @@ public final class StatsTool {
             List<LostUpdates> correctness = LostUpdates.of(loaded);
             List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness));
             FiniteResults.contention(contention, loaded);
+            Bounds bounds = Bounds.of(points, loaded);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("summary.csv", render(w -> SummaryCsv.write(rows, w)));
+            files.put("summary.csv", render(w -> SummaryCsv.write(rows, bounds, w)));
             files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
             if (scaling != null) {
-                files.put("scaling.csv", render(w -> scaling.write(points, w)));
+                files.put("scaling.csv", render(w -> scaling.write(points, bounds, w)));
             }
             long unstable = points.stream().filter(PointSummary::unstable).count();
             out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
@@ -106,7 +110,7 @@ public final class StatsTool {
                     l.pooled().forEach(p -> infos.add(p.run()));
                 });
                 ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention, correctness,
-                        loaded.stream().map(LoadedInput::describe).toList());
+                        loaded.stream().map(LoadedInput::describe).toList(), bounds);
                 ConsoleSummary.lines(input, RunReport.write(outDir(inputs, outDirOrNull), input)).forEach(out::println);
             }
             return code;

@@ -4,17 +4,23 @@ import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The execution models, as "run K tasks and wait for all of them", shared by the spawn, cpu and io
- * benchmarks so that each model is written once. Every wait is bounded by {@link Timeouts#BATCH};
- * a failed task fails the batch with its cause. Each returns the sum of the task results, which the
- * benchmarks return to JMH (no dead code).
+ * benchmarks so that each model is written once. Every model wakes the waiting thread once per batch
+ * (a latch the tasks count down, or {@code allOf}): a per-task wait would take the CPU from the
+ * workers once per task on a small core count and measure the waiter, not the model. Every wait is
+ * bounded by {@link Timeouts#BATCH}; a failed task fails the batch with its cause, checked after
+ * the wait. Each returns the sum of the task results, which the benchmarks return to JMH (no dead
+ * code). Messages are built only on failure.
  */
 public final class Batches {
 
@@ -27,54 +33,34 @@ public final class Batches {
     private Batches() {
     }
 
-    /** A new platform or virtual thread per task, all started, then all joined. */
+    /** A new platform or virtual thread per task, all started; one wait for the last to finish. */
     public static long threadPerTask(boolean virtual, int k, IndexedTask task) throws Exception {
-        long[] results = new long[k];
-        Throwable[] errors = new Throwable[k];
-        Thread[] threads = new Thread[k];
+        Batch batch = new Batch(k, task);
         for (int i = 0; i < k; i++) {
-            int index = i;
-            Runnable r = () -> {
-                try {
-                    results[index] = task.run(index);
-                } catch (Throwable t) {
-                    errors[index] = t;
-                }
-            };
-            threads[i] = virtual ? Thread.startVirtualThread(r) : startPlatform(r);
-        }
-        long deadline = Deadlines.batchDeadline();
-        for (int i = 0; i < k; i++) {
-            Deadlines.join(threads[i], deadline, (virtual ? "virtual" : "platform") + " thread " + i + " of " + k);
-        }
-        long sum = 0;
-        for (int i = 0; i < k; i++) {
-            if (errors[i] != null) {
-                throw new IllegalStateException("task " + i + " of " + k + " failed: " + errors[i], errors[i]);
+            Runnable r = batch.unit(i);
+            if (virtual) {
+                Thread.startVirtualThread(r);
+            } else {
+                new Thread(r).start();
             }
-            sum += results[i];
         }
-        return sum;
+        return batch.await(virtual ? "virtual threads" : "platform threads");
     }
 
-    private static Thread startPlatform(Runnable r) {
-        Thread t = new Thread(r);
-        t.start();
-        return t;
-    }
-
-    /** Every task submitted to {@code pool}, then every future waited for. */
-    public static long pool(ExecutorService pool, int k, IndexedTask task) throws Exception {
-        @SuppressWarnings("unchecked")
-        Future<Long>[] futures = new Future[k];
+    /** Every task handed to {@code pool}; one wait for the last to finish. */
+    public static long pool(Executor pool, int k, IndexedTask task) throws Exception {
+        Batch batch = new Batch(k, task);
         for (int i = 0; i < k; i++) {
-            int index = i;
-            futures[i] = pool.submit(() -> task.run(index));
+            pool.execute(batch.unit(i));
         }
-        long deadline = Deadlines.batchDeadline();
+        return batch.await("pool tasks");
+    }
+
+    /** The k tasks run inline on the calling thread: the floor every model is held against. */
+    public static long sequential(int k, IndexedTask task) throws Exception {
         long sum = 0;
         for (int i = 0; i < k; i++) {
-            sum += Deadlines.get(futures[i], deadline, "pool task " + i + " of " + k);
+            sum += task.run(i);
         }
         return sum;
     }
@@ -82,14 +68,14 @@ public final class Batches {
     /**
      * {@code CompletableFuture.supplyAsync} per task, on {@code executor}, or when it is null on the
      * default async pool (the common pool; up to JDK 24 a new thread per task when its parallelism is below 2),
-     * then {@code allOf}.
+     * then one wait on {@code allOf}.
      */
     public static long completableFutures(Executor executor, int k, IndexedTask task) throws Exception {
         @SuppressWarnings("unchecked")
         CompletableFuture<Long>[] futures = new CompletableFuture[k];
         for (int i = 0; i < k; i++) {
             int index = i;
-            java.util.function.Supplier<Long> s = () -> {
+            Supplier<Long> s = () -> {
                 try {
                     return task.run(index);
                 } catch (Exception e) {
@@ -98,18 +84,63 @@ public final class Batches {
             };
             futures[i] = executor == null ? CompletableFuture.supplyAsync(s) : CompletableFuture.supplyAsync(s, executor);
         }
-        return sumAll(futures, "completable future");
+        return sumAll(futures, "completable futures");
     }
 
-    /** Waits for all futures (bounded) and sums them. */
+    /** One wait (bounded) on {@code allOf} the futures, then their sum (all done: no further wait). */
     public static long sumAll(CompletableFuture<Long>[] futures, String what) throws Exception {
-        long deadline = Deadlines.batchDeadline();
-        Deadlines.get(CompletableFuture.allOf(futures), deadline, "all " + futures.length + " " + what + "s");
+        Deadlines.get(CompletableFuture.allOf(futures), Deadlines.batchDeadline(), () -> "all " + futures.length + " " + what);
         long sum = 0;
         for (CompletableFuture<Long> f : futures) {
             sum += f.join();
         }
         return sum;
+    }
+
+    /**
+     * The tasks of one batch and its one completion signal: each unit adds its result to a striped
+     * sum and counts a latch down, so the waiting thread wakes once, when the last unit is done,
+     * whatever the model. The first failure is kept and thrown after the wait.
+     */
+    private static final class Batch {
+        private final IndexedTask task;
+        private final int k;
+        private final LongAdder sum = new LongAdder();
+        private final CountDownLatch left;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile int failedIndex;
+
+        Batch(int k, IndexedTask task) {
+            this.k = k;
+            this.task = task;
+            this.left = new CountDownLatch(k);
+        }
+
+        Runnable unit(int i) {
+            return () -> {
+                try {
+                    sum.add(task.run(i));
+                } catch (Throwable t) {
+                    if (failure.compareAndSet(null, t)) {
+                        failedIndex = i;
+                    }
+                } finally {
+                    left.countDown();
+                }
+            };
+        }
+
+        long await(String what) throws Exception {
+            if (!left.await(Timeouts.BATCH.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException(left.getCount() + " of " + k + " " + what + " not done within "
+                        + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
+            }
+            Throwable t = failure.get();
+            if (t != null) {
+                throw new IllegalStateException("task " + failedIndex + " of " + k + " failed: " + t, t);
+            }
+            return sum.sum();
+        }
     }
 
     /**
@@ -127,17 +158,29 @@ public final class Batches {
         return pb;
     }
 
-    /** Starts {@code k} processes, then waits for all; each must exit 0. Returns the sum of exit codes (0). */
+    /**
+     * Starts {@code k} processes, then one wait for all of their exits ({@link Process#onExit()},
+     * {@code allOf}); each must exit 0. Returns the sum of exit codes (0).
+     */
     public static long processes(ProcessBuilder pb, int k) throws Exception {
         Process[] ps = new Process[k];
         try {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Process>[] exits = new CompletableFuture[k];
             for (int i = 0; i < k; i++) {
                 ps[i] = pb.start();
+                exits[i] = ps[i].onExit();
             }
-            long deadline = Deadlines.batchDeadline();
+            Deadlines.get(CompletableFuture.allOf(exits), Deadlines.batchDeadline(), () -> k + " processes ("
+                    + String.join(" ", TrueCommand.find()) + ") exiting");
             long sum = 0;
             for (int i = 0; i < k; i++) {
-                sum += waitFor(ps[i], deadline, i, k);
+                int code = ps[i].exitValue();
+                if (code != 0) {
+                    throw new IOException("process " + i + " of " + k + " (" + String.join(" ", TrueCommand.find())
+                            + ") exited with code " + code);
+                }
+                sum += code;
             }
             return sum;
         } catch (Exception e) {
@@ -148,20 +191,6 @@ public final class Batches {
             }
             throw e;
         }
-    }
-
-    private static int waitFor(Process p, long deadline, int i, int k) throws Exception {
-        long left = deadline - System.nanoTime();
-        if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-            throw new TimeoutException("process " + i + " of " + k + " (" + p.info().command().orElse("?")
-                    + ") did not exit within " + Timeouts.BATCH);
-        }
-        int code = p.exitValue();
-        if (code != 0) {
-            throw new IOException("process " + i + " of " + k + " (" + String.join(" ", TrueCommand.find())
-                    + ") exited with code " + code);
-        }
-        return code;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import corescale.results.CpuList;
+
 /**
  * Starts child JVMs that run this same jar (or, in tests, this same class path) with another main:
  * {@code <java.home>/bin/java -cp <java.class.path> corescale.benchmarks.exec.SomeMain ...}.
@@ -24,8 +26,8 @@ import java.util.Optional;
  * flag agrees with it and changes nothing.</li>
  * <li><b>Services</b> (the loopback TCP service) stand for another machine and must not be starved
  * when the point restricts the fork to 1 core. They get no ActiveProcessorCount, and on Linux they
- * are started through {@code taskset -c <online CPUs>} to undo the affinity they would inherit
- * (the kernel keeps them inside the container's cpuset). Where {@code taskset} is missing they
+ * are started through {@code taskset -c <CPUs>}: the machine's CPUs the fork does not use when there
+ * are any, else all of them (see {@link ServiceCpus}). Where {@code taskset} is missing they
  * inherit the fork's affinity; {@link RuntimeFacts} records which.</li>
  * </ul>
  * All children get {@code -XX:-UsePerfData} (no hsperfdata file to leave behind if one is killed).
@@ -123,21 +125,21 @@ public final class ChildJvm {
         return Optional.ofNullable(found);
     }
 
-    /** {@code [taskset, -c, <online>]} on Linux when possible, else empty. */
+    /** {@code [taskset, -c, <service CPUs>]} on Linux when possible (see {@link ServiceCpus}), else empty. */
     static List<String> serviceAffinityPrefix() {
         Optional<String> taskset = tasksetBinary();
-        Optional<String> online = onlineCpus();
-        if (taskset.isPresent() && online.isPresent()) {
-            return List.of(taskset.get(), "-c", online.get());
+        Optional<ServiceCpus> cpus = ServiceCpus.forThisFork();
+        if (taskset.isPresent() && cpus.isPresent()) {
+            return List.of(taskset.get(), "-c", CpuList.format(cpus.get().cpus()));
         }
         return List.of();
     }
 
-    /** How the loopback service's CPU affinity is set, for the run metadata. */
+    /** Where the loopback service runs, for the run metadata. */
     public static String serviceAffinityDescription() {
-        List<String> prefix = serviceAffinityPrefix();
-        if (!prefix.isEmpty()) {
-            return "all online CPUs (" + prefix.get(2) + ") via taskset";
+        Optional<ServiceCpus> cpus = ServiceCpus.forThisFork();
+        if (tasksetBinary().isPresent() && cpus.isPresent()) {
+            return cpus.get().description() + " via taskset";
         }
         return "inherited from the fork";
     }
@@ -153,14 +155,5 @@ public final class ChildJvm {
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> onlineCpus() {
-        try {
-            String s = Files.readString(Path.of("/sys/devices/system/cpu/online")).trim();
-            return s.matches("[0-9,\\-]+") ? Optional.of(s) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Bounded waits for things that have no timeout of their own (a blocking read of a pipe, a join). */
 public final class Deadlines {
@@ -54,27 +55,16 @@ public final class Deadlines {
     }
 
     /** Waits for a future at most until {@code deadlineNanos} ({@link System#nanoTime()} clock). */
-    public static <T> T get(Future<T> f, long deadlineNanos, String what) throws Exception {
+    public static <T> T get(Future<T> f, long deadlineNanos, Supplier<String> what) throws Exception {
         long left = deadlineNanos - System.nanoTime();
         try {
             return f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new TimeoutException(what + " not done within " + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
+            throw new TimeoutException(what.get() + " not done within " + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof Exception ex ? ex : new ExecutionException(c);
-        }
-    }
-
-    /** Joins a thread at most until {@code deadlineNanos}. */
-    public static void join(Thread t, long deadlineNanos, String what) throws Exception {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0 || !t.join(Duration.ofNanos(left))) {
-            if (t.isAlive()) {
-                t.interrupt();
-                throw new TimeoutException(what + " not done within " + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
-            }
         }
     }
 

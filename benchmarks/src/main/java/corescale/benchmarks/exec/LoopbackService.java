@@ -4,24 +4,41 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import corescale.results.CpuList;
+
 /**
  * The fork's handle on the loopback service child JVM ({@link LoopbackServiceMain}): started at trial
- * setup, outside the measured JVM (and, on Linux, outside its CPU restriction, see {@link ChildJvm}),
- * stopped at teardown.
+ * setup, outside the measured JVM (and, on Linux, on CPUs the fork does not use when there are any,
+ * see {@link ServiceCpus}), stopped at teardown.
  */
 public final class LoopbackService implements AutoCloseable {
 
     private final ChildProcess child;
     private final int port;
+    private final String cpus;
+    private final int loops;
     private final long startupNanos;
 
-    private LoopbackService(ChildProcess child, int port, long startupNanos) {
+    private LoopbackService(ChildProcess child, int port, String cpus, int loops, long startupNanos) {
         this.child = child;
         this.port = port;
+        this.cpus = cpus;
+        this.loops = loops;
         this.startupNanos = startupNanos;
+    }
+
+    /** The CPUs the service may run on, as it reported them ({@code unknown} off Linux). */
+    public String cpus() {
+        return cpus;
+    }
+
+    /** Its event loops (one per CPU it may use). */
+    public int loops() {
+        return loops;
     }
 
     /** Starts a service that answers each request after {@code delayMs}; waits until it listens. */
@@ -33,12 +50,16 @@ public final class LoopbackService implements AutoCloseable {
             BufferedReader reader = new BufferedReader(new InputStreamReader(child.stdout(), StandardCharsets.US_ASCII));
             String line = Deadlines.call("PORT line from the loopback service", Timeouts.CHILD_START, child::kill,
                     reader::readLine);
-            if (line == null || !line.startsWith("PORT ")) {
-                throw new IOException("expected 'PORT <n>' from the loopback service, got " + line);
+            String[] words = line == null ? new String[0] : line.trim().split(" ");
+            if (words.length != 6 || !words[0].equals("PORT") || !words[2].equals("CPUS") || !words[4].equals("LOOPS")) {
+                throw new IOException("expected 'PORT <n> CPUS <list> LOOPS <n>' from the loopback service, got " + line);
             }
-            int port = Integer.parseInt(line.substring(5).trim());
+            int port = Integer.parseInt(words[1]);
             ExecTrace.record("port", port);
-            return new LoopbackService(child, port, System.nanoTime() - t0);
+            ExecTrace.record("service-cpus", words[3]);
+            ServiceCpus.allowed(Path.of("/proc/self/status"))
+                    .ifPresent(own -> ExecTrace.record("fork-cpus", CpuList.format(own)));
+            return new LoopbackService(child, port, words[3], Integer.parseInt(words[5]), System.nanoTime() - t0);
         } catch (IOException | RuntimeException e) {
             String account = child.describe(Duration.ofSeconds(2));
             child.kill();

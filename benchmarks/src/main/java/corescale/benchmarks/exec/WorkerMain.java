@@ -64,11 +64,15 @@ public final class WorkerMain {
                                 connectedPort = port;
                             }
                             long sum = 0;
+                            long latency = 0;
                             for (int i = 0; i < count; i++) {
+                                long t0 = System.nanoTime();
                                 sum += connection.call(firstId + i);
+                                latency += System.nanoTime() - t0;
                             }
-                            out.writeByte(WorkerProtocol.STATUS_OK);
+                            out.writeByte(WorkerProtocol.STATUS_OK_IO);
                             out.writeLong(sum);
+                            out.writeLong(latency);
                         } catch (IOException | RuntimeException e) {
                             if (connection != null) {
                                 connection.close();

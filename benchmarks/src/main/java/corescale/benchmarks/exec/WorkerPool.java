@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A pool of long-lived {@link WorkerMain} child processes, started together (their start-up time is
@@ -87,7 +88,7 @@ public final class WorkerPool implements AutoCloseable {
      * spread round-robin over the workers, and returns the sum of their results.
      */
     public long runCpuBatch(long firstSeed, int k) throws Exception {
-        Batch batch = new Batch(k);
+        Batch batch = new Batch(k, null);
         int n = workers.size();
         for (int w = 0; w < n; w++) {
             WorkerProcess worker = workers.get(w);
@@ -101,11 +102,12 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * Makes {@code k} requests (ids {@code firstId ..}) to the loopback service: each worker makes its
-     * contiguous share one after another on its own connection. Returns the sum of the answers.
+     * contiguous share one after another on its own connection. Returns the sum of the answers and
+     * adds the latencies the workers observed (each request, send to answer) to {@code latencyNanos}.
      */
-    public long runIoBatch(int port, long firstId, int k) throws Exception {
+    public long runIoBatch(int port, long firstId, int k, LongAdder latencyNanos) throws Exception {
         int n = Math.min(workers.size(), k);
-        Batch batch = new Batch(n);
+        Batch batch = new Batch(n, latencyNanos);
         int from = 0;
         for (int w = 0; w < n; w++) {
             int count = k / n + (w < k % n ? 1 : 0);
@@ -125,13 +127,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Collects the replies of one batch. */
+    /** Collects the replies of one batch; the waiting thread wakes once, when the last has come. */
     private static final class Batch implements WorkerProcess.Sink {
         private final AtomicLong sum = new AtomicLong();
+        private final LongAdder latencyNanos;
         private final AtomicInteger left;
         private final CompletableFuture<Long> done = new CompletableFuture<>();
 
-        Batch(int replies) {
+        Batch(int replies, LongAdder latencyNanos) {
+            this.latencyNanos = latencyNanos;
             left = new AtomicInteger(replies);
             if (replies == 0) {
                 done.complete(0L);
@@ -139,10 +143,14 @@ public final class WorkerPool implements AutoCloseable {
         }
 
         @Override
-        public void result(long value) {
-            long s = sum.addAndGet(value);
+        public void result(long value, long latency) {
+            sum.addAndGet(value);
+            if (latencyNanos != null) {
+                latencyNanos.add(latency);
+            }
+            // every reply's add comes before its count-down, so the sum read at zero is the final one
             if (left.decrementAndGet() == 0) {
-                done.complete(s);
+                done.complete(sum.get());
             }
         }
 

@@ -26,7 +26,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Receives the reply to one task, on the reader thread. */
     public interface Sink {
-        void result(long value);
+        /** @param latencyNanos for an io task, the request latencies the worker observed, summed; else 0 */
+        void result(long value, long latencyNanos);
 
         void failed(Throwable error);
     }
@@ -158,7 +159,7 @@ public final class WorkerProcess implements AutoCloseable {
     private static Sink futureSink(CompletableFuture<Long> f) {
         return new Sink() {
             @Override
-            public void result(long value) {
+            public void result(long value, long latencyNanos) {
                 f.complete(value);
             }
 
@@ -198,12 +199,13 @@ public final class WorkerProcess implements AutoCloseable {
                     throw new EOFException("the worker closed its stdout");
                 }
                 Sink sink = pending.poll();
-                if (status == WorkerProtocol.STATUS_OK) {
+                if (status == WorkerProtocol.STATUS_OK || status == WorkerProtocol.STATUS_OK_IO) {
                     long value = in.readLong();
+                    long latency = status == WorkerProtocol.STATUS_OK_IO ? in.readLong() : 0;
                     if (sink == null) {
                         throw new IOException("the worker sent a reply to no task");
                     }
-                    sink.result(value);
+                    sink.result(value, latency);
                 } else if (status == WorkerProtocol.STATUS_ERROR) {
                     String message = in.readUTF();
                     if (sink != null) {

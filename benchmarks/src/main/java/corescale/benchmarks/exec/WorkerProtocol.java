@@ -9,9 +9,12 @@ package corescale.benchmarks.exec;
  * parent → child, per task:        byte op, then
  *     OP_CPU:  long seed, int work              → one reply: CpuTask.compute(seed, work)
  *     OP_IO:   int port, int count, long firstId → one reply: sum of the service's answers to
- *              requests firstId .. firstId+count-1, made one after another on one connection
+ *              requests firstId .. firstId+count-1, made one after another on one connection, and
+ *              the sum of their latencies (ns, send to answer, as the worker observed them)
  *     OP_EXIT: (nothing)                         → no reply; the child exits 0
- * child → parent, per task, in order: byte STATUS_OK, long value | byte STATUS_ERROR, UTF message
+ * child → parent, per task, in order: byte STATUS_OK, long value (cpu)
+ *                                   | byte STATUS_OK_IO, long value, long latencyNanos (io)
+ *                                   | byte STATUS_ERROR, UTF message
  * </pre>
  * The child also exits 0 at end of input (its parent closed the pipe or died), and exits 2 on an
  * unknown op. Replies come in the order of the tasks, so the parent matches them with a FIFO.
@@ -26,6 +29,7 @@ public final class WorkerProtocol {
 
     public static final byte STATUS_OK = 0;
     public static final byte STATUS_ERROR = 1;
+    public static final byte STATUS_OK_IO = 2;
 
     private WorkerProtocol() {
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import corescale.benchmarks.exec.AsyncConnection;
 import corescale.benchmarks.exec.Banner;
@@ -13,8 +14,11 @@ import corescale.benchmarks.exec.Batches;
 import corescale.benchmarks.exec.BlockingConnection;
 import corescale.benchmarks.exec.ExecTrace;
 import corescale.benchmarks.exec.LoopbackService;
+import corescale.benchmarks.exec.OncePerIteration;
+import corescale.benchmarks.exec.PoolSize;
 import corescale.benchmarks.exec.Timeouts;
 import corescale.benchmarks.exec.WorkerPool;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,31 +36,34 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * Throughput of IO-bound work under each execution model: one operation is a batch of K requests to a
  * real TCP service on 127.0.0.1 that answers each after {@code delayMs} (a remote call), all issued,
- * then all awaited; the score is requests per second ({@code @OperationsPerInvocation(K)}). Each
- * answer is checked against its request and summed.
+ * then one wait for the last; the score is requests per second ({@code @OperationsPerInvocation(K)}).
+ * Each answer is checked against its request and summed.
  *
  * <p>The service ({@code exec.LoopbackServer}) is a child JVM started at trial setup and stopped at
- * teardown: one NIO selector thread for all connections, outside the measured JVM and, on Linux,
- * outside the fork's CPU restriction, so it stands for another machine. Connections are opened at
- * setup and kept (like a keep-alive pool): request i of a batch uses connection i, one request at a
- * time, so no model pays connection set-up and no run exhausts ephemeral ports.
+ * teardown, with one event loop per CPU it may use; on Linux it runs on the CPUs the fork does not use
+ * when the machine has any (see {@code exec.ServiceCpus}), so it stands for another machine.
+ * Connections are opened at setup and kept (like a keep-alive pool): request i of a batch uses
+ * connection i, one request at a time, so no model pays connection set-up and no run exhausts
+ * ephemeral ports.
  *
  * <ul>
- * <li>{@code fixedPool}: {@code newFixedThreadPool(cores)}, blocking sockets: at most "cores" requests
- *     in flight, so about cores/delay requests per second (a blocking client on a CPU-sized pool).</li>
+ * <li>{@code fixedPool}: {@code newFixedThreadPool(pool)}, blocking sockets: {@code pool} requests
+ *     in flight, so at most pool/delay requests per second (a blocking client on a sized pool).</li>
  * <li>{@code threadPerRequest}: a new platform thread per request, blocking socket.</li>
  * <li>{@code virtualThreads}: a new virtual thread per request, blocking socket (parks, frees its
  *     carrier).</li>
  * <li>{@code asyncChannels}: {@code AsynchronousSocketChannel} per connection, write then read chained
  *     as {@code CompletableFuture}s, {@code allOf}; no thread waits on a request; completions run on a
- *     channel group of "cores" threads.</li>
- * <li>{@code processes}: one long-lived child worker JVM per core (started at setup), each given its
+ *     channel group of {@code pool} threads.</li>
+ * <li>{@code processes}: {@code pool} long-lived child worker JVMs (started at setup), each given its
  *     share of the batch over its pipe, which it makes one request after another on its own
- *     connection (pre-fork synchronous workers): about cores/delay too, plus pipe costs.</li>
+ *     connection (pre-fork synchronous workers): at most pool/delay too, plus pipe costs.</li>
  * </ul>
- * A fair model of a client fanning out to a remote service with a fixed latency; not of a service
- * whose latency grows with load (this one answers on time up to tens of thousands of requests per
- * second), nor of large payloads.
+ * Secondary metrics per iteration: {@code concurrency} (requests in flight at once at most, so the
+ * bound is concurrency / delay), {@code service_time_us} (the delay, in µs) and
+ * {@code latency_vs_delay} (mean latency of a request as the client observed it, send to checked
+ * answer, over the delay: near 1 when the service answers on time, well above when the service or
+ * the CPUs set the pace).
  *
  * <p>{@code k} is 1000 by default; another k must be run with {@code -p k=N -opi N}.
  */
@@ -81,10 +88,19 @@ public class IoBatch {
     @Param({"1", "10"})
     public double delayMs;
 
+    /** Threads (or worker processes, or channel-group threads) of the pooled models: {@code cores} or a number. */
+    @Param({PoolSize.CORES})
+    public String pool;
+
     LoopbackService service;
-    ExecutorService pool;
+    ExecutorService executor;
     AsynchronousChannelGroup group;
     WorkerPool workers;
+    private long concurrency;
+    private final OncePerIteration once = new OncePerIteration();
+    /** Latency of every request of the current iteration, summed, and the batches it took. */
+    private final LongAdder latencyNanos = new LongAdder();
+    private final LongAdder batches = new LongAdder();
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
@@ -93,15 +109,18 @@ public class IoBatch {
         if (!variant.matches("fixedPool|threadPerRequest|virtualThreads|asyncChannels|processes")) {
             throw new IllegalArgumentException("unknown variant " + variant);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
+        int size = PoolSize.of(pool);
+        long perThreadMost = (long) k * params.getThreads();
+        concurrency = variant.matches("fixedPool|processes") ? Math.min(size, perThreadMost) : perThreadMost;
         service = LoopbackService.start(delayMs);
+        Banner.note("io service on CPUs " + service.cpus() + ", " + service.loops() + " event loops");
         switch (variant) {
-            case "fixedPool" -> pool = Executors.newFixedThreadPool(cores,
+            case "fixedPool" -> executor = Executors.newFixedThreadPool(size,
                     Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-pool-", 0).factory());
-            case "asyncChannels" -> group = AsynchronousChannelGroup.withFixedThreadPool(cores,
+            case "asyncChannels" -> group = AsynchronousChannelGroup.withFixedThreadPool(size,
                     Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "io-async-", 0).factory());
             case "processes" -> {
-                workers = WorkerPool.start("io-worker", cores);
+                workers = WorkerPool.start("io-worker", size);
                 Banner.note("io processes: " + workers.describeStartup());
                 for (var w : workers.workers()) {
                     w.callIo(service.port(), 1, 0, Timeouts.CHILD_START); // connect now, not in the first batch
@@ -166,12 +185,21 @@ public class IoBatch {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void newIteration() {
+        once.reset();
+        latencyNanos.reset();
+        batches.reset();
+    }
+
     @Benchmark
-    public long batch(Connections c) throws Exception {
+    public long batch(Connections c, Observed observed) throws Exception {
         long first = c.nextId;
         c.nextId += k;
         try {
-            return run(c, first);
+            long sum = run(c, first);
+            batches.increment();
+            return sum;
         } catch (Exception e) {
             service.checkAlive(); // a dead service is the real cause: say so
             throw e;
@@ -181,26 +209,60 @@ public class IoBatch {
     private long run(Connections c, long first) throws Exception {
         BlockingConnection[] conns = c.blocking;
         return switch (variant) {
-            case "fixedPool" -> Batches.pool(pool, k, i -> conns[i].call(first + i));
-            case "threadPerRequest" -> Batches.threadPerTask(false, k, i -> conns[i].call(first + i));
-            case "virtualThreads" -> Batches.threadPerTask(true, k, i -> conns[i].call(first + i));
+            case "fixedPool" -> Batches.pool(executor, k, i -> timed(conns[i], first + i));
+            case "threadPerRequest" -> Batches.threadPerTask(false, k, i -> timed(conns[i], first + i));
+            case "virtualThreads" -> Batches.threadPerTask(true, k, i -> timed(conns[i], first + i));
             case "asyncChannels" -> {
                 @SuppressWarnings("unchecked")
                 CompletableFuture<Long>[] fs = new CompletableFuture[k];
                 for (int i = 0; i < k; i++) {
-                    fs[i] = c.async[i].call(first + i);
+                    long t0 = System.nanoTime();
+                    fs[i] = c.async[i].call(first + i).thenApply(answer -> {
+                        latencyNanos.add(System.nanoTime() - t0);
+                        return answer;
+                    });
                 }
-                yield Batches.sumAll(fs, "async request");
+                yield Batches.sumAll(fs, "async requests");
             }
-            case "processes" -> workers.runIoBatch(service.port(), first, k);
+            case "processes" -> workers.runIoBatch(service.port(), first, k, latencyNanos);
             default -> throw new IllegalStateException(variant);
         };
+    }
+
+    /** One blocking request, its latency (send to checked answer) added to the iteration's. */
+    private long timed(BlockingConnection connection, long id) throws IOException {
+        long t0 = System.nanoTime();
+        long answer = connection.call(id);
+        latencyNanos.add(System.nanoTime() - t0);
+        return answer;
+    }
+
+    /** Secondary metrics per iteration, reported by one JMH thread (JMH sums these over threads). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Observed {
+        /** Requests in flight at once at most, by construction (all JMH threads together). */
+        public long concurrency;
+        /** The service's delay, µs: with {@code concurrency}, the bound concurrency / delay. */
+        public double service_time_us;
+        /** Mean observed request latency over the delay. */
+        public double latency_vs_delay;
+
+        @TearDown(Level.Iteration)
+        public void report(IoBatch io) {
+            boolean mine = io.once.take();
+            double delayUs = io.delayMs * 1000;
+            long requests = io.batches.sum() * io.k;
+            concurrency = mine ? io.concurrency : 0;
+            service_time_us = mine ? delayUs : 0;
+            latency_vs_delay = !mine ? 0 : requests > 0 && delayUs > 0 ? io.latencyNanos.sum() / 1000.0 / requests / delayUs : Double.NaN;
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         try {
-            Batches.shutdown(pool, "the fixed pool");
+            Batches.shutdown(executor, "the fixed pool");
             if (group != null) {
                 group.shutdownNow();
                 if (!group.awaitTermination(Timeouts.POOL_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {

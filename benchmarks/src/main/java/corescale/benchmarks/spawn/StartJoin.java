@@ -11,6 +11,7 @@ import corescale.benchmarks.exec.Batches;
 import corescale.benchmarks.exec.Deadlines;
 import corescale.benchmarks.exec.ExecTrace;
 import corescale.benchmarks.exec.WorkerProcess;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +28,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What it costs to start one unit of concurrency and wait for it to finish, one at a time: the
  * latency of "run this elsewhere and give me the answer" for a task too small to matter. Average time
- * per unit (µs), start to join.
+ * per unit (µs), start to result.
  *
  * <ul>
- * <li>{@code platformThread}: {@code new Thread(r).start()}, then {@code join}.</li>
- * <li>{@code virtualThread}: {@code Thread.startVirtualThread(r)}, then {@code join}.</li>
+ * <li>{@code platformThread}: {@code new Thread(r).start()}, then wait for its result (a latch it counts down).</li>
+ * <li>{@code virtualThread}: {@code Thread.startVirtualThread(r)}, then wait for its result.</li>
  * <li>{@code process}: {@link ProcessBuilder#start()} of a trivial native command ({@code /bin/true}),
  *     output discarded, then {@code waitFor}; exit code checked.</li>
  * <li>{@code cfCommonPool}: {@code CompletableFuture.supplyAsync(s).get()} without an executor: the
@@ -78,12 +79,12 @@ public class StartJoin {
                 yield seed -> Batches.processes(pb, 1) + seed;
             }
             case "cfCommonPool" -> seed -> Deadlines.get(CompletableFuture.supplyAsync(() -> seed + 1),
-                    Deadlines.batchDeadline(), "supplyAsync on the default async pool");
+                    Deadlines.batchDeadline(), () -> "supplyAsync on the default async pool");
             case "cfVirtualExecutor" -> {
                 virtualExecutor = Executors.newVirtualThreadPerTaskExecutor();
                 ExecutorService executor = virtualExecutor;
                 yield seed -> Deadlines.get(CompletableFuture.supplyAsync(() -> seed + 1, executor),
-                        Deadlines.batchDeadline(), "supplyAsync on a virtual-thread-per-task executor");
+                        Deadlines.batchDeadline(), () -> "supplyAsync on a virtual-thread-per-task executor");
             }
             case "jvmWorker" -> seed -> {
                 WorkerProcess worker = WorkerProcess.start("spawn-jvm");
@@ -101,8 +102,23 @@ public class StartJoin {
     private final AtomicLong seeds = new AtomicLong();
 
     @Benchmark
-    public long startJoin() throws Exception {
+    public long startJoin(OneAtATime facts) throws Exception {
         return unit.startAndJoin(seeds.getAndIncrement());
+    }
+
+    /**
+     * Secondary metric: one unit in flight per JMH thread, by construction. It tells the statistics
+     * that this is a latency, not a scaling curve (no speedup or efficiency for it).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class OneAtATime {
+        public long concurrency;
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            concurrency = 1; // JMH zeroes aux counters as an iteration starts
+        }
     }
 
     @TearDown(Level.Trial)

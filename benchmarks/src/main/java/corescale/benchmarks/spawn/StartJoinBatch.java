@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * The batch form of {@link StartJoin}: K units of concurrency started at once, then all joined.
+ * The batch form of {@link StartJoin}: K units of concurrency started at once, then one wait for the last.
  * Average time per unit (µs): one operation is the whole batch, counted as K units
  * ({@code @OperationsPerInvocation(K)}). Variants as in {@link StartJoin}:
  * {@code platformThread}, {@code virtualThread}, {@code process} (K {@code /bin/true} at once),

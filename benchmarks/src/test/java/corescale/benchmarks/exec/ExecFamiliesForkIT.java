@@ -106,7 +106,8 @@ class ExecFamiliesForkIT {
 
     @Test
     void everyCpuVariantYieldsRowsInTasksPerSecond() {
-        assertEquals(Set.of("fixedPool", "threadPerTask", "virtualThreads", "completableFuture", "processes"),
+        assertEquals(Set.of("sequential", "fixedPool", "completableFutureFixedPool", "threadPerTask", "virtualThreads",
+                        "completableFuture", "processes"),
                 variantsWithRows().get("cpu.CpuBatch.batch"));
         for (RunResult r : results) {
             if (r.getParams().getBenchmark().contains("cpu")) {
@@ -145,6 +146,35 @@ class ExecFamiliesForkIT {
     }
 
     @Test
+    void everyIoIterationReportsItsBoundAndObservedLatency() {
+        List<RunResult> io = results.stream().filter(r -> r.getParams().getBenchmark().contains(".io.")).toList();
+        assertTrue(io.size() >= 5, "io ran");
+        for (RunResult r : io) {
+            String variant = r.getParams().getParam("variant");
+            int threads = r.getParams().getThreads();
+            for (IterationResult it : JmhForkRun.iterations(r)) {
+                var m = it.getSecondaryResults();
+                long expected = variant.equals("fixedPool") || variant.equals("processes")
+                        ? Math.min(Runtime.getRuntime().availableProcessors(), SMALL_K * threads) : (long) SMALL_K * threads;
+                assertEquals(expected, (long) m.get("concurrency").getScore(), variant + " requests in flight");
+                assertEquals(1000.0, m.get("service_time_us").getScore(), variant + " delay");
+                double ratio = m.get("latency_vs_delay").getScore();
+                assertTrue(ratio >= 1.0 && Double.isFinite(ratio), variant + ": no answer comes before the delay: " + ratio);
+            }
+        }
+    }
+
+    @Test
+    void startJoinSaysItRunsOneUnitAtATime() {
+        List<Double> concurrency = results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("StartJoin.startJoin"))
+                .flatMap(r -> JmhForkRun.iterations(r).stream())
+                .map(it -> it.getSecondaryResults().get("concurrency").getScore()).toList();
+        assertEquals(java.util.Collections.nCopies(6 * 2, 1.0), concurrency,
+                "two iterations of each of the six variants, one unit in flight each");
+    }
+
+    @Test
     void noChildProcessIsLeftBehind() throws Exception {
         assertEquals(List.of(), waitForNone(() -> ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
@@ -170,7 +200,7 @@ class ExecFamiliesForkIT {
 
     @Test
     void noExecThreadOutlivesItsTrial() throws Exception {
-        assertTrue(traced("teardown").size() >= 6 + 15 + 4, "every trial recorded its teardown");
+        assertTrue(traced("teardown").size() >= 6 + 17 + 4, "every trial recorded its teardown");
         assertEquals(List.of(), traced("thread"));
         assertFalse(ExecTrace.enabled(), "the test JVM itself is not traced");
     }

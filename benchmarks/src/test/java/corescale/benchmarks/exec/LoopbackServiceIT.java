@@ -93,7 +93,10 @@ class LoopbackServiceIT {
                     for (int i = 0; i < 15; i++) {
                         expected += LoopbackProtocol.answer(1000 + i);
                     }
-                    assertEquals(expected, workers.runIoBatch(service.port(), 1000, 15));
+                    java.util.concurrent.atomic.LongAdder latency = new java.util.concurrent.atomic.LongAdder();
+                    assertEquals(expected, workers.runIoBatch(service.port(), 1000, 15, latency));
+                    assertTrue(latency.sum() >= 15 * TimeUnit.MILLISECONDS.toNanos(1),
+                            "15 requests of 1 ms: the workers observed " + latency.sum() + " ns in all");
                 }
             } finally {
                 group.shutdownNow();

@@ -56,6 +56,7 @@ public final class ConsoleSummary {
         Fastest.lines(input.points(), Eligibility.of(input.lostUpdates()), out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
+        BoundFindings.add(input, out);
         unstable(input.points(), out);
         if (out.isEmpty()) {
             out.add("no points measured");

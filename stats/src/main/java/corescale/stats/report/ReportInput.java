@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointSummary;
@@ -29,10 +30,18 @@ import java.util.function.Function;
  * @param curves     scaling curves of those points ({@link ScalingCurves#of})
  * @param contention contention rows of those points ({@link Contention#analyse})
  * @param sources    which files were read and as what, one line each (may be empty)
+ * @param bounds     each point against its physical bound, and what the benchmarks reported about it
  */
 public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
-                          List<LostUpdates> lostUpdates, List<String> sources) {
+                          List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds) {
+
+    /** An input without bounds. */
+    public ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
+                       List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
+                       List<LostUpdates> lostUpdates, List<String> sources) {
+        this(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, Bounds.NONE);
+    }
 
     public ReportInput {
         Objects.requireNonNull(runLabel, "runLabel");
@@ -43,6 +52,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         contention = List.copyOf(contention);
         lostUpdates = List.copyOf(lostUpdates);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(bounds, "bounds");
     }
 
     /** An input whose scaling curves and contention rows are computed from the points. */
@@ -62,10 +72,11 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param contention their contention rows
      * @param lostUpdates correctness of the points that report lost updates
      * @param sources    one line per file read ({@code LoadedInput.describe()})
+     * @param bounds     the points' bounds; its one-at-a-time points get no scaling measures
      */
     public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
                                          List<ContentionRow> contention, List<LostUpdates> lostUpdates,
-                                         List<String> sources) throws IOException {
+                                         List<String> sources, Bounds bounds) throws IOException {
         Path first = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(first) ? first : first.getParent();
         String label = inputs.size() == 1
@@ -94,7 +105,8 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                 facts.put("source", "columns of the files read (no run.json)");
             }
         }
-        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points), contention, lostUpdates, sources);
+        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points, bounds.oneAtATime()), contention,
+                lostUpdates, sources, bounds);
     }
 
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */

@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -77,12 +78,13 @@ public final class RunReport {
                 doc.h(1, "Family " + family);
             }
             doc.h(2, g.getKey());
-            pointTable(doc, g.getValue());
+            pointTable(doc, g.getValue(), in.bounds());
             groupCharts(doc, g.getKey(), curvesByGroup, contention.get(g.getKey()), names, charts);
         }
 
         lostUpdates(doc, in.lostUpdates());
         ThreadsVsProcesses.section(doc, in.points(), in.lostUpdates());
+        BoundsTable.add(doc, in.bounds());
         scalingTable(doc, in.curves());
         contentionTable(doc, contention);
         unstable(doc, in.points());
@@ -133,7 +135,7 @@ public final class RunReport {
     }
 
     /** Variants as rows, points (cores/threads) as columns: mean and CI half-width in each cell. */
-    private static void pointTable(Doc doc, List<PointSummary> points) {
+    private static void pointTable(Doc doc, List<PointSummary> points, Bounds bounds) {
         TreeSet<int[]> cols = new TreeSet<>(Comparator.<int[]>comparingInt(a -> a[1]).thenComparingInt(a -> a[0]));
         Map<String, Map<String, PointSummary>> rows = new TreeMap<>();
         for (PointSummary p : points) {
@@ -144,7 +146,11 @@ public final class RunReport {
         DisplayUnit shown = DisplayUnit.forValues(any.unit(), points.stream().mapToDouble(PointSummary::mean).toArray());
         doc.p("Mean score in " + shown.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
                 + " is better) ± 95% CI half-width over forks; columns are threads (t) on cores (c); "
-                + "* marks an unstable point.");
+                + "* marks an unstable point"
+                + (points.stream().anyMatch(p -> bounds.at(p.key()).hasBound())
+                        ? "; \"of bound\" is the mean over the point's physical bound (see Bounds)"
+                        : "")
+                + ".");
         Doc.TableBuilder t = new Doc.TableBuilder().text("variant");
         for (int[] c : cols) {
             t.num(Groups.at(c[0], c[1]));
@@ -154,7 +160,8 @@ public final class RunReport {
             cells.add(variant);
             for (int[] c : cols) {
                 PointSummary p = byPoint.get(c[0] + "/" + c[1]);
-                cells.add(p == null ? "" : Fmt.num(p.mean() * shown.factor()) + " " + Fmt.plusMinus(p.relCi()) + (p.unstable() ? " *" : ""));
+                cells.add(p == null ? "" : Fmt.num(p.mean() * shown.factor()) + " " + Fmt.plusMinus(p.relCi()) + (p.unstable() ? " *" : "")
+                        + BoundsTable.cellSuffix(bounds.at(p.key())));
             }
             t.row(cells);
         });

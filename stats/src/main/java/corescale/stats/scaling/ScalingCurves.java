@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,18 @@ public final class ScalingCurves {
 
     /** The curves of {@code summaries}, sorted by {@link CurveKey}. */
     public static List<ScalingCurve> of(List<PointSummary> summaries) {
+        return of(summaries, k -> false);
+    }
+
+    /** Why a curve whose every point runs one unit at a time gets no speedup or fits. */
+    public static final String ONE_AT_A_TIME = "one unit at a time by construction (concurrency 1): a latency per "
+            + "core count, not a scaling curve; no speedup, efficiency, Karp-Flatt, Amdahl or USL";
+
+    /**
+     * The curves of {@code summaries}, sorted by {@link CurveKey}; curves whose every point is
+     * {@code oneAtATime} (the benchmark reports concurrency 1) are listed without measures, saying why.
+     */
+    public static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
         Map<Group, List<PointSummary>> groups = summaries.stream()
                 .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
         List<ScalingCurve> curves = new ArrayList<>();
@@ -45,13 +58,13 @@ public final class ScalingCurves {
             List<PointSummary> onCores = points.stream().filter(p -> p.key().cores() > 0)
                     .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
             if (!onCores.isEmpty()) {
-                curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES));
+                curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime));
             }
             Map<Integer, List<PointSummary>> byCores = points.stream()
                     .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
             byCores.forEach((cores, atCores) -> {
                 if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
-                    curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS));
+                    curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime));
                 }
             });
         });
@@ -60,9 +73,10 @@ public final class ScalingCurves {
     }
 
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */
-    static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis) {
+    static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis, Predicate<PointKey> oneAtATime) {
         String unit = commonUnit(key, summaries);
-        String skip = AsThroughput.skipReason(key.mode());
+        String skip = summaries.stream().allMatch(s -> oneAtATime.test(s.key())) ? ONE_AT_A_TIME
+                : AsThroughput.skipReason(key.mode());
         if (skip != null) {
             return new ScalingCurve(key, unit, Double.NaN, List.of(),
                     UslFit.none(0, 0, "no USL fit: " + skip), AmdahlFit.none(0, 0, "no Amdahl fit: " + skip), skip);

@@ -1,5 +1,6 @@
 package corescale.stats.summary;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import org.apache.commons.csv.CSVFormat;
@@ -13,19 +14,26 @@ import static corescale.stats.io.Numbers.format;
 
 /**
  * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:
- * the modes behind {@code unstable}, the warm-up iterations dropped per fork
- * (both empty when not tested), the family and a note.
+ * the modes behind {@code unstable}, the warm-up iterations dropped per fork (both empty when not
+ * tested), the family and a note; then the point against its physical bound ({@code bound} in the
+ * row's unit, {@code of_bound} = mean / bound, empty when the point has none) and the io requests'
+ * observed latency over the service's delay.
  */
 public final class SummaryCsv {
 
     public static final List<String> HEADER = List.of("benchmark", "variant", "params", "cores", "threads", "mode",
             "unit", "forks", "samples", "mean", "ci_low", "ci_high", "rel_ci", "cv_between_forks", "unstable",
-            "modes", "warmup", "family", "note");
+            "modes", "warmup", "family", "note", "bound", "of_bound", "latency_vs_delay");
 
     private SummaryCsv() {
     }
 
     public static void write(List<SummaryRow> rows, Writer out) throws IOException {
+        write(rows, Bounds.NONE, out);
+    }
+
+    /** With each point's bound ({@link Bounds}): {@code bound}, {@code of_bound}, {@code latency_vs_delay}. */
+    public static void write(List<SummaryRow> rows, Bounds bounds, Writer out) throws IOException {
         CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
         p.printRecord(HEADER);
         for (SummaryRow r : rows) {
@@ -35,7 +43,8 @@ public final class SummaryCsv {
                     s.unit(), s.forks(), s.samples(), format(s.mean()), format(s.ciLow()), format(s.ciHigh()),
                     format(s.relCi()), format(s.cvBetweenForks()), s.unstable(),
                     r.modes() > 0 ? r.modes() : "",
-                    r.warmup() >= 0 ? r.warmup() : "", k.family(), s.note());
+                    r.warmup() >= 0 ? r.warmup() : "", k.family(), s.note(),
+                    format(bounds.at(k).bound()), format(bounds.at(k).ofBound()), format(bounds.at(k).facts().latencyVsDelay()));
         }
         p.flush();
     }

@@ -1,0 +1,31 @@
+package corescale.benchmarks.exec;
+
+/**
+ * The {@code pool} parameter of the cpu and io families: how many threads (or worker processes) a
+ * pooled model gets. {@code cores} (the default) is {@code Runtime.availableProcessors()} of the
+ * fork; a number fixes it, so that the pool size is not confused with the cores it runs on.
+ */
+public final class PoolSize {
+
+    /** The default value: one per core the fork may use. */
+    public static final String CORES = "cores";
+
+    private PoolSize() {
+    }
+
+    /** The pool size {@code value} stands for in this JVM. */
+    public static int of(String value) {
+        if (CORES.equals(value)) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("pool must be '" + CORES + "' or a positive number, not '" + value + "'");
+    }
+}

@@ -1,0 +1,67 @@
+package corescale.stats.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import corescale.stats.bounds.Bound;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.scaling.ScalingCurves;
+
+/**
+ * The findings about bounds: models measured above their physical bound (a measurement error, never a
+ * win), io points whose requests the service or the CPUs paced, and benchmarks that run one unit at a
+ * time by construction (latencies, so no speedup is given for them).
+ */
+final class BoundFindings {
+
+    private BoundFindings() {
+    }
+
+    static void add(ReportInput in, List<String> out) {
+        Bounds bounds = in.bounds();
+        List<Bound> all = bounds.all();
+        List<Bound> above = all.stream().filter(Bound::aboveBound).toList();
+        if (!above.isEmpty()) {
+            out.add("measurement error: " + join(above, b -> Fmt.times(b.ofBound()) + " its bound (" + b.basis() + ")")
+                    + "; above " + Fmt.times(Bound.ABOVE_BOUND) + " the bound the benchmark measured something other than"
+                    + " the model: not a win");
+        } else if (all.stream().anyMatch(Bound::hasBound)) {
+            out.add("bounds: every model within " + Fmt.times(Bound.ABOVE_BOUND) + " of its physical bound");
+        }
+        Map<String, List<Bound>> serviceBound = new TreeMap<>();
+        for (Bound b : all) {
+            if (b.serviceBound()) {
+                serviceBound.computeIfAbsent(group(in, b.key()), g -> new ArrayList<>()).add(b);
+            }
+        }
+        serviceBound.forEach((group, bs) -> out.add(group + " service-bound (requests took over "
+                + Fmt.times(Bound.SERVICE_BOUND) + " the service's delay, so the service or the shared CPUs set the pace,"
+                + " not the model): " + String.join(", ", bs.stream().map(b -> b.key().variant() + " at "
+                + Groups.at(b.key().cores(), b.key().threads()) + " " + Fmt.times(b.facts().latencyVsDelay())).toList())));
+        Map<String, Boolean> oneAtATime = new LinkedHashMap<>();
+        for (PointSummary p : in.points()) {
+            oneAtATime.merge(Groups.pointGroup(p), bounds.at(p.key()).facts().oneAtATime(), Boolean::logicalAnd);
+        }
+        oneAtATime.forEach((group, one) -> {
+            if (one) {
+                out.add(group + ": " + ScalingCurves.ONE_AT_A_TIME);
+            }
+        });
+    }
+
+    private static String group(ReportInput in, PointKey key) {
+        return in.points().stream().filter(p -> p.key().equals(key)).findFirst().map(Groups::pointGroup)
+                .orElse(key.family() + " · " + key.benchmark());
+    }
+
+    private static String join(List<Bound> bs, java.util.function.Function<Bound, String> what) {
+        return String.join("; ", bs.stream().map(b -> b.key().benchmark() + " " + b.key().variant()
+                + (b.key().params().isEmpty() ? "" : " [" + b.key().params() + "]") + " at "
+                + Groups.at(b.key().cores(), b.key().threads()) + " is " + what.apply(b)).toList());
+    }
+}

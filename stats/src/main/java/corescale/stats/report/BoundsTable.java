@@ -1,0 +1,54 @@
+package corescale.stats.report;
+
+import java.util.List;
+
+import corescale.stats.bounds.Bound;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.model.PointKey;
+
+/** The report's "Bounds" section and the bound shown in each point table cell. */
+final class BoundsTable {
+
+    private BoundsTable() {
+    }
+
+    /** {@code " · 0.97 of bound"}, saying so above the bound; empty when the point has none. */
+    static String cellSuffix(Bound b) {
+        if (!b.hasBound()) {
+            return "";
+        }
+        return " · " + Fmt.num3(b.ofBound()) + " of bound" + (b.aboveBound() ? " (above it: measurement error)" : "");
+    }
+
+    static void add(Doc doc, Bounds bounds) {
+        List<Bound> rows = bounds.all().stream().filter(b -> b.hasBound() || Double.isFinite(b.facts().latencyVsDelay())).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        doc.h(1, "Bounds");
+        doc.p("Each point against its physical bound: for CPU-bound models, cores × the throughput of the benchmark's "
+                + "sequential variant at the same core count; for models waiting on a service, requests in flight / "
+                + "the service's delay (Little's law). A point above " + Fmt.times(Bound.ABOVE_BOUND) + " its bound is a "
+                + "measurement error, not a win. \"latency / delay\" is the mean latency the client observed per "
+                + "request over the service's delay: above " + Fmt.times(Bound.SERVICE_BOUND) + " the service or the "
+                + "shared CPUs set the pace (service-bound), not the model.");
+        Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
+                .num("mean (ops/us)").num("bound (ops/us)").num("of bound").num("latency / delay").text("basis").text("verdict");
+        for (Bound b : rows) {
+            PointKey k = b.key();
+            t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
+                    b.hasBound() ? Fmt.num(b.mean()) : "–", b.hasBound() ? Fmt.num(b.bound()) : "–",
+                    b.hasBound() ? Fmt.num3(b.ofBound()) : "–",
+                    Double.isFinite(b.facts().latencyVsDelay()) ? Fmt.num3(b.facts().latencyVsDelay()) : "–",
+                    b.basis(), verdict(b));
+        }
+        doc.table(t.build());
+    }
+
+    private static String verdict(Bound b) {
+        if (b.aboveBound()) {
+            return "above its bound: measurement error";
+        }
+        return b.serviceBound() ? "service-bound" : "";
+    }
+}

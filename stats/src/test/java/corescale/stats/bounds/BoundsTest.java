@@ -1,0 +1,112 @@
+package corescale.stats.bounds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import corescale.stats.Synthetic;
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
+
+/** Bounds from known values: cores × sequential, Little's law, and what is read from the results. */
+class BoundsTest {
+
+    private static PointKey cpu(String variant, int cores) {
+        return new PointKey("cpu", "CpuBatch.batch", variant, "k=1000;pool=cores", cores, 1);
+    }
+
+    private static PointSummary point(PointKey key, double mean) {
+        return Synthetic.summary(key, Mode.THROUGHPUT, mean, mean, mean);
+    }
+
+    @Test
+    void aCpuModelIsBoundByCoresTimesTheSequentialRateAtTheSameCores() {
+        List<PointSummary> points = List.of(point(cpu("sequential", 1), 0.050), point(cpu("sequential", 2), 0.052),
+                point(cpu("fixedPool", 1), 0.048), point(cpu("fixedPool", 2), 0.1144));
+        Bounds b = Bounds.of(points, Map.of());
+        assertEquals(0.050, b.at(cpu("fixedPool", 1)).bound(), 1e-12);
+        assertEquals(0.96, b.at(cpu("fixedPool", 1)).ofBound(), 1e-9);
+        assertEquals(0.104, b.at(cpu("fixedPool", 2)).bound(), 1e-12, "2 × the sequential rate at 2 cores");
+        assertEquals(1.1, b.at(cpu("fixedPool", 2)).ofBound(), 1e-9);
+        assertTrue(b.at(cpu("fixedPool", 2)).aboveBound(), "1.1 × its bound is a measurement error");
+        assertFalse(b.at(cpu("fixedPool", 1)).aboveBound());
+        assertEquals(0.5, b.at(cpu("sequential", 2)).ofBound(), 1e-9, "one thread on two cores: half the bound");
+        assertEquals("2 cores × sequential", b.at(cpu("fixedPool", 2)).basis());
+    }
+
+    @Test
+    void otherParametersGetTheSequentialPointOfTheirOwnParameters() {
+        PointKey seq = new PointKey("cpu", "CpuBatch.batch", "sequential", "k=1000;pool=1", 2, 1);
+        PointKey pool = new PointKey("cpu", "CpuBatch.batch", "fixedPool", "k=1000;pool=2", 2, 1);
+        Bounds b = Bounds.of(List.of(point(seq, 0.05), point(pool, 0.09)), Map.of());
+        assertFalse(b.at(pool).hasBound(), "no sequential point with pool=2");
+    }
+
+    @Test
+    void aServiceModelIsBoundByLittlesLaw() {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10;k=200;pool=cores", 2, 1);
+        // 2 in flight, 10 ms each: 200 requests/s = 0.0002 ops/us
+        Bounds b = Bounds.of(List.of(point(io, 0.00019)), Map.of(io, new PointFacts(2, 10_000, 1.02)));
+        assertEquals(0.0002, b.at(io).bound(), 1e-15);
+        assertEquals(0.95, b.at(io).ofBound(), 1e-9);
+        assertFalse(b.at(io).serviceBound());
+        assertTrue(Bounds.of(List.of(point(io, 0.0001)), Map.of(io, new PointFacts(2, 10_000, 1.6))).at(io).serviceBound());
+    }
+
+    @Test
+    void aPointWithoutBoundOrFactsHasNone() {
+        PointKey c = Synthetic.key("lock", 2, 2);
+        Bound none = Bounds.of(List.of(point(c, 1)), Map.of()).at(c);
+        assertFalse(none.hasBound());
+        assertFalse(none.aboveBound());
+        assertFalse(none.serviceBound());
+        assertTrue(Double.isNaN(none.ofBound()));
+    }
+
+    @Test
+    void factsAreTheMeanOfTheirIterationsAndComeOnlyFromTheResults() {
+        PointKey io = new PointKey("io", "IoBatch.batch", "asyncChannels", "delayMs=1", 1, 1);
+        List<Measurement> rows = new ArrayList<>();
+        double[] latency = {1.2, 1.4, 2.0, 1.0};
+        for (int i = 0; i < latency.length; i++) {
+            rows.add(new Measurement(Synthetic.RUN, io, Mode.THROUGHPUT, "ops/us", 1 + i / 2, 1 + i % 2, 0.1,
+                    Map.of(PointFacts.CONCURRENCY, 200.0, PointFacts.SERVICE_TIME_US, 1000.0, PointFacts.LATENCY_VS_DELAY, latency[i])));
+        }
+        PointKey counter = Synthetic.key("lock", 2, 2);
+        rows.add(new Measurement(Synthetic.RUN, counter, Mode.THROUGHPUT, "ops/us", 1, 1, 5, Map.of("lost_updates", 0.0)));
+        Map<PointKey, PointFacts> facts = PointFacts.of(List.of(new LoadedInput(Path.of("r.csv"), Format.RESULTS_CSV, rows, List.of())));
+        assertEquals(Map.of(io, new PointFacts(200, 1000, 1.4)), facts, "only points that report them, means over iterations");
+    }
+
+    @Test
+    void aCurveOneUnitAtATimeByConstructionGetsNoSpeedupAndSaysWhy() {
+        PointKey one = new PointKey("spawn", "StartJoin.startJoin", "platformThread", "", 1, 1);
+        PointKey batch = new PointKey("spawn", "StartJoinBatch.startJoinAll", "platformThread", "k=100", 1, 1);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(one, Mode.AVERAGE_TIME, 50, 50), Synthetic.summary(one.withCores(2).withThreads(1), Mode.AVERAGE_TIME, 60, 60),
+                Synthetic.summary(batch, Mode.AVERAGE_TIME, 20, 20), Synthetic.summary(batch.withCores(2), Mode.AVERAGE_TIME, 12, 12));
+        Map<PointKey, PointFacts> facts = Map.of(one, new PointFacts(1, Double.NaN, Double.NaN),
+                one.withCores(2), new PointFacts(1, Double.NaN, Double.NaN),
+                batch, new PointFacts(100, Double.NaN, Double.NaN), batch.withCores(2), new PointFacts(100, Double.NaN, Double.NaN));
+        List<ScalingCurve> curves = ScalingCurves.of(points, Bounds.of(points, facts).oneAtATime());
+        ScalingCurve startJoin = curves.stream().filter(c -> c.key().benchmark().equals("StartJoin.startJoin")).findFirst().orElseThrow();
+        ScalingCurve startJoinAll = curves.stream().filter(c -> c.key().benchmark().startsWith("StartJoinBatch")).findFirst().orElseThrow();
+        assertEquals(List.of(), startJoin.points(), "no speedup, efficiency or Karp-Flatt");
+        assertFalse(startJoin.usl().fitted());
+        assertTrue(startJoin.note().contains("one unit at a time"), startJoin.note());
+        assertEquals(2, startJoinAll.points().size(), "a batch of 100 at once is still a curve");
+    }
+}
