@@ -91,9 +91,9 @@ public final class StatsTool {
             FiniteResults.summaries(rows, loaded);
             List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
             List<LostUpdates> correctness = LostUpdates.of(loaded);
-            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness));
-            FiniteResults.contention(contention, loaded);
             Bounds bounds = Bounds.of(points, loaded);
+            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness, bounds));
+            FiniteResults.contention(contention, loaded);
             Map<String, String> files = new LinkedHashMap<>();
             files.put("summary.csv", render(w -> SummaryCsv.write(rows, bounds, w)));
             files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));

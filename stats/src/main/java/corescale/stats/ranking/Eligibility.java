@@ -1,5 +1,7 @@
 package corescale.stats.ranking;
 
+import corescale.stats.bounds.Bound;
+import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
 import corescale.stats.summary.LostUpdates;
 
@@ -11,7 +13,8 @@ import java.util.Map;
  * Which points may be ranked, decided by what the benchmarks measured, not by a list of names: a
  * point that lost updates, or that reported increments whose critical section was not guarded
  * (the {@code unguarded} metric, e.g. an atomic add with the inside work done before it), is
- * correct at nothing it could win, so it is shown but never called fastest or best.
+ * correct at nothing it could win, so it is shown but never called fastest or best. Nor is a point
+ * above its physical bound: that is a measurement error, not a win.
  */
 public final class Eligibility {
 
@@ -20,6 +23,7 @@ public final class Eligibility {
 
     static final String LOST = "lost updates";
     static final String UNGUARDED = "inside work not guarded";
+    static final String ABOVE_BOUND = "above its physical bound (a measurement error)";
 
     private final Map<PointKey, String> reasons;
 
@@ -28,7 +32,16 @@ public final class Eligibility {
     }
 
     public static Eligibility of(List<LostUpdates> correctness) {
+        return of(correctness, Bounds.NONE);
+    }
+
+    public static Eligibility of(List<LostUpdates> correctness, Bounds bounds) {
         Map<PointKey, String> reasons = new HashMap<>();
+        for (Bound b : bounds.all()) {
+            if (b.aboveBound()) {
+                reasons.put(b.key(), ABOVE_BOUND);
+            }
+        }
         for (LostUpdates c : correctness) {
             if (c.total() > 0) {
                 reasons.put(c.key(), LOST);

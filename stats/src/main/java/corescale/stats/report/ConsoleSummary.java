@@ -53,7 +53,7 @@ public final class ConsoleSummary {
     /** The findings alone, one sentence each. */
     static List<String> findings(ReportInput input) {
         List<String> out = new ArrayList<>();
-        Fastest.lines(input.points(), Eligibility.of(input.lostUpdates()), out);
+        Fastest.lines(input.points(), Eligibility.of(input.lostUpdates(), input.bounds()), out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
         BoundFindings.add(input, out);

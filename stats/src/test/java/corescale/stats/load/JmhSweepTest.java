@@ -6,7 +6,10 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.scaling.ErrorModel;
+import corescale.stats.scaling.ScalingPoint;
 import corescale.stats.scaling.UslFit;
+import corescale.stats.scaling.UslFitter;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,12 @@ class JmhSweepTest {
         ScalingCurve curve = curves.get(0);
         assertEquals(Axis.THREADS, curve.key().axis());
         assertEquals(32, curve.points().size());
-        UslFit fit = curve.usl();
+        assertTrue(curve.usl().fitted(), curve.usl().note());
+        // A run's curves are fitted with relative error; the book fitted absolute error. The points the
+        // loader and summary produced, fitted the book's way, must give the book's values.
+        double[] n = curve.points().stream().mapToDouble(ScalingPoint::n).toArray();
+        double[] x = curve.points().stream().mapToDouble(ScalingPoint::throughput).toArray();
+        UslFit fit = UslFitter.fit(n, x, ErrorModel.ABSOLUTE);
         assertTrue(fit.fitted(), fit.note());
         // The book: sigma = 0.02671591, kappa = 7.690945e-4, lambda = 995.6486 (per ms; ours is per us).
         assertEquals(0.02671591, fit.sigma(), 0.02671591 * 2e-4);

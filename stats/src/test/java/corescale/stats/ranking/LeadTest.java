@@ -10,6 +10,8 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
 import corescale.stats.Synthetic;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.bounds.PointFacts;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.Mode;
@@ -66,6 +68,22 @@ class LeadTest {
         assertEquals("", row.bestVariant());
         assertTrue(Double.isNaN(row.vsBest().value()));
         assertTrue(row.note().contains("not ranked: inside work not guarded"), row.note());
+    }
+
+    /** A point above its physical bound is a measurement error: never the best, and its note says why. */
+    @Test
+    void aPointAboveItsBoundIsNeverBest() {
+        // Little's law: 2 requests in flight, 1000 us each, bound 0.002 ops/us; "fast" claims 0.003.
+        PointSummary fast = Synthetic.summary(Synthetic.key("fast", 1, 1), Mode.THROUGHPUT, 0.003, 0.0031, 0.0029);
+        PointSummary fair = Synthetic.summary(Synthetic.key("fair", 1, 1), Mode.THROUGHPUT, 0.0019, 0.00195, 0.00185);
+        Bounds bounds = Bounds.of(List.of(fast, fair), java.util.Map.of(
+                fast.key(), new PointFacts(2, 1000, Double.NaN), fair.key(), new PointFacts(2, 1000, Double.NaN)));
+        Eligibility eligibility = Eligibility.of(List.of(), bounds);
+        assertTrue(!eligibility.ranked(fast.key()) && eligibility.ranked(fair.key()), eligibility.whyNot(fast.key()));
+        List<ContentionRow> rows = new Contention().analyse(List.of(fast, fair), eligibility);
+        rows.forEach(r -> assertEquals("fair", r.bestVariant(), r.toString()));
+        ContentionRow fastRow = rows.stream().filter(r -> r.key().equals(fast.key())).findFirst().orElseThrow();
+        assertTrue(fastRow.note().contains("not ranked: above its physical bound"), fastRow.note());
     }
 
     private static double[] logs(double[] xs) {
