@@ -152,10 +152,6 @@ final class CounterWorkers implements AutoCloseable {
         return children.stream().map(ChildProcess::pid).toList();
     }
 
-    int processes() {
-        return processes;
-    }
-
     String describeStartup() {
         return String.format("%d worker JVMs ready in %.1f ms (start-up, not measured)", processes, startupNanos / 1e6);
     }
@@ -181,9 +177,18 @@ final class CounterWorkers implements AutoCloseable {
         madeAtMark = made();
     }
 
+    /** Increments made since {@link #mark()}. Workers are idle here. */
+    long madeSinceMark() {
+        return made() - madeAtMark;
+    }
+
     /** Increments made since {@link #mark()} that the counter does not hold. Workers are idle here. */
     long lostSinceMark() {
-        return made() - madeAtMark - mapping.get(SharedMapping.COUNTER);
+        return madeSinceMark() - mapping.get(SharedMapping.COUNTER);
+    }
+
+    int processes() {
+        return processes;
     }
 
     private long made() {

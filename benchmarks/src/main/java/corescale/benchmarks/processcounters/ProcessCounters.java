@@ -37,6 +37,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Correctness is measured as in the counters family: after each iteration the counter is compared
  * with the increments the workers made; the difference is the secondary metric {@code lost_updates}.
+ * {@code unguarded} counts the increments that were not one exclusive step (as in counters), so that
+ * the report never ranks a variant that does not guard the inside work.
  * {@code posixSemaphorePermits} (P permits: excludes nothing) and {@code unguarded} lose updates;
  * the others must report 0.
  *
@@ -117,15 +119,21 @@ public class ProcessCounters {
         /** Increments missing from the counter at the end of the iteration. */
         public long lost_updates;
 
+        /** Increments whose read, inside work and write were not one exclusive step, as in counters. */
+        public long unguarded;
+
         @Setup(Level.Iteration)
         public void mark(ProcessCounters shared) {
             lost_updates = 0;
+            unguarded = 0;
             shared.workers.mark();
         }
 
         @TearDown(Level.Iteration)
         public void check(ProcessCounters shared) {
-            lost_updates = shared.workers.lostSinceMark();
+            CounterWorkers w = shared.workers;
+            unguarded = ProcessVariant.of(shared.variant).excludes(shared.workInside, w.processes()) ? 0 : w.madeSinceMark();
+            lost_updates = w.lostSinceMark();
         }
     }
 }

@@ -23,6 +23,19 @@ enum ProcessVariant {
         return this == posixSemaphore || this == posixSemaphorePermits;
     }
 
+    /**
+     * Whether each increment's read, inside work and write is one exclusive step among
+     * {@code processes} workers: the atomic add leaves the inside work outside it, the semaphore with
+     * one permit per process and the unguarded update exclude nothing once two processes run.
+     */
+    boolean excludes(long workInside, int processes) {
+        return switch (this) {
+            case fileLock, posixSemaphore, spinLock -> true;
+            case atomicAdd -> workInside == 0;
+            case posixSemaphorePermits, unguarded -> processes < 2;
+        };
+    }
+
     /** Permits of the semaphore for {@code processes} workers. */
     int permits(int processes) {
         return this == posixSemaphorePermits ? processes : 1;

@@ -80,8 +80,9 @@ public final class ConsoleSummary {
             out.add("lost updates: none, in any variant");
             return;
         }
-        lossesByVariant.forEach((variant, where) -> out.add("lost updates: " + variant + " lost updates at "
-                + String.join(", ", new java.util.TreeSet<>(where)) + "; every other variant lost none"));
+        List<String> parts = new ArrayList<>();
+        lossesByVariant.forEach((variant, where) -> parts.add(variant + " at " + String.join(", ", new java.util.TreeSet<>(where))));
+        out.add("lost updates: " + String.join("; ", parts) + "; every other variant lost none");
     }
 
     /**

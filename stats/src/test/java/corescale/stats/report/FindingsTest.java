@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -79,7 +80,7 @@ class FindingsTest {
         assertTrue(all.contains("fastest: 2t/2c semaphore (×1.33 vs reentrantLock)"), all);
         assertFalse(all.contains("semaphorePermits ("), all);
         assertTrue(all.contains("not ranked: semaphorePermits at 2t/2c (lost updates)"), all);
-        assertTrue(all.contains("semaphorePermits lost updates at 2t/2c"), all);
+        assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
     }
 
     @Test
@@ -102,13 +103,24 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
         String all = String.join("\n", ConsoleSummary.findings(in));
-        assertTrue(all.contains("semaphorePermits lost updates at 2t/2c"), all);
+        assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
 
         StringBuilder md = new StringBuilder(MarkdownReport.render(RunReport.build(in, new java.util.ArrayList<>())));
         assertTrue(md.toString().contains("Correctness: lost updates"), md.toString());
         assertTrue(md.toString().contains("12345"), md.toString());
         assertTrue(md.toString().contains("2 of 3"), md.toString());
+    }
+
+    @Test
+    void severalLossyVariantsAreOneLine() {
+        List<PointSummary> points = List.of(point("unguarded", 90, 100, 110), point("semaphorePermits", 70, 80, 90),
+                point("semaphore", 60, 65, 70));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
+                new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
+        List<String> lines = ConsoleSummary.findings(in).stream().filter(l -> l.startsWith("lost updates")).toList();
+        assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }
 
     private static double[] logs(double[] xs) {
