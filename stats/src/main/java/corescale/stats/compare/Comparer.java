@@ -4,6 +4,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.summary.WelchOnLogs;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
 

@@ -3,6 +3,7 @@ package corescale.stats.ranking;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.WelchOnLogs;
 import corescale.stats.summary.Throughput;
 
 import java.util.Comparator;
@@ -45,8 +46,10 @@ public record Lead(PointSummary first, PointSummary second, Ratio ratio) {
     static Ratio ratio(PointSummary num, PointSummary den) {
         double[] a = Throughput.forkMeansForLogScale(num);
         double[] b = Throughput.forkMeansForLogScale(den);
-        if (a.length >= 2 && b.length >= 2) {
-            return LogRatio.welch(a, b, Summarizer.LEVEL);
+        WelchOnLogs welch = WelchOnLogs.of(a, b);
+        if (welch != null) {
+            double[] ci = welch.ratioInterval(Summarizer.LEVEL);
+            return new Ratio(Throughput.mean(num) / Throughput.mean(den), ci[0], ci[1], "welch");
         }
         return Ratio.delta(Throughput.mean(num), Throughput.ci(num), Throughput.mean(den), Throughput.ci(den),
                 Summarizer.LEVEL);

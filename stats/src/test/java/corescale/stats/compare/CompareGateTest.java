@@ -1,5 +1,7 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.WelchOnLogs;
+
 import corescale.stats.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.load.Format;

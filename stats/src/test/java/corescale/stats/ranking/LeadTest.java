@@ -17,7 +17,7 @@ import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LostUpdates;
-import corescale.stats.summary.Ratio;
+import corescale.stats.summary.WelchOnLogs;
 
 class LeadTest {
 
@@ -35,10 +35,10 @@ class LeadTest {
             double shift = 1 + 0.03 * rnd.nextInt(4);
             double[] a = Synthetic.iterations(rnd, 100 * shift, 3, n);
             double[] b = Synthetic.iterations(rnd, 100, 2 + rnd.nextInt(4), m);
-            Ratio r = LogRatio.welch(a, b, 0.95);
+            double[] r = WelchOnLogs.of(a, b).ratioInterval(0.95);
             double p = new TTest().tTest(logs(a), logs(b));
             if (Math.abs(p - 0.05) > 1e-9) {
-                assertEquals(p < 0.05, r.low() > 1 || r.high() < 1, "trial " + trial + ": p " + p + ", " + r);
+                assertEquals(p < 0.05, r[0] > 1 || r[1] < 1, "trial " + trial + ": p " + p + ", " + r[0] + " to " + r[1]);
             }
             wins += p < 0.05 ? 1 : 0;
         }

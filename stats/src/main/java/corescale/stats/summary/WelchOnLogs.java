@@ -1,4 +1,4 @@
-package corescale.stats.compare;
+package corescale.stats.summary;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
@@ -7,20 +7,21 @@ import java.util.Arrays;
 
 /**
  * Welch's two-sample t on the logs of fork means: the fork is the unit of replication, and on logs a
- * change is a ratio. {@code d} is oriented so that above 0 means OTHER is faster.
+ * change is a ratio. Used by compare (p-values, the equivalence test, the interval) and by the
+ * rankings (is the leader's lead more than noise?). {@code d} is oriented as its caller chose.
  *
  * @param d  mean log of one side minus mean log of the other, oriented (log of the geometric-mean ratio)
  * @param se its standard error, √(s²_a/n_a + s²_b/n_b)
  * @param df Welch–Satterthwaite degrees of freedom (NaN when se is 0)
  */
-record WelchOnLogs(double d, double se, double df) {
+public record WelchOnLogs(double d, double se, double df) {
 
     /**
-     * @param num fork means whose larger values mean "other is faster" (other's for throughput, base's for time)
+     * @param num fork means of the side whose larger values make d positive
      * @param den the other side's fork means
      * @return null when a side has fewer than 2 fork means or a fork mean is not positive
      */
-    static WelchOnLogs of(double[] num, double[] den) {
+    public static WelchOnLogs of(double[] num, double[] den) {
         if (num.length < 2 || den.length < 2 || Arrays.stream(num).anyMatch(x -> !(x > 0))
                 || Arrays.stream(den).anyMatch(x -> !(x > 0))) {
             return null;
@@ -35,7 +36,7 @@ record WelchOnLogs(double d, double se, double df) {
     }
 
     /** Two-sided p of "no change" (ratio 1): Welch's p. */
-    double pChange() {
+    public double pChange() {
         return 2 * Math.min(above(0), 1 - above(0));
     }
 
@@ -44,12 +45,12 @@ record WelchOnLogs(double d, double se, double df) {
      * 1 − threshold" and of "ratio at or above 1 + threshold". Below α exactly when the (1 − 2α)
      * interval lies inside the band.
      */
-    double pSame(double threshold) {
+    public double pSame(double threshold) {
         return Math.max(1 - above(Math.log(1 - threshold)), above(Math.log(1 + threshold)));
     }
 
     /** The {@code level} interval of the geometric-mean ratio, exp(d ± t·se). */
-    double[] ratioInterval(double level) {
+    public double[] ratioInterval(double level) {
         if (se == 0) {
             return new double[] {Math.exp(d), Math.exp(d)};
         }
