@@ -72,10 +72,13 @@ final class FiniteResults {
         return Double.isNaN(low) && Double.isNaN(high) || Double.isFinite(low) && Double.isFinite(high);
     }
 
-    /** A ratio of positive means is a positive finite number; NaN ends mean "no interval". */
+    /**
+     * A ratio of positive means is a positive finite number (0 or Infinity is an overflow); its
+     * interval's ends are finite (NaN ends mean "no interval"). Only overflow is refused here: an
+     * interval is a statement about noise, never bad input.
+     */
     private static boolean ratio(Ratio r) {
-        return (Double.isNaN(r.value()) || positive(r.value()))
-                && (Double.isNaN(r.low()) && Double.isNaN(r.high()) || positive(r.low()) && positive(r.high()));
+        return (Double.isNaN(r.value()) || positive(r.value())) && interval(r.low(), r.high());
     }
 
     private static boolean positive(double v) {

@@ -66,7 +66,7 @@ public final class StatsTool {
     /** scaling.csv from the USL/Amdahl fits, and per-core curve comparison. */
     public StatsTool() {
         this((points, bounds, w) -> ScalingCsv.write(ScalingCurves.of(points, bounds.oneAtATime()), w),
-                PerCoreAtMaxCores.withDefaults());
+                new PerCoreAtMaxCores());
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Comparer {
     private final CurveComparator curves;
 
     public Comparer(double threshold) {
-        this(threshold, PerCoreAtMaxCores.withDefaults());
+        this(threshold, new PerCoreAtMaxCores());
     }
 
     /**

@@ -8,14 +8,12 @@ import corescale.stats.scaling.UslFit;
 
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Ratio;
-import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.Throughput;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -24,14 +22,6 @@ import java.util.TreeMap;
  * out of one core when all of them are busy; it does not extrapolate either curve.
  */
 public final class PerCoreAtMaxCores implements CurveComparator {
-
-    private final long seed;
-    private final int resamples;
-
-    public PerCoreAtMaxCores(long seed, int resamples) {
-        this.seed = seed;
-        this.resamples = resamples;
-    }
 
     @Override
     public List<CurveComparison> compare(List<PointSummary> base, List<PointSummary> other) {
@@ -55,7 +45,7 @@ public final class PerCoreAtMaxCores implements CurveComparator {
                 continue;
             }
             // Per core: (X_other / co) / (X_base / cb), the throughput ratio times cb/co.
-            Ratio r = Throughput.ratio(po, pb, resamples, new SplittableRandom(seed + e.getKey().hashCode()))
+            Ratio r = Throughput.ratio(po, pb)
                     .times((double) cb / co);
             out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
                     cb, co, Throughput.mean(pb) / cb, Throughput.mean(po) / co, r,
@@ -97,7 +87,4 @@ public final class PerCoreAtMaxCores implements CurveComparator {
     }
 
     /** The default used by {@link Comparer}. */
-    public static PerCoreAtMaxCores withDefaults() {
-        return new PerCoreAtMaxCores(Summarizer.DEFAULT_SEED, 2000);
-    }
 }

@@ -6,7 +6,6 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
 import corescale.stats.summary.Ratio;
-import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.Throughput;
 
 import java.util.ArrayList;
@@ -14,14 +13,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * How much each variant loses to contention: its throughput at N threads over its own throughput
  * at 1 thread (same benchmark, params and cores), and against the best variant at the same point.
  *
- * <p>Intervals are percentile bootstraps over the fork means of both sides ({@link Ratio#bootstrap}),
- * seeded per row; where a side has no fork means (JMH pooled results), the delta method on logs.
+ * <p>Intervals are Welch's t on the logs of both sides' fork means ({@link Throughput#ratio}); where a
+ * side has fewer than two fork means (JMH pooled results), the delta method on logs.
  * When no 1-thread point exists at the same cores (the default sweep runs threads = cores), the
  * 1-thread point at the fewest cores is used and {@code baseline_cores} says which.
  *
@@ -30,20 +28,6 @@ import java.util.SplittableRandom;
  * is never the best itself, and its note says why.
  */
 public final class Contention {
-
-    public static final int DEFAULT_RESAMPLES = 2000;
-
-    private final long seed;
-    private final int resamples;
-
-    public Contention() {
-        this(Summarizer.DEFAULT_SEED, DEFAULT_RESAMPLES);
-    }
-
-    public Contention(long seed, int resamples) {
-        this.seed = seed;
-        this.resamples = resamples;
-    }
 
     /** Same benchmark, variant, params and mode: the points of one variant's curve. */
     private record Curve(String benchmark, String variant, String params, Mode mode) {
@@ -81,7 +65,6 @@ public final class Contention {
         List<PointSummary> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(PointSummary::key).thenComparing(PointSummary::mode));
         for (PointSummary s : sorted) {
-            SplittableRandom rnd = new SplittableRandom(seed + (s.key().toString() + s.mode()).hashCode());
             List<String> notes = new ArrayList<>();
             PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
             Ratio vsOne;
@@ -91,7 +74,7 @@ public final class Contention {
                 notes.add("no 1-thread point of this variant");
             } else {
                 baseCores = base.key().cores();
-                vsOne = base == s ? Ratio.ONE : Throughput.ratio(s, base, resamples, rnd);
+                vsOne = base == s ? Ratio.ONE : Throughput.ratio(s, base);
                 if (baseCores != s.key().cores()) {
                     notes.add("1-thread point taken at " + baseCores + " cores");
                 }
@@ -100,7 +83,7 @@ public final class Contention {
                 notes.add("not ranked: " + eligibility.whyNot(s.key()));
             }
             PointSummary top = best.get(Place.of(s));
-            Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top, resamples, rnd);
+            Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top);
             rows.add(new ContentionRow(s.key(), s.mode(), Throughput.mean(s), baseCores, vsOne,
                     top == null ? "" : top.key().variant(), vsBest, String.join("; ", notes)));
         }

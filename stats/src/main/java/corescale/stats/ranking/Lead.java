@@ -2,8 +2,6 @@ package corescale.stats.ranking;
 
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Ratio;
-import corescale.stats.summary.Summarizer;
-import corescale.stats.summary.WelchOnLogs;
 import corescale.stats.summary.Throughput;
 
 import java.util.Comparator;
@@ -34,24 +32,11 @@ public record Lead(PointSummary first, PointSummary second, Ratio ratio) {
         }
         PointSummary first = ranked.get(0);
         PointSummary second = ranked.get(1);
-        return Optional.of(new Lead(first, second, ratio(first, second)));
+        return Optional.of(new Lead(first, second, Throughput.ratio(first, second)));
     }
 
     /** The ranked point with the highest throughput; empty when none may be ranked. */
     public static Optional<PointSummary> best(List<PointSummary> place, Eligibility eligibility) {
         return place.stream().filter(p -> eligibility.ranked(p.key())).max(Comparator.comparingDouble(Throughput::mean));
-    }
-
-    /** Throughput ratio num/den: Welch on log fork means with 2+ forks a side, else the delta method. */
-    static Ratio ratio(PointSummary num, PointSummary den) {
-        double[] a = Throughput.forkMeansForLogScale(num);
-        double[] b = Throughput.forkMeansForLogScale(den);
-        WelchOnLogs welch = WelchOnLogs.of(a, b);
-        if (welch != null) {
-            double[] ci = welch.ratioInterval(Summarizer.LEVEL);
-            return new Ratio(Throughput.mean(num) / Throughput.mean(den), ci[0], ci[1], "welch");
-        }
-        return Ratio.delta(Throughput.mean(num), Throughput.ci(num), Throughput.mean(den), Throughput.ci(den),
-                Summarizer.LEVEL);
     }
 }

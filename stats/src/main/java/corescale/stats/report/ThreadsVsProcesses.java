@@ -1,18 +1,16 @@
 package corescale.stats.report;
 
-import corescale.stats.contention.Contention;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.Ratio;
-import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -55,7 +53,7 @@ final class ThreadsVsProcesses {
         doc.h(1, "Threads vs processes: what sharing the counter across processes costs");
         doc.p("Each row puts a counters point (threads of one JVM) beside the processcounters point with as many "
                 + "worker processes, on the same cores, with the same work, for the same kind of guard. Means in ops/us "
-                + "± 95% CI half-width; the ratio (processes over threads) has a 95% bootstrap interval over fork means. "
+                + "± 95% CI half-width; the ratio (processes over threads) has a 95% interval (Welch's t on the logs of the fork means). "
                 + "A variant that loses updates is marked: its speed is not a guard's.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("guard").text("params").text("at").text("threads variant")
                 .num("threads (ops/us)").text("processes variant").num("processes (ops/us)")
@@ -88,8 +86,7 @@ final class ThreadsVsProcesses {
                 if (thr == null || !thr.unit().equals(proc.unit())) {
                     return;
                 }
-                SplittableRandom rnd = new SplittableRandom(Summarizer.DEFAULT_SEED + (proc.key().toString() + thr.key()).hashCode());
-                Ratio r = Ratio.bootstrap(proc.forkMeans(), thr.forkMeans(), Contention.DEFAULT_RESAMPLES, 0.95, rnd);
+                Ratio r = Throughput.ratio(proc, thr);
                 rows.add(List.of(pair.guard(), place.params(), place.threads() + " on " + place.cores() + "c",
                         pair.threadsVariant(), Fmt.num(thr.mean()) + " " + Fmt.plusMinus(thr.relCi()),
                         pair.processesVariant(), Fmt.num(proc.mean()) + " " + Fmt.plusMinus(proc.relCi()),

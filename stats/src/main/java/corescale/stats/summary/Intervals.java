@@ -2,9 +2,7 @@ package corescale.stats.summary;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
-import java.util.Arrays;
 
 /** The interval computations behind {@code summary.csv}; see stats/STATISTICS.md. */
 public final class Intervals {
@@ -30,17 +28,6 @@ public final class Intervals {
         double mean = StatUtils.mean(xs);
         double half = tQuantile(level, xs.length - 1) * Math.sqrt(StatUtils.variance(xs, mean) / xs.length);
         return new Interval(mean - half, mean + half);
-    }
-
-    /** The central {@code level} range of a bootstrap distribution. */
-    public static Interval percentiles(double[] stats, double level) {
-        double[] sorted = stats.clone();
-        Arrays.sort(sorted);
-        Percentile p = new Percentile();
-        p.setData(sorted);
-        // Beyond the resamples' reach (very wide levels with few forks) the extremes are the interval.
-        double tail = Math.max((1 - level) / 2 * 100, 1e-9);
-        return new Interval(p.evaluate(tail), p.evaluate(100 - tail));
     }
 
     /** Sample standard deviation over mean; NaN with fewer than two values. */
