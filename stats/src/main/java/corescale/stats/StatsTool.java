@@ -2,7 +2,7 @@ package corescale.stats;
 
 import corescale.stats.bounds.Bounds;
 import corescale.stats.report.CompareReport;
-import corescale.stats.report.ConsoleSummary;
+import corescale.stats.report.Findings;
 import corescale.stats.report.ReportInput;
 import corescale.stats.report.RunReport;
 import corescale.stats.compare.CompareCsv;
@@ -22,6 +22,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.ScalingCsv;
+import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.SummaryCsv;
@@ -31,7 +32,6 @@ import corescale.stats.summary.Summarizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,36 +49,18 @@ import java.util.Set;
  */
 public final class StatsTool {
 
-    /** Writes scaling.csv from the point summaries; supplied by the scaling package once it is wired in. */
-    @FunctionalInterface
-    public interface ScalingWriter {
-        /** @param bounds the points' bounds: points one at a time by construction get no scaling measures */
-        void write(List<PointSummary> points, Bounds bounds, Writer out) throws IOException;
-    }
-
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;
     public static final int REGRESSION = 3;
 
-    private final ScalingWriter scaling;
-    private final CurveComparator curves;
-
-    /** scaling.csv from the USL/Amdahl fits, and per-core curve comparison. */
-    public StatsTool() {
-        this((points, bounds, w) -> ScalingCsv.write(ScalingCurves.of(points, bounds.oneAtATime()), w),
-                new PerCoreAtMaxCores());
-    }
+    /** How compare treats runs with different core counts. */
+    private final CurveComparator curves = new PerCoreAtMaxCores();
 
     /**
-     * @param scalingOrNull writer of scaling.csv, or null to skip it
-     * @param curves        how compare treats runs with different core counts
+     * Writes summary.csv, contention.csv, scaling.csv and the report for all inputs together. Each
+     * thing is computed once here (summaries, bounds, contention, curves and their fits, findings)
+     * and handed to the files, the report and the console.
      */
-    public StatsTool(ScalingWriter scalingOrNull, CurveComparator curves) {
-        this.scaling = scalingOrNull;
-        this.curves = curves;
-    }
-
-    /** Writes summary.csv, contention.csv (and scaling.csv when wired) for all inputs together. */
     public int report(List<Path> inputs, Path outDirOrNull, PrintStream out, PrintStream err) {
         if (inputs.isEmpty()) {
             err.println("report: no input given");
@@ -94,12 +76,11 @@ public final class StatsTool {
             Bounds bounds = Bounds.of(points, loaded);
             List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness, bounds));
             FiniteResults.contention(contention, loaded);
+            List<ScalingCurve> curves = ScalingCurves.of(points, bounds.oneAtATime());
             Map<String, String> files = new LinkedHashMap<>();
             files.put("summary.csv", render(w -> SummaryCsv.write(rows, bounds, w)));
             files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
-            if (scaling != null) {
-                files.put("scaling.csv", render(w -> scaling.write(points, bounds, w)));
-            }
+            files.put("scaling.csv", render(w -> ScalingCsv.write(curves, w)));
             long unstable = points.stream().filter(PointSummary::unstable).count();
             out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
             int code = write(outDir(inputs, outDirOrNull), files, out, err);
@@ -109,9 +90,11 @@ public final class StatsTool {
                     l.measurements().forEach(m -> infos.add(m.run()));
                     l.pooled().forEach(p -> infos.add(p.run()));
                 });
-                ReportInput input = ReportInput.fromInputs(inputs, infos, points, contention, correctness,
+                ReportInput input = ReportInput.fromInputs(inputs, infos, points, curves, contention, correctness,
                         loaded.stream().map(LoadedInput::describe).toList(), bounds);
-                ConsoleSummary.lines(input, RunReport.write(outDir(inputs, outDirOrNull), input)).forEach(out::println);
+                List<String> findings = Findings.of(input);
+                List<Path> written = RunReport.write(outDir(inputs, outDirOrNull), input, findings);
+                Findings.consoleLines(input.runLabel(), findings, written).forEach(out::println);
             }
             return code;
         } catch (BadInputException e) {

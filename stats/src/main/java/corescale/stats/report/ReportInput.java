@@ -69,13 +69,14 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param inputs     the paths given on the command line
      * @param runs       the run metadata seen in the files read (for machine facts without run.json)
      * @param points     summaries of all inputs together
+     * @param curves     their scaling curves and fits ({@link ScalingCurves#of}, one-at-a-time points without scaling measures)
      * @param contention their contention rows
      * @param lostUpdates correctness of the points that report lost updates
      * @param sources    one line per file read ({@code LoadedInput.describe()})
-     * @param bounds     the points' bounds; its one-at-a-time points get no scaling measures
+     * @param bounds     the points' bounds
      */
     public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
-                                         List<ContentionRow> contention, List<LostUpdates> lostUpdates,
+                                         List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
                                          List<String> sources, Bounds bounds) throws IOException {
         Path first = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(first) ? first : first.getParent();
@@ -105,8 +106,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                 facts.put("source", "columns of the files read (no run.json)");
             }
         }
-        return new ReportInput(label, machine, facts, points, ScalingCurves.of(points, bounds.oneAtATime()), contention,
-                lostUpdates, sources, bounds);
+        return new ReportInput(label, machine, facts, points, curves, contention, lostUpdates, sources, bounds);
     }
 
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */

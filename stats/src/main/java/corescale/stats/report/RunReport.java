@@ -41,17 +41,26 @@ public final class RunReport {
      *
      * @return the files written: report.md, report.html, then the charts
      */
-    public static List<Path> write(Path outDir, ReportInput input) throws IOException {
+    public static List<Path> write(Path outDir, ReportInput input, List<String> findings) throws IOException {
         List<ChartFile> charts = new ArrayList<>();
-        Doc doc = build(input, charts);
+        Doc doc = build(input, findings, charts);
         return Output.write(outDir, doc, charts);
     }
 
+    /** As {@link #write(Path, ReportInput, List)} with the input's own findings. */
+    public static List<Path> write(Path outDir, ReportInput input) throws IOException {
+        return write(outDir, input, Findings.of(input));
+    }
+
     static Doc build(ReportInput in, List<ChartFile> charts) {
+        return build(in, Findings.of(in), charts);
+    }
+
+    static Doc build(ReportInput in, List<String> findings, List<ChartFile> charts) {
         FileNames names = new FileNames();
         Doc doc = new Doc("corescale report: " + in.runLabel(), "report");
         machine(doc, in);
-        doc.h(1, "Findings").bullets(ConsoleSummary.findings(in));
+        doc.h(1, "Findings").bullets(findings);
 
         Map<String, List<PointSummary>> byGroup = new TreeMap<>();
         for (PointSummary p : in.points()) {

@@ -37,7 +37,7 @@ class FindingsTest {
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, Eligibility.of(correctness)), correctness, List.of());
-        return String.join("\n", ConsoleSummary.findings(in));
+        return String.join("\n", Findings.of(in));
     }
 
     @Test
@@ -102,7 +102,7 @@ class FindingsTest {
                 new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
-        String all = String.join("\n", ConsoleSummary.findings(in));
+        String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
 
@@ -119,7 +119,7 @@ class FindingsTest {
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
-        List<String> lines = ConsoleSummary.findings(in).stream().filter(l -> l.startsWith("lost updates")).toList();
+        List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }
 

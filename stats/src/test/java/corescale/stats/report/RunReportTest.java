@@ -128,7 +128,7 @@ class RunReportTest {
     void consoleSummaryNamesWinnersScalingUnstableAndFiles() throws IOException {
         ReportInput in = Fixtures.input("alpha", 1, 1);
         List<Path> written = RunReport.write(dir, in);
-        List<String> lines = ConsoleSummary.lines(in, written);
+        List<String> lines = Findings.consoleLines(in.runLabel(), Findings.of(in), written);
         String all = String.join("\n", lines);
         assertTrue(all.contains("fastest"), all);
         assertTrue(all.contains("8t/8c longAdder"), all);

@@ -18,24 +18,25 @@ import java.util.TreeMap;
  * by how much, how each variant scales from the smallest to the largest core count, and which
  * points are unstable. The same lines open the report's "Findings" section.
  */
-public final class ConsoleSummary {
+public final class Findings {
 
     /** Unstable points listed by name before the rest are only counted. */
     static final int MAX_UNSTABLE_LISTED = 5;
 
-    private ConsoleSummary() {
+    private Findings() {
     }
 
     /**
-     * Lines to print at the end of {@code run} and {@code report}: findings, then the files written.
+     * Lines to print at the end of {@code run} and {@code report}: the findings, then the files written.
      *
-     * @param written the paths {@link RunReport#write} returned (only report.md / report.html are listed,
-     *                charts are counted)
+     * @param findings what {@link #of} found for this run (computed once, also shown in the report)
+     * @param written  the paths {@link RunReport#write} returned (only report.md / report.html are listed,
+     *                 charts are counted)
      */
-    public static List<String> lines(ReportInput input, List<Path> written) {
+    public static List<String> consoleLines(String runLabel, List<String> findings, List<Path> written) {
         List<String> out = new ArrayList<>();
-        out.add("Findings for " + input.runLabel() + ":");
-        for (String f : findings(input)) {
+        out.add("Findings for " + runLabel + ":");
+        for (String f : findings) {
             out.add("  " + f);
         }
         long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
@@ -50,8 +51,8 @@ public final class ConsoleSummary {
         return out;
     }
 
-    /** The findings alone, one sentence each. */
-    static List<String> findings(ReportInput input) {
+    /** The findings, one sentence each: they open the report and end the console output. */
+    public static List<String> of(ReportInput input) {
         List<String> out = new ArrayList<>();
         Fastest.lines(input.points(), Eligibility.of(input.lostUpdates(), input.bounds()), out);
         lostUpdates(input.lostUpdates(), out);
@@ -97,7 +98,7 @@ public final class ConsoleSummary {
             }
         }
         groups.forEach((g, cs) -> {
-            boolean oneRange = cs.stream().map(ConsoleSummary::range).distinct().count() == 1;
+            boolean oneRange = cs.stream().map(Findings::range).distinct().count() == 1;
             List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.times(c.atMax().speedup())
                     + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
             out.add(g + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
@@ -116,7 +117,7 @@ public final class ConsoleSummary {
             out.add("no point flagged unstable");
             return;
         }
-        List<String> names = u.stream().limit(MAX_UNSTABLE_LISTED).map(ConsoleSummary::name).toList();
+        List<String> names = u.stream().limit(MAX_UNSTABLE_LISTED).map(Findings::name).toList();
         String more = u.size() > MAX_UNSTABLE_LISTED ? " and " + (u.size() - MAX_UNSTABLE_LISTED) + " more" : "";
         out.add(u.size() + " point" + (u.size() == 1 ? "" : "s") + " unstable (fork means disagree; see the report): "
                 + String.join(", ", names) + more);
