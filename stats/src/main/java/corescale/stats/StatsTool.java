@@ -157,7 +157,7 @@ public final class StatsTool {
             l.measurements().forEach(m -> infos.add(m.run()));
             l.pooled().forEach(p -> infos.add(p.run()));
         }
-        return new RunData(name, points, infos);
+        return new RunData(name, points, infos, Bounds.of(points, loaded));
     }
 
     private static void printVerdicts(CompareResult r, PrintStream out) {

@@ -96,7 +96,7 @@ public final class Comparer {
                         Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
                 .toList();
         List<CurveComparison> curveRows = coreCounts(base.points()).equals(coreCounts(other.points()))
-                ? List.of() : curves.compare(base.points(), other.points());
+                ? List.of() : curves.compare(base.scalable(), other.scalable());
         return new CompareResult(base.name(), other.name(), points, families, curveRows, mismatches(base, other));
     }
 

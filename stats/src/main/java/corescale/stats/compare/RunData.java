@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 
@@ -12,10 +13,22 @@ import java.util.Set;
  * @param name   how the run is named in output (usually its input path)
  * @param points its summaries
  * @param runs   the distinct run metadata seen in its files
+ * @param bounds its points' bounds and facts (which points run one unit at a time)
  */
-public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs) {
+public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
     public RunData {
         points = List.copyOf(points);
         runs = Set.copyOf(runs);
+        java.util.Objects.requireNonNull(bounds, "bounds");
+    }
+
+    /** A run whose points report no bounds or facts. */
+    public RunData(String name, List<PointSummary> points, Set<RunInfo> runs) {
+        this(name, points, runs, Bounds.NONE);
+    }
+
+    /** The points that form scaling curves: not those one unit at a time by construction (latencies). */
+    List<PointSummary> scalable() {
+        return points.stream().filter(p -> !bounds.oneAtATime().test(p.key())).toList();
     }
 }

@@ -1,6 +1,8 @@
 package corescale.stats.compare;
 
 import corescale.stats.Synthetic;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.bounds.PointFacts;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -162,5 +164,23 @@ class CompareTest {
         assertEquals(10.0, c.basePerCore(), 1e-12);
         assertEquals(7.5, c.otherPerCore(), 1e-12);
         assertEquals(0.75, c.ratio().value(), 1e-12);
+    }
+
+    /** A benchmark one unit at a time by construction (StartJoin) is a latency: no per-core comparison. */
+    @Test
+    void oneAtATimeCurvesGetNoPerCoreComparison() {
+        PointSummary a = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40, 40);
+        PointSummary b = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60, 60);
+        PointSummary la = Synthetic.summary(Synthetic.key("startJoin", 4, 1), Mode.THROUGHPUT, 0.01, 0.01, 0.01);
+        PointSummary lb = Synthetic.summary(Synthetic.key("startJoin", 8, 1), Mode.THROUGHPUT, 0.02, 0.02, 0.02);
+        PointFacts one = new PointFacts(1, Double.NaN, Double.NaN);
+        RunData base = new RunData("a", List.of(a, la), Set.of(Synthetic.RUN),
+                Bounds.of(List.of(a, la), java.util.Map.of(la.key(), one)));
+        RunData other = new RunData("b", List.of(b, lb), Set.of(Synthetic.RUN),
+                Bounds.of(List.of(b, lb), java.util.Map.of(lb.key(), one)));
+        CompareResult r = new Comparer(0.05).compare(base, other);
+        assertEquals(List.of("lock"), r.curves().stream().map(CurveComparison::variant).toList());
+        // without the facts both curves are compared: the test can fail
+        assertEquals(2, new Comparer(0.05).compare(run("a", a, la), run("b", b, lb)).curves().size());
     }
 }
