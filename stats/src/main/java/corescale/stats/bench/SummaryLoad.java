@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * "Measure it": writes 1,000,000 rows of results.csv (2,000 points × 5 forks × 100 iterations)
- * to a temp directory, loads them, summarises them (with the bootstrap), writes summary.csv and
+ * to a temp directory, loads them, summarises them (modes and warm-up included), writes summary.csv and
  * prints the times. Run it as described in stats/STATISTICS.md; the budget is 10 s including JVM start.
  */
 public final class SummaryLoad {

@@ -36,8 +36,6 @@ import java.util.TreeSet;
 public final class Summarizer {
 
     public static final double LEVEL = 0.95;
-    /** Seed of the bootstraps of the contention and compare reports. */
-    public static final long DEFAULT_SEED = 20240601L;
 
     private final boolean convertTimeToThroughput;
 
