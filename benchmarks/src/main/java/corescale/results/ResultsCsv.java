@@ -23,10 +23,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import corescale.stats.io.AtomicFiles;
 import corescale.stats.io.UnfinishedLine;
-import corescale.stats.model.ResultsColumns;
+import corescale.stats.model.ResultsColumn;
 
 /**
- * results.csv: one row per measured iteration, in the column order of docs/design.md, then one column
+ * results.csv: one row per measured iteration, in the columns of {@link ResultsColumn}, then one column
  * per secondary metric in name order.
  *
  * <p>Each {@link #append} is one point's rows, written with a single write and forced to disk, so
@@ -36,7 +36,7 @@ import corescale.stats.model.ResultsColumns;
  */
 public final class ResultsCsv {
 
-    public static final List<String> COLUMNS = ResultsColumns.NAMES;
+    public static final List<String> COLUMNS = ResultsColumn.HEADERS;
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
@@ -106,7 +106,10 @@ public final class ResultsCsv {
                 p.getRecords().get(0).forEach(header::add);
             }
             if (header.size() < COLUMNS.size() || !header.subList(0, COLUMNS.size()).equals(COLUMNS)) {
-                throw new IOException(file + ": line 1: not a corescale results.csv header");
+                boolean older = !header.contains(ResultsColumn.CONFIG.header) && header.contains(ResultsColumn.JVM_ARGS.header);
+                throw new IOException(file + ": line 1: " + (older
+                        ? "written by an earlier corescale (no config column): finish it with that version, or start a new run"
+                        : "not a corescale results.csv header"));
             }
             return header;
         }
@@ -148,28 +151,9 @@ public final class ResultsCsv {
                 printer.printRecord(header);
             }
             for (ResultRow r : rows) {
-                MachineInfo m = r.machine();
-                printer.print(r.runId());
-                printer.print(m.host());
-                printer.print(m.os());
-                printer.print(m.arch());
-                printer.print(m.cpuModel());
-                printer.print(m.cpusOnline());
-                printer.print(m.jdkVendor());
-                printer.print(m.jdkVersion());
-                printer.print(r.jvmArgs());
-                printer.print(r.cores());
-                printer.print(r.affinity());
-                printer.print(r.family());
-                printer.print(r.benchmark());
-                printer.print(r.variant());
-                printer.print(r.params());
-                printer.print(r.mode());
-                printer.print(r.threads());
-                printer.print(r.fork());
-                printer.print(r.iteration());
-                printer.print(number(r.score()));
-                printer.print(r.unit());
+                for (ResultsColumn column : ResultsColumn.values()) {
+                    printer.print(r.value(column));
+                }
                 for (String metric : header.subList(COLUMNS.size(), header.size())) {
                     Double value = r.secondary().get(metric);
                     printer.print(value == null ? "" : number(value));
@@ -183,7 +167,7 @@ public final class ResultsCsv {
     }
 
     /** Shortest text that reads back as the same double; integers without ".0". */
-    private static String number(double value) {
+    static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "";
         }

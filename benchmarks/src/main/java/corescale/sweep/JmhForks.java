@@ -162,7 +162,7 @@ public final class JmhForks {
                     }
                 }
                 Result primary = it.getPrimaryResult();
-                rows.add(new ResultRow(runId, machine, jvmArgs, point.cores(), cores.affinity(),
+                rows.add(new ResultRow(runId, machine, jvmArgs, "", point.cores(), cores.affinity(),
                         key.family(), key.benchmark(), key.variant(), key.params(), mode, point.threads(), fork, iteration, primary.getScore(),
                         primary.getScoreUnit(), secondary));
             }

@@ -23,7 +23,7 @@ class ResultsCsvTest {
             "Vendor", "21.0.2+13");
 
     static ResultRow row(String params, int fork, int iteration, double score, Map<String, Double> secondary) {
-        return new ResultRow("run-1", MACHINE, "-XX:ActiveProcessorCount=2 -Xmx1g", 2, true, "counters",
+        return new ResultRow("run-1", MACHINE, "-XX:ActiveProcessorCount=2 -Xmx1g", "", 2, true, "counters",
                 "Counters.increment", "reentrantLock", params, "thrpt", 4, fork, iteration, score, "ops/us", secondary);
     }
 
@@ -32,7 +32,7 @@ class ResultsCsvTest {
         ResultsCsv csv = new ResultsCsv(dir.resolve("results.csv"));
         csv.append(List.of(row("a=1", 1, 1, 12.5, Map.of("lost_updates", 0.0))));
         String header = Files.readAllLines(csv.file()).get(0);
-        assertEquals("run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,cores,affinity,"
+        assertEquals("run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,config,cores,affinity,"
                 + "family,benchmark,variant,params,mode,threads,fork,iteration,score,unit,lost_updates", header);
     }
 

@@ -6,6 +6,7 @@ import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.RunInfo;
 import corescale.stats.model.Units;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,9 +22,8 @@ import java.util.SplittableRandom;
 /** Builds synthetic inputs for tests. */
 public final class Synthetic {
 
-    public static final RunInfo RUN = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21.0.2", "", "");
-    public static final String HEADER = "run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,cores,"
-            + "affinity,family,benchmark,variant,params,mode,threads,fork,iteration,score,unit";
+    public static final RunInfo RUN = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21.0.2", "", "", "");
+    public static final String HEADER = ResultsColumn.HEADER_LINE;
 
     private Synthetic() {
     }
@@ -69,8 +70,51 @@ public final class Synthetic {
     /** A data line of results.csv. */
     public static String row(String host, String variant, int cores, int threads, String mode, int fork, int iteration,
                              double score, String unit) {
-        return String.join(",", "r-" + host, host, "Linux", "amd64", "cpu", "8", "vendor", "21.0.2", "", String.valueOf(cores), "",
-                "counters", "Counters.increment", variant, "work=0", mode, String.valueOf(threads), String.valueOf(fork),
-                String.valueOf(iteration), String.valueOf(score), unit);
+        Map<ResultsColumn, Object> v = new EnumMap<>(ResultsColumn.class);
+        v.put(ResultsColumn.RUN_ID, "r-" + host);
+        v.put(ResultsColumn.HOST, host);
+        v.put(ResultsColumn.VARIANT, variant);
+        v.put(ResultsColumn.CORES, cores);
+        v.put(ResultsColumn.THREADS, threads);
+        v.put(ResultsColumn.MODE, mode);
+        v.put(ResultsColumn.FORK, fork);
+        v.put(ResultsColumn.ITERATION, iteration);
+        v.put(ResultsColumn.SCORE, score);
+        v.put(ResultsColumn.UNIT, unit);
+        return line(v);
+    }
+
+    /**
+     * A data line of results.csv with the given fixed columns, the others as a plain synthetic run
+     * has them, then the given secondary metrics' values, in the header's order.
+     */
+    public static String line(Map<ResultsColumn, ?> values, Object... secondary) {
+        List<String> fields = new ArrayList<>();
+        for (ResultsColumn c : ResultsColumn.values()) {
+            Object value = values.containsKey(c) ? values.get(c) : switch (c) {
+                case RUN_ID -> "r1";
+                case HOST -> "hostA";
+                case OS -> "Linux";
+                case ARCH -> "amd64";
+                case CPU_MODEL -> "cpu";
+                case CPUS_ONLINE -> 8;
+                case JDK_VENDOR -> "vendor";
+                case JDK_VERSION -> "21.0.2";
+                case JVM_ARGS, CONFIG, AFFINITY -> "";
+                case CORES, THREADS, FORK, ITERATION -> 1;
+                case FAMILY -> "counters";
+                case BENCHMARK -> "Counters.increment";
+                case VARIANT -> "v";
+                case PARAMS -> "work=0";
+                case MODE -> "thrpt";
+                case SCORE -> 1.0;
+                case UNIT -> "ops/us";
+            };
+            fields.add(String.valueOf(value));
+        }
+        for (Object m : secondary) {
+            fields.add(String.valueOf(m));
+        }
+        return String.join(",", fields);
     }
 }

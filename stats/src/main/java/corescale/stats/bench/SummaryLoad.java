@@ -4,6 +4,7 @@ import corescale.stats.BadInputException;
 import corescale.stats.io.AtomicFiles;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.summary.SummaryCsv;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
@@ -65,8 +66,7 @@ public final class SummaryLoad {
                 "stampedLock", "atomicLong", "longAdder"};
         // Values are known not to need quoting, so lines are built directly: generating is not what is measured.
         try (Writer w = Files.newBufferedWriter(csv)) {
-            w.write("run_id,host,os,arch,cpu_model,cpus_online,jdk_vendor,jdk_version,jvm_args,cores,affinity,"
-                    + "family,benchmark,variant,params,mode,threads,fork,iteration,score,unit,lost_updates\n");
+            w.write(ResultsColumn.HEADER_LINE + ",lost_updates\n");
             StringBuilder line = new StringBuilder(256);
             for (int pt = 0; pt < points; pt++) {
                 String variant = variants[pt % variants.length];
@@ -74,7 +74,7 @@ public final class SummaryLoad {
                 int threads = cores * (1 + pt / (variants.length * 4) % 2);
                 String params = "workInside=" + (pt / (variants.length * 8)) + ";workOutside=0";
                 String prefix = "run-1,bench-host,Linux,amd64,Some CPU @ 3.0GHz,2,Eclipse Adoptium,21.0.2,"
-                        + "-Xmx1g -XX:ActiveProcessorCount=" + cores + "," + cores + ",taskset 0-" + (cores - 1)
+                        + "-Xmx1g -XX:ActiveProcessorCount=" + cores + ",," + cores + ",taskset 0-" + (cores - 1)
                         + ",counters,Counters.increment," + variant + "," + params + ",thrpt," + threads + ",";
                 double level = 10 + 90 * rnd.nextDouble();
                 for (int f = 1; f <= forks; f++) {

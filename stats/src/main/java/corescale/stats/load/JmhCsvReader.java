@@ -37,7 +37,7 @@ final class JmhCsvReader {
     }
 
     static List<PooledResult> read(Path file, Reader in, char delimiter) throws BadInputException, IOException {
-        RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0, "", "", "", "");
+        RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0, "", "", "", "", "");
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).build();
         try (CSVParser parser = format.parse(in)) {
             Iterator<CSVRecord> it = parser.iterator();

@@ -93,7 +93,7 @@ final class JmhJsonReader {
             jvmArgs.append(jvmArgs.isEmpty() ? "" : " ").append(a.asText());
         }
         RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0,
-                b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), "");
+                b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), "", "");
         Map<String, String> params = new HashMap<>();
         b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         PointKey key = JmhNames.key(name, params, threads, JmhNames.coresFromJvmArgs(run.jvmArgs()));

@@ -2,6 +2,7 @@ package corescale.stats.load;
 
 import corescale.stats.BadInputException;
 import corescale.stats.model.PooledResult;
+import corescale.stats.model.ResultsColumn;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -141,10 +142,10 @@ public final class Loader {
     private static boolean looksLikeResultsHeader(String first) {
         int known = 0;
         for (String f : first.split(",")) {
-            if (ResultsCsvReader.COLUMNS.contains(f.strip().replace("\"", ""))) {
+            if (ResultsColumn.byHeader(f.strip().replace("\"", "")) != null) {
                 known++;
             }
         }
-        return known >= ResultsCsvReader.COLUMNS.size() / 2;
+        return known >= ResultsColumn.HEADERS.size() / 2;
     }
 }

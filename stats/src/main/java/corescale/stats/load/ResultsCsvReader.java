@@ -2,7 +2,7 @@ package corescale.stats.load;
 
 import corescale.stats.BadInputException;
 import corescale.stats.io.UnfinishedLine;
-import corescale.stats.model.ResultsColumns;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.Measurement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,7 +42,6 @@ import java.util.Optional;
 final class ResultsCsvReader {
 
     /** The fixed columns, in the order the sweep writes them. */
-    static final List<String> COLUMNS = ResultsColumns.NAMES;
 
 
     private ResultsCsvReader() {
@@ -280,19 +279,18 @@ final class ResultsCsvReader {
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(header.get(i).trim(), i);
         }
-        int[] index = new int[COLUMNS.size()];
+        int[] index = new int[ResultsColumn.values().length];
         List<String> missing = new ArrayList<>();
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            Integer i = byName.get(COLUMNS.get(c));
-            if (i == null) {
-                missing.add(COLUMNS.get(c));
-            } else {
-                index[c] = i;
+        for (ResultsColumn c : ResultsColumn.values()) {
+            Integer i = byName.get(c.header);
+            if (i == null && !c.optional()) {
+                missing.add(c.header);
             }
+            index[c.ordinal()] = i == null ? -1 : i;
         }
         if (!missing.isEmpty()) {
             throw new BadInputException(file, 1, "missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (results.csv needs " + String.join(",", COLUMNS) + ")");
+                    + String.join(", ", missing) + " (results.csv needs " + ResultsColumn.HEADER_LINE + ")");
         }
         return index;
     }
@@ -301,7 +299,7 @@ final class ResultsCsvReader {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
-            if (!name.isEmpty() && !COLUMNS.contains(name)) {
+            if (!name.isEmpty() && ResultsColumn.byHeader(name) == null) {
                 out.putIfAbsent(name, i);
             }
         }

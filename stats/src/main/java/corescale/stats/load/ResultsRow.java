@@ -4,10 +4,12 @@ import corescale.stats.BadInputException;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
-import corescale.stats.model.ResultsColumns;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.RunInfo;
 import corescale.stats.model.Units;
 import org.apache.commons.csv.CSVRecord;
+
+import static corescale.stats.model.ResultsColumn.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,17 +23,18 @@ import java.util.Map;
  */
 final class ResultsRow {
 
-    private static final List<String> COLUMNS = ResultsColumns.NAMES;
-    private static final int RUN_ID = 0, CPUS_ONLINE = 5, AFFINITY = 10, CORES = 9, FAMILY = 11, BENCHMARK = 12,
-            VARIANT = 13, PARAMS = 14, MODE = 15, THREADS = 16, FORK = 17, ITERATION = 18, SCORE = 19, UNIT = 20;
+    /** The columns of a run's RunInfo, which rows of one run repeat. */
+    private static final List<ResultsColumn> RUN_COLUMNS = List.of(RUN_ID, HOST, OS, ARCH, CPU_MODEL, CPUS_ONLINE,
+            JDK_VENDOR, JDK_VERSION, JVM_ARGS, CONFIG, AFFINITY);
+    private static final List<ResultsColumn> KEY_COLUMNS = List.of(FAMILY, BENCHMARK, VARIANT, PARAMS, CORES, THREADS);
 
     private final Path file;
     private final int[] index;
     private final Map<String, Integer> secondaryColumns;
     private final int width;
-    private final String[] lastRunFields = new String[AFFINITY + 1];
+    private final String[] lastRunFields = new String[RUN_COLUMNS.size()];
     private RunInfo lastRun;
-    private final String[] lastKeyFields = new String[6];
+    private final String[] lastKeyFields = new String[KEY_COLUMNS.size()];
     private PointKey lastKey;
     private String lastModeText;
     private Mode lastMode;
@@ -39,6 +42,7 @@ final class ResultsRow {
     private String lastUnit;
     private double lastFactor;
 
+    /** @param index each fixed column's position in the file by ordinal, -1 for an optional column it lacks */
     ResultsRow(Path file, int[] index, Map<String, Integer> secondaryColumns, int width) {
         this.file = file;
         this.index = index;
@@ -116,30 +120,30 @@ final class ResultsRow {
 
     private RunInfo run(CSVRecord r, int line) throws BadInputException {
         boolean same = lastRun != null;
-        for (int c = RUN_ID; c <= AFFINITY && same; c++) {
-            same = c == CORES || lastRunFields[c].equals(field(r, c));
+        for (int i = 0; i < RUN_COLUMNS.size() && same; i++) {
+            same = lastRunFields[i].equals(field(r, RUN_COLUMNS.get(i)));
         }
         if (!same) {
-            for (int c = RUN_ID; c <= AFFINITY; c++) {
-                lastRunFields[c] = field(r, c);
+            for (int i = 0; i < RUN_COLUMNS.size(); i++) {
+                lastRunFields[i] = field(r, RUN_COLUMNS.get(i));
             }
             String cpus = field(r, CPUS_ONLINE);
             int cpusOnline = cpus.isEmpty() ? 0 : integer(r, CPUS_ONLINE, line);
-            lastRun = new RunInfo(field(r, 0), field(r, 1), field(r, 2), field(r, 3), field(r, 4), cpusOnline,
-                    field(r, 6), field(r, 7), field(r, 8), field(r, AFFINITY));
+            lastRun = new RunInfo(field(r, RUN_ID), field(r, HOST), field(r, OS), field(r, ARCH), field(r, CPU_MODEL),
+                    cpusOnline, field(r, JDK_VENDOR), field(r, JDK_VERSION), field(r, JVM_ARGS), field(r, CONFIG),
+                    field(r, AFFINITY));
         }
         return lastRun;
     }
 
     private PointKey key(CSVRecord r, int line) throws BadInputException {
-        int[] cols = {FAMILY, BENCHMARK, VARIANT, PARAMS, CORES, THREADS};
         boolean same = lastKey != null;
-        for (int i = 0; i < cols.length && same; i++) {
-            same = lastKeyFields[i].equals(field(r, cols[i]));
+        for (int i = 0; i < KEY_COLUMNS.size() && same; i++) {
+            same = lastKeyFields[i].equals(field(r, KEY_COLUMNS.get(i)));
         }
         if (!same) {
-            for (int i = 0; i < cols.length; i++) {
-                lastKeyFields[i] = field(r, cols[i]);
+            for (int i = 0; i < KEY_COLUMNS.size(); i++) {
+                lastKeyFields[i] = field(r, KEY_COLUMNS.get(i));
             }
             lastKey = new PointKey(field(r, FAMILY), field(r, BENCHMARK), field(r, VARIANT), field(r, PARAMS),
                     positive(r, CORES, line), positive(r, THREADS, line));
@@ -147,31 +151,32 @@ final class ResultsRow {
         return lastKey;
     }
 
-    private String field(CSVRecord r, int column) {
-        return r.get(index[column]);
+    private String field(CSVRecord r, ResultsColumn column) {
+        int i = index[column.ordinal()];
+        return i < 0 ? "" : r.get(i);
     }
 
-    private int integer(CSVRecord r, int column, int line) throws BadInputException {
+    private int integer(CSVRecord r, ResultsColumn column, int line) throws BadInputException {
         String text = field(r, column).trim();
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new BadInputException(file, line, COLUMNS.get(column) + " '" + text + "' is not a whole number");
+            throw new BadInputException(file, line, column.header + " '" + text + "' is not a whole number");
         }
     }
 
     /** A count that starts at 1 (cores, threads, fork, iteration); 0 or less is impossible in our file. */
-    private int positive(CSVRecord r, int column, int line) throws BadInputException {
+    private int positive(CSVRecord r, ResultsColumn column, int line) throws BadInputException {
         int v = integer(r, column, line);
         if (v < 1) {
-            throw new BadInputException(file, line, COLUMNS.get(column) + " is " + v + ", not a count of at least 1"
+            throw new BadInputException(file, line, column.header + " is " + v + ", not a count of at least 1"
                     + (column == CORES ? " (0, unknown, is for JMH files only; results.csv records the cores of every fork)" : ""));
         }
         return v;
     }
 
-    private double number(CSVRecord r, int column, int line) throws BadInputException {
-        return parseDouble(field(r, column).trim(), COLUMNS.get(column), line);
+    private double number(CSVRecord r, ResultsColumn column, int line) throws BadInputException {
+        return parseDouble(field(r, column).trim(), column.header, line);
     }
 
     private double parseDouble(String text, String column, int line) throws BadInputException {

@@ -6,9 +6,12 @@ import java.util.Objects;
  * Where and how a run was measured: the machine and JDK columns of {@code results.csv}.
  * Unknown text fields are empty and {@code cpusOnline} is 0 when unknown (JMH's own files carry
  * only the JDK and JVM arguments).
+ *
+ * @param config the configuration's name in a run of interleaved configurations ({@code run --config}),
+ *               empty otherwise
  */
 public record RunInfo(String runId, String host, String os, String arch, String cpuModel, int cpusOnline,
-                      String jdkVendor, String jdkVersion, String jvmArgs, String affinity) {
+                      String jdkVendor, String jdkVersion, String jvmArgs, String config, String affinity) {
 
     public RunInfo {
         runId = Objects.requireNonNullElse(runId, "");
@@ -19,6 +22,7 @@ public record RunInfo(String runId, String host, String os, String arch, String 
         jdkVendor = Objects.requireNonNullElse(jdkVendor, "");
         jdkVersion = Objects.requireNonNullElse(jdkVersion, "");
         jvmArgs = Objects.requireNonNullElse(jvmArgs, "");
+        config = Objects.requireNonNullElse(config, "");
         affinity = Objects.requireNonNullElse(affinity, "");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.stats.StatsTool;
 import corescale.stats.Synthetic;
+import corescale.stats.model.ResultsColumn;
 
 /**
  * From a results.csv whose rows carry the benchmarks' own facts (secondary-metric columns) to
@@ -37,9 +39,21 @@ class BoundsReportTest {
     private static String row(String family, String benchmark, String variant, String params, int cores, String mode,
                               int fork, int iteration, double score, String unit, String concurrency, String latency,
                               String serviceUs) {
-        return String.join(",", "r1", "hostA", "Linux", "amd64", "cpu", "2", "vendor", "25", "", String.valueOf(cores), "true",
-                family, benchmark, variant, params, mode, "1", String.valueOf(fork), String.valueOf(iteration),
-                String.valueOf(score), unit, concurrency, latency, serviceUs);
+        Map<ResultsColumn, Object> v = new EnumMap<>(ResultsColumn.class);
+        v.put(ResultsColumn.CPUS_ONLINE, 2);
+        v.put(ResultsColumn.JDK_VERSION, "25");
+        v.put(ResultsColumn.CORES, cores);
+        v.put(ResultsColumn.AFFINITY, true);
+        v.put(ResultsColumn.FAMILY, family);
+        v.put(ResultsColumn.BENCHMARK, benchmark);
+        v.put(ResultsColumn.VARIANT, variant);
+        v.put(ResultsColumn.PARAMS, params);
+        v.put(ResultsColumn.MODE, mode);
+        v.put(ResultsColumn.FORK, fork);
+        v.put(ResultsColumn.ITERATION, iteration);
+        v.put(ResultsColumn.SCORE, score);
+        v.put(ResultsColumn.UNIT, unit);
+        return Synthetic.line(v, concurrency, latency, serviceUs);
     }
 
     private Path run() throws IOException {

@@ -132,7 +132,7 @@ class CompareTest {
         PointSummary shared = Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.1, 9.9);
         PointSummary onlyA = Synthetic.summary(Synthetic.key("adder", 4, 4), Mode.THROUGHPUT, 5, 5, 5);
         PointSummary onlyB = Synthetic.summary(Synthetic.key("atomic", 4, 4), Mode.THROUGHPUT, 7, 7, 7);
-        RunInfo otherJdk = new RunInfo("r2", "hostB", "Linux", "amd64", "cpu", 8, "vendor", "25", "", "");
+        RunInfo otherJdk = new RunInfo("r2", "hostB", "Linux", "amd64", "cpu", 8, "vendor", "25", "", "", "");
         CompareResult r = new Comparer(0.05).compare(run("a", shared, onlyA),
                 new RunData("b", List.of(shared, onlyB), Set.of(otherJdk)));
         assertEquals(3, r.points().size());

@@ -50,7 +50,7 @@ class StreamedReadTest {
         assertEquals(repeat + ":4: repeats line 2: fork 1 iteration 1 of Counters.increment v [work=0] cores=1 threads=1 thrpt"
                 + " in run r-h (a merge or resume went wrong; a measurement is never counted twice)",
                 assertThrows(BadInputException.class, () -> ResultsCsvReader.read(repeat, 0)).getMessage());
-        assertEquals(latin1 + ":3: not UTF-8 text: byte 0xE9, byte 72 of the line (save the file as UTF-8)",
+        assertEquals(latin1 + ":3: not UTF-8 text: byte 0xE9, byte 73 of the line (save the file as UTF-8)",
                 assertThrows(BadInputException.class, () -> ResultsCsvReader.read(latin1, 0)).getMessage());
     }
 }

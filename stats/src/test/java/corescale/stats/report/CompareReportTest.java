@@ -25,7 +25,7 @@ class CompareReportTest {
     Path dir;
 
     static RunData run(String name, double speed, long seed) {
-        RunInfo info = new RunInfo(name, name, "Linux", "amd64", "CPU \"" + name + "\" <x>", 8, "Temurin", "21.0.5", "", "taskset");
+        RunInfo info = new RunInfo(name, name, "Linux", "amd64", "CPU \"" + name + "\" <x>", 8, "Temurin", "21.0.5", "", "", "taskset");
         return new RunData(name, Fixtures.run(speed, seed), Set.of(info));
     }
 
