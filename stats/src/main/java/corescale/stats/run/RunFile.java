@@ -1,0 +1,120 @@
+package corescale.stats.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import corescale.stats.io.AtomicFiles;
+
+/**
+ * A run folder's {@code run.json}: how the run was started (so {@code --resume} rebuilds the same
+ * plan), the machine, and what was measured besides the points (configurations, canary). Written by
+ * {@code run} and read here only; the free-form parts (topology, limits, placement, machine state,
+ * facts) stay JSON trees that the report shows as they are.
+ *
+ * @param runId         the run's id, also in results.csv's {@code run_id}
+ * @param args          the {@code run} arguments, to resume with the same plan
+ * @param profile       the profile's name
+ * @param cores         the core counts of the plan
+ * @param affinity      whether forks were pinned to their CPUs
+ * @param machine       host, OS, CPU and JDK of the run (as results.csv's machine columns)
+ * @param configs       the interleaved configurations ({@code run --config}), in order; empty for a plain run
+ * @param canary        the canary's readings, in the order taken (start, middle, end)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunFile(@JsonProperty("run_id") String runId, List<String> args, String profile, List<Integer> cores,
+                      boolean affinity, JsonNode machine, JsonNode topology, JsonNode limits, JsonNode placement,
+                      @JsonProperty("machine_state") JsonNode machineState, JsonNode facts,
+                      List<RunConfig> configs, List<CanaryReading> canary) {
+
+    public static final String NAME = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public RunFile {
+        runId = Objects.requireNonNullElse(runId, "");
+        args = args == null ? List.of() : List.copyOf(args);
+        profile = Objects.requireNonNullElse(profile, "");
+        cores = cores == null ? List.of() : List.copyOf(cores);
+        configs = configs == null ? List.of() : List.copyOf(configs);
+        canary = canary == null ? List.of() : List.copyOf(canary);
+    }
+
+    /**
+     * One configuration of an interleaved run.
+     *
+     * @param name       as given to {@code --config NAME=...} or {@code --config-jdk NAME=...}
+     * @param jvmOptions JVM options added to every fork of this configuration (may be empty)
+     * @param javaHome   the JDK this configuration runs on; empty for the run's own JDK
+     * @param jdkVersion that JDK's version
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RunConfig(String name, @JsonProperty("jvm_options") String jvmOptions,
+                            @JsonProperty("java_home") String javaHome, @JsonProperty("jdk_version") String jdkVersion) {
+        public RunConfig {
+            Objects.requireNonNull(name, "name");
+            jvmOptions = Objects.requireNonNullElse(jvmOptions, "");
+            javaHome = Objects.requireNonNullElse(javaHome, "");
+            jdkVersion = Objects.requireNonNullElse(jdkVersion, "");
+        }
+    }
+
+    /**
+     * One measurement of the canary, a fixed single-threaded reference workload that tells how fast
+     * the machine itself was at that moment.
+     *
+     * @param at              {@code start}, {@code middle}, {@code end} (or {@code resume})
+     * @param secondsIntoRun  seconds since the run (or its resumption) started
+     * @param cpuOpsPerUs     the CPU kernel's throughput, higher is faster
+     * @param memoryNsPerLoad the memory-latency kernel's time per dependent load, lower is faster
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CanaryReading(String at, @JsonProperty("seconds_into_run") double secondsIntoRun,
+                                @JsonProperty("cpu_ops_per_us") double cpuOpsPerUs,
+                                @JsonProperty("memory_ns_per_load") double memoryNsPerLoad) {
+        public CanaryReading {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it. */
+    public static RunFile read(Path dir) throws IOException {
+        Path file = dir.resolve(NAME);
+        try {
+            return JSON.readValue(file.toFile(), RunFile.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + ": not a corescale run.json: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Whether {@code dir} has a run.json. */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(NAME));
+    }
+
+    /** Writes {@code dir/run.json} whole or not at all. */
+    public void write(Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve(NAME), w -> JSON.writeValue(w, this));
+    }
+
+    /** The same run with one more canary reading. */
+    public RunFile withCanary(CanaryReading reading) {
+        List<CanaryReading> readings = new java.util.ArrayList<>(canary);
+        readings.add(reading);
+        return new RunFile(runId, args, profile, cores, affinity, machine, topology, limits, placement, machineState,
+                facts, configs, readings);
+    }
+}

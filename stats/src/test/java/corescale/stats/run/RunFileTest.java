@@ -1,0 +1,40 @@
+package corescale.stats.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommittedReferenceRunReadsWithoutConfigsOrCanary() throws Exception {
+        RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
+        assertEquals("vm-20261123-180534", run.runId());
+        assertEquals(List.of(1, 2), run.cores());
+        assertEquals("default", run.profile());
+        assertTrue(run.configs().isEmpty());
+        assertTrue(run.canary().isEmpty());
+        assertEquals("AMD EPYC", run.machine().path("cpuModel").asText());
+    }
+
+    @Test
+    void configsAndCanaryRoundTrip() throws Exception {
+        RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,
+                null, null, List.of(new RunFile.RunConfig("a", "", "", "25"), new RunFile.RunConfig("c1",
+                "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of())
+                .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25));
+        run.write(dir);
+        RunFile back = RunFile.read(dir);
+        assertEquals(run, back);
+        assertEquals("-XX:TieredStopAtLevel=1", back.configs().get(1).jvmOptions());
+        assertEquals(95.25, back.canary().get(0).memoryNsPerLoad());
+    }
+}
