@@ -1,6 +1,5 @@
 package corescale.stats;
 
-import corescale.stats.bounds.Bounds;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.Findings;
 import corescale.stats.report.ReportInput;
@@ -8,8 +7,6 @@ import corescale.stats.report.RunReport;
 import corescale.stats.compare.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
-import corescale.stats.compare.PerCoreAtMaxCores;
-import corescale.stats.compare.CurveComparator;
 import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
 import corescale.stats.contention.Contention;
@@ -19,15 +16,10 @@ import corescale.stats.io.AtomicFiles;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointSummary;
-import corescale.stats.model.RunInfo;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.ScalingCsv;
-import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.SummaryCsv;
-import corescale.stats.summary.SummaryRow;
-import corescale.stats.summary.Summarizer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,11 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the command line calls. Exit codes: 0 fine, 2 bad input or usage (one line on {@code err},
@@ -52,9 +42,6 @@ public final class StatsTool {
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;
     public static final int REGRESSION = 3;
-
-    /** How compare treats runs with different core counts. */
-    private final CurveComparator curves = new PerCoreAtMaxCores();
 
     /**
      * Writes summary.csv, contention.csv, scaling.csv and the report for all inputs together. Each
@@ -69,29 +56,21 @@ public final class StatsTool {
         try {
             List<LoadedInput> loaded = Loader.loadAll(inputs);
             loaded.forEach(l -> out.println(l.describe()));
-            List<SummaryRow> rows = new Summarizer().summarize(loaded);
-            FiniteResults.summaries(rows, loaded);
-            List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
+            Analysis a = Analysis.of(loaded);
+            List<PointSummary> points = a.points();
             List<LostUpdates> correctness = LostUpdates.of(loaded);
-            Bounds bounds = Bounds.of(points, loaded);
-            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness, bounds));
+            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness, a.bounds()));
             FiniteResults.contention(contention, loaded);
-            List<ScalingCurve> curves = ScalingCurves.of(points, bounds.oneAtATime());
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("summary.csv", render(w -> SummaryCsv.write(rows, bounds, w)));
+            files.put("summary.csv", render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
             files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
-            files.put("scaling.csv", render(w -> ScalingCsv.write(curves, w)));
+            files.put("scaling.csv", render(w -> ScalingCsv.write(a.curves(), w)));
             long unstable = points.stream().filter(PointSummary::unstable).count();
             out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
             int code = write(outDir(inputs, outDirOrNull), files, out, err);
             if (code == OK) {
-                Set<RunInfo> infos = new HashSet<>();
-                loaded.forEach(l -> {
-                    l.measurements().forEach(m -> infos.add(m.run()));
-                    l.pooled().forEach(p -> infos.add(p.run()));
-                });
-                ReportInput input = ReportInput.fromInputs(inputs, infos, points, curves, contention, correctness,
-                        loaded.stream().map(LoadedInput::describe).toList(), bounds);
+                ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
+                        loaded.stream().map(LoadedInput::describe).toList(), a.bounds());
                 List<String> findings = Findings.of(input);
                 List<Path> written = RunReport.write(outDir(inputs, outDirOrNull), input, findings);
                 Findings.consoleLines(input.runLabel(), findings, written).forEach(out::println);
@@ -123,9 +102,9 @@ public final class StatsTool {
             for (Path input : inputs) {
                 List<LoadedInput> loaded = Loader.load(input);
                 loaded.forEach(l -> out.println(l.describe()));
-                runs.add(runData(input.toString(), loaded));
+                runs.add(Analysis.of(loaded).runData(input.toString(), List.of()));
             }
-            Comparer comparer = new Comparer(threshold, curves);
+            Comparer comparer = new Comparer(threshold);
             List<CompareResult> results = new ArrayList<>();
             for (RunData other : runs.subList(1, runs.size())) {
                 results.add(comparer.compare(runs.get(0), other));
@@ -146,18 +125,6 @@ public final class StatsTool {
             err.println("compare: " + e.getMessage());
             return BAD_INPUT;
         }
-    }
-
-    private static RunData runData(String name, List<LoadedInput> loaded) throws BadInputException {
-        List<SummaryRow> rows = new Summarizer().summarize(loaded);
-        FiniteResults.summaries(rows, loaded);
-        List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
-        Set<RunInfo> infos = new HashSet<>();
-        for (LoadedInput l : loaded) {
-            l.measurements().forEach(m -> infos.add(m.run()));
-            l.pooled().forEach(p -> infos.add(p.run()));
-        }
-        return new RunData(name, points, infos, Bounds.of(points, loaded));
     }
 
     private static void printVerdicts(CompareResult r, PrintStream out) {

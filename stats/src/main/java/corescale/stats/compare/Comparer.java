@@ -38,22 +38,13 @@ public final class Comparer {
     public static final int MIN_FORKS = 2;
 
     private final double threshold;
-    private final CurveComparator curves;
 
+    /** @param threshold relative change that matters, e.g. 0.05 */
     public Comparer(double threshold) {
-        this(threshold, new PerCoreAtMaxCores());
-    }
-
-    /**
-     * @param threshold relative change that matters, e.g. 0.05
-     * @param curves    how to compare runs whose core counts differ
-     */
-    public Comparer(double threshold, CurveComparator curves) {
         if (!(threshold >= 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
         }
         this.threshold = threshold;
-        this.curves = curves;
     }
 
     /** A point in one mode: with -bm all, avgt and sample of one point are two points. */
@@ -96,7 +87,7 @@ public final class Comparer {
                         Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
                 .toList();
         List<CurveComparison> curveRows = coreCounts(base.points()).equals(coreCounts(other.points()))
-                ? List.of() : curves.compare(base.scalable(), other.scalable());
+                ? List.of() : PerCoreAtMaxCores.compare(base, other);
         return new CompareResult(base.name(), other.name(), points, families, curveRows, mismatches(base, other));
     }
 

@@ -3,7 +3,6 @@ package corescale.stats.compare;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.model.PointSummary;
@@ -19,16 +18,20 @@ import java.util.TreeMap;
 /**
  * Compares each curve by throughput per core at each run's largest core count (the point with
  * threads = cores there, else the best point at those cores). It says how much each machine gets
- * out of one core when all of them are busy; it does not extrapolate either curve.
+ * out of one core when all of them are busy; it does not extrapolate either curve. Beside it, each
+ * run's USL fit over cores, taken from the run's own curves (fitted once, as for its report).
+ * Curves one unit at a time by construction (latencies) are not compared.
  */
-public final class PerCoreAtMaxCores implements CurveComparator {
+final class PerCoreAtMaxCores {
 
-    @Override
-    public List<CurveComparison> compare(List<PointSummary> base, List<PointSummary> other) {
-        Map<String, PointSummary> b = atMaxCores(base);
-        Map<String, PointSummary> o = atMaxCores(other);
-        Map<String, UslFit> baseFits = uslFits(base);
-        Map<String, UslFit> otherFits = uslFits(other);
+    private PerCoreAtMaxCores() {
+    }
+
+    static List<CurveComparison> compare(RunData base, RunData other) {
+        Map<String, PointSummary> b = atMaxCores(base.scalable());
+        Map<String, PointSummary> o = atMaxCores(other.scalable());
+        Map<String, UslFit> baseFits = uslFits(base.curves());
+        Map<String, UslFit> otherFits = uslFits(other.curves());
         List<CurveComparison> out = new ArrayList<>();
         for (Map.Entry<String, PointSummary> e : b.entrySet()) {
             PointSummary pb = e.getValue();
@@ -56,9 +59,9 @@ public final class PerCoreAtMaxCores implements CurveComparator {
     }
 
     /** Per curve, the USL fit over cores (threads = cores), keyed like {@link #atMaxCores}. */
-    private static Map<String, UslFit> uslFits(List<PointSummary> points) {
+    private static Map<String, UslFit> uslFits(List<ScalingCurve> curves) {
         Map<String, UslFit> fits = new TreeMap<>();
-        for (ScalingCurve c : ScalingCurves.of(points)) {
+        for (ScalingCurve c : curves) {
             CurveKey k = c.key();
             if (k.axis() == Axis.CORES) {
                 fits.put(curveName(k.family(), k.benchmark(), k.variant(), k.params(), k.mode()), c.usl());
@@ -85,6 +88,4 @@ public final class PerCoreAtMaxCores implements CurveComparator {
         }
         return out;
     }
-
-    /** The default used by {@link Comparer}. */
 }

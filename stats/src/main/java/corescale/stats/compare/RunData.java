@@ -3,23 +3,39 @@ package corescale.stats.compare;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.run.RunFile.CanaryReading;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * One side of a comparison: a run's point summaries and the machines and JDKs it was measured on.
+ * One run (or one configuration of a run) as compared: its point summaries, the machines and JDKs
+ * it was measured on, and what {@code report} computes from them once (bounds, scaling curves).
  *
- * @param name   how the run is named in output (usually its input path)
+ * @param name   how the run is named in output (its input path, or a configuration's name)
  * @param points its summaries
  * @param runs   the distinct run metadata seen in its files
  * @param bounds its points' bounds and facts (which points run one unit at a time)
+ * @param curves its scaling curves and fits, as {@link ScalingCurves#of(List, java.util.function.Predicate)}
+ *               gives them for these points and bounds
+ * @param canary the canary's readings from its run.json, in order; empty when none
  */
-public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
+public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds,
+                      List<ScalingCurve> curves, List<CanaryReading> canary) {
     public RunData {
         points = List.copyOf(points);
         runs = Set.copyOf(runs);
-        java.util.Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(bounds, "bounds");
+        curves = List.copyOf(curves);
+        canary = List.copyOf(canary);
+    }
+
+    /** A run without canary readings, its curves computed here. */
+    public RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
+        this(name, points, runs, bounds, ScalingCurves.of(points, bounds.oneAtATime()), List.of());
     }
 
     /** A run whose points report no bounds or facts. */

@@ -9,7 +9,6 @@ import corescale.stats.compare.Verdict;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingCurves;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,7 +185,7 @@ public final class CompareReport {
         // group -> run -> curves
         Map<String, Map<String, List<ScalingCurve>>> groups = new TreeMap<>();
         for (RunData run : runs) {
-            for (ScalingCurve c : ScalingCurves.of(run.points())) {
+            for (ScalingCurve c : run.curves()) {
                 if (c.key().axis() != Axis.CORES || c.points().size() < 2) {
                     continue;
                 }
