@@ -1,6 +1,7 @@
 package corescale.stats.model;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Summary of one point over its forks: one row of {@code summary.csv}. The fork is the unit of
@@ -17,18 +18,31 @@ import java.util.Objects;
  * @param cvBetweenForks standard deviation of fork means over their mean (NaN with one fork)
  * @param unstable       the fork means form two modes (groups far apart; see {@code corescale.stats.summary.Modes})
  * @param forkMeans      the per-fork means, in fork order (a copy is kept)
+ * @param forkNumbers    the fork number (results.csv's {@code fork}) of each fork mean, so that forks of
+ *                       two configurations measured in the same round can be paired; 1, 2, ... when unknown
  * @param note           why the interval is weaker than usual (e.g. one fork), or empty
  */
 public record PointSummary(PointKey key, Mode mode, String unit, int forks, int samples,
                            double mean, double ciLow, double ciHigh, double cvBetweenForks,
-                           boolean unstable, double[] forkMeans, String note) {
+                           boolean unstable, double[] forkMeans, int[] forkNumbers, String note) {
 
     public PointSummary {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(unit, "unit");
         forkMeans = forkMeans.clone();
+        forkNumbers = forkNumbers == null ? IntStream.rangeClosed(1, forkMeans.length).toArray() : forkNumbers.clone();
+        if (forkNumbers.length != forkMeans.length) {
+            throw new IllegalArgumentException(key.label() + ": " + forkNumbers.length + " fork numbers for "
+                    + forkMeans.length + " fork means");
+        }
         note = note == null ? "" : note;
+    }
+
+    /** A summary whose forks are numbered 1, 2, ... in order. */
+    public PointSummary(PointKey key, Mode mode, String unit, int forks, int samples, double mean, double ciLow,
+                        double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, String note) {
+        this(key, mode, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, note);
     }
 
     /** Half-width of the confidence interval over the mean: 0.03 means ±3%. */
@@ -39,5 +53,10 @@ public record PointSummary(PointKey key, Mode mode, String unit, int forks, int 
     @Override
     public double[] forkMeans() {
         return forkMeans.clone();
+    }
+
+    @Override
+    public int[] forkNumbers() {
+        return forkNumbers.clone();
     }
 }

@@ -72,8 +72,11 @@ public final class Summarizer {
         }
     }
 
-    /** A fork is identified by its input, run and number: fork 1 of two runs are two forks. */
-    private record ForkId(int input, String runId, int fork) {
+    /**
+     * A fork is identified by its input, run, configuration and number: fork 1 of two runs, or of two
+     * configurations of one run, are two forks.
+     */
+    private record ForkId(int input, String runId, String config, int fork) {
     }
 
     /** A growable list of doubles, to avoid boxing a million scores. */
@@ -113,7 +116,7 @@ public final class Summarizer {
                     values = null;
                 }
                 if (values == null || lastRow.fork() != c.fork() || lastRow.run() != c.run()) {
-                    values = data.fork(new ForkId(in, c.run().runId(), c.fork()));
+                    values = data.fork(new ForkId(in, c.run().runId(), c.run().config(), c.fork()));
                 }
                 values.add(c.score());
                 lastRow = c;
@@ -155,6 +158,7 @@ public final class Summarizer {
         int warmup = Warmup.leadingIterations(measured);
         double[][] forks = Warmup.without(measured, warmup);
         double[] forkMeans = Arrays.stream(forks).mapToDouble(StatUtils::mean).toArray();
+        int[] forkNumbers = d.forks.keySet().stream().mapToInt(ForkId::fork).toArray();
         int samples = Arrays.stream(forks).mapToInt(f -> f.length).sum();
         double mean = StatUtils.mean(forkMeans);
         List<String> notes = new ArrayList<>();
@@ -175,7 +179,7 @@ public final class Summarizer {
             notes.add("JMH pooled-only results for this point ignored in favour of per-iteration data");
         }
         PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, String.join("; ", notes));
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, String.join("; ", notes));
         return new SummaryRow(s, modes, warmup);
     }
 
