@@ -1,41 +1,31 @@
 package corescale.stats;
 
-import corescale.stats.report.CompareReport;
-import corescale.stats.report.Findings;
-import corescale.stats.report.ReportInput;
-import corescale.stats.report.RunReport;
 import corescale.stats.compare.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
-import corescale.stats.compare.Verdict;
-import corescale.stats.contention.Contention;
-import corescale.stats.contention.ContentionCsv;
-import corescale.stats.contention.ContentionRow;
 import corescale.stats.io.AtomicFiles;
-import corescale.stats.load.LoadedInput;
-import corescale.stats.load.Loader;
-import corescale.stats.model.PointSummary;
-import corescale.stats.ranking.Eligibility;
-import corescale.stats.scaling.ScalingCsv;
-import corescale.stats.summary.LostUpdates;
-import corescale.stats.summary.SummaryCsv;
+import corescale.stats.report.CompareFindings;
+import corescale.stats.report.CompareReport;
+import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the command line calls. Exit codes: 0 fine, 2 bad input or usage (one line on {@code err},
  * no stack trace), 3 a regression under {@code failOnRegression}. Output files are written only when
  * every input was good, each one atomically.
+ *
+ * <p>A run of two or more interleaved configurations ({@code run --config}) is reported per
+ * configuration, each in {@code <out>/config-<name>/} as a run of its own, and its configurations
+ * are compared with the first, forks paired by round, in {@code <out>/compare.*}.
  */
 public final class StatsTool {
 
@@ -43,10 +33,16 @@ public final class StatsTool {
     public static final int BAD_INPUT = 2;
     public static final int REGRESSION = 3;
 
+    /** The folder of one configuration's report inside a config run's output folder. */
+    public static String configFolder(String config) {
+        return "config-" + config.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /**
-     * Writes summary.csv, contention.csv, scaling.csv and the report for all inputs together. Each
-     * thing is computed once here (summaries, bounds, contention, curves and their fits, findings)
-     * and handed to the files, the report and the console.
+     * Writes summary.csv, contention.csv, scaling.csv and the report for all inputs together (per
+     * configuration for a run of configurations, see above). Each thing is computed once here
+     * (summaries, bounds, contention, curves and their fits, findings) and handed to the files, the
+     * report and the console.
      */
     public int report(List<Path> inputs, Path outDirOrNull, PrintStream out, PrintStream err) {
         if (inputs.isEmpty()) {
@@ -54,28 +50,24 @@ public final class StatsTool {
             return BAD_INPUT;
         }
         try {
-            List<LoadedInput> loaded = Loader.loadAll(inputs);
-            loaded.forEach(l -> out.println(l.describe()));
-            Analysis a = Analysis.of(loaded);
-            List<PointSummary> points = a.points();
-            List<LostUpdates> correctness = LostUpdates.of(loaded);
-            List<ContentionRow> contention = new Contention().analyse(points, Eligibility.of(correctness, a.bounds()));
-            FiniteResults.contention(contention, loaded);
-            Map<String, String> files = new LinkedHashMap<>();
-            files.put("summary.csv", render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
-            files.put("contention.csv", render(w -> ContentionCsv.write(contention, w)));
-            files.put("scaling.csv", render(w -> ScalingCsv.write(a.curves(), w)));
-            long unstable = points.stream().filter(PointSummary::unstable).count();
-            out.println(points.size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
-            int code = write(outDir(inputs, outDirOrNull), files, out, err);
-            if (code == OK) {
-                ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
-                        loaded.stream().map(LoadedInput::describe).toList(), a.bounds());
-                List<String> findings = Findings.of(input);
-                List<Path> written = RunReport.write(outDir(inputs, outDirOrNull), input, findings);
-                Findings.consoleLines(input.runLabel(), findings, written).forEach(out::println);
+            List<RunInput> runs = new ArrayList<>();
+            for (Path input : inputs) {
+                runs.add(RunInput.load(input, out));
             }
-            return code;
+            Path outDir = outDir(inputs, outDirOrNull);
+            if (runs.size() == 1 && runs.get(0).hasConfigs()) {
+                return reportConfigs(runs.get(0), outDir, out, err);
+            }
+            for (RunInput r : runs) {
+                if (r.hasConfigs()) {
+                    err.println("report: " + r.path() + " holds configurations " + String.join(", ", r.configs())
+                            + " (run --config): report such a run on its own");
+                    return BAD_INPUT;
+                }
+            }
+            List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
+            return RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()))
+                    .write(inputs, outDir, null, canary, out, err);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -85,39 +77,102 @@ public final class StatsTool {
         }
     }
 
-    /** Compares the first input (BASE) with each of the others; writes compare.csv. */
+    /** Each configuration's report in its folder, then their paired comparison in {@code outDir}. */
+    private static int reportConfigs(RunInput run, Path outDir, PrintStream out, PrintStream err)
+            throws BadInputException, IOException {
+        // Everything is computed and checked before anything is written.
+        Map<String, Analysis> configs = run.byConfig();
+        Map<String, RunReports> reports = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Analysis> c : configs.entrySet()) {
+            reports.put(c.getKey(), RunReports.prepare(c.getValue()));
+        }
+        List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
+        double threshold = Comparer.DEFAULT_THRESHOLD;
+        List<CompareResult> results = paired(sides, threshold);
+        for (Map.Entry<String, RunReports> r : reports.entrySet()) {
+            out.println("== configuration " + r.getKey());
+            int code = r.getValue().write(List.of(run.path()), outDir.resolve(configFolder(r.getKey())),
+                    run.config(r.getKey()), run.canary(), out, err);
+            if (code != OK) {
+                return code;
+            }
+        }
+        out.println("== configurations " + String.join(", ", run.configs()) + " compared with " + run.configs().get(0));
+        int code = writeComparison(outDir, sides, results, threshold, out, err);
+        out.println("Configurations " + String.join(", ", run.configs()) + ": each one's report is in "
+                + outDir.resolve("config-<name>") + "/report.md; their paired comparison is in "
+                + outDir.resolve(CompareReport.MARKDOWN));
+        return code;
+    }
+
+    /** Compares the first input (BASE) with each of the others, one run a side; see {@link #compareSides}. */
     public int compare(List<Path> inputs, Path outDirOrNull, double threshold, boolean failOnRegression,
                        PrintStream out, PrintStream err) {
-        if (inputs.size() < 2) {
-            err.println("compare: needs a base run and at least one other run, got " + inputs.size());
-            return BAD_INPUT;
-        }
+        return compareSides(inputs.stream().map(List::of).toList(), outDirOrNull, threshold, failOnRegression, out, err);
+    }
+
+    /**
+     * Compares the first side (BASE) with each of the others; each side is one run or several
+     * replicate runs of one machine and configuration. A single side of one run holding two or more
+     * configurations compares them with its first, forks paired by round. Writes compare.csv and
+     * compare.md/html into {@code --out}, else the folder of the first run.
+     */
+    public int compareSides(List<List<Path>> sides, Path outDirOrNull, double threshold, boolean failOnRegression,
+                            PrintStream out, PrintStream err) {
         if (!(threshold >= 0 && threshold < 1)) {
             err.println("compare: threshold must be between 0 and 1 (0.05 is 5%), got " + threshold);
             return BAD_INPUT;
         }
+        if (sides.isEmpty() || sides.stream().anyMatch(List::isEmpty)) {
+            err.println("compare: needs two runs, or a run with --config configurations");
+            return BAD_INPUT;
+        }
         try {
             // Everything is loaded before anything is compared, so one bad input writes nothing.
-            List<RunData> runs = new ArrayList<>();
-            for (Path input : inputs) {
-                List<LoadedInput> loaded = Loader.load(input);
-                loaded.forEach(l -> out.println(l.describe()));
-                runs.add(Analysis.of(loaded).runData(input.toString(), List.of()));
+            List<List<RunInput>> loaded = new ArrayList<>();
+            for (List<Path> side : sides) {
+                List<RunInput> runs = new ArrayList<>();
+                for (Path p : side) {
+                    runs.add(RunInput.load(p, out));
+                }
+                loaded.add(runs);
+            }
+            Path outDir = outDir(sides.get(0), outDirOrNull);
+            if (sides.size() == 1) {
+                RunInput only = loaded.get(0).get(0);
+                if (sides.get(0).size() > 1 || !only.hasConfigs()) {
+                    err.println("compare: needs two runs, or a run with --config configurations; got "
+                            + (sides.get(0).size() > 1 ? "one side of " + sides.get(0).size() + " runs"
+                            : only.path() + ", a run without configurations"));
+                    return BAD_INPUT;
+                }
+                List<RunData> configs = new ArrayList<>();
+                for (Map.Entry<String, Analysis> c : only.byConfig().entrySet()) {
+                    configs.add(c.getValue().runData(c.getKey(), only.canary()));
+                }
+                List<CompareResult> results = paired(configs, threshold);
+                return gate(writeComparison(outDir, configs, results, threshold, out, err), results, failOnRegression);
+            }
+            List<List<RunData>> runs = new ArrayList<>();
+            for (List<RunInput> side : loaded) {
+                List<RunData> data = new ArrayList<>();
+                for (RunInput r : side) {
+                    if (r.hasConfigs()) {
+                        err.println("compare: " + r.path() + " holds configurations " + String.join(", ", r.configs())
+                                + " (run --config): compare them within the run with 'compare " + r.path() + "'");
+                        return BAD_INPUT;
+                    }
+                    data.add(r.runData());
+                }
+                runs.add(data);
             }
             Comparer comparer = new Comparer(threshold);
             List<CompareResult> results = new ArrayList<>();
-            for (RunData other : runs.subList(1, runs.size())) {
-                results.add(comparer.compare(runs.get(0), other));
+            for (List<RunData> other : runs.subList(1, runs.size())) {
+                results.add(comparer.compare(runs.get(0), other, name(runs.get(0)), name(other)));
             }
-            FiniteResults.comparisons(results);
-            results.forEach(r -> printVerdicts(r, out));
-            int code = write(outDir(inputs, outDirOrNull), Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
-            if (code != OK) {
-                return code;
-            }
-            CompareReport.write(outDir(inputs, outDirOrNull), runs, results, threshold).stream()
-                    .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
-            return failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : OK;
+            List<RunData> all = runs.stream().flatMap(List::stream).toList();
+            return gate(writeComparison(outDir, all, results, threshold, out, err), results, failOnRegression);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -127,42 +182,54 @@ public final class StatsTool {
         }
     }
 
-    private static void printVerdicts(CompareResult r, PrintStream out) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        StringBuilder s = new StringBuilder(r.other()).append(" vs ").append(r.base()).append(":");
-        counts.forEach((v, n) -> s.append(' ').append(v.label()).append(' ').append(n));
-        out.println(s);
-        r.families().forEach(f -> out.printf(java.util.Locale.ROOT, "  %s: geometric mean ratio %.3f over %d points%n",
-                f.family(), f.geomean(), f.points()));
-        r.mismatches().forEach(m -> out.println("  note: " + m));
-        long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
-        if (insufficient > 0) {
-            out.println("  " + insufficient + " point" + (insufficient == 1 ? "" : "s")
-                    + " insufficient (fewer than 2 forks in a run): no verdict, not gated; listed in compare.md");
+    /** Each configuration after the first against the first, forks paired by round. */
+    private static List<CompareResult> paired(List<RunData> configs, double threshold) {
+        Comparer comparer = new Comparer(threshold);
+        List<CompareResult> results = new ArrayList<>();
+        for (RunData other : configs.subList(1, configs.size())) {
+            results.add(comparer.comparePaired(configs.get(0), other));
         }
-        if (!r.curves().isEmpty()) {
-            out.println("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
+        return results;
+    }
+
+    private static String name(List<RunData> side) {
+        return side.stream().map(RunData::name).collect(Collectors.joining(","));
+    }
+
+    private static int gate(int code, List<CompareResult> results, boolean failOnRegression) {
+        return code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : code;
+    }
+
+    /** Prints each comparison's verdicts and findings, then writes compare.csv and compare.md/html. */
+    private static int writeComparison(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold,
+                                       PrintStream out, PrintStream err) throws BadInputException, IOException {
+        FiniteResults.comparisons(results);
+        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r, threshold)).toList();
+        for (int i = 0; i < results.size(); i++) {
+            Verdicts.print(results.get(i), findings.get(i), out);
         }
+        int code = write(outDir, Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
+        if (code != OK) {
+            return code;
+        }
+        CompareReport.write(outDir, runs, results, findings, threshold).stream()
+                .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
+        return OK;
     }
 
     /** --out, else the folder of the first input (the input itself when it is a folder). */
     static Path outDir(List<Path> inputs, Path outDirOrNull) {
-        if (outDirOrNull != null) {
-            return outDirOrNull;
-        }
-        Path first = inputs.get(0).toAbsolutePath();
-        return Files.isDirectory(first) ? first : first.getParent();
+        return outDirOrNull != null ? outDirOrNull : RunInput.folder(inputs.get(0));
     }
 
     /** Renders in memory first, so that a failure while rendering leaves no file behind. */
-    private static String render(AtomicFiles.Content content) throws IOException {
+    static String render(AtomicFiles.Content content) throws IOException {
         StringWriter w = new StringWriter();
         content.writeTo(w);
         return w.toString();
     }
 
-    private static int write(Path dir, Map<String, String> files, PrintStream out, PrintStream err) {
+    static int write(Path dir, Map<String, String> files, PrintStream out, PrintStream err) {
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = dir.resolve(f.getKey());
             try {

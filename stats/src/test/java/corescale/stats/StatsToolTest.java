@@ -88,6 +88,6 @@ class StatsToolTest {
     @Test
     void compareNeedsTwoRuns() throws IOException {
         assertEquals(2, new StatsTool().compare(List.of(run("a", 1, "thrpt")), null, 0.05, false, o(), e()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("compare: needs a base run"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("compare: needs two runs, or a run with --config configurations"));
     }
 }

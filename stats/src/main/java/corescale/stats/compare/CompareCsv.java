@@ -14,18 +14,24 @@ import static corescale.stats.io.Numbers.format;
 
 /**
  * Writes {@code compare.csv}. The {@code kind} column says what a row is: {@code point} (matched,
- * or found in one run only: verdict {@code only_base}/{@code only_other}), {@code family} (geometric
+ * or found on one side only: verdict {@code only_base}/{@code only_other}), {@code family} (geometric
  * mean of the family's ratios), {@code curve} (runs with different core counts, per core at each
- * run's most cores; {@code cores} is the base's, the note names the other's) and {@code mismatch}
- * (machine or JDK differ). Ratios above 1 mean OTHER is faster. {@code p_change} is Welch's p of no
+ * run's most cores; {@code cores} is the base's, the note names the other's), {@code canary} (the
+ * other side's machine speed on the canary over the base's, {@code variant} {@code cpu} or
+ * {@code memory}, above 1 faster), {@code mismatch} (machine or JDK differ) and {@code note} (what the
+ * comparison dropped or chose). Ratios above 1 mean OTHER is faster. {@code p_change} is the p of no
  * change, {@code q_change} the same adjusted over the comparison's points (Benjamini–Hochberg),
- * {@code p_same} the equivalence test's p at ±threshold; see stats/STATISTICS.md.
+ * {@code p_same} the equivalence test's p at ±threshold. {@code design} is how the sides were
+ * replicated ({@code forks}: one run a side; {@code paired}: configurations of one run, forks paired
+ * by round; {@code runs}: replicate runs; on a point row, the point's own test, {@code forks} for a
+ * point found in one run of each side), and {@code n_base}/{@code n_other} the forks, pairs or runs
+ * a point's test used; see stats/STATISTICS.md.
  */
 public final class CompareCsv {
 
     public static final List<String> HEADER = List.of("kind", "base", "other", "family", "benchmark", "variant", "params",
             "cores", "threads", "mode", "unit", "base_mean", "other_mean", "ratio", "ratio_low", "ratio_high",
-            "p_change", "q_change", "p_same", "verdict", "note");
+            "p_change", "q_change", "p_same", "verdict", "note", "design", "n_base", "n_other");
 
     private CompareCsv() {
     }
@@ -34,20 +40,28 @@ public final class CompareCsv {
         CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
         p.printRecord(HEADER);
         for (CompareResult r : results) {
+            String design = r.design().label();
             for (String m : r.mismatches()) {
-                p.printRecord(row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m));
+                p.printRecord(row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m, "design", design));
+            }
+            for (String n : r.notes()) {
+                p.printRecord(row("kind", "note", "base", r.base(), "other", r.other(), "note", n, "design", design));
             }
             for (PointComparison c : r.points()) {
                 PointKey k = c.key();
                 p.printRecord("point", r.base(), r.other(), k.family(), k.benchmark(), k.variant(), k.params(), k.cores(),
                         k.threads(), c.mode().jmhName(), c.unit(), format(c.baseMean()), format(c.otherMean()),
                         format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), format(c.pChange()),
-                        format(c.qChange()), format(c.pSame()), c.verdict().label(), c.note());
+                        format(c.qChange()), format(c.pSame()), c.verdict().label(), c.note(), c.design().label(),
+                        c.nBase() == 0 ? "" : c.nBase(), c.nOther() == 0 ? "" : c.nOther());
             }
             for (CompareResult.FamilyGeomean f : r.families()) {
                 p.printRecord(row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
-                        "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios"));
+                        "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios",
+                        "design", design));
             }
+            canary(p, r, "cpu", r.canary().cpu(), "mean of each run's readings of the CPU kernel (throughput)");
+            canary(p, r, "memory", r.canary().memory(), "mean of each run's readings of the memory kernel (inverse time per load)");
             for (CurveComparison c : r.curves()) {
                 p.printRecord(row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
                         "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
@@ -58,10 +72,18 @@ public final class CompareCsv {
                         "note", "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
                                 + (c.note().isEmpty() ? "" : "; " + c.note())
                                 + "; USL base: " + CurveComparison.describe(c.baseUsl())
-                                + "; USL other: " + CurveComparison.describe(c.otherUsl())));
+                                + "; USL other: " + CurveComparison.describe(c.otherUsl()),
+                        "design", design));
             }
         }
         p.flush();
+    }
+
+    private static void canary(CSVPrinter p, CompareResult r, String kernel, double ratio, String note) throws IOException {
+        if (Double.isFinite(ratio)) {
+            p.printRecord(row("kind", "canary", "base", r.base(), "other", r.other(), "variant", kernel,
+                    "ratio", format(ratio), "note", "machine speed, other over base: " + note, "design", r.design().label()));
+        }
     }
 
     /** A row from column-value pairs; the other columns empty. */

@@ -3,38 +3,38 @@ package corescale.stats.compare;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.model.RunInfo;
-import corescale.stats.summary.WelchOnLogs;
+import corescale.stats.run.Canary;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.WelchOnLogs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares runs point by point. Points match on benchmark, variant, params, cores, threads and mode.
- * The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput, base/other
- * for time per operation. A point needs at least 2 fork means on each side, else its verdict is
- * {@link Verdict#INSUFFICIENT}: one fork says nothing of run-to-run variance. Otherwise Welch's t on
- * the logs of fork means gives the 95% interval, the p of "no change" and the equivalence test at
- * ±threshold; the p-values of all points of the comparison are adjusted together
- * (Benjamini–Hochberg) before any is called faster or slower ({@link Verdict#of}).
+ * Compares two sides point by point. Points match on benchmark, variant, params, cores, threads and
+ * mode. The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput,
+ * base/other for time per operation. The {@link Design} decides each point's test: Welch's t on the
+ * logs of fork means (one run a side), the paired t on per-round log differences (two configurations
+ * of one interleaved run) or Welch's t on run-level values (replicate runs). Each gives the 95%
+ * interval, the p of "no change" and the equivalence test at ±threshold; the p-values of all points
+ * of the comparison are adjusted together (Benjamini–Hochberg) before any is called faster or slower
+ * ({@link Verdict#of}). Without 2 replicates a side a point is {@link Verdict#INSUFFICIENT}.
  */
 public final class Comparer {
 
     public static final double DEFAULT_THRESHOLD = 0.05;
     /** False-discovery rate of faster/slower over a comparison's points, and the equivalence test's level. */
     public static final double ALPHA = 0.05;
-    /** Fork means a side needs for a verdict. */
+    /** Fork means (or pairs) a side needs for a verdict. */
     public static final int MIN_FORKS = 2;
 
     private final double threshold;
@@ -49,50 +49,81 @@ public final class Comparer {
 
     /** A point in one mode: with -bm all, avgt and sample of one point are two points. */
     private record Match(PointKey key, Mode mode) {
-        static Match of(PointSummary s) {
-            return new Match(s.key(), s.mode());
-        }
     }
 
+    /** One run a side ({@link Design#FORKS}). */
     public CompareResult compare(RunData base, RunData other) {
-        Map<Match, PointSummary> b = index(base.points());
-        Map<Match, PointSummary> o = index(other.points());
+        return compare(List.of(base), List.of(other), base.name(), other.name());
+    }
+
+    /** Sides of one or more runs each: {@link Design#FORKS} with one run a side, else {@link Design#RUNS}. */
+    public CompareResult compare(List<RunData> base, List<RunData> other, String baseName, String otherName) {
+        return compare(base.size() == 1 && other.size() == 1 ? Design.FORKS : Design.RUNS, base, other, baseName,
+                otherName);
+    }
+
+    /** Two configurations of one interleaved run, forks paired by round ({@link Design#PAIRED}). */
+    public CompareResult comparePaired(RunData base, RunData other) {
+        return compare(Design.PAIRED, List.of(base), List.of(other), base.name(), other.name());
+    }
+
+    private CompareResult compare(Design design, List<RunData> base, List<RunData> other, String baseName,
+                                  String otherName) {
+        Map<Match, List<PointSummary>> b = index(base);
+        Map<Match, List<PointSummary>> o = index(other);
         List<PointComparison> points = new ArrayList<>();
-        Map<String, List<Double>> logRatios = new TreeMap<>();
-        for (Map.Entry<Match, PointSummary> e : b.entrySet()) {
-            PointSummary pb = e.getValue();
-            PointSummary po = o.get(e.getKey());
-            if (po == null) {
-                points.add(new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), Double.NaN, Ratio.NONE,
-                        Double.NaN, Double.NaN, Double.NaN, Verdict.ONLY_BASE, "not in " + other.name()));
+        List<String> notes = new ArrayList<>();
+        int unpaired = 0;
+        int unpairedPoints = 0;
+        for (Map.Entry<Match, List<PointSummary>> e : b.entrySet()) {
+            List<PointSummary> bs = e.getValue();
+            List<PointSummary> os = o.get(e.getKey());
+            if (os == null) {
+                points.add(unmatched(design, bs, true, "not in " + otherName));
                 continue;
             }
-            PointComparison c = compareOne(pb, po);
-            points.add(c);
-            if (Double.isFinite(c.ratio().value()) && c.ratio().value() > 0) {
-                logRatios.computeIfAbsent(pb.key().family(), f -> new ArrayList<>()).add(Math.log(c.ratio().value()));
+            if (design == Design.PAIRED) {
+                Pairs p = Pairs.of(bs.get(0), os.get(0), baseName, otherName);
+                unpaired += p.dropped();
+                unpairedPoints += p.dropped() > 0 ? 1 : 0;
+                points.add(paired(p));
+            } else {
+                points.add(design == Design.FORKS ? forks(bs.get(0), os.get(0), "") : runs(bs, os, base.size(), other.size()));
             }
         }
-        for (Map.Entry<Match, PointSummary> e : o.entrySet()) {
+        for (Map.Entry<Match, List<PointSummary>> e : o.entrySet()) {
             if (!b.containsKey(e.getKey())) {
-                PointSummary po = e.getValue();
-                points.add(new PointComparison(po.key(), po.mode(), po.unit(), Double.NaN, po.mean(), Ratio.NONE,
-                        Double.NaN, Double.NaN, Double.NaN, Verdict.ONLY_OTHER, "not in " + base.name()));
+                points.add(unmatched(design, e.getValue(), false, "not in " + baseName));
             }
         }
-        points = decided(points);
-        points.sort(Comparator.comparing(PointComparison::key).thenComparing(PointComparison::mode));
-        List<CompareResult.FamilyGeomean> families = logRatios.entrySet().stream()
-                .map(e -> new CompareResult.FamilyGeomean(e.getKey(), e.getValue().size(),
-                        Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
-                .toList();
-        List<CurveComparison> curveRows = coreCounts(base.points()).equals(coreCounts(other.points()))
-                ? List.of() : PerCoreAtMaxCores.compare(base, other);
-        return new CompareResult(base.name(), other.name(), points, families, curveRows, mismatches(base, other));
+        List<PointComparison> decided = new ArrayList<>(decided(points));
+        decided.sort(Comparator.comparing(PointComparison::key).thenComparing(PointComparison::mode));
+        if (unpaired > 0) {
+            notes.add(unpaired + " fork" + (unpaired == 1 ? "" : "s") + " without a partner of the same round in the"
+                    + " other configuration dropped, at " + unpairedPoints + " point" + (unpairedPoints == 1 ? "" : "s")
+                    + " (each point's note names them)");
+        }
+        List<CurveComparison> curves = coreCounts(base.get(0)).equals(coreCounts(other.get(0))) ? List.of()
+                : PerCoreAtMaxCores.compare(base.get(0), other.get(0));
+        if (!curves.isEmpty() && design == Design.RUNS) {
+            notes.add("core counts differ: curves compared per core between the first run of each side");
+        }
+        Canary canary = design == Design.PAIRED ? Canary.NONE : Canary.between(
+                base.stream().map(RunData::canary).toList(), other.stream().map(RunData::canary).toList());
+        return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided, families(decided),
+                curves, Mismatches.of(base, other, baseName, otherName), canary, notes);
     }
 
-    /** A matched point, its tests done; the verdict waits for the whole run's p-values. */
-    private PointComparison compareOne(PointSummary pb, PointSummary po) {
+    /** A point found on one side only. */
+    private static PointComparison unmatched(Design design, List<PointSummary> side, boolean inBase, String note) {
+        PointSummary s = side.get(0);
+        double mean = meanOfMeans(side);
+        return new PointComparison(s.key(), s.mode(), s.unit(), inBase ? mean : Double.NaN, inBase ? Double.NaN : mean,
+                design, 0, 0, Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, inBase ? Verdict.ONLY_BASE : Verdict.ONLY_OTHER, note);
+    }
+
+    /** One run a side: Welch on the logs of fork means. The verdict waits for the whole comparison's p-values. */
+    private PointComparison forks(PointSummary pb, PointSummary po, String note) {
         // Oriented so that above 1 is faster: other/base for throughput, base/other for time.
         boolean higherIsBetter = pb.mode().higherIsBetter();
         PointSummary num = higherIsBetter ? po : pb;
@@ -100,15 +131,73 @@ public final class Comparer {
         double value = num.mean() / den.mean();
         WelchOnLogs w = WelchOnLogs.of(num.forkMeans(), den.forkMeans());
         if (w == null) {
-            return new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), po.mean(),
-                    new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
-                    Verdict.INSUFFICIENT, (insufficient("base", pb) + insufficient("other", po)).replaceAll("; $", ""));
+            return insufficient(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length,
+                    value, join(insufficient("base", pb) + insufficient("other", po), note));
         }
+        return tested(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length, value, w,
+                join(unstable(List.of(pb), List.of(po)), note));
+    }
+
+    /** Two configurations: the paired t on the per-round log differences. */
+    private PointComparison paired(Pairs p) {
+        PointSummary pb = p.base();
+        PointSummary po = p.other();
+        boolean higherIsBetter = pb.mode().higherIsBetter();
+        WelchOnLogs w = higherIsBetter ? WelchOnLogs.paired(p.otherMeans(), p.baseMeans())
+                : WelchOnLogs.paired(p.baseMeans(), p.otherMeans());
+        int n = p.baseMeans().length;
+        if (w == null) {
+            String why = n < MIN_FORKS ? n + " pair" + (n == 1 ? "" : "s") + " of forks, needs " + MIN_FORKS + " or more"
+                    : "a fork mean is not positive";
+            return insufficient(pb, pb.mean(), po.mean(), Design.PAIRED, n, n, Double.NaN, join(why, p.note()));
+        }
+        return tested(pb, pb.mean(), po.mean(), Design.PAIRED, n, n, Math.exp(w.d()), w,
+                join(unstable(List.of(pb), List.of(po)), p.note()));
+    }
+
+    /** Replicate runs: each run one value (its mean log fork mean); the run is the unit. */
+    private PointComparison runs(List<PointSummary> bs, List<PointSummary> os, int baseRuns, int otherRuns) {
+        String missing = join(bs.size() < baseRuns ? "base: in " + bs.size() + " of " + baseRuns + " runs" : "",
+                os.size() < otherRuns ? "other: in " + os.size() + " of " + otherRuns + " runs" : "");
+        if (bs.size() == 1 && os.size() == 1) {
+            return forks(bs.get(0), os.get(0), join(missing, "one run a side here: fork-to-fork variance only"));
+        }
+        PointSummary pb = bs.get(0);
+        double[] b = bs.stream().mapToDouble(Comparer::runValue).toArray();
+        double[] o = os.stream().mapToDouble(Comparer::runValue).toArray();
+        boolean higherIsBetter = pb.mode().higherIsBetter();
+        double[] num = higherIsBetter ? o : b;
+        double[] den = higherIsBetter ? b : o;
+        WelchOnLogs w = b.length >= 2 && o.length >= 2 ? WelchOnLogs.of(num, den) : WelchOnLogs.oneAgainstReplicates(num, den);
+        if (w == null) {
+            return insufficient(pb, meanOfMeans(bs), meanOfMeans(os), Design.RUNS, b.length, o.length, Double.NaN,
+                    join("a run's fork mean is not positive", missing));
+        }
+        String pooled = b.length == 1 || o.length == 1
+                ? "the single run's side taken to vary from run to run as much as the other" : "";
+        return tested(pb, meanOfMeans(bs), meanOfMeans(os), Design.RUNS, b.length, o.length, Math.exp(w.d()), w,
+                join(join(unstable(bs, os), missing), pooled));
+    }
+
+    /** A run's value of a point: the geometric mean of its fork means (its mean when it has none). */
+    private static double runValue(PointSummary s) {
+        double[] m = s.forkMeans();
+        return m.length == 0 ? s.mean() : Math.exp(Arrays.stream(m).map(Math::log).average().orElse(Double.NaN));
+    }
+
+    private PointComparison tested(PointSummary key, double baseMean, double otherMean, Design design, int nBase,
+                                   int nOther, double value, WelchOnLogs w, String note) {
         double[] ci = w.ratioInterval(Summarizer.LEVEL);
-        return new PointComparison(pb.key(), pb.mode(), pb.unit(), pb.mean(), po.mean(),
-                new Ratio(value, ci[0], ci[1], "welch-log"), w.pChange(), Double.NaN, w.pSame(threshold),
-                Verdict.INCONCLUSIVE, pb.unstable() || po.unstable()
-                        ? "unstable in " + (pb.unstable() ? (po.unstable() ? "both runs" : "base") : "other") : "");
+        return new PointComparison(key.key(), key.mode(), key.unit(), baseMean, otherMean, design, nBase, nOther,
+                new Ratio(value, ci[0], ci[1], design.method()), w.pChange(), Double.NaN, w.pSame(threshold),
+                Verdict.INCONCLUSIVE, note);
+    }
+
+    private static PointComparison insufficient(PointSummary key, double baseMean, double otherMean, Design design,
+                                                int nBase, int nOther, double value, String note) {
+        return new PointComparison(key.key(), key.mode(), key.unit(), baseMean, otherMean, design, nBase, nOther,
+                new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
+                Verdict.INSUFFICIENT, note);
     }
 
     /** Why one side cannot give a verdict, or empty when it can. */
@@ -123,6 +212,22 @@ public final class Comparer {
         return Arrays.stream(m).allMatch(x -> x > 0) ? "" : side + ": a fork mean is not positive; ";
     }
 
+    private static String unstable(List<PointSummary> bs, List<PointSummary> os) {
+        boolean b = bs.stream().anyMatch(PointSummary::unstable);
+        boolean o = os.stream().anyMatch(PointSummary::unstable);
+        return b || o ? "unstable in " + (b ? (o ? "both" : "base") : "other") : "";
+    }
+
+    /** Non-empty parts joined by "; " (a trailing "; " of a part dropped). */
+    static String join(String... parts) {
+        return Arrays.stream(parts).map(s -> s.replaceAll("; $", "")).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static double meanOfMeans(List<PointSummary> side) {
+        return side.stream().mapToDouble(PointSummary::mean).average().orElse(Double.NaN);
+    }
+
     /** Benjamini–Hochberg over the points with a p-value, then each point's verdict. */
     private List<PointComparison> decided(List<PointComparison> points) {
         double[] q = FalseDiscovery.adjust(points.stream().mapToDouble(PointComparison::pChange).toArray());
@@ -135,38 +240,36 @@ public final class Comparer {
         return out;
     }
 
-    private static Map<Match, PointSummary> index(List<PointSummary> points) {
-        Map<Match, PointSummary> out = new HashMap<>();
-        for (PointSummary s : points) {
-            out.putIfAbsent(Match.of(s), s);
+    /** Geometric mean of the matched, positive ratios per family. */
+    private static List<CompareResult.FamilyGeomean> families(List<PointComparison> points) {
+        Map<String, List<Double>> logRatios = new TreeMap<>();
+        for (PointComparison c : points) {
+            if (Double.isFinite(c.ratio().value()) && c.ratio().value() > 0) {
+                logRatios.computeIfAbsent(c.key().family(), f -> new ArrayList<>()).add(Math.log(c.ratio().value()));
+            }
         }
-        return out;
+        return logRatios.entrySet().stream()
+                .map(e -> new CompareResult.FamilyGeomean(e.getKey(), e.getValue().size(),
+                        Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
+                .toList();
     }
 
-    private static Set<Integer> coreCounts(List<PointSummary> points) {
-        return points.stream().map(s -> s.key().cores()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Machine and JDK fields that differ between the runs, one line each. */
-    static List<String> mismatches(RunData base, RunData other) {
-        List<String> out = new ArrayList<>();
-        Map<String, Function<RunInfo, String>> fields = new java.util.LinkedHashMap<>();
-        fields.put("host", RunInfo::host);
-        fields.put("cpu_model", RunInfo::cpuModel);
-        fields.put("cpus_online", r -> r.cpusOnline() == 0 ? "" : String.valueOf(r.cpusOnline()));
-        fields.put("jdk_version", RunInfo::jdkVersion);
-        for (Map.Entry<String, Function<RunInfo, String>> f : fields.entrySet()) {
-            Set<String> vb = values(base.runs(), f.getValue());
-            Set<String> vo = values(other.runs(), f.getValue());
-            if (!vb.isEmpty() && !vo.isEmpty() && !vb.equals(vo)) {
-                out.add(f.getKey() + " differs: " + String.join(" ", vb) + " (" + base.name() + ") vs "
-                        + String.join(" ", vo) + " (" + other.name() + ")");
+    /** Per point, its summary in each run of the side that has it, in run order. */
+    private static Map<Match, List<PointSummary>> index(List<RunData> runs) {
+        Map<Match, List<PointSummary>> out = new LinkedHashMap<>();
+        for (RunData run : runs) {
+            Set<Match> seen = new java.util.HashSet<>();
+            for (PointSummary s : run.points()) {
+                Match m = new Match(s.key(), s.mode());
+                if (seen.add(m)) {
+                    out.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
+                }
             }
         }
         return out;
     }
 
-    private static Set<String> values(Set<RunInfo> runs, Function<RunInfo, String> field) {
-        return runs.stream().map(field).filter(v -> !v.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<Integer> coreCounts(RunData run) {
+        return run.points().stream().map(s -> s.key().cores()).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -10,22 +10,28 @@ import corescale.stats.summary.Ratio;
  * @param key       the point
  * @param mode      its mode
  * @param unit      unit of the means
- * @param baseMean  mean in the base run (NaN when only in the other)
- * @param otherMean mean in the other run (NaN when only in the base)
- * @param ratio     oriented so that above 1 means the other run is faster: other/base for throughput,
- *                  base/other for time per operation; its 95% interval is Welch's on the logs of fork means
- * @param pChange   two-sided p of "no change", Welch's t on the logs of fork means; NaN with fewer than
- *                  2 forks a side
+ * @param baseMean  mean in the base (NaN when only in the other); with several runs a side, the mean of the runs' means
+ * @param otherMean mean in the other (NaN when only in the base)
+ * @param design    the point's own test: the comparison's design, except that a point found in one run
+ *                  of each side of a replicate comparison is compared by its forks ({@link Design#FORKS})
+ * @param nBase     replicates the test used on the base side: forks ({@link Design#FORKS}), pairs
+ *                  ({@link Design#PAIRED}) or runs ({@link Design#RUNS}); 0 when none
+ * @param nOther    the same on the other side
+ * @param ratio     oriented so that above 1 means the other is faster: other/base for throughput,
+ *                  base/other for time per operation; its 95% interval from the comparison's design
+ * @param pChange   two-sided p of "no change"; NaN without enough replicates
  * @param qChange   {@code pChange} adjusted for the number of points compared (Benjamini–Hochberg)
  * @param pSame     p of the equivalence test (TOST) of "within ±threshold"
  * @param verdict   the verdict
  * @param note      caveats, or empty
  */
-public record PointComparison(PointKey key, Mode mode, String unit, double baseMean, double otherMean, Ratio ratio,
-                              double pChange, double qChange, double pSame, Verdict verdict, String note) {
+public record PointComparison(PointKey key, Mode mode, String unit, double baseMean, double otherMean, Design design,
+                              int nBase,
+                              int nOther, Ratio ratio, double pChange, double qChange, double pSame, Verdict verdict,
+                              String note) {
 
     /** With its Benjamini–Hochberg q and the verdict that follows. */
     PointComparison decided(double q, Verdict v) {
-        return new PointComparison(key, mode, unit, baseMean, otherMean, ratio, pChange, q, pSame, v, note);
+        return new PointComparison(key, mode, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, note);
     }
 }

@@ -3,6 +3,7 @@ package corescale.stats.report;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.CurveComparison;
+import corescale.stats.compare.Design;
 import corescale.stats.compare.PointComparison;
 import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
@@ -38,26 +39,33 @@ public final class CompareReport {
     }
 
     /**
-     * @param runs      every run, the base first, as compared
-     * @param results   the comparison of each other run against the base, in order
+     * @param runs      every run (or configuration), the base side first, as compared
+     * @param results   the comparison of each other side against the base, in order
+     * @param findings  each comparison's {@link CompareFindings}, in the same order (computed once, also printed)
      * @param threshold the relative change that matters, e.g. 0.05
      * @return the files written: compare.md, compare.html, then the charts
      */
-    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold)
-            throws IOException {
+    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results,
+                                   List<List<String>> findings, double threshold) throws IOException {
         List<ChartFile> charts = new ArrayList<>();
-        Doc doc = build(runs, results, threshold, charts);
+        Doc doc = build(runs, results, findings, threshold, charts);
         return Output.write(outDir, doc, charts);
     }
 
-    static Doc build(List<RunData> runs, List<CompareResult> results, double threshold, List<ChartFile> charts) {
+    /** As above, with each comparison's own findings. */
+    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold)
+            throws IOException {
+        return write(outDir, runs, results, results.stream().map(r -> CompareFindings.of(r, threshold)).toList(), threshold);
+    }
+
+    static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, double threshold,
+                     List<ChartFile> charts) {
         FileNames names = new FileNames();
-        String base = runs.isEmpty() ? "?" : runs.get(0).name();
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
         doc.p(verdictRule(threshold));
-        for (CompareResult r : results) {
-            result(doc, r, threshold, names, charts);
+        for (int i = 0; i < results.size(); i++) {
+            result(doc, results.get(i), findings.get(i), threshold, names, charts);
         }
         machines(doc, runs, names, charts);
         return doc;
@@ -66,26 +74,37 @@ public final class CompareReport {
     /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
     static String verdictRule(double threshold) {
         String t = Fmt.pct(threshold);
-        return "Ratios are oriented so that above 1 means the other run is faster (other/base for throughput, base/other "
-                + "for time per operation), with 95% intervals from Welch's t on the logs of fork means. A point needs at "
-                + "least " + Comparer.MIN_FORKS + " forks in each run, else it is insufficient: one fork says nothing of "
-                + "run-to-run variance. Faster or slower: the change is significant after adjusting the p-values of all "
-                + "points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
+        return "Ratios are oriented so that above 1 means the other side is faster (other/base for throughput, base/other "
+                + "for time per operation), with 95% intervals from a t test on logs whose unit of replication is, per "
+                + "comparison, the fork (one run a side: Welch's t on fork means), the pair of forks of one round "
+                + "(configurations of one run: the paired t) or the run (replicate runs: Welch's t on the runs' means). "
+                + "A point needs at least " + Comparer.MIN_FORKS + " of them on each side, else it is insufficient: one "
+                + "says nothing of the variance. Faster or slower: the change is significant after adjusting the "
+                + "p-values of all points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
                 + Fmt.pct(Comparer.ALPHA) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
                 + "one-sided tests at " + Fmt.pct(Comparer.ALPHA) + ") shows the ratio within ±" + t
-                + ". Inconclusive otherwise. Columns: q (BH) is the adjusted p of no change, p same the equivalence "
-                + "test's p.";
+                + ". Inconclusive otherwise. Columns: n is the forks (pairs, runs) each side's test used, q (BH) the "
+                + "adjusted p of no change, p same the equivalence test's p.";
     }
 
     private static void runsTable(Doc doc, List<RunData> runs) {
         doc.h(1, "Runs");
+        // JVM arguments only when they differ: they are what configurations of one run change.
+        boolean args = runs.stream().map(r -> join(r, RunInfo::jvmArgs)).distinct().count() > 1;
         Doc.TableBuilder t = new Doc.TableBuilder().text("run").text("host").text("cpu").num("cpus").text("jdk")
                 .text("affinity").num("points");
+        if (args) {
+            t.text("jvm args");
+        }
         for (RunData r : runs) {
-            t.row(r.name(), join(r, RunInfo::host), join(r, RunInfo::cpuModel),
+            List<String> row = new ArrayList<>(List.of(r.name(), join(r, RunInfo::host), join(r, RunInfo::cpuModel),
                     join(r, i -> i.cpusOnline() == 0 ? "" : Integer.toString(i.cpusOnline())),
                     join(r, i -> (i.jdkVendor() + " " + i.jdkVersion()).trim()), join(r, RunInfo::affinity),
-                    Integer.toString(r.points().size()));
+                    Integer.toString(r.points().size())));
+            if (args) {
+                row.add(join(r, RunInfo::jvmArgs));
+            }
+            t.row(row);
         }
         doc.table(t.build());
     }
@@ -94,8 +113,10 @@ public final class CompareReport {
         return String.join(" | ", r.runs().stream().map(f).filter(s -> !s.isEmpty()).distinct().sorted().toList());
     }
 
-    private static void result(Doc doc, CompareResult r, double threshold, FileNames names, List<ChartFile> charts) {
+    private static void result(Doc doc, CompareResult r, List<String> findings, double threshold, FileNames names,
+                               List<ChartFile> charts) {
         doc.h(1, r.other() + " vs " + r.base());
+        doc.bullets(findings);
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
         List<String> verdicts = new ArrayList<>();
@@ -116,8 +137,19 @@ public final class CompareReport {
             doc.bullets(r.mismatches());
         }
         if (!r.families().isEmpty()) {
+            // The machine's own speed ratio on the canary beside each family's, so that neither is read alone.
+            boolean canary = r.canary().known();
             Doc.TableBuilder g = new Doc.TableBuilder().text("family").num("points").num("geometric mean ratio (×)");
-            r.families().forEach(f -> g.row(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
+            if (canary) {
+                g.text("machine on the canary");
+            }
+            r.families().forEach(f -> {
+                List<String> row = new ArrayList<>(List.of(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
+                if (canary) {
+                    row.add(r.canary().describe());
+                }
+                g.row(row);
+            });
             doc.table(g.build());
         }
 
@@ -147,13 +179,14 @@ public final class CompareReport {
             }
             Doc.TableBuilder t = new Doc.TableBuilder().num("#").text("variant").num("cores").num("threads")
                     .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [95% CI]")
-                    .num("q (BH)").num("p same").text("verdict").text("note");
+                    .text("n").num("q (BH)").num("p same").text("verdict").text("note");
             int number = 0;
             for (PointComparison p : sorted) {
                 // Numbered as on the ratio chart, which shows only points with a ratio.
                 String no = Double.isFinite(p.ratio().value()) ? Integer.toString(++number) : "";
                 t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
-                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), Fmt.num3(p.qChange()),
+                        Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), replicates(p),
+                        Fmt.num3(p.qChange()),
                         Fmt.num3(p.pSame()), p.verdict().label(), p.note());
             }
             doc.table(t.build());
@@ -175,6 +208,15 @@ public final class CompareReport {
             }
             doc.table(t.build());
         }
+    }
+
+    /** "5 pairs", "3+3 forks", "2+2 runs"; empty for a point found on one side only. */
+    private static String replicates(PointComparison p) {
+        if (p.nBase() == 0 && p.nOther() == 0) {
+            return "";
+        }
+        return (p.design() == Design.PAIRED ? Integer.toString(p.nBase()) : p.nBase() + "+" + p.nOther()) + " "
+                + p.design().units();
     }
 
     /** Every run's curves over cores of one benchmark on one chart (or one per variant when many). */

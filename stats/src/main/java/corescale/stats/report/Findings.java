@@ -2,6 +2,8 @@ package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
+import corescale.stats.run.Canary;
+import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
@@ -63,6 +65,20 @@ public final class Findings {
             out.add("no points measured");
         }
         return out;
+    }
+
+    /**
+     * A line when the canary's last reading differs from its first by more than {@code threshold}
+     * (either kernel): the machine itself changed speed during the run. Empty otherwise.
+     */
+    public static List<String> canaryDrift(List<CanaryReading> readings, double threshold) {
+        Canary drift = Canary.drift(readings);
+        if (!drift.beyond(threshold)) {
+            return List.of();
+        }
+        return List.of("the canary drifted during the run, beyond ±" + Fmt.pct(threshold) + ": at its last reading the"
+                + " machine was " + drift.describe() + ", against its first; points measured early and late in the"
+                + " run differ by that much for reasons that are not the code");
     }
 
     /** Which variants lost updates, and where; or that none did. */

@@ -6,9 +6,12 @@ import org.apache.commons.math3.stat.StatUtils;
 import java.util.Arrays;
 
 /**
- * Welch's two-sample t on the logs of fork means: the fork is the unit of replication, and on logs a
- * change is a ratio. Used by compare (p-values, the equivalence test, the interval) and by the
- * rankings (is the leader's lead more than noise?). {@code d} is oriented as its caller chose.
+ * A t test on logs, where a change is a ratio: Welch's two-sample t on the logs of fork means ({@link #of};
+ * the fork is the unit of replication), used by compare and by the rankings (is the leader's lead
+ * more than noise?); and, for compare only, the paired t on per-round log differences of two
+ * interleaved configurations ({@link #paired}) and the t of one value against replicates whose
+ * spread stands for both sides ({@link #oneAgainstReplicates}). Each gives d, its standard error and
+ * degrees of freedom, and the same tests and interval follow. {@code d} is oriented as its caller chose.
  *
  * @param d  mean log of one side minus mean log of the other, oriented (log of the geometric-mean ratio)
  * @param se its standard error, √(s²_a/n_a + s²_b/n_b)
@@ -33,6 +36,47 @@ public record WelchOnLogs(double d, double se, double df) {
         double se = Math.sqrt(va + vb);
         double df = se == 0 ? Double.NaN : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
         return new WelchOnLogs(StatUtils.mean(a) - StatUtils.mean(b), se, df);
+    }
+
+    /**
+     * Paired t on logs: d = mean of log(num_i) − log(den_i) over the pairs, se = sd(differences)/√n,
+     * df = n − 1. Whatever moved both members of a pair alike (drift between rounds) cancels.
+     *
+     * @return null with fewer than 2 pairs, arrays of different lengths or a value that is not positive
+     */
+    public static WelchOnLogs paired(double[] num, double[] den) {
+        if (num.length < 2 || num.length != den.length || !positive(num) || !positive(den)) {
+            return null;
+        }
+        double[] diff = new double[num.length];
+        for (int i = 0; i < num.length; i++) {
+            diff[i] = Math.log(num[i]) - Math.log(den[i]);
+        }
+        double se = Math.sqrt(StatUtils.variance(diff) / diff.length);
+        return new WelchOnLogs(StatUtils.mean(diff), se, se == 0 ? Double.NaN : diff.length - 1);
+    }
+
+    /**
+     * Two-sample t on logs when one side has a single value: its variance cannot be estimated, so the
+     * other side's sample variance s² stands for both (as in a pooled t with equal variances):
+     * se = s·√(1/n_num + 1/n_den), df = n − 1 of the replicated side.
+     *
+     * @return null unless exactly one side has one value and the other at least 2, all positive
+     */
+    public static WelchOnLogs oneAgainstReplicates(double[] num, double[] den) {
+        double[] replicated = num.length == 1 ? den : num;
+        if (Math.min(num.length, den.length) != 1 || replicated.length < 2 || !positive(num) || !positive(den)) {
+            return null;
+        }
+        double[] a = Arrays.stream(num).map(Math::log).toArray();
+        double[] b = Arrays.stream(den).map(Math::log).toArray();
+        double s2 = StatUtils.variance(Arrays.stream(replicated).map(Math::log).toArray());
+        double se = Math.sqrt(s2 * (1.0 / a.length + 1.0 / b.length));
+        return new WelchOnLogs(StatUtils.mean(a) - StatUtils.mean(b), se, se == 0 ? Double.NaN : replicated.length - 1);
+    }
+
+    private static boolean positive(double[] x) {
+        return Arrays.stream(x).allMatch(v -> v > 0);
     }
 
     /** Two-sided p of "no change" (ratio 1): Welch's p. */

@@ -1,0 +1,81 @@
+package corescale.stats;
+
+import corescale.stats.compare.RunData;
+import corescale.stats.load.Configs;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.load.Loader;
+import corescale.stats.run.RunFile;
+import corescale.stats.run.RunFile.CanaryReading;
+import corescale.stats.run.RunFile.RunConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
+ * (null when there is none) and the configurations its rows hold ({@code [""]} for a plain run;
+ * run.json's order, the baseline first).
+ */
+record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<String> configs) {
+
+    /** Loads {@code path} (a run folder or a result file), saying on {@code out} what each file was read as. */
+    static RunInput load(Path path, PrintStream out) throws BadInputException {
+        List<LoadedInput> loaded = Loader.load(path);
+        loaded.forEach(l -> out.println(l.describe()));
+        Path dir = folder(path);
+        RunFile runFile = null;
+        if (RunFile.exists(dir)) {
+            try {
+                runFile = RunFile.read(dir);
+            } catch (IOException e) {
+                // A run.json of another layout (hand-written, or from before RunFile) still gives the
+                // report its facts; only configurations and canary readings cannot come from it.
+                out.println(e.getMessage() + "; read without its configurations and canary readings");
+            }
+        }
+        List<String> declared = runFile == null ? List.of() : runFile.configs().stream().map(RunConfig::name).toList();
+        return new RunInput(path, loaded, runFile, Configs.names(loaded, declared));
+    }
+
+    /** The folder an input stands for: itself, or the folder of a result file. */
+    static Path folder(Path input) {
+        Path p = input.toAbsolutePath().normalize();
+        return Files.isDirectory(p) ? p : p.getParent();
+    }
+
+    /** Whether the run holds two or more interleaved configurations ({@code run --config}). */
+    boolean hasConfigs() {
+        return configs.size() >= 2;
+    }
+
+    /** The canary's readings from run.json, in order taken; empty when none. */
+    List<CanaryReading> canary() {
+        return runFile == null ? List.of() : runFile.canary();
+    }
+
+    /** A configuration as run.json describes it, or one with only its name. */
+    RunConfig config(String name) {
+        return runFile == null ? new RunConfig(name, "", "", "")
+                : runFile.configs().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElse(new RunConfig(name, "", "", ""));
+    }
+
+    /** The whole input analysed as one run, named by its path. */
+    RunData runData() throws BadInputException {
+        return Analysis.of(loaded).runData(path.toString(), canary());
+    }
+
+    /** Each configuration's rows analysed on their own, in order, the baseline first. */
+    Map<String, Analysis> byConfig() throws BadInputException {
+        Map<String, Analysis> out = new LinkedHashMap<>();
+        for (String c : configs) {
+            out.put(c, Analysis.of(Configs.only(loaded, c)));
+        }
+        return out;
+    }
+}

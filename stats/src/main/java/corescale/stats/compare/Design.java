@@ -1,0 +1,43 @@
+package corescale.stats.compare;
+
+import java.util.Locale;
+
+/**
+ * How the two sides of a comparison were replicated, which decides each point's test
+ * (stats/STATISTICS.md): the unit of replication the interval is built from.
+ */
+public enum Design {
+    /** One run a side: Welch's t on the logs of fork means; the interval covers fork-to-fork variance only. */
+    FORKS,
+    /** Two configurations interleaved in one run: the paired t on per-round log differences of fork means. */
+    PAIRED,
+    /**
+     * Two or more runs on a side: the run is the unit (run &gt; fork &gt; iteration); Welch's t on the
+     * runs' mean log fork means, or, when one side has a single run, the other side's run-to-run
+     * variance for both.
+     */
+    RUNS;
+
+    /** How a {@link corescale.stats.summary.Ratio}'s interval was found under this design. */
+    public String method() {
+        return switch (this) {
+            case FORKS -> "welch-log";
+            case PAIRED -> "paired-log";
+            case RUNS -> "runs-log";
+        };
+    }
+
+    /** The unit of replication, plural, as the report counts it: forks, pairs, runs. */
+    public String units() {
+        return switch (this) {
+            case FORKS -> "forks";
+            case PAIRED -> "pairs";
+            case RUNS -> "runs";
+        };
+    }
+
+    /** As written in compare.csv: {@code forks}, {@code paired}, {@code runs}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

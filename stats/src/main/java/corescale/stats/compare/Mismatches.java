@@ -1,0 +1,42 @@
+package corescale.stats.compare;
+
+import corescale.stats.model.RunInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Machine and JDK fields that differ between the two sides of a comparison, one line each. */
+final class Mismatches {
+
+    private Mismatches() {
+    }
+
+    static List<String> of(List<RunData> base, List<RunData> other, String baseName, String otherName) {
+        Map<String, Function<RunInfo, String>> fields = new LinkedHashMap<>();
+        fields.put("host", RunInfo::host);
+        fields.put("cpu_model", RunInfo::cpuModel);
+        fields.put("cpus_online", r -> r.cpusOnline() == 0 ? "" : String.valueOf(r.cpusOnline()));
+        fields.put("jdk_version", RunInfo::jdkVersion);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Function<RunInfo, String>> f : fields.entrySet()) {
+            Set<String> vb = values(base, f.getValue());
+            Set<String> vo = values(other, f.getValue());
+            if (!vb.isEmpty() && !vo.isEmpty() && !vb.equals(vo)) {
+                out.add(f.getKey() + " differs: " + String.join(" ", vb) + " (" + baseName + ") vs "
+                        + String.join(" ", vo) + " (" + otherName + ")");
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> values(List<RunData> side, Function<RunInfo, String> field) {
+        return side.stream().flatMap(r -> r.runs().stream()).map(field).filter(v -> !v.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,109 @@
+package corescale.stats.report;
+
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Design;
+import corescale.stats.compare.PointComparison;
+import corescale.stats.compare.Verdict;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a comparison found, in plain sentences, for the console and the top of its section in
+ * compare.md: per family and contention level (uncontended: 1 thread; contended: more) the change
+ * and how sure it is, how the sides were replicated and what the intervals therefore cover, and how
+ * fast the machine itself was on the canary. With one run a side and a canary that moved beyond the
+ * threshold, no change is stated without naming the canary: it may be the machine, not the code.
+ */
+public final class CompareFindings {
+
+    private CompareFindings() {
+    }
+
+    private record Group(String family, boolean contended) implements Comparable<Group> {
+        @Override
+        public int compareTo(Group o) {
+            int c = family.compareTo(o.family);
+            return c != 0 ? c : Boolean.compare(contended, o.contended);
+        }
+
+        String label() {
+            return (contended ? "contended " : "uncontended ") + family;
+        }
+    }
+
+    public static List<String> of(CompareResult r, double threshold) {
+        String who = r.other() + " vs " + r.base() + ": ";
+        boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
+        Map<Group, List<PointComparison>> groups = new TreeMap<>();
+        for (PointComparison p : r.points()) {
+            if (Double.isFinite(p.ratio().value()) && p.ratio().value() > 0) {
+                groups.computeIfAbsent(new Group(p.key().family(), p.key().threads() > 1), g -> new ArrayList<>()).add(p);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        groups.forEach((g, points) -> out.add(who + group(g, points, r, threshold, machineMoved)));
+        out.add(who + design(r));
+        r.notes().forEach(n -> out.add(who + n));
+        if (r.canary().known()) {
+            out.add(who + "the machine itself was " + r.canary().describe());
+        }
+        if (machineMoved) {
+            out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well: these differences may be the"
+                    + " machine, not the code; compare interleaved configurations (run --config) or replicate runs"
+                    + " (compare r1,r2 r3,r4)");
+        }
+        return out;
+    }
+
+    /** "31% slower on uncontended counters (4 points, all slower; paired, 6 forks each)". */
+    private static String group(Group g, List<PointComparison> points, CompareResult r, double threshold,
+                                boolean machineMoved) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        points.forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        double geomean = Math.exp(points.stream().mapToDouble(p -> Math.log(p.ratio().value())).average().orElseThrow());
+        int n = points.size();
+        Verdict only = counts.size() == 1 ? counts.keySet().iterator().next() : null;
+        String effect = only == Verdict.SLOWER ? Fmt.pct(1 - geomean) + " slower"
+                : only == Verdict.FASTER ? Fmt.pct(geomean - 1) + " faster"
+                : only == Verdict.SAME ? "the same within ±" + Fmt.pct(threshold)
+                : "geometric mean ratio " + Fmt.num3(geomean) + "×";
+        String verdicts = only != null ? (n == 1 ? "1 point, " : n + " points, all ") + only.label()
+                : n + " points: " + String.join(", ", counts.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().label()).toList());
+        boolean claims = counts.containsKey(Verdict.SLOWER) || counts.containsKey(Verdict.FASTER);
+        return effect + " on " + g.label() + " (" + verdicts + "; " + replicates(points, r)
+                + (machineMoved && claims ? "; the canary moved too: " + r.canary().describe() : "") + ")";
+    }
+
+    /** "paired, 6 forks each", "one run a side", "2 runs vs 2". */
+    private static String replicates(List<PointComparison> points, CompareResult r) {
+        return switch (r.design()) {
+            case PAIRED -> {
+                int min = points.stream().mapToInt(PointComparison::nBase).min().orElse(0);
+                int max = points.stream().mapToInt(PointComparison::nBase).max().orElse(0);
+                yield "paired, " + (min == max ? min : min + "-" + max) + " forks each";
+            }
+            case FORKS -> "one run a side";
+            case RUNS -> r.baseRuns() + " run" + (r.baseRuns() == 1 ? "" : "s") + " vs " + r.otherRuns();
+        };
+    }
+
+    /** What the intervals cover, from how the sides were replicated. */
+    private static String design(CompareResult r) {
+        return switch (r.design()) {
+            case PAIRED -> "configurations of one run, forks paired by round (measured next to each other): drift"
+                    + " common to both cancels, and the intervals come from the per-round differences";
+            case FORKS -> "one run a side: the intervals cover fork-to-fork variance only; two runs of one machine can"
+                    + " differ by more (drift), and differences of that size cannot be told from it: replicate runs"
+                    + " (compare r1,r2 r3,r4) or interleave configurations (run --config)";
+            case RUNS -> r.baseRuns() + " run" + (r.baseRuns() == 1 ? "" : "s") + " vs " + r.otherRuns()
+                    + ": the run is the unit of replication, so the intervals include run-to-run variance"
+                    + (r.baseRuns() == 1 || r.otherRuns() == 1
+                    ? "; the side with one run is taken to vary from run to run as much as the other" : "");
+        };
+    }
+}
