@@ -1,6 +1,8 @@
 package corescale.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -10,19 +12,33 @@ import picocli.CommandLine.Parameters;
 
 import corescale.stats.StatsTool;
 
-/** {@code compare}: one run against others, point by point, with confidence intervals and verdicts. */
+/**
+ * {@code compare}: one side against others point by point, with confidence intervals and verdicts;
+ * a side is a run or a comma-separated list of replicate runs; a single run of interleaved
+ * configurations compares its configurations.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare runs point by point: ratio of means with a 95% CI over forks and a verdict "
-                + "(faster, slower, same, inconclusive). Writes compare.csv and the comparison report."})
+        description = {"Compare runs point by point: ratio of means with a 95% CI and a verdict "
+                + "(faster, slower, same, inconclusive). Writes compare.csv and the comparison report.",
+                "",
+                "  compare r1 r2           one run a side: the interval covers fork-to-fork variance only",
+                "  compare r1,r2 r3,r4     replicate runs of one machine/configuration per side (a comma-separated",
+                "                          list, no spaces): the interval includes run-to-run variance",
+                "  compare base o1 o2,o3   several OTHERs (each a run or a list), each compared with BASE on its own",
+                "  compare RUN             a run of --config configurations: each compared with the first,",
+                "                          forks paired by round (drift common to both cancels)",
+                ""})
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BASE", description = "The baseline run (folder or result file).")
-    Path base;
+    @Parameters(index = "0", paramLabel = "BASE", description = "The baseline: a run folder (or result file), or "
+            + "a comma-separated list of replicate run folders. Alone: a run of --config configurations.")
+    String base;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "OTHER", description = "Runs to compare with the baseline.")
-    List<Path> others;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "OTHER", description = "Each compared with BASE: a run, "
+            + "or a comma-separated list of replicate runs. Several OTHERs are several comparisons.")
+    List<String> others = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: the folder of BASE.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: the folder of BASE's first run.")
     Path out;
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Converters.Fraction.class,
@@ -34,9 +50,17 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> inputs = new java.util.ArrayList<>(List.of(base));
-        inputs.addAll(others);
-        return new StatsTool().compare(inputs, out, threshold, failOnRegression,
-                System.out, System.err);
+        List<List<Path>> sides = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of(base));
+        args.addAll(others);
+        for (String arg : args) {
+            List<String> names = Arrays.asList(arg.split(",", -1));
+            if (names.stream().anyMatch(String::isBlank)) {
+                System.err.println("compare: '" + arg + "': an empty run folder in the comma-separated list");
+                return StatsTool.BAD_INPUT;
+            }
+            sides.add(names.stream().map(Path::of).toList());
+        }
+        return new StatsTool().compareSides(sides, out, threshold, failOnRegression, System.out, System.err);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses a measurement written twice (the same run, point, mode, fork and iteration): that is a
+ * Refuses a measurement written twice (the same run, configuration, point, mode, fork and iteration): that is a
  * merge or resume gone wrong, never two samples, and averaging it would fake a fork's spread.
  */
 final class Duplicates {
@@ -22,8 +22,11 @@ final class Duplicates {
     private Duplicates() {
     }
 
-    /** One run's rows of one point in one mode: fork and iteration must be unique inside it. */
-    private record Series(String runId, PointKey key, Mode mode) {
+    /**
+     * One run's rows of one point in one mode (of one configuration: fork f of every configuration is
+     * round f): fork and iteration must be unique inside it.
+     */
+    private record Series(String runId, String config, PointKey key, Mode mode) {
     }
 
     /** Row indexes of one series, in file order, with their fork and iteration packed in a long. */
@@ -85,7 +88,7 @@ final class Duplicates {
             Measurement m = rows.get(i);
             // Rows of one point come together and share their objects, so the map is seldom consulted.
             if (previous == null || m.run() != previous.run() || m.key() != previous.key() || m.mode() != previous.mode()) {
-                current = series.computeIfAbsent(new Series(m.run().runId(), m.key(), m.mode()), s -> new Rows());
+                current = series.computeIfAbsent(new Series(m.run().runId(), m.run().config(), m.key(), m.mode()), s -> new Rows());
             }
             current.add((long) m.fork() << 32 | (m.iteration() & 0xffffffffL), i);
             previous = m;
@@ -105,7 +108,8 @@ final class Duplicates {
             Measurement m = rows.get(worst);
             throw new BadInputException(file, lines[worst], "repeats line " + lines[worstEarlier] + ": fork " + m.fork()
                     + " iteration " + m.iteration() + " of " + m.key().label() + " " + m.mode().jmhName() + " in run "
-                    + m.run().runId() + " (a merge or resume went wrong; a measurement is never counted twice)");
+                    + m.run().runId() + (m.run().config().isEmpty() ? "" : " configuration " + m.run().config())
+                    + " (a merge or resume went wrong; a measurement is never counted twice)");
         }
     }
 }

@@ -1,0 +1,174 @@
+package corescale.stats.compare;
+
+import corescale.stats.BadInputException;
+import corescale.stats.load.Configs;
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
+import corescale.stats.model.Units;
+import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.SummaryRow;
+import corescale.stats.summary.WelchOnLogs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The paired comparison of interleaved configurations against known values (scipy) and seeded
+ * simulated runs: rows of two configurations go through the configuration split, the summary and
+ * the comparison, as {@code compare RUN} does.
+ */
+class PairedCompareTest {
+
+    private static final int POINTS = 20;
+    private static final int ITERATIONS = 5;
+    private static final double ITERATION_NOISE = 0.01;
+
+    @Test
+    void pairedTOnLogsMatchesScipy() {
+        // scipy 1.17: ttest_rel(log(num), log(den)); interval and TOST from t(4) by hand.
+        WelchOnLogs w = WelchOnLogs.paired(new double[] {102, 98.5, 105, 99, 101.5}, new double[] {100, 97, 101, 98, 99});
+        assertNotNull(w);
+        assertEquals(0.0218158700196744, w.d(), 1e-12);
+        assertEquals(0.0049067508390991405, w.se(), 1e-12);
+        assertEquals(4, w.df());
+        assertEquals(0.011280706839480122, w.pChange(), 1e-9);
+        assertEquals(0.0026686414518124323, w.pSame(0.05), 1e-9);
+        double[] ci = w.ratioInterval(0.95);
+        assertEquals(1.008226196404598, ci[0], 1e-9);
+        assertEquals(1.0360746470403253, ci[1], 1e-9);
+    }
+
+    @Test
+    void oneRunAgainstReplicatesIsThePooledTWithTheReplicatesVariance() {
+        // scipy 1.17: ttest_ind(log([90]), log([100, 104, 97]), equal_var=True): the single value adds
+        // nothing to the pooled sum of squares, so s² is the replicated side's.
+        WelchOnLogs w = WelchOnLogs.oneAgainstReplicates(new double[] {90}, new double[] {100, 104, 97});
+        assertNotNull(w);
+        assertEquals(-0.10828101754735098, w.d(), 1e-12);
+        assertEquals(0.04033558947123775, w.se(), 1e-12);
+        assertEquals(2, w.df());
+        assertEquals(0.1152607562451049, w.pChange(), 1e-9);
+    }
+
+    /**
+     * One simulated run of two configurations a and b, {@code rounds} rounds: in round f every fork
+     * mean is level · (1 + drift·f) (the machine slows or speeds over time, alike for both) times
+     * 1 + noise·N(0,1) of its own; b is a's level times {@code bFactor}. Half the points run 1
+     * thread, half 2.
+     */
+    private static List<RunData> run(SplittableRandom rnd, int rounds, double drift, double noise, double bFactor)
+            throws BadInputException {
+        List<Measurement> rows = new ArrayList<>();
+        for (int f = 1; f <= rounds; f++) {
+            for (String config : List.of("a", "b")) {
+                RunInfo info = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21", "", config, "");
+                for (int p = 0; p < POINTS; p++) {
+                    PointKey key = new PointKey("counters", "Counters.increment", "v" + p, "", 2, 1 + p % 2);
+                    double forkMean = (10 + p) * (config.equals("b") ? bFactor : 1) * (1 + drift * f)
+                            * (1 + noise * rnd.nextGaussian());
+                    for (int i = 1; i <= ITERATIONS; i++) {
+                        rows.add(new Measurement(info, key, Mode.THROUGHPUT, Units.THROUGHPUT, f, i,
+                                forkMean * (1 + ITERATION_NOISE * rnd.nextGaussian()), Map.of()));
+                    }
+                }
+            }
+        }
+        List<LoadedInput> loaded = List.of(new LoadedInput(Path.of("sim.csv"), Format.RESULTS_CSV, rows, List.of()));
+        List<RunData> out = new ArrayList<>();
+        for (String config : Configs.names(loaded, List.of())) {
+            List<PointSummary> points = new Summarizer().summarize(Configs.only(loaded, config)).stream()
+                    .map(SummaryRow::summary).toList();
+            out.add(new RunData(config, points, Set.of()));
+        }
+        assertEquals(List.of("a", "b"), out.stream().map(RunData::name).toList());
+        return out;
+    }
+
+    private static double meanLogWidth(CompareResult r) {
+        return r.points().stream().mapToDouble(p -> Math.log(p.ratio().high() / p.ratio().low())).average().orElseThrow();
+    }
+
+    @Test
+    void identicalConfigurationsUnderCommonDriftAreNotCalledChangedAndPairingNarrowsTheInterval() throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(1201);
+        Comparer comparer = new Comparer(0.05);
+        int trials = 200;
+        int clean = 0;
+        int pairedNarrower = 0;
+        double pairedWidth = 0;
+        double welchWidth = 0;
+        for (int t = 0; t < trials; t++) {
+            List<RunData> configs = run(rnd, 5, 0.02, 0.03, 1);
+            CompareResult paired = comparer.comparePaired(configs.get(0), configs.get(1));
+            CompareResult welch = comparer.compare(configs.get(0), configs.get(1));
+            assertEquals(Design.PAIRED, paired.design());
+            assertTrue(paired.points().stream().allMatch(p -> p.nBase() == 5 && p.nOther() == 5));
+            clean += paired.points().stream().noneMatch(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER)
+                    ? 1 : 0;
+            pairedWidth += meanLogWidth(paired);
+            welchWidth += meanLogWidth(welch);
+            pairedNarrower += meanLogWidth(paired) < meanLogWidth(welch) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "A/A, 5 rounds, drift 2%%/round, 3%% noise: %d of %d runs with no point faster or"
+                + " slower; mean 95%% interval width (log) paired %.4f, unpaired Welch %.4f; paired narrower in %d of %d"
+                + " runs%n", clean, trials, pairedWidth / trials, welchWidth / trials, pairedNarrower, trials);
+        assertTrue(clean >= trials * 0.95, clean + " of " + trials);
+        assertTrue(pairedWidth < welchWidth * 0.9, pairedWidth / trials + " vs " + welchWidth / trials);
+        assertTrue(pairedNarrower >= trials * 0.9, pairedNarrower + " of " + trials);
+    }
+
+    @Test
+    void plantedThirtyPercentSlowdownIsSlowerAtNearlyEveryPoint() throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(1202);
+        Comparer comparer = new Comparer(0.05);
+        int trials = 20;
+        int slower = 0;
+        double ratios = 0;
+        for (int t = 0; t < trials; t++) {
+            List<RunData> configs = run(rnd, 5, 0.02, 0.03, 0.7);
+            for (PointComparison p : comparer.comparePaired(configs.get(0), configs.get(1)).points()) {
+                slower += p.verdict() == Verdict.SLOWER ? 1 : 0;
+                ratios += Math.log(p.ratio().value());
+            }
+        }
+        int all = trials * POINTS;
+        System.out.printf(Locale.ROOT, "b 30%% slower, 5 pairs, 3%% noise: %d of %d points slower, geometric mean ratio"
+                + " %.3f%n", slower, all, Math.exp(ratios / all));
+        assertTrue(slower >= all * 0.95, slower + " of " + all);
+        assertEquals(0.7, Math.exp(ratios / all), 0.01);
+    }
+
+    @Test
+    void aForkWithoutAPartnerIsDroppedAndNamed() {
+        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1);
+        PointSummary a = new PointSummary(key, Mode.THROUGHPUT, "ops/us", 4, 20, 10, 9, 11, 0.01, false,
+                new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "");
+        PointSummary b = new PointSummary(key, Mode.THROUGHPUT, "ops/us", 3, 15, 7, 6, 8, 0.01, false,
+                new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "");
+        CompareResult r = new Comparer(0.05).comparePaired(new RunData("a", List.of(a), Set.of()),
+                new RunData("b", List.of(b), Set.of()));
+        PointComparison p = r.points().get(0);
+        assertEquals(3, p.nBase());
+        assertEquals("forks without a partner dropped: fork 3 of a", p.note());
+        assertEquals(List.of("1 fork without a partner of the same round in the other configuration dropped, at 1 point"
+                + " (each point's note names them)"), r.notes());
+        // Rounds 1, 2 and 4: ratios 0.7, 7.1/10.2 and 7.05/10.1.
+        assertEquals(Math.cbrt(0.7 * 7.1 / 10.2 * 7.05 / 10.1), p.ratio().value(), 1e-12);
+        assertEquals(Verdict.SLOWER, p.verdict());
+    }
+}
