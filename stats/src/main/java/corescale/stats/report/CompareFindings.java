@@ -14,8 +14,7 @@ import java.util.TreeMap;
 /**
  * What a comparison found, in plain sentences, for the console and the top of its section in
  * compare.md: per family and contention level (uncontended: 1 thread; contended: more) the change
- * and how sure it is, how the sides were replicated and what the intervals therefore cover, and how
- * fast the machine itself was on the canary. With one run a side and a canary that moved beyond the
+ * and how sure it is, and how the sides were replicated and what the intervals therefore cover. With one run a side and a canary that moved beyond the
  * threshold, no change is stated without naming the canary: it may be the machine, not the code.
  */
 public final class CompareFindings {
@@ -48,13 +47,11 @@ public final class CompareFindings {
         groups.forEach((g, points) -> out.add(who + group(g, points, r, threshold, machineMoved)));
         out.add(who + design(r));
         r.notes().forEach(n -> out.add(who + n));
-        if (r.canary().known()) {
-            out.add(who + "the machine itself was " + r.canary().describe());
-        }
+        // The canary's ratio itself stands beside each family's geometric mean (console and family table).
         if (machineMoved) {
-            out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well: these differences may be the"
-                    + " machine, not the code; compare interleaved configurations (run --config) or replicate runs"
-                    + " (compare r1,r2 r3,r4)");
+            out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
+                    + r.canary().describe() + "): these differences may be the machine, not the code; compare"
+                    + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
         }
         return out;
     }

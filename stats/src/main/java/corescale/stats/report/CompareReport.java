@@ -239,8 +239,8 @@ public final class CompareReport {
         if (groups.isEmpty()) {
             return;
         }
-        doc.h(1, "Scaling on each machine");
-        doc.p("The same benchmark's throughput against cores from every run, with 95% intervals.");
+        doc.h(1, "Scaling in each run");
+        doc.p("The same benchmark's throughput against cores from every run (or configuration), with 95% intervals.");
         groups.forEach((group, byRun) -> {
             doc.h(2, group);
             ScalingCurve any = byRun.values().iterator().next().get(0);
