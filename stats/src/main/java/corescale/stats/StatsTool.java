@@ -206,7 +206,7 @@ public final class StatsTool {
         FiniteResults.comparisons(results);
         List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r, threshold)).toList();
         for (int i = 0; i < results.size(); i++) {
-            Verdicts.print(results.get(i), findings.get(i), out);
+            CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
         }
         int code = write(outDir, Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
         if (code != OK) {

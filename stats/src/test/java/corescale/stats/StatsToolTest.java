@@ -1,5 +1,9 @@
 package corescale.stats;
 
+import corescale.stats.model.ResultsColumn;
+import corescale.stats.run.RunFile;
+import corescale.stats.run.RunFile.CanaryReading;
+import corescale.stats.run.RunFile.RunConfig;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -13,12 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * {@code report} and {@code compare} end to end through StatsTool: one run, two runs, replicate runs
+ * per side, a run of interleaved configurations, and the errors of what cannot be compared.
+ */
 class StatsToolTest {
 
     @TempDir
@@ -89,5 +100,144 @@ class StatsToolTest {
     void compareNeedsTwoRuns() throws IOException {
         assertEquals(2, new StatsTool().compare(List.of(run("a", 1, "thrpt")), null, 0.05, false, o(), e()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("compare: needs two runs, or a run with --config configurations"));
+    }
+
+    private String said() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<CSVRecord> points(Path compareCsv) throws IOException {
+        return csv(compareCsv).stream().filter(r -> r.get("kind").equals("point")).toList();
+    }
+
+    private static String line(String config, String variant, int threads, int fork, int iteration, double score) {
+        Map<ResultsColumn, Object> v = new EnumMap<>(ResultsColumn.class);
+        v.put(ResultsColumn.CONFIG, config);
+        v.put(ResultsColumn.VARIANT, variant);
+        v.put(ResultsColumn.CORES, 2);
+        v.put(ResultsColumn.THREADS, threads);
+        v.put(ResultsColumn.FORK, fork);
+        v.put(ResultsColumn.ITERATION, iteration);
+        v.put(ResultsColumn.SCORE, score);
+        return Synthetic.line(v);
+    }
+
+    /**
+     * A run of configurations a and c1, 4 rounds measured a1 c1-1 a2 c1-2 ...: the machine slows by
+     * 2% a round for both; c1 is a × 0.69 ± 1% at both points (lock at 1 thread, adder at 2).
+     */
+    private Path configRun(String name, List<CanaryReading> canary) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int round = 1; round <= 4; round++) {
+            double drift = 1 - 0.02 * round;
+            for (String config : List.of("a", "c1")) {
+                double factor = config.equals("a") ? 1 : 0.69 * (round % 2 == 0 ? 1.01 : 0.99);
+                for (String variant : List.of("lock", "adder")) {
+                    int threads = variant.equals("lock") ? 1 : 2;
+                    for (int i = 1; i <= 2; i++) {
+                        lines.add(line(config, variant, threads, round, i, 10 * drift * factor * (1 + 0.001 * i)));
+                    }
+                }
+            }
+        }
+        Path run = Synthetic.resultsCsv(dir, name + "/results.csv", lines.toArray(String[]::new)).getParent();
+        runFile(List.of(new RunConfig("a", "", "", "21.0.2"), new RunConfig("c1", "-XX:TieredStopAtLevel=1", "", "21.0.2")),
+                canary).write(run);
+        return run;
+    }
+
+    private static RunFile runFile(List<RunConfig> configs, List<CanaryReading> canary) {
+        return new RunFile("r1", List.of(), "quick", List.of(2), true, null, null, null, null, null, null, configs, canary);
+    }
+
+    @Test
+    void aConfigRunComparesItsConfigurationsPairedByRound() throws IOException {
+        Path run = configRun("cfg", List.of());
+        // c1 is slower everywhere: --fail-on-regression gates a config run as any comparison.
+        assertEquals(StatsTool.REGRESSION, new StatsTool().compare(List.of(run), null, 0.05, true, o(), e()), err.toString());
+        List<CSVRecord> points = points(run.resolve("compare.csv"));
+        assertEquals(2, points.size());
+        for (CSVRecord p : points) {
+            assertEquals("c1", p.get("other"));
+            assertEquals("a", p.get("base"));
+            assertEquals("paired", p.get("design"));
+            assertEquals("4", p.get("n_base"));
+            assertEquals("slower", p.get("verdict"));
+        }
+        String said = said();
+        assertTrue(said.contains("c1 vs a: 31% slower on uncontended counters (1 point, slower; paired, 4 forks each)"), said);
+        assertTrue(said.contains("c1 vs a: 31% slower on contended counters (1 point, slower; paired, 4 forks each)"), said);
+        String md = Files.readString(run.resolve("compare.md"));
+        assertTrue(md.contains("forks paired by round"), md);
+        assertTrue(md.contains("4 pairs"), md);
+    }
+
+    @Test
+    void reportOnAConfigRunWritesEachConfigurationsReportAndThePairedComparison() throws IOException {
+        Path run = configRun("cfg", List.of());
+        assertEquals(0, new StatsTool().report(List.of(run), null, o(), e()), err.toString());
+        for (String c : List.of("a", "c1")) {
+            assertTrue(Files.isRegularFile(run.resolve("config-" + c).resolve("report.md")), c);
+            assertEquals(2, csv(run.resolve("config-" + c).resolve("summary.csv")).size(), c);
+        }
+        assertFalse(Files.exists(run.resolve("summary.csv")), "no pooled summary of both configurations");
+        assertEquals("4", csv(run.resolve("config-c1").resolve("summary.csv")).get(0).get("forks"));
+        assertTrue(Files.readString(run.resolve("config-c1").resolve("report.md")).contains("-XX:TieredStopAtLevel=1"));
+        assertEquals(2, points(run.resolve("compare.csv")).size());
+        assertTrue(said().contains("Configurations a, c1: each one's report is in " + run.toAbsolutePath().resolve("config-<name>")
+                + "/report.md; their paired comparison is in " + run.toAbsolutePath().resolve("compare.md")), said());
+    }
+
+    @Test
+    void replicateRunsPerSideMakeTheRunTheUnit() throws IOException {
+        Path r1 = run("r1", 1, "thrpt");
+        Path r2 = run("r2", 0.8, "thrpt");
+        Path r3 = run("r3", 1, "thrpt");
+        Path r4 = run("r4", 1.02, "thrpt");
+        Path cmp = dir.resolve("cmp");
+        assertEquals(0, new StatsTool().compareSides(List.of(List.of(r1, r2), List.of(r3, r4)), cmp, 0.05, true, o(), e()),
+                err.toString());
+        CSVRecord p = points(cmp.resolve("compare.csv")).get(0);
+        assertEquals("runs", p.get("design"));
+        assertEquals("2", p.get("n_base"));
+        assertEquals("2", p.get("n_other"));
+        assertEquals(r1 + "," + r2, p.get("base"));
+        assertTrue(said().contains(r3 + "," + r4 + " vs " + r1 + "," + r2 + " (runs):"), said());
+        assertTrue(said().contains("2 runs vs 2: the run is the unit of replication"), said());
+    }
+
+    @Test
+    void aMissingRunInACommaListIsAClearErrorAndWritesNothing() throws IOException {
+        Path r1 = run("r1", 1, "thrpt");
+        Path missing = dir.resolve("missing");
+        assertEquals(2, new StatsTool().compareSides(List.of(List.of(r1, missing), List.of(run("r3", 1, "thrpt"))), null, 0.05,
+                false, o(), e()));
+        assertEquals(missing + ": no such file or directory", err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(r1.resolve("compare.csv")));
+    }
+
+    @Test
+    void aConfigRunIsNotComparedWithAnotherRun() throws IOException {
+        Path run = configRun("cfg", List.of());
+        assertEquals(2, new StatsTool().compare(List.of(run, run("p", 1, "thrpt")), null, 0.05, false, o(), e()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("holds configurations a, c1 (run --config): compare them"
+                + " within the run with 'compare " + run + "'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRunWhoseCanaryDriftedSaysSoInItsReport() throws IOException {
+        Path run = run("drift", 1, "thrpt");
+        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("middle", 300, 95, 80),
+                new CanaryReading("end", 600, 90, 80))).write(run);
+        assertEquals(0, new StatsTool().report(List.of(run), null, o(), e()), err.toString());
+        String finding = "the canary drifted during the run, beyond ±5.0%: at its last reading the machine was 0.90× as"
+                + " fast on the canary's cpu kernel, 1.00× on its memory kernel, against its first";
+        assertTrue(said().contains(finding), said());
+        assertTrue(Files.readString(run.resolve("report.md")).contains(finding));
+
+        Path steady = run("steady", 1, "thrpt");
+        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("end", 600, 98, 81))).write(steady);
+        assertEquals(0, new StatsTool().report(List.of(steady), null, o(), e()), err.toString());
+        assertFalse(Files.readString(steady.resolve("report.md")).contains("canary drifted"));
     }
 }

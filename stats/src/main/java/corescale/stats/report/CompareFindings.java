@@ -7,6 +7,7 @@ import corescale.stats.compare.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,5 +103,36 @@ public final class CompareFindings {
                     + (r.baseRuns() == 1 || r.otherRuns() == 1
                     ? "; the side with one run is taken to vary from run to run as much as the other" : "");
         };
+    }
+
+    /** The console lines of one comparison: verdict counts, family means beside the canary, the findings, notes. */
+    public static List<String> consoleLines(CompareResult r, List<String> findings) {
+        List<String> out = new ArrayList<>();
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        StringBuilder s = new StringBuilder(r.other()).append(" vs ").append(r.base()).append(" (")
+                .append(r.design().label()).append("):");
+        counts.forEach((v, n) -> s.append(' ').append(v.label()).append(' ').append(n));
+        out.add(s.toString());
+        // The machine's own speed ratio beside each family's, so that neither is read alone.
+        String canary = r.canary().known() ? "; the machine itself: " + r.canary().describe() : "";
+        r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d points%s",
+                f.family(), f.geomean(), f.points(), canary)));
+        findings.forEach(f -> out.add("  " + f));
+        r.mismatches().forEach(m -> out.add("  note: " + m));
+        long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
+        if (insufficient > 0) {
+            String why = switch (r.design()) {
+                case FORKS -> "fewer than 2 forks in a run";
+                case PAIRED -> "fewer than 2 pairs of forks";
+                case RUNS -> "fewer than 2 forks in a run, or a run's mean not positive";
+            };
+            out.add("  " + insufficient + " point" + (insufficient == 1 ? "" : "s") + " insufficient (" + why
+                    + "): no verdict, not gated; listed in compare.md");
+        }
+        if (!r.curves().isEmpty()) {
+            out.add("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
+        }
+        return out;
     }
 }

@@ -10,7 +10,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param low    lower end of the interval
  * @param high   upper end of the interval
  * @param method how the interval was found: {@code welch-log} (Welch's t on the logs of fork means,
- *               {@link WelchOnLogs}), {@code delta} (delta method on logs, from each side's own
+ *               {@link WelchOnLogs}), {@code paired-log} and {@code runs-log} (compare's paired and
+ *               replicate-run tests, {@code corescale.stats.compare.Design}), {@code delta} (delta method on logs, from each side's own
  *               interval, used when a side has fewer than two fork means) or {@code none}
  */
 public record Ratio(double value, double low, double high, String method) {
