@@ -74,6 +74,13 @@ class ExecFamiliesForkIT {
                 .jvmArgsAppend("-Dcorescale.exec.trace=" + trace));
     }
 
+    /** The results of one family's benchmarks, e.g. {@code ".io."}; the family must have run. */
+    private static List<RunResult> ofFamily(String part) {
+        List<RunResult> of = results.stream().filter(r -> r.getParams().getBenchmark().contains(part)).toList();
+        assertFalse(of.isEmpty(), "no results of " + part);
+        return of;
+    }
+
     private static Map<String, Set<String>> variantsWithRows() {
         Map<String, Set<String>> seen = new TreeMap<>();
         for (RunResult r : results) {
@@ -97,10 +104,8 @@ class ExecFamiliesForkIT {
                 seen.get("spawn.StartJoin.startJoin"));
         assertEquals(Set.of("platformThread", "virtualThread", "process", "cfCommonPool", "cfVirtualExecutor"),
                 seen.get("spawn.StartJoinBatch.startJoinAll"));
-        for (RunResult r : results) {
-            if (r.getParams().getBenchmark().contains("spawn")) {
-                assertEquals("us/op", r.getPrimaryResult().getScoreUnit());
-            }
+        for (RunResult r : ofFamily(".spawn.")) {
+            assertEquals("us/op", r.getPrimaryResult().getScoreUnit());
         }
     }
 
@@ -109,11 +114,9 @@ class ExecFamiliesForkIT {
         assertEquals(Set.of("sequential", "fixedPool", "completableFutureFixedPool", "threadPerTask", "virtualThreads",
                         "completableFuture", "processes"),
                 variantsWithRows().get("cpu.CpuBatch.batch"));
-        for (RunResult r : results) {
-            if (r.getParams().getBenchmark().contains("cpu")) {
-                assertEquals("ops/s", r.getPrimaryResult().getScoreUnit());
-                assertEquals(Integer.toString(SMALL_K), r.getParams().getParam("k"));
-            }
+        for (RunResult r : ofFamily(".cpu.")) {
+            assertEquals("ops/s", r.getPrimaryResult().getScoreUnit());
+            assertEquals(Integer.toString(SMALL_K), r.getParams().getParam("k"));
         }
     }
 
@@ -135,13 +138,11 @@ class ExecFamiliesForkIT {
     void everyIoVariantYieldsRows() {
         assertEquals(Set.of("fixedPool", "threadPerRequest", "virtualThreads", "asyncChannels", "processes"),
                 variantsWithRows().get("io.IoBatch.batch"));
-        for (RunResult r : results) {
-            if (r.getParams().getBenchmark().contains(".io.")) {
-                // each request waits at least 1 ms and a JMH thread has k connections, so no client can
-                // beat k requests per ms per JMH thread
-                assertTrue(r.getPrimaryResult().getScore() < SMALL_K * 1000.0 * r.getParams().getThreads() * 1.05,
-                        "faster than the service's delay allows: " + r.getPrimaryResult().getScore());
-            }
+        for (RunResult r : ofFamily(".io.")) {
+            // each request waits at least 1 ms and a JMH thread has k connections, so no client can
+            // beat k requests per ms per JMH thread
+            assertTrue(r.getPrimaryResult().getScore() < SMALL_K * 1000.0 * r.getParams().getThreads() * 1.05,
+                    "faster than the service's delay allows: " + r.getPrimaryResult().getScore());
         }
     }
 

@@ -25,11 +25,10 @@ class RuntimeFactsIT {
         assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("available_processors"));
         boolean newThread = Boolean.parseBoolean(facts.get("common_pool_async_uses_new_thread"));
         assertEquals(newThread, !facts.get("completable_future_default_executor").equals("ForkJoinPool.commonPool"));
-        if (Runtime.version().feature() >= 25) {
-            assertEquals("false", facts.get("common_pool_async_uses_new_thread"), "JDK 25+ always uses the common pool");
-        } else if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-            assertEquals("true", facts.get("common_pool_async_uses_new_thread"));
-        }
+        // Before JDK 25 CompletableFuture starts a thread per task when the common pool has fewer than 2
+        // threads; JDK 25+ always uses the common pool.
+        boolean expected = Runtime.version().feature() < 25 && ForkJoinPool.getCommonPoolParallelism() < 2;
+        assertEquals(Boolean.toString(expected), facts.get("common_pool_async_uses_new_thread"));
         Integer.parseInt(facts.get("virtual_thread_parallelism"));
     }
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static corescale.stats.io.Numbers.format;
+import static corescale.stats.io.CsvNumbers.format;
 
 /**
  * Writes {@code compare.csv}. The {@code kind} column says what a row is: {@code point} (matched,

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-import static corescale.stats.io.Numbers.format;
+import static corescale.stats.io.CsvNumbers.format;
 
 /** Writes {@code contention.csv}, one row per point; ratios are of throughputs (higher is better). */
 public final class ContentionCsv {

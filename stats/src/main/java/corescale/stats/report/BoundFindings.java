@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.ScalingCurves;
@@ -33,30 +34,32 @@ final class BoundFindings {
         } else if (all.stream().anyMatch(Bound::hasBound)) {
             out.add("bounds: every model within " + Fmt.times(Bound.ABOVE_BOUND) + " of its physical bound");
         }
-        Map<String, List<Bound>> serviceBound = new TreeMap<>();
+        Map<Group, List<Bound>> serviceBound = new TreeMap<>();
         for (Bound b : all) {
             if (b.serviceBound()) {
                 serviceBound.computeIfAbsent(group(in, b.key()), g -> new ArrayList<>()).add(b);
             }
         }
-        serviceBound.forEach((group, bs) -> out.add(group + " service-bound (requests took over "
+        serviceBound.forEach((group, bs) -> out.add(group.title() + " service-bound (requests took over "
                 + Fmt.times(Bound.SERVICE_BOUND) + " the service's delay, so the service or the shared CPUs set the pace,"
                 + " not the model): " + String.join(", ", bs.stream().map(b -> b.key().variant() + " at "
                 + Groups.at(b.key().cores(), b.key().threads()) + " " + Fmt.times(b.facts().latencyVsDelay())).toList())));
-        Map<String, Boolean> oneAtATime = new LinkedHashMap<>();
+        Map<Group, Boolean> oneAtATime = new LinkedHashMap<>();
         for (PointSummary p : in.points()) {
-            oneAtATime.merge(Groups.pointGroup(p), bounds.at(p.key()).facts().oneAtATime(), Boolean::logicalAnd);
+            oneAtATime.merge(Group.of(p), bounds.at(p.key()).facts().oneAtATime(), Boolean::logicalAnd);
         }
         oneAtATime.forEach((group, one) -> {
             if (one) {
-                out.add(group + ": " + ScalingCurves.ONE_AT_A_TIME);
+                out.add(group.title() + ": " + ScalingCurves.ONE_AT_A_TIME);
             }
         });
     }
 
-    private static String group(ReportInput in, PointKey key) {
-        return in.points().stream().filter(p -> p.key().equals(key)).findFirst().map(Groups::pointGroup)
-                .orElse(key.family() + " · " + key.benchmark());
+    /** The group of the point the bound belongs to. */
+    private static Group group(ReportInput in, PointKey key) {
+        // Bounds are made from the input's points, so one has this key; throughput is where a bound is.
+        return in.points().stream().filter(p -> p.key().equals(key)).findFirst().map(Group::of)
+                .orElse(Group.of(key, Mode.THROUGHPUT));
     }
 
     private static String join(List<Bound> bs, java.util.function.Function<Bound, String> what) {

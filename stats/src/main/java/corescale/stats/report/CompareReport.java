@@ -161,17 +161,17 @@ public final class CompareReport {
         groups.forEach((group, points) -> {
             doc.h(2, group);
             List<PointComparison> sorted = points.stream().sorted(Comparator.comparing(PointComparison::key)).toList();
-            List<Charts.Ratio> ratios = sorted.stream()
+            List<CompareCharts.Ratio> ratios = sorted.stream()
                     .filter(p -> Double.isFinite(p.ratio().value()))
-                    .map(p -> new Charts.Ratio(p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()),
+                    .map(p -> new CompareCharts.Ratio(p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()),
                             p.ratio().value(), p.ratio().low(), p.ratio().high()))
                     .toList();
             PointComparison any = sorted.get(0);
             for (int from = 0; from < ratios.size(); from += MAX_POINTS_PER_CHART) {
-                List<Charts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
+                List<CompareCharts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
                 String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
-                ChartFile c = Charts.ratios(group + ": " + r.other() + " vs " + r.base() + suffix,
-                        "ratio, above 1: " + Charts.shorten(r.other(), 30) + " faster", part, from + 1, threshold,
+                ChartFile c = CompareCharts.ratios(new ChartTitle(Group.of(any.key(), any.mode()), r.other() + " vs " + r.base() + suffix),
+                        "ratio, above 1: " + ChartTitle.shorten(r.other(), 30) + " faster", part, from + 1, threshold,
                         names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
                                 any.mode().jmhName(), r.other(), "ratio"));
                 charts.add(c);
@@ -247,7 +247,7 @@ public final class CompareReport {
             List<String> variants = byRun.values().stream().flatMap(List::stream).map(c -> c.key().variant())
                     .distinct().sorted().toList();
             if (variants.size() <= MAX_VARIANTS_PER_CHART) {
-                add(doc, charts, Charts.machines(group + ": throughput vs cores, all runs", byRun,
+                add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), "throughput vs cores, all runs"), byRun,
                         names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
                                 any.key().mode().jmhName(), "machines")));
                 return;
@@ -257,7 +257,7 @@ public final class CompareReport {
                 byRun.forEach((run, cs) -> cs.stream().filter(c -> c.key().variant().equals(v))
                         .forEach(c -> one.computeIfAbsent(run, k -> new ArrayList<>()).add(c)));
                 if (!one.isEmpty()) {
-                    add(doc, charts, Charts.machines(group + " · " + v + ": throughput vs cores, all runs", one,
+                    add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), v, "throughput vs cores, all runs"), one,
                             names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
                                     any.key().mode().jmhName(), v, "machines")));
                 }

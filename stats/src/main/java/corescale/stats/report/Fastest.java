@@ -21,9 +21,9 @@ final class Fastest {
     }
 
     static void lines(List<PointSummary> points, Eligibility eligibility, List<String> out) {
-        Map<String, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
+        Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
         for (PointSummary p : points) {
-            groups.computeIfAbsent(Groups.pointGroup(p), g -> new TreeMap<>())
+            groups.computeIfAbsent(Group.of(p), g -> new TreeMap<>())
                     .computeIfAbsent(p.key().threads(), t -> new TreeMap<>())
                     .computeIfAbsent(p.key().cores(), c -> new ArrayList<>()).add(p);
         }
@@ -43,7 +43,7 @@ final class Fastest {
                 }
             }));
             if (!parts.isEmpty()) {
-                out.add(group + " fastest: " + String.join("; ", parts));
+                out.add(group.title() + " fastest: " + String.join("; ", parts));
             }
             if (!unranked.isEmpty()) {
                 List<String> why = new ArrayList<>();
@@ -52,7 +52,7 @@ final class Fastest {
                     variants.forEach((variant, where) -> who.add(variant + " at " + String.join(", ", where)));
                     why.add(String.join("; ", who) + " (" + reason + ")");
                 });
-                out.add(group + " not ranked: " + String.join("; ", why));
+                out.add(group.title() + " not ranked: " + String.join("; ", why));
             }
         });
     }

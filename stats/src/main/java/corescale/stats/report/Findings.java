@@ -107,17 +107,17 @@ public final class Findings {
      * said once when all curves of the group share it, else with each curve.
      */
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
-        Map<String, List<ScalingCurve>> groups = new LinkedHashMap<>();
+        Map<Group, List<ScalingCurve>> groups = new LinkedHashMap<>();
         for (ScalingCurve c : curves) {
             if (c.key().axis() == Axis.CORES && c.points().size() >= 2) {
-                groups.computeIfAbsent(Groups.pointGroupOf(c.key()), g -> new ArrayList<>()).add(c);
+                groups.computeIfAbsent(Group.of(c.key()), g -> new ArrayList<>()).add(c);
             }
         }
         groups.forEach((g, cs) -> {
             boolean oneRange = cs.stream().map(Findings::range).distinct().count() == 1;
             List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.times(c.atMax().speedup())
                     + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
-            out.add(g + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
+            out.add(g.title() + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
                     + String.join(", ", parts));
         });
     }

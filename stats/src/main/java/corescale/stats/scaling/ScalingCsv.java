@@ -1,9 +1,9 @@
 package corescale.stats.scaling;
 
+import static corescale.stats.io.CsvNumbers.format;
+
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -26,8 +26,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code extrapolated}, {@code none}) means for the curve. Intervals are 95% profile-likelihood
  * intervals of the fit on fork means with relative error (see {@link UslFitter}); {@code r2} is on
  * log throughput. {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
- * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers have six significant digits,
- * with '.' as decimal separator.
+ * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers as in every CSV here
+ * ({@link corescale.stats.io.CsvNumbers}).
  *
  * <p>Writes to a {@link Writer} and flushes it; making the file appear atomically is the caller's job.
  */
@@ -40,8 +40,6 @@ public final class ScalingCsv {
             "family", "mode", "unit", "cores", "baseline_n", "karp_flatt_at_max",
             "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2",
             "n_star_low", "n_star_high", "x_max_low", "x_max_high", "peak", "lack_of_fit", "fit_note");
-
-    private static final MathContext SIGNIFICANT = new MathContext(6);
 
     private ScalingCsv() {
     }
@@ -71,33 +69,33 @@ public final class ScalingCsv {
         row.add(k.params());
         row.add(k.axis().csvName());
         row.add(Integer.toString(c.points().size()));
-        row.add(num(c.nMax()));
-        row.add(max == null ? "" : num(max.speedup()));
-        row.add(max == null ? "" : num(max.efficiency()));
-        row.add(num(u.sigma()));
-        row.add(num(u.contention().low()));
-        row.add(num(u.contention().high()));
-        row.add(num(u.kappa()));
-        row.add(num(u.coherency().low()));
-        row.add(num(u.coherency().high()));
-        row.add(num(u.lambda()));
-        row.add(num(u.nStar()));
-        row.add(num(u.peakThroughput().value()));
-        row.add(num(u.rSquared()));
+        row.add(format(c.nMax()));
+        row.add(max == null ? "" : format(max.speedup()));
+        row.add(max == null ? "" : format(max.efficiency()));
+        row.add(format(u.sigma()));
+        row.add(format(u.contention().low()));
+        row.add(format(u.contention().high()));
+        row.add(format(u.kappa()));
+        row.add(format(u.coherency().low()));
+        row.add(format(u.coherency().high()));
+        row.add(format(u.lambda()));
+        row.add(format(u.nStar()));
+        row.add(format(u.peakThroughput().value()));
+        row.add(format(u.rSquared()));
         row.add(k.family());
         row.add(k.mode().jmhName());
         row.add(c.unit());
         row.add(k.fixedCores().isPresent() ? Integer.toString(k.fixedCores().getAsInt()) : "");
-        row.add(num(c.baselineN()));
-        row.add(max == null ? "" : num(max.karpFlatt()));
-        row.add(num(a.serialFraction()));
-        row.add(num(a.low()));
-        row.add(num(a.high()));
-        row.add(num(a.rSquared()));
-        row.add(num(u.peakConcurrency().low()));
-        row.add(num(u.peakConcurrency().high()));
-        row.add(num(u.peakThroughput().low()));
-        row.add(num(u.peakThroughput().high()));
+        row.add(format(c.baselineN()));
+        row.add(max == null ? "" : format(max.karpFlatt()));
+        row.add(format(a.serialFraction()));
+        row.add(format(a.low()));
+        row.add(format(a.high()));
+        row.add(format(a.rSquared()));
+        row.add(format(u.peakConcurrency().low()));
+        row.add(format(u.peakConcurrency().high()));
+        row.add(format(u.peakThroughput().low()));
+        row.add(format(u.peakThroughput().high()));
         row.add(u.peak().csvName());
         row.add(u.fitted() ? Boolean.toString(!u.lackOfFit().isEmpty()) : "");
         row.add(fitNote(c));
@@ -112,16 +110,5 @@ public final class ScalingCsv {
             }
         }
         return String.join("; ", parts);
-    }
-
-    /** Six significant digits; empty for NaN and infinities, which mean "does not exist". */
-    static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toString();
     }
 }

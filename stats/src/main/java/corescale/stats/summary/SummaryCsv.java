@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-import static corescale.stats.io.Numbers.format;
+import static corescale.stats.io.CsvNumbers.format;
 
 /**
  * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corescale.stats.model.PointSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,26 +22,41 @@ class RunReportTest {
 
     static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+    /** The fixture's report, rendered once: the tests that only read it share it. */
     @TempDir
-    Path dir;
+    static Path dir;
+    static ReportInput input;
+    static List<Path> written;
+
+    /** For the tests that write a report of their own. */
+    @TempDir
+    Path own;
+
+    @BeforeAll
+    static void renderTheFixturesReportOnce() throws IOException {
+        input = Fixtures.input("alpha", 1, 1);
+        written = RunReport.write(dir, input);
+    }
 
     @Test
     void chartsOfAnEarlierReportThatAreNoLongerDrawnAreRemoved() throws IOException {
-        Path stale = dir.resolve("chart-from-an-earlier-profile.png");
+        Path stale = own.resolve("chart-from-an-earlier-profile.png");
         Files.write(stale, new byte[] {1, 2, 3});
-        Path notOurs = dir.resolve("photo.png");
+        Path notOurs = own.resolve("photo.png");
         Files.write(notOurs, new byte[] {4});
-        List<Path> written = RunReport.write(dir, Fixtures.input("alpha", 1, 1));
+        // One family is enough to draw charts, and cheaper than the whole fixture.
+        List<PointSummary> spawn = input.points().stream().filter(p -> p.key().family().equals("spawn")).toList();
+        List<Path> mine = RunReport.write(own, ReportInput.of("spawn-only", Map.of(), Map.of(), spawn));
         assertTrue(Files.notExists(stale), "stale chart removed");
         assertTrue(Files.exists(notOurs), "files that are not our charts stay");
-        for (Path p : written) {
+        assertTrue(mine.stream().anyMatch(p -> p.getFileName().toString().startsWith("chart-")), "charts drawn: " + mine);
+        for (Path p : mine) {
             assertTrue(Files.exists(p), p.toString());
         }
     }
 
     @Test
     void writesMarkdownHtmlAndEveryReferencedChart() throws IOException {
-        List<Path> written = RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         assertEquals(dir.resolve("report.md"), written.get(0));
         assertEquals(dir.resolve("report.html"), written.get(1));
         String md = Files.readString(dir.resolve("report.md"));
@@ -61,7 +79,6 @@ class RunReportTest {
 
     @Test
     void htmlIsSelfContainedWithInlinePngs() throws IOException {
-        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         String html = Files.readString(dir.resolve("report.html"));
         assertFalse(html.contains("<script"), "no script at all");
         assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "nothing fetched");
@@ -77,7 +94,6 @@ class RunReportTest {
 
     @Test
     void inputStringsAreEscapedInHtml() throws IOException {
-        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         String html = Files.readString(dir.resolve("report.html"));
         assertFalse(html.contains(Fixtures.EVIL), "raw script param");
         assertFalse(html.contains("alert(\"x\")"), "raw quotes of the param");
@@ -88,7 +104,6 @@ class RunReportTest {
 
     @Test
     void markdownEscapesTableBreakersAndHtml() throws IOException {
-        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         String md = Files.readString(dir.resolve("report.md"));
         assertFalse(md.contains("<script>"));
         assertTrue(md.contains("a\\|b"), "pipe escaped");
@@ -115,7 +130,6 @@ class RunReportTest {
 
     @Test
     void reportHasMachineFactsScalingContentionAndUnstableSections() throws IOException {
-        RunReport.write(dir, Fixtures.input("alpha", 1, 1));
         String md = Files.readString(dir.resolve("report.md"));
         for (String s : List.of("## Machine and JDK", "### Facts that change results", "## Findings",
                 "## Family counters", "## Family cpu", "## Scaling", "## Contention", "## Unstable points",
@@ -125,10 +139,8 @@ class RunReportTest {
     }
 
     @Test
-    void consoleSummaryNamesWinnersScalingUnstableAndFiles() throws IOException {
-        ReportInput in = Fixtures.input("alpha", 1, 1);
-        List<Path> written = RunReport.write(dir, in);
-        List<String> lines = Findings.consoleLines(in.runLabel(), Findings.of(in), written);
+    void consoleSummaryNamesWinnersScalingUnstableAndFiles() {
+        List<String> lines = Findings.consoleLines(input.runLabel(), Findings.of(input), written);
         String all = String.join("\n", lines);
         assertTrue(all.contains("fastest"), all);
         assertTrue(all.contains("8t/8c longAdder"), all);
@@ -139,9 +151,9 @@ class RunReportTest {
 
     @Test
     void emptyRunStillWritesAReport() throws IOException {
-        List<Path> written = RunReport.write(dir, ReportInput.of("empty", java.util.Map.of(), java.util.Map.of(), List.of()));
-        assertEquals(2, written.size());
-        assertTrue(Files.readString(dir.resolve("report.md")).contains("Not recorded"));
+        List<Path> mine = RunReport.write(own, ReportInput.of("empty", Map.of(), Map.of(), List.of()));
+        assertEquals(2, mine.size());
+        assertTrue(Files.readString(own.resolve("report.md")).contains("Not recorded"));
     }
 
     static void assertValidPng(Path p) throws IOException {

@@ -109,14 +109,4 @@ class ScalingCsvTest {
         assertEquals("none", row.get("peak"));
         assertTrue(row.get("fit_note").contains("kappa = 0"), row.get("fit_note"));
     }
-
-    @Test
-    void numbersHaveSixSignificantDigitsAndEmptyForNonFinite() {
-        assertEquals("0.0277285", ScalingCsv.num(0.027728512345));
-        assertEquals("0.0001044", ScalingCsv.num(0.0001044));
-        assertEquals("1.23457E-9", ScalingCsv.num(1.234567e-9));
-        assertEquals("12", ScalingCsv.num(12.0));
-        assertEquals("", ScalingCsv.num(Double.NaN));
-        assertEquals("", ScalingCsv.num(Double.POSITIVE_INFINITY));
-    }
 }

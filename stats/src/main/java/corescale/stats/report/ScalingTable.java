@@ -1,0 +1,66 @@
+package corescale.stats.report;
+
+import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.Estimate;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingPoint;
+import corescale.stats.scaling.UslFit;
+import java.util.Comparator;
+import java.util.List;
+
+/** The report's "Scaling" section: one row per curve, with its speedup, efficiency and USL fit. */
+final class ScalingTable {
+
+    private ScalingTable() {
+    }
+
+    static void add(Doc doc, List<ScalingCurve> curves) {
+        doc.h(1, "Scaling");
+        doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0). "
+                + "σ (contention) and κ (coherency) are USL fits to every fork mean (relative error) with 95% "
+                + "profile-likelihood intervals. N* is the N of peak throughput with its interval; peak says whether it "
+                + "was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "
+                + "or κ's interval reaches 0: a guess, not a finding) or none (∞: the curve keeps rising; or the USL "
+                + "does not fit). R² is on log throughput. The USL needs at least "
+                + UslFit.MIN_DISTINCT_N + " distinct N.");
+        Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("axis")
+                .num("N0–Nmax").num("speedup at Nmax (×)").num("efficiency at Nmax").num("σ [95% CI]").num("κ [95% CI]")
+                .num("N* [95% CI]").text("peak").num("R²").text("note");
+        for (ScalingCurve c : curves.stream().sorted(Comparator.comparing(ScalingCurve::key)).toList()) {
+            CurveKey k = c.key();
+            ScalingPoint max = c.atMax();
+            UslFit u = c.usl();
+            String axis = k.axis() == Axis.CORES ? "cores" : "threads on " + k.fixedCores().getAsInt() + "c";
+            String note = String.join("; ", List.of(c.note(), u.note(), u.lackOfFit()).stream().filter(s -> !s.isEmpty()).toList());
+            t.row(k.benchmark(), k.variant(), k.params(), axis,
+                    max == null ? "–" : Fmt.n(c.baselineN()) + "–" + Fmt.n(c.nMax()),
+                    max == null ? "–" : Fmt.num3(max.speedup()),
+                    max == null ? "–" : Fmt.pct(max.efficiency()),
+                    Fmt.withInterval(u.sigma(), u.contention().low(), u.contention().high()),
+                    Fmt.withInterval(u.kappa(), u.coherency().low(), u.coherency().high()),
+                    nStar(u),
+                    u.fitted() ? u.peak().csvName() : "–",
+                    u.fitted() ? Fmt.num3(u.rSquared()) : "–",
+                    note);
+        }
+        if (t.isEmpty()) {
+            doc.p("No scaling curves.");
+        } else {
+            doc.table(t.build());
+        }
+    }
+
+    /** N* with its interval; ∞ where there is no peak or no upper bound. */
+    private static String nStar(UslFit u) {
+        Estimate e = u.peakConcurrency();
+        if (!u.fitted() || Double.isNaN(e.value())) {
+            return "–";
+        }
+        String est = Double.isInfinite(e.value()) ? "∞" : Fmt.num3(e.value());
+        if (Double.isNaN(e.low())) {
+            return est;
+        }
+        return est + " [" + Fmt.num3(e.low()) + ", " + (Double.isInfinite(e.high()) ? "∞" : Fmt.num3(e.high())) + "]";
+    }
+}
