@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import corescale.stats.run.RunFile.RunConfig;
 
 /** The precision loop on a fake measurement source and a fake clock. */
 class PrecisionLoopTest {
@@ -20,10 +23,22 @@ class PrecisionLoopTest {
 
     /** A source that returns the given fork means in turn and advances the clock by a second per fork. */
     static PrecisionLoop.ForkSource source(AtomicLong clock, double... means) {
-        return fork -> {
+        return (config, fork) -> {
             clock.addAndGet(Duration.ofSeconds(1).toNanos());
             return new ForkResult(List.of(), means[fork - 1]);
         };
+    }
+
+    static final RunConfig PLAIN = new RunConfig("", "", "", "");
+
+    /** The single configuration's forks. */
+    static List<ForkResult> forks(PrecisionLoop.Outcome outcome) {
+        assertEquals(1, outcome.configs().size());
+        return outcome.configs().get(0).forks();
+    }
+
+    static double relCi(PrecisionLoop.Outcome outcome) {
+        return outcome.configs().get(0).relCi();
     }
 
     @Test
@@ -31,21 +46,21 @@ class PrecisionLoopTest {
         AtomicLong clock = new AtomicLong();
         // Fork means 100, 101, 99: mean 100, sd 1, t(0.975, 2) = 4.303: half-width 2.48%.
         PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(2, 10, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5), clock::get)
-                .measure(source(clock, 100, 101, 99, 100, 100, 100));
+                .measure(List.of(PLAIN), source(clock, 100, 101, 99, 100, 100, 100));
         // Two forks (100, 101): half-width 12.706 * 0.7071 / sqrt(2) / 100.5 = 6.3% > 3%; three meet it.
-        assertEquals(3, outcome.forks().size());
+        assertEquals(3, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.TARGET_MET, outcome.stop());
-        assertEquals(4.302653 * 1 / Math.sqrt(3) / 100, outcome.relCi(), 1e-6);
+        assertEquals(4.302653 * 1 / Math.sqrt(3) / 100, relCi(outcome), 1e-6);
     }
 
     @Test
     void stopsAtTheForkCapWhenForksDisagree() throws Exception {
         AtomicLong clock = new AtomicLong();
         PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(2, 4, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5), clock::get)
-                .measure(source(clock, 100, 200, 100, 200, 100));
-        assertEquals(4, outcome.forks().size());
+                .measure(List.of(PLAIN), source(clock, 100, 200, 100, 200, 100));
+        assertEquals(4, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, outcome.stop());
-        assertTrue(outcome.relCi() > 0.03);
+        assertTrue(relCi(outcome) > 0.03);
     }
 
     @Test
@@ -53,8 +68,8 @@ class PrecisionLoopTest {
         AtomicLong clock = new AtomicLong();
         // One second per fork, 3.5 s cap: after 3 forks (3 s) a fourth would end at 4 s.
         PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(2, 10, 0.001, Duration.ofMillis(3500)), Duration.ofMillis(3500), clock::get)
-                .measure(source(clock, 100, 150, 120, 130, 110));
-        assertEquals(3, outcome.forks().size());
+                .measure(List.of(PLAIN), source(clock, 100, 150, 120, 130, 110));
+        assertEquals(3, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.TIME_CAP, outcome.stop());
     }
 
@@ -62,8 +77,8 @@ class PrecisionLoopTest {
     void runsTheMinimumForksEvenPastTheTimeCap() throws Exception {
         AtomicLong clock = new AtomicLong();
         PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(3, 10, 0.001, Duration.ofSeconds(1)), Duration.ofSeconds(1),
-                clock::get).measure(source(clock, 100, 150, 120, 130, 110));
-        assertEquals(3, outcome.forks().size());
+                clock::get).measure(List.of(PLAIN), source(clock, 100, 150, 120, 130, 110));
+        assertEquals(3, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.TIME_CAP, outcome.stop());
     }
 
@@ -71,8 +86,8 @@ class PrecisionLoopTest {
     void neverStopsBelowTheMinimumForksEvenIfTheyAgree() throws Exception {
         AtomicLong clock = new AtomicLong();
         PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(3, 10, 0.5, Duration.ofMinutes(5)), Duration.ofMinutes(5), clock::get)
-                .measure(source(clock, 100, 100, 100, 100));
-        assertEquals(3, outcome.forks().size());
+                .measure(List.of(PLAIN), source(clock, 100, 100, 100, 100));
+        assertEquals(3, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.TARGET_MET, outcome.stop());
     }
 
@@ -80,8 +95,59 @@ class PrecisionLoopTest {
     void fixedForksIgnoreThePrecisionTarget() throws Exception {
         AtomicLong clock = new AtomicLong();
         Profile fixed = profile(1, 1, 0.03, Duration.ofMinutes(5)).withForks(2);
-        PrecisionLoop.Outcome outcome = new PrecisionLoop(fixed, fixed.pointTimeCap(), clock::get).measure(source(clock, 100, 300, 100));
-        assertEquals(2, outcome.forks().size());
+        PrecisionLoop.Outcome outcome = new PrecisionLoop(fixed, fixed.pointTimeCap(), clock::get).measure(List.of(PLAIN), source(clock, 100, 300, 100));
+        assertEquals(2, forks(outcome).size());
         assertEquals(PrecisionLoop.Stop.FIXED_FORKS, outcome.stop());
+    }
+
+    @Test
+    void configurationsAlternateInRoundsAndForksAreNumberedPerConfiguration() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        RunConfig a = new RunConfig("a", "", "", "");
+        RunConfig b = new RunConfig("b", "-XX:TieredStopAtLevel=1", "", "");
+        RunConfig c = new RunConfig("c", "", "", "");
+        List<String> calls = new ArrayList<>();
+        Profile fixed = profile(1, 1, 0.03, Duration.ofMinutes(5)).withForks(3);
+        PrecisionLoop.Outcome outcome = new PrecisionLoop(fixed, fixed.pointTimeCap(), clock::get).measure(List.of(a, b, c),
+                (config, fork) -> {
+                    calls.add(config.name() + fork);
+                    return new ForkResult(List.of(), 100);
+                });
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3"), calls);
+        assertEquals(List.of(a, b, c), outcome.configs().stream().map(PrecisionLoop.ConfigForks::config).toList());
+        assertEquals(3, outcome.rounds());
+        assertEquals(PrecisionLoop.Stop.FIXED_FORKS, outcome.stop());
+    }
+
+    @Test
+    void thePointGoesOnUntilEveryConfigurationMeetsTheTarget() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        RunConfig steady = new RunConfig("steady", "", "", "");
+        RunConfig noisy = new RunConfig("noisy", "", "", "");
+        // steady meets ±3% from round 3 on (100, 101, 99: 2.48%, as above); noisy only at round 5:
+        // 100, 110, 90, 100, 100 has sd 7.07, t(0.975, 4) = 2.776: half-width 8.8% > 3%, so it never
+        // does and the point stops at the fork cap, both configurations with as many forks.
+        double[] steadyMeans = {100, 101, 99, 100, 100, 100};
+        double[] noisyMeans = {100, 110, 90, 100, 100, 100};
+        List<String> calls = new ArrayList<>();
+        PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(3, 5, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5),
+                clock::get).measure(List.of(steady, noisy), (config, fork) -> {
+                    calls.add(config.name() + fork);
+                    return new ForkResult(List.of(), (config == steady ? steadyMeans : noisyMeans)[fork - 1]);
+                });
+        assertEquals(PrecisionLoop.Stop.MAX_FORKS, outcome.stop());
+        assertEquals(10, calls.size());
+        assertEquals(5, outcome.configs().get(0).forks().size());
+        assertEquals(5, outcome.configs().get(1).forks().size());
+        assertTrue(outcome.configs().get(0).relCi() <= 0.03, "steady met the target");
+        assertEquals(2.776445 * Math.sqrt(50.0 / 5) / 100, outcome.configs().get(1).relCi(), 1e-6);
+
+        // Once the noisy configuration agrees too, the next round check stops the point.
+        double[] agreeing = {100, 101, 99, 100};
+        PrecisionLoop.Outcome met = new PrecisionLoop(profile(3, 5, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5),
+                clock::get).measure(List.of(steady, noisy),
+                (config, fork) -> new ForkResult(List.of(), (config == steady ? steadyMeans : agreeing)[fork - 1]));
+        assertEquals(PrecisionLoop.Stop.TARGET_MET, met.stop());
+        assertEquals(3, met.rounds());
     }
 }
