@@ -3,6 +3,7 @@ package corescale.sweep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -28,6 +29,9 @@ import corescale.stats.run.RunFile;
  * is reported and leaves no reading; the sweep goes on.
  */
 final class CanaryRecorder {
+
+    /** About what one reading takes: a JVM start and a second of iterations for each of the two kernels. */
+    static final Duration TIME = Duration.ofSeconds(4);
 
     private final Path runDir;
     private final CoresRestriction cores;

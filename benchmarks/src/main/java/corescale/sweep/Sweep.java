@@ -105,7 +105,7 @@ public final class Sweep {
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
-        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size()));
+        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size(), profile.minForks()));
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
@@ -217,17 +217,17 @@ public final class Sweep {
     }
 
     private void printPlan(int todo, int alreadyDone) {
-        Duration low = estimate(todo);
-        Duration high = profile.forkTime().multipliedBy((long) profile.maxForks() * todo * configs.size());
+        Duration low = estimate(todo, profile.minForks());
+        Duration high = estimate(todo, profile.maxForks());
         if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
             high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
         }
+        String per = configs.size() > 1 ? "per point and configuration" : "per point";
         out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
-                (profile.fixedForks() ? profile.maxForks() + " fork(s) per point"
-                        : String.format(Locale.ROOT, "forks %d to %d per point until ±%.0f%%",
-                        profile.minForks(), profile.maxForks(), profile.precision() * 100))
-                        + (configs.size() > 1 ? " and configuration" : ""),
+                profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
+                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%",
+                        profile.minForks(), profile.maxForks(), per, profile.precision() * 100),
                 Progress.format(low), Progress.format(high), runDir);
         String warning = cores.warning();
         if (!warning.isEmpty()) {
@@ -246,8 +246,10 @@ public final class Sweep {
         }
     }
 
-    private Duration estimate(int points) {
-        return profile.forkTime().multipliedBy((long) profile.minForks() * points * configs.size());
+    /** Time {@code points} points take at {@code forks} forks per configuration, the canary's three readings included. */
+    private Duration estimate(int points, int forks) {
+        Duration canary = points > 0 ? CanaryRecorder.TIME.multipliedBy(3) : Duration.ZERO;
+        return profile.forkTime().multipliedBy((long) forks * points * configs.size()).plus(canary);
     }
 
     /** The point's progress line: per configuration its mean and precision, then forks and why it stopped. */
