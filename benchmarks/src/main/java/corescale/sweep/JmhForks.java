@@ -76,6 +76,18 @@ public final class JmhForks {
      * JVM options after the sweep's own.
      */
     public ForkResult run(Point point, RunConfig config, int fork) throws PointFailedException {
+        try {
+            return measure(point, config, fork);
+        } catch (PointFailedException e) {
+            if (config.name().isEmpty()) {
+                throw e;
+            }
+            // A point fails as a whole; its error says which configuration's fork failed.
+            throw new PointFailedException("config " + config.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ForkResult measure(Point point, RunConfig config, int fork) throws PointFailedException {
         Path json = runDir.resolve("jmh").resolve(fileName(point, config, fork));
         ChainedOptionsBuilder options;
         try {
