@@ -100,19 +100,24 @@ class PrecisionLoopTest {
         assertEquals(PrecisionLoop.Stop.FIXED_FORKS, outcome.stop());
     }
 
+    /** A source that records each call as name and fork number and returns the configuration's fork means in turn. */
+    static PrecisionLoop.ForkSource recording(List<String> calls, Map<RunConfig, double[]> means) {
+        return (config, fork) -> {
+            calls.add(config.name() + fork);
+            return new ForkResult(List.of(), means.get(config)[fork - 1]);
+        };
+    }
+
     @Test
     void configurationsAlternateInRoundsAndForksAreNumberedPerConfiguration() throws Exception {
-        AtomicLong clock = new AtomicLong();
         RunConfig a = new RunConfig("a", "", "", "");
         RunConfig b = new RunConfig("b", "-XX:TieredStopAtLevel=1", "", "");
         RunConfig c = new RunConfig("c", "", "", "");
+        double[] same = {100, 100, 100};
         List<String> calls = new ArrayList<>();
         Profile fixed = profile(1, 1, 0.03, Duration.ofMinutes(5)).withForks(3);
-        PrecisionLoop.Outcome outcome = new PrecisionLoop(fixed, fixed.pointTimeCap(), clock::get).measure(List.of(a, b, c),
-                (config, fork) -> {
-                    calls.add(config.name() + fork);
-                    return new ForkResult(List.of(), 100);
-                });
+        PrecisionLoop.Outcome outcome = new PrecisionLoop(fixed, fixed.pointTimeCap(), new AtomicLong()::get)
+                .measure(List.of(a, b, c), recording(calls, Map.of(a, same, b, same, c, same)));
         assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3"), calls);
         assertEquals(List.of(a, b, c), outcome.configs().stream().map(PrecisionLoop.ConfigForks::config).toList());
         assertEquals(3, outcome.rounds());
@@ -121,33 +126,29 @@ class PrecisionLoopTest {
 
     @Test
     void thePointGoesOnUntilEveryConfigurationMeetsTheTarget() throws Exception {
-        AtomicLong clock = new AtomicLong();
         RunConfig steady = new RunConfig("steady", "", "", "");
         RunConfig noisy = new RunConfig("noisy", "", "", "");
-        // steady meets ±3% from round 3 on (100, 101, 99: 2.48%, as above); noisy only at round 5:
-        // 100, 110, 90, 100, 100 has sd 7.07, t(0.975, 4) = 2.776: half-width 8.8% > 3%, so it never
-        // does and the point stops at the fork cap, both configurations with as many forks.
-        double[] steadyMeans = {100, 101, 99, 100, 100, 100};
-        double[] noisyMeans = {100, 110, 90, 100, 100, 100};
+        Profile profile = profile(3, 5, 0.03, Duration.ofMinutes(5));
+        // steady meets ±3% from round 3 on (100, 101, 99: half-width 2.48%, as above). noisy's fork
+        // means never do: after 5 forks, sd 7.07 and t(0.975, 4) = 2.776 give a half-width of 8.8%.
+        // So the point stops at the fork cap, with 5 forks of each.
+        double[] steadyMeans = {100, 101, 99, 100, 100};
+        double[] noisyMeans = {100, 110, 90, 100, 100};
         List<String> calls = new ArrayList<>();
-        PrecisionLoop.Outcome outcome = new PrecisionLoop(profile(3, 5, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                clock::get).measure(List.of(steady, noisy), (config, fork) -> {
-                    calls.add(config.name() + fork);
-                    return new ForkResult(List.of(), (config == steady ? steadyMeans : noisyMeans)[fork - 1]);
-                });
+        PrecisionLoop.Outcome outcome = new PrecisionLoop(profile, Duration.ofMinutes(5), new AtomicLong()::get)
+                .measure(List.of(steady, noisy), recording(calls, Map.of(steady, steadyMeans, noisy, noisyMeans)));
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, outcome.stop());
-        assertEquals(10, calls.size());
-        assertEquals(5, outcome.configs().get(0).forks().size());
-        assertEquals(5, outcome.configs().get(1).forks().size());
+        assertEquals(List.of("steady1", "noisy1", "steady2", "noisy2", "steady3", "noisy3", "steady4", "noisy4",
+                "steady5", "noisy5"), calls);
         assertTrue(outcome.configs().get(0).relCi() <= 0.03, "steady met the target");
         assertEquals(2.776445 * Math.sqrt(50.0 / 5) / 100, outcome.configs().get(1).relCi(), 1e-6);
 
-        // Once the noisy configuration agrees too, the next round check stops the point.
-        double[] agreeing = {100, 101, 99, 100};
-        PrecisionLoop.Outcome met = new PrecisionLoop(profile(3, 5, 0.03, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                clock::get).measure(List.of(steady, noisy),
-                (config, fork) -> new ForkResult(List.of(), (config == steady ? steadyMeans : agreeing)[fork - 1]));
+        // When both agree, the point stops after the third round, the minimum.
+        List<String> agreeing = new ArrayList<>();
+        PrecisionLoop.Outcome met = new PrecisionLoop(profile, Duration.ofMinutes(5), new AtomicLong()::get)
+                .measure(List.of(steady, noisy), recording(agreeing, Map.of(steady, steadyMeans, noisy, steadyMeans)));
         assertEquals(PrecisionLoop.Stop.TARGET_MET, met.stop());
         assertEquals(3, met.rounds());
+        assertEquals(6, agreeing.size());
     }
 }
