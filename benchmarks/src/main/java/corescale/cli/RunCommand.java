@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 import corescale.results.MachineInfo;
 import corescale.stats.StatsTool;
-import corescale.stats.io.AtomicFiles;
+import corescale.stats.run.RunFile;
+import corescale.stats.run.RunFile.RunConfig;
 import corescale.sweep.CoresRestriction;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
@@ -45,8 +45,6 @@ import corescale.topology.Topology;
         description = {"Measure every benchmark matching FILTER at each core count and thread count, "
                 + "adding forks to each point until it is precise enough, and write results/<host>-<time>/."})
 final class RunCommand implements Callable<Integer> {
-
-    static final String RUN_FILE = "run.json";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -120,6 +118,16 @@ final class RunCommand implements Callable<Integer> {
             converter = Converters.Time.class)
     Duration iterationTime;
 
+    @Option(names = "--config", paramLabel = "NAME=JVM_OPTIONS",
+            description = "A configuration to compare, repeatable, at least two: at every point their forks alternate "
+                    + "(one fork of each in turn). JVM_OPTIONS are added to its forks, split on whitespace (no quotes), "
+                    + "and may be empty, e.g. --config base= --config c1=-XX:TieredStopAtLevel=1.")
+    List<String> configs = new ArrayList<>();
+
+    @Option(names = "--config-jdk", paramLabel = "NAME=JDK_HOME",
+            description = "Run the forks of the configuration NAME (named by a --config) on the JDK at JDK_HOME (21 or newer).")
+    List<String> configJdks = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: results/<host>-<yyyymmdd-hhmmss>.")
     Path out;
 
@@ -153,6 +161,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), FsRoot.VARIABLE + "=" + fs.root()
                     + " presents another machine than this one: only --dry-run can use it");
         }
+        List<RunConfig> runConfigs;
+        try {
+            runConfigs = Configurations.parse(configs, configJdks);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topology topology = Topology.read(fs);
         CpuLimits limits = CpuLimits.read(fs, topology);
         CoresRestriction restriction = CoresRestriction.detect(placement(topology, limits));
@@ -163,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' (see 'list')");
         }
         if (dryRun) {
-            new Sweep(runDir, profile, plan, restriction, System.out, false, runId, machine, Duration.ZERO).printPlan();
+            new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO).printPlan();
             return 0;
         }
         if (!resuming) {
@@ -172,11 +186,12 @@ final class RunCommand implements Callable<Integer> {
                         runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
             }
             Files.createDirectories(runDir);
-            writeRunFile(runDir, runId, machine, args, profile, coreCounts, restriction, MachineState.read(fs, topology));
+            runFile(runId, machine, args, profile, coreCounts, restriction, MachineState.read(fs, topology), runConfigs)
+                    .write(runDir);
         }
-        Sweep sweep = new Sweep(runDir, profile, plan, restriction, System.out, Terminal.isInteractive(), runId, machine,
-                Duration.ofSeconds(60));
-        int exit = sweep.run().exitCode();
+        Sweep sweep = new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, Terminal.isInteractive(), runId,
+                machine, Duration.ofSeconds(60));
+        int exit = sweep.run(resuming).exitCode();
         if (!Files.exists(runDir.resolve("results.csv"))) {
             return exit;
         }
@@ -188,18 +203,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** Re-reads the original arguments from run.json, so the plan is the same, and runs what is missing. */
     private int resume() throws IOException {
-        Path runFile = resume.resolve(RUN_FILE);
-        if (!Files.isRegularFile(runFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), resume + " is not a run folder (no " + RUN_FILE + ")");
+        if (!RunFile.exists(resume)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), resume + " is not a run folder (no " + RunFile.NAME + ")");
         }
-        var json = new ObjectMapper().readTree(runFile.toFile());
-        List<String> args = new ArrayList<>();
-        json.path("args").forEach(a -> args.add(a.asText()));
+        RunFile run = RunFile.read(resume);
         RunCommand original = new RunCommand();
         CommandLine cli = new CommandLine(original);
-        cli.parseArgs(args.toArray(String[]::new));
+        cli.parseArgs(run.args().toArray(String[]::new));
         original.spec = cli.getCommandSpec();
-        return original.sweep(resume, json.path("run_id").asText(), MachineInfo.current(), args, true);
+        return original.sweep(resume, run.runId(), MachineInfo.current(), run.args(), true);
     }
 
     private Profile profile() {
@@ -255,23 +267,14 @@ final class RunCommand implements Callable<Integer> {
         return counts;
     }
 
-    private static void writeRunFile(Path runDir, String runId, MachineInfo machine, List<String> args, Profile profile,
-                                     List<Integer> coreCounts, CoresRestriction restriction, MachineState state)
-            throws IOException {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("run_id", runId);
-        run.put("args", args);
-        run.put("profile", profile.name());
-        run.put("cores", coreCounts);
-        run.put("affinity", restriction.affinity());
-        run.put("machine", machine);
+    /** run.json of a new run; the canary's readings are added as they are taken. */
+    private static RunFile runFile(String runId, MachineInfo machine, List<String> args, Profile profile, List<Integer> coreCounts,
+                                   CoresRestriction restriction, MachineState state, List<RunConfig> configs) {
+        ObjectMapper json = new ObjectMapper();
         Placement placement = restriction.placement();
-        run.put("topology", placement.topology().toJson());
-        run.put("limits", placement.limits().toJson());
-        run.put("placement", placement.toJson(coreCounts));
-        run.put("machine_state", state.toJson());
-        run.put("facts", FactsProbe.collect(restriction, coreCounts));
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(runDir.resolve(RUN_FILE), w -> json.writeValue(w, run));
+        return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), json.valueToTree(machine),
+                json.valueToTree(placement.topology().toJson()), json.valueToTree(placement.limits().toJson()),
+                json.valueToTree(placement.toJson(coreCounts)), json.valueToTree(state.toJson()),
+                json.valueToTree(FactsProbe.collect(restriction, coreCounts)), configs, List.of());
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Launcher {
 
-    static final int REQUIRED_FEATURE = 21;
+    /** The oldest JDK the suite runs on (virtual threads), for the run and any --config-jdk. */
+    public static final int REQUIRED_FEATURE = 21;
     static final String RELAUNCHED = "CORESCALE_RELAUNCHED";
     private static final String MAIN = "corescale.cli.Main";
 

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import corescale.results.CpuList;
@@ -30,6 +32,11 @@ public final class CoresRestriction {
     private final Optional<Path> taskset;
     private final Path java;
     private Path scratch;
+    /** The taskset scripts written so far, one per core count and java binary. */
+    private final Map<Fork, Path> scripts = new HashMap<>();
+
+    private record Fork(int cores, Path java) {
+    }
 
     CoresRestriction(Placement placement, Optional<Path> taskset, Path java) {
         this.placement = placement;
@@ -98,25 +105,34 @@ public final class CoresRestriction {
         return placement.cpusFor(cores);
     }
 
-    /**
-     * The executable JMH starts forks with: the java binary itself, or with affinity a small
-     * script that runs it under taskset (JMH takes one executable, not a command line).
-     */
+    /** The executable JMH starts forks at {@code cores} with, on this process's own JDK. */
     public String jvmFor(int cores) throws IOException {
+        return jvmFor(cores, "");
+    }
+
+    /**
+     * The executable JMH starts forks with: the java binary of {@code javaHome} (empty: this
+     * process's own JDK), or with affinity a small script that runs it under taskset (JMH takes one
+     * executable, not a command line).
+     */
+    public synchronized String jvmFor(int cores, String javaHome) throws IOException {
+        Path binary = javaHome.isEmpty() ? java : Path.of(javaHome, "bin").resolve(java.getFileName());
         if (taskset.isEmpty()) {
-            return java.toString();
+            return binary.toString();
         }
         if (scratch == null) {
             scratch = Files.createTempDirectory("corescale-");
             scratch.toFile().deleteOnExit();
         }
-        Path script = scratch.resolve("java-cores-" + cores);
-        if (!Files.exists(script)) {
+        Path script = scripts.get(new Fork(cores, binary));
+        if (script == null) {
+            script = scratch.resolve("java-cores-" + cores + "-" + scripts.size());
             String text = "#!/bin/sh\nexec '" + taskset.get() + "' -c " + CpuList.format(cpusFor(cores))
-                    + " '" + java + "' \"$@\"\n";
+                    + " '" + binary + "' \"$@\"\n";
             Files.writeString(script, text);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
             script.toFile().deleteOnExit();
+            scripts.put(new Fork(cores, binary), script);
         }
         return script.toString();
     }

@@ -35,6 +35,7 @@ import corescale.results.CpuList;
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.stats.model.PointKey;
+import corescale.stats.run.RunFile.RunConfig;
 
 /**
  * Runs one fork of one point through JMH's own runner, restricted to the point's cores, and turns
@@ -70,9 +71,24 @@ public final class JmhForks {
         this.hangLimit = hangLimit;
     }
 
-    /** Runs fork {@code fork} of {@code point}. */
-    public ForkResult run(Point point, int fork) throws PointFailedException {
-        Path json = runDir.resolve("jmh").resolve(fileName(point, fork));
+    /**
+     * Runs fork {@code fork} of {@code point} in configuration {@code config}: on its JDK, with its
+     * JVM options after the sweep's own.
+     */
+    public ForkResult run(Point point, RunConfig config, int fork) throws PointFailedException {
+        try {
+            return measure(point, config, fork);
+        } catch (PointFailedException e) {
+            if (config.name().isEmpty()) {
+                throw e;
+            }
+            // A point fails as a whole; its error says which configuration's fork failed.
+            throw new PointFailedException("config " + config.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ForkResult measure(Point point, RunConfig config, int fork) throws PointFailedException {
+        Path json = runDir.resolve("jmh").resolve(fileName(point, config, fork));
         ChainedOptionsBuilder options;
         try {
             Files.createDirectories(json.getParent());
@@ -84,8 +100,8 @@ public final class JmhForks {
                     .warmupTime(millis(profile.warmupTime()))
                     .measurementIterations(profile.measurementIterations())
                     .measurementTime(millis(profile.measurementTime()))
-                    .jvm(cores.jvmFor(point.cores()))
-                    .jvmArgsAppend(cores.jvmArgs(point.cores()).toArray(String[]::new))
+                    .jvm(cores.jvmFor(point.cores(), config.javaHome()))
+                    .jvmArgsAppend(jvmArgs(point, config))
                     .addProfiler(CoresCheck.class)
                     .shouldFailOnError(true)
                     .timeout(TimeValue.seconds(Math.max(30, 5 * profile.measurementTime().toSeconds())))
@@ -123,7 +139,7 @@ public final class JmhForks {
             throw new PointFailedException("JMH found no benchmark named " + point.benchmark());
         }
         RunResult run = results.iterator().next();
-        return ForkResult.of(rows(point, fork, run), cores.cpusFor(point.cores()), load(run));
+        return ForkResult.of(rows(point, config, fork, run), cores.cpusFor(point.cores()), load(run));
     }
 
     /** Steal and involuntary switches over the fork's measured iterations. */
@@ -144,7 +160,7 @@ public final class JmhForks {
         return r == null ? 0 : Math.round(r.getScore());
     }
 
-    private List<ResultRow> rows(Point point, int fork, RunResult run) throws PointFailedException {
+    private List<ResultRow> rows(Point point, RunConfig config, int fork, RunResult run) throws PointFailedException {
         BenchmarkParams params = run.getParams();
         String mode = params.getMode().shortLabel();
         String jvmArgs = String.join(" ", params.getJvmArgs());
@@ -162,7 +178,7 @@ public final class JmhForks {
                     }
                 }
                 Result primary = it.getPrimaryResult();
-                rows.add(new ResultRow(runId, machine, jvmArgs, "", point.cores(), cores.affinity(),
+                rows.add(new ResultRow(runId, machine, jvmArgs, config.name(), point.cores(), cores.affinity(),
                         key.family(), key.benchmark(), key.variant(), key.params(), mode, point.threads(), fork, iteration, primary.getScore(),
                         primary.getScoreUnit(), secondary));
             }
@@ -220,11 +236,28 @@ public final class JmhForks {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static String fileName(Point point, int fork) {
+    /** The sweep's own JVM arguments for the point, then the configuration's options. */
+    private String[] jvmArgs(Point point, RunConfig config) {
+        List<String> args = new ArrayList<>(cores.jvmArgs(point.cores()));
+        args.addAll(options(config));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * A configuration's JVM options as separate arguments: split on whitespace, as a shell splits a
+     * simple command line (quotes are not interpreted; {@code run} refuses them).
+     */
+    public static List<String> options(RunConfig config) {
+        String options = config.jvmOptions().strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    private static String fileName(Point point, RunConfig config, int fork) {
         PointKey key = point.key();
         String name = "jmh-" + key.family() + "-" + key.benchmark() + "-" + key.variant()
                 + (key.params().isEmpty() ? "" : "-" + key.params())
-                + "-c" + point.cores() + "-t" + point.threads() + "-f" + fork + ".json";
+                + "-c" + point.cores() + "-t" + point.threads()
+                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + fork + ".json";
         return name.replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 

@@ -25,10 +25,11 @@ final class Progress {
         this.firstEstimate = firstEstimate;
     }
 
-    void starting(Point point, int fork) {
+    /** @param config the configuration's name, empty in a run without configurations */
+    void starting(Point point, String config, int fork) {
         if (terminal) {
-            String line = String.format("[%d/%d] %s fork %d | elapsed %s | left ~%s",
-                    done + 1, total, point.label(), fork, format(elapsed()), format(left()));
+            String line = String.format("[%d/%d] %s %sfork %d | elapsed %s | left ~%s",
+                    done + 1, total, point.label(), config.isEmpty() ? "" : config + " ", fork, format(elapsed()), format(left()));
             int pad = Math.max(0, lastWidth - line.length());
             out.print("\r" + line + " ".repeat(pad));
             out.flush();

@@ -97,4 +97,59 @@ class DryRunTest {
         assertTrue(measure.err().contains("presents another machine than this one: only --dry-run can use it"), measure.err());
         assertFalse(Files.exists(dir.resolve("c")));
     }
+
+    /** A fake JDK folder: a release file saying {@code version} and an (empty) bin/java. */
+    private Path fakeJdk(String name, String version) throws Exception {
+        Path home = Files.createDirectories(dir.resolve(name).resolve("bin"));
+        Files.writeString(home.resolve("java"), "");
+        Files.writeString(home.getParent().resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return home.getParent();
+    }
+
+    @Test
+    void theConfigurationsArePrintedInTheOrderGiven() throws Exception {
+        Path jdk = fakeJdk("jdk21", "21.0.3");
+        Result r = run(FakeMachines.tree("intel-2s-smt"), "Counters.increment", "--dry-run", "--cores", "1",
+                "--config", "base=", "--config", "c1=-XX:TieredStopAtLevel=1  -Xmx1g", "--config", "old=",
+                "--config-jdk", "old=" + jdk, "--out", dir.resolve("run").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().get(0).contains("per point and configuration"), r.out().get(0));
+        int at = r.out().indexOf("Configurations, one fork of each in turn at every point:");
+        assertTrue(at > 0, r.out().toString());
+        assertEquals(List.of("config base: JVM options (none); the run's JDK",
+                "config c1: JVM options -XX:TieredStopAtLevel=1  -Xmx1g; the run's JDK",
+                "config old: JVM options (none); JDK 21.0.3 at " + jdk), r.out().subList(at + 1, at + 4));
+    }
+
+    @Test
+    void badConfigurationsAreOneLineAndExitTwo() throws Exception {
+        Path jdk17 = fakeJdk("jdk17", "17.0.2");
+        Path notJdk = Files.createDirectories(dir.resolve("empty"));
+        List<List<String>> bad = List.of(
+                List.of("--config", "a="),
+                List.of("--config", "a=", "--config", "a=-Xint"),
+                List.of("--config", "a b=", "--config", "c="),
+                List.of("--config", "a", "--config", "b="),
+                List.of("--config", "a=", "--config", "b=-Dx='y z'"),
+                List.of("--config", "a=", "--config", "b=", "--config-jdk", "c=" + jdk17),
+                List.of("--config", "a=", "--config", "b=", "--config-jdk", "b=" + jdk17),
+                List.of("--config", "a=", "--config", "b=", "--config-jdk", "b=" + notJdk));
+        List<String> expected = List.of(
+                "--config a=: one configuration has nothing to alternate with; give two or more",
+                "--config a=-Xint: configuration a is given twice",
+                "--config a b=: expected NAME=JVM_OPTIONS with NAME of letters, digits, '_', '.' or '-'",
+                "--config a: expected NAME=JVM_OPTIONS",
+                "--config b=-Dx='y z': quotes are not supported",
+                "--config-jdk c=" + jdk17 + ": no --config names c",
+                "--config-jdk b=" + jdk17 + ": JDK 17.0.2 is older than 21",
+                "--config-jdk b=" + notJdk + ": " + notJdk + " is not a JDK (it needs bin/java and a release file)");
+        for (int i = 0; i < bad.size(); i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("Counters.increment", "--dry-run", "--cores", "1"));
+            args.addAll(bad.get(i));
+            Result r = run(FakeMachines.tree("intel-2s-smt"), args.toArray(String[]::new));
+            assertEquals(2, r.exit(), bad.get(i).toString());
+            assertTrue(r.err().startsWith(expected.get(i)), r.err());
+            assertTrue(r.out().isEmpty(), "no plan printed: " + r.out());
+        }
+    }
 }

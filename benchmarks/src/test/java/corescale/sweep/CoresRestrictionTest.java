@@ -49,6 +49,17 @@ class CoresRestrictionTest {
     }
 
     @Test
+    void aConfigurationOnAnotherJdkIsPinnedTheSameWayWithItsOwnJava() throws Exception {
+        CoresRestriction cores = restriction(FakeMachines.compact("intel-2s-smt"), true);
+        String other = cores.jvmFor(4, "/other-jdk");
+        assertEquals("#!/bin/sh\nexec '/usr/bin/taskset' -c 8,9,10,11 '/other-jdk/bin/java' \"$@\"\n",
+                Files.readString(Path.of(other)));
+        assertEquals(other, cores.jvmFor(4, "/other-jdk"), "one script per core count and java");
+        assertFalse(other.equals(cores.jvmFor(4)), "the run's own java keeps its own script");
+        assertEquals("/other-jdk/bin/java", restriction(FakeMachines.compact("adjacent-smt"), false).jvmFor(2, "/other-jdk"));
+    }
+
+    @Test
     void withoutTasksetTheForkIsJavaItselfAndTheRunSaysSo() throws Exception {
         CoresRestriction cores = restriction(FakeMachines.compact("adjacent-smt"), false);
         assertFalse(cores.affinity());

@@ -2,7 +2,6 @@ package corescale.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -55,11 +54,7 @@ class InterruptResumeIT {
     }
 
     private Run start(Path gate, String... args) throws IOException {
-        String jar = System.getProperty("corescale.jar");
-        assertNotNull(jar, "the corescale.jar property names the shaded jar: run this test through mvn verify");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djmh.ignoreLock=true", "-jar", jar));
-        command.addAll(List.of(args));
+        List<String> command = TestSweeps.jarCommand(args);
         Path console = dir.resolve("console-" + started.size() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
         if (gate != null) {

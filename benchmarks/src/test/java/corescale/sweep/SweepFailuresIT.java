@@ -31,10 +31,10 @@ class SweepFailuresIT {
                 TestSweeps.point(broken, 1, 1, Map.of("variant", "hangs")),
                 TestSweeps.point(fast, 1, 1, Map.of("variant", "a")));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Sweep sweep = new Sweep(runDir, TestSweeps.tiny(100), plan, CoresRestriction.detect(),
+        Sweep sweep = new Sweep(runDir, TestSweeps.tiny(100), plan, List.of(), CoresRestriction.detect(),
                 new PrintStream(console, true), false, "test-run", MachineInfo.current(), Duration.ofSeconds(3));
 
-        Sweep.Outcome outcome = sweep.run();
+        Sweep.Outcome outcome = sweep.run(false);
 
         assertEquals(2, outcome.failed(), console::toString);
         assertEquals(1, outcome.measured());

@@ -1,9 +1,13 @@
 package corescale.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +27,19 @@ public final class TestSweeps {
     public static JmhForks forks(Profile profile, Path runDir, Duration hangLimit) {
         return new JmhForks(profile, CoresRestriction.detect(), runDir,
                 new PrintStream(new ByteArrayOutputStream()), "test-run", MachineInfo.current(), hangLimit);
+    }
+
+    /**
+     * The command that runs benchmarks.jar as a user does, with {@code args}; the jar is the one
+     * failsafe names in {@code corescale.jar}.
+     */
+    public static List<String> jarCommand(String... args) {
+        String jar = System.getProperty("corescale.jar");
+        assertNotNull(jar, "the corescale.jar property names the shaded jar: run this test through mvn verify");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djmh.ignoreLock=true", "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
     }
 
     public static Point point(String benchmark, int cores, int threads, Map<String, String> params) {

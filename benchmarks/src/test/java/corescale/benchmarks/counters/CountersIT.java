@@ -19,6 +19,7 @@ import corescale.sweep.ForkResult;
 import corescale.sweep.JmhForks;
 import corescale.sweep.Point;
 import corescale.sweep.PointFailedException;
+import corescale.sweep.Sweep;
 import corescale.sweep.TestSweeps;
 
 /**
@@ -37,7 +38,7 @@ class CountersIT {
         JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
         Point point = TestSweeps.point(BENCHMARK, CORES, threads,
                 Map.of("variant", variant, "workInside", String.valueOf(workInside), "workOutside", "0"));
-        ForkResult fork = forks.run(point, 1);
+        ForkResult fork = forks.run(point, Sweep.PLAIN, 1);
         return fork.rows();
     }
 

@@ -5,6 +5,7 @@ import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.run.RunFile;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * @param runLabel   what the run is called in titles, e.g. its folder name {@code host-20250101-120000}
  * @param machine    machine and JDK, in display order (host, os, arch, cpuModel, cpusOnline, jdkVendor, jdkVersion)
  * @param facts      facts that change results, in display order (launch mechanism, affinity, pool
- *                   parallelism, JVM args, profile); see {@link RunFacts#fromRunJson}
+ *                   parallelism, JVM args, profile); see {@link RunFacts#read}
  * @param points     one summary per point
  * @param curves     scaling curves of those points ({@link ScalingCurves#of})
  * @param contention contention rows of those points ({@link Contention#analyse})
@@ -83,11 +84,10 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         String label = inputs.size() == 1
                 ? String.valueOf(dir.getFileName())
                 : String.valueOf(dir.getFileName()) + " and " + (inputs.size() - 1) + " more";
-        Path runJson = dir.resolve("run.json");
         Map<String, String> machine;
         Map<String, String> facts;
-        if (Files.isRegularFile(runJson)) {
-            RunFacts rf = RunFacts.fromRunJson(runJson);
+        if (RunFile.exists(dir)) {
+            RunFacts rf = RunFacts.read(dir);
             machine = rf.machine();
             facts = rf.facts();
         } else {

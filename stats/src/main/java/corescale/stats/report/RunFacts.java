@@ -1,7 +1,7 @@
 package corescale.stats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import corescale.stats.run.RunFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The machine and the facts that change results, as read from a run's {@code run.json}
- * ({@code run_id, args, profile, cores, affinity, machine{...}, facts{...}}), ready for
- * {@link ReportInput}. Unknown fields are kept, so a newer run.json still shows everything.
+ * ({@link RunFile}: run id, arguments, profile, cores, affinity, machine, facts, topology, limits,
+ * placement and machine state), ready for {@link ReportInput}.
  *
  * @param runId   the run's id, or empty
  * @param machine machine and JDK, in file order
@@ -19,33 +19,25 @@ import java.util.Map;
  */
 public record RunFacts(String runId, Map<String, String> machine, Map<String, String> facts) {
 
-    /** Reads {@code run.json}. */
-    public static RunFacts fromRunJson(Path runJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(runJson.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(runJson + ": not a JSON object");
-        }
+    /** Reads {@code runDir/run.json} (and points.csv beside it for the steal flag). */
+    public static RunFacts read(Path runDir) throws IOException {
+        RunFile run = RunFile.read(runDir);
         Map<String, String> machine = new LinkedHashMap<>();
-        flatten("", root.path("machine"), machine);
+        flatten("", run.machine(), machine);
         Map<String, String> facts = new LinkedHashMap<>();
-        for (String k : new String[] {"profile", "args", "cores", "affinity"}) {
-            if (root.has(k)) {
-                facts.put(k, text(root.get(k)));
-            }
-        }
-        flatten("", root.path("facts"), facts);
-        TopologyFacts.addTo(root, runJson.toAbsolutePath().getParent(), machine, facts);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!facts.containsKey(e.getKey()) && !e.getKey().equals("machine") && !e.getKey().equals("facts")
-                    && !e.getKey().equals("run_id") && !TopologyFacts.KEYS.contains(e.getKey())) {
-                flatten(e.getKey(), e.getValue(), facts);
-            }
-        }
-        return new RunFacts(root.path("run_id").asText(""), machine, facts);
+        facts.put("profile", run.profile());
+        facts.put("args", String.join(" ", run.args()));
+        facts.put("cores", String.join(" ", run.cores().stream().map(String::valueOf).toList()));
+        facts.put("affinity", String.valueOf(run.affinity()));
+        flatten("", run.facts(), facts);
+        TopologyFacts.addTo(run, runDir.toAbsolutePath(), machine, facts);
+        return new RunFacts(run.runId(), machine, facts);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null) {
+            return;
+        }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -9,12 +9,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
+import corescale.stats.run.RunFile;
 
 /**
  * The machine's topology, limits and state as a reader wants them in the report: the topology in
@@ -27,29 +29,26 @@ public final class TopologyFacts {
     /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
     public static final double STEAL_FLAG = 0.02;
 
-    /** run.json's keys this class reads, which the generic flattening leaves alone. */
-    static final Set<String> KEYS = Set.of("topology", "limits", "placement", "machine_state");
-
     private TopologyFacts() {
     }
 
-    static void addTo(JsonNode root, Path runDir, Map<String, String> machine, Map<String, String> facts) throws IOException {
-        if (root.has("topology")) {
-            machine.put("topology", root.path("topology").path("summary").asText());
+    static void addTo(RunFile run, Path runDir, Map<String, String> machine, Map<String, String> facts) throws IOException {
+        if (run.topology() != null) {
+            machine.put("topology", run.topology().path("summary").asText());
         }
-        JsonNode state = root.path("machine_state");
+        JsonNode state = tree(run.machineState());
         if (state.isObject()) {
             machine.put("frequency governor", state.path("governor").asText() + " (driver " + state.path("cpufreq_driver").asText() + ")");
             machine.put("boost", state.path("boost").asText());
         }
-        JsonNode limits = root.path("limits");
+        JsonNode limits = tree(run.limits());
         if (limits.isObject()) {
             machine.put("CPUs this process could use", limits.path("allowed_cpus").asText());
             machine.put("CPU quota", limits.path("quota_cpus").isNumber()
                     ? String.format(Locale.ROOT, "%.2f CPUs (%s)", limits.path("quota_cpus").asDouble(), limits.path("quota_from").asText())
                     : "none");
         }
-        JsonNode placement = root.path("placement");
+        JsonNode placement = tree(run.placement());
         if (placement.isObject()) {
             facts.put("placement", placement.path("policy").asText());
             List<String> aboveQuota = new ArrayList<>();
@@ -70,6 +69,11 @@ public final class TopologyFacts {
         if (!stolen.isEmpty()) {
             facts.put(String.format(Locale.ROOT, "FLAG: steal above %.0f%% of the time", 100 * STEAL_FLAG), String.join("; ", stolen));
         }
+    }
+
+    /** A part of run.json, or a missing node where the file has none. */
+    private static JsonNode tree(JsonNode node) {
+        return node == null ? MissingNode.getInstance() : node;
     }
 
     /** Points whose steal_pct is above the flag, as "benchmark variant params cores/threads: x%". */

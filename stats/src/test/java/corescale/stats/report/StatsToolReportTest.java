@@ -26,7 +26,7 @@ class StatsToolReportTest {
             Files.copy(in, run.resolve("results.csv"));
         }
         Files.writeString(run.resolve("run.json"), """
-                {"run_id":"%s","args":["run","--quick"],"profile":"quick","cores":[1,2],"affinity":"taskset",
+                {"run_id":"%s","args":["run","--quick"],"profile":"quick","cores":[1,2],"affinity":true,
                  "machine":{"host":"h<1>","os":"Linux","arch":"amd64","cpuModel":"X","cpusOnline":2,
                             "jdkVendor":"Temurin","jdkVersion":"21"},
                  "facts":{"launch":"taskset -c + -XX:ActiveProcessorCount","commonPoolParallelism":"cores-1"}}

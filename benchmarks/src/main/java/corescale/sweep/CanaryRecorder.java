@@ -1,0 +1,94 @@
+package corescale.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import corescale.benchmarks.selftest.Canary;
+import corescale.stats.run.RunFile;
+
+/**
+ * Measures the canary ({@link Canary}: its fixed warm-up and iterations, one fork per kernel) on
+ * the run's own JVM without any configuration's options, pinned like a 1-core point (the first
+ * placed CPU), and appends the reading to run.json, rewritten whole each time. A canary that fails
+ * is reported and leaves no reading; the sweep goes on.
+ */
+final class CanaryRecorder {
+
+    /** About what one reading takes: a JVM start and a second of iterations for each of the two kernels. */
+    static final Duration TIME = Duration.ofSeconds(4);
+
+    private final Path runDir;
+    private final CoresRestriction cores;
+    private final PrintStream jmhLog;
+    private final Consumer<String> say;
+    private final BooleanSupplier stopping;
+    private final long start = System.nanoTime();
+
+    /**
+     * @param say      where the reading's line goes (the console, beside the progress line)
+     * @param stopping whether the run is being stopped: a canary killed by the stop is not reported
+     */
+    CanaryRecorder(Path runDir, CoresRestriction cores, PrintStream jmhLog, Consumer<String> say, BooleanSupplier stopping) {
+        this.runDir = runDir;
+        this.cores = cores;
+        this.jmhLog = jmhLog;
+        this.say = say;
+        this.stopping = stopping;
+    }
+
+    /** Takes one reading labelled {@code at} ({@code start}, {@code middle}, {@code end}, {@code resume}). */
+    void take(String at) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try {
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
+                    .jvm(cores.jvmFor(1))
+                    .jvmArgsAppend(cores.jvmArgs(1).toArray(String[]::new))
+                    .shouldFailOnError(true)
+                    .timeout(TimeValue.seconds(30))
+                    .build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
+            RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds,
+                    score(results, "cpu", "ops/us"), score(results, "memory", "ns/op"));
+            RunFile.read(runDir).withCanary(reading).write(runDir);
+            say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load",
+                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad()));
+        } catch (IOException | RunnerException | RuntimeException e) {
+            if (!stopping.getAsBoolean()) {
+                say.accept("canary " + at + ": failed, no reading recorded: " + JmhForks.describe(e));
+            }
+        } finally {
+            jmhLog.flush();
+        }
+    }
+
+    /** The score of the kernel {@code method}, which must be in {@code unit} and positive. */
+    private static double score(Collection<RunResult> results, String method, String unit) {
+        String name = Canary.class.getName() + "." + method;
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().equals(name)) {
+                Result<?> primary = r.getPrimaryResult();
+                if (!primary.getScoreUnit().equals(unit) || !(primary.getScore() > 0) || Double.isInfinite(primary.getScore())) {
+                    throw new IllegalStateException(method + " kernel gave " + primary.getScore() + " " + primary.getScoreUnit());
+                }
+                return primary.getScore();
+            }
+        }
+        throw new IllegalStateException("no result for the " + method + " kernel");
+    }
+}

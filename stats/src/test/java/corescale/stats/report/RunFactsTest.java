@@ -1,0 +1,31 @@
+package corescale.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The report's machine and facts from the committed reference run's run.json, read as a RunFile. */
+class RunFactsTest {
+
+    @Test
+    void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
+        RunFacts facts = RunFacts.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
+        assertEquals("vm-20261123-180534", facts.runId());
+        assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "topology",
+                "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
+        assertEquals("AMD EPYC", facts.machine().get("cpuModel"));
+        assertEquals("none", facts.machine().get("CPU quota"));
+        assertEquals(List.of("profile", "args", "cores", "affinity", "java_home", "vm"),
+                List.copyOf(facts.facts().keySet()).subList(0, 6));
+        assertEquals("default", facts.facts().get("profile"));
+        assertEquals("--out results/reference-2vcpu-epyc-jdk25", facts.facts().get("args"));
+        assertEquals("1 2", facts.facts().get("cores"));
+        assertEquals("true", facts.facts().get("affinity"));
+        assertEquals("POSIX_SPAWN", facts.facts().get("by_cores.1.process_launch_mechanism"));
+        assertEquals("1,0", facts.facts().get("CPUs at 2 cores"));
+        assertEquals("compact", facts.facts().get("placement"));
+    }
+}
