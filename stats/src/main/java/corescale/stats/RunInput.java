@@ -18,26 +18,17 @@ import java.util.Map;
 
 /**
  * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
- * (null when there is none) and the configurations its rows hold ({@code [""]} for a plain run;
+ * (null when there is none; one that is not a run.json is bad input) and the configurations its rows hold ({@code [""]} for a plain run;
  * run.json's order, the baseline first).
  */
 record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<String> configs) {
 
     /** Loads {@code path} (a run folder or a result file), saying on {@code out} what each file was read as. */
-    static RunInput load(Path path, PrintStream out) throws BadInputException {
+    static RunInput load(Path path, PrintStream out) throws BadInputException, IOException {
         List<LoadedInput> loaded = Loader.load(path);
         loaded.forEach(l -> out.println(l.describe()));
         Path dir = folder(path);
-        RunFile runFile = null;
-        if (RunFile.exists(dir)) {
-            try {
-                runFile = RunFile.read(dir);
-            } catch (IOException e) {
-                // A run.json of another layout (hand-written, or from before RunFile) still gives the
-                // report its facts; only configurations and canary readings cannot come from it.
-                out.println(e.getMessage() + "; read without its configurations and canary readings");
-            }
-        }
+        RunFile runFile = RunFile.exists(dir) ? RunFile.read(dir) : null;
         List<String> declared = runFile == null ? List.of() : runFile.configs().stream().map(RunConfig::name).toList();
         return new RunInput(path, loaded, runFile, Configs.names(loaded, declared));
     }
