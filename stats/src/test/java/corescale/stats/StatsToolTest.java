@@ -165,8 +165,8 @@ class StatsToolTest {
             assertEquals("slower", p.get("verdict"));
         }
         String said = said();
-        assertTrue(said.contains("c1 vs a: 31% slower on uncontended counters (1 point, slower; paired, 4 forks each)"), said);
-        assertTrue(said.contains("c1 vs a: 31% slower on contended counters (1 point, slower; paired, 4 forks each)"), said);
+        assertTrue(said.contains("c1 vs a: 31% slower on counters at 1 thread (1 point, slower; paired, 4 forks each)"), said);
+        assertTrue(said.contains("c1 vs a: 31% slower on counters at 2+ threads (1 point, slower; paired, 4 forks each)"), said);
         String md = Files.readString(run.resolve("compare.md"));
         assertTrue(md.contains("forks paired by round"), md);
         assertTrue(md.contains("4 pairs"), md);

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * What a comparison found, in plain sentences, for the console and the top of its section in
- * compare.md: per family and contention level (uncontended: 1 thread; contended: more) the change
+ * compare.md: per family and contention level (1 thread, or 2 and more threads pressing on the point;
+ * said as threads, since a family may add contention of its own, such as processes per core) the change
  * and how sure it is, and how the sides were replicated and what the intervals therefore cover. With one run a side and a canary that moved beyond the
  * threshold, no change is stated without naming the canary: it may be the machine, not the code.
  */
@@ -31,7 +32,7 @@ public final class CompareFindings {
         }
 
         String label() {
-            return (contended ? "contended " : "uncontended ") + family;
+            return family + (contended ? " at 2+ threads" : " at 1 thread");
         }
     }
 
@@ -57,7 +58,7 @@ public final class CompareFindings {
         return out;
     }
 
-    /** "31% slower on uncontended counters (4 points, all slower; paired, 6 forks each)". */
+    /** "31% slower on counters at 1 thread (4 points, all slower; paired, 6 forks each)". */
     private static String group(Group g, List<PointComparison> points, CompareResult r, double threshold,
                                 boolean machineMoved) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -116,8 +117,8 @@ public final class CompareFindings {
         out.add(s.toString());
         // The machine's own speed ratio beside each family's, so that neither is read alone.
         String canary = r.canary().known() ? "; the machine itself: " + r.canary().describe() : "";
-        r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d points%s",
-                f.family(), f.geomean(), f.points(), canary)));
+        r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d point%s%s",
+                f.family(), f.geomean(), f.points(), f.points() == 1 ? "" : "s", canary)));
         findings.forEach(f -> out.add("  " + f));
         r.mismatches().forEach(m -> out.add("  note: " + m));
         long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
