@@ -18,15 +18,15 @@ import corescale.stats.StatsTool;
  * configurations compares its configurations.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare runs point by point: ratio of means with a 95% CI and a verdict "
+        description = {"Compare runs point by point: ratio of means with a 95%% CI and a verdict "
                 + "(faster, slower, same, inconclusive). Writes compare.csv and the comparison report.",
                 "",
-                "  compare r1 r2           one run a side: the interval covers fork-to-fork variance only",
-                "  compare r1,r2 r3,r4     replicate runs of one machine/configuration per side (a comma-separated",
-                "                          list, no spaces): the interval includes run-to-run variance",
-                "  compare base o1 o2,o3   several OTHERs (each a run or a list), each compared with BASE on its own",
-                "  compare RUN             a run of --config configurations: each compared with the first,",
-                "                          forks paired by round (drift common to both cancels)",
+                "  compare r1 r2          one run a side: intervals cover fork-to-fork variance",
+                "  compare r1,r2 r3,r4    replicate runs a side (comma-separated, no spaces):",
+                "                         intervals include run-to-run variance",
+                "  compare base o1 o2,o3  several OTHERs, each compared with BASE on its own",
+                "  compare RUN            a run of --config configurations: each compared with",
+                "                         the first, forks paired by round (drift cancels)",
                 ""})
 final class CompareCommand implements Callable<Integer> {
 

@@ -56,6 +56,11 @@ class InterleavedRunIT {
                 "--param", "variant=atomicLong", "--param", "workOutside=0", "--cores", "1", "--threads", "1",
                 "-f", "2", "-wi", "0", "-i", "1", "-r", "100ms", "--out", runDir.toString());
         assertTrue(out.contains("1 of 1 points measured, 0 failed"), out);
+        assertEquals(0, process.exitValue(), out);
+        // The run's report: each configuration's own, and their paired comparison beside them.
+        assertTrue(Files.isRegularFile(runDir.resolve("config-a").resolve("report.md")), out);
+        assertTrue(Files.isRegularFile(runDir.resolve("config-b").resolve("report.md")), out);
+        assertTrue(Files.readString(runDir.resolve("compare.csv")).contains("paired"), out);
         for (String at : List.of("start", "middle", "end")) {
             assertTrue(out.contains("canary " + at + ": cpu "), out);
         }
