@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import java.util.stream.Stream;
+
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -24,7 +26,8 @@ import corescale.stats.run.RunFile;
 
 /**
  * Measures the canary ({@link Canary}: its fixed warm-up and iterations, one fork per kernel) on
- * the run's own JVM without any configuration's options, pinned like a 1-core point (the first
+ * the run's own JVM without any configuration's options but the canary's own ({@link Canary#JVM_ARGS}),
+ * pinned like a 1-core point (the first
  * placed CPU), and appends the reading to run.json, rewritten whole each time. A canary that fails
  * is reported and leaves no reading; the sweep goes on.
  */
@@ -59,7 +62,7 @@ final class CanaryRecorder {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
                     .jvm(cores.jvmFor(1))
-                    .jvmArgsAppend(cores.jvmArgs(1).toArray(String[]::new))
+                    .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.JVM_ARGS.stream()).toArray(String[]::new))
                     .shouldFailOnError(true)
                     .timeout(TimeValue.seconds(30))
                     .build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
