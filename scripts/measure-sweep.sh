@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the sweep itself: runs a profile (default: the default one), or reads a finished run,
-# and prints the number of points, the share of points that met the precision target and the
-# median relative CI half-width (and the wall time when it ran the profile). With --vs-jmh it then
+# and prints the number of points, the share of the points' time spent inside measured iterations,
+# the share of points that met the precision target (all, and the 1-thread counters), why the
+# others stopped, and the median relative CI half-width (and the wall time when it ran the profile). With --vs-jmh it then
 # runs plain JMH with its default settings (5 forks of 5 x 10 s warm-up and 5 x 10 s measurement)
 # on the same counters points at 1 thread and prints, for both, the time taken and the precision
 # reached (95% Student t CI over fork means, from `report`).
@@ -47,23 +48,36 @@ else
   wall=$(( $(date +%s) - start ))
 fi
 
-# points.csv: family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,seconds
+# points.csv, by column name: forks, rel_ci, stop, seconds and (since class sharing came)
+# measure_seconds, the time inside measured iterations the report keeps.
 points="$out/points.csv"
-awk -F, -v wall="$wall" 'NR > 1 {
-    n++; if ($12 == "target_met") met++
-    forks += $7; secs += $13
+awk -F, -v wall="$wall" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+  {
+    n++; if ($col["stop"] == "target_met") met++
+    forks += $col["forks"]; secs += $col["seconds"]
+    if ("measure_seconds" in col) measured += $col["measure_seconds"]
+    if ($col["family"] == "counters" && $col["threads"] == 1) { n1++; if ($col["stop"] == "target_met") met1++ }
+    stops[$col["stop"]]++
+    if ($col["rel_ci"] != "") print $col["rel_ci"] > "/dev/stderr"
   }
   END {
     if (wall != "") printf "wall time: %d s\n", wall
     printf "points: %d, forks: %d, time in points: %.0f s\n", n, forks, secs
+    if ("measure_seconds" in col) printf "time measuring (measured iterations kept): %.0f s, %.0f%% of the time in points\n", measured, secs ? 100 * measured / secs : 0
+    else print "time measuring: not recorded (points.csv has no measure_seconds)"
     printf "met the precision target: %d of %d (%.0f%%)\n", met, n, n ? 100 * met / n : 0
-  }' "$points"
+    if (n1) printf "1-thread counters points at the target: %d of %d (%.0f%%)\n", met1, n1, 100 * met1 / n1
+    line = "stopped by:"
+    for (s in stops) line = line " " s " " stops[s]
+    print line
+  }' "$points" 2> "$out/.rel_ci"
 # Median of the relative CI half-widths (points with one fork have none).
-awk -F, 'NR > 1 && $10 != "" { print $10 }' "$points" | sort -g | awk '{ v[NR] = $1 }
+sort -g "$out/.rel_ci" | awk '{ v[NR] = $1 }
   END {
     if (NR == 0) print "median relative CI half-width: n/a (one fork per point)"
     else printf "median relative CI half-width: %.2f%%\n", 100 * (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)
   }'
+rm -f "$out/.rel_ci"
 
 if [[ -n "$vs_jmh" ]]; then
   # The sweep measures 1 thread at its fewest cores; plain JMH gets the same CPUs.

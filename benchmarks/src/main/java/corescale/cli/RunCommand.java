@@ -128,6 +128,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the forks of the configuration NAME (named by a --config) on the JDK at JDK_HOME (21 or newer).")
     List<String> configJdks = new ArrayList<>();
 
+    @Option(names = "--class-sharing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Start the forks from a class data sharing archive of the benchmarks, written by the run's first fork "
+                    + "into DIR/cds (default; --no-class-sharing to start every fork from scratch).")
+    boolean classSharing = true;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: results/<host>-<yyyymmdd-hhmmss>.")
     Path out;
 
@@ -177,7 +182,8 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' (see 'list')");
         }
         if (dryRun) {
-            new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO).printPlan();
+            new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing)
+                    .printPlan();
             return 0;
         }
         if (!resuming) {
@@ -190,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
                     .write(runDir);
         }
         Sweep sweep = new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, Terminal.isInteractive(), runId,
-                machine, Duration.ofSeconds(60));
+                machine, Duration.ofSeconds(60), classSharing);
         int exit = sweep.run(resuming).exitCode();
         if (!Files.exists(runDir.resolve("results.csv"))) {
             return exit;

@@ -5,11 +5,13 @@ import java.util.List;
 import corescale.results.ResultRow;
 
 /**
- * The measured iterations of one fork of a point, and their mean: the unit the precision loop
- * works with, since iterations inside a fork are not independent of each other. {@code cpus} are
- * the CPUs it ran on and {@code load} what else took them while it measured.
+ * One fork of a point: its measured iterations (as results.csv rows and as scores), the time they
+ * took, the CPUs it ran on and what else took them while it measured. Forks, not iterations, are
+ * the replicates of a point, since iterations inside a fork are not independent of each other.
+ *
+ * @param measureSeconds time inside the fork's measured iterations, by JMH's clock (0 when unknown)
  */
-public record ForkResult(List<ResultRow> rows, double mean, List<Integer> cpus, Load load) {
+public record ForkResult(List<ResultRow> rows, double[] scores, double measureSeconds, List<Integer> cpus, Load load) {
 
     /**
      * Steal time of the fork's CPUs and involuntary context switches of its threads, summed over
@@ -32,15 +34,21 @@ public record ForkResult(List<ResultRow> rows, double mean, List<Integer> cpus, 
 
     public ForkResult {
         rows = List.copyOf(rows);
+        scores = scores.clone();
         cpus = List.copyOf(cpus);
     }
 
-    /** A fork known only by its mean (for tests of the precision loop). */
-    public ForkResult(List<ResultRow> rows, double mean) {
-        this(rows, mean, List.of(), Load.NONE);
+    /** A fork known only by its iteration scores, each taking {@code secondsEach} (for tests of the precision loop). */
+    public static ForkResult ofScores(double secondsEach, double... scores) {
+        return new ForkResult(List.of(), scores, secondsEach * scores.length, List.of(), Load.NONE);
     }
 
-    static ForkResult of(List<ResultRow> rows, List<Integer> cpus, Load load) {
-        return new ForkResult(rows, rows.stream().mapToDouble(ResultRow::score).average().orElse(Double.NaN), cpus, load);
+    static ForkResult of(List<ResultRow> rows, double measureSeconds, List<Integer> cpus, Load load) {
+        return new ForkResult(rows, rows.stream().mapToDouble(ResultRow::score).toArray(), measureSeconds, cpus, load);
+    }
+
+    @Override
+    public double[] scores() {
+        return scores.clone();
     }
 }

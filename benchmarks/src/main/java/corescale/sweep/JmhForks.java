@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.BenchmarkResultMetaData;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -47,6 +48,9 @@ import corescale.stats.run.RunFile.RunConfig;
  */
 public final class JmhForks {
 
+    /** Folder of the run's class data sharing archives. */
+    public static final String ARCHIVES = "cds";
+
     private final Profile profile;
     private final CoresRestriction cores;
     private final Path runDir;
@@ -54,6 +58,7 @@ public final class JmhForks {
     private final String runId;
     private final MachineInfo machine;
     private final Duration hangLimit;
+    private final boolean classSharing;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "corescale-watchdog");
         t.setDaemon(true);
@@ -61,7 +66,7 @@ public final class JmhForks {
     });
 
     public JmhForks(Profile profile, CoresRestriction cores, Path runDir, PrintStream jmhLog, String runId,
-                    MachineInfo machine, Duration hangLimit) {
+                    MachineInfo machine, Duration hangLimit, boolean classSharing) {
         this.profile = profile;
         this.cores = cores;
         this.runDir = runDir;
@@ -69,15 +74,17 @@ public final class JmhForks {
         this.runId = runId;
         this.machine = machine;
         this.hangLimit = hangLimit;
+        this.classSharing = classSharing;
     }
 
     /**
-     * Runs fork {@code fork} of {@code point} in configuration {@code config}: on its JDK, with its
-     * JVM options after the sweep's own.
+     * Runs forks {@code first} ... {@code first + count - 1} of {@code point} in configuration
+     * {@code config}, each of {@code iterations} measured iterations, in one JMH runner: on the
+     * configuration's JDK, with its JVM options after the sweep's own.
      */
-    public ForkResult run(Point point, RunConfig config, int fork) throws PointFailedException {
+    public List<ForkResult> run(Point point, RunConfig config, int first, int count, int iterations) throws PointFailedException {
         try {
-            return measure(point, config, fork);
+            return measure(point, config, first, count, iterations);
         } catch (PointFailedException e) {
             if (config.name().isEmpty()) {
                 throw e;
@@ -87,18 +94,20 @@ public final class JmhForks {
         }
     }
 
-    private ForkResult measure(Point point, RunConfig config, int fork) throws PointFailedException {
-        Path json = runDir.resolve("jmh").resolve(fileName(point, config, fork));
+    private List<ForkResult> measure(Point point, RunConfig config, int first, int count, int iterations)
+            throws PointFailedException {
+        Path json = runDir.resolve("jmh").resolve(fileName(point, config, first, count));
         ChainedOptionsBuilder options;
         try {
             Files.createDirectories(json.getParent());
+            Files.createDirectories(runDir.resolve(ARCHIVES));
             options = new OptionsBuilder()
                     .include("^" + Pattern.quote(point.benchmark()) + "$")
-                    .forks(1)
+                    .forks(count)
                     .threads(point.threads())
                     .warmupIterations(profile.warmupIterations())
                     .warmupTime(millis(profile.warmupTime()))
-                    .measurementIterations(profile.measurementIterations())
+                    .measurementIterations(iterations)
                     .measurementTime(millis(profile.measurementTime()))
                     .jvm(cores.jvmFor(point.cores(), config.javaHome()))
                     .jvmArgsAppend(jvmArgs(point, config))
@@ -118,7 +127,7 @@ public final class JmhForks {
         }
 
         AtomicBoolean killed = new AtomicBoolean();
-        Duration limit = profile.forkTime().plus(hangLimit);
+        Duration limit = profile.forkTime(iterations).multipliedBy(count).plus(hangLimit);
         ScheduledFuture<?> kill = watchdog.schedule(() -> {
             killed.set(true);
             killDescendants();
@@ -139,18 +148,27 @@ public final class JmhForks {
             throw new PointFailedException("JMH found no benchmark named " + point.benchmark());
         }
         RunResult run = results.iterator().next();
-        return ForkResult.of(rows(point, config, fork, run), cores.cpusFor(point.cores()), load(run));
+        List<ForkResult> forks = new ArrayList<>();
+        int fork = first;
+        for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
+            BenchmarkResultMetaData times = forkResult.getMetadata();
+            double measureSeconds = times == null ? 0 : (times.getStopTime() - times.getMeasurementTime()) / 1e3;
+            forks.add(ForkResult.of(rows(point, config, fork++, run.getParams(), forkResult), measureSeconds,
+                    cores.cpusFor(point.cores()), load(forkResult)));
+        }
+        if (forks.size() != count) {
+            throw new PointFailedException("JMH returned " + forks.size() + " forks, not " + count);
+        }
+        return forks;
     }
 
     /** Steal and involuntary switches over the fork's measured iterations. */
-    private static ForkResult.Load load(RunResult run) {
+    private static ForkResult.Load load(BenchmarkResult fork) {
         ForkResult.Load load = ForkResult.Load.NONE;
-        for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
-            for (IterationResult it : forkResult.getIterationResults()) {
-                Map<String, Result> s = it.getSecondaryResults();
-                load = load.plus(new ForkResult.Load(count(s, CoresCheck.STEAL_TICKS), count(s, CoresCheck.TOTAL_TICKS),
-                        count(s, CoresCheck.INVOLUNTARY)));
-            }
+        for (IterationResult it : fork.getIterationResults()) {
+            Map<String, Result> s = it.getSecondaryResults();
+            load = load.plus(new ForkResult.Load(count(s, CoresCheck.STEAL_TICKS), count(s, CoresCheck.TOTAL_TICKS),
+                    count(s, CoresCheck.INVOLUNTARY)));
         }
         return load;
     }
@@ -160,28 +178,26 @@ public final class JmhForks {
         return r == null ? 0 : Math.round(r.getScore());
     }
 
-    private List<ResultRow> rows(Point point, RunConfig config, int fork, RunResult run) throws PointFailedException {
-        BenchmarkParams params = run.getParams();
+    private List<ResultRow> rows(Point point, RunConfig config, int fork, BenchmarkParams params, BenchmarkResult forkResult)
+            throws PointFailedException {
         String mode = params.getMode().shortLabel();
-        String jvmArgs = String.join(" ", params.getJvmArgs());
+        String jvmArgs = String.join(" ", params.getJvmArgs().stream().map(this::recorded).toList());
         PointKey key = point.key();
         List<ResultRow> rows = new ArrayList<>();
-        for (BenchmarkResult forkResult : run.getBenchmarkResults()) {
-            int iteration = 0;
-            for (IterationResult it : forkResult.getIterationResults()) {
-                iteration++;
-                checkCores(point, it);
-                Map<String, Double> secondary = new TreeMap<>();
-                for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
-                    if (!e.getKey().startsWith("corescale.")) {
-                        secondary.put(e.getKey(), e.getValue().getScore());
-                    }
+        int iteration = 0;
+        for (IterationResult it : forkResult.getIterationResults()) {
+            iteration++;
+            checkCores(point, it);
+            Map<String, Double> secondary = new TreeMap<>();
+            for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
+                if (!e.getKey().startsWith("corescale.")) {
+                    secondary.put(e.getKey(), e.getValue().getScore());
                 }
-                Result primary = it.getPrimaryResult();
-                rows.add(new ResultRow(runId, machine, jvmArgs, config.name(), point.cores(), cores.affinity(),
-                        key.family(), key.benchmark(), key.variant(), key.params(), mode, point.threads(), fork, iteration, primary.getScore(),
-                        primary.getScoreUnit(), secondary));
             }
+            Result primary = it.getPrimaryResult();
+            rows.add(new ResultRow(runId, machine, jvmArgs, config.name(), point.cores(), cores.affinity(),
+                    key.family(), key.benchmark(), key.variant(), key.params(), mode, point.threads(), fork, iteration, primary.getScore(),
+                    primary.getScoreUnit(), secondary));
         }
         return rows;
     }
@@ -236,11 +252,38 @@ public final class JmhForks {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** The sweep's own JVM arguments for the point, then the configuration's options. */
+    /**
+     * The sweep's own JVM arguments for the point (with class data sharing, the run's archive of the
+     * configuration), then the configuration's options.
+     */
     private String[] jvmArgs(Point point, RunConfig config) {
         List<String> args = new ArrayList<>(cores.jvmArgs(point.cores()));
+        if (classSharing) {
+            // Every fork of the configuration maps the classes the first one loaded instead of
+            // loading and verifying them again (JDK 19+: the first fork writes it at its exit; a
+            // JVM that cannot use it, or a later JDK, writes it anew). Start-up only: the measured
+            // code is compiled as without it.
+            args.add("-XX:SharedArchiveFile=" + archive(config));
+            args.add("-XX:+AutoCreateSharedArchive");
+        }
         args.addAll(options(config));
         return args.toArray(String[]::new);
+    }
+
+    /** The class data sharing archive of a configuration, in the run folder (one per JDK and options). */
+    private Path archive(RunConfig config) {
+        return runDir.toAbsolutePath().resolve(ARCHIVES).resolve((config.name().isEmpty() ? "run" : "config-" + config.name()) + ".jsa");
+    }
+
+    /** A JVM argument as results.csv records it: the archive by its place in the run folder, not this machine's path. */
+    private String recorded(String arg) {
+        String prefix = "-XX:SharedArchiveFile=";
+        if (arg.startsWith(prefix)) {
+            Path path = Path.of(arg.substring(prefix.length()));
+            Path dir = runDir.toAbsolutePath();
+            return path.startsWith(dir) ? prefix + dir.relativize(path) : arg;
+        }
+        return arg;
     }
 
     /**
@@ -252,12 +295,13 @@ public final class JmhForks {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    private static String fileName(Point point, RunConfig config, int fork) {
+    private static String fileName(Point point, RunConfig config, int first, int count) {
         PointKey key = point.key();
         String name = "jmh-" + key.family() + "-" + key.benchmark() + "-" + key.variant()
                 + (key.params().isEmpty() ? "" : "-" + key.params())
                 + "-c" + point.cores() + "-t" + point.threads()
-                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + fork + ".json";
+                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + first
+                + (count > 1 ? "-" + (first + count - 1) : "") + ".json";
         return name.replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 

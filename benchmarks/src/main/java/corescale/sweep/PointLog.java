@@ -1,16 +1,20 @@
 package corescale.sweep;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 import corescale.stats.model.PointKey;
 
@@ -21,8 +25,9 @@ import corescale.stats.model.PointKey;
  * run of interleaved configurations one row per configuration, named in {@code config}) and
  * {@code failures.csv} (points that could not be measured, with the error).
  *
- * <p>A file begun by an earlier version keeps its header: a column it lacks (only {@code config},
- * which such a run leaves empty) is left out of its rows.
+ * <p>points.csv holds a point's current state: a point the second pass takes further has its rows
+ * replaced ({@link #put}). A file begun by an earlier version keeps its header: a column it lacks
+ * ({@code config}, {@code measure_seconds}, {@code modes}) is left out of its rows.
  */
 final class PointLog {
 
@@ -41,7 +46,7 @@ final class PointLog {
 
     static PointLog points(Path runDir) {
         return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop", "seconds",
-                "cpus", "steal_pct", "involuntary_switches", "config"));
+                "measure_seconds", "cpus", "steal_pct", "involuntary_switches", "config", "modes"));
     }
 
     static PointLog failures(Path runDir) {
@@ -50,9 +55,6 @@ final class PointLog {
 
     /** One row: the point's key, then a value for each of this log's other columns, in order. */
     synchronized void append(PointKey key, Object... extra) throws IOException {
-        List<Object> values = new ArrayList<>(List.of(key.family(), key.benchmark(), key.variant(), key.params(),
-                key.cores(), key.threads()));
-        values.addAll(List.of(extra));
         boolean exists = Files.exists(file) && Files.size(file) > 0;
         List<String> header = exists ? existingHeader() : columns;
         StringWriter text = new StringWriter();
@@ -60,13 +62,66 @@ final class PointLog {
             if (!exists) {
                 printer.printRecord(columns);
             }
-            for (String column : header) {
-                int at = columns.indexOf(column);
-                printer.print(at >= 0 ? values.get(at) : "");
-            }
-            printer.println();
+            printer.printRecord(inHeaderOrder(header, key, List.of(extra)));
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The point's rows, one per list of values, instead of the rows it had (appended when it had
+     * none): the file is written anew beside the old one and moved over it, so a reader or an
+     * interruption sees the old rows or the new ones, never half of them.
+     */
+    synchronized void put(PointKey key, List<List<Object>> lines) throws IOException {
+        boolean exists = Files.exists(file) && Files.size(file) > 0;
+        List<String> header = exists ? existingHeader() : columns;
+        List<String> keyOf = List.of(key.family(), key.benchmark(), key.variant(), key.params(),
+                String.valueOf(key.cores()), String.valueOf(key.threads()));
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+            printer.printRecord(header);
+            boolean placed = false;
+            if (exists) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                     CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                    for (CSVRecord record : parser) {
+                        if (record.toList().subList(0, KEY_COLUMNS.size()).equals(keyOf)) {
+                            if (!placed) {
+                                printLines(printer, header, key, lines);
+                                placed = true;
+                            }
+                        } else {
+                            printer.printRecord(record.toList());
+                        }
+                    }
+                }
+            }
+            if (!placed) {
+                printLines(printer, header, key, lines);
+            }
+        }
+        Path temp = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void printLines(CSVPrinter printer, List<String> header, PointKey key, List<List<Object>> lines) throws IOException {
+        for (List<Object> line : lines) {
+            printer.printRecord(inHeaderOrder(header, key, line));
+        }
+    }
+
+    /** The key and values of a row in the order of {@code header}; a column this log does not know stays empty. */
+    private List<Object> inHeaderOrder(List<String> header, PointKey key, List<Object> extra) {
+        List<Object> values = new ArrayList<>(List.of(key.family(), key.benchmark(), key.variant(), key.params(),
+                key.cores(), key.threads()));
+        values.addAll(extra);
+        List<Object> row = new ArrayList<>();
+        for (String column : header) {
+            int at = columns.indexOf(column);
+            row.add(at >= 0 ? values.get(at) : "");
+        }
+        return row;
     }
 
     private List<String> existingHeader() throws IOException {

@@ -1,34 +1,51 @@
 package corescale.sweep;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.Optional;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 import corescale.stats.run.RunFile.RunConfig;
-import corescale.stats.summary.Interval;
-import corescale.stats.summary.Intervals;
+import corescale.stats.summary.ForkSample;
+import corescale.stats.summary.ForkVariance;
 
 /**
- * Adds forks to one point until the 95% confidence interval of the mean of fork means is within
- * the profile's precision target of that mean, or the fork cap, or the point's time cap, and says
- * which of the three stopped it. Forks, not iterations, are the replicates: contended benchmarks
- * often settle in a different mode in each JVM.
+ * Decides how the points of a sweep are measured: how many forks, of how many iterations, and when
+ * a point stops. Forks, not iterations, are the replicates: contended benchmarks often settle in a
+ * different mode in each JVM.
  *
- * <p>It works in rounds: a round is one fork of each configuration, in their order (A1 B1, A2 B2
- * ...), so that fork f of every configuration is measured next to the others' fork f and a pairing
- * by fork number pairs forks close in time. The fork counts and the target apply per configuration:
- * the point stops when every configuration meets the target, or at a cap; fixed forks are rounds.
+ * <p>Two passes. First every point gets the profile's minimum forks ({@link #first}), run by one
+ * JMH runner, with as many iterations as let the whole first pass fit in part of the budget. Then
+ * the budget left goes, batch by batch, to the open point that needs the least time to reach the
+ * target ({@link #next}): a second spent there is the likeliest to bring a point to its target.
+ * A point stops when its interval is within the target, when its forks fall into two modes (more
+ * forks would only measure the mix), when reaching the target would take more forks than the
+ * profile allows or more time than its cap or the budget left, or when a batch of it fails.
+ *
+ * <p>Each batch is shaped by the point's variance components ({@link ForkVariance}): the iterations
+ * per fork are the optimum of two-stage sampling for the cost of a fork start relative to an
+ * iteration, so a point whose forks agree gets longer forks and a point whose forks disagree gets
+ * more of them. The warm-up the statistics module finds is dropped from the fork means, as the
+ * report drops it, and not counted as measured time.
+ *
+ * <p>Stopping when an interval is first narrow enough makes intervals too narrow (optional
+ * stopping); the minimum of {@code profile.minForks()} forks keeps the loss small, see
+ * stats/STATISTICS.md for the simulated coverage.
+ *
+ * <p>With several configurations a batch is rounds, one fork of each configuration in their order
+ * (A1 B1, A2 B2 ...), so that forks of equal number ran close in time; the target applies to each.
  */
 public final class PrecisionLoop {
 
     /** Why a point stopped adding forks; written to points.csv. */
     public enum Stop {
-        TARGET_MET("target_met"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), FIXED_FORKS("fixed_forks");
+        TARGET_MET("target_met"), MODES("modes"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), BUDGET("budget"),
+        FIXED_FORKS("fixed_forks"), FAILED("failed"),
+        /** Written for a point of the first pass while it may still get more forks. */
+        PENDING("pending");
 
         public final String label;
 
@@ -37,93 +54,180 @@ public final class PrecisionLoop {
         }
     }
 
-    /** Runs fork number {@code fork} (1-based) of the point in configuration {@code config}. */
+    /** Runs forks {@code first} ... {@code first + count - 1} of a point in {@code config}, each of {@code iterations}. */
     @FunctionalInterface
     public interface ForkSource {
-        ForkResult run(RunConfig config, int fork) throws PointFailedException;
+        List<ForkResult> run(RunConfig config, int first, int count, int iterations) throws PointFailedException;
     }
 
-    /** One configuration's forks of the point and the relative CI half-width they reached (NaN below 2 forks). */
-    public record ConfigForks(RunConfig config, List<ForkResult> forks, double relCi) {
-        public ConfigForks {
-            forks = List.copyOf(forks);
-        }
-
-        /** The mean of the fork means. */
-        public double mean() {
-            return forks.stream().mapToDouble(ForkResult::mean).average().orElse(Double.NaN);
-        }
-
-        /** What else took the forks' CPUs, over all the forks. */
-        public ForkResult.Load load() {
-            return forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
-        }
+    /** More forks for a point: {@code rounds} rounds of forks of {@code iterations}, expected to take {@code seconds}. */
+    public record Batch(PointForks point, int rounds, int iterations, double seconds) {
     }
 
-    /** Each configuration's forks, in the configurations' order, and why the loop stopped. */
-    public record Outcome(List<ConfigForks> configs, Stop stop) {
-        public Outcome {
-            configs = List.copyOf(configs);
-        }
-
-        /** Rounds measured: forks per configuration. */
-        public int rounds() {
-            return configs.get(0).forks().size();
-        }
-    }
+    /** Fewest measured iterations a fork gets: the warm-up test keeps at least two. */
+    static final int FEWEST_ITERATIONS = 3;
+    /** Share of the budget the first pass may take. */
+    static final double FIRST_PASS_SHARE = 0.6;
+    /** Most rounds in one batch: a batch is one JMH runner, and estimates improve between batches. */
+    static final int MOST_ROUNDS = 4;
 
     private final Profile profile;
-    private final Duration timeCap;
-    private final LongSupplier nanoClock;
+    private final ForkCosts costs;
 
-    /** @param timeCap time this point may take; the minimum forks are run whatever it says */
-    public PrecisionLoop(Profile profile, Duration timeCap, LongSupplier nanoClock) {
+    public PrecisionLoop(Profile profile, ForkCosts costs) {
         this.profile = profile;
-        this.timeCap = timeCap;
-        this.nanoClock = nanoClock;
+        this.costs = costs;
     }
 
-    /** Measures the point in each of {@code configs} (at least one), round after round. */
-    public Outcome measure(List<RunConfig> configs, ForkSource source) throws PointFailedException {
-        long start = nanoClock.getAsLong();
-        Map<RunConfig, List<ForkResult>> forks = new LinkedHashMap<>();
-        configs.forEach(c -> forks.put(c, new ArrayList<>()));
-        for (int round = 1; ; round++) {
-            for (RunConfig config : configs) {
-                forks.get(config).add(source.run(config, round));
-            }
-            Stop stop = stop(round, forks, nanoClock.getAsLong() - start);
-            if (stop != null) {
-                List<ConfigForks> result = new ArrayList<>();
-                forks.forEach((config, f) -> result.add(new ConfigForks(config, f, relativeHalfWidth(f))));
-                return new Outcome(result, stop);
+    /**
+     * Iterations per fork in the first pass for {@code forks} forks in all, at most the profile's:
+     * fewer when the first pass would otherwise take more than its share of {@code budgetSeconds}
+     * (infinite for no budget).
+     */
+    public int firstIterations(int forks, double budgetSeconds) {
+        int most = profile.measurementIterations();
+        if (profile.fixedForks() || Double.isInfinite(budgetSeconds) || forks == 0) {
+            return most;
+        }
+        double perFork = FIRST_PASS_SHARE * budgetSeconds / forks - costs.forkSeconds();
+        int fit = (int) Math.floor(perFork / profile.measurementTime().toNanos() * 1e9);
+        return Math.max(Math.min(FEWEST_ITERATIONS, most), Math.min(most, fit));
+    }
+
+    /** Measures the point's first forks: the minimum (or, with fixed forks, all) rounds, and judges them. */
+    public void first(PointForks point, int iterations, ForkSource source) throws PointFailedException {
+        int rounds = profile.fixedForks() ? profile.maxForks() : profile.minForks();
+        measure(point, rounds, iterations, source);
+    }
+
+    /** Measures a batch chosen by {@link #next} and judges the point again. */
+    public void more(Batch batch, ForkSource source) throws PointFailedException {
+        measure(batch.point(), batch.rounds(), batch.iterations(), source);
+    }
+
+    private void measure(PointForks point, int rounds, int iterations, ForkSource source) throws PointFailedException {
+        long start = System.nanoTime();
+        int first = point.rounds() + 1;
+        List<RunConfig> configs = point.configs();
+        List<ForkResult> all = new ArrayList<>();
+        if (configs.size() == 1) {
+            List<ForkResult> forks = source.run(configs.get(0), first, rounds, iterations);
+            point.add(configs.get(0), forks);
+            all.addAll(forks);
+        } else {
+            for (int round = first; round < first + rounds; round++) {
+                for (RunConfig config : configs) {
+                    List<ForkResult> forks = source.run(config, round, 1, iterations);
+                    point.add(config, forks);
+                    all.addAll(forks);
+                }
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        point.addSeconds(seconds);
+        costs.add(seconds, all);
+        judge(point);
     }
 
-    /** Why to stop after {@code n} rounds that took {@code elapsed} ns, or null to measure another round. */
-    private Stop stop(int n, Map<RunConfig, List<ForkResult>> forks, long elapsed) {
+    /** Closes the point when its forks decide it: target met, modes, all forks spent. */
+    void judge(PointForks point) {
+        int rounds = point.rounds();
         if (profile.fixedForks()) {
-            return n >= profile.maxForks() ? Stop.FIXED_FORKS : null;
+            point.stop(rounds >= profile.maxForks() ? Stop.FIXED_FORKS : null);
+        } else if (rounds >= profile.minForks()
+                && point.configs().stream().allMatch(c -> point.relCi(c) <= profile.precision())) {
+            point.stop(Stop.TARGET_MET);
+        } else if (point.bimodal()) {
+            point.stop(Stop.MODES);
+        } else if (rounds >= profile.maxForks()) {
+            point.stop(Stop.MAX_FORKS);
         }
-        if (n >= profile.minForks() && forks.values().stream().allMatch(f -> relativeHalfWidth(f) <= profile.precision())) {
-            return Stop.TARGET_MET;
-        }
-        if (n >= profile.maxForks()) {
-            return Stop.MAX_FORKS;
-        }
-        // Past the minimum, stop before a round that would, at the pace so far, end past the cap.
-        long perRound = elapsed / n;
-        if (n >= profile.minForks() && elapsed + perRound > timeCap.toNanos()) {
-            return Stop.TIME_CAP;
-        }
-        return null;
     }
 
-    /** Half-width of the Student t 95% CI of the mean of fork means, over that mean. */
-    static double relativeHalfWidth(List<ForkResult> forks) {
-        double[] means = forks.stream().mapToDouble(ForkResult::mean).toArray();
-        Interval ci = Intervals.studentT(means, 0.95);
-        return (ci.high() - ci.low()) / 2 / Math.abs(StatUtils.mean(means));
+    /**
+     * The cheapest batch that is predicted to bring an open point to the target within its cap and
+     * {@code secondsLeft}; points that cannot get there are closed on the way, with the reason.
+     */
+    public Optional<Batch> next(Collection<PointForks> points, double secondsLeft) {
+        Batch best = null;
+        for (PointForks p : points) {
+            if (!p.open()) {
+                continue;
+            }
+            Batch b = toTarget(p);
+            if (b == null) {
+                p.stop(Stop.MAX_FORKS);
+            } else if (p.seconds() + b.seconds() > profile.pointTimeCap().toNanos() / 1e9) {
+                p.stop(Stop.TIME_CAP);
+            } else if (b.seconds() > secondsLeft) {
+                p.stop(Stop.BUDGET);
+            } else if (best == null || b.seconds() < best.seconds()) {
+                best = b;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        // Run at most a few rounds before looking again; the estimates get better with each.
+        int rounds = Math.min(best.rounds(), MOST_ROUNDS);
+        return Optional.of(new Batch(best.point(), rounds, best.iterations(), best.seconds() * rounds / best.rounds()));
+    }
+
+    /**
+     * The rounds (and their iterations) the point needs to reach the target, from its variance
+     * components; null when more forks than the profile allows would be needed.
+     */
+    Batch toTarget(PointForks point) {
+        int n = point.rounds();
+        double iterationCost = profile.measurementTime().toNanos() / 1e9;
+        double forkCost = costs.forkSeconds();
+        if (n < 2) {
+            // No spread to go on yet: one more round as the profile shapes it.
+            int m = profile.measurementIterations();
+            return new Batch(point, 1, m, point.configs().size() * (forkCost + m * iterationCost));
+        }
+        int needed = 0;
+        int iterations = FEWEST_ITERATIONS;
+        for (RunConfig config : point.configs()) {
+            ForkSample sample = point.sample(config);
+            ForkVariance v = variance(sample);
+            int m = v.optimalIterations(forkCost, iterationCost, FEWEST_ITERATIONS, profile.maxIterations());
+            int k = roundsToTarget(sample.means(), v.forkMeanVariance(m));
+            if (k < 0) {
+                return null;
+            }
+            needed = Math.max(needed, k);
+            iterations = Math.max(iterations, m);
+        }
+        double seconds = needed * point.configs().size() * (forkCost + iterations * iterationCost);
+        return new Batch(point, needed, iterations, seconds);
+    }
+
+    /** The forks' variance components; with one iteration per fork all of it counts as between forks. */
+    private static ForkVariance variance(ForkSample sample) {
+        if (sample.keptIterations() > sample.forks()) {
+            return ForkVariance.of(sample.kept());
+        }
+        return new ForkVariance(StatUtils.variance(sample.means()), 0);
+    }
+
+    /**
+     * Fewest further forks after which the interval is predicted within the target, when each new
+     * fork mean varies by {@code newVariance} and the observed fork means stay as they are; -1 when
+     * more than the profile allows. The predicted variance of fork means pools the observed one with
+     * the new forks' (by degrees of freedom).
+     */
+    int roundsToTarget(double[] means, double newVariance) {
+        int n = means.length;
+        double mean = Math.abs(StatUtils.mean(means));
+        double observed = StatUtils.variance(means);
+        for (int k = 1; n + k <= profile.maxForks(); k++) {
+            double pooled = ((n - 1) * observed + k * newVariance) / (n + k - 1);
+            double t = new TDistribution(n + k - 1).inverseCumulativeProbability(0.975);
+            if (t * Math.sqrt(pooled / (n + k)) <= profile.precision() * mean) {
+                return k;
+            }
+        }
+        return -1;
     }
 }

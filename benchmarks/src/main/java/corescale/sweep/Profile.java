@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How hard a sweep measures each point. Each fork gets a short fixed warm-up and measurement;
- * forks are added until the point is precise enough ({@code precision}: half-width of the 95% CI
- * of the mean of fork means, over the mean), or {@code maxForks}, or {@code pointTimeCap}.
+ * How hard a sweep measures each point. Each fork gets a short fixed warm-up, then
+ * {@code measurementIterations} measured iterations in the first pass, and up to
+ * {@code maxIterations} in later forks when its iterations, not its forks, are what is noisy
+ * (see {@link PrecisionLoop}); forks are added until the point is precise enough
+ * ({@code precision}: half-width of the 95% CI of the mean of fork means, over the mean), or
+ * {@code maxForks}, or {@code pointTimeCap}, or the budget.
  *
- * @param budget the whole sweep's time budget: points past their minimum forks stop adding forks
- *               when the rest of the plan would not fit in it; zero for none
+ * @param budget the whole sweep's time budget, canary included: the first pass shortens its forks
+ *               to fit in part of it and the rest goes to the points that need it; zero for none
  * @param params parameter values to use instead of the benchmarks' defaults, where a benchmark
  *               has that parameter (e.g. fewer contention levels in the quick profile)
  */
 public record Profile(String name, int warmupIterations, Duration warmupTime, int measurementIterations,
-                      Duration measurementTime, int minForks, int maxForks, double precision,
+                      Duration measurementTime, int maxIterations, int minForks, int maxForks, double precision,
                       Duration pointTimeCap, Duration budget, Map<String, List<String>> params) {
+
+    /** What starting and ending a fork costs beside its iterations, until the sweep has measured it. */
+    public static final Duration FORK_START = Duration.ofMillis(700);
 
     /*
      * processcounters: each of its forks starts P worker JVMs; high contention only, and not the two
@@ -29,18 +35,18 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
 
     /** A few minutes on a 2-core machine: every family, one fork per point, fewest parameters. */
     public static Profile quick() {
-        return new Profile("quick", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200),
+        return new Profile("quick", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 3,
                 1, 1, 0.10, Duration.ofSeconds(30), Duration.ZERO,
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0"), "io.k", List.of("200")));
     }
 
     /**
-     * The default: 3 to 5 short forks per point until ±3%, within 14 minutes for the whole sweep.
-     * Three forks, not two: with two, the t quantile (12.7) makes any interval useless.
+     * The default: at least 3 forks per point, more (or longer) until ±3%, within 14 minutes for the
+     * whole sweep. Three forks, not two: with two, the t quantile (12.7) makes any interval useless.
      */
     public static Profile standard() {
-        return new Profile("default", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200),
-                3, 5, 0.03, Duration.ofSeconds(20), Duration.ofMinutes(14),
+        return new Profile("default", 1, Duration.ofMillis(200), 10, Duration.ofMillis(200), 25,
+                3, 12, 0.03, Duration.ofSeconds(40), Duration.ofMinutes(14),
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500"), "io.k", List.of("200"),
                         "processcounters.workOutside", List.of("0"),
                         "processcounters.variant", List.of("fileLock", "posixSemaphore", "atomicAdd")));
@@ -48,7 +54,7 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
 
     /** For a reference run: longer iterations, ±1%, up to 10 forks, every parameter value. */
     public static Profile thorough() {
-        return new Profile("thorough", 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1),
+        return new Profile("thorough", 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), 10,
                 3, 10, 0.01, Duration.ofMinutes(2), Duration.ZERO, Map.of());
     }
 
@@ -61,16 +67,17 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
         }
     }
 
-    /** Time one fork takes, JVM start included (about a second here). */
-    public Duration forkTime() {
+    /** Time one fork of {@code iterations} measured iterations takes, JVM start included. */
+    public Duration forkTime(int iterations) {
         return warmupTime.multipliedBy(warmupIterations)
-                .plus(measurementTime.multipliedBy(measurementIterations))
-                .plus(Duration.ofMillis(1200));
+                .plus(measurementTime.multipliedBy(iterations))
+                .plus(FORK_START);
     }
 
     public Profile withForks(int forks) {
         return new Profile(name + "-fixed", warmupIterations, warmupTime, measurementIterations, measurementTime,
-                forks, forks, Double.NaN, pointTimeCap.plus(forkTime().multipliedBy(forks)), Duration.ZERO, params);
+                measurementIterations, forks, forks, Double.NaN, pointTimeCap.plus(forkTime(measurementIterations).multipliedBy(forks)),
+                Duration.ZERO, params);
     }
 
     /** True when forks are a fixed count given by the user: no precision target. */
@@ -78,32 +85,33 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
         return Double.isNaN(precision);
     }
 
+    /** JMH's own shape of a fork, as given by -wi, -w, -i, -r: every fork measures {@code i} iterations. */
     public Profile with(int wi, Duration w, int i, Duration r) {
-        return new Profile(name, wi, w, i, r, minForks, maxForks, precision, pointTimeCap, budget, params);
+        return new Profile(name, wi, w, i, r, i, minForks, maxForks, precision, pointTimeCap, budget, params);
     }
 
     public Profile withPrecision(double target) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, target, pointTimeCap, budget, params);
     }
 
     public Profile withBudget(Duration newBudget) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, pointTimeCap, newBudget, params);
     }
 
     public Profile withPointCap(Duration newCap) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, newCap, budget, params);
     }
 
     public Profile withMaxForks(int newMax) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
                 Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params);
     }
 
     public Profile withParams(Map<String, List<String>> newParams) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime,
+        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, pointTimeCap, budget, newParams);
     }
 }

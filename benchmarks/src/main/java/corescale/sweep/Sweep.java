@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,12 +53,14 @@ public final class Sweep {
     private final String runId;
     private final MachineInfo machine;
     private final Duration hangLimit;
+    private final boolean classSharing;
     private final Object writeLock = new Object();
     private volatile boolean stopping;
 
     /** @param configs the configurations whose forks alternate at every point; empty for a plain run */
     public Sweep(Path runDir, Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores,
-                 PrintStream out, boolean terminal, String runId, MachineInfo machine, Duration hangLimit) {
+                 PrintStream out, boolean terminal, String runId, MachineInfo machine, Duration hangLimit,
+                 boolean classSharing) {
         this.runDir = runDir;
         this.profile = profile;
         this.plan = List.copyOf(plan);
@@ -68,6 +71,7 @@ public final class Sweep {
         this.runId = runId;
         this.machine = machine;
         this.hangLimit = hangLimit;
+        this.classSharing = classSharing;
     }
 
     /** The points of the plan that results.csv in {@code runDir} already holds. */
@@ -85,9 +89,11 @@ public final class Sweep {
     }
 
     /**
-     * Measures the points not yet in results.csv. When the run folder has a run.json, the canary is
-     * measured and recorded there before the first point ({@code start}, or {@code resume} when
-     * {@code resuming}), after half of them ({@code middle}) and after the last ({@code end}).
+     * Measures the points not yet in results.csv: first each to the profile's minimum forks, then,
+     * with the budget left, more forks where they are predicted to reach the target soonest (see
+     * {@link PrecisionLoop}). When the run folder has a run.json, the canary is measured and
+     * recorded there before the first point ({@code start}, or {@code resume} when
+     * {@code resuming}), between the two passes ({@code middle}) and at the end ({@code end}).
      */
     public Outcome run(boolean resuming) throws IOException {
         Files.createDirectories(runDir);
@@ -105,38 +111,38 @@ public final class Sweep {
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
-        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size(), profile.minForks()));
+        ForkCosts costs = ForkCosts.learning(Profile.FORK_START.toNanos() / 1e9 + profile.warmupIterations() * profile.warmupTime().toNanos() / 1e9);
+        PrecisionLoop loop = new PrecisionLoop(profile, costs);
+        boolean withCanary = RunFile.exists(runDir) && !todo.isEmpty();
+        long sweepStart = System.nanoTime();
+        int iterations = loop.firstIterations(todo.size() * configs.size() * profile.minForks(),
+                budgetLeft(sweepStart, withCanary ? 3 : 0));
+        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size(), profile.minForks(), iterations));
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try (PrintStream jmhLog = new PrintStream(new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true)) {
-            JmhForks forks = new JmhForks(profile, cores, runDir, jmhLog, runId, machine, hangLimit);
-            Optional<CanaryRecorder> canary = RunFile.exists(runDir) && !todo.isEmpty()
+            JmhForks forks = new JmhForks(profile, cores, runDir, jmhLog, runId, machine, hangLimit, classSharing);
+            Optional<CanaryRecorder> canary = withCanary
                     ? Optional.of(new CanaryRecorder(runDir, cores, jmhLog, progress::say, () -> stopping)) : Optional.empty();
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
-            long sweepStart = System.nanoTime();
-            int started = 0;
+            List<PointForks> open = new ArrayList<>();
             for (Point point : todo) {
                 if (stopping) {
                     break;
                 }
-                Duration cap = pointCap(Duration.ofNanos(System.nanoTime() - sweepStart), todo.size() - started++);
-                PrecisionLoop loop = new PrecisionLoop(profile, cap, System::nanoTime);
-                long pointStart = System.nanoTime();
+                PointForks state = new PointForks(point, configs);
                 try {
-                    PrecisionLoop.Outcome outcome = loop.measure(configs, (config, fork) -> {
-                        progress.starting(point, config.name(), fork);
-                        return forks.run(point, config, fork);
-                    });
-                    synchronized (writeLock) {
-                        if (stopping) {
-                            break;
-                        }
-                        record(point, outcome, System.nanoTime() - pointStart, results, points);
+                    loop.first(state, iterations, source(forks, point, progress));
+                    if (!write(state, state.all(), results, points)) {
+                        break;
                     }
                     measured++;
-                    progress.finished(point, describe(outcome));
+                    progress.finished(point, describe(state));
+                    if (state.open()) {
+                        open.add(state);
+                    }
                 } catch (PointFailedException e) {
                     if (stopping) {
                         break;
@@ -153,9 +159,10 @@ public final class Sweep {
                     }
                     progress.finished(point, "FAILED: " + e.getMessage());
                 }
-                if (started == (todo.size() + 1) / 2) {
-                    canary.ifPresent(c -> c.take("middle"));
-                }
+            }
+            if (!stopping && !open.isEmpty()) {
+                canary.ifPresent(c -> c.take("middle"));
+                failed += moreForks(open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failures, progress);
             }
             if (!stopping) {
                 canary.ifPresent(c -> c.take("end"));
@@ -172,31 +179,109 @@ public final class Sweep {
     }
 
     /**
-     * Appends the point's rows, every configuration's together, to results.csv and one line per
-     * configuration to points.csv.
+     * The second pass: batches of more forks, each for the open point predicted to reach the target
+     * in the least time, while the budget lasts; returns the batches that failed.
      */
-    private void record(Point point, PrecisionLoop.Outcome outcome, long nanos, ResultsCsv results, PointLog points)
+    private int moreForks(List<PointForks> open, PrecisionLoop loop, JmhForks forks, long sweepStart, int canaryReadings,
+                          ResultsCsv results, PointLog points, PointLog failures, Progress progress) throws IOException {
+        int failed = 0;
+        progress.say(String.format(Locale.ROOT, "%d points below the target: more forks where they reach it soonest", open.size()));
+        while (!stopping) {
+            Optional<PrecisionLoop.Batch> next = loop.next(open, budgetLeft(sweepStart, canaryReadings));
+            if (next.isEmpty()) {
+                break;
+            }
+            PointForks state = next.get().point();
+            Map<RunConfig, Integer> before = new LinkedHashMap<>();
+            configs.forEach(c -> before.put(c, state.forks(c).size()));
+            try {
+                loop.more(next.get(), source(forks, state.point(), progress));
+            } catch (PointFailedException e) {
+                if (stopping) {
+                    break;
+                }
+                failed++;
+                state.stop(PrecisionLoop.Stop.FAILED);
+                synchronized (writeLock) {
+                    failures.append(state.point().key(), "more forks: " + e.getMessage());
+                }
+                progress.say("  " + state.point().label() + ": more forks FAILED: " + e.getMessage());
+                continue;
+            }
+            Map<RunConfig, List<ForkResult>> added = new LinkedHashMap<>();
+            before.forEach((c, n) -> {
+                List<ForkResult> all = state.forks(c);
+                added.put(c, all.subList(n, all.size()));
+            });
+            if (!write(state, added, results, points)) {
+                break;
+            }
+            progress.say(String.format(Locale.ROOT, "  %s: %s | elapsed %s", state.point().label(), describe(state),
+                    Progress.format(progress.elapsed())));
+        }
+        if (!stopping) {
+            // What the second pass decided for the points it did not take to the target.
+            for (PointForks state : open) {
+                if (state.open()) {
+                    state.stop(PrecisionLoop.Stop.BUDGET);
+                }
+                synchronized (writeLock) {
+                    points.put(state.point().key(), line(state, configs));
+                }
+            }
+        }
+        return failed;
+    }
+
+    private PrecisionLoop.ForkSource source(JmhForks forks, Point point, Progress progress) {
+        return (config, first, count, iterations) -> {
+            progress.starting(point, config.name(), first);
+            return forks.run(point, config, first, count, iterations);
+        };
+    }
+
+    /** Seconds of the budget left, keeping {@code canaryReadings} readings' time; infinite without a budget. */
+    private double budgetLeft(long sweepStart, int canaryReadings) {
+        if (profile.budget().isZero()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return (profile.budget().toNanos() - (System.nanoTime() - sweepStart)) / 1e9
+                - canaryReadings * CanaryRecorder.TIME.toNanos() / 1e9;
+    }
+
+    /**
+     * Appends the point's new forks' rows, every configuration's together, to results.csv and puts
+     * its line per configuration in points.csv; false when the sweep is stopping and wrote nothing.
+     */
+    private boolean write(PointForks state, Map<RunConfig, List<ForkResult>> newForks, ResultsCsv results, PointLog points)
             throws IOException {
-        List<ResultRow> rows = new ArrayList<>();
-        outcome.configs().forEach(c -> c.forks().forEach(f -> rows.addAll(f.rows())));
-        results.append(rows);
-        for (PrecisionLoop.ConfigForks c : outcome.configs()) {
-            ForkResult.Load load = c.load();
-            points.append(point.key(), c.forks().size(), c.mean(), unit(c), blankIfNaN(c.relCi()),
-                    blankIfNaN(profile.precision()), outcome.stop().label, String.format(Locale.ROOT, "%.1f", nanos / 1e9),
-                    CpuList.format(cores.cpusFor(point.cores())),
-                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
-                    load.involuntarySwitches(), c.config().name());
+        synchronized (writeLock) {
+            if (stopping) {
+                return false;
+            }
+            List<ResultRow> rows = new ArrayList<>();
+            newForks.values().forEach(forks -> forks.forEach(f -> rows.addAll(f.rows())));
+            results.append(rows);
+            points.put(state.point().key(), line(state, configs));
+            return true;
         }
     }
 
-    /** The point's own cap, or less when the budget left, shared over the points left, is less. */
-    private Duration pointCap(Duration elapsed, int pointsLeft) {
-        if (profile.budget().isZero()) {
-            return profile.pointTimeCap();
+    /** The point's points.csv values per configuration (after the key columns). */
+    private List<List<Object>> line(PointForks state, List<RunConfig> configs) {
+        List<List<Object>> lines = new ArrayList<>();
+        String stop = (state.open() ? PrecisionLoop.Stop.PENDING : state.stop()).label;
+        for (RunConfig c : configs) {
+            List<ForkResult> forks = state.forks(c);
+            ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
+            lines.add(List.of(forks.size(), state.sample(c).mean(), unit(forks), blankIfNaN(state.relCi(c)),
+                    blankIfNaN(profile.precision()), stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
+                    String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
+                    CpuList.format(cores.cpusFor(state.point().cores())),
+                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
+                    load.involuntarySwitches(), c.name(), state.modes(c)));
         }
-        Duration share = profile.budget().minus(elapsed).dividedBy(Math.max(1, pointsLeft));
-        return share.compareTo(profile.pointTimeCap()) < 0 ? share : profile.pointTimeCap();
+        return lines;
     }
 
     private void interrupted(Progress progress) {
@@ -217,8 +302,8 @@ public final class Sweep {
     }
 
     private void printPlan(int todo, int alreadyDone) {
-        Duration low = estimate(todo, profile.minForks());
-        Duration high = estimate(todo, profile.maxForks());
+        Duration low = estimate(todo, profile.minForks(), profile.measurementIterations());
+        Duration high = estimate(todo, profile.maxForks(), profile.measurementIterations());
         if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
             high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
         }
@@ -226,8 +311,8 @@ public final class Sweep {
         out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
                 profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
-                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%",
-                        profile.minForks(), profile.maxForks(), per, profile.precision() * 100),
+                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d each, more where they reach it soonest)",
+                        profile.minForks(), profile.maxForks(), per, profile.precision() * 100, profile.minForks()),
                 Progress.format(low), Progress.format(high), runDir);
         String warning = cores.warning();
         if (!warning.isEmpty()) {
@@ -246,32 +331,44 @@ public final class Sweep {
         }
     }
 
-    /** Time {@code points} points take at {@code forks} forks per configuration, the canary's three readings included. */
-    private Duration estimate(int points, int forks) {
+    /**
+     * Time {@code points} points take at {@code forks} forks of {@code iterations} per configuration,
+     * the canary's three readings included.
+     */
+    private Duration estimate(int points, int forks, int iterations) {
         Duration canary = points > 0 ? CanaryRecorder.TIME.multipliedBy(3) : Duration.ZERO;
-        return profile.forkTime().multipliedBy((long) forks * points * configs.size()).plus(canary);
+        return profile.forkTime(iterations).multipliedBy((long) forks * points * configs.size()).plus(canary);
     }
 
     /** The point's progress line: per configuration its mean and precision, then forks and why it stopped. */
-    private static String describe(PrecisionLoop.Outcome outcome) {
+    private static String describe(PointForks state) {
         StringBuilder line = new StringBuilder();
         ForkResult.Load load = ForkResult.Load.NONE;
-        for (PrecisionLoop.ConfigForks c : outcome.configs()) {
-            String ci = Double.isNaN(c.relCi()) ? "" : String.format(Locale.ROOT, " ±%.1f%%", c.relCi() * 100);
-            line.append(c.config().name()).append(c.config().name().isEmpty() ? "" : " ")
-                    .append(String.format(Locale.ROOT, "%.4g %s%s, ", c.mean(), unit(c), ci));
-            load = load.plus(c.load());
+        List<RunConfig> configs = state.configs();
+        for (RunConfig c : configs) {
+            double relCi = state.relCi(c);
+            String ci = Double.isNaN(relCi) ? "" : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
+            List<ForkResult> forks = state.forks(c);
+            line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
+                    .append(String.format(Locale.ROOT, "%.4g %s%s, ", state.sample(c).mean(), unit(forks), ci));
+            for (ForkResult f : forks) {
+                load = load.plus(f.load());
+            }
+            String modes = state.modes(c);
+            if (!modes.isEmpty()) {
+                line.append(modes).append(", ");
+            }
         }
-        line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", outcome.rounds(),
-                outcome.configs().size() > 1 ? " each" : "", outcome.stop().label.replace('_', ' ')));
+        line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
+                state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
         if (load.stealShare() > TopologyFacts.STEAL_FLAG) {
             line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()));
         }
         return line.toString();
     }
 
-    private static String unit(PrecisionLoop.ConfigForks c) {
-        return c.forks().stream().flatMap(f -> f.rows().stream()).map(ResultRow::unit).findFirst().orElse("");
+    private static String unit(List<ForkResult> forks) {
+        return forks.stream().flatMap(f -> f.rows().stream()).map(ResultRow::unit).findFirst().orElse("");
     }
 
     private static Object blankIfNaN(double value) {

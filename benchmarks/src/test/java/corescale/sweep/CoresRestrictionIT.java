@@ -91,9 +91,9 @@ class CoresRestrictionIT {
         CoresRestriction lying = new CoresRestriction(real.placement(), Optional.of(wrong),
                 Path.of(System.getProperty("java.home"), "bin", "java"));
         JmhForks forks = new JmhForks(TestSweeps.tiny(100), lying, runDir, new PrintStream(new ByteArrayOutputStream()),
-                "test-run", MachineInfo.current(), Duration.ofSeconds(60));
+                "test-run", MachineInfo.current(), Duration.ofSeconds(60), true);
         Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
-        PointFailedException e = assertThrows(PointFailedException.class, () -> forks.run(point, Sweep.PLAIN, 1));
+        PointFailedException e = assertThrows(PointFailedException.class, () -> forks.run(point, Sweep.PLAIN, 1, 1, 2).get(0));
         assertEquals("the fork ran on CPUs " + other + ", not the placed " + placed + ": taskset did not take", e.getMessage());
     }
 
@@ -102,7 +102,7 @@ class CoresRestrictionIT {
         JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
         Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
         // JmhForks fails the point when the fork's own CoresCheck disagrees with cores=1 or its CPU.
-        ForkResult fork = forks.run(point, Sweep.PLAIN, 1);
+        ForkResult fork = forks.run(point, Sweep.PLAIN, 1, 1, 2).get(0);
         assertEquals(2, fork.rows().size());
         assertEquals(CoresRestriction.detect().cpusFor(1), fork.cpus());
         assertTrue(fork.load().totalTicks() > 0, "the fork read its CPUs' time around each iteration");

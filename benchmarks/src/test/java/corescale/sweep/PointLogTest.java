@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.stats.model.PointKey;
 
-/** points.csv: the configuration's name in the last column; a file begun without that column keeps its header. */
+/**
+ * points.csv: a line per configuration; a point's lines replaced when it gets more forks; a file begun
+ * without the newer columns keeps its header.
+ */
 class PointLogTest {
 
     @TempDir
@@ -19,21 +22,45 @@ class PointLogTest {
 
     private static final PointKey KEY = new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0", 1, 1);
 
-    private static void append(PointLog log, String config) throws Exception {
-        log.append(KEY, 2, 100.5, "ops/us", 0.02, 0.03, "target_met", "4.0", "1", "0.00", 12, config);
+    private static List<Object> line(int forks, String stop, String config) {
+        return List.of(forks, 100.5, "ops/us", 0.02, 0.03, stop, "4.0", "2.5", "1", "0.00", 12, config, "");
     }
+
+    private static void append(PointLog log, String config) throws Exception {
+        log.append(KEY, line(2, "target_met", config).toArray());
+    }
+
+    private static final String HEADER = "family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,"
+            + "seconds,measure_seconds,cpus,steal_pct,involuntary_switches,config,modes";
 
     @Test
     void oneLinePerConfigurationNamedInTheLastColumn() throws Exception {
         PointLog log = PointLog.points(dir);
         append(log, "a");
         append(log, "b");
-        assertEquals(List.of(
-                "family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,seconds,cpus,steal_pct,"
-                        + "involuntary_switches,config",
-                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,1,0.00,12,a",
-                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,1,0.00,12,b"),
+        assertEquals(List.of(HEADER,
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,"),
                 Files.readAllLines(dir.resolve("points.csv")));
+    }
+
+    @Test
+    void aPointThatGetsMoreForksHasItsLinesReplacedInPlace() throws Exception {
+        PointLog log = PointLog.points(dir);
+        PointKey other = new PointKey("counters", "Counters.increment", "longAdder", "workInside=0", 1, 1);
+        log.put(KEY, List.of(line(3, "pending", "a"), line(3, "pending", "b")));
+        log.put(other, List.of(line(3, "modes", "")));
+        log.put(KEY, List.of(line(7, "target_met", "a"), line(7, "target_met", "b")));
+        List<String> lines = Files.readAllLines(dir.resolve("points.csv"));
+        assertEquals(4, lines.size());
+        assertEquals(HEADER, lines.get(0));
+        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
+                lines.get(1));
+        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,",
+                lines.get(2));
+        assertEquals("counters,Counters.increment,longAdder,workInside=0,1,1,3,100.5,ops/us,0.02,0.03,modes,4.0,2.5,1,0.00,12,,",
+                lines.get(3));
+        assertEquals(List.of("points.csv"), Files.list(dir).map(p -> p.getFileName().toString()).toList(), "no file left beside it");
     }
 
     @Test

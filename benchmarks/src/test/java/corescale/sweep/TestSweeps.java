@@ -26,7 +26,7 @@ public final class TestSweeps {
 
     public static JmhForks forks(Profile profile, Path runDir, Duration hangLimit) {
         return new JmhForks(profile, CoresRestriction.detect(), runDir,
-                new PrintStream(new ByteArrayOutputStream()), "test-run", MachineInfo.current(), hangLimit);
+                new PrintStream(new ByteArrayOutputStream()), "test-run", MachineInfo.current(), hangLimit, true);
     }
 
     /**

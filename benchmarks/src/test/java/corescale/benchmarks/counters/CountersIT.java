@@ -38,7 +38,7 @@ class CountersIT {
         JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(60));
         Point point = TestSweeps.point(BENCHMARK, CORES, threads,
                 Map.of("variant", variant, "workInside", String.valueOf(workInside), "workOutside", "0"));
-        ForkResult fork = forks.run(point, Sweep.PLAIN, 1);
+        ForkResult fork = forks.run(point, Sweep.PLAIN, 1, 1, 2).get(0);
         return fork.rows();
     }
 

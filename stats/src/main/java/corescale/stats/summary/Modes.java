@@ -35,12 +35,20 @@ public final class Modes {
 
     /** 2 when the fork means form two groups by the rule above, 1 when not, 0 when not tested. */
     public static int count(double[] forkMeans) {
-        int k = forkMeans.length;
-        if (k < MIN_FORKS) {
-            return 0;
-        }
+        return forkMeans.length < MIN_FORKS ? 0 : groups(forkMeans).length;
+    }
+
+    /**
+     * The fork means, sorted, as two groups (lower mode first) when they form two modes by the rule
+     * above, else as one group.
+     */
+    public static double[][] groups(double[] forkMeans) {
         double[] s = forkMeans.clone();
         Arrays.sort(s);
+        int k = s.length;
+        if (k < MIN_FORKS) {
+            return new double[][] {s};
+        }
         int split = 1;
         for (int i = 2; i < k; i++) {
             if (s[i] - s[i - 1] > s[split] - s[split - 1]) {
@@ -50,11 +58,13 @@ public final class Modes {
         double gap = s[split] - s[split - 1];
         double mean = Arrays.stream(s).average().orElseThrow();
         if (!(gap >= MIN_GAP * Math.abs(mean))) {
-            return 1;
+            return new double[][] {s};
         }
         double squares = squares(s, 0, split) + squares(s, split, k);
         int df = k - 2; // one mean per group; k >= 3 so df >= 1
-        return gap >= GAP_OVER_SPREAD * Math.sqrt(squares / df) ? 2 : 1;
+        return gap >= GAP_OVER_SPREAD * Math.sqrt(squares / df)
+                ? new double[][] {Arrays.copyOfRange(s, 0, split), Arrays.copyOfRange(s, split, k)}
+                : new double[][] {s};
     }
 
     private static double squares(double[] s, int from, int to) {

@@ -155,9 +155,10 @@ public final class Summarizer {
             return summarizePooled(g, d.pooled);
         }
         double[][] measured = d.forkArrays();
-        int warmup = Warmup.leadingIterations(measured);
-        double[][] forks = Warmup.without(measured, warmup);
-        double[] forkMeans = Arrays.stream(forks).mapToDouble(StatUtils::mean).toArray();
+        ForkSample sample = ForkSample.of(measured);
+        int warmup = sample.warmup();
+        double[][] forks = sample.kept();
+        double[] forkMeans = sample.means();
         int[] forkNumbers = d.forks.keySet().stream().mapToInt(ForkId::fork).toArray();
         int samples = Arrays.stream(forks).mapToInt(f -> f.length).sum();
         double mean = StatUtils.mean(forkMeans);

@@ -1,0 +1,46 @@
+package corescale.sweep;
+
+import java.util.List;
+
+/**
+ * What a fork costs beyond its measured iterations (JVM start, JMH's set-up, warm-up iterations,
+ * tear-down, and the runner's own start shared by a batch's forks), learnt from the batches run so
+ * far: the precision loop weighs it against the cost of an iteration.
+ */
+public final class ForkCosts {
+
+    private double overheadSeconds;
+    private int forks;
+    private final double firstGuess;
+    private final boolean learns;
+
+    private ForkCosts(double firstGuess, boolean learns) {
+        this.firstGuess = firstGuess;
+        this.learns = learns;
+    }
+
+    /** @param firstGuess seconds per fork beyond its iterations until a batch has been measured */
+    public static ForkCosts learning(double firstGuess) {
+        return new ForkCosts(firstGuess, true);
+    }
+
+    /** Always {@code seconds} per fork, whatever batches take (for tests, whose forks take no time). */
+    static ForkCosts fixed(double seconds) {
+        return new ForkCosts(seconds, false);
+    }
+
+    /** A batch that took {@code seconds} of wall time for {@code batch}. */
+    synchronized void add(double seconds, List<ForkResult> batch) {
+        if (!learns) {
+            return;
+        }
+        double measured = batch.stream().mapToDouble(ForkResult::measureSeconds).sum();
+        overheadSeconds += Math.max(0, seconds - measured);
+        forks += batch.size();
+    }
+
+    /** Seconds a fork has cost beyond its measured iterations, on average so far. */
+    public synchronized double forkSeconds() {
+        return forks == 0 ? firstGuess : overheadSeconds / forks;
+    }
+}

@@ -1,0 +1,141 @@
+package corescale.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.math3.stat.StatUtils;
+
+import corescale.stats.run.RunFile.RunConfig;
+import corescale.stats.summary.ForkSample;
+import corescale.stats.summary.Interval;
+import corescale.stats.summary.Intervals;
+import corescale.stats.summary.Modes;
+
+/**
+ * A point's forks so far, per configuration, and what they say: fork means without the warm-up the
+ * forks share (as the report computes them), the interval's relative half-width, modes. It also
+ * keeps the time the point has taken over all its batches and, once decided, why it stopped.
+ */
+final class PointForks {
+
+    private final Point point;
+    private final Map<RunConfig, List<ForkResult>> forks = new LinkedHashMap<>();
+    private double seconds;
+    private PrecisionLoop.Stop stop;
+
+    PointForks(Point point, List<RunConfig> configs) {
+        this.point = point;
+        configs.forEach(c -> forks.put(c, new ArrayList<>()));
+    }
+
+    Point point() {
+        return point;
+    }
+
+    List<RunConfig> configs() {
+        return List.copyOf(forks.keySet());
+    }
+
+    List<ForkResult> forks(RunConfig config) {
+        return List.copyOf(forks.get(config));
+    }
+
+    /** Every configuration's forks, in the configurations' order. */
+    Map<RunConfig, List<ForkResult>> all() {
+        Map<RunConfig, List<ForkResult>> copy = new LinkedHashMap<>();
+        forks.forEach((c, f) -> copy.put(c, List.copyOf(f)));
+        return copy;
+    }
+
+    void add(RunConfig config, List<ForkResult> more) {
+        forks.get(config).addAll(more);
+    }
+
+    void addSeconds(double more) {
+        seconds += more;
+    }
+
+    /** Wall time the point's batches took, JVM starts included. */
+    double seconds() {
+        return seconds;
+    }
+
+    /** Forks per configuration (they are measured in rounds, so all have as many). */
+    int rounds() {
+        return forks.values().iterator().next().size();
+    }
+
+    /** Why the point stopped, or null while it may get more forks. */
+    PrecisionLoop.Stop stop() {
+        return stop;
+    }
+
+    void stop(PrecisionLoop.Stop why) {
+        stop = why;
+    }
+
+    boolean open() {
+        return stop == null;
+    }
+
+    ForkSample sample(RunConfig config) {
+        return ForkSample.of(forks.get(config).stream().map(ForkResult::scores).toArray(double[][]::new));
+    }
+
+    /** Half-width of the Student t 95% CI of the mean of fork means, over that mean; NaN below 2 forks. */
+    double relCi(RunConfig config) {
+        return relativeHalfWidth(sample(config).means());
+    }
+
+    static double relativeHalfWidth(double[] forkMeans) {
+        if (forkMeans.length < 2) {
+            return Double.NaN;
+        }
+        Interval ci = Intervals.studentT(forkMeans, 0.95);
+        double mean = (ci.high() + ci.low()) / 2;
+        return (ci.high() - ci.low()) / 2 / Math.abs(mean);
+    }
+
+    /** Seconds inside measured iterations the report keeps (the shared warm-up excluded). */
+    double measureSeconds(RunConfig config) {
+        ForkSample sample = sample(config);
+        double total = 0;
+        List<ForkResult> f = forks.get(config);
+        for (int i = 0; i < f.size(); i++) {
+            int all = f.get(i).scores().length;
+            total += all == 0 ? 0 : f.get(i).measureSeconds() * sample.kept()[i].length / all;
+        }
+        return total;
+    }
+
+    /**
+     * True when some configuration's fork means fall into two modes, each seen in at least two
+     * forks: one fork apart from the rest may be an outlier, two make a mode more forks would only
+     * sample, not average away.
+     */
+    boolean bimodal() {
+        return forks.keySet().stream().map(c -> Modes.groups(sample(c).means()))
+                .anyMatch(g -> g.length == 2 && g[0].length >= 2 && g[1].length >= 2);
+    }
+
+    /** The two groups of fork means, e.g. "2 modes: 61.2 (3 forks), 92.4 (2 forks)"; empty without modes. */
+    String modes(RunConfig config) {
+        double[][] groups = Modes.groups(sample(config).means());
+        if (groups.length != 2) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "2 modes: %.4g (%d forks), %.4g (%d forks)", StatUtils.mean(groups[0]),
+                groups[0].length, StatUtils.mean(groups[1]), groups[1].length);
+    }
+
+    /** Every configuration's forks as a config name → fork count list, for messages. */
+    @Override
+    public String toString() {
+        return point.label() + " " + forks.entrySet().stream()
+                .map(e -> e.getKey().name() + ":" + e.getValue().size()).collect(Collectors.joining(","));
+    }
+}
