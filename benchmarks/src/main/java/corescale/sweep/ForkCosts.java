@@ -19,9 +19,10 @@ public final class ForkCosts {
         this.learns = learns;
     }
 
-    /** @param firstGuess seconds per fork beyond its iterations until a batch has been measured */
-    public static ForkCosts learning(double firstGuess) {
-        return new ForkCosts(firstGuess, true);
+    /** Learns from the batches; until the first, guesses a fork start and the profile's warm-up. */
+    public static ForkCosts learning(Profile profile) {
+        return new ForkCosts((Profile.FORK_START.toNanos() + profile.warmupIterations() * profile.warmupTime().toNanos()) / 1e9,
+                true);
     }
 
     /** Always {@code seconds} per fork, whatever batches take (for tests, whose forks take no time). */

@@ -48,8 +48,6 @@ import corescale.stats.run.RunFile.RunConfig;
  */
 public final class JmhForks {
 
-    /** Folder of the run's class data sharing archives. */
-    public static final String ARCHIVES = "cds";
 
     private final Profile profile;
     private final CoresRestriction cores;
@@ -58,7 +56,7 @@ public final class JmhForks {
     private final String runId;
     private final MachineInfo machine;
     private final Duration hangLimit;
-    private final boolean classSharing;
+    private final ClassSharing classSharing;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "corescale-watchdog");
         t.setDaemon(true);
@@ -74,7 +72,7 @@ public final class JmhForks {
         this.runId = runId;
         this.machine = machine;
         this.hangLimit = hangLimit;
-        this.classSharing = classSharing;
+        this.classSharing = new ClassSharing(runDir, classSharing);
     }
 
     /**
@@ -100,7 +98,7 @@ public final class JmhForks {
         ChainedOptionsBuilder options;
         try {
             Files.createDirectories(json.getParent());
-            Files.createDirectories(runDir.resolve(ARCHIVES));
+            classSharing.prepare();
             options = new OptionsBuilder()
                     .include("^" + Pattern.quote(point.benchmark()) + "$")
                     .forks(count)
@@ -181,7 +179,7 @@ public final class JmhForks {
     private List<ResultRow> rows(Point point, RunConfig config, int fork, BenchmarkParams params, BenchmarkResult forkResult)
             throws PointFailedException {
         String mode = params.getMode().shortLabel();
-        String jvmArgs = String.join(" ", params.getJvmArgs().stream().map(this::recorded).toList());
+        String jvmArgs = String.join(" ", params.getJvmArgs().stream().map(classSharing::recorded).toList());
         PointKey key = point.key();
         List<ResultRow> rows = new ArrayList<>();
         int iteration = 0;
@@ -252,38 +250,12 @@ public final class JmhForks {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /**
-     * The sweep's own JVM arguments for the point (with class data sharing, the run's archive of the
-     * configuration), then the configuration's options.
-     */
+    /** The sweep's own JVM arguments for the point (and the run's class data sharing archive), then the configuration's options. */
     private String[] jvmArgs(Point point, RunConfig config) {
         List<String> args = new ArrayList<>(cores.jvmArgs(point.cores()));
-        if (classSharing) {
-            // Every fork of the configuration maps the classes the first one loaded instead of
-            // loading and verifying them again (JDK 19+: the first fork writes it at its exit; a
-            // JVM that cannot use it, or a later JDK, writes it anew). Start-up only: the measured
-            // code is compiled as without it.
-            args.add("-XX:SharedArchiveFile=" + archive(config));
-            args.add("-XX:+AutoCreateSharedArchive");
-        }
+        args.addAll(classSharing.jvmArgs(config));
         args.addAll(options(config));
         return args.toArray(String[]::new);
-    }
-
-    /** The class data sharing archive of a configuration, in the run folder (one per JDK and options). */
-    private Path archive(RunConfig config) {
-        return runDir.toAbsolutePath().resolve(ARCHIVES).resolve((config.name().isEmpty() ? "run" : "config-" + config.name()) + ".jsa");
-    }
-
-    /** A JVM argument as results.csv records it: the archive by its place in the run folder, not this machine's path. */
-    private String recorded(String arg) {
-        String prefix = "-XX:SharedArchiveFile=";
-        if (arg.startsWith(prefix)) {
-            Path path = Path.of(arg.substring(prefix.length()));
-            Path dir = runDir.toAbsolutePath();
-            return path.startsWith(dir) ? prefix + dir.relativize(path) : arg;
-        }
-        return arg;
     }
 
     /**

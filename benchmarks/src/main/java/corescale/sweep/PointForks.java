@@ -24,6 +24,7 @@ final class PointForks {
 
     private final Point point;
     private final Map<RunConfig, List<ForkResult>> forks = new LinkedHashMap<>();
+    private final List<ForkResult> unwritten = new ArrayList<>();
     private double seconds;
     private PrecisionLoop.Stop stop;
 
@@ -44,15 +45,16 @@ final class PointForks {
         return List.copyOf(forks.get(config));
     }
 
-    /** Every configuration's forks, in the configurations' order. */
-    Map<RunConfig, List<ForkResult>> all() {
-        Map<RunConfig, List<ForkResult>> copy = new LinkedHashMap<>();
-        forks.forEach((c, f) -> copy.put(c, List.copyOf(f)));
-        return copy;
-    }
-
     void add(RunConfig config, List<ForkResult> more) {
         forks.get(config).addAll(more);
+        unwritten.addAll(more);
+    }
+
+    /** The forks added since the last call, in the order measured: what results.csv does not have yet. */
+    List<ForkResult> unwritten() {
+        List<ForkResult> out = List.copyOf(unwritten);
+        unwritten.clear();
+        return out;
     }
 
     void addSeconds(double more) {

@@ -80,11 +80,12 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Iterations per fork in the first pass for {@code forks} forks in all, at most the profile's:
-     * fewer when the first pass would otherwise take more than its share of {@code budgetSeconds}
-     * (infinite for no budget).
+     * Iterations per fork in the first pass over {@code points} points (times configurations), at
+     * most the profile's: fewer when the first pass would otherwise take more than its share of
+     * {@code budgetSeconds} (infinite for no budget).
      */
-    public int firstIterations(int forks, double budgetSeconds) {
+    public int firstIterations(int points, double budgetSeconds) {
+        int forks = points * profile.minForks();
         int most = profile.measurementIterations();
         if (profile.fixedForks() || Double.isInfinite(budgetSeconds) || forks == 0) {
             return most;

@@ -8,22 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import corescale.results.CpuList;
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.model.PointKey;
-import corescale.stats.report.TopologyFacts;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
-import corescale.topology.Placement;
 
 /**
  * Measures the points of a plan one after another, each to the profile's precision, and never
@@ -93,7 +89,7 @@ public final class Sweep {
      * with the budget left, more forks where they are predicted to reach the target soonest (see
      * {@link PrecisionLoop}). When the run folder has a run.json, the canary is measured and
      * recorded there before the first point ({@code start}, or {@code resume} when
-     * {@code resuming}), between the two passes ({@code middle}) and at the end ({@code end}).
+     * {@code resuming}), half-way through the first pass ({@code middle}) and at the end ({@code end}).
      */
     public Outcome run(boolean resuming) throws IOException {
         Files.createDirectories(runDir);
@@ -107,17 +103,16 @@ public final class Sweep {
             }
         }
         int alreadyDone = plan.size() - todo.size();
-        printPlan(todo.size(), alreadyDone);
+        PlanText planText = new PlanText(profile, plan, configs, cores, runDir);
+        planText.print(out, todo.size(), alreadyDone);
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
-        ForkCosts costs = ForkCosts.learning(Profile.FORK_START.toNanos() / 1e9 + profile.warmupIterations() * profile.warmupTime().toNanos() / 1e9);
-        PrecisionLoop loop = new PrecisionLoop(profile, costs);
+        PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning(profile));
         boolean withCanary = RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
-        int iterations = loop.firstIterations(todo.size() * configs.size() * profile.minForks(),
-                budgetLeft(sweepStart, withCanary ? 3 : 0));
-        Progress progress = new Progress(out, terminal, todo.size(), estimate(todo.size(), profile.minForks(), iterations));
+        int iterations = loop.firstIterations(todo.size() * configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
+        Progress progress = new Progress(out, terminal, todo.size(), planText.estimate(todo.size(), profile.minForks(), iterations));
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
@@ -128,6 +123,7 @@ public final class Sweep {
                     ? Optional.of(new CanaryRecorder(runDir, cores, jmhLog, progress::say, () -> stopping)) : Optional.empty();
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
             List<PointForks> open = new ArrayList<>();
+            int started = 0;
             for (Point point : todo) {
                 if (stopping) {
                     break;
@@ -135,11 +131,11 @@ public final class Sweep {
                 PointForks state = new PointForks(point, configs);
                 try {
                     loop.first(state, iterations, source(forks, point, progress));
-                    if (!write(state, state.all(), results, points)) {
+                    if (!write(state, results, points)) {
                         break;
                     }
                     measured++;
-                    progress.finished(point, describe(state));
+                    progress.finished(point, PointLines.progress(state));
                     if (state.open()) {
                         open.add(state);
                     }
@@ -159,9 +155,11 @@ public final class Sweep {
                     }
                     progress.finished(point, "FAILED: " + e.getMessage());
                 }
+                if (++started == (todo.size() + 1) / 2) {
+                    canary.ifPresent(c -> c.take("middle"));
+                }
             }
             if (!stopping && !open.isEmpty()) {
-                canary.ifPresent(c -> c.take("middle"));
                 failed += moreForks(open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failures, progress);
             }
             if (!stopping) {
@@ -192,8 +190,6 @@ public final class Sweep {
                 break;
             }
             PointForks state = next.get().point();
-            Map<RunConfig, Integer> before = new LinkedHashMap<>();
-            configs.forEach(c -> before.put(c, state.forks(c).size()));
             try {
                 loop.more(next.get(), source(forks, state.point(), progress));
             } catch (PointFailedException e) {
@@ -208,15 +204,10 @@ public final class Sweep {
                 progress.say("  " + state.point().label() + ": more forks FAILED: " + e.getMessage());
                 continue;
             }
-            Map<RunConfig, List<ForkResult>> added = new LinkedHashMap<>();
-            before.forEach((c, n) -> {
-                List<ForkResult> all = state.forks(c);
-                added.put(c, all.subList(n, all.size()));
-            });
-            if (!write(state, added, results, points)) {
+            if (!write(state, results, points)) {
                 break;
             }
-            progress.say(String.format(Locale.ROOT, "  %s: %s | elapsed %s", state.point().label(), describe(state),
+            progress.say(String.format(Locale.ROOT, "  %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
                     Progress.format(progress.elapsed())));
         }
         if (!stopping) {
@@ -226,7 +217,7 @@ public final class Sweep {
                     state.stop(PrecisionLoop.Stop.BUDGET);
                 }
                 synchronized (writeLock) {
-                    points.put(state.point().key(), line(state, configs));
+                    points.put(state.point().key(), PointLines.csv(state, profile, cores.cpusFor(state.point().cores())));
                 }
             }
         }
@@ -250,38 +241,21 @@ public final class Sweep {
     }
 
     /**
-     * Appends the point's new forks' rows, every configuration's together, to results.csv and puts
-     * its line per configuration in points.csv; false when the sweep is stopping and wrote nothing.
+     * Appends the rows of the point's forks not yet written, every configuration's together, to
+     * results.csv and puts its line per configuration in points.csv; false when the sweep is
+     * stopping and wrote nothing.
      */
-    private boolean write(PointForks state, Map<RunConfig, List<ForkResult>> newForks, ResultsCsv results, PointLog points)
-            throws IOException {
+    private boolean write(PointForks state, ResultsCsv results, PointLog points) throws IOException {
         synchronized (writeLock) {
             if (stopping) {
                 return false;
             }
             List<ResultRow> rows = new ArrayList<>();
-            newForks.values().forEach(forks -> forks.forEach(f -> rows.addAll(f.rows())));
+            state.unwritten().forEach(f -> rows.addAll(f.rows()));
             results.append(rows);
-            points.put(state.point().key(), line(state, configs));
+            points.put(state.point().key(), PointLines.csv(state, profile, cores.cpusFor(state.point().cores())));
             return true;
         }
-    }
-
-    /** The point's points.csv values per configuration (after the key columns). */
-    private List<List<Object>> line(PointForks state, List<RunConfig> configs) {
-        List<List<Object>> lines = new ArrayList<>();
-        String stop = (state.open() ? PrecisionLoop.Stop.PENDING : state.stop()).label;
-        for (RunConfig c : configs) {
-            List<ForkResult> forks = state.forks(c);
-            ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
-            lines.add(List.of(forks.size(), state.sample(c).mean(), unit(forks), blankIfNaN(state.relCi(c)),
-                    blankIfNaN(profile.precision()), stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
-                    String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
-                    CpuList.format(cores.cpusFor(state.point().cores())),
-                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
-                    load.involuntarySwitches(), c.name(), state.modes(c)));
-        }
-        return lines;
     }
 
     private void interrupted(Progress progress) {
@@ -298,80 +272,6 @@ public final class Sweep {
     public void printPlan() throws IOException {
         Set<PointKey> finished = finishedPoints(runDir);
         long todo = plan.stream().filter(p -> !finished.contains(p.key())).count();
-        printPlan((int) todo, plan.size() - (int) todo);
-    }
-
-    private void printPlan(int todo, int alreadyDone) {
-        Duration low = estimate(todo, profile.minForks(), profile.measurementIterations());
-        Duration high = estimate(todo, profile.maxForks(), profile.measurementIterations());
-        if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
-            high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
-        }
-        String per = configs.size() > 1 ? "per point and configuration" : "per point";
-        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
-                alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
-                profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
-                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d each, more where they reach it soonest)",
-                        profile.minForks(), profile.maxForks(), per, profile.precision() * 100, profile.minForks()),
-                Progress.format(low), Progress.format(high), runDir);
-        String warning = cores.warning();
-        if (!warning.isEmpty()) {
-            out.println(warning);
-        }
-        Placement placement = cores.placement();
-        out.println("Machine: " + placement.topology().summary() + "; placement " + placement.policy()
-                + (placement.limits().quotaCpus().isPresent() ? "; " + placement.limits().describeQuota() : ""));
-        plan.stream().map(Point::cores).distinct().sorted().forEach(c -> out.println(placement.line(c)));
-        if (configs.size() > 1) {
-            out.println("Configurations, one fork of each in turn at every point:");
-            for (RunConfig c : configs) {
-                out.println("config " + c.name() + ": JVM options " + (c.jvmOptions().isBlank() ? "(none)" : c.jvmOptions())
-                        + "; " + (c.javaHome().isEmpty() ? "the run's JDK" : "JDK " + c.jdkVersion() + " at " + c.javaHome()));
-            }
-        }
-    }
-
-    /**
-     * Time {@code points} points take at {@code forks} forks of {@code iterations} per configuration,
-     * the canary's three readings included.
-     */
-    private Duration estimate(int points, int forks, int iterations) {
-        Duration canary = points > 0 ? CanaryRecorder.TIME.multipliedBy(3) : Duration.ZERO;
-        return profile.forkTime(iterations).multipliedBy((long) forks * points * configs.size()).plus(canary);
-    }
-
-    /** The point's progress line: per configuration its mean and precision, then forks and why it stopped. */
-    private static String describe(PointForks state) {
-        StringBuilder line = new StringBuilder();
-        ForkResult.Load load = ForkResult.Load.NONE;
-        List<RunConfig> configs = state.configs();
-        for (RunConfig c : configs) {
-            double relCi = state.relCi(c);
-            String ci = Double.isNaN(relCi) ? "" : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
-            List<ForkResult> forks = state.forks(c);
-            line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
-                    .append(String.format(Locale.ROOT, "%.4g %s%s, ", state.sample(c).mean(), unit(forks), ci));
-            for (ForkResult f : forks) {
-                load = load.plus(f.load());
-            }
-            String modes = state.modes(c);
-            if (!modes.isEmpty()) {
-                line.append(modes).append(", ");
-            }
-        }
-        line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
-                state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
-        if (load.stealShare() > TopologyFacts.STEAL_FLAG) {
-            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()));
-        }
-        return line.toString();
-    }
-
-    private static String unit(List<ForkResult> forks) {
-        return forks.stream().flatMap(f -> f.rows().stream()).map(ResultRow::unit).findFirst().orElse("");
-    }
-
-    private static Object blankIfNaN(double value) {
-        return Double.isNaN(value) ? "" : value;
+        new PlanText(profile, plan, configs, cores, runDir).print(out, (int) todo, plan.size() - (int) todo);
     }
 }

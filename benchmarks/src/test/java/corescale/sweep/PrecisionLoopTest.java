@@ -169,13 +169,14 @@ class PrecisionLoopTest {
 
     @Test
     void theFirstPassShortensItsForksToFitItsShareOfTheBudget() {
-        Profile profile = profile(3, 10, 0.03, Duration.ofMinutes(5));
+        Profile profile = new Profile("test", 1, Duration.ofMillis(100), 10, Duration.ofMillis(100), 25, 3, 10, 0.03,
+                Duration.ofMinutes(5), Duration.ZERO, Map.of());
         PrecisionLoop loop = loop(profile);
-        assertEquals(3, loop.firstIterations(100, Double.POSITIVE_INFINITY), "no budget: the profile's");
-        // 0.6 * 1000 s / 100 forks = 6 s a fork, 1 s of it starting it: the profile's 3 iterations fit.
-        assertEquals(3, loop.firstIterations(100, 1000));
-        // 0.6 * 150 s / 100 forks = 0.9 s: less than a fork's start; still the fewest iterations.
-        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, loop.firstIterations(100, 150));
+        // 100 points of 3 forks; a fork costs 1 s beside its iterations of 0.1 s.
+        assertEquals(10, loop.firstIterations(100, Double.POSITIVE_INFINITY), "no budget: the profile's");
+        assertEquals(10, loop.firstIterations(100, 3000), "0.6 * 3000 s / 300 forks = 6 s: the profile's 10 fit");
+        assertEquals(5, loop.firstIterations(100, 750), "0.6 * 750 s / 300 forks = 1.5 s: 1 s to start, 5 iterations");
+        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, loop.firstIterations(100, 150), "0.3 s a fork: still the fewest");
     }
 
     /**

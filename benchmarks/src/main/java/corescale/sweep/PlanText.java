@@ -1,0 +1,72 @@
+package corescale.sweep;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import corescale.stats.run.RunFile.RunConfig;
+import corescale.topology.Placement;
+
+/** The plan as {@code run} prints it before measuring (and {@code run --dry-run} instead of measuring), and its time. */
+final class PlanText {
+
+    private final Profile profile;
+    private final List<Point> plan;
+    private final List<RunConfig> configs;
+    private final CoresRestriction cores;
+    private final Path runDir;
+
+    PlanText(Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores, Path runDir) {
+        this.profile = profile;
+        this.plan = plan;
+        this.configs = configs;
+        this.cores = cores;
+        this.runDir = runDir;
+    }
+
+    /** Prints the plan of {@code todo} points ({@code alreadyDone} more are in results.csv already). */
+    void print(PrintStream out, int todo, int alreadyDone) {
+        double budget = profile.budget().isZero() ? Double.POSITIVE_INFINITY
+                : profile.budget().minus(CanaryRecorder.TIME.multipliedBy(3)).toNanos() / 1e9;
+        int iterations = new PrecisionLoop(profile, ForkCosts.learning(profile)).firstIterations(todo * configs.size(), budget);
+        Duration low = estimate(todo, profile.minForks(), iterations);
+        Duration high = estimate(todo, profile.maxForks(), profile.measurementIterations());
+        if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
+            high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
+        }
+        String per = configs.size() > 1 ? "per point and configuration" : "per point";
+        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
+                alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
+                profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
+                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d of %d iterations each, "
+                        + "then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
+                        profile.precision() * 100, profile.minForks(), iterations),
+                Progress.format(low), Progress.format(high), runDir);
+        String warning = cores.warning();
+        if (!warning.isEmpty()) {
+            out.println(warning);
+        }
+        Placement placement = cores.placement();
+        out.println("Machine: " + placement.topology().summary() + "; placement " + placement.policy()
+                + (placement.limits().quotaCpus().isPresent() ? "; " + placement.limits().describeQuota() : ""));
+        plan.stream().map(Point::cores).distinct().sorted().forEach(c -> out.println(placement.line(c)));
+        if (configs.size() > 1) {
+            out.println("Configurations, one fork of each in turn at every point:");
+            for (RunConfig c : configs) {
+                out.println("config " + c.name() + ": JVM options " + (c.jvmOptions().isBlank() ? "(none)" : c.jvmOptions())
+                        + "; " + (c.javaHome().isEmpty() ? "the run's JDK" : "JDK " + c.jdkVersion() + " at " + c.javaHome()));
+            }
+        }
+    }
+
+    /**
+     * Time {@code points} points take at {@code forks} forks of {@code iterations} per configuration,
+     * the canary's three readings included.
+     */
+    Duration estimate(int points, int forks, int iterations) {
+        Duration canary = points > 0 ? CanaryRecorder.TIME.multipliedBy(3) : Duration.ZERO;
+        return profile.forkTime(iterations).multipliedBy((long) forks * points * configs.size()).plus(canary);
+    }
+}

@@ -1,0 +1,69 @@
+package corescale.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import corescale.results.CpuList;
+import corescale.results.ResultRow;
+import corescale.stats.report.TopologyFacts;
+import corescale.stats.run.RunFile.RunConfig;
+
+/** A point's state as the sweep writes it: its points.csv values and its progress line. */
+final class PointLines {
+
+    private PointLines() {
+    }
+
+    /** The point's points.csv values per configuration (after the key columns). */
+    static List<List<Object>> csv(PointForks state, Profile profile, List<Integer> cpus) {
+        List<List<Object>> lines = new ArrayList<>();
+        String stop = (state.open() ? PrecisionLoop.Stop.PENDING : state.stop()).label;
+        for (RunConfig c : state.configs()) {
+            List<ForkResult> forks = state.forks(c);
+            ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
+            lines.add(List.of(forks.size(), state.sample(c).mean(), unit(forks), blankIfNaN(state.relCi(c)),
+                    blankIfNaN(profile.precision()), stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
+                    String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
+                    CpuList.format(cpus),
+                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
+                    load.involuntarySwitches(), c.name(), state.modes(c)));
+        }
+        return lines;
+    }
+
+    /** The point's progress line: per configuration its mean and precision, then forks and why it stopped. */
+    static String progress(PointForks state) {
+        StringBuilder line = new StringBuilder();
+        ForkResult.Load load = ForkResult.Load.NONE;
+        List<RunConfig> configs = state.configs();
+        for (RunConfig c : configs) {
+            double relCi = state.relCi(c);
+            String ci = Double.isNaN(relCi) ? "" : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
+            List<ForkResult> forks = state.forks(c);
+            line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
+                    .append(String.format(Locale.ROOT, "%.4g %s%s, ", state.sample(c).mean(), unit(forks), ci));
+            for (ForkResult f : forks) {
+                load = load.plus(f.load());
+            }
+            String modes = state.modes(c);
+            if (!modes.isEmpty()) {
+                line.append(modes).append(", ");
+            }
+        }
+        line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
+                state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
+        if (load.stealShare() > TopologyFacts.STEAL_FLAG) {
+            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()));
+        }
+        return line.toString();
+    }
+
+    private static String unit(List<ForkResult> forks) {
+        return forks.stream().flatMap(f -> f.rows().stream()).map(ResultRow::unit).findFirst().orElse("");
+    }
+
+    private static Object blankIfNaN(double value) {
+        return Double.isNaN(value) ? "" : value;
+    }
+}
