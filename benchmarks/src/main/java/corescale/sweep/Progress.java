@@ -17,6 +17,7 @@ final class Progress {
     private final Duration firstEstimate;
     private int done;
     private int lastWidth;
+    private boolean secondPass;
 
     Progress(PrintStream out, boolean terminal, int total, Duration firstEstimate) {
         this.out = out;
@@ -25,10 +26,18 @@ final class Progress {
         this.firstEstimate = firstEstimate;
     }
 
+    /** From now on the forks started are the second pass's: more for points already counted. */
+    void secondPass() {
+        secondPass = true;
+    }
+
     /** @param config the configuration's name, empty in a run without configurations */
     void starting(Point point, String config, int fork) {
         if (terminal) {
-            String line = String.format("[%d/%d] %s %sfork %d | elapsed %s | left ~%s",
+            String line = secondPass
+                    ? String.format("[more] %s %sfork %d | elapsed %s", point.label(), config.isEmpty() ? "" : config + " ", fork,
+                    format(elapsed()))
+                    : String.format("[%d/%d] %s %sfork %d | elapsed %s | left ~%s",
                     done + 1, total, point.label(), config.isEmpty() ? "" : config + " ", fork, format(elapsed()), format(left()));
             int pad = Math.max(0, lastWidth - line.length());
             out.print("\r" + line + " ".repeat(pad));

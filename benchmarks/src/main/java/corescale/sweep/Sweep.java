@@ -184,6 +184,7 @@ public final class Sweep {
                           ResultsCsv results, PointLog points, PointLog failures, Progress progress) throws IOException {
         int failed = 0;
         progress.say(String.format(Locale.ROOT, "%d points below the target: more forks where they reach it soonest", open.size()));
+        progress.secondPass();
         while (!stopping) {
             Optional<PrecisionLoop.Batch> next = loop.next(open, budgetLeft(sweepStart, canaryReadings));
             if (next.isEmpty()) {
@@ -201,13 +202,13 @@ public final class Sweep {
                 synchronized (writeLock) {
                     failures.append(state.point().key(), "more forks: " + e.getMessage());
                 }
-                progress.say("  " + state.point().label() + ": more forks FAILED: " + e.getMessage());
+                progress.say("[more] " + state.point().label() + ": FAILED: " + e.getMessage());
                 continue;
             }
             if (!write(state, results, points)) {
                 break;
             }
-            progress.say(String.format(Locale.ROOT, "  %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
+            progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
                     Progress.format(progress.elapsed())));
         }
         if (!stopping) {
