@@ -117,7 +117,7 @@ final class ResultsCsvReader {
         int headerEnd = indexOf(bytes, (byte) '\n', start, length);
         Header header = header(file, new StringReader(
                 StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, headerEnd - start)).toString()));
-        List<Chunk> chunks = Chunk.split(bytes, Math.min(headerEnd + 1, length), length,
+        List<CsvChunk> chunks = CsvChunk.split(bytes, Math.min(headerEnd + 1, length), length,
                 Math.max(1, Math.min(maxChunks, length / MIN_CHUNK)));
         // Chunks are parsed in parallel; the list keeps file order, so the first error is the earliest line.
         List<Object> parts = chunks.parallelStream().map(c -> {
@@ -239,39 +239,6 @@ final class ResultsCsvReader {
             }
         }
         return to;
-    }
-
-    /** A byte range of whole CSV records, and the file line of its first record. */
-    record Chunk(int from, int to, int firstLine) {
-
-        /**
-         * Splits at line breaks that lie outside quoted fields (an even number of quote characters
-         * before them; CSV's doubled quotes keep the parity), so no record is cut in two.
-         */
-        static List<Chunk> split(byte[] bytes, int from, int to, int parts) {
-            List<Chunk> chunks = new ArrayList<>();
-            int target = from + (to - from) / parts;
-            int chunkStart = from;
-            int chunkLine = 2;
-            int line = 2;
-            boolean inQuotes = false;
-            for (int i = from; i < to; i++) {
-                byte b = bytes[i];
-                if (b == '"') {
-                    inQuotes = !inQuotes;
-                } else if (b == '\n') {
-                    line++;
-                    if (!inQuotes && i + 1 >= target && chunks.size() < parts - 1 && i + 1 < to) {
-                        chunks.add(new Chunk(chunkStart, i + 1, chunkLine));
-                        chunkStart = i + 1;
-                        chunkLine = line;
-                        target = chunkStart + (to - chunkStart) / (parts - chunks.size());
-                    }
-                }
-            }
-            chunks.add(new Chunk(chunkStart, to, chunkLine));
-            return chunks;
-        }
     }
 
     private static int[] columnIndexes(Path file, CSVRecord header) throws BadInputException {

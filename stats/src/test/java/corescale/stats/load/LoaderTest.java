@@ -119,8 +119,8 @@ public class LoaderTest {
     void chunksEndAtLineBreaksOutsideQuotedFieldsAndKnowTheirFirstLine() {
         // The middle of the data falls inside the quoted field, whose line breaks are not record ends.
         byte[] csv = "h\n\"1\n2\n3\n4\n5\n6\"\nx\ny\n".getBytes(StandardCharsets.UTF_8);
-        List<ResultsCsvReader.Chunk> chunks = ResultsCsvReader.Chunk.split(csv, 2, csv.length, 2);
-        assertEquals(List.of(new ResultsCsvReader.Chunk(2, 16, 2), new ResultsCsvReader.Chunk(16, csv.length, 8)), chunks);
+        List<CsvChunk> chunks = CsvChunk.split(csv, 2, csv.length, 2);
+        assertEquals(List.of(new CsvChunk(2, 16, 2), new CsvChunk(16, csv.length, 8)), chunks);
     }
 
     @Test
@@ -139,7 +139,7 @@ public class LoaderTest {
         }
         byte[] good = sb.toString().replace(",extra", "").getBytes(StandardCharsets.UTF_8);
         int headerEnd = sb.indexOf("\n") + 1;
-        assertEquals(chunks, ResultsCsvReader.Chunk.split(good, headerEnd, good.length, chunks).size());
+        assertEquals(chunks, CsvChunk.split(good, headerEnd, good.length, chunks).size());
         assertTrue(good.length >= chunks * ResultsCsvReader.MIN_CHUNK, "big enough for " + chunks + " chunks: " + good.length);
         Path p = dir.resolve("results.csv");
         Files.write(p, good);
