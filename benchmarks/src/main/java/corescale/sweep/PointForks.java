@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.commons.math3.stat.StatUtils;
 
@@ -24,6 +23,8 @@ final class PointForks {
 
     private final Point point;
     private final Map<RunConfig, List<ForkResult>> forks = new LinkedHashMap<>();
+    /** Each configuration's fork means and kept iterations, computed once per batch. */
+    private final Map<RunConfig, ForkSample> samples = new LinkedHashMap<>();
     private final List<ForkResult> unwritten = new ArrayList<>();
     private double seconds;
     private PrecisionLoop.Stop stop;
@@ -48,6 +49,7 @@ final class PointForks {
     void add(RunConfig config, List<ForkResult> more) {
         forks.get(config).addAll(more);
         unwritten.addAll(more);
+        samples.put(config, ForkSample.of(forks.get(config).stream().map(ForkResult::scores).toArray(double[][]::new)));
     }
 
     /** The forks added since the last call, in the order measured: what results.csv does not have yet. */
@@ -84,16 +86,14 @@ final class PointForks {
         return stop == null;
     }
 
+    /** The configuration's fork means without the shared warm-up (the forks must have been measured). */
     ForkSample sample(RunConfig config) {
-        return ForkSample.of(forks.get(config).stream().map(ForkResult::scores).toArray(double[][]::new));
+        return samples.get(config);
     }
 
     /** Half-width of the Student t 95% CI of the mean of fork means, over that mean; NaN below 2 forks. */
     double relCi(RunConfig config) {
-        return relativeHalfWidth(sample(config).means());
-    }
-
-    static double relativeHalfWidth(double[] forkMeans) {
+        double[] forkMeans = sample(config).means();
         if (forkMeans.length < 2) {
             return Double.NaN;
         }
@@ -130,14 +130,11 @@ final class PointForks {
         if (groups.length != 2) {
             return "";
         }
-        return String.format(Locale.ROOT, "2 modes: %.4g (%d forks), %.4g (%d forks)", StatUtils.mean(groups[0]),
-                groups[0].length, StatUtils.mean(groups[1]), groups[1].length);
+        return String.format(Locale.ROOT, "2 modes: %.4g (%s), %.4g (%s)", StatUtils.mean(groups[0]), forkCount(groups[0]),
+                StatUtils.mean(groups[1]), forkCount(groups[1]));
     }
 
-    /** Every configuration's forks as a config name → fork count list, for messages. */
-    @Override
-    public String toString() {
-        return point.label() + " " + forks.entrySet().stream()
-                .map(e -> e.getKey().name() + ":" + e.getValue().size()).collect(Collectors.joining(","));
+    private static String forkCount(double[] group) {
+        return group.length + (group.length == 1 ? " fork" : " forks");
     }
 }

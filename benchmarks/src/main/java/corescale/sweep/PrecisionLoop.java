@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
+import corescale.stats.summary.Intervals;
 
 /**
  * Decides how the points of a sweep are measured: how many forks, of how many iterations, and when
@@ -224,7 +224,7 @@ public final class PrecisionLoop {
         double observed = StatUtils.variance(means);
         for (int k = 1; n + k <= profile.maxForks(); k++) {
             double pooled = ((n - 1) * observed + k * newVariance) / (n + k - 1);
-            double t = new TDistribution(n + k - 1).inverseCumulativeProbability(0.975);
+            double t = Intervals.tQuantile(0.95, n + k - 1);
             if (t * Math.sqrt(pooled / (n + k)) <= profile.precision() * mean) {
                 return k;
             }
