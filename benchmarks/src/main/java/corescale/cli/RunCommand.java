@@ -26,6 +26,7 @@ import corescale.stats.StatsTool;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.sweep.CoresRestriction;
+import corescale.sweep.ForkWarmup;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
 import corescale.sweep.Profile;
@@ -223,8 +224,11 @@ final class RunCommand implements Callable<Integer> {
     private Profile profile() {
         Profile p = quick ? Profile.quick() : thorough ? Profile.thorough() : Profile.standard();
         if (warmupIterations != null || iterations != null || warmupTime != null || iterationTime != null || forks != null) {
-            p = p.with(warmupIterations != null ? warmupIterations : p.warmupIterations(),
-                    warmupTime != null ? warmupTime : p.warmupTime(),
+            // -wi or -w as given, as JMH's command line beats a benchmark's own warm-up.
+            ForkWarmup warmup = warmupIterations == null && warmupTime == null ? p.warmup()
+                    : ForkWarmup.exactly(warmupIterations != null ? warmupIterations : p.warmup().iterations(),
+                    warmupTime != null ? warmupTime : p.warmup().time());
+            p = p.with(warmup,
                     iterations != null ? iterations : p.measurementIterations(),
                     iterationTime != null ? iterationTime : p.measurementTime())
                     .withForks(forks != null ? forks : 1);

@@ -99,12 +99,13 @@ public final class JmhForks {
         try {
             Files.createDirectories(json.getParent());
             classSharing.prepare();
+            ForkWarmup warmup = profile.warmupOf(point.benchmark());
             options = new OptionsBuilder()
                     .include("^" + Pattern.quote(point.benchmark()) + "$")
                     .forks(count)
                     .threads(point.threads())
-                    .warmupIterations(profile.warmupIterations())
-                    .warmupTime(millis(profile.warmupTime()))
+                    .warmupIterations(warmup.iterations())
+                    .warmupTime(millis(warmup.time()))
                     .measurementIterations(iterations)
                     .measurementTime(millis(profile.measurementTime()))
                     .jvm(cores.jvmFor(point.cores(), config.javaHome()))
@@ -125,7 +126,7 @@ public final class JmhForks {
         }
 
         AtomicBoolean killed = new AtomicBoolean();
-        Duration limit = profile.forkTime(iterations).multipliedBy(count).plus(hangLimit);
+        Duration limit = profile.forkTime(point.benchmark(), iterations).multipliedBy(count).plus(hangLimit);
         ScheduledFuture<?> kill = watchdog.schedule(() -> {
             killed.set(true);
             killDescendants();

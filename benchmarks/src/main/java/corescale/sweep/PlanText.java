@@ -26,18 +26,18 @@ final class PlanText {
         this.runDir = runDir;
     }
 
-    /** Prints the plan of {@code todo} points ({@code alreadyDone} more are in results.csv already). */
-    void print(PrintStream out, int todo, int alreadyDone) {
+    /** Prints the plan of the points {@code todo} ({@code alreadyDone} more are in results.csv already). */
+    void print(PrintStream out, List<Point> todo, int alreadyDone) {
         double budget = profile.budget().isZero() ? Double.POSITIVE_INFINITY
                 : profile.budget().minus(CanaryRecorder.TIME.multipliedBy(3)).toNanos() / 1e9;
-        int iterations = new PrecisionLoop(profile, ForkCosts.learning(profile)).firstIterations(todo * configs.size(), budget);
+        int iterations = new PrecisionLoop(profile, ForkCosts.learning()).firstIterations(todo, configs.size(), budget);
         Duration low = estimate(todo, profile.minForks(), iterations);
         Duration high = estimate(todo, profile.maxForks(), profile.measurementIterations());
         if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
             high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
         }
         String per = configs.size() > 1 ? "per point and configuration" : "per point";
-        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo,
+        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo.size(),
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
                 profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
                         : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d of %d iterations each, "
@@ -62,11 +62,14 @@ final class PlanText {
     }
 
     /**
-     * Time {@code points} points take at {@code forks} forks of {@code iterations} per configuration,
-     * the canary's three readings included.
+     * Time {@code points} take at {@code forks} forks of {@code iterations} per configuration, the
+     * canary's three readings included.
      */
-    Duration estimate(int points, int forks, int iterations) {
-        Duration canary = points > 0 ? CanaryRecorder.TIME.multipliedBy(3) : Duration.ZERO;
-        return profile.forkTime(iterations).multipliedBy((long) forks * points * configs.size()).plus(canary);
+    Duration estimate(List<Point> points, int forks, int iterations) {
+        Duration total = points.isEmpty() ? Duration.ZERO : CanaryRecorder.TIME.multipliedBy(3);
+        for (Point p : points) {
+            total = total.plus(profile.forkTime(p.benchmark(), iterations).multipliedBy((long) forks * configs.size()));
+        }
+        return total;
     }
 }

@@ -80,19 +80,28 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Iterations per fork in the first pass over {@code points} points (times configurations), at
-     * most the profile's: fewer when the first pass would otherwise take more than its share of
-     * {@code budgetSeconds} (infinite for no budget).
+     * Iterations per fork in the first pass over {@code points}, each in {@code configs}
+     * configurations, at most the profile's: fewer when the first pass would otherwise take more than
+     * its share of {@code budgetSeconds} (infinite for no budget).
      */
-    public int firstIterations(int points, double budgetSeconds) {
-        int forks = points * profile.minForks();
+    public int firstIterations(List<Point> points, int configs, double budgetSeconds) {
+        int forks = points.size() * configs * profile.minForks();
         int most = profile.measurementIterations();
         if (profile.fixedForks() || Double.isInfinite(budgetSeconds) || forks == 0) {
             return most;
         }
-        double perFork = FIRST_PASS_SHARE * budgetSeconds / forks - costs.forkSeconds();
+        double beforeMeasuring = 0;
+        for (Point p : points) {
+            beforeMeasuring += configs * profile.minForks() * forkCost(p);
+        }
+        double perFork = (FIRST_PASS_SHARE * budgetSeconds - beforeMeasuring) / forks;
         int fit = (int) Math.floor(perFork / profile.measurementTime().toNanos() * 1e9);
         return Math.max(Math.min(FEWEST_ITERATIONS, most), Math.min(most, fit));
+    }
+
+    /** Seconds a fork of the point costs before its measured iterations: its start and its warm-up. */
+    private double forkCost(Point point) {
+        return costs.startSeconds() + profile.warmupOf(point.benchmark()).seconds();
     }
 
     /** Measures the point's first forks: the minimum (or, with fixed forks, all) rounds, and judges them. */
@@ -126,7 +135,7 @@ public final class PrecisionLoop {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         point.addSeconds(seconds);
-        costs.add(seconds, all);
+        costs.add(seconds, all, profile.warmupOf(point.point().benchmark()));
         judge(point);
     }
 
@@ -181,7 +190,7 @@ public final class PrecisionLoop {
     Batch toTarget(PointForks point) {
         int n = point.rounds();
         double iterationCost = profile.measurementTime().toNanos() / 1e9;
-        double forkCost = costs.forkSeconds();
+        double forkCost = forkCost(point.point());
         if (n < 2) {
             // No spread to go on yet: one more round as the profile shapes it.
             int m = profile.measurementIterations();

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How hard a sweep measures each point. Each fork gets a short fixed warm-up, then
+ * How hard a sweep measures each point. Each fork gets a warm-up (the profile's, or longer where a
+ * benchmark needs it: {@link ForkWarmup}), then
  * {@code measurementIterations} measured iterations in the first pass, and up to
  * {@code maxIterations} in later forks when its iterations, not its forks, are what is noisy
  * (see {@link PrecisionLoop}); forks are added until the point is precise enough
@@ -17,11 +18,11 @@ import java.util.Map;
  * @param params parameter values to use instead of the benchmarks' defaults, where a benchmark
  *               has that parameter (e.g. fewer contention levels in the quick profile)
  */
-public record Profile(String name, int warmupIterations, Duration warmupTime, int measurementIterations,
+public record Profile(String name, ForkWarmup warmup, int measurementIterations,
                       Duration measurementTime, int maxIterations, int minForks, int maxForks, double precision,
                       Duration pointTimeCap, Duration budget, Map<String, List<String>> params) {
 
-    /** What starting and ending a fork costs beside its iterations, until the sweep has measured it. */
+    /** What starting and ending a fork costs beside its warm-up and iterations, until the sweep has measured it. */
     public static final Duration FORK_START = Duration.ofMillis(700);
 
     /*
@@ -29,13 +30,18 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
      * variants that exist to lose updates, nor spinLock (quick and thorough run them): 12 points, one
      * per guard kind (lock, semaphore, atomic) and point.
      *
+     * counters.variant (default profile): the lock and the semaphore, beside the four tools a Java
+     * engineer reaches for first; the fair, permits and CAS-loop variants are thorough's (or
+     * --param counters.variant=...). With every fork warmed up as long as its benchmark needs, the
+     * ten variants' 80 points would leave the default's 14 minutes no time to add forks.
+     *
      * io.k: a batch of 1000 requests through a pool of one thread per core with a 10 ms delay takes
      * 10 s at one core, and JMH cannot cut a batch short; 200 keeps those points to seconds.
      */
 
     /** A few minutes on a 2-core machine: every family, one fork per point, fewest parameters. */
     public static Profile quick() {
-        return new Profile("quick", 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 3,
+        return new Profile("quick", ForkWarmup.atLeast(1, Duration.ofMillis(200)), 3, Duration.ofMillis(200), 3,
                 1, 1, 0.10, Duration.ofSeconds(30), Duration.ZERO,
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0"), "io.k", List.of("200")));
     }
@@ -45,16 +51,18 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
      * whole sweep. Three forks, not two: with two, the t quantile (12.7) makes any interval useless.
      */
     public static Profile standard() {
-        return new Profile("default", 1, Duration.ofMillis(200), 10, Duration.ofMillis(200), 25,
+        return new Profile("default", ForkWarmup.atLeast(1, Duration.ofMillis(200)), 10, Duration.ofMillis(200), 25,
                 3, 12, 0.03, Duration.ofSeconds(40), Duration.ofMinutes(14),
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0", "500"), "io.k", List.of("200"),
+                        "counters.variant", List.of("synchronized", "reentrantLock", "semaphore", "stampedLock",
+                                "atomicLong", "longAdder"),
                         "processcounters.workOutside", List.of("0"),
                         "processcounters.variant", List.of("fileLock", "posixSemaphore", "atomicAdd")));
     }
 
     /** For a reference run: longer iterations, ±1%, up to 10 forks, every parameter value. */
     public static Profile thorough() {
-        return new Profile("thorough", 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), 10,
+        return new Profile("thorough", ForkWarmup.atLeast(2, Duration.ofSeconds(1)), 5, Duration.ofSeconds(1), 10,
                 3, 10, 0.01, Duration.ofMinutes(2), Duration.ZERO, Map.of());
     }
 
@@ -67,16 +75,21 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
         }
     }
 
-    /** Time one fork of {@code iterations} measured iterations takes, JVM start included. */
-    public Duration forkTime(int iterations) {
-        return warmupTime.multipliedBy(warmupIterations)
+    /** The warm-up of each fork of {@code benchmark}. */
+    public ForkWarmup warmupOf(String benchmark) {
+        return warmup.of(benchmark);
+    }
+
+    /** Time one fork of {@code benchmark} of {@code iterations} measured iterations takes, JVM start included. */
+    public Duration forkTime(String benchmark, int iterations) {
+        return warmupOf(benchmark).total()
                 .plus(measurementTime.multipliedBy(iterations))
                 .plus(FORK_START);
     }
 
     public Profile withForks(int forks) {
-        return new Profile(name + "-fixed", warmupIterations, warmupTime, measurementIterations, measurementTime,
-                measurementIterations, forks, forks, Double.NaN, pointTimeCap.plus(forkTime(measurementIterations).multipliedBy(forks)),
+        return new Profile(name + "-fixed", warmup, measurementIterations, measurementTime,
+                measurementIterations, forks, forks, Double.NaN, pointTimeCap.plus(forkTime("", measurementIterations).multipliedBy(forks)),
                 Duration.ZERO, params);
     }
 
@@ -85,33 +98,33 @@ public record Profile(String name, int warmupIterations, Duration warmupTime, in
         return Double.isNaN(precision);
     }
 
-    /** JMH's own shape of a fork, as given by -wi, -w, -i, -r: every fork measures {@code i} iterations. */
-    public Profile with(int wi, Duration w, int i, Duration r) {
-        return new Profile(name, wi, w, i, r, i, minForks, maxForks, precision, pointTimeCap, budget, params);
+    /** JMH's own shape of a fork, as given by -wi and -w, -i, -r: every fork measures {@code i} iterations. */
+    public Profile with(ForkWarmup w, int i, Duration r) {
+        return new Profile(name, w, i, r, i, minForks, maxForks, precision, pointTimeCap, budget, params);
     }
 
     public Profile withPrecision(double target) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, target, pointTimeCap, budget, params);
     }
 
     public Profile withBudget(Duration newBudget) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, pointTimeCap, newBudget, params);
     }
 
     public Profile withPointCap(Duration newCap) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, newCap, budget, params);
     }
 
     public Profile withMaxForks(int newMax) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
                 Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params);
     }
 
     public Profile withParams(Map<String, List<String>> newParams) {
-        return new Profile(name, warmupIterations, warmupTime, measurementIterations, measurementTime, maxIterations,
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
                 minForks, maxForks, precision, pointTimeCap, budget, newParams);
     }
 }

@@ -104,15 +104,15 @@ public final class Sweep {
         }
         int alreadyDone = plan.size() - todo.size();
         PlanText planText = new PlanText(profile, plan, configs, cores, runDir);
-        planText.print(out, todo.size(), alreadyDone);
+        planText.print(out, todo, alreadyDone);
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
-        PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning(profile));
+        PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
         boolean withCanary = RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
-        int iterations = loop.firstIterations(todo.size() * configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
-        Progress progress = new Progress(out, terminal, todo.size(), planText.estimate(todo.size(), profile.minForks(), iterations));
+        int iterations = loop.firstIterations(todo, configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
+        Progress progress = new Progress(out, terminal, todo.size(), planText.estimate(todo, profile.minForks(), iterations));
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
@@ -272,7 +272,7 @@ public final class Sweep {
     /** The plan as {@code run} prints it before measuring, for {@code run --dry-run}. */
     public void printPlan() throws IOException {
         Set<PointKey> finished = finishedPoints(runDir);
-        long todo = plan.stream().filter(p -> !finished.contains(p.key())).count();
-        new PlanText(profile, plan, configs, cores, runDir).print(out, (int) todo, plan.size() - (int) todo);
+        List<Point> todo = plan.stream().filter(p -> !finished.contains(p.key())).toList();
+        new PlanText(profile, plan, configs, cores, runDir).print(out, todo, plan.size() - todo.size());
     }
 }

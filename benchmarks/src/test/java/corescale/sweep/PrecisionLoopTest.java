@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import corescale.benchmarks.spawn.StartJoin;
 import corescale.stats.run.RunFile.RunConfig;
 
 /** The precision loop on fake forks: what it measures next and why it stops. */
@@ -22,7 +25,7 @@ class PrecisionLoopTest {
 
     /** A profile of 100 ms iterations, 3 to 25 of them per fork. */
     static Profile profile(int minForks, int maxForks, double precision, Duration cap) {
-        return new Profile("test", 1, Duration.ofMillis(100), 3, Duration.ofMillis(100), 25, minForks, maxForks,
+        return new Profile("test", ForkWarmup.atLeast(0, Duration.ofMillis(100)), 3, Duration.ofMillis(100), 25, minForks, maxForks,
                 precision, cap, Duration.ZERO, Map.of());
     }
 
@@ -169,14 +172,32 @@ class PrecisionLoopTest {
 
     @Test
     void theFirstPassShortensItsForksToFitItsShareOfTheBudget() {
-        Profile profile = new Profile("test", 1, Duration.ofMillis(100), 10, Duration.ofMillis(100), 25, 3, 10, 0.03,
-                Duration.ofMinutes(5), Duration.ZERO, Map.of());
+        Profile profile = new Profile("test", ForkWarmup.atLeast(0, Duration.ofMillis(100)), 10, Duration.ofMillis(100), 25,
+                3, 10, 0.03, Duration.ofMinutes(5), Duration.ZERO, Map.of());
         PrecisionLoop loop = loop(profile);
+        List<Point> points = Collections.nCopies(100, new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1));
         // 100 points of 3 forks; a fork costs 1 s beside its iterations of 0.1 s.
-        assertEquals(10, loop.firstIterations(100, Double.POSITIVE_INFINITY), "no budget: the profile's");
-        assertEquals(10, loop.firstIterations(100, 3000), "0.6 * 3000 s / 300 forks = 6 s: the profile's 10 fit");
-        assertEquals(5, loop.firstIterations(100, 750), "0.6 * 750 s / 300 forks = 1.5 s: 1 s to start, 5 iterations");
-        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, loop.firstIterations(100, 150), "0.3 s a fork: still the fewest");
+        assertEquals(10, loop.firstIterations(points, 1, Double.POSITIVE_INFINITY), "no budget: the profile's");
+        assertEquals(10, loop.firstIterations(points, 1, 3000), "0.6 * 3000 s / 300 forks = 6 s: the profile's 10 fit");
+        assertEquals(5, loop.firstIterations(points, 1, 750), "0.6 * 750 s / 300 forks = 1.5 s: 1 s to start, 5 iterations");
+        assertEquals(5, loop.firstIterations(points, 2, 1500), "two configurations: (900 s - 600 starts) / 600 forks = 0.5 s");
+        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, loop.firstIterations(points, 1, 150), "0.3 s a fork: still the fewest");
+    }
+
+    @Test
+    void theFirstPassCountsTheWarmUpEachBenchmarkNeeds() {
+        Profile profile = new Profile("test", ForkWarmup.atLeast(1, Duration.ofMillis(100)), 10, Duration.ofMillis(100), 25,
+                3, 10, 0.03, Duration.ofMinutes(5), Duration.ZERO, Map.of());
+        PrecisionLoop loop = loop(profile);
+        // StartJoin needs 1 s of warm-up: 10 warm-up iterations of 0.1 s instead of the profile's one.
+        Point spawn = new Point(StartJoin.class.getName() + ".startJoin", new TreeMap<>(), 1, 1);
+        Point other = new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1);
+        List<Point> points = new ArrayList<>(Collections.nCopies(50, other));
+        points.addAll(Collections.nCopies(50, spawn));
+        // 0.6 * 1040 s = 624 s for 300 forks, of which 150 * 1.1 s + 150 * 2 s = 465 s start and warm up:
+        // 159 s / 300 forks = 0.53 s, 5 iterations.
+        assertEquals(5, loop.firstIterations(points, 1, 1040));
+        assertEquals(9, loop.firstIterations(Collections.nCopies(100, other), 1, 1040), "without: (624 - 330) / 300 = 0.98 s");
     }
 
     /**

@@ -21,7 +21,7 @@ public final class TestSweeps {
 
     /** One warm-up and two measured iterations of {@code iterationMs}, one fork. */
     public static Profile tiny(int iterationMs) {
-        return Profile.quick().with(1, Duration.ofMillis(iterationMs), 2, Duration.ofMillis(iterationMs)).withForks(1);
+        return Profile.quick().with(ForkWarmup.exactly(1, Duration.ofMillis(iterationMs)), 2, Duration.ofMillis(iterationMs)).withForks(1);
     }
 
     public static JmhForks forks(Profile profile, Path runDir, Duration hangLimit) {
