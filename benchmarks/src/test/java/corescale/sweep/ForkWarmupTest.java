@@ -17,12 +17,12 @@ class ForkWarmupTest {
     @Test
     void aBenchmarkThatNeedsMoreGetsWholeIterationsOfTheProfilesTime() {
         ForkWarmup profile = ForkWarmup.atLeast(1, Duration.ofMillis(200));
-        assertEquals(ForkWarmup.atLeast(5, Duration.ofMillis(200)), profile.of(SPAWN), "1000 ms: 5 x 200 ms");
-        assertEquals(ForkWarmup.atLeast(3, Duration.ofMillis(200)), profile.of(COUNTERS), "600 ms: 3 x 200 ms");
-        assertEquals(ForkWarmup.atLeast(2, Duration.ofMillis(300)),
-                ForkWarmup.atLeast(1, Duration.ofMillis(300)).of(COUNTERS), "600 ms: 2 x 300 ms");
-        assertEquals(ForkWarmup.atLeast(3, Duration.ofMillis(400)),
-                ForkWarmup.atLeast(1, Duration.ofMillis(400)).of(SPAWN), "1000 ms rounded up: 3 x 400 ms");
+        assertEquals(ForkWarmup.atLeast(8, Duration.ofMillis(200)), profile.of(SPAWN), "1600 ms: 8 x 200 ms");
+        assertEquals(ForkWarmup.atLeast(4, Duration.ofMillis(200)), profile.of(COUNTERS), "800 ms: 4 x 200 ms");
+        assertEquals(ForkWarmup.atLeast(2, Duration.ofMillis(400)),
+                ForkWarmup.atLeast(1, Duration.ofMillis(400)).of(COUNTERS), "800 ms: 2 x 400 ms");
+        assertEquals(ForkWarmup.atLeast(6, Duration.ofMillis(300)),
+                ForkWarmup.atLeast(1, Duration.ofMillis(300)).of(SPAWN), "1600 ms rounded up: 6 x 300 ms");
     }
 
     @Test
@@ -40,6 +40,6 @@ class ForkWarmupTest {
     void theProfilesForkTimeIncludesTheBenchmarksWarmUp() {
         Profile profile = Profile.standard();
         Duration measured = profile.measurementTime().multipliedBy(3);
-        assertEquals(Duration.ofMillis(1000).plus(measured).plus(Profile.FORK_START), profile.forkTime(SPAWN, 3));
+        assertEquals(Duration.ofMillis(1600).plus(measured).plus(Profile.FORK_START), profile.forkTime(SPAWN, 3));
     }
 }

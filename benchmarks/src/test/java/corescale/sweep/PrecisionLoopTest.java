@@ -189,15 +189,15 @@ class PrecisionLoopTest {
         Profile profile = new Profile("test", ForkWarmup.atLeast(1, Duration.ofMillis(100)), 10, Duration.ofMillis(100), 25,
                 3, 10, 0.03, Duration.ofMinutes(5), Duration.ZERO, Map.of());
         PrecisionLoop loop = loop(profile);
-        // StartJoin needs 1 s of warm-up: 10 warm-up iterations of 0.1 s instead of the profile's one.
+        // StartJoin needs 1.6 s of warm-up: 16 warm-up iterations of 0.1 s instead of the profile's one.
         Point spawn = new Point(StartJoin.class.getName() + ".startJoin", new TreeMap<>(), 1, 1);
         Point other = new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1);
         List<Point> points = new ArrayList<>(Collections.nCopies(50, other));
         points.addAll(Collections.nCopies(50, spawn));
-        // 0.6 * 1040 s = 624 s for 300 forks, of which 150 * 1.1 s + 150 * 2 s = 465 s start and warm up:
-        // 159 s / 300 forks = 0.53 s, 5 iterations.
-        assertEquals(5, loop.firstIterations(points, 1, 1040));
-        assertEquals(9, loop.firstIterations(Collections.nCopies(100, other), 1, 1040), "without: (624 - 330) / 300 = 0.98 s");
+        // 0.6 * 1150 s = 690 s for 300 forks, of which 150 * 1.1 s + 150 * 2.6 s = 555 s start and warm
+        // up: 135 s / 300 forks = 0.45 s, 4 iterations.
+        assertEquals(4, loop.firstIterations(points, 1, 1150));
+        assertEquals(10, loop.firstIterations(Collections.nCopies(100, other), 1, 1150), "without: 1.2 s, the profile's 10");
     }
 
     /**

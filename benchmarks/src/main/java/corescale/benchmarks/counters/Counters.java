@@ -39,8 +39,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 // Forks warmed up 200 ms at one core: the first measured iteration 6% below the later ones and the
-// second 3% above (medians over 40 forks of the 10 variants), within 1% from the third on.
-@WarmupNeeded(millis = 600)
+// second 3% above (medians over 40 forks of the 10 variants); after 600 ms the first two still 2% and
+// 4% low (24 forks). 800 ms.
+@WarmupNeeded(millis = 800)
 public class Counters {
 
     @Param({"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",

@@ -64,7 +64,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 // One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
 @Threads(1)
 // Forks warmed up 200 ms at one core: the first measured iteration 22% below the later ones (median
-// over 28 forks), the second within 2%, with a wider spread than the later ones.
+// over 28 forks); after 600 ms within 1.5%.
 @WarmupNeeded(millis = 600)
 public class CpuBatch {
 

@@ -74,9 +74,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 // One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
 @Threads(1)
-// Forks warmed up 200 ms: the first measured iteration 5-8% below the later ones at one and at two
-// cores (medians of three runs of about 30 forks at each), as the counters'.
-@WarmupNeeded(millis = 600)
+// Forks warmed up 600 ms at one core: the first three measured iterations 17%, 14% and 7% below the
+// later ones (medians over 32 forks), within 1.5% from the fourth. 1.4 s.
+@WarmupNeeded(millis = 1400)
 public class IoBatch {
 
     static final int K = 1000;

@@ -55,7 +55,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 // The fork creates and unlinks the POSIX semaphore through the FFM API: no "restricted method" warning.
 @Fork(jvmArgsPrepend = "--enable-native-access=ALL-UNNAMED")
 // Forks warmed up 200 ms at one core: the first four measured iterations 16%, 10%, 3% and 4% below
-// the later ones (medians over 24 forks).
+// the later ones (24 forks); after 1 s within 1.5% (24 forks).
 @WarmupNeeded(millis = 1000)
 public class ProcessCounters {
 

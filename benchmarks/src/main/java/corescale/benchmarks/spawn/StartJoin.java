@@ -52,9 +52,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 // One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
 @Threads(1)
-// Forks warmed up 200 ms at one core: the first four measured iterations 67%, 34%, 9% and 2% above
-// the later ones (medians over 44 forks of this class and StartJoinBatch).
-@WarmupNeeded(millis = 1000)
+// Forks warmed up 200 ms at one core: the first three measured iterations 33%, 19% and 4% slower than
+// the later ones (24 forks); after 1 s still 13%, 5%, 7% and 3% (24 forks). 1.6 s.
+@WarmupNeeded(millis = 1600)
 public class StartJoin {
 
     @Param({"platformThread", "virtualThread", "process", "cfCommonPool", "cfVirtualExecutor", "jvmWorker"})

@@ -44,8 +44,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 // One JMH thread: the benchmark runs its own batch of concurrent work; the sweep varies cores.
 @Threads(1)
-// As StartJoin's: the first four measured iterations after 200 ms 67%, 34%, 9% and 2% slow.
-@WarmupNeeded(millis = 1000)
+// Forks warmed up 200 ms at one core: the first three measured iterations 4.6, 3.5 and 1.4 times as
+// slow as the later ones (20 forks); after 1 s 10% and 6% slow, then within 2%. 1.6 s, as StartJoin.
+@WarmupNeeded(millis = 1600)
 public class StartJoinBatch {
 
     static final int K = 100;
