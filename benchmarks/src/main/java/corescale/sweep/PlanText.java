@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.topology.Placement;
@@ -44,6 +47,7 @@ final class PlanText {
                         + "then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
                         profile.precision() * 100, profile.minForks(), iterations),
                 Progress.format(low), Progress.format(high), runDir);
+        out.println("Warm-up per fork: " + warmups(todo));
         String warning = cores.warning();
         if (!warning.isEmpty()) {
             out.println(warning);
@@ -59,6 +63,17 @@ final class PlanText {
                         + "; " + (c.javaHome().isEmpty() ? "the run's JDK" : "JDK " + c.jdkVersion() + " at " + c.javaHome()));
             }
         }
+    }
+
+    /** Each family's warm-up per fork, e.g. {@code counters 4 x 200 ms, spawn 8 x 200 ms}. */
+    private String warmups(List<Point> points) {
+        Map<String, ForkWarmup> byFamily = new TreeMap<>();
+        for (Point p : points) {
+            byFamily.putIfAbsent(p.key().family(), profile.warmupOf(p.benchmark()));
+        }
+        StringJoiner text = new StringJoiner(", ");
+        byFamily.forEach((family, w) -> text.add(family + " " + w.iterations() + " x " + w.time().toMillis() + " ms"));
+        return text.toString();
     }
 
     /**
