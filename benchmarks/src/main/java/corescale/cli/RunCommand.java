@@ -248,6 +248,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!params.isEmpty()) {
             Map<String, List<String>> merged = new LinkedHashMap<>(p.params());
+            // The user's NAME=... replaces the profile's values of NAME in every family (its
+            // FAMILY.NAME ones too); FAMILY.NAME=... those of one family.
+            params.keySet().stream().filter(k -> !k.contains("."))
+                    .forEach(k -> merged.keySet().removeIf(q -> q.endsWith("." + k)));
             params.forEach((k, v) -> merged.put(k, List.of(v.split(","))));
             p = p.withParams(merged);
         }

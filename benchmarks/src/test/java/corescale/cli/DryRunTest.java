@@ -47,6 +47,18 @@ class DryRunTest {
     }
 
     @Test
+    void aParameterTheUserGivesReplacesTheProfilesValuesForEveryFamily() {
+        // The default profile names six counters variants as counters.variant; the user's variant wins.
+        Result one = run(FakeMachines.tree("intel-2s-smt"), "counters.Counters.increment", "--dry-run", "--cores", "1",
+                "--threads", "1", "--param", "variant=atomicLong", "--out", dir.resolve("a").toString());
+        assertEquals(0, one.exit(), one.err());
+        assertTrue(one.out().get(0).startsWith("Plan: 2 points,"), "atomicLong at workOutside 0 and 500: " + one.out().get(0));
+        Result profiles = run(FakeMachines.tree("intel-2s-smt"), "counters.Counters.increment", "--dry-run", "--cores", "1",
+                "--threads", "1", "--out", dir.resolve("b").toString());
+        assertTrue(profiles.out().get(0).startsWith("Plan: 12 points,"), "six variants x two: " + profiles.out().get(0));
+    }
+
+    @Test
     void onATwoSocketSmtMachineEachCountGetsDistinctPhysicalCoresOfOnePackage() {
         Path out = dir.resolve("run");
         Result r = run(FakeMachines.tree("intel-2s-smt"), "Counters.increment", "--dry-run", "--cores", "1,2,4,8",
