@@ -1,16 +1,30 @@
 package corescale.sweep;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a fork costs beyond its warm-up and measured iterations (JVM start, JMH's set-up, tear-down,
- * and the runner's own start shared by a batch's forks), learnt from the batches run so far: the
+ * What a fork costs beyond its warm-up and measured iterations (JVM start, JMH's set-up, the
+ * benchmark's trial set-up such as worker JVMs or a service, tear-down, and the runner's own start
+ * shared by a batch's forks), learnt from the batches run so far, per benchmark: here a counters fork
+ * starts in about 0.5 s, an io or processcounters fork, which starts processes, in 1.1-1.2 s. The
  * precision loop adds the point's warm-up and weighs the sum against the cost of an iteration.
  */
 public final class ForkCosts {
 
-    private double overheadSeconds;
-    private int forks;
+    /** Seconds beyond warm-up and measurement, and forks, summed. */
+    private static final class Sum {
+        double seconds;
+        int forks;
+
+        double mean() {
+            return seconds / forks;
+        }
+    }
+
+    private final Map<String, Sum> byBenchmark = new HashMap<>();
+    private final Sum all = new Sum();
     private final double firstGuess;
     private final boolean learns;
 
@@ -29,18 +43,31 @@ public final class ForkCosts {
         return new ForkCosts(seconds, false);
     }
 
-    /** A batch that took {@code seconds} of wall time for {@code batch}, whose forks each warmed up {@code warmup}. */
-    synchronized void add(double seconds, List<ForkResult> batch, ForkWarmup warmup) {
+    /**
+     * A batch of {@code benchmark} that took {@code seconds} of wall time for {@code batch}, whose
+     * forks each warmed up {@code warmup}.
+     */
+    synchronized void add(String benchmark, double seconds, List<ForkResult> batch, ForkWarmup warmup) {
         if (!learns) {
             return;
         }
         double measured = batch.stream().mapToDouble(ForkResult::measureSeconds).sum();
-        overheadSeconds += Math.max(0, seconds - measured - batch.size() * warmup.seconds());
-        forks += batch.size();
+        double start = Math.max(0, seconds - measured - batch.size() * warmup.seconds());
+        for (Sum sum : List.of(all, byBenchmark.computeIfAbsent(benchmark, b -> new Sum()))) {
+            sum.seconds += start;
+            sum.forks += batch.size();
+        }
     }
 
-    /** Seconds a fork has cost beyond its warm-up and measured iterations, on average so far. */
-    public synchronized double startSeconds() {
-        return forks == 0 ? firstGuess : overheadSeconds / forks;
+    /**
+     * Seconds a fork of {@code benchmark} has cost beyond its warm-up and measured iterations, on
+     * average so far; the average over all benchmarks until one of its own has run.
+     */
+    public synchronized double startSeconds(String benchmark) {
+        Sum own = byBenchmark.get(benchmark);
+        if (own != null && own.forks > 0) {
+            return own.mean();
+        }
+        return all.forks == 0 ? firstGuess : all.mean();
     }
 }

@@ -101,7 +101,7 @@ public final class PrecisionLoop {
 
     /** Seconds a fork of the point costs before its measured iterations: its start and its warm-up. */
     private double forkCost(Point point) {
-        return costs.startSeconds() + profile.warmupOf(point.benchmark()).seconds();
+        return costs.startSeconds(point.benchmark()) + profile.warmupOf(point.benchmark()).seconds();
     }
 
     /** Measures the point's first forks: the minimum (or, with fixed forks, all) rounds, and judges them. */
@@ -135,7 +135,8 @@ public final class PrecisionLoop {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         point.addSeconds(seconds);
-        costs.add(seconds, all, profile.warmupOf(point.point().benchmark()));
+        String benchmark = point.point().benchmark();
+        costs.add(benchmark, seconds, all, profile.warmupOf(benchmark));
         judge(point);
     }
 

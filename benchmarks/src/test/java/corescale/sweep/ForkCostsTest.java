@@ -1,0 +1,33 @@
+package corescale.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ForkCostsTest {
+
+    private static final ForkWarmup HALF_SECOND = ForkWarmup.atLeast(1, Duration.ofMillis(500));
+
+    @Test
+    void eachBenchmarkLearnsItsOwnStartAndOthersUseTheAverageUntilTheirFirstBatch() {
+        ForkCosts costs = ForkCosts.learning();
+        assertEquals(0.7, costs.startSeconds("a"), 1e-9, "no batch yet: the guess");
+        // Two forks of 1 s measured each, 0.5 s warm-up each, 4 s of wall time: 0.5 s each to start.
+        costs.add("a", 4.0, List.of(ForkResult.ofScores(0.5, 1, 1), ForkResult.ofScores(0.5, 1, 1)), HALF_SECOND);
+        // One fork of 1 s measured, 0.5 s warm-up, 3.5 s: 2 s to start (it starts worker processes).
+        costs.add("b", 3.5, List.of(ForkResult.ofScores(0.5, 1, 1)), HALF_SECOND);
+        assertEquals(0.5, costs.startSeconds("a"), 1e-9);
+        assertEquals(2.0, costs.startSeconds("b"), 1e-9);
+        assertEquals(1.0, costs.startSeconds("c"), 1e-9, "(0.5 + 0.5 + 2) / 3 forks");
+    }
+
+    @Test
+    void fixedCostsDoNotLearn() {
+        ForkCosts costs = ForkCosts.fixed(1.0);
+        costs.add("a", 100, List.of(ForkResult.ofScores(0.1, 1)), HALF_SECOND);
+        assertEquals(1.0, costs.startSeconds("a"), 1e-9);
+    }
+}
