@@ -92,9 +92,10 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
                 .plus(FORK_START);
     }
 
+    /** Exactly {@code forks} forks per point and no target: every fork runs, so no cap or budget applies. */
     public Profile withForks(int forks) {
         return new Profile(name + "-fixed", warmup, measurementIterations, measurementTime,
-                measurementIterations, forks, forks, Double.NaN, pointTimeCap.plus(forkTime("", measurementIterations).multipliedBy(forks)),
+                measurementIterations, forks, forks, Double.NaN, pointTimeCap,
                 Duration.ZERO, params);
     }
 
