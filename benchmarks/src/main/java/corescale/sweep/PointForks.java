@@ -124,6 +124,12 @@ final class PointForks {
                 .anyMatch(g -> g.length == 2 && g[0].length >= 2 && g[1].length >= 2);
     }
 
+    /** True when some configuration's fork means fall into two modes, one of them seen in one fork only. */
+    boolean modeSeenOnce() {
+        return forks.keySet().stream().map(c -> Modes.groups(sample(c).means()))
+                .anyMatch(g -> g.length == 2 && (g[0].length == 1 || g[1].length == 1));
+    }
+
     /** The two groups of fork means, e.g. "2 modes: 61.2 (3 forks), 92.4 (2 forks)"; empty without modes. */
     String modes(RunConfig config) {
         double[][] groups = Modes.groups(sample(config).means());

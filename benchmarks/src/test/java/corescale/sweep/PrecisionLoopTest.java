@@ -98,6 +98,34 @@ class PrecisionLoopTest {
         assertEquals("2 modes: 100.5 (2 forks), 130.5 (2 forks)", p.modes(PLAIN));
     }
 
+    @Test
+    void aModeSeenOnceInTheFirstPassGetsTwoForksThatDecideIt() throws Exception {
+        PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
+        double[][] firstPass = {{100, 100.1, 99.9}, {101, 101.1, 100.9}, {130, 130.1, 129.9}};
+        // Fork means 100, 101, 130: by their spread alone the target would need far more than 12 forks.
+        PointForks modes = point(List.of(PLAIN));
+        loop.first(modes, 3, source(new ArrayList<>(), firstPass));
+        PointForks near = point(List.of(PLAIN));
+        loop.first(near, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
+        assertTrue(loop.next(List.of(modes, near), 1e9).orElseThrow().point() == near,
+                "a point's target before a mode check, though the check costs less");
+        PrecisionLoop.Batch check = loop.next(List.of(modes), 1e9).orElseThrow();
+        assertEquals(PrecisionLoop.MODE_CHECK_ROUNDS, check.rounds());
+        loop.more(check, source(new ArrayList<>(), new double[] {131, 131.1, 130.9}, new double[] {100.5, 100.6, 100.4}));
+        assertEquals(PrecisionLoop.Stop.MODES, modes.stop());
+        assertEquals("2 modes: 100.5 (3 forks), 130.5 (2 forks)", modes.modes(PLAIN));
+
+        // The same first pass where the far fork was an outlier: the two forks join the others, and
+        // the spread decides as usual.
+        PointForks outlier = point(List.of(PLAIN));
+        loop.first(outlier, 3, source(new ArrayList<>(), firstPass));
+        loop.more(loop.next(List.of(outlier), 1e9).orElseThrow(),
+                source(new ArrayList<>(), new double[] {100.5, 100.6, 100.4}, new double[] {99.5, 99.6, 99.4}));
+        assertNull(outlier.stop());
+        assertEquals(Optional.empty(), loop.next(List.of(outlier), 1e9), "checked once, not again");
+        assertEquals(PrecisionLoop.Stop.MAX_FORKS, outlier.stop());
+    }
+
     /** Forks whose means differ no more than their noisy iterations predict. */
     static final double[][] NOISY_ITERATIONS = {
         {90, 110, 95, 105}, {112, 92, 107, 97}, {93, 103, 88, 108}};
