@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     Duration budget;
 
     @Option(names = "--point-cap", paramLabel = "TIME",
-            description = "Most time one point may take before it stops adding forks, e.g. 2m (default profile: 20s).",
+            description = "Most time one point may take before it stops adding forks, e.g. 2m (default profile: 40s).",
             converter = Converters.Time.class)
     Duration pointCap;
 
