@@ -19,6 +19,8 @@ public final class Launcher {
     /** The oldest JDK the suite runs on (virtual threads), for the run and any --config-jdk. */
     public static final int REQUIRED_FEATURE = 21;
     static final String RELAUNCHED = "CORESCALE_RELAUNCHED";
+    /** The first JDK that warns of sun.misc.Unsafe's memory methods unless told otherwise. */
+    static final int UNSAFE_WARNING_FEATURE = 24;
     private static final String MAIN = "corescale.cli.Main";
 
     private Launcher() {
@@ -51,13 +53,8 @@ public final class Launcher {
 
     /** Runs this jar's main on {@code jdk} with our own JVM options and arguments; its exit code. */
     static int relaunch(JdkFinder.Jdk jdk, String[] args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(jdk.java().toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Launcher.class.getName());
-        command.addAll(List.of(args));
+        List<String> command = command(jdk, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(RELAUNCHED, "1");
         builder.environment().put("JAVA_HOME", jdk.home().toString());
@@ -77,5 +74,24 @@ public final class Launcher {
         int exit = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stopChild);
         return exit;
+    }
+
+    /**
+     * The command that runs this jar's main on {@code jdk}. From JDK 24 on, the JVM warns when
+     * sun.misc.Unsafe's memory methods are first used (JEP 498), which JMH's runner does in the host
+     * (forks report it into jmh.log): the run allows them, so its output starts with its own lines.
+     */
+    static List<String> command(JdkFinder.Jdk jdk, List<String> jvmOptions, String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        if (jdk.feature() >= UNSAFE_WARNING_FEATURE) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 }

@@ -105,4 +105,15 @@ class JdkFinderTest {
         assertTrue(message.contains("17.0.15 at " + jdk17), message);
         assertTrue(finder.nothingFits("17.0.15", List.of()).contains("no other JDK was found"));
     }
+
+    @Test
+    void theRelaunchAllowsUnsafeWhereTheJdkWouldWarnOfIt() {
+        String[] args = {"run", "--quick"};
+        JdkFinder.Jdk jdk25 = new JdkFinder.Jdk(root.resolve("jdk-25"), 25, "25.0.3");
+        List<String> on25 = Launcher.command(jdk25, List.of("-Xmx1g"), "b.jar", args);
+        assertEquals(List.of(jdk25.java().toString(), "--sun-misc-unsafe-memory-access=allow", "-Xmx1g",
+                "-cp", "b.jar", Launcher.class.getName(), "run", "--quick"), on25);
+        List<String> on21 = Launcher.command(new JdkFinder.Jdk(root.resolve("jdk-21"), 21, "21.0.5"), List.of(), "b.jar", args);
+        assertTrue(on21.stream().noneMatch(a -> a.startsWith("--sun-misc")), "JDK 21 does not know the option: " + on21);
+    }
 }
