@@ -40,7 +40,8 @@ final class PlanText {
             high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
         }
         String per = configs.size() > 1 ? "per point and configuration" : "per point";
-        out.printf("Plan: %d points%s, profile %s, %s; estimated %s to %s; results in %s%n", todo.size(),
+        out.printf("Plan: %d point%s%s, profile %s, %s; estimated %s to %s; results in %s%n", todo.size(),
+                todo.size() == 1 ? "" : "s",
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
                 profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
                         : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d of %d iterations each, "

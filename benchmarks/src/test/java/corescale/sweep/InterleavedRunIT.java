@@ -82,7 +82,7 @@ class InterleavedRunIT {
         Files.delete(runDir.resolve("results.csv"));
         Files.delete(runDir.resolve("points.csv"));
         String resumed = runJar("run", "--resume", runDir.toString());
-        assertTrue(resumed.contains("Plan: 1 points, profile default-fixed, 2 fork(s) per point and configuration"), resumed);
+        assertTrue(resumed.contains("Plan: 1 point, profile default-fixed, 2 fork(s) per point and configuration"), resumed);
         assertMeasuredInBothConfigurations(runDir, resumed);
         RunFile after = RunFile.read(runDir);
         assertEquals(run.configs(), after.configs());
