@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,7 +26,7 @@ import corescale.benchmarks.selftest.Canary;
 import corescale.stats.run.RunFile;
 
 /**
- * Measures the canary ({@link Canary}: its fixed warm-up and iterations, one fork per kernel) on
+ * Measures the canary ({@link Canary}: its fixed warm-up and iterations, {@link #FORKS} forks per kernel) on
  * the run's own JVM without any configuration's options but the canary's own ({@link Canary#JVM_ARGS}),
  * pinned like a 1-core point (the first
  * placed CPU), and appends the reading to run.json, rewritten whole each time. A canary that fails
@@ -33,8 +34,13 @@ import corescale.stats.run.RunFile;
  */
 final class CanaryRecorder {
 
-    /** About what one reading takes: a JVM start and a second of iterations for each of the two kernels. */
-    static final Duration TIME = Duration.ofSeconds(4);
+    /**
+     * Forks per kernel in a reading: each fork is a JVM with its own memory placement, and the spread
+     * of a reading's forks is what tells a moving machine from the canary's own noise ({@code Canary.moved}).
+     */
+    static final int FORKS = 3;
+    /** About what one reading takes: for each kernel, {@link #FORKS} JVM starts of 1.3 s with their iterations. */
+    static final Duration TIME = Duration.ofSeconds(8);
 
     private final Path runDir;
     private final CoresRestriction cores;
@@ -61,13 +67,16 @@ final class CanaryRecorder {
         try {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
+                    .forks(FORKS)
                     .jvm(cores.jvmFor(1))
                     .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.JVM_ARGS.stream()).toArray(String[]::new))
                     .shouldFailOnError(true)
                     .timeout(TimeValue.seconds(30))
                     .build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
-            RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds,
-                    score(results, "cpu", "ops/us"), score(results, "memory", "ns/op"));
+            RunResult cpu = result(results, "cpu", "ops/us");
+            RunResult memory = result(results, "memory", "ns/op");
+            RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
+                    memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory));
             RunFile.read(runDir).withCanary(reading).write(runDir);
             say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load",
                     at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad()));
@@ -80,8 +89,8 @@ final class CanaryRecorder {
         }
     }
 
-    /** The score of the kernel {@code method}, which must be in {@code unit} and positive. */
-    private static double score(Collection<RunResult> results, String method, String unit) {
+    /** The result of the kernel {@code method}, whose score must be in {@code unit} and positive. */
+    private static RunResult result(Collection<RunResult> results, String method, String unit) {
         String name = Canary.class.getName() + "." + method;
         for (RunResult r : results) {
             if (r.getParams().getBenchmark().equals(name)) {
@@ -89,9 +98,14 @@ final class CanaryRecorder {
                 if (!primary.getScoreUnit().equals(unit) || !(primary.getScore() > 0) || Double.isInfinite(primary.getScore())) {
                     throw new IllegalStateException(method + " kernel gave " + primary.getScore() + " " + primary.getScoreUnit());
                 }
-                return primary.getScore();
+                return r;
             }
         }
         throw new IllegalStateException("no result for the " + method + " kernel");
+    }
+
+    /** Each fork's score, in the order run. */
+    private static List<Double> forkScores(RunResult result) {
+        return result.getBenchmarkResults().stream().map(b -> b.getPrimaryResult().getScore()).toList();
     }
 }

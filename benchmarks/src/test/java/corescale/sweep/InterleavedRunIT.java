@@ -99,13 +99,18 @@ class InterleavedRunIT {
         }
     }
 
-    /** The readings, in order, with positive finite values, each later than the one before in its sweep (run or resume). */
+    /** The readings, in order, with positive finite values and each fork's score, each later than the one before in its sweep (run or resume). */
     private static void assertCanary(RunFile run, List<String> ats) {
         assertEquals(ats, run.canary().stream().map(RunFile.CanaryReading::at).toList());
         for (RunFile.CanaryReading c : run.canary()) {
             assertTrue(c.cpuOpsPerUs() > 0 && Double.isFinite(c.cpuOpsPerUs()), c.toString());
             assertTrue(c.memoryNsPerLoad() > 0 && Double.isFinite(c.memoryNsPerLoad()), c.toString());
             assertFalse(c.secondsIntoRun() < 0, c.toString());
+            assertEquals(CanaryRecorder.FORKS, c.cpuForks().size(), c.toString());
+            assertEquals(CanaryRecorder.FORKS, c.memoryForks().size(), c.toString());
+            // the reading's score is JMH's over all its forks' iterations: their mean, as the forks are alike in length
+            assertEquals(c.memoryForks().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    c.memoryNsPerLoad(), 1e-9 * c.memoryNsPerLoad(), c.toString());
         }
         List<Double> seconds = run.canary().stream().map(RunFile.CanaryReading::secondsIntoRun).toList();
         int resume = ats.indexOf("resume");

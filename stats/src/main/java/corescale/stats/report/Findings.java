@@ -69,11 +69,12 @@ public final class Findings {
 
     /**
      * A line when the canary's last reading differs from its first by more than {@code threshold}
-     * (either kernel): the machine itself changed speed during the run. Empty otherwise.
+     * and more than its readings' own noise ({@link Canary#moved}; either kernel): the machine itself
+     * changed speed during the run. Empty otherwise.
      */
     public static List<String> canaryDrift(List<CanaryReading> readings, double threshold) {
-        Canary drift = Canary.drift(readings);
-        if (!drift.beyond(threshold)) {
+        Canary drift = Canary.moved(readings, threshold);
+        if (!drift.known()) {
             return List.of();
         }
         return List.of("the canary drifted during the run, beyond ±" + Fmt.pct(threshold) + ": at its last reading the"

@@ -4,7 +4,12 @@ import corescale.stats.run.RunFile.CanaryReading;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+
+import org.apache.commons.math3.stat.StatUtils;
+
+import corescale.stats.summary.Intervals;
 
 /**
  * What canary readings say about the machine itself: its speed on the canary's CPU kernel and on its
@@ -36,6 +41,54 @@ public record Canary(double cpu, double memory) {
         List<List<CanaryReading>> first = List.of(List.of(readings.get(0)));
         List<List<CanaryReading>> last = List.of(List.of(readings.get(readings.size() - 1)));
         return between(first, last);
+    }
+
+    /**
+     * The drift ({@link #drift}) of each kernel that moved: beyond 1 ± {@code threshold} and beyond
+     * what two readings of a steady machine differ by; NaN for a kernel that did not. A fork of the
+     * canary is a JVM of its own, with its own memory placement: on a 2-vCPU cloud VM ten forks in a
+     * row spread by 1.8% (cpu) and 4.5% (memory), so single readings 5% apart are common on the memory
+     * kernel. The noise is taken from the readings themselves: the spread of each reading's forks
+     * (on logs, pooled over readings) gives the 95% Student t interval of the difference between the
+     * last reading's mean and the first's. Readings without their forks' scores (older run.json
+     * files) are judged by the threshold alone.
+     */
+    public static Canary moved(List<CanaryReading> readings, double threshold) {
+        Canary drift = drift(readings);
+        if (!drift.known()) {
+            return NONE;
+        }
+        double cpu = Math.abs(drift.cpu - 1) > threshold && beyondNoise(readings, CanaryReading::cpuForks) ? drift.cpu : Double.NaN;
+        double memory = Math.abs(drift.memory - 1) > threshold && beyondNoise(readings, CanaryReading::memoryForks)
+                ? drift.memory : Double.NaN;
+        return new Canary(cpu, memory);
+    }
+
+    /**
+     * Whether the last reading's mean log score differs from the first's by more than the 95% t
+     * interval from the readings' pooled fork-to-fork variance; true when the forks are unknown.
+     */
+    private static boolean beyondNoise(List<CanaryReading> readings, Function<CanaryReading, List<Double>> forks) {
+        double squares = 0;
+        int df = 0;
+        for (CanaryReading r : readings) {
+            double[] logs = logs(forks.apply(r));
+            if (logs.length >= 2) {
+                squares += StatUtils.variance(logs) * (logs.length - 1);
+                df += logs.length - 1;
+            }
+        }
+        double[] first = logs(forks.apply(readings.get(0)));
+        double[] last = logs(forks.apply(readings.get(readings.size() - 1)));
+        if (df == 0 || first.length == 0 || last.length == 0) {
+            return true;
+        }
+        double se = Math.sqrt(squares / df * (1.0 / first.length + 1.0 / last.length));
+        return Math.abs(StatUtils.mean(last) - StatUtils.mean(first)) > Intervals.tQuantile(0.95, df) * se;
+    }
+
+    private static double[] logs(List<Double> scores) {
+        return scores.stream().mapToDouble(Math::log).filter(Double::isFinite).toArray();
     }
 
     /** Whether anything is known. */

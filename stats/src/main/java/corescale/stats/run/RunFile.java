@@ -80,13 +80,25 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
      * @param secondsIntoRun  seconds since the run (or its resumption) started
      * @param cpuOpsPerUs     the CPU kernel's throughput, higher is faster
      * @param memoryNsPerLoad the memory-latency kernel's time per dependent load, lower is faster
+     * @param cpuForks        the CPU kernel's score in each fork of the reading (empty in run.json
+     *                        files written before readings had several forks)
+     * @param memoryForks     the memory kernel's score in each fork of the reading (likewise)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CanaryReading(String at, @JsonProperty("seconds_into_run") double secondsIntoRun,
                                 @JsonProperty("cpu_ops_per_us") double cpuOpsPerUs,
-                                @JsonProperty("memory_ns_per_load") double memoryNsPerLoad) {
+                                @JsonProperty("memory_ns_per_load") double memoryNsPerLoad,
+                                @JsonProperty("cpu_forks_ops_per_us") List<Double> cpuForks,
+                                @JsonProperty("memory_forks_ns_per_load") List<Double> memoryForks) {
         public CanaryReading {
             Objects.requireNonNull(at, "at");
+            cpuForks = cpuForks == null ? List.of() : List.copyOf(cpuForks);
+            memoryForks = memoryForks == null ? List.of() : List.copyOf(memoryForks);
+        }
+
+        /** A reading without its forks' scores. */
+        public CanaryReading(String at, double secondsIntoRun, double cpuOpsPerUs, double memoryNsPerLoad) {
+            this(at, secondsIntoRun, cpuOpsPerUs, memoryNsPerLoad, null, null);
         }
     }
 

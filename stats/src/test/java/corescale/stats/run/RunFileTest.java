@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,16 @@ class RunFileTest {
         RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,
                 null, null, List.of(new RunFile.RunConfig("a", "", "", "25"), new RunFile.RunConfig("c1",
                 "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of())
-                .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25));
+                .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25, List.of(810.0, 815.0), List.of(95.0, 95.5)))
+                .withCanary(new RunFile.CanaryReading("end", 600, 800, 96));
         run.write(dir);
         RunFile back = RunFile.read(dir);
         assertEquals(run, back);
         assertEquals("-XX:TieredStopAtLevel=1", back.configs().get(1).jvmOptions());
         assertEquals(95.25, back.canary().get(0).memoryNsPerLoad());
+        assertEquals(List.of(95.0, 95.5), back.canary().get(0).memoryForks());
+        assertEquals(List.of(), back.canary().get(1).cpuForks(), "a reading without its forks' scores");
+        assertTrue(Files.readString(dir.resolve(RunFile.NAME)).contains("\"memory_forks_ns_per_load\" : [ 95.0, 95.5 ]"),
+                Files.readString(dir.resolve(RunFile.NAME)));
     }
 }
