@@ -29,8 +29,7 @@ import corescale.stats.summary.Intervals;
  * whose first forks show a mode seen once (one fork far from the other two) is kept open for
  * {@value #MODE_CHECK_ROUNDS} more forks, which tell a second mode (then {@code modes}, with both
  * described) from one outlying fork. Those checks bring no point to its target, so they get only the
- * budget no point's target can use: all of it without a budget, little in the default's 14 minutes
- * (simulated from a default run's spreads, checks first would have cost 6 of 45 points at the target).
+ * budget no point's target can use: all of it without a budget, little in the default's 14 minutes.
  *
  * <p>Each batch is shaped by the point's variance components ({@link ForkVariance}): the iterations
  * per fork are the optimum of two-stage sampling for the cost of a fork start relative to an
