@@ -176,16 +176,17 @@ public final class PrecisionLoop {
                 continue;
             }
             Batch b = toTarget(p);
-            if (b == null) {
+            Batch check = modeCheck(p);
+            if (b != null && fits(b, secondsLeft)) {
+                best = best == null || b.seconds() < best.seconds() ? b : best;
+            } else if (check != null && fits(check, secondsLeft)) {
+                bestCheck = bestCheck == null || check.seconds() < bestCheck.seconds() ? check : bestCheck;
+            } else if (b == null) {
                 p.stop(Stop.MAX_FORKS);
-            } else if (p.seconds() + b.seconds() > profile.pointTimeCap().toNanos() / 1e9) {
+            } else if (p.seconds() + b.seconds() > capSeconds()) {
                 p.stop(Stop.TIME_CAP);
-            } else if (b.seconds() > secondsLeft) {
+            } else {
                 p.stop(Stop.BUDGET);
-            } else if (checksMode(p)) {
-                bestCheck = bestCheck == null || b.seconds() < bestCheck.seconds() ? b : bestCheck;
-            } else if (best == null || b.seconds() < best.seconds()) {
-                best = b;
             }
         }
         // Precision first: a mode check (which brings no point to its target) gets what is left.
@@ -200,8 +201,7 @@ public final class PrecisionLoop {
 
     /**
      * The rounds (and their iterations) the point needs to reach the target, from its variance
-     * components, or to check a mode seen once; null when more forks than the profile allows would
-     * be needed.
+     * components; null when more forks than the profile allows would be needed.
      */
     Batch toTarget(PointForks point) {
         int n = point.rounds();
@@ -219,22 +219,38 @@ public final class PrecisionLoop {
             ForkVariance v = variance(sample);
             int m = v.optimalIterations(forkCost, iterationCost, FEWEST_ITERATIONS, profile.maxIterations());
             int k = roundsToTarget(sample.means(), v.forkMeanVariance(m));
-            needed = k < 0 || needed < 0 ? -1 : Math.max(needed, k);
+            if (k < 0) {
+                return null;
+            }
+            needed = Math.max(needed, k);
             iterations = Math.max(iterations, m);
-        }
-        if (checksMode(point)) {
-            needed = Math.min(MODE_CHECK_ROUNDS, profile.maxForks() - n);
-        }
-        if (needed <= 0) {
-            return null;
         }
         double seconds = needed * point.configs().size() * (forkCost + iterations * iterationCost);
         return new Batch(point, needed, iterations, seconds);
     }
 
-    /** True when the point's next batch checks a mode its first pass saw in one fork only. */
-    private boolean checksMode(PointForks point) {
-        return point.rounds() == profile.minForks() && point.modeSeenOnce();
+    /**
+     * The forks that check a mode the point's first pass saw in one fork only, as long as its first
+     * forks (so that their means compare alike); null when there is no such mode to check.
+     */
+    Batch modeCheck(PointForks point) {
+        int rounds = Math.min(MODE_CHECK_ROUNDS, profile.maxForks() - point.rounds());
+        if (point.rounds() != profile.minForks() || rounds <= 0 || !point.modeSeenOnce()) {
+            return null;
+        }
+        int iterations = point.forks(point.configs().get(0)).get(0).scores().length;
+        double seconds = rounds * point.configs().size()
+                * (forkCost(point.point()) + iterations * profile.measurementTime().toNanos() / 1e9);
+        return new Batch(point, rounds, iterations, seconds);
+    }
+
+    /** Whether the batch fits in its point's time cap and in {@code secondsLeft}. */
+    private boolean fits(Batch b, double secondsLeft) {
+        return b.point().seconds() + b.seconds() <= capSeconds() && b.seconds() <= secondsLeft;
+    }
+
+    private double capSeconds() {
+        return profile.pointTimeCap().toNanos() / 1e9;
     }
 
     /** The forks' variance components; with one iteration per fork all of it counts as between forks. */

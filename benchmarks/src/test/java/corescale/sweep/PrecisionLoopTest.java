@@ -124,6 +124,13 @@ class PrecisionLoopTest {
         assertNull(outlier.stop());
         assertEquals(Optional.empty(), loop.next(List.of(outlier), 1e9), "checked once, not again");
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, outlier.stop());
+
+        // A check the budget has no room for: the point stops for what its target needs, not for the budget.
+        PointForks unchecked = point(List.of(PLAIN));
+        loop.first(unchecked, 3, source(new ArrayList<>(), firstPass));
+        assertEquals(2 * (1.0 + 3 * 0.1), loop.modeCheck(unchecked).seconds(), 1e-9, "two forks as long as the first");
+        assertEquals(Optional.empty(), loop.next(List.of(unchecked), 2.0));
+        assertEquals(PrecisionLoop.Stop.MAX_FORKS, unchecked.stop());
     }
 
     /** Forks whose means differ no more than their noisy iterations predict. */
