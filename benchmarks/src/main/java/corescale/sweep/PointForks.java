@@ -120,14 +120,12 @@ final class PointForks {
      * sample, not average away.
      */
     boolean bimodal() {
-        return forks.keySet().stream().map(c -> Modes.groups(sample(c).means()))
-                .anyMatch(g -> g.length == 2 && g[0].length >= 2 && g[1].length >= 2);
+        return forks.keySet().stream().anyMatch(c -> Modes.groups(sample(c).means()).length == 2);
     }
 
-    /** True when some configuration's fork means fall into two modes, one of them seen in one fork only. */
+    /** True when some configuration has one fork mean apart from the rest: a mode seen once, or an outlier. */
     boolean modeSeenOnce() {
-        return forks.keySet().stream().map(c -> Modes.groups(sample(c).means()))
-                .anyMatch(g -> g.length == 2 && (g[0].length == 1 || g[1].length == 1));
+        return forks.keySet().stream().anyMatch(c -> Modes.loneFork(sample(c).means()));
     }
 
     /** The two groups of fork means, e.g. "2 modes: 61.2 (3 forks), 92.4 (2 forks)"; empty without modes. */

@@ -38,7 +38,7 @@ record RunReports(Analysis analysis, List<LostUpdates> correctness, List<Content
 
     static RunReports prepare(Analysis a) throws BadInputException, IOException {
         List<LostUpdates> correctness = LostUpdates.of(a.loaded());
-        List<ContentionRow> contention = new Contention().analyse(a.points(), Eligibility.of(correctness, a.bounds()));
+        List<ContentionRow> contention = new Contention().analyse(a.points(), Eligibility.of(a.points(), correctness, a.bounds()));
         FiniteResults.contention(contention, a.loaded());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", StatsTool.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));

@@ -171,6 +171,7 @@ public final class StatsTool {
             for (List<RunData> other : runs.subList(1, runs.size())) {
                 results.add(comparer.compare(runs.get(0), other, name(runs.get(0)), name(other)));
             }
+            results = comparer.decidedTogether(results);
             List<RunData> all = runs.stream().flatMap(List::stream).toList();
             return gate(writeComparison(outDir, all, results, threshold, out, err), results, failOnRegression);
         } catch (BadInputException e) {
@@ -189,7 +190,7 @@ public final class StatsTool {
         for (RunData other : configs.subList(1, configs.size())) {
             results.add(comparer.comparePaired(configs.get(0), other));
         }
-        return results;
+        return comparer.decidedTogether(results);
     }
 
     private static String name(List<RunData> side) {

@@ -28,6 +28,26 @@ class CompareInsufficientTest {
         return Synthetic.resultsCsv(dir, name + "/results.csv", lines).getParent();
     }
 
+    /** Two forks a side, each side's fork means identical: no spread seen is not certainty. */
+    @Test
+    void identicalForkMeansGiveNoVerdict() throws IOException {
+        Path base = Synthetic.resultsCsv(dir, "same/results.csv",
+                Synthetic.row("same", "lock", 2, 2, "thrpt", 1, 1, 100, "ops/us"),
+                Synthetic.row("same", "lock", 2, 2, "thrpt", 2, 1, 100, "ops/us")).getParent();
+        Path other = Synthetic.resultsCsv(dir, "less/results.csv",
+                Synthetic.row("less", "lock", 2, 2, "thrpt", 1, 1, 90, "ops/us"),
+                Synthetic.row("less", "lock", 2, 2, "thrpt", 2, 1, 90, "ops/us")).getParent();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path outDir = dir.resolve("cmp0");
+        int code = new StatsTool().compare(java.util.List.of(base, other), outDir, 0.05, true,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8));
+        String csv = Files.readString(outDir.resolve("compare.csv"));
+        assertTrue(csv.contains(",insufficient,") && !csv.contains(",slower,"), csv);
+        assertTrue(Files.readString(outDir.resolve("compare.md")).contains("fork means identical on each side"), csv);
+    }
+
     @Test
     void halvedThroughputFromOneForkIsInsufficientNotARegression() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,7 +58,7 @@ class CompareInsufficientTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("insufficient 1"), said);
-        assertTrue(said.contains("1 point insufficient (fewer than 2 forks in a run): no verdict, not gated"), said);
+        assertTrue(said.contains("1 point insufficient (fewer than 2 forks in a run, or fork means without spread): no verdict, not gated"), said);
         String md = Files.readString(outDir.resolve("compare.md"));
         assertTrue(md.contains("1 point has no verdict (insufficient"), md);
         assertTrue(md.contains("lock 2t/2c: base: 1 fork, needs 2 or more; other: 1 fork, needs 2 or more"), md);

@@ -4,6 +4,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.run.Canary;
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.WelchOnLogs;
@@ -33,9 +34,9 @@ public final class Comparer {
 
     public static final double DEFAULT_THRESHOLD = 0.05;
     /** False-discovery rate of faster/slower over a comparison's points, and the equivalence test's level. */
-    public static final double ALPHA = 0.05;
+    public static final double ALPHA = FalseDiscovery.ALPHA;
     /** Fork means (or pairs) a side needs for a verdict. */
-    public static final int MIN_FORKS = 2;
+    public static final int MIN_FORKS = WelchOnLogs.MIN_FORKS;
 
     private final double threshold;
 
@@ -187,6 +188,10 @@ public final class Comparer {
 
     private PointComparison tested(PointSummary key, double baseMean, double otherMean, Design design, int nBase,
                                    int nOther, double value, WelchOnLogs w, String note) {
+        if (w.noSpread()) {
+            return insufficient(key, baseMean, otherMean, design, nBase, nOther, value,
+                    join("fork means identical on each side: no spread seen, so no interval and no verdict", note));
+        }
         double[] ci = w.ratioInterval(Summarizer.LEVEL);
         return new PointComparison(key.key(), key.mode(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, ci[0], ci[1], design.method()), w.pChange(), Double.NaN, w.pSame(threshold),
@@ -226,6 +231,34 @@ public final class Comparer {
 
     private static double meanOfMeans(List<PointSummary> side) {
         return side.stream().mapToDouble(PointSummary::mean).average().orElse(Double.NaN);
+    }
+
+    /**
+     * The comparisons of one call (several OTHERs, or several configurations against the first)
+     * decided as one family: Benjamini–Hochberg over the points of all of them, so that a gate that
+     * fires on any slower point of any comparison keeps its false-alarm rate at {@link #ALPHA}
+     * however many comparisons it covers (decided one by one, 3 OTHERs of null data fire it about 3
+     * times as often). One comparison is returned as it was.
+     */
+    public List<CompareResult> decidedTogether(List<CompareResult> results) {
+        if (results.size() < 2) {
+            return results;
+        }
+        List<PointComparison> all = results.stream().flatMap(r -> r.points().stream()).toList();
+        List<PointComparison> decided = decided(all);
+        int total = (int) all.stream().filter(p -> !Double.isNaN(p.pChange())).count();
+        List<CompareResult> out = new ArrayList<>();
+        int from = 0;
+        for (CompareResult r : results) {
+            List<PointComparison> mine = decided.subList(from, from + r.points().size());
+            from += r.points().size();
+            List<String> notes = new ArrayList<>(r.notes());
+            notes.add("verdicts adjusted together with the other " + (results.size() - 1) + " comparison"
+                    + (results.size() == 2 ? "" : "s") + " of this call (Benjamini–Hochberg over " + total + " points)");
+            out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine, r.families(),
+                    r.curves(), r.mismatches(), r.canary(), notes));
+        }
+        return out;
     }
 
     /** Benjamini–Hochberg over the points with a p-value, then each point's verdict. */

@@ -1,5 +1,7 @@
 package corescale.stats.ranking;
 
+import corescale.stats.model.PointSummary;
+import corescale.stats.summary.WelchOnLogs;
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
@@ -14,7 +16,9 @@ import java.util.Map;
  * point that lost updates, or that reported increments whose critical section was not guarded
  * (the {@code unguarded} metric, e.g. an atomic add with the inside work done before it), is
  * correct at nothing it could win, so it is shown but never called fastest or best. Nor is a point
- * above its physical bound: that is a measurement error, not a win.
+ * above its physical bound: that is a measurement error, not a win. Nor is a point with fewer than
+ * {@value WelchOnLogs#MIN_FORKS} fork means (one fork, or only JMH's pooled score): no run-to-run
+ * variance is known, so no lead over it, or of it, can be told from noise.
  */
 public final class Eligibility {
 
@@ -24,6 +28,8 @@ public final class Eligibility {
     static final String LOST = "lost updates";
     static final String UNGUARDED = "inside work not guarded";
     static final String ABOVE_BOUND = "above its physical bound (a measurement error)";
+    static final String ONE_FORK = "one fork";
+    static final String POOLED = "JMH pooled result, no fork means";
 
     private final Map<PointKey, String> reasons;
 
@@ -31,12 +37,18 @@ public final class Eligibility {
         this.reasons = reasons;
     }
 
-    public static Eligibility of(List<LostUpdates> correctness) {
-        return of(correctness, Bounds.NONE);
+    public static Eligibility of(List<PointSummary> points, List<LostUpdates> correctness) {
+        return of(points, correctness, Bounds.NONE);
     }
 
-    public static Eligibility of(List<LostUpdates> correctness, Bounds bounds) {
+    public static Eligibility of(List<PointSummary> points, List<LostUpdates> correctness, Bounds bounds) {
         Map<PointKey, String> reasons = new HashMap<>();
+        for (PointSummary p : points) {
+            int forks = p.forkMeans().length;
+            if (forks < WelchOnLogs.MIN_FORKS) {
+                reasons.put(p.key(), forks == 0 ? POOLED : ONE_FORK);
+            }
+        }
         for (Bound b : bounds.all()) {
             if (b.aboveBound()) {
                 reasons.put(b.key(), ABOVE_BOUND);

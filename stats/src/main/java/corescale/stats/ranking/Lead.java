@@ -1,6 +1,7 @@
 package corescale.stats.ranking;
 
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 
@@ -9,34 +10,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The leader among the points that compete at one place (same benchmark, params, mode, cores and
- * threads), ranked points only, and whether its lead over the runner-up is real.
+ * The leader among the ranked points that compete at one place (same benchmark, params, mode, cores
+ * and threads), and whether it leads every other one by more than noise.
  *
  * @param first  the ranked point with the highest throughput
  * @param second the ranked runner-up
- * @param ratio  throughput of first over second, with its 95% interval
+ * @param ratio  throughput of first over second, with its 95% interval (Welch's t on log fork means)
+ * @param p      the largest of the two-sided Welch p-values of first against each other ranked point:
+ *               "first is fastest" holds only if it beats every one (an intersection–union test,
+ *               which needs no correction within the place); NaN when a pair shows no spread
+ * @param q      {@code p} adjusted over every lead of the report (Benjamini–Hochberg), see {@link Leads}
  */
-public record Lead(PointSummary first, PointSummary second, Ratio ratio) {
+public record Lead(PointSummary first, PointSummary second, Ratio ratio, double p, double q) {
 
-    /** Tied: the ratio's interval includes 1, or there is no interval to tell. */
+    /** Tied: the lead is not a discovery at the false-discovery rate {@link FalseDiscovery#ALPHA}. */
     public boolean tied() {
-        return !(ratio.low() > 1);
+        return !(q <= FalseDiscovery.ALPHA);
     }
 
-    /** The two best ranked points at one place; empty when fewer than two may be ranked. */
-    public static Optional<Lead> among(List<PointSummary> place, Eligibility eligibility) {
-        List<PointSummary> ranked = place.stream().filter(p -> eligibility.ranked(p.key()))
+    /** The place's ranked points, highest throughput first. */
+    static List<PointSummary> ranked(List<PointSummary> place, Eligibility eligibility) {
+        return place.stream().filter(p -> eligibility.ranked(p.key()))
                 .sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList();
-        if (ranked.size() < 2) {
-            return Optional.empty();
-        }
-        PointSummary first = ranked.get(0);
-        PointSummary second = ranked.get(1);
-        return Optional.of(new Lead(first, second, Throughput.ratio(first, second)));
     }
 
     /** The ranked point with the highest throughput; empty when none may be ranked. */
     public static Optional<PointSummary> best(List<PointSummary> place, Eligibility eligibility) {
-        return place.stream().filter(p -> eligibility.ranked(p.key())).max(Comparator.comparingDouble(Throughput::mean));
+        return ranked(place, eligibility).stream().findFirst();
     }
 }

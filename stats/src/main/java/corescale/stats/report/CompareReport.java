@@ -128,7 +128,8 @@ public final class CompareReport {
                 .toList();
         if (!insufficient.isEmpty()) {
             doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")
-                    + " no verdict (insufficient: fewer than " + Comparer.MIN_FORKS + " forks in a run), and "
+                    + " no verdict (insufficient: fewer than " + Comparer.MIN_FORKS + " forks in a run, or no spread;"
+                    + " each line says which), and "
                     + "--fail-on-regression cannot see a regression there:");
             doc.bullets(insufficient);
         }

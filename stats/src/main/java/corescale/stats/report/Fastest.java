@@ -3,6 +3,8 @@ package corescale.stats.report;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
+import corescale.stats.ranking.Leads;
+import corescale.stats.summary.FalseDiscovery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
- * variants that may be ranked, with its lead when the ratio's 95% interval excludes 1, else a tie;
+ * variants that may be ranked, with its lead when {@link Leads} calls it a discovery, else a tie;
  * and one line naming the variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -21,6 +23,7 @@ final class Fastest {
     }
 
     static void lines(List<PointSummary> points, Eligibility eligibility, List<String> out) {
+        Leads leads = Leads.of(points, eligibility);
         Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
         for (PointSummary p : points) {
             groups.computeIfAbsent(Group.of(p), g -> new TreeMap<>())
@@ -32,7 +35,7 @@ final class Fastest {
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
                 if (at.size() >= 2) {
-                    leader(at, eligibility).ifPresent(parts::add);
+                    leader(at, eligibility, leads).ifPresent(parts::add);
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
                     if (!eligibility.ranked(p.key())) {
@@ -57,11 +60,11 @@ final class Fastest {
         });
     }
 
-    /** "2t/2c a (×1.5 vs b)", "2t/2c a and b tied (×1.02 [0.97, 1.08])", or the only ranked variant. */
-    private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility) {
+    /** "2t/2c a (×1.5 vs b)", "2t/2c a and b tied (×1.02 [0.97, 1.08], ...)", or the only ranked variant. */
+    private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
         PointSummary any = at.get(0);
         String where = Groups.at(any.key().cores(), any.key().threads());
-        Optional<Lead> lead = Lead.among(at, eligibility);
+        Optional<Lead> lead = leads.at(any);
         if (lead.isEmpty()) {
             return Lead.best(at, eligibility).map(b -> where + " " + b.key().variant() + " (the only variant ranked)");
         }
@@ -69,8 +72,10 @@ final class Fastest {
         String first = l.first().key().variant();
         String second = l.second().key().variant();
         if (l.tied()) {
+            String why = Double.isNaN(l.p()) ? "fork means without spread" : "lead not significant at "
+                    + Fmt.pct(FalseDiscovery.ALPHA) + " FDR over " + leads.size() + " places";
             return Optional.of(where + " " + first + " and " + second + " tied (ratio "
-                    + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", 95% CI includes 1)");
+                    + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
         return Optional.of(where + " " + first + " (" + Fmt.times(l.ratio().value()) + " vs " + second + ")");
     }

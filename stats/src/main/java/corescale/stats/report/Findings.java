@@ -56,7 +56,7 @@ public final class Findings {
     /** The findings, one sentence each: they open the report and end the console output. */
     public static List<String> of(ReportInput input) {
         List<String> out = new ArrayList<>();
-        Fastest.lines(input.points(), Eligibility.of(input.lostUpdates(), input.bounds()), out);
+        Fastest.lines(input.points(), Eligibility.of(input.points(), input.lostUpdates(), input.bounds()), out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
         BoundFindings.add(input, out);

@@ -4,6 +4,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Modes;
 import corescale.stats.summary.Ratio;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.summary.LostUpdates;
@@ -210,12 +211,14 @@ public final class RunReport {
         doc.h(1, "Unstable points");
         List<PointSummary> u = points.stream().filter(PointSummary::unstable).sorted(Comparator.comparing(PointSummary::key)).toList();
         if (u.isEmpty()) {
-            doc.p("None: at no point (of 3 or more forks) do the fork means split into two groups.");
+            doc.p("None: at no point of " + Modes.MIN_FORKS + " or more forks do the fork means split into two groups."
+                    + unchecked(points));
             return;
         }
-        doc.p("The fork means fall into two groups at least 10% apart, each tight compared with the gap: two modes, "
+        doc.p("The fork means fall into two groups at least " + Fmt.pct(Modes.MIN_GAP) + " apart, each seen in at least "
+                + Modes.MIN_PER_MODE + " forks and tight compared with the gap: two modes, "
                 + "as contended locks show when each JVM settles into one of two regimes. The mean averages the modes; "
-                + "read it with care and prefer more forks.");
+                + "read it with care and prefer more forks." + unchecked(points));
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").num("cores").num("threads")
                 .num("forks").num("mean").text("unit").num("CV between forks").text("fork means").text("note");
         for (PointSummary p : u) {
@@ -228,5 +231,12 @@ public final class RunReport {
                     Fmt.pct(p.cvBetweenForks()), fm.toString(), p.note());
         }
         doc.table(t.build());
+    }
+
+    /** " Modes unchecked at 12 points of fewer than 4 forks." (one fork apart from two cannot be told from an outlier) */
+    private static String unchecked(List<PointSummary> points) {
+        long n = points.stream().filter(p -> p.forks() >= 2 && p.forks() < Modes.MIN_FORKS).count();
+        return n == 0 ? "" : " Modes unchecked at " + n + " point" + (n == 1 ? "" : "s") + " of fewer than "
+                + Modes.MIN_FORKS + " forks (a mode needs " + Modes.MIN_PER_MODE + " forks to be told from an outlier).";
     }
 }

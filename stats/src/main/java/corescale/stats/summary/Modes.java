@@ -6,34 +6,40 @@ import java.util.Arrays;
  * Whether a point's fork means fall into two separate groups (modes), as contended locks on a few
  * cores often do: each JVM settles into one of two regimes and stays there.
  *
- * <p>Rule: sort the fork means and take the largest gap between neighbours. Two modes when that gap
- * is at least {@value #MIN_GAP} of the mean (a difference that matters) <b>and</b> at least
- * {@value #GAP_OVER_SPREAD} times the pooled standard deviation of the fork means on either side of
- * it (the groups are tight compared with the distance between them); a group of one fork adds no
- * spread. Fewer than {@value #MIN_FORKS} forks: not tested.
+ * <p>Rule: sort the fork means and take the largest gap between neighbours that leaves at least
+ * {@value #MIN_PER_MODE} forks on each side. Two modes when that gap is at least {@value #MIN_GAP} of
+ * the mean (a difference that matters) <b>and</b> at least {@value #GAP_OVER_SPREAD} times the pooled
+ * standard deviation of the fork means on either side of it (the groups are tight compared with the
+ * distance between them).
  *
- * <p>Why not a significance test: with the usual 3–5 forks, a scale-free test (largest two-sample t
- * over all splits, calibrated on normal samples) finds modes 30% apart only 20–60% of the time,
- * because the spread inside groups of two or three forks is itself too uncertain. Error rates of this
- * rule (seeded simulations in {@code ModesTest}; stats/STATISTICS.md lists the figures): unimodal
- * fork means with 3% noise are flagged at about 0.1% of 5-fork points; modes 30% apart with 3% noise
- * inside each, forks picking a mode at random, at about 90% of 5-fork points (the rest mostly drew
- * one mode only). A unimodal spread of 10% between forks is flagged too, at about a quarter of
- * 5-fork points: gaps of 10% between forks deserve the same care.
+ * <p>Why each mode needs two forks: one fork apart from the rest cannot be told from an outlier, and
+ * with 3 forks every split is 1 + 2 with one degree of freedom for the spread ([100, 100, 112] would
+ * be "two modes"). So fewer than {@value #MIN_FORKS} forks are not tested ("unchecked"); the sweep
+ * adds forks where it sees one fork apart ({@link #loneFork}) and lets this rule decide.
+ *
+ * <p>Why not a significance test: with the usual 4–6 forks, a scale-free test (largest two-sample t
+ * over all splits) finds modes 30% apart only 20–60% of the time, because the spread inside groups of
+ * two or three forks is itself too uncertain; the relative gap carries the decision, the spread test
+ * only keeps one wide mode from being cut in two. Error rates (seeded, through the summariser, in
+ * {@code ModesTest}; stats/STATISTICS.md lists them): unimodal fork means with 10% noise between forks
+ * flagged at about 3% of 5-fork points, 3% noise never; modes 30% apart at about 60% of 5-fork points,
+ * which is nearly all of those whose forks drew each mode at least twice.
  */
 public final class Modes {
 
     /** Smallest gap between neighbouring fork means, relative to their mean, that counts. */
-    public static final double MIN_GAP = 0.10;
+    public static final double MIN_GAP = 0.15;
     /** How many pooled standard deviations of the groups the gap must span. */
-    public static final double GAP_OVER_SPREAD = 3.0;
+    public static final double GAP_OVER_SPREAD = 4.0;
+    /** Forks each mode must hold: one fork alone may be an outlier. */
+    public static final int MIN_PER_MODE = 2;
     /** Fewest forks the rule is applied to. */
-    public static final int MIN_FORKS = 3;
+    public static final int MIN_FORKS = 2 * MIN_PER_MODE;
 
     private Modes() {
     }
 
-    /** 2 when the fork means form two groups by the rule above, 1 when not, 0 when not tested. */
+    /** 2 when the fork means form two groups by the rule above, 1 when not, 0 when not tested (too few forks). */
     public static int count(double[] forkMeans) {
         return forkMeans.length < MIN_FORKS ? 0 : groups(forkMeans).length;
     }
@@ -43,14 +49,39 @@ public final class Modes {
      * above, else as one group.
      */
     public static double[][] groups(double[] forkMeans) {
+        double[] s = sorted(forkMeans);
+        int split = split(s, MIN_PER_MODE);
+        return split > 0 ? new double[][] {Arrays.copyOfRange(s, 0, split), Arrays.copyOfRange(s, split, s.length)}
+                : new double[][] {s};
+    }
+
+    /**
+     * True when the highest or lowest fork mean stands apart from the others by the same rule with a
+     * group of one: a mode seen once, or an outlier. Only more forks tell which (the sweep adds them).
+     */
+    public static boolean loneFork(double[] forkMeans) {
+        double[] s = sorted(forkMeans);
+        int split = split(s, 1);
+        return split == 1 || split == s.length - 1 && split > 0;
+    }
+
+    private static double[] sorted(double[] forkMeans) {
         double[] s = forkMeans.clone();
         Arrays.sort(s);
+        return s;
+    }
+
+    /**
+     * Where the sorted means split into two modes with at least {@code minGroup} on each side: the
+     * index of the first mean of the upper group, or 0 when they do not.
+     */
+    private static int split(double[] s, int minGroup) {
         int k = s.length;
-        if (k < MIN_FORKS) {
-            return new double[][] {s};
+        if (k < 3 || k < 2 * minGroup) {
+            return 0;
         }
-        int split = 1;
-        for (int i = 2; i < k; i++) {
+        int split = minGroup;
+        for (int i = minGroup + 1; i <= k - minGroup; i++) {
             if (s[i] - s[i - 1] > s[split] - s[split - 1]) {
                 split = i;
             }
@@ -58,13 +89,11 @@ public final class Modes {
         double gap = s[split] - s[split - 1];
         double mean = Arrays.stream(s).average().orElseThrow();
         if (!(gap >= MIN_GAP * Math.abs(mean))) {
-            return new double[][] {s};
+            return 0;
         }
         double squares = squares(s, 0, split) + squares(s, split, k);
         int df = k - 2; // one mean per group; k >= 3 so df >= 1
-        return gap >= GAP_OVER_SPREAD * Math.sqrt(squares / df)
-                ? new double[][] {Arrays.copyOfRange(s, 0, split), Arrays.copyOfRange(s, split, k)}
-                : new double[][] {s};
+        return gap >= GAP_OVER_SPREAD * Math.sqrt(squares / df) ? split : 0;
     }
 
     private static double squares(double[] s, int from, int to) {

@@ -47,17 +47,28 @@ public final class Throughput {
 
     /**
      * Ratio of throughputs num/den, its value {@code mean(num)/mean(den)} as above; its 95% interval
-     * is Welch's t on the logs of the fork means when both sides have two or more (t's coverage over
-     * few forks, where a percentile bootstrap covers only 81–93% at 3–5 forks), else the delta method
-     * on each side's own interval. The one ratio of two points used by contention, rankings, the
-     * threads-vs-processes table and the per-core comparison.
+     * is Welch's t on the logs of the fork means (t's coverage over few forks, where a percentile
+     * bootstrap covers only 81–93% at 3–5 forks). A side with fewer than {@value WelchOnLogs#MIN_FORKS}
+     * fork means (one fork, or JMH's pooled score) has no run-to-run variance, and fork means without
+     * any spread say nothing of it: then the ratio has no interval, and no claim can rest on it (an
+     * interval from the iterations of one fork called identical variants different 82% of the time).
+     * The one ratio of two points used by contention, rankings, the threads-vs-processes table and
+     * the per-core comparison.
      */
     public static Ratio ratio(PointSummary num, PointSummary den) {
-        WelchOnLogs welch = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
-        if (welch != null) {
-            double[] ci = welch.ratioInterval(Summarizer.LEVEL);
-            return new Ratio(mean(num) / mean(den), ci[0], ci[1], "welch-log");
+        double value = mean(num) / mean(den);
+        int fewest = Math.min(num.forkMeans().length, den.forkMeans().length);
+        if (fewest < WelchOnLogs.MIN_FORKS) {
+            return new Ratio(value, Double.NaN, Double.NaN, fewest == 0 ? Ratio.POOLED : Ratio.ONE_FORK);
         }
-        return Ratio.delta(mean(num), ci(num), mean(den), ci(den), Summarizer.LEVEL);
+        WelchOnLogs welch = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
+        if (welch == null) {
+            return new Ratio(value, Double.NaN, Double.NaN, "none");
+        }
+        if (welch.noSpread()) {
+            return new Ratio(value, Double.NaN, Double.NaN, Ratio.NO_SPREAD);
+        }
+        double[] ci = welch.ratioInterval(Summarizer.LEVEL);
+        return new Ratio(value, ci[0], ci[1], "welch-log");
     }
 }

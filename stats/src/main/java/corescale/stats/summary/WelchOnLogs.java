@@ -19,13 +19,25 @@ import java.util.Arrays;
  */
 public record WelchOnLogs(double d, double se, double df) {
 
+    /** Values a side needs: with one, its spread is unknown, not zero. */
+    public static final int MIN_FORKS = 2;
+
+    /**
+     * True when the values show no spread at all (e.g. [100, 100] against [90, 90]): identical fork
+     * means say the measurement's resolution hid the noise, not that there is none, so no test, no
+     * interval and no verdict follow from them.
+     */
+    public boolean noSpread() {
+        return !(se > 1e-12 * Math.max(1, Math.abs(d)));
+    }
+
     /**
      * @param num fork means of the side whose larger values make d positive
      * @param den the other side's fork means
      * @return null when a side has fewer than 2 fork means or a fork mean is not positive
      */
     public static WelchOnLogs of(double[] num, double[] den) {
-        if (num.length < 2 || den.length < 2 || Arrays.stream(num).anyMatch(x -> !(x > 0))
+        if (num.length < MIN_FORKS || den.length < MIN_FORKS || Arrays.stream(num).anyMatch(x -> !(x > 0))
                 || Arrays.stream(den).anyMatch(x -> !(x > 0))) {
             return null;
         }
@@ -45,7 +57,7 @@ public record WelchOnLogs(double d, double se, double df) {
      * @return null with fewer than 2 pairs, arrays of different lengths or a value that is not positive
      */
     public static WelchOnLogs paired(double[] num, double[] den) {
-        if (num.length < 2 || num.length != den.length || !positive(num) || !positive(den)) {
+        if (num.length < MIN_FORKS || num.length != den.length || !positive(num) || !positive(den)) {
             return null;
         }
         double[] diff = new double[num.length];
@@ -79,24 +91,24 @@ public record WelchOnLogs(double d, double se, double df) {
         return Arrays.stream(x).allMatch(v -> v > 0);
     }
 
-    /** Two-sided p of "no change" (ratio 1): Welch's p. */
+    /** Two-sided p of "no change" (ratio 1): Welch's p; NaN without spread ({@link #noSpread}). */
     public double pChange() {
-        return 2 * Math.min(above(0), 1 - above(0));
+        return noSpread() ? Double.NaN : 2 * Math.min(above(0), 1 - above(0));
     }
 
     /**
      * TOST (two one-sided tests) p of "within ±threshold": the larger of the p of "ratio at or below
      * 1 − threshold" and of "ratio at or above 1 + threshold". Below α exactly when the (1 − 2α)
-     * interval lies inside the band.
+     * interval lies inside the band. NaN without spread.
      */
     public double pSame(double threshold) {
-        return Math.max(1 - above(Math.log(1 - threshold)), above(Math.log(1 + threshold)));
+        return noSpread() ? Double.NaN : Math.max(1 - above(Math.log(1 - threshold)), above(Math.log(1 + threshold)));
     }
 
-    /** The {@code level} interval of the geometric-mean ratio, exp(d ± t·se). */
+    /** The {@code level} interval of the geometric-mean ratio, exp(d ± t·se); NaN ends without spread. */
     public double[] ratioInterval(double level) {
-        if (se == 0) {
-            return new double[] {Math.exp(d), Math.exp(d)};
+        if (noSpread()) {
+            return new double[] {Double.NaN, Double.NaN};
         }
         double t = new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
                 .inverseCumulativeProbability(0.5 + level / 2);
@@ -105,9 +117,6 @@ public record WelchOnLogs(double d, double se, double df) {
 
     /** P(T ≤ (d − bound)/se): the one-sided p of "the true log ratio is at or above bound". */
     private double above(double bound) {
-        if (se == 0) {
-            return d < bound ? 0 : d > bound ? 1 : 0.5; // no noise at all: the data decide
-        }
         return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
                 .cumulativeProbability((d - bound) / se);
     }

@@ -11,6 +11,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,8 @@ class CompareGateTest {
         System.out.printf(Locale.ROOT, "15%% slower at %d of 60 points, 3 forks, 3%% noise: %d of %d caught (%.1f%%); "
                 + "%d false faster/slower among %d unchanged%n", changed, caught, changed * trials,
                 100.0 * caught / (changed * trials), wrong, (POINTS - changed) * trials);
+        // The false-discovery rate the verdicts promise: false calls among all calls, pooled over the trials.
+        assertTrue(wrong <= Comparer.ALPHA * (caught + wrong), wrong + " false of " + (caught + wrong) + " calls");
         return caught / (double) (changed * trials);
     }
 
@@ -164,6 +167,35 @@ class CompareGateTest {
         // Fewer discoveries make the false-discovery control stricter: measured, see stats/STATISTICS.md.
         assertTrue(detected(22, 20, 20) >= 0.5);
         assertTrue(detected(23, 20, 6) >= 0.1);
+    }
+
+    /**
+     * {@code compare BASE O1 O2 O3 --fail-on-regression} on null data (threshold 0, so that any
+     * significant slowdown fires; 8 forks a point, where Welch's t is close to its nominal level):
+     * the comparisons of one call are decided as one family, so the gate fires in at most 5% of
+     * calls. Decided one by one, each comparison's own 2.5% or so adds up to more than 5%.
+     */
+    @Test
+    void theGateOverThreeOthersOfNullDataFiresAtMostOneCallInTwenty() throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(37);
+        Comparer comparer = new Comparer(0);
+        int calls = 400;
+        int firedTogether = 0;
+        int firedOneByOne = 0;
+        for (int t = 0; t < calls; t++) {
+            RunData base = new RunData("base", run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN));
+            List<CompareResult> results = new ArrayList<>();
+            for (int o = 0; o < 3; o++) {
+                results.add(comparer.compare(base, new RunData("o" + o, run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN))));
+            }
+            firedOneByOne += results.stream().anyMatch(CompareResult::anySlower) ? 1 : 0;
+            firedTogether += comparer.decidedTogether(results).stream().anyMatch(CompareResult::anySlower) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "null, 3 OTHERs x 60 points, threshold 0: gate fired in %d of %d calls decided"
+                + " together, %d decided one by one%n", firedTogether, calls, firedOneByOne);
+        assertTrue(firedTogether <= 0.05 * calls, firedTogether + " of " + calls);
+        assertTrue(firedOneByOne > 0.05 * calls, "the rate one by one, which the joint adjustment brings down: "
+                + firedOneByOne + " of " + calls);
     }
 
     @Test

@@ -45,10 +45,10 @@ class ExtremeValuesTest {
 
     @Test
     void aRatioThatOverflowsIsRefusedByCompare() throws IOException {
-        Path base = Hostile.run(dir, "base", row(1, 1, "thrpt", 1, 1, 1e-300, "ops/us"), row(1, 1, "thrpt", 2, 1, 1e-300, "ops/us"));
-        Path other = Hostile.run(dir, "other", row(1, 1, "thrpt", 1, 1, 1e300, "ops/us"), row(1, 1, "thrpt", 2, 1, 1e300, "ops/us"));
+        Path base = Hostile.run(dir, "base", row(1, 1, "thrpt", 1, 1, 1e-160, "ops/us"), row(1, 1, "thrpt", 2, 1, 1.1e-160, "ops/us"));
+        Path other = Hostile.run(dir, "other", row(1, 1, "thrpt", 1, 1, 1e150, "ops/us"), row(1, 1, "thrpt", 2, 1, 1.1e150, "ops/us"));
         Hostile.compare(dir, base, other).assertRefused(other + ": Counters.increment v [work=0] cores=1 threads=1 thrpt: its ratio to "
-                + base + " is Infinity (interval Infinity to Infinity; means 1.0E-300 and 1.0E300)" + OVERFLOW);
+                + base + " is Infinity (interval Infinity to Infinity; means 1.05E-160 and 1.05E150)" + OVERFLOW);
     }
 
     @Test

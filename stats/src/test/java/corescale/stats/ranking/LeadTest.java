@@ -50,7 +50,7 @@ class LeadTest {
         PointSummary racy = Synthetic.summary(Synthetic.key("semaphorePermits", 2, 2), Mode.THROUGHPUT, 30, 31, 29);
         PointSummary lock = Synthetic.summary(Synthetic.key("reentrantLock", 2, 2), Mode.THROUGHPUT, 10, 10.5, 9.5);
         PointSummary sem = Synthetic.summary(Synthetic.key("semaphore", 2, 2), Mode.THROUGHPUT, 8, 8.5, 7.5);
-        Eligibility eligibility = Eligibility.of(List.of(new LostUpdates(racy.key(), 5, 1, 3)));
+        Eligibility eligibility = Eligibility.of(List.of(racy, lock, sem), List.of(new LostUpdates(racy.key(), 5, 1, 3)));
         List<ContentionRow> rows = new Contention().analyse(List.of(racy, lock, sem), eligibility);
         for (ContentionRow r : rows) {
             assertEquals("reentrantLock", r.bestVariant(), r.toString());
@@ -63,7 +63,7 @@ class LeadTest {
     @Test
     void withNoRankedVariantThereIsNoBest() {
         PointSummary adder = Synthetic.summary(Synthetic.key("longAdder", 2, 2), Mode.THROUGHPUT, 30, 31, 29);
-        Eligibility eligibility = Eligibility.of(List.of(new LostUpdates(adder.key(), 0, 0, 3, 100)));
+        Eligibility eligibility = Eligibility.of(List.of(adder), List.of(new LostUpdates(adder.key(), 0, 0, 3, 100)));
         ContentionRow row = new Contention().analyse(List.of(adder), eligibility).get(0);
         assertEquals("", row.bestVariant());
         assertTrue(Double.isNaN(row.vsBest().value()));
@@ -78,7 +78,7 @@ class LeadTest {
         PointSummary fair = Synthetic.summary(Synthetic.key("fair", 1, 1), Mode.THROUGHPUT, 0.0019, 0.00195, 0.00185);
         Bounds bounds = Bounds.of(List.of(fast, fair), java.util.Map.of(
                 fast.key(), new PointFacts(2, 1000, Double.NaN), fair.key(), new PointFacts(2, 1000, Double.NaN)));
-        Eligibility eligibility = Eligibility.of(List.of(), bounds);
+        Eligibility eligibility = Eligibility.of(List.of(fast, fair), List.of(), bounds);
         assertTrue(!eligibility.ranked(fast.key()) && eligibility.ranked(fair.key()), eligibility.whyNot(fast.key()));
         List<ContentionRow> rows = new Contention().analyse(List.of(fast, fair), eligibility);
         rows.forEach(r -> assertEquals("fair", r.bestVariant(), r.toString()));

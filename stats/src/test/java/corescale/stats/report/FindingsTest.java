@@ -36,7 +36,7 @@ class FindingsTest {
 
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
-                new Contention().analyse(points, Eligibility.of(correctness)), correctness, List.of());
+                new Contention().analyse(points, Eligibility.of(points, correctness)), correctness, List.of());
         return String.join("\n", Findings.of(in));
     }
 

@@ -37,51 +37,6 @@ class ModesAndWarmupTest {
         return levels;
     }
 
-    /** Each fork settles at random in one of two modes 30% apart, with 3% noise inside each. */
-    private static double[] bimodal(SplittableRandom r, int forks) {
-        double[] levels = new double[forks];
-        for (int f = 0; f < forks; f++) {
-            levels[f] = (r.nextBoolean() ? 130 : 100) * (1 + 0.03 * r.nextGaussian());
-        }
-        return levels;
-    }
-
-    @Test
-    void knownAnswers() {
-        assertEquals(2, Modes.count(new double[] {100, 101, 99, 130, 131}));
-        assertEquals(2, Modes.count(new double[] {100, 101, 99, 100.5, 131}), "one fork in the other mode");
-        assertEquals(1, Modes.count(new double[] {100, 103, 97, 101, 99}));
-        // a 12% gap, but inside a spread as wide as the gap: one wide mode
-        assertEquals(1, Modes.count(new double[] {80, 88, 100, 112, 120}));
-        assertEquals(0, Modes.count(new double[] {100, 130}), "two forks: not tested");
-    }
-
-    @Test
-    void unimodalThreePercentForkNoiseIsRarelyFlagged() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(101);
-        int flagged = 0;
-        for (int t = 0; t < TRIALS; t++) {
-            SummaryRow row = point(r, unimodal(r, 5, 0.03));
-            assertEquals(row.modes() == 2, row.summary().unstable());
-            flagged += row.modes() == 2 ? 1 : 0;
-        }
-        System.out.printf("modes: unimodal 3%% fork noise, 5 forks: flagged %d of %d%n", flagged, TRIALS);
-        assertTrue(flagged <= 0.10 * TRIALS, flagged + " of " + TRIALS);
-    }
-
-    @Test
-    void twoModesThirtyPercentApartAreFlagged() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(202);
-        int flagged = 0;
-        for (int t = 0; t < TRIALS; t++) {
-            SummaryRow row = point(r, bimodal(r, 5));
-            assertEquals(row.modes() == 2, row.summary().unstable());
-            flagged += row.modes() == 2 ? 1 : 0;
-        }
-        System.out.printf("modes: two modes 30%% apart, 5 forks: flagged %d of %d%n", flagged, TRIALS);
-        assertTrue(flagged >= 0.80 * TRIALS, flagged + " of " + TRIALS);
-    }
-
     @Test
     void sharedWarmupIsDetectedAndRemoved() throws BadInputException {
         SplittableRandom r = new SplittableRandom(303);

@@ -1,4 +1,4 @@
-package corescale.stats.compare;
+package corescale.stats.summary;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,15 +7,19 @@ import java.util.stream.IntStream;
 /**
  * Benjamini–Hochberg adjusted p-values ("q-values", as R's {@code p.adjust(p, "BH")}): rejecting every
  * test with q ≤ α keeps the expected share of false discoveries among the rejections at or below α
- * for independent tests. The points of one run are such a family.
+ * for independent tests. The points of one comparison are such a family, and so are the leads of
+ * one report's rankings ({@code corescale.stats.ranking.Leads}).
  */
-final class FalseDiscovery {
+public final class FalseDiscovery {
+
+    /** The false-discovery rate every "faster", "slower" and "fastest" of the module is held to. */
+    public static final double ALPHA = 0.05;
 
     private FalseDiscovery() {
     }
 
     /** q_(i) = min over j ≥ i of p_(j)·m/j, capped at 1; NaN p-values are left out of m and stay NaN. */
-    static double[] adjust(double[] p) {
+    public static double[] adjust(double[] p) {
         Integer[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
                 .sorted(Comparator.comparingDouble(i -> p[i])).toArray(Integer[]::new);
         double[] q = new double[p.length];

@@ -1,0 +1,97 @@
+package corescale.stats.ranking;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.Throughput;
+import corescale.stats.summary.WelchOnLogs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every place's {@link Lead}, decided together. A report names a leader at each of dozens of places;
+ * called one by one at 5%, identical variants would have "a fastest" at about one place in twenty.
+ * So each place's lead gets the intersection–union p of its leader against every other ranked point,
+ * and the p-values of all places are adjusted together (Benjamini–Hochberg, as compare adjusts its
+ * points): at most {@link FalseDiscovery#ALPHA} of the leads called are expected to be false, and
+ * among identical variants everywhere, a lead is called at any place in at most that share of reports.
+ */
+public final class Leads {
+
+    /** Same family, benchmark, params, mode, cores and threads: the variants that compete at one place. */
+    public record Place(String family, String benchmark, String params, Mode mode, int cores, int threads)
+            implements Comparable<Place> {
+
+        public static Place of(PointSummary s) {
+            PointKey k = s.key();
+            return new Place(k.family(), k.benchmark(), k.params(), s.mode(), k.cores(), k.threads());
+        }
+
+        @Override
+        public int compareTo(Place o) {
+            return java.util.Comparator.comparing(Place::family).thenComparing(Place::benchmark)
+                    .thenComparing(Place::params).thenComparing(Place::mode).thenComparingInt(Place::cores)
+                    .thenComparingInt(Place::threads).compare(this, o);
+        }
+    }
+
+    private final Map<Place, Lead> byPlace;
+
+    private Leads(Map<Place, Lead> byPlace) {
+        this.byPlace = byPlace;
+    }
+
+    public static Leads of(List<PointSummary> points, Eligibility eligibility) {
+        Map<Place, List<PointSummary>> places = new TreeMap<>();
+        points.forEach(p -> places.computeIfAbsent(Place.of(p), x -> new ArrayList<>()).add(p));
+        Map<Place, List<PointSummary>> contested = new LinkedHashMap<>();
+        places.forEach((place, at) -> {
+            List<PointSummary> ranked = Lead.ranked(at, eligibility);
+            if (ranked.size() >= 2) {
+                contested.put(place, ranked);
+            }
+        });
+        double[] p = contested.values().stream().mapToDouble(Leads::pFastest).toArray();
+        double[] q = FalseDiscovery.adjust(p);
+        Map<Place, Lead> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
+            List<PointSummary> ranked = e.getValue();
+            out.put(e.getKey(), new Lead(ranked.get(0), ranked.get(1), Throughput.ratio(ranked.get(0), ranked.get(1)),
+                    p[i], q[i]));
+            i++;
+        }
+        return new Leads(out);
+    }
+
+    /** The largest two-sided Welch p of the leader against each other ranked point; NaN if one cannot be tested. */
+    private static double pFastest(List<PointSummary> ranked) {
+        double[] first = Throughput.forkMeansForLogScale(ranked.get(0));
+        double worst = 0;
+        for (PointSummary other : ranked.subList(1, ranked.size())) {
+            WelchOnLogs w = WelchOnLogs.of(first, Throughput.forkMeansForLogScale(other));
+            double p = w == null ? Double.NaN : w.pChange();
+            if (Double.isNaN(p)) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, p);
+        }
+        return worst;
+    }
+
+    /** The lead at the place of {@code point}; empty where fewer than two points may be ranked. */
+    public Optional<Lead> at(PointSummary point) {
+        return Optional.ofNullable(byPlace.get(Place.of(point)));
+    }
+
+    /** How many leads were adjusted together. */
+    public int size() {
+        return byPlace.size();
+    }
+}

@@ -1,0 +1,133 @@
+package corescale.stats.ranking;
+
+import corescale.stats.BadInputException;
+import corescale.stats.Synthetic;
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.PooledResult;
+import corescale.stats.model.Units;
+import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.SummaryRow;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Error rates of the "fastest" claims, on seeded simulations through the real pipeline: results rows,
+ * the Summarizer, Eligibility and Leads. Forks differ by 3% (fork-to-fork noise), iterations by 1%.
+ */
+class LeadsTest {
+
+    private static final double FORK_NOISE = 0.03;
+
+    /** Rows of two variants at {@code places} core counts, {@code forks} forks of 10 iterations each. */
+    private static List<PointSummary> points(SplittableRandom r, int places, int forks, double secondOverFirst)
+            throws BadInputException {
+        List<Measurement> rows = new ArrayList<>();
+        for (int place = 1; place <= places; place++) {
+            for (String variant : List.of("a", "b")) {
+                PointKey key = new PointKey("counters", "Counters.increment", variant, "", place, place);
+                double level = variant.equals("a") ? 100 : 100 * secondOverFirst;
+                for (int f = 1; f <= forks; f++) {
+                    double forkLevel = level * (1 + FORK_NOISE * r.nextGaussian());
+                    for (int i = 1; i <= 10; i++) {
+                        rows.add(new Measurement(Synthetic.RUN, key, Mode.THROUGHPUT, "ops/us", f, i,
+                                forkLevel * (1 + 0.01 * r.nextGaussian()), Map.of()));
+                    }
+                }
+            }
+        }
+        LoadedInput in = new LoadedInput(Path.of("synthetic.csv"), Format.RESULTS_CSV, rows, List.of());
+        return new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
+    }
+
+    /** Leads called (not tied) in one report of the given points. */
+    private static long called(List<PointSummary> points) {
+        Eligibility eligibility = Eligibility.of(points, List.of());
+        Leads leads = Leads.of(points, eligibility);
+        return points.stream().map(leads::at).flatMap(java.util.Optional::stream).distinct().filter(l -> !l.tied()).count();
+    }
+
+    @Test
+    void identicalVariantsOfOneForkAreNeverRanked() throws BadInputException {
+        SplittableRandom r = new SplittableRandom(24);
+        int trials = 1000;
+        long wins = 0;
+        for (int t = 0; t < trials; t++) {
+            List<PointSummary> points = points(r, 1, 1, 1.0);
+            Eligibility eligibility = Eligibility.of(points, List.of());
+            points.forEach(p -> assertEquals("one fork", eligibility.whyNot(p.key())));
+            wins += called(points);
+        }
+        // An interval over one fork's iterations called a "win" here in 82% of trials.
+        assertEquals(0, wins);
+    }
+
+    @Test
+    void jmhPooledResultsAreNeverRanked() throws BadInputException {
+        List<PooledResult> pooled = new ArrayList<>();
+        for (String variant : List.of("a", "b")) {
+            PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2);
+            // 5 forks pooled by JMH: a tight error that ignores fork-to-fork variance
+            pooled.add(new PooledResult(Synthetic.RUN, key, Mode.THROUGHPUT, Units.canonical(Mode.THROUGHPUT), 5, 50,
+                    variant.equals("a") ? 100 : 103, 0.5, Map.of()));
+        }
+        LoadedInput in = new LoadedInput(Path.of("jmh.csv"), Format.JMH_CSV, List.of(), pooled);
+        List<PointSummary> points = new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
+        Eligibility eligibility = Eligibility.of(points, List.of());
+        points.forEach(p -> assertTrue(eligibility.whyNot(p.key()).startsWith("JMH pooled"), eligibility.whyNot(p.key())));
+        assertEquals(0, called(points));
+    }
+
+    /**
+     * Identical variants at 20 places a report, 3 forks each: leads adjusted together call a false
+     * "fastest" anywhere in at most 5% of reports (each place tested alone at 5%: about 64%).
+     */
+    @Test
+    void identicalVariantsAtManyPlacesRarelyGiveAnyLead() throws BadInputException {
+        SplittableRandom r = new SplittableRandom(2424);
+        int reports = 400;
+        int withAFalseLead = 0;
+        for (int t = 0; t < reports; t++) {
+            withAFalseLead += called(points(r, 20, 3, 1.0)) > 0 ? 1 : 0;
+        }
+        System.out.printf("leads: identical variants, 20 places x 3 forks: a lead called in %d of %d reports%n",
+                withAFalseLead, reports);
+        assertTrue(withAFalseLead <= 0.05 * reports, withAFalseLead + " of " + reports);
+    }
+
+    /** A real 15% lead with 3 forks a side is still called at nearly every place. */
+    @Test
+    void aRealLeadIsCalled() throws BadInputException {
+        SplittableRandom r = new SplittableRandom(15);
+        int reports = 100;
+        long called = 0;
+        for (int t = 0; t < reports; t++) {
+            called += called(points(r, 20, 3, 1.15));
+        }
+        System.out.printf("leads: a 15%% lead, 20 places x 3 forks: called at %d of %d places%n", called, 20 * reports);
+        assertTrue(called >= 0.9 * 20 * reports, called + " of " + 20 * reports);
+    }
+
+    @Test
+    void forkMeansWithoutSpreadDecideNothing() {
+        PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 100);
+        PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 90, 90);
+        List<PointSummary> points = List.of(a, b);
+        Lead lead = Leads.of(points, Eligibility.of(points, List.of())).at(a).orElseThrow();
+        assertTrue(lead.tied());
+        assertTrue(Double.isNaN(lead.p()) && Double.isNaN(lead.ratio().low()), lead.toString());
+        assertEquals("no-spread", lead.ratio().method());
+    }
+}
