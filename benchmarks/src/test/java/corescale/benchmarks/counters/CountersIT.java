@@ -68,7 +68,9 @@ class CountersIT {
     @ValueSource(strings = {"synchronized", "reentrantLock", "atomicLongCas", "atomicLong", "longAdder"})
     void variantsReportWhetherTheyGuardTheInsideWork(String variant) throws Exception {
         boolean guards = !variant.equals("atomicLong") && !variant.equals("longAdder");
-        for (ResultRow row : run(variant, 2, 10)) {
+        List<ResultRow> rows = run(variant, 2, 10);
+        assertEquals(2, rows.size(), "one row per measured iteration");
+        for (ResultRow row : rows) {
             double unguarded = row.secondary().get("unguarded");
             assertEquals(guards, unguarded == 0, variant + ": unguarded " + unguarded);
             assertTrue(unguarded >= 0, variant + ": unguarded " + unguarded);
@@ -77,7 +79,9 @@ class CountersIT {
 
     @Test
     void semaphoreWithOnePermitPerThreadIsExactWhenAlone() throws Exception {
-        for (ResultRow row : run("semaphorePermits", 1, 50)) {
+        List<ResultRow> rows = run("semaphorePermits", 1, 50);
+        assertEquals(2, rows.size(), "one row per measured iteration");
+        for (ResultRow row : rows) {
             assertEquals(0.0, row.secondary().get("lost_updates"));
         }
     }

@@ -28,7 +28,7 @@ class BatchWakeupsTest {
 
     /** Tasks of roughly 50-100 µs: long enough that a per-task waiter finds most of them unfinished. */
     private static final int WORK = 30_000;
-    private static final int K = 200;
+    static final int K = 200;
     private static final int BATCHES = 5;
     /** One wake-up per batch, plus slack for a rare early return of a timed park or a lock hand-off. */
     private static final long MOST = 2L * BATCHES + 2;
@@ -47,25 +47,42 @@ class BatchWakeupsTest {
 
     /** Runs {@code model} BATCHES times on a fresh platform thread; returns its wake-ups in those batches. */
     static long wakeups(ThrowingBatch model) throws Exception {
+        return wakeups(model, WORK);
+    }
+
+    /**
+     * As {@link #wakeups(ThrowingBatch)} for a model whose tasks take {@code work} steps each. Whatever
+     * the waiter thread throws, an assertion included, is thrown here: a failure inside the thread
+     * must fail the test, not end the thread with a count of 0.
+     */
+    static long wakeups(ThrowingBatch model, int work) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long[] counted = new long[1];
-        Exception[] failed = new Exception[1];
+        long[] counted = {-1};
+        Throwable[] failed = new Throwable[1];
         Thread waiter = Thread.ofPlatform().name("wakeup-counter").start(() -> {
             try {
                 model.run(); // warm-up: classes loaded, pool threads started, outside the count
                 long before = count(mx);
+                long[] sums = new long[BATCHES];
                 for (int b = 0; b < BATCHES; b++) {
-                    assertEquals(expectedSum(b), model.run(b));
+                    sums[b] = model.run(b);
                 }
                 counted[0] = count(mx) - before;
-            } catch (Exception e) {
+                for (int b = 0; b < BATCHES; b++) {
+                    assertEquals(expectedSum(b, work), sums[b], "batch " + b + ": the tasks' sum");
+                }
+            } catch (Throwable e) {
                 failed[0] = e;
             }
         });
         assertTrue(waiter.join(java.time.Duration.ofMinutes(2)), "the batches did not finish");
-        if (failed[0] != null) {
-            throw failed[0];
+        if (failed[0] instanceof Exception e) {
+            throw e;
         }
+        if (failed[0] instanceof Error e) {
+            throw e;
+        }
+        assertTrue(counted[0] >= 0, "the waiter did not count");
         return counted[0];
     }
 
@@ -74,10 +91,10 @@ class BatchWakeupsTest {
         return info.getWaitedCount() + info.getBlockedCount();
     }
 
-    static long expectedSum(int batch) {
+    static long expectedSum(int batch, int work) {
         long sum = 0;
         for (int i = 0; i < K; i++) {
-            sum += CpuTask.compute(seed(batch, i), WORK);
+            sum += CpuTask.compute(seed(batch, i), work);
         }
         return sum;
     }

@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 import org.junit.jupiter.api.Test;
 
 class RuntimeFactsIT {
 
     @Test
-    void factsComeInAFixedOrderWithSaneValues() {
+    void factsComeInAFixedOrderWithSaneValues() throws Exception {
         Map<String, String> facts = RuntimeFacts.collect();
         assertEquals(List.of("process_launch_mechanism", "common_pool_parallelism", "common_pool_async_uses_new_thread",
                 "completable_future_default_executor", "virtual_thread_parallelism", "virtual_thread_max_pool_size",
@@ -22,14 +24,29 @@ class RuntimeFactsIT {
         assertTrue(facts.get("process_launch_mechanism").matches("POSIX_SPAWN|FORK|VFORK|CreateProcess"),
                 facts.get("process_launch_mechanism"));
         assertEquals(Integer.toString(ForkJoinPool.getCommonPoolParallelism()), facts.get("common_pool_parallelism"));
-        assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), facts.get("available_processors"));
-        boolean newThread = Boolean.parseBoolean(facts.get("common_pool_async_uses_new_thread"));
-        assertEquals(newThread, !facts.get("completable_future_default_executor").equals("ForkJoinPool.commonPool"));
+        // Checked against sources other than the ones RuntimeFacts reads: what a task of supplyAsync
+        // runs on, and the CPUs the OS lets this process use (nproc reads the affinity mask).
+        Thread asyncThread = CompletableFuture.supplyAsync(Thread::currentThread).join();
+        boolean onCommonPool = asyncThread instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
+        assertEquals(Boolean.toString(!onCommonPool), facts.get("common_pool_async_uses_new_thread"), asyncThread.toString());
         // Before JDK 25 CompletableFuture starts a thread per task when the common pool has fewer than 2
         // threads; JDK 25+ always uses the common pool.
         boolean expected = Runtime.version().feature() < 25 && ForkJoinPool.getCommonPoolParallelism() < 2;
         assertEquals(Boolean.toString(expected), facts.get("common_pool_async_uses_new_thread"));
-        Integer.parseInt(facts.get("virtual_thread_parallelism"));
+        assertEquals(!expected, facts.get("completable_future_default_executor").equals("ForkJoinPool.commonPool"),
+                facts.get("completable_future_default_executor"));
+        if (facts.get("active_processor_count_flag").equals("none")) {
+            assertEquals(nproc(), facts.get("available_processors"));
+            assertEquals(nproc(), facts.get("virtual_thread_parallelism"));
+        }
+    }
+
+    /** The CPUs this process may run on, as coreutils' nproc counts them. */
+    private static String nproc() throws Exception {
+        Process p = new ProcessBuilder("nproc").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test
