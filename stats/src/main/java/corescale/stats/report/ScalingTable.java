@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.ErrorModel;
 import corescale.stats.scaling.Estimate;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
@@ -18,21 +19,27 @@ final class ScalingTable {
     static void add(Doc doc, List<ScalingCurve> curves) {
         doc.h(1, "Scaling");
         doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0). "
-                + "σ (contention) and κ (coherency) are USL fits to every fork mean (relative error) with 95% "
+                + "σ (contention) and κ (coherency) are USL fits " + fits(curves) + ", with 95% "
                 + "profile-likelihood intervals. N* is the N of peak throughput with its interval; peak says whether it "
                 + "was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "
                 + "or κ's interval reaches 0: a guess, not a finding) or none (∞: the curve keeps rising; or the USL "
-                + "does not fit). R² is on log throughput. The USL needs at least "
+                + "does not fit)." + (any(curves, ErrorModel.ABSOLUTE) ? " A curve with one value per N has no "
+                + "replicates to measure its noise, so whether the USL fits it cannot be tested (the note says so); "
+                + "lack of fit is flagged only when its deviations, 3% RMS or more, follow a pattern in N." : "")
+                + " " + rSquared(curves) + " The USL needs at least "
                 + UslFit.MIN_DISTINCT_N + " distinct N.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("axis")
                 .num("N0–Nmax").num("speedup at Nmax (×)").num("efficiency at Nmax").num("σ [95% CI]").num("κ [95% CI]")
                 .num("N* [95% CI]").text("peak").num("R²").text("note");
+        boolean mixed = any(curves, ErrorModel.RELATIVE) && any(curves, ErrorModel.ABSOLUTE);
         for (ScalingCurve c : curves.stream().sorted(Comparator.comparing(ScalingCurve::key)).toList()) {
             CurveKey k = c.key();
             ScalingPoint max = c.atMax();
             UslFit u = c.usl();
             String axis = k.axis() == Axis.CORES ? "cores" : "threads on " + k.fixedCores().getAsInt() + "c";
-            String note = String.join("; ", List.of(c.note(), u.note(), u.lackOfFit()).stream().filter(s -> !s.isEmpty()).toList());
+            String model = mixed && c.errors() == ErrorModel.ABSOLUTE ? ABSOLUTE_NOTE : "";
+            String note = String.join("; ", List.of(model, c.note(), u.note(), u.lackOfFit()).stream()
+                    .filter(s -> !s.isEmpty()).toList());
             t.row(k.benchmark(), k.variant(), k.params(), axis,
                     max == null ? "–" : Fmt.n(c.baselineN()) + "–" + Fmt.n(c.nMax()),
                     max == null ? "–" : Fmt.num3(max.speedup()),
@@ -49,6 +56,34 @@ final class ScalingTable {
         } else {
             doc.table(t.build());
         }
+    }
+
+    /** The note of a curve fitted with absolute error in a table that also has relative fits. */
+    static final String ABSOLUTE_NOTE = "absolute error: one value per N";
+
+    private static boolean any(List<ScalingCurve> curves, ErrorModel errors) {
+        return curves.stream().anyMatch(c -> c.errors() == errors);
+    }
+
+    /** What the fits minimised, for the error models of these curves only. */
+    private static String fits(List<ScalingCurve> curves) {
+        String relative = "to every fork mean with relative error (least squares on log throughput)";
+        String absolute = "to the one value per N by ordinary least squares on throughput (absolute error), "
+                + "as the published USL fits";
+        boolean rel = any(curves, ErrorModel.RELATIVE);
+        boolean abs = any(curves, ErrorModel.ABSOLUTE);
+        if (rel && abs) {
+            return relative + " where a curve has forks, and " + absolute
+                    + " where it has none (the note says \"" + ABSOLUTE_NOTE + "\")";
+        }
+        return abs ? absolute : relative;
+    }
+
+    private static String rSquared(List<ScalingCurve> curves) {
+        boolean rel = any(curves, ErrorModel.RELATIVE);
+        boolean abs = any(curves, ErrorModel.ABSOLUTE);
+        return rel && abs ? "R² is on the fit's scale (log throughput or throughput)."
+                : abs ? "R² is on throughput." : "R² is on log throughput.";
     }
 
     /** N* with its interval; ∞ where there is no peak or no upper bound. */

@@ -13,24 +13,32 @@ import java.util.Objects;
  * @param low            lower end of its 95% Student-t interval (n−2 degrees of freedom), clipped at 0
  * @param high           upper end of that interval
  * @param lambda         fitted throughput of one unit of concurrency
- * @param rSquared       1 − RSS/TSS on log throughput (the fit's scale)
+ * @param rSquared       1 − RSS/TSS on the fit's scale (log throughput for relative error, throughput
+ *                       for absolute)
  * @param points         number of observations
  * @param distinctN      number of distinct N
+ * @param errors         what the fit minimised (for an unfitted result, what it would have minimised)
  * @param note           why there is no fit, or empty
  */
 public record AmdahlFit(double serialFraction, double stdError, double low, double high, double lambda,
-                        double rSquared, int points, int distinctN, String note) {
+                        double rSquared, int points, int distinctN, ErrorModel errors, String note) {
 
     /** The fewest distinct N: two parameters and one residual degree of freedom. */
     public static final int MIN_DISTINCT_N = 3;
 
     public AmdahlFit {
+        Objects.requireNonNull(errors, "errors");
         note = Objects.requireNonNullElse(note, "");
     }
 
     public static AmdahlFit none(int points, int distinctN, String reason) {
+        return none(points, distinctN, ErrorModel.RELATIVE, reason);
+    }
+
+    /** A result without a fit, saying why, for a curve whose fit would have minimised {@code errors}. */
+    public static AmdahlFit none(int points, int distinctN, ErrorModel errors, String reason) {
         double nan = Double.NaN;
-        return new AmdahlFit(nan, nan, nan, nan, nan, nan, points, distinctN, reason);
+        return new AmdahlFit(nan, nan, nan, nan, nan, nan, points, distinctN, errors, reason);
     }
 
     public boolean fitted() {

@@ -3,38 +3,45 @@ package corescale.stats.scaling;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
- * Fits X(N) = λN / (1 + s(N−1)) by Levenberg–Marquardt with an analytic Jacobian, with relative error
- * (least squares on log X, as the USL); s ≥ 0 and λ &gt; 0 kept by clamping, for the reasons given in
- * {@link UslFitter}. Its interval is a Wald interval (s ± t·SE).
+ * Fits X(N) = λN / (1 + s(N−1)) by Levenberg–Marquardt with an analytic Jacobian, with the curve's
+ * error model as the USL (relative error, least squares on log X, unless told otherwise; see
+ * {@link ErrorModel#forObservations}); s ≥ 0 and λ &gt; 0 kept by clamping, for the reasons given in
+ * {@link UslFitter}. Its interval is a Wald interval (s ± t·SE) on the fit's scale.
  */
 public final class AmdahlFitter {
 
     private AmdahlFitter() {
     }
 
-    /** Fits Amdahl's law to throughputs {@code x} at concurrencies {@code n}; see {@link AmdahlFit}. */
+    /** Fits Amdahl's law with relative error, see {@link #fit(double[], double[], ErrorModel)}. */
     public static AmdahlFit fit(double[] n, double[] x) {
+        return fit(n, x, ErrorModel.RELATIVE);
+    }
+
+    /** Fits Amdahl's law to throughputs {@code x} at concurrencies {@code n}; see {@link AmdahlFit}. */
+    public static AmdahlFit fit(double[] n, double[] x, ErrorModel errors) {
         String problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return AmdahlFit.none(n.length, distinct, "no Amdahl fit: " + problem);
+            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: " + problem);
         }
         if (distinct < AmdahlFit.MIN_DISTINCT_N) {
-            return AmdahlFit.none(n.length, distinct, "no Amdahl fit: " + distinct + " distinct N, need at least "
-                    + AmdahlFit.MIN_DISTINCT_N);
+            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: " + distinct
+                    + " distinct N, need at least " + AmdahlFit.MIN_DISTINCT_N);
         }
         double scale = Observations.scale(n, x);
         double[] y = Observations.divide(x, scale);
         NonlinearFit.Result r;
         try {
-            r = NonlinearFit.fit(ErrorModel.RELATIVE.on(AMDAHL), n, ErrorModel.RELATIVE.target(y), new double[] {0.05, 1});
+            r = NonlinearFit.fit(errors.on(AMDAHL), n, errors.target(y), new double[] {0.05, 1});
         } catch (MathIllegalStateException e) {
-            return AmdahlFit.none(n.length, distinct, "no Amdahl fit: optimiser did not converge (" + e.getMessage() + ")");
+            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: optimiser did not converge ("
+                    + e.getMessage() + ")");
         }
         double s = r.params()[0];
         double half = r.halfWidth95(0);
         return new AmdahlFit(s, r.stdErrors()[0], Math.max(0, s - half), s + half, r.params()[1] * scale,
-                r.rSquared(), n.length, distinct, "");
+                r.rSquared(), n.length, distinct, errors, "");
     }
 
     /** Parameters p = (s, λ). */

@@ -16,16 +16,22 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
  * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
  * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,
- * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note}.
+ * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note,error_model}.
  *
  * <p>A value that does not exist is an <b>empty cell</b>, never {@code NaN} or {@code Infinity}: the
  * USL columns when there is no fit, {@code n_star} when the curve has no peak (κ = 0 or σ ≥ 1),
  * {@code n_star_high} when the data set no upper bound (κ's interval reaches 0), {@code x_max_low/high}
  * without a finite N*, {@code cores} on the cores axis, {@code karp_flatt_at_max} when n_max is the
- * baseline. {@code fit_note} says why, in words, and says what {@code peak} ({@code measured},
- * {@code extrapolated}, {@code none}) means for the curve. Intervals are 95% profile-likelihood
- * intervals of the fit on fork means with relative error (see {@link UslFitter}); {@code r2} is on
- * log throughput. {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
+ * baseline, {@code lack_of_fit} when the curve has no replicates and shows no lack of fit (it cannot be
+ * tested), {@code error_model} when neither fit was made. {@code fit_note} says why, in words, and says
+ * what {@code peak} ({@code measured}, {@code extrapolated}, {@code none}) means for the curve.
+ *
+ * <p>{@code error_model} names what both fits of the curve minimised ({@link ErrorModel#forObservations}):
+ * {@code relative} (least squares on log X over every fork mean: the curve has replicates) or
+ * {@code absolute} (ordinary least squares on X over one value per N, as the published USL fits).
+ * Intervals are 95% profile-likelihood intervals on that scale (see {@link UslFitter}); {@code r2} and
+ * {@code amdahl_r2} are on it too (log throughput, or throughput).
+ * {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
  * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers as in every CSV here
  * ({@link corescale.stats.io.CsvNumbers}).
  *
@@ -39,7 +45,8 @@ public final class ScalingCsv {
             "sigma", "sigma_low", "sigma_high", "kappa", "kappa_low", "kappa_high", "lambda", "n_star", "x_max", "r2",
             "family", "mode", "unit", "cores", "baseline_n", "karp_flatt_at_max",
             "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2",
-            "n_star_low", "n_star_high", "x_max_low", "x_max_high", "peak", "lack_of_fit", "fit_note");
+            "n_star_low", "n_star_high", "x_max_low", "x_max_high", "peak", "lack_of_fit", "fit_note",
+            "error_model");
 
     private ScalingCsv() {
     }
@@ -97,8 +104,9 @@ public final class ScalingCsv {
         row.add(format(u.peakThroughput().low()));
         row.add(format(u.peakThroughput().high()));
         row.add(u.peak().csvName());
-        row.add(u.fitted() ? Boolean.toString(!u.lackOfFit().isEmpty()) : "");
+        row.add(u.fitted() && u.lackOfFitTested() ? Boolean.toString(!u.lackOfFit().isEmpty()) : "");
         row.add(fitNote(c));
+        row.add(c.errors() == null ? "" : c.errors().csvName());
         return row;
     }
 

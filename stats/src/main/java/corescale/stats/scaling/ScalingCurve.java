@@ -36,8 +36,17 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
                 p.low() * factor, p.high() * factor, p.speedup(), p.efficiency(), p.karpFlatt(), p.unstable())).toList();
         UslFit u = usl.times(factor);
         AmdahlFit a = new AmdahlFit(amdahl.serialFraction(), amdahl.stdError(), amdahl.low(), amdahl.high(),
-                amdahl.lambda() * factor, amdahl.rSquared(), amdahl.points(), amdahl.distinctN(), amdahl.note());
+                amdahl.lambda() * factor, amdahl.rSquared(), amdahl.points(), amdahl.distinctN(), amdahl.errors(),
+                amdahl.note());
         return new ScalingCurve(key, newUnit, baselineN, scaled, u, a, note);
+    }
+
+    /**
+     * The error model both fits of this curve use ({@link ErrorModel#forObservations}), or null when
+     * neither was fitted.
+     */
+    public ErrorModel errors() {
+        return usl.fitted() ? usl.errors() : amdahl.fitted() ? amdahl.errors() : null;
     }
 
     /** The largest N measured, NaN with no points. */

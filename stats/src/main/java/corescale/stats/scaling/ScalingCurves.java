@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
  * </ul>
  * Time modes are converted to throughput and single-shot curves are listed unmeasured, see
  * {@link AsThroughput}. The USL and Amdahl fits take every fork mean as an observation (a point
- * known only from JMH's pooled score counts once), with relative error.
+ * known only from JMH's pooled score counts once). The error model is fixed per curve by the shape of
+ * its data ({@link ErrorModel#forObservations}): a curve with replicates (two or more observations at
+ * some N: fork means) is fitted with relative error; a curve without (one value per N, e.g. a JMH CSV
+ * thread sweep) with absolute error, ordinary least squares on X, as the published USL fits.
  */
 public final class ScalingCurves {
 
@@ -106,8 +109,9 @@ public final class ScalingCurves {
         }
         double[] on = obs.stream().mapToDouble(o -> o[0]).toArray();
         double[] ox = obs.stream().mapToDouble(o -> o[1]).toArray();
+        ErrorModel errors = ErrorModel.forObservations(on);
         return new ScalingCurve(key, AsThroughput.unit(key.mode(), unit), baselineN, points,
-                UslFitter.fit(on, ox), AmdahlFitter.fit(on, ox), note(key.mode(), axis, baselineN));
+                UslFitter.fit(on, ox, errors), AmdahlFitter.fit(on, ox, errors), note(key.mode(), axis, baselineN));
     }
 
     private static int n(PointKey k, Axis axis) {

@@ -11,22 +11,25 @@ import java.util.Objects;
  * +∞ where the data set no bound (N* when κ's interval reaches 0).
  *
  * @param model           the fitted law, or null when not fitted
- * @param points          number of (N, X) observations given (fork means)
+ * @param points          number of (N, X) observations given (fork means, or one value per N)
  * @param distinctN       number of distinct N among them
- * @param errors          what the fit minimised
+ * @param errors          what the fit minimised (for an unfitted result, what it would have minimised)
  * @param contention      σ with its interval
  * @param coherency       κ with its interval
  * @param peakConcurrency N* = √((1−σ)/κ) with its interval (+∞ when κ = 0, NaN when σ ≥ 1)
  * @param peakThroughput  X(N*) with its interval; without a finite N*, X at the largest N measured
  *                        (X(1) when σ ≥ 1), without an interval
- * @param rSquared        1 − RSS/TSS on the fit's scale (log X for relative errors)
+ * @param rSquared        1 − RSS/TSS on the fit's scale (log X for relative error, X for absolute)
  * @param peak            whether N* was measured, extrapolated or does not exist
  * @param lackOfFit       why the law does not describe the curve, or empty ({@link LackOfFit})
+ * @param lackOfFitTested whether an empty {@code lackOfFit} means the law passed the check: false for a
+ *                        curve without replicates (one observation per N), where lack of fit cannot be
+ *                        tested and {@code note} says so; false when not fitted
  * @param note            why there is no fit, or what is special about it (e.g. no peak); empty otherwise
  */
 public record UslFit(UslModel model, int points, int distinctN, ErrorModel errors,
                      Estimate contention, Estimate coherency, Estimate peakConcurrency, Estimate peakThroughput,
-                     double rSquared, Peak peak, String lackOfFit, String note) {
+                     double rSquared, Peak peak, String lackOfFit, boolean lackOfFitTested, String note) {
 
     /** The fewest distinct N for a fit: three parameters and at least one residual degree of freedom. */
     public static final int MIN_DISTINCT_N = 4;
@@ -40,8 +43,13 @@ public record UslFit(UslModel model, int points, int distinctN, ErrorModel error
 
     /** A result without a fit, saying why. */
     public static UslFit none(int points, int distinctN, String reason) {
-        return new UslFit(null, points, distinctN, ErrorModel.RELATIVE, Estimate.NONE, Estimate.NONE, Estimate.NONE,
-                Estimate.NONE, Double.NaN, Peak.NONE, "", reason);
+        return none(points, distinctN, ErrorModel.RELATIVE, reason);
+    }
+
+    /** A result without a fit, saying why, for a curve whose fit would have minimised {@code errors}. */
+    public static UslFit none(int points, int distinctN, ErrorModel errors, String reason) {
+        return new UslFit(null, points, distinctN, errors, Estimate.NONE, Estimate.NONE, Estimate.NONE,
+                Estimate.NONE, Double.NaN, Peak.NONE, "", false, reason);
     }
 
     public boolean fitted() {
@@ -74,6 +82,6 @@ public record UslFit(UslModel model, int points, int distinctN, ErrorModel error
     UslFit times(double factor) {
         UslModel m = model == null ? null : new UslModel(model.sigma(), model.kappa(), model.lambda() * factor);
         return new UslFit(m, points, distinctN, errors, contention, coherency, peakConcurrency,
-                peakThroughput.times(factor), rSquared, peak, lackOfFit, note);
+                peakThroughput.times(factor), rSquared, peak, lackOfFit, lackOfFitTested, note);
     }
 }

@@ -6,12 +6,16 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 /**
  * Fits X(N) = λN / (1 + σ(N−1) + κN(N−1)) by Levenberg–Marquardt with an analytic Jacobian.
  *
- * <p><b>Observations and error.</b> The scaling report fits every fork mean as an observation
- * (forks are the replicates), with {@link ErrorModel#RELATIVE relative error}: squared differences of
- * log X. Published fits of point data use {@link ErrorModel#ABSOLUTE} (ordinary least squares on X).
+ * <p><b>Observations and error.</b> The scaling curves fit every fork mean as an observation (forks
+ * are the replicates) with {@link ErrorModel#RELATIVE relative error}: squared differences of log X. A
+ * curve without replicates (one value per N, e.g. JMH's pooled scores) is fitted with
+ * {@link ErrorModel#ABSOLUTE absolute error}, ordinary least squares on X, as the published USL fits
+ * (Gunther, Schwartz, R's {@code usl}) fit such data; see {@link ErrorModel#forObservations}.
  *
- * <p><b>Intervals.</b> σ, κ, N* and X(N*) get 95% profile-likelihood intervals ({@link Profile}).
- * Then the peak is classified ({@link Peak}) and the fit checked for lack of fit ({@link LackOfFit}).
+ * <p><b>Intervals.</b> σ, κ, N* and X(N*) get 95% profile-likelihood intervals ({@link Profile}) on
+ * the fit's own scale (log X or X), so each interval belongs to the model its estimate came from.
+ * Then the peak is classified ({@link Peak}) and the fit checked for lack of fit ({@link LackOfFit}),
+ * which a curve without replicates cannot test: its result says so.
  *
  * <p><b>Constraints.</b> σ, κ ≥ 0 and λ &gt; 0 are kept by a parameter validator that projects each
  * trial point onto the allowed region (clamps), not by reparametrising σ = a², κ = b², whose Jacobian
@@ -42,10 +46,10 @@ public final class UslFitter {
         String problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return UslFit.none(n.length, distinct, "no USL fit: " + problem);
+            return UslFit.none(n.length, distinct, errors, "no USL fit: " + problem);
         }
         if (distinct < UslFit.MIN_DISTINCT_N) {
-            return UslFit.none(n.length, distinct, "no USL fit: " + distinct + " distinct N, need at least "
+            return UslFit.none(n.length, distinct, errors, "no USL fit: " + distinct + " distinct N, need at least "
                     + UslFit.MIN_DISTINCT_N);
         }
         double scale = Observations.scale(n, x);
@@ -60,7 +64,7 @@ public final class UslFitter {
             try {
                 r = NonlinearFit.fit(model, n, target, new double[] {0.01, 0.0001, 1});
             } catch (MathIllegalStateException second) {
-                return UslFit.none(n.length, distinct, "no USL fit: optimiser did not converge ("
+                return UslFit.none(n.length, distinct, errors, "no USL fit: optimiser did not converge ("
                         + second.getMessage() + ")");
             }
         }
@@ -89,11 +93,16 @@ public final class UslFitter {
                 peakX = profile.interval(Profile.PEAK_THROUGHPUT, x1, x1, 0, 0, true).times(scale);
             }
         }
-        String lack = LackOfFit.reason(n, x, m);
+        LackOfFit.Check check = LackOfFit.check(n, x, m, errors);
+        String lack = check.reason();
         Peak peak = !lack.isEmpty() || !Double.isFinite(nStar) ? Peak.NONE
                 : nStar >= nMin && nStar <= nMax && kappa.low() > 0 ? Peak.MEASURED : Peak.EXTRAPOLATED;
+        String note = peakNote(m, peak, kappa, nMin, nMax, !lack.isEmpty());
+        if (!check.note().isEmpty()) {
+            note = note + "; " + check.note();
+        }
         return new UslFit(m, n.length, distinct, errors, sigma, kappa, peakN, peakX, r.rSquared(), peak, lack,
-                peakNote(m, peak, kappa, nMin, nMax, !lack.isEmpty()));
+                check.tested(), note);
     }
 
     /** The first step of the search for an interval's ends: the Wald half-width when there is one. */

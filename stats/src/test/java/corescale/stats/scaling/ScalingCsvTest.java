@@ -67,6 +67,14 @@ class ScalingCsvTest {
         assertEquals("extrapolated", cores.get("peak"));
         assertEquals("false", cores.get("lack_of_fit"));
         assertTrue(cores.get("fit_note").contains("outside the measured N 1-16"), cores.get("fit_note"));
+        // three fork means per point: replicates, so relative error
+        assertEquals("relative", cores.get("error_model"));
+    }
+
+    @Test
+    void errorModelIsTheLastColumnSoExistingReadersKeepTheirColumns() {
+        assertEquals("fit_note", ScalingCsv.HEADER.get(ScalingCsv.HEADER.size() - 2));
+        assertEquals("error_model", ScalingCsv.HEADER.get(ScalingCsv.HEADER.size() - 1));
     }
 
     @Test
@@ -83,10 +91,12 @@ class ScalingCsvTest {
         }
         assertTrue(cores.get("fit_note").contains("3 distinct N"), cores.get("fit_note"));
         assertFalse(cores.get("amdahl_serial").isEmpty(), "Amdahl fits with three N");
+        assertEquals("relative", cores.get("error_model"), "the Amdahl fit's model");
         CSVRecord threadsAt2 = rows.get(2);
         assertEquals("threads", threadsAt2.get("axis"));
         assertEquals("2", threadsAt2.get("cores"));
         assertEquals("", threadsAt2.get("amdahl_serial"));
+        assertEquals("", threadsAt2.get("error_model"), "no fit, no model");
     }
 
     @Test

@@ -72,6 +72,40 @@ class ScalingCurvesTest {
     }
 
     @Test
+    void theErrorModelFollowsTheDataShapeRelativeWithForksAbsoluteWithOneValuePerN() {
+        // the same true curve, once with two forks per point (0.97 and 1.03 of the truth), once as
+        // JMH's pooled scores (no fork means): one value per N
+        List<PointSummary> forks = new ArrayList<>();
+        List<PointSummary> pooled = new ArrayList<>();
+        for (int c : new int[] {1, 2, 4, 8, 16}) {
+            double x = TRUTH.throughput(c);
+            PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", c, c);
+            forks.add(new PointSummary(key, Mode.THROUGHPUT, "ops/us", 2, 10, x, 0.97 * x, 1.03 * x, 0.03, false,
+                    new double[] {0.97 * x, 1.03 * x}, ""));
+            pooled.add(new PointSummary(key, Mode.THROUGHPUT, "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
+                    new double[0], ""));
+        }
+        ScalingCurve withForks = ScalingCurves.of(forks).get(0);
+        assertEquals(10, withForks.usl().points());
+        assertEquals(ErrorModel.RELATIVE, withForks.errors());
+        assertEquals(ErrorModel.RELATIVE, withForks.usl().errors());
+        assertEquals(ErrorModel.RELATIVE, withForks.amdahl().errors());
+        assertTrue(withForks.usl().lackOfFitTested(), "forks are replicates: lack of fit is tested");
+
+        ScalingCurve onePerN = ScalingCurves.of(pooled).get(0);
+        assertEquals(5, onePerN.usl().points());
+        assertEquals(ErrorModel.ABSOLUTE, onePerN.errors());
+        assertEquals(ErrorModel.ABSOLUTE, onePerN.usl().errors());
+        assertEquals(ErrorModel.ABSOLUTE, onePerN.amdahl().errors());
+        assertFalse(onePerN.usl().lackOfFitTested());
+        assertTrue(onePerN.usl().note().contains("lack of fit untested"), onePerN.usl().note());
+        // exact data: both models find the truth
+        assertEquals(TRUTH.sigma(), onePerN.usl().sigma(), 1e-7);
+        assertEquals(TRUTH.kappa(), onePerN.usl().kappa(), 1e-9);
+        assertEquals(TRUTH.lambda(), onePerN.usl().lambda(), 1e-5);
+    }
+
+    @Test
     void aBenchmarkAtOneThreadCountThroughoutScalesOverAllItsCores() {
         // A batch benchmark: one JMH thread, its concurrency inside, sized to the cores.
         List<PointSummary> batch = new ArrayList<>();

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded simulations of fork-level data with relative noise: the USL's 95% profile intervals cover the
- * truth, a true κ = 0 is rarely excluded, and a zig-zag gets a lack-of-fit flag instead of a peak.
+ * truth, a true κ = 0 is rarely excluded, and a zig-zag gets a lack-of-fit flag instead of a peak; and
+ * of one value per N with absolute noise, fitted with absolute error as such curves are.
  */
 class UslIntervalsTest {
 
@@ -57,6 +58,54 @@ class UslIntervalsTest {
         assertTrue(peakX >= 0.93 * TRIALS, "X(N*) covered " + peakX);
         assertTrue(sigma < TRIALS && kappa < TRIALS, "intervals never miss: too wide?");
         assertTrue(measured >= 0.9 * TRIALS, "peak measured " + measured);
+        assertTrue(lack <= 0.05 * TRIALS, "lack of fit flagged on the true law " + lack);
+    }
+
+    /**
+     * A curve without replicates, fitted as the book fits it (absolute error): one value per N at
+     * 1..32, the truth the book's Cisco fit, additive normal noise of 188 ops/ms (the residual
+     * standard error of that fit). The profile intervals on the X scale cover the truth; lack of fit
+     * is reported untested, and the runs test alone rarely flags the true law.
+     */
+    @Test
+    void intervalsOfAnAbsoluteFitWithoutReplicatesCoverTheTruth() {
+        UslModel truth = new UslModel(0.02671591, 7.690945e-4, 995.6486); // N* = 35.4, beyond the 32 measured
+        double nStar = truth.peakConcurrency();
+        double[] n = new double[32];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = i + 1;
+        }
+        Random random = new Random(20240611L);
+        int sigma = 0;
+        int kappa = 0;
+        int peakN = 0;
+        int peakX = 0;
+        int untested = 0;
+        int lack = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            double[] x = new double[n.length];
+            for (int i = 0; i < n.length; i++) {
+                x[i] = truth.throughput(n[i]) + 188 * random.nextGaussian();
+            }
+            UslFit fit = UslFitter.fit(n, x, ErrorModel.forObservations(n));
+            assertTrue(fit.fitted(), fit.note());
+            assertEquals(ErrorModel.ABSOLUTE, fit.errors());
+            sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
+            kappa += fit.coherency().covers(truth.kappa()) ? 1 : 0;
+            peakN += fit.peakConcurrency().covers(nStar) ? 1 : 0;
+            peakX += fit.peakThroughput().covers(truth.throughput(nStar)) ? 1 : 0;
+            untested += fit.lackOfFitTested() ? 0 : 1;
+            lack += fit.lackOfFit().isEmpty() ? 0 : 1;
+        }
+        System.out.printf("USL coverage, absolute error, %d trials (1 value x 32 N, noise sd 188): sigma %d, kappa %d,"
+                + " N* %d, X(N*) %d; lack of fit untested %d, flagged %d%n", TRIALS, sigma, kappa, peakN, peakX, untested, lack);
+        // the F cutoff of the profile is exact only for a linear model: allow 92%
+        assertTrue(sigma >= 0.92 * TRIALS, "sigma covered " + sigma);
+        assertTrue(kappa >= 0.92 * TRIALS, "kappa covered " + kappa);
+        assertTrue(peakN >= 0.92 * TRIALS, "N* covered " + peakN);
+        assertTrue(peakX >= 0.92 * TRIALS, "X(N*) covered " + peakX);
+        assertTrue(sigma < TRIALS && kappa < TRIALS, "intervals never miss: too wide?");
+        assertEquals(TRIALS, untested + lack, "without replicates a fit is either flagged or untested, never passed");
         assertTrue(lack <= 0.05 * TRIALS, "lack of fit flagged on the true law " + lack);
     }
 
@@ -114,6 +163,12 @@ class UslIntervalsTest {
         UslFit single = UslFitter.fit(n1, x1);
         assertTrue(single.lackOfFit().contains("runs test"), single.lackOfFit() + " / " + single.note());
         assertEquals(Peak.NONE, single.peak());
+        // and so it does in the fit such a curve gets (absolute error): a pattern is evidence even untested
+        UslFit absolute = UslFitter.fit(n1, x1, ErrorModel.forObservations(n1));
+        assertEquals(ErrorModel.ABSOLUTE, absolute.errors());
+        assertTrue(absolute.lackOfFit().contains("runs test"), absolute.lackOfFit() + " / " + absolute.note());
+        assertTrue(absolute.lackOfFitTested());
+        assertEquals(Peak.NONE, absolute.peak());
     }
 
     @Test
