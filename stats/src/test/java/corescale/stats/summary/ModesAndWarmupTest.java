@@ -81,46 +81,4 @@ class ModesAndWarmupTest {
         System.out.printf("modes: two modes 30%% apart, 5 forks: flagged %d of %d%n", flagged, TRIALS);
         assertTrue(flagged >= 0.80 * TRIALS, flagged + " of " + TRIALS);
     }
-
-    @Test
-    void sharedWarmupIsDetectedAndRemoved() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(303);
-        int exact = 0;
-        int some = 0;
-        double biasKept = 0;
-        for (int t = 0; t < TRIALS; t++) {
-            double[] levels = unimodal(r, 5, 0.03);
-            // the first measured iteration 7% low, the second 3% low, in every fork
-            SummaryRow row = point(r, levels, -0.07, -0.03);
-            some += row.warmup() >= 1 ? 1 : 0;
-            exact += row.warmup() == 2 ? 1 : 0;
-            biasKept += row.summary().mean() / java.util.Arrays.stream(levels).average().orElseThrow() - 1;
-        }
-        System.out.printf("warm-up (-7%%, -3%%) in 5 forks of 10: detected %d of %d, both iterations dropped %d, mean bias after %.4f%n",
-                some, TRIALS, exact, biasKept / TRIALS);
-        assertTrue(some >= 0.95 * TRIALS, some + " of " + TRIALS);
-        assertTrue(exact >= 0.80 * TRIALS, exact + " of " + TRIALS);
-        // kept, the two iterations would bias the mean by -1%; dropped, it is within a few tenths of a percent
-        assertTrue(Math.abs(biasKept / TRIALS) < 0.002, "bias " + biasKept / TRIALS);
-    }
-
-    @Test
-    void noWarmupIsRarelyDropped() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(404);
-        int dropped = 0;
-        for (int t = 0; t < TRIALS; t++) {
-            dropped += point(r, unimodal(r, 5, 0.03)).warmup() > 0 ? 1 : 0;
-        }
-        System.out.printf("warm-up: none present, 5 forks: dropped at %d of %d%n", dropped, TRIALS);
-        assertTrue(dropped <= 0.05 * TRIALS, dropped + " of " + TRIALS);
-    }
-
-    @Test
-    void fewForksAreNotTested() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(5);
-        SummaryRow row = point(r, new double[] {100, 130}, -0.5);
-        assertEquals(-1, row.warmup());
-        assertEquals(0, row.modes());
-        assertEquals(20, row.summary().samples());
-    }
 }
