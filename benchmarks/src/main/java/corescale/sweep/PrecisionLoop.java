@@ -70,7 +70,7 @@ public final class PrecisionLoop {
     public record Batch(PointForks point, int rounds, int iterations, double seconds) {
     }
 
-    /** Fewest measured iterations a fork gets: the warm-up test keeps at least two. */
+    /** Fewest measured iterations a fork gets: the warm-up test may drop two of three and keeps at least one. */
     static final int FEWEST_ITERATIONS = 3;
     /** Share of the budget the first pass may take. */
     static final double FIRST_PASS_SHARE = 0.6;

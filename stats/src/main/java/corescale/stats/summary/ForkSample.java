@@ -10,7 +10,8 @@ import org.apache.commons.math3.stat.StatUtils;
  * precision loop both take their fork means from here, so both see the same numbers.
  *
  * @param warmup leading iterations dropped from every fork; -1 when not tested (fewer than
- *               {@value Warmup#MIN_FORKS} forks), and then none is dropped
+ *               {@value Warmup#MIN_FORKS} forks, or a score that is not a finite positive number),
+ *               and then none is dropped
  * @param kept   each fork's iterations after the warm-up
  * @param means  each fork's mean over its kept iterations
  */
