@@ -33,7 +33,8 @@ final class PlanText {
     void print(PrintStream out, List<Point> todo, int alreadyDone) {
         double budget = profile.budget().isZero() ? Double.POSITIVE_INFINITY
                 : profile.budget().minus(CanaryRecorder.TIME.multipliedBy(3)).toNanos() / 1e9;
-        int iterations = new PrecisionLoop(profile, ForkCosts.learning()).firstIterations(todo, configs.size(), budget);
+        PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
+        int iterations = loop.firstIterations(todo, configs.size(), budget);
         Duration low = estimate(todo, profile.minForks(), iterations);
         Duration high = estimate(todo, profile.maxForks(), profile.measurementIterations());
         if (!profile.budget().isZero() && high.compareTo(profile.budget()) > 0) {
@@ -44,9 +45,9 @@ final class PlanText {
                 todo.size() == 1 ? "" : "s",
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
                 profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
-                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%% (first %d of %d iterations each, "
-                        + "then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
-                        profile.precision() * 100, profile.minForks(), iterations),
+                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "
+                        + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
+                        profile.precision() * 100, loop.targetForks(), profile.minForks(), iterations),
                 Progress.format(low), Progress.format(high), runDir);
         out.println("Warm-up per fork: " + warmups(todo));
         String warning = cores.warning();
