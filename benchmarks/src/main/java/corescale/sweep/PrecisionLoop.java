@@ -208,32 +208,40 @@ public final class PrecisionLoop {
 
     /**
      * The rounds (and their iterations) the point needs to reach the target, from its variance
-     * components; null when more forks than the profile allows would be needed.
+     * components; null when more forks than the profile allows would be needed. Of the fork lengths
+     * allowed, the one whose batch costs least: with few forks to go that is Cochran's two-stage
+     * optimum, but when the fork count is set by {@link #TARGET_FORKS} rather than by the variance,
+     * shorter forks reach the target as well and cost less. A fork of m iterations keeps m minus the
+     * warm-up the point's forks lose ({@link ForkSample#warmup}).
      */
     Batch toTarget(PointForks point) {
         int n = point.rounds();
         double iterationCost = profile.measurementTime().toNanos() / 1e9;
         double forkCost = forkCost(point.point());
+        int configs = point.configs().size();
         if (n < 2) {
             // No spread to go on yet: one more round as the profile shapes it.
             int m = profile.measurementIterations();
-            return new Batch(point, 1, m, point.configs().size() * (forkCost + m * iterationCost));
+            return new Batch(point, 1, m, configs * (forkCost + m * iterationCost));
         }
-        int needed = 0;
-        int iterations = FEWEST_ITERATIONS;
-        for (RunConfig config : point.configs()) {
-            ForkSample sample = point.sample(config);
-            ForkVariance v = variance(sample);
-            int m = v.optimalIterations(forkCost, iterationCost, FEWEST_ITERATIONS, profile.maxIterations());
-            int k = roundsToTarget(sample.means(), v.forkMeanVariance(m));
-            if (k < 0) {
-                return null;
+        Batch best = null;
+        for (int m = FEWEST_ITERATIONS; m <= Math.max(FEWEST_ITERATIONS, profile.maxIterations()); m++) {
+            int needed = 0;
+            for (RunConfig config : point.configs()) {
+                ForkSample sample = point.sample(config);
+                int kept = Math.max(1, m - Math.max(0, sample.warmup()));
+                int k = roundsToTarget(sample.means(), variance(sample).forkMeanVariance(kept));
+                needed = k < 0 ? -1 : needed < 0 ? -1 : Math.max(needed, k);
             }
-            needed = Math.max(needed, k);
-            iterations = Math.max(iterations, m);
+            if (needed < 0) {
+                continue;
+            }
+            double seconds = needed * configs * (forkCost + m * iterationCost);
+            if (best == null || seconds < best.seconds()) {
+                best = new Batch(point, needed, m, seconds);
+            }
         }
-        double seconds = needed * point.configs().size() * (forkCost + iterations * iterationCost);
-        return new Batch(point, needed, iterations, seconds);
+        return best;
     }
 
     /**

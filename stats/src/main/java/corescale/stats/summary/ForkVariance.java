@@ -70,25 +70,4 @@ public record ForkVariance(double between, double within) {
     public double forkMeanVariance(int iterations) {
         return between + within / iterations;
     }
-
-    /**
-     * The iterations per fork that give the narrowest interval for the time spent, within
-     * {@code [fewest, most]}: a fork costs {@code forkCost} (start, warm-up, tear-down) before its
-     * iterations, each of which costs {@code iterationCost}. Minimising
-     * {@code (between + within / m) / n} for a fixed {@code n (forkCost + m iterationCost)} gives
-     * {@code m = sqrt((forkCost / iterationCost) (within / between))}: the optimum sub-sample size
-     * of two-stage sampling (Cochran, Sampling Techniques, 3rd ed., 1977, §10.6, with an
-     * unlimited number of iterations per fork). Expensive forks or noisy iterations: longer forks;
-     * forks that disagree: more of them.
-     */
-    public int optimalIterations(double forkCost, double iterationCost, int fewest, int most) {
-        if (fewest < 1 || most < fewest || !(forkCost >= 0) || !(iterationCost > 0)) {
-            throw new IllegalArgumentException("fewest " + fewest + ", most " + most + ", costs " + forkCost + ", " + iterationCost);
-        }
-        if (between == 0) {
-            return most;
-        }
-        double m = Math.sqrt(forkCost / iterationCost * within / between);
-        return (int) Math.max(fewest, Math.min(most, Math.round(m)));
-    }
 }

@@ -64,13 +64,4 @@ class ForkVarianceTest {
         assertEquals(4, between, 0.4);
     }
 
-    @Test
-    void optimalIterationsFollowTheCostAndVarianceRatios() {
-        // m = sqrt((forkCost / iterationCost) * (within / between)) = sqrt(5 * 16 / 1) ~ 8.9.
-        assertEquals(9, new ForkVariance(1, 16).optimalIterations(1.0, 0.2, 3, 25));
-        assertEquals(3, new ForkVariance(100, 1).optimalIterations(1.0, 0.2, 3, 25), "forks disagree: the fewest");
-        assertEquals(25, new ForkVariance(0, 1).optimalIterations(1.0, 0.2, 3, 25), "forks agree: the most");
-        assertThrows(IllegalArgumentException.class, () -> ForkVariance.of(new double[][] {{1, 2, 3}}));
-        assertThrows(IllegalArgumentException.class, () -> new ForkVariance(-1, 1));
-    }
 }
