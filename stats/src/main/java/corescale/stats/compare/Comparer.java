@@ -5,6 +5,8 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.run.Canary;
 import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.LogRatioTest;
+import corescale.stats.summary.MixedOnLogs;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.WelchOnLogs;
@@ -24,8 +26,9 @@ import java.util.stream.Collectors;
  * Compares two sides point by point. Points match on benchmark, variant, params, cores, threads and
  * mode. The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput,
  * base/other for time per operation. The {@link Design} decides each point's test: Welch's t on the
- * logs of fork means (one run a side), the paired t on per-round log differences (two configurations
- * of one interleaved run) or Welch's t on run-level values (replicate runs). Each gives the 95%
+ * logs of fork means (one run a side), a mixed model on the logs with the round as a random effect
+ * (two configurations of one interleaved run: {@link MixedOnLogs}) or Welch's t on run-level values
+ * (replicate runs). Each gives the 95%
  * interval, the p of "no change" and the equivalence test at ±threshold; the p-values of all points
  * of the comparison are adjusted together (Benjamini–Hochberg) before any is called faster or slower
  * ({@link Verdict#of}). Without 2 replicates a side a point is {@link Verdict#INSUFFICIENT}.
@@ -63,7 +66,7 @@ public final class Comparer {
                 otherName);
     }
 
-    /** Two configurations of one interleaved run, forks paired by round ({@link Design#PAIRED}). */
+    /** Two configurations of one interleaved run, forks paired by round ({@link Design#PAIRED}, {@link MixedOnLogs}). */
     public CompareResult comparePaired(RunData base, RunData other) {
         return compare(Design.PAIRED, List.of(base), List.of(other), base.name(), other.name());
     }
@@ -139,13 +142,17 @@ public final class Comparer {
                 join(unstable(List.of(pb), List.of(po)), note));
     }
 
-    /** Two configurations: the paired t on the per-round log differences. */
+    /**
+     * Two configurations: the logs of the paired rounds' fork means with the round as a random effect
+     * ({@link MixedOnLogs}): the paired t when the rounds share a round effect, the pooled t when REML
+     * finds none, with p-values corrected for that choice.
+     */
     private PointComparison paired(Pairs p) {
         PointSummary pb = p.base();
         PointSummary po = p.other();
         boolean higherIsBetter = pb.mode().higherIsBetter();
-        WelchOnLogs w = higherIsBetter ? WelchOnLogs.paired(p.otherMeans(), p.baseMeans())
-                : WelchOnLogs.paired(p.baseMeans(), p.otherMeans());
+        MixedOnLogs w = higherIsBetter ? MixedOnLogs.of(p.otherMeans(), p.baseMeans())
+                : MixedOnLogs.of(p.baseMeans(), p.otherMeans());
         int n = p.baseMeans().length;
         if (w == null) {
             String why = n < MIN_FORKS ? n + " pair" + (n == 1 ? "" : "s") + " of forks, needs " + MIN_FORKS + " or more"
@@ -187,7 +194,7 @@ public final class Comparer {
     }
 
     private PointComparison tested(PointSummary key, double baseMean, double otherMean, Design design, int nBase,
-                                   int nOther, double value, WelchOnLogs w, String note) {
+                                   int nOther, double value, LogRatioTest w, String note) {
         if (w.noSpread()) {
             return insufficient(key, baseMean, otherMean, design, nBase, nOther, value,
                     join("fork means identical on each side: no spread seen, so no interval and no verdict", note));

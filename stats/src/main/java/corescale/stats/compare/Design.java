@@ -9,7 +9,12 @@ import java.util.Locale;
 public enum Design {
     /** One run a side: Welch's t on the logs of fork means; the interval covers fork-to-fork variance only. */
     FORKS,
-    /** Two configurations interleaved in one run: the paired t on per-round log differences of fork means. */
+    /**
+     * Two configurations interleaved in one run, forks paired by round: the logs of fork means with the
+     * round as a random effect ({@link corescale.stats.summary.MixedOnLogs}): the paired t on per-round
+     * log differences when the rounds share a round effect, the pooled t on the same fork means when REML
+     * finds none, p-values corrected for that choice.
+     */
     PAIRED,
     /**
      * Two or more runs on a side: the run is the unit (run &gt; fork &gt; iteration); Welch's t on the
@@ -22,7 +27,7 @@ public enum Design {
     public String method() {
         return switch (this) {
             case FORKS -> "welch-log";
-            case PAIRED -> "paired-log";
+            case PAIRED -> "mixed-log";
             case RUNS -> "runs-log";
         };
     }

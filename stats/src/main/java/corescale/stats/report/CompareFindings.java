@@ -94,8 +94,9 @@ public final class CompareFindings {
     /** What the intervals cover, from how the sides were replicated. */
     private static String design(CompareResult r) {
         return switch (r.design()) {
-            case PAIRED -> "configurations of one run, forks paired by round (measured next to each other): drift"
-                    + " common to both cancels, and the intervals come from the per-round differences";
+            case PAIRED -> "configurations of one run, forks paired by round (measured next to each other), the round"
+                    + " a random effect: where the rounds share an effect (drift) it cancels and the intervals come from"
+                    + " the per-round differences; where they share none, from all forks of both configurations";
             case FORKS -> "one run a side: the intervals cover fork-to-fork variance only; two runs of one machine can"
                     + " differ by more (drift), and differences of that size cannot be told from it: replicate runs"
                     + " (compare r1,r2 r3,r4) or interleave configurations (run --config)";

@@ -8,8 +8,7 @@ import java.util.Arrays;
 /**
  * A t test on logs, where a change is a ratio: Welch's two-sample t on the logs of fork means ({@link #of};
  * the fork is the unit of replication), used by compare and by the rankings (is the leader's lead
- * more than noise?); and, for compare only, the paired t on per-round log differences of two
- * interleaved configurations ({@link #paired}) and the t of one value against replicates whose
+ * more than noise?); and, for compare only, the t of one value against replicates whose
  * spread stands for both sides ({@link #oneAgainstReplicates}). Each gives d, its standard error and
  * degrees of freedom, and the same tests and interval follow. {@code d} is oriented as its caller chose.
  *
@@ -17,7 +16,7 @@ import java.util.Arrays;
  * @param se its standard error, √(s²_a/n_a + s²_b/n_b)
  * @param df Welch–Satterthwaite degrees of freedom (NaN when se is 0)
  */
-public record WelchOnLogs(double d, double se, double df) {
+public record WelchOnLogs(double d, double se, double df) implements LogRatioTest {
 
     /** Values a side needs: with one, its spread is unknown, not zero. */
     public static final int MIN_FORKS = 2;
@@ -27,6 +26,7 @@ public record WelchOnLogs(double d, double se, double df) {
      * means say the measurement's resolution hid the noise, not that there is none, so no test, no
      * interval and no verdict follow from them.
      */
+    @Override
     public boolean noSpread() {
         return !(se > 1e-12 * Math.max(1, Math.abs(d)));
     }
@@ -52,7 +52,9 @@ public record WelchOnLogs(double d, double se, double df) {
 
     /**
      * Paired t on logs: d = mean of log(num_i) − log(den_i) over the pairs, se = sd(differences)/√n,
-     * df = n − 1. Whatever moved both members of a pair alike (drift between rounds) cancels.
+     * df = n − 1. Whatever moved both members of a pair alike (drift between rounds) cancels. Not compare's
+     * test of interleaved configurations any more ({@link MixedOnLogs} is, and takes this branch when the
+     * rounds share an effect): kept as the reference the simulations measure that test against.
      *
      * @return null with fewer than 2 pairs, arrays of different lengths or a value that is not positive
      */
@@ -92,6 +94,7 @@ public record WelchOnLogs(double d, double se, double df) {
     }
 
     /** Two-sided p of "no change" (ratio 1): Welch's p; NaN without spread ({@link #noSpread}). */
+    @Override
     public double pChange() {
         return noSpread() ? Double.NaN : 2 * Math.min(above(0), 1 - above(0));
     }
@@ -101,11 +104,13 @@ public record WelchOnLogs(double d, double se, double df) {
      * 1 − threshold" and of "ratio at or above 1 + threshold". Below α exactly when the (1 − 2α)
      * interval lies inside the band. NaN without spread.
      */
+    @Override
     public double pSame(double threshold) {
         return noSpread() ? Double.NaN : Math.max(1 - above(Math.log(1 - threshold)), above(Math.log(1 + threshold)));
     }
 
     /** The {@code level} interval of the geometric-mean ratio, exp(d ± t·se); NaN ends without spread. */
+    @Override
     public double[] ratioInterval(double level) {
         if (noSpread()) {
             return new double[] {Double.NaN, Double.NaN};

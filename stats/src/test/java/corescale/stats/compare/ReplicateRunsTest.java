@@ -21,14 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Replicate runs as the top level of replication, on generated runs with a planted run-level shift
- * (every point of one run ×0.8, no code change), and the canary naming a machine that moved.
+ * Replicate runs as the top level of replication, on generated runs of 20 points: every run is shifted
+ * by a random run-level effect shared by all its points (as runs on a shared VM are: another boot,
+ * another hour, another neighbour), with no code change or with a planted one; and the canary naming a
+ * machine that moved.
  */
 class ReplicateRunsTest {
 
     private static final int POINTS = 20;
     private static final int FORKS = 5;
     private static final double FORK_NOISE = 0.03;
+    /** Run-to-run sd on the log scale: each run's points all ×exp(N(0, 0.05²)). */
+    private static final double RUN_SD = 0.05;
+    private static final int TRIALS = 500;
 
     /** One run: every point's fork means level·shift·(1 + 3% noise); half the points 1 thread, half 2. */
     private static RunData run(String name, SplittableRandom rnd, double shift, List<CanaryReading> canary) {
@@ -45,6 +50,15 @@ class ReplicateRunsTest {
         return new RunData(name, points, plain.runs(), Bounds.NONE, plain.curves(), canary);
     }
 
+    /** {@code count} runs of one side, each shifted by its own random run effect, times {@code factor} (the code's). */
+    private static List<RunData> side(String prefix, SplittableRandom rnd, int count, double factor) {
+        List<RunData> out = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            out.add(run(prefix + i, rnd, factor * Math.exp(RUN_SD * rnd.nextGaussian()), List.of()));
+        }
+        return out;
+    }
+
     private static List<CanaryReading> canary(double speed) {
         return List.of(new CanaryReading("start", 0, 100 * speed, 80 / speed),
                 new CanaryReading("end", 600, 100 * speed, 80 / speed));
@@ -54,44 +68,109 @@ class ReplicateRunsTest {
         return Math.log(p.ratio().high() / p.ratio().low());
     }
 
-    @Test
-    void aRunLevelShiftIsCoveredByTheReplicateIntervalAndWidensIt() {
-        SplittableRandom rnd = new SplittableRandom(1301);
+    private static boolean called(PointComparison p) {
+        return p.verdict() == Verdict.SLOWER || p.verdict() == Verdict.FASTER;
+    }
+
+    /** What {@code TRIALS} comparisons of k runs against k runs gave, all runs with random run effects. */
+    private record Replicates(int runs, double trueRatio, int points, int called, int slower, int comparisonsCalled,
+                              int covered, int singleCalled, int singleComparisonsCalled, int singleCovered,
+                              double width, double singleWidth, int wider) {
+
+        String line() {
+            return String.format(Locale.ROOT, "%d runs vs %d, true ratio %.2f, run sd 5%%: %d of %d points faster or slower"
+                            + " (%d slower) in %d of %d comparisons; interval covers the true ratio at %d (%.1f%%); mean log"
+                            + " width %.3f. First run a side alone (r1 vs s1): %d points faster or slower in %d comparisons,"
+                            + " covers at %d (%.1f%%), mean log width %.3f; replicate interval wider at %d",
+                    runs, runs, trueRatio, called, points, slower, comparisonsCalled, TRIALS, covered, 100.0 * covered / points,
+                    width, singleCalled, singleComparisonsCalled, singleCovered, 100.0 * singleCovered / points,
+                    singleWidth, wider);
+        }
+    }
+
+    private static Replicates replicates(long seed, int runs, double trueRatio) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         Comparer comparer = new Comparer(0.05);
-        int trials = 50;
+        int called = 0;
+        int slower = 0;
+        int comparisonsCalled = 0;
         int covered = 0;
+        int singleCalled = 0;
+        int singleComparisonsCalled = 0;
+        int singleCovered = 0;
         int wider = 0;
-        int falseCalls = 0;
-        double replicateWidth = 0;
+        double width = 0;
         double singleWidth = 0;
-        for (int t = 0; t < trials; t++) {
-            RunData r1 = run("r1", rnd, 1, List.of());
-            RunData r2 = run("r2", rnd, 0.8, List.of());
-            RunData r3 = run("r3", rnd, 1, List.of());
-            RunData r4 = run("r4", rnd, 1, List.of());
-            CompareResult replicated = comparer.compare(List.of(r1, r2), List.of(r3, r4), "r1,r2", "r3,r4");
-            CompareResult single = comparer.compare(r1, r3);
+        for (int t = 0; t < TRIALS; t++) {
+            List<RunData> base = side("r", rnd, runs, 1);
+            List<RunData> other = side("s", rnd, runs, trueRatio);
+            CompareResult replicated = comparer.compare(base, other, "base", "other");
+            CompareResult single = comparer.compare(base.get(0), other.get(0));
             assertEquals(Design.RUNS, replicated.design());
             assertEquals(POINTS, replicated.points().size());
+            boolean any = false;
+            boolean singleAny = false;
             for (int i = 0; i < POINTS; i++) {
                 PointComparison p = replicated.points().get(i);
                 PointComparison s = single.points().get(i);
                 assertEquals(p.key(), s.key());
-                assertEquals(2, p.nBase());
-                covered += p.ratio().low() <= 1 && 1 <= p.ratio().high() ? 1 : 0;
+                assertEquals(runs, p.nBase());
+                assertEquals("runs-log", p.ratio().method());
+                called += called(p) ? 1 : 0;
+                slower += p.verdict() == Verdict.SLOWER ? 1 : 0;
+                any |= called(p);
+                covered += p.ratio().low() <= trueRatio && trueRatio <= p.ratio().high() ? 1 : 0;
+                singleCalled += called(s) ? 1 : 0;
+                singleAny |= called(s);
+                singleCovered += s.ratio().low() <= trueRatio && trueRatio <= s.ratio().high() ? 1 : 0;
                 wider += logWidth(p) > logWidth(s) ? 1 : 0;
-                falseCalls += p.verdict() == Verdict.SLOWER || p.verdict() == Verdict.FASTER ? 1 : 0;
-                replicateWidth += logWidth(p);
+                width += logWidth(p);
                 singleWidth += logWidth(s);
             }
+            comparisonsCalled += any ? 1 : 0;
+            singleComparisonsCalled += singleAny ? 1 : 0;
         }
-        int all = trials * POINTS;
-        System.out.printf(Locale.ROOT, "run 2 of the base x0.8, r1,r2 vs r3,r4: true ratio 1 covered at %d of %d points,"
-                + " %d faster/slower; replicate interval wider than r1 vs r3's at %d; mean log width %.3f vs %.4f%n",
-                covered, all, falseCalls, wider, replicateWidth / all, singleWidth / all);
-        assertTrue(covered >= all * 0.95, covered + " of " + all);
-        assertTrue(wider >= all * 0.95, wider + " of " + all);
-        assertTrue(replicateWidth > 2 * singleWidth);
+        int all = TRIALS * POINTS;
+        Replicates r = new Replicates(runs, trueRatio, all, called, slower, comparisonsCalled, covered, singleCalled,
+                singleComparisonsCalled, singleCovered, width / all, singleWidth / all, wider);
+        System.out.println(r.line());
+        return r;
+    }
+
+    /**
+     * No code change, 2 and 3 runs a side, every run shifted by its own run effect (sd 5%, against 3%
+     * fork noise over 5 forks): the replicate comparison calls at most 5% of the points and of the
+     * comparisons faster or slower, and its 95% interval covers the true ratio 1 at 95% of the points or
+     * more; the single-run comparison of the same runs, whose interval covers fork-to-fork variance only,
+     * calls most comparisons changed.
+     */
+    @Test
+    void randomRunEffectsAreCoveredByTheReplicateIntervalAndNotCalledChanges() {
+        for (int runs : new int[] {2, 3}) {
+            Replicates r = replicates(1300 + runs, runs, 1);
+            assertTrue(r.called <= 0.05 * r.points, r.line());
+            assertTrue(r.comparisonsCalled <= 0.05 * TRIALS, r.line());
+            assertTrue(r.covered >= 0.95 * r.points, r.line());
+            assertTrue(r.singleComparisonsCalled >= 0.5 * TRIALS, r.line());
+            assertTrue(r.wider >= 0.95 * r.points, r.line());
+        }
+    }
+
+    /**
+     * The other side 15% slower at every point (ratio 0.85), same run effects: what the replicate
+     * comparison catches with 2 and 3 runs a side (with 2, Welch's df is 1 to 2 and its t 4.3 to 12.7, so
+     * little), that it never calls such a point faster, and that its interval covers the true 0.85.
+     */
+    @Test
+    void aFifteenPercentSlowdownThroughRandomRunEffects() {
+        Replicates two = replicates(1310, 2, 0.85);
+        Replicates three = replicates(1311, 3, 0.85);
+        for (Replicates r : List.of(two, three)) {
+            assertEquals(r.called, r.slower, r.line());
+            assertTrue(r.covered >= 0.95 * r.points, r.line());
+        }
+        assertTrue(three.slower > two.slower, "a third run a side catches more");
+        assertTrue(three.slower >= 0.4 * three.points, three.line());
     }
 
     @Test

@@ -1,0 +1,24 @@
+package corescale.stats.summary;
+
+/**
+ * A test of a log ratio as compare uses it: the estimate, the p of "no change", the equivalence test
+ * and the interval, whatever the design behind them ({@link WelchOnLogs}: Welch's, the paired and the
+ * pooled t; {@link MixedOnLogs}: interleaved configurations with the round as a random effect).
+ */
+public interface LogRatioTest {
+
+    /** The estimated log ratio, oriented by the caller (log of the geometric-mean ratio). */
+    double d();
+
+    /** True when the values show no spread at all: no test, no interval and no verdict follow. */
+    boolean noSpread();
+
+    /** Two-sided p of "no change" (ratio 1). */
+    double pChange();
+
+    /** TOST p of "within ±threshold": below α exactly when the (1 − 2α) interval lies inside the band. */
+    double pSame(double threshold);
+
+    /** The {@code level} interval of the geometric-mean ratio. */
+    double[] ratioInterval(double level);
+}
