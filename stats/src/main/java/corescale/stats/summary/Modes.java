@@ -18,8 +18,8 @@ import java.util.Arrays;
  * adds forks where it sees one fork apart ({@link #loneFork}) and lets this rule decide.
  *
  * <p>Why not a significance test: with the usual 4–6 forks, a scale-free test (largest two-sample t
- * over all splits) finds modes 30% apart only 20–60% of the time, because the spread inside groups of
- * two or three forks is itself too uncertain; the relative gap carries the decision, the spread test
+ * over all splits) misses many modes 30% apart, because the spread inside groups of two or three
+ * forks is itself too uncertain; the relative gap carries the decision, the spread test
  * only keeps one wide mode from being cut in two. Error rates (seeded, through the summariser, in
  * {@code ModesTest}; stats/STATISTICS.md lists them): unimodal fork means with 10% noise between forks
  * flagged at about 3% of 5-fork points, 3% noise never; modes 30% apart at about 60% of 5-fork points,
