@@ -102,6 +102,7 @@ public final class JmhForks {
             ForkWarmup warmup = profile.warmupOf(point.benchmark());
             options = new OptionsBuilder()
                     .include("^" + Pattern.quote(point.benchmark()) + "$")
+                    .mode(org.openjdk.jmh.annotations.Mode.deepValueOf(point.mode().jmhName()))
                     .forks(count)
                     .threads(point.threads())
                     .warmupIterations(warmup.iterations())

@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import corescale.benchmarks.processcounters.ProcessCounters;
 import corescale.stats.load.JmhNames;
+import corescale.stats.model.Mode;
 
 /**
  * The points of a sweep: every benchmark matching the filter, times every combination of its
@@ -57,7 +58,7 @@ public final class Plan {
                 int fewestCores = coreCounts.stream().mapToInt(Integer::intValue).min().orElse(1);
                 for (int cores : coreCounts) {
                     for (int t : threadsFor(fixedThreads(entry), cores, fewestCores, threads)) {
-                        points.add(new Point(entry.getUsername(), combination, cores, t));
+                        points.add(new Point(entry.getUsername(), combination, cores, t, Mode.parse(entry.getMode().shortLabel())));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import corescale.stats.load.JmhNames;
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 
 /**
@@ -12,8 +13,9 @@ import corescale.stats.model.PointKey;
  *
  * @param benchmark fully qualified JMH benchmark name, e.g. {@code corescale.benchmarks.counters.Counters.increment}
  * @param params    every JMH parameter with its one value, {@code variant} included
+ * @param mode      the benchmark mode (JMH lists a benchmark once per mode)
  */
-public record Point(String benchmark, SortedMap<String, String> params, int cores, int threads) {
+public record Point(String benchmark, SortedMap<String, String> params, int cores, int threads, Mode mode) {
 
     public Point {
         params = new TreeMap<>(params);
@@ -21,7 +23,7 @@ public record Point(String benchmark, SortedMap<String, String> params, int core
 
     /** The identity under which results.csv, summaries and comparisons know this point. */
     public PointKey key() {
-        return JmhNames.key(benchmark, params, threads, cores);
+        return JmhNames.key(benchmark, params, threads, cores, mode);
     }
 
     /** A short human label for progress lines. */

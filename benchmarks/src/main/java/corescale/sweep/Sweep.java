@@ -17,6 +17,7 @@ import java.util.Set;
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
@@ -79,7 +80,7 @@ public final class Sweep {
         }
         for (Map<String, String> row : ResultsCsv.read(file)) {
             done.add(new PointKey(row.get("family"), row.get("benchmark"), row.get("variant"), row.get("params"),
-                    Integer.parseInt(row.get("cores")), Integer.parseInt(row.get("threads"))));
+                    Integer.parseInt(row.get("cores")), Integer.parseInt(row.get("threads")), Mode.parse(row.get("mode"))));
         }
         return done;
     }

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.model.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class PointLogTest {
     @TempDir
     Path dir;
 
-    private static final PointKey KEY = new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0", 1, 1);
+    private static final PointKey KEY = new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0", 1, 1, Mode.THROUGHPUT);
 
     private static List<Object> line(int forks, String stop, String config) {
         return List.of(forks, 100.5, "ops/us", 0.02, 0.03, stop, "4.0", "2.5", "1", "0.00", 12, config, "");
@@ -47,7 +48,7 @@ class PointLogTest {
     @Test
     void aPointThatGetsMoreForksHasItsLinesReplacedInPlace() throws Exception {
         PointLog log = PointLog.points(dir);
-        PointKey other = new PointKey("counters", "Counters.increment", "longAdder", "workInside=0", 1, 1);
+        PointKey other = new PointKey("counters", "Counters.increment", "longAdder", "workInside=0", 1, 1, Mode.THROUGHPUT);
         log.put(KEY, List.of(line(3, "pending", "a"), line(3, "pending", "b")));
         log.put(other, List.of(line(3, "modes", "")));
         log.put(KEY, List.of(line(7, "target_met", "a"), line(7, "target_met", "b")));

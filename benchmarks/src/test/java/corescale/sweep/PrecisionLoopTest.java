@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import corescale.benchmarks.spawn.StartJoin;
+import corescale.stats.model.Mode;
 import corescale.stats.run.RunFile.RunConfig;
 
 /** The precision loop on fake forks: what it measures next and why it stops. */
@@ -48,7 +49,7 @@ class PrecisionLoopTest {
     }
 
     static PointForks point(List<RunConfig> configs) {
-        return new PointForks(TestSweeps.point("b.B.m", 1, 1, Map.of("variant", "v")), configs);
+        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v")), 1, 1, Mode.THROUGHPUT), configs);
     }
 
     /** Forks whose means agree within the target already at three forks, each fork's iterations alike. */
@@ -169,13 +170,15 @@ class PrecisionLoopTest {
         loop.first(p, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
         // Fork means 100, 102, 98: half-width 4.303 * 2 / sqrt(3) = 4.97% > 3%.
         assertNull(p.stop());
-        // MSW = 750 / 9 = 83.3 > MSB = 4 * 8 / 2 = 16: no variance between forks, so the longest forks.
-        // New fork means vary by 83.3 / 25 = 3.33; pooled with the observed 4: two more forks would
-        // give 2.776 * sqrt(3.67 / 5) = 2.38%, but the target is checked from 7 forks on: four more.
+        // MSW = 750 / 9 = 83.3 > MSB = 4 * 8 / 2 = 16: no variance between forks, so forks are
+        // lengthened: of 25 iterations two more would give 2.776 * sqrt(3.67 / 5) = 2.38%. But the
+        // target is checked from 7 forks on, so four more are needed anyway, and then forks of 7
+        // iterations do: new fork means vary by 83.3 / 7 = 11.9, pooled (2 * 4 + 4 * 11.9) / 6 = 9.27,
+        // 2.447 * sqrt(9.27 / 7) = 2.82% (of 6: 3.01%). The cheapest batch: 4 x (1 + 0.7) s.
         PrecisionLoop.Batch batch = loop.next(List.of(p), 1e9).orElseThrow();
-        assertEquals(25, batch.iterations());
+        assertEquals(7, batch.iterations());
         assertEquals(4, batch.rounds());
-        assertEquals(4 * (1.0 + 25 * 0.1), batch.seconds(), 1e-9);
+        assertEquals(4 * (1.0 + 7 * 0.1), batch.seconds(), 1e-9);
     }
 
     /** Forks whose means differ far more than their quiet iterations predict. */
@@ -207,14 +210,14 @@ class PrecisionLoopTest {
     void thePointCapAndTheBudgetCloseWhatWouldNotFit() throws Exception {
         PointForks capped = point(List.of(PLAIN));
         loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).first(capped, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
-        // Needs 4 x 3.5 s more (to 7 forks): past a 5 s cap.
+        // Needs 4 x 1.7 s more (to 7 forks of 7 iterations): past a 5 s cap.
         assertEquals(Optional.empty(), loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).next(List.of(capped), 1e9));
         assertEquals(PrecisionLoop.Stop.TIME_CAP, capped.stop());
 
         PointForks poor = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 10, 0.03, Duration.ofMinutes(5)));
         loop.first(poor, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
-        assertEquals(Optional.empty(), loop.next(List.of(poor), 13.9));
+        assertEquals(Optional.empty(), loop.next(List.of(poor), 6.7));
         assertEquals(PrecisionLoop.Stop.BUDGET, poor.stop());
     }
 
@@ -234,7 +237,7 @@ class PrecisionLoopTest {
         Profile profile = new Profile("test", ForkWarmup.atLeast(0, Duration.ofMillis(100)), 10, Duration.ofMillis(100), 25,
                 3, 10, 0.03, Duration.ofMinutes(5), Duration.ZERO, Map.of());
         PrecisionLoop loop = loop(profile);
-        List<Point> points = Collections.nCopies(100, new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1));
+        List<Point> points = Collections.nCopies(100, new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1, Mode.THROUGHPUT));
         // 100 points of 3 forks; a fork costs 1 s beside its iterations of 0.1 s.
         assertEquals(10, loop.firstIterations(points, 1, Double.POSITIVE_INFINITY), "no budget: the profile's");
         assertEquals(10, loop.firstIterations(points, 1, 3000), "0.6 * 3000 s / 300 forks = 6 s: the profile's 10 fit");
@@ -249,8 +252,8 @@ class PrecisionLoopTest {
                 3, 10, 0.03, Duration.ofMinutes(5), Duration.ZERO, Map.of());
         PrecisionLoop loop = loop(profile);
         // StartJoin needs 1.6 s of warm-up: 16 warm-up iterations of 0.1 s instead of the profile's one.
-        Point spawn = new Point(StartJoin.class.getName() + ".startJoin", new TreeMap<>(), 1, 1);
-        Point other = new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1);
+        Point spawn = new Point(StartJoin.class.getName() + ".startJoin", new TreeMap<>(), 1, 1, Mode.AVERAGE_TIME);
+        Point other = new Point("test.NoSuchBenchmark.m", new TreeMap<>(), 1, 1, Mode.THROUGHPUT);
         List<Point> points = new ArrayList<>(Collections.nCopies(50, other));
         points.addAll(Collections.nCopies(50, spawn));
         // 0.6 * 1150 s = 690 s for 300 forks, of which 150 * 1.1 s + 150 * 2.6 s = 555 s start and warm

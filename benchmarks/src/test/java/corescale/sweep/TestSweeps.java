@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import corescale.stats.model.Mode;
+
 import corescale.results.MachineInfo;
 
 /** Short profiles and fork runners for tests: enough to see behaviour, never to judge speed. */
@@ -42,7 +44,13 @@ public final class TestSweeps {
         return command;
     }
 
+    /** A point of a real benchmark, in the mode JMH lists it in. */
     public static Point point(String benchmark, int cores, int threads, Map<String, String> params) {
-        return new Point(benchmark, new TreeMap<>(params), cores, threads);
+        var silent = org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(
+                new PrintStream(java.io.OutputStream.nullOutputStream()), org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+        Mode mode = org.openjdk.jmh.runner.BenchmarkList.defaultList().getAll(silent, List.of()).stream()
+                .filter(e -> e.getUsername().equals(benchmark)).findFirst()
+                .map(e -> Mode.parse(e.getMode().shortLabel())).orElseThrow(() -> new AssertionError("no benchmark " + benchmark));
+        return new Point(benchmark, new TreeMap<>(params), cores, threads, mode);
     }
 }

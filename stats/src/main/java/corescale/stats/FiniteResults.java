@@ -39,7 +39,7 @@ final class FiniteResults {
             if (bad != null) {
                 String range = !forksFinite || forkMeans.length == 0 ? "" : " (fork means " + Arrays.stream(forkMeans).min().orElseThrow()
                         + " to " + Arrays.stream(forkMeans).max().orElseThrow() + " " + s.unit() + ")";
-                throw refused(fileOf(s.key(), inputs), s.key().label() + " " + s.mode().jmhName() + ": " + bad + range);
+                throw refused(fileOf(s.key(), inputs), s.key().label() + ": " + bad + range);
             }
         }
     }
@@ -59,7 +59,7 @@ final class FiniteResults {
         for (CompareResult r : results) {
             for (PointComparison p : r.points()) {
                 if (!ratio(p.ratio())) {
-                    throw refused(Path.of(r.other()), p.key().label() + " " + p.mode().jmhName() + ": its ratio to "
+                    throw refused(Path.of(r.other()), p.key().label() + ": its ratio to "
                             + r.base() + " is " + p.ratio().value() + " (interval " + p.ratio().low() + " to "
                             + p.ratio().high() + "; means " + p.baseMean() + " and " + p.otherMean() + ")");
                 }

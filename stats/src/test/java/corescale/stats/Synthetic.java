@@ -29,7 +29,7 @@ public final class Synthetic {
     }
 
     public static PointKey key(String variant, int cores, int threads) {
-        return new PointKey("counters", "Counters.increment", variant, "work=0", cores, threads);
+        return new PointKey("counters", "Counters.increment", variant, "work=0", cores, threads, Mode.THROUGHPUT);
     }
 
     /** One input holding the given forks (each an array of iteration scores) of one point. */
@@ -37,7 +37,7 @@ public final class Synthetic {
         List<Measurement> rows = new ArrayList<>();
         for (int f = 0; f < forks.length; f++) {
             for (int i = 0; i < forks[f].length; i++) {
-                rows.add(new Measurement(RUN, key, mode, Units.canonical(mode), f + 1, i + 1, forks[f][i], Map.of()));
+                rows.add(new Measurement(RUN, key.withMode(mode), Units.canonical(mode), f + 1, i + 1, forks[f][i], Map.of()));
             }
         }
         return new LoadedInput(Path.of("synthetic.csv"), Format.RESULTS_CSV, rows, List.of());
@@ -55,7 +55,7 @@ public final class Synthetic {
     /** A summary made directly from fork means (interval and flags left empty: compare needs only the means). */
     public static PointSummary summary(PointKey key, Mode mode, double... forkMeans) {
         double mean = java.util.Arrays.stream(forkMeans).average().orElseThrow();
-        return new PointSummary(key, mode, Units.canonical(mode), forkMeans.length, forkMeans.length * 10, mean,
+        return new PointSummary(key.withMode(mode), Units.canonical(mode), forkMeans.length, forkMeans.length * 10, mean,
                 Double.NaN, Double.NaN, Double.NaN, false, forkMeans, "");
     }
 

@@ -70,7 +70,7 @@ public final class Bounds {
     }
 
     private static PointKey asSequential(PointKey k) {
-        return new PointKey(k.family(), k.benchmark(), SEQUENTIAL, k.params(), k.cores(), k.threads());
+        return k.withVariant(SEQUENTIAL);
     }
 
     private static String fmt(double v) {

@@ -51,10 +51,6 @@ public final class Comparer {
         this.threshold = threshold;
     }
 
-    /** A point in one mode: with -bm all, avgt and sample of one point are two points. */
-    private record Match(PointKey key, Mode mode) {
-    }
-
     /** One run a side ({@link Design#FORKS}). */
     public CompareResult compare(RunData base, RunData other) {
         return compare(List.of(base), List.of(other), base.name(), other.name());
@@ -73,13 +69,13 @@ public final class Comparer {
 
     private CompareResult compare(Design design, List<RunData> base, List<RunData> other, String baseName,
                                   String otherName) {
-        Map<Match, List<PointSummary>> b = index(base);
-        Map<Match, List<PointSummary>> o = index(other);
+        Map<PointKey, List<PointSummary>> b = index(base);
+        Map<PointKey, List<PointSummary>> o = index(other);
         List<PointComparison> points = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int unpaired = 0;
         int unpairedPoints = 0;
-        for (Map.Entry<Match, List<PointSummary>> e : b.entrySet()) {
+        for (Map.Entry<PointKey, List<PointSummary>> e : b.entrySet()) {
             List<PointSummary> bs = e.getValue();
             List<PointSummary> os = o.get(e.getKey());
             if (os == null) {
@@ -95,13 +91,13 @@ public final class Comparer {
                 points.add(design == Design.FORKS ? forks(bs.get(0), os.get(0), "") : runs(bs, os, base.size(), other.size()));
             }
         }
-        for (Map.Entry<Match, List<PointSummary>> e : o.entrySet()) {
+        for (Map.Entry<PointKey, List<PointSummary>> e : o.entrySet()) {
             if (!b.containsKey(e.getKey())) {
                 points.add(unmatched(design, e.getValue(), false, "not in " + baseName));
             }
         }
         List<PointComparison> decided = new ArrayList<>(decided(points));
-        decided.sort(Comparator.comparing(PointComparison::key).thenComparing(PointComparison::mode));
+        decided.sort(Comparator.comparing(PointComparison::key));
         if (unpaired > 0) {
             notes.add(unpaired + " fork" + (unpaired == 1 ? "" : "s") + " without a partner of the same round in the"
                     + " other configuration dropped, at " + unpairedPoints + " point" + (unpairedPoints == 1 ? "" : "s")
@@ -122,7 +118,7 @@ public final class Comparer {
     private static PointComparison unmatched(Design design, List<PointSummary> side, boolean inBase, String note) {
         PointSummary s = side.get(0);
         double mean = meanOfMeans(side);
-        return new PointComparison(s.key(), s.mode(), s.unit(), inBase ? mean : Double.NaN, inBase ? Double.NaN : mean,
+        return new PointComparison(s.key(), s.unit(), inBase ? mean : Double.NaN, inBase ? Double.NaN : mean,
                 design, 0, 0, Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, inBase ? Verdict.ONLY_BASE : Verdict.ONLY_OTHER, note);
     }
 
@@ -200,14 +196,14 @@ public final class Comparer {
                     join("fork means identical on each side: no spread seen, so no interval and no verdict", note));
         }
         double[] ci = w.ratioInterval(Summarizer.LEVEL);
-        return new PointComparison(key.key(), key.mode(), key.unit(), baseMean, otherMean, design, nBase, nOther,
+        return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, ci[0], ci[1], design.method()), w.pChange(), Double.NaN, w.pSame(threshold),
                 Verdict.INCONCLUSIVE, note);
     }
 
     private static PointComparison insufficient(PointSummary key, double baseMean, double otherMean, Design design,
                                                 int nBase, int nOther, double value, String note) {
-        return new PointComparison(key.key(), key.mode(), key.unit(), baseMean, otherMean, design, nBase, nOther,
+        return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
                 Verdict.INSUFFICIENT, note);
     }
@@ -295,12 +291,12 @@ public final class Comparer {
     }
 
     /** Per point, its summary in each run of the side that has it, in run order. */
-    private static Map<Match, List<PointSummary>> index(List<RunData> runs) {
-        Map<Match, List<PointSummary>> out = new LinkedHashMap<>();
+    private static Map<PointKey, List<PointSummary>> index(List<RunData> runs) {
+        Map<PointKey, List<PointSummary>> out = new LinkedHashMap<>();
         for (RunData run : runs) {
-            Set<Match> seen = new java.util.HashSet<>();
+            Set<PointKey> seen = new java.util.HashSet<>();
             for (PointSummary s : run.points()) {
-                Match m = new Match(s.key(), s.mode());
+                PointKey m = s.key();
                 if (seen.add(m)) {
                     out.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
                 }

@@ -8,7 +8,6 @@ import corescale.stats.summary.Ratio;
  * One point of a comparison.
  *
  * @param key       the point
- * @param mode      its mode
  * @param unit      unit of the means
  * @param baseMean  mean in the base (NaN when only in the other); with several runs a side, the mean of the runs' means
  * @param otherMean mean in the other (NaN when only in the base)
@@ -25,13 +24,18 @@ import corescale.stats.summary.Ratio;
  * @param verdict   the verdict
  * @param note      caveats, or empty
  */
-public record PointComparison(PointKey key, Mode mode, String unit, double baseMean, double otherMean, Design design,
+public record PointComparison(PointKey key, String unit, double baseMean, double otherMean, Design design,
                               int nBase,
                               int nOther, Ratio ratio, double pChange, double qChange, double pSame, Verdict verdict,
                               String note) {
 
+    /** The point's mode. */
+    public Mode mode() {
+        return key.mode();
+    }
+
     /** With its Benjamini–Hochberg q and the verdict that follows. */
     PointComparison decided(double q, Verdict v) {
-        return new PointComparison(key, mode, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, note);
+        return new PointComparison(key, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, note);
     }
 }

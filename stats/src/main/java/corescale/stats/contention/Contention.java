@@ -5,6 +5,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
+import corescale.stats.ranking.Leads;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 
@@ -29,19 +30,11 @@ import java.util.Map;
  */
 public final class Contention {
 
-    /** Same benchmark, variant, params and mode: the points of one variant's curve. */
-    private record Curve(String benchmark, String variant, String params, Mode mode) {
+    /** Same family, benchmark, variant, params and mode: the points of one variant's curve. */
+    private record Curve(String family, String benchmark, String variant, String params, Mode mode) {
         static Curve of(PointSummary s) {
             PointKey k = s.key();
-            return new Curve(k.benchmark(), k.variant(), k.params(), s.mode());
-        }
-    }
-
-    /** Same benchmark, params, cores, threads and mode: the variants that compete at one point (avgt and sample apart). */
-    private record Place(String benchmark, String params, int cores, int threads, Mode mode) {
-        static Place of(PointSummary s) {
-            PointKey k = s.key();
-            return new Place(k.benchmark(), k.params(), k.cores(), k.threads(), s.mode());
+            return new Curve(k.family(), k.benchmark(), k.variant(), k.params(), k.mode());
         }
     }
 
@@ -52,18 +45,18 @@ public final class Contention {
 
     public List<ContentionRow> analyse(List<PointSummary> points, Eligibility eligibility) {
         Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
-        Map<Place, List<PointSummary>> places = new HashMap<>();
+        Map<Leads.Place, List<PointSummary>> places = new HashMap<>();
         for (PointSummary s : points) {
             if (s.key().threads() == 1) {
                 oneThread.computeIfAbsent(Curve.of(s), c -> new ArrayList<>()).add(s);
             }
-            places.computeIfAbsent(Place.of(s), p -> new ArrayList<>()).add(s);
+            places.computeIfAbsent(Leads.Place.of(s), p -> new ArrayList<>()).add(s);
         }
-        Map<Place, PointSummary> best = new HashMap<>();
+        Map<Leads.Place, PointSummary> best = new HashMap<>();
         places.forEach((place, at) -> Lead.best(at, eligibility).ifPresent(b -> best.put(place, b)));
         List<ContentionRow> rows = new ArrayList<>();
         List<PointSummary> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparing(PointSummary::key).thenComparing(PointSummary::mode));
+        sorted.sort(Comparator.comparing(PointSummary::key));
         for (PointSummary s : sorted) {
             List<String> notes = new ArrayList<>();
             PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
@@ -82,9 +75,9 @@ public final class Contention {
             if (!eligibility.ranked(s.key())) {
                 notes.add("not ranked: " + eligibility.whyNot(s.key()));
             }
-            PointSummary top = best.get(Place.of(s));
+            PointSummary top = best.get(Leads.Place.of(s));
             Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top);
-            rows.add(new ContentionRow(s.key(), s.mode(), Throughput.mean(s), baseCores, vsOne,
+            rows.add(new ContentionRow(s.key(), Throughput.mean(s), baseCores, vsOne,
                     top == null ? "" : top.key().variant(), vsBest, String.join("; ", notes)));
         }
         return rows;

@@ -9,7 +9,6 @@ import corescale.stats.summary.Ratio;
  * throughput first (threads / time per op), so every ratio reads "higher is better".
  *
  * @param key             the point
- * @param mode            the mode it was measured in
  * @param throughput      mean throughput, ops/us
  * @param baselineCores   cores of the 1-thread point divided by (-1 when there is none)
  * @param vsOneThread     throughput here over throughput of the same variant at 1 thread
@@ -18,6 +17,11 @@ import corescale.stats.summary.Ratio;
  * @param vsBest          throughput here over that of the best variant (1 for the best itself)
  * @param note            why a ratio is missing or was found another way, or empty
  */
-public record ContentionRow(PointKey key, Mode mode, double throughput, int baselineCores, Ratio vsOneThread,
+public record ContentionRow(PointKey key, double throughput, int baselineCores, Ratio vsOneThread,
                             String bestVariant, Ratio vsBest, String note) {
+
+    /** The mode the point was measured in. */
+    public Mode mode() {
+        return key.mode();
+    }
 }

@@ -2,7 +2,6 @@ package corescale.stats.load;
 
 import corescale.stats.BadInputException;
 import corescale.stats.model.Measurement;
-import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ final class Duplicates {
      * One run's rows of one point in one mode (of one configuration: fork f of every configuration is
      * round f): fork and iteration must be unique inside it.
      */
-    private record Series(String runId, String config, PointKey key, Mode mode) {
+    private record Series(String runId, String config, PointKey key) {
     }
 
     /** Row indexes of one series, in file order, with their fork and iteration packed in a long. */
@@ -88,7 +87,7 @@ final class Duplicates {
             Measurement m = rows.get(i);
             // Rows of one point come together and share their objects, so the map is seldom consulted.
             if (previous == null || m.run() != previous.run() || m.key() != previous.key() || m.mode() != previous.mode()) {
-                current = series.computeIfAbsent(new Series(m.run().runId(), m.run().config(), m.key(), m.mode()), s -> new Rows());
+                current = series.computeIfAbsent(new Series(m.run().runId(), m.run().config(), m.key()), s -> new Rows());
             }
             current.add((long) m.fork() << 32 | (m.iteration() & 0xffffffffL), i);
             previous = m;
@@ -107,7 +106,7 @@ final class Duplicates {
         if (worst >= 0) {
             Measurement m = rows.get(worst);
             throw new BadInputException(file, lines[worst], "repeats line " + lines[worstEarlier] + ": fork " + m.fork()
-                    + " iteration " + m.iteration() + " of " + m.key().label() + " " + m.mode().jmhName() + " in run "
+                    + " iteration " + m.iteration() + " of " + m.key().label() + " in run "
                     + m.run().runId() + (m.run().config().isEmpty() ? "" : " configuration " + m.run().config())
                     + " (a merge or resume went wrong; a measurement is never counted twice)");
         }

@@ -94,9 +94,9 @@ final class JmhCsvReader {
                 }
                 double error = decimal(file, line, "Score Error", r.get(cols.error), true);
                 int samples = whole(file, line, "Samples", r.get(cols.samples));
-                PointKey key = JmhNames.key(name, params, threads, 0);
+                PointKey key = JmhNames.key(name, params, threads, 0, mode);
                 Primary before = primaries.putIfAbsent(new RowKey(name, new TreeMap<>(params), threads, mode),
-                        new Primary(key, mode, line, samples, score * factor, error * factor, new LinkedHashMap<>()));
+                        new Primary(key, line, samples, score * factor, error * factor, new LinkedHashMap<>()));
                 if (before != null) {
                     throw new BadInputException(file, line, "repeats the row of line " + before.line + " (" + name
                             + (params.isEmpty() ? "" : " " + new TreeMap<>(params)) + ", threads " + threads
@@ -108,7 +108,7 @@ final class JmhCsvReader {
             }
             List<PooledResult> out = new ArrayList<>();
             for (Primary p : primaries.values()) {
-                out.add(new PooledResult(run, p.key, p.mode, Units.canonical(p.mode), 0, p.samples, p.score, p.error, p.secondary));
+                out.add(new PooledResult(run, p.key, Units.canonical(p.key.mode()), 0, p.samples, p.score, p.error, p.secondary));
             }
             return out;
         }
@@ -118,7 +118,7 @@ final class JmhCsvReader {
     private record RowKey(String benchmark, Map<String, String> params, int threads, Mode mode) {
     }
 
-    private record Primary(PointKey key, Mode mode, int line, int samples, double score, double error,
+    private record Primary(PointKey key, int line, int samples, double score, double error,
                            Map<String, Double> secondary) {
     }
 

@@ -58,11 +58,11 @@ final class JmhJsonReader {
         List<Measurement> measurements = new ArrayList<>();
         List<PooledResult> pooled = new ArrayList<>();
         // One object per point and mode (-bm thrpt,avgt gives two); a repeated one would merge its forks into the first's.
-        Map<PointMode, Integer> seen = new HashMap<>();
+        Map<PointKey, Integer> seen = new HashMap<>();
         int n = 0;
         for (JsonNode b : root) {
             n++;
-            PointMode pm = readOne(file, n, b, measurements, pooled);
+            PointKey pm = readOne(file, n, b, measurements, pooled);
             Integer before = seen.putIfAbsent(pm, n);
             if (before != null) {
                 throw new BadInputException(file, 0, "benchmark #" + n + " repeats benchmark #" + before
@@ -72,11 +72,8 @@ final class JmhJsonReader {
         return new Result(measurements, pooled);
     }
 
-    private record PointMode(PointKey key, Mode mode) {
-    }
-
-    /** Reads one benchmark object into measurements or pooled; returns its point and mode. */
-    private static PointMode readOne(Path file, int n, JsonNode b, List<Measurement> measurements, List<PooledResult> pooled)
+    /** Reads one benchmark object into measurements or pooled; returns its point. */
+    private static PointKey readOne(Path file, int n, JsonNode b, List<Measurement> measurements, List<PooledResult> pooled)
             throws BadInputException {
         String where = "benchmark #" + n;
         String name = text(file, b, "benchmark", where);
@@ -96,7 +93,7 @@ final class JmhJsonReader {
                 b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), "", "");
         Map<String, String> params = new HashMap<>();
         b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        PointKey key = JmhNames.key(name, params, threads, JmhNames.coresFromJvmArgs(run.jvmArgs()));
+        PointKey key = JmhNames.key(name, params, threads, JmhNames.coresFromJvmArgs(run.jvmArgs()), mode);
 
         JsonNode primary = b.path("primaryMetric");
         if (!primary.isObject()) {
@@ -122,9 +119,9 @@ final class JmhJsonReader {
             double score = checkedScore(file, number(primary.path("score")), where);
             int forks = b.path("forks").asInt(0);
             int samples = forks * b.path("measurementIterations").asInt(0);
-            pooled.add(new PooledResult(run, key, mode, Units.canonical(mode), forks, samples,
+            pooled.add(new PooledResult(run, key, Units.canonical(mode), forks, samples,
                     score * factor, number(primary.path("scoreError")) * factor, secondaryScores));
-            return new PointMode(key, mode);
+            return key;
         }
         for (int f = 0; f < raw.length; f++) {
             for (int i = 0; i < raw[f].length; i++) {
@@ -137,10 +134,10 @@ final class JmhJsonReader {
                         secondary.put(s.getKey(), sr[f][i]);
                     }
                 }
-                measurements.add(new Measurement(run, key, mode, Units.canonical(mode), f + 1, i + 1, score * factor, secondary));
+                measurements.add(new Measurement(run, key, Units.canonical(mode), f + 1, i + 1, score * factor, secondary));
             }
         }
-        return new PointMode(key, mode);
+        return key;
     }
 
     /** rawData as [fork][iteration], from rawData or the means of rawDataHistogram; null when neither is present. */

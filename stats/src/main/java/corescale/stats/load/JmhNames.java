@@ -1,5 +1,6 @@
 package corescale.stats.load;
 
+import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 
 import java.util.Map;
@@ -25,8 +26,9 @@ public final class JmhNames {
      * @param params   JMH params by name
      * @param threads  JMH threads
      * @param cores    cores, 0 when unknown
+     * @param mode     the benchmark mode
      */
-    public static PointKey key(String fullName, Map<String, String> params, int threads, int cores) {
+    public static PointKey key(String fullName, Map<String, String> params, int threads, int cores, Mode mode) {
         int lastDot = fullName.lastIndexOf('.');
         int classDot = lastDot < 0 ? -1 : fullName.lastIndexOf('.', lastDot - 1);
         String method = fullName.substring(lastDot + 1);
@@ -37,7 +39,7 @@ public final class JmhNames {
         String paramText = sorted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
-        return new PointKey(family, benchmark, variant, paramText, cores, threads);
+        return new PointKey(family, benchmark, variant, paramText, cores, threads, mode);
     }
 
     /**

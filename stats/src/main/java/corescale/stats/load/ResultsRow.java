@@ -55,8 +55,8 @@ final class ResultsRow {
             throw new BadInputException(file, line, "row has " + r.size() + " fields, the header has " + width);
         }
         RunInfo run = run(r, line);
-        PointKey key = key(r, line);
         Mode mode = mode(field(r, MODE), line);
+        PointKey key = key(r, mode, line);
         double factor = factor(mode, field(r, UNIT), line);
         double score = number(r, SCORE, line);
         if (score < 0) {
@@ -88,7 +88,7 @@ final class ResultsRow {
             Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
             secondary = Map.ofEntries(entries);
         }
-        return new Measurement(run, key, mode, Units.canonical(mode),
+        return new Measurement(run, key, Units.canonical(mode),
                 positive(r, FORK, line), positive(r, ITERATION, line), canonical, secondary);
     }
 
@@ -136,8 +136,8 @@ final class ResultsRow {
         return lastRun;
     }
 
-    private PointKey key(CSVRecord r, int line) throws BadInputException {
-        boolean same = lastKey != null;
+    private PointKey key(CSVRecord r, Mode mode, int line) throws BadInputException {
+        boolean same = lastKey != null && lastKey.mode() == mode;
         for (int i = 0; i < KEY_COLUMNS.size() && same; i++) {
             same = lastKeyFields[i].equals(field(r, KEY_COLUMNS.get(i)));
         }
@@ -146,7 +146,7 @@ final class ResultsRow {
                 lastKeyFields[i] = field(r, KEY_COLUMNS.get(i));
             }
             lastKey = new PointKey(field(r, FAMILY), field(r, BENCHMARK), field(r, VARIANT), field(r, PARAMS),
-                    positive(r, CORES, line), positive(r, THREADS, line));
+                    positive(r, CORES, line), positive(r, THREADS, line), mode);
         }
         return lastKey;
     }

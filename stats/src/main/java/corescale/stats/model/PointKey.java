@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * Identity of one measured point: which benchmark and variant, with which parameters, on how many
- * cores and with how many threads pressing on it. Two runs are compared point by point on this key.
+ * cores, with how many threads pressing on it, and in which mode it was measured (with
+ * {@code -bm thrpt,avgt} one benchmark gives two points, never averaged together). Every table,
+ * bound, fit and comparison keys points by this record; two runs are compared point by point on it.
  *
  * @param family    benchmark family, e.g. {@code counters}
  * @param benchmark benchmark name without the package, e.g. {@code Counters.increment}
@@ -13,9 +15,10 @@ import java.util.Objects;
  * @param params    remaining parameters as {@code k=v;k=v}, sorted by key; empty when none
  * @param cores     CPUs the measured JVM was allowed to use
  * @param threads   JMH worker threads (or tasks in flight)
+ * @param mode      the benchmark mode (whether a higher score is better)
  */
-public record PointKey(String family, String benchmark, String variant, String params, int cores, int threads)
-        implements Comparable<PointKey> {
+public record PointKey(String family, String benchmark, String variant, String params, int cores, int threads,
+                       Mode mode) implements Comparable<PointKey> {
 
     private static final Comparator<PointKey> ORDER = Comparator
             .comparing(PointKey::family)
@@ -23,28 +26,41 @@ public record PointKey(String family, String benchmark, String variant, String p
             .thenComparing(PointKey::variant)
             .thenComparing(PointKey::params)
             .thenComparingInt(PointKey::cores)
-            .thenComparingInt(PointKey::threads);
+            .thenComparingInt(PointKey::threads)
+            .thenComparing(PointKey::mode);
 
     public PointKey {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(mode, "mode");
     }
 
     /** The same point with another core count, e.g. to walk a scaling curve. */
     public PointKey withCores(int newCores) {
-        return new PointKey(family, benchmark, variant, params, newCores, threads);
+        return new PointKey(family, benchmark, variant, params, newCores, threads, mode);
     }
 
     /** The same point with another thread count. */
     public PointKey withThreads(int newThreads) {
-        return new PointKey(family, benchmark, variant, params, cores, newThreads);
+        return new PointKey(family, benchmark, variant, params, cores, newThreads, mode);
     }
 
-    /** How a message names the point, e.g. {@code Counters.increment synchronized [work=0] cores=2 threads=2}. */
+    /** The same point in another mode (the summariser's time-to-throughput conversion). */
+    public PointKey withMode(Mode newMode) {
+        return new PointKey(family, benchmark, variant, params, cores, threads, newMode);
+    }
+
+    /** The same point with another variant (a bound's {@code sequential} reference). */
+    public PointKey withVariant(String newVariant) {
+        return new PointKey(family, benchmark, newVariant, params, cores, threads, mode);
+    }
+
+    /** How a message names the point, e.g. {@code Counters.increment synchronized [work=0] cores=2 threads=2 thrpt}. */
     public String label() {
-        return benchmark + " " + variant + (params.isEmpty() ? "" : " [" + params + "]") + " cores=" + cores + " threads=" + threads;
+        return benchmark + " " + variant + (params.isEmpty() ? "" : " [" + params + "]") + " cores=" + cores + " threads=" + threads
+                + " " + mode.jmhName();
     }
 
     @Override

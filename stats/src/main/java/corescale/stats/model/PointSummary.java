@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
  * replication, so {@code mean} is the mean of per-fork means and the interval comes from them.
  *
  * @param key            the point
- * @param mode           benchmark mode (whether higher is better)
  * @param unit           unit of {@code mean} and the interval, after normalisation (e.g. {@code ops/us})
  * @param forks          number of forks
  * @param samples        number of measured iterations over all forks
@@ -22,13 +21,12 @@ import java.util.stream.IntStream;
  *                       two configurations measured in the same round can be paired; 1, 2, ... when unknown
  * @param note           why the interval is weaker than usual (e.g. one fork), or empty
  */
-public record PointSummary(PointKey key, Mode mode, String unit, int forks, int samples,
+public record PointSummary(PointKey key, String unit, int forks, int samples,
                            double mean, double ciLow, double ciHigh, double cvBetweenForks,
                            boolean unstable, double[] forkMeans, int[] forkNumbers, String note) {
 
     public PointSummary {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(unit, "unit");
         forkMeans = forkMeans.clone();
         forkNumbers = forkNumbers == null ? IntStream.rangeClosed(1, forkMeans.length).toArray() : forkNumbers.clone();
@@ -40,9 +38,14 @@ public record PointSummary(PointKey key, Mode mode, String unit, int forks, int 
     }
 
     /** A summary whose forks are numbered 1, 2, ... in order. */
-    public PointSummary(PointKey key, Mode mode, String unit, int forks, int samples, double mean, double ciLow,
+    public PointSummary(PointKey key, String unit, int forks, int samples, double mean, double ciLow,
                         double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, String note) {
-        this(key, mode, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, note);
+        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, note);
+    }
+
+    /** The point's mode (whether a higher score is better). */
+    public Mode mode() {
+        return key.mode();
     }
 
     /** Half-width of the confidence interval over the mean: 0.03 means ±3%. */

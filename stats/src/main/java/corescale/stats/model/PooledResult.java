@@ -10,7 +10,6 @@ import java.util.Objects;
  *
  * @param run        machine and JDK, as far as the file tells
  * @param key        the point
- * @param mode       benchmark mode
  * @param unit       canonical unit (see {@link Units})
  * @param forks      forks, or 0 when the file does not say (JMH CSV)
  * @param samples    iterations over all forks
@@ -18,13 +17,17 @@ import java.util.Objects;
  * @param error999   half-width of JMH's 99.9% interval, NaN when JMH could not compute one
  * @param secondary  secondary metric scores by name, as written
  */
-public record PooledResult(RunInfo run, PointKey key, Mode mode, String unit, int forks, int samples,
+public record PooledResult(RunInfo run, PointKey key, String unit, int forks, int samples,
                            double score, double error999, Map<String, Double> secondary) {
+
+    /** The point's mode. */
+    public Mode mode() {
+        return key.mode();
+    }
 
     public PooledResult {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(unit, "unit");
         secondary = secondary == null || secondary.isEmpty() ? Map.of() : Map.copyOf(secondary);
     }

@@ -53,10 +53,6 @@ public final class Summarizer {
         this.convertTimeToThroughput = convertTimeToThroughput;
     }
 
-    /** A point in one mode; the unit is canonical for the mode. */
-    private record Group(PointKey key, Mode mode) {
-    }
-
     /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
     private static final class Data {
         final Map<ForkId, Values> forks = new LinkedHashMap<>();
@@ -98,19 +94,18 @@ public final class Summarizer {
 
     /** Summarises all inputs together; forks of the same point from several files are pooled. */
     public List<SummaryRow> summarize(List<LoadedInput> inputs) throws BadInputException {
-        Map<Group, Data> groups = new HashMap<>();
+        Map<PointKey, Data> groups = new HashMap<>();
         for (int in = 0; in < inputs.size(); in++) {
             LoadedInput input = inputs.get(in);
             // Rows of one point and fork come together, so the last group and fork are reused.
-            Group last = null;
+            PointKey last = null;
             Data data = null;
             Measurement lastRow = null;
             Values values = null;
             for (Measurement m : input.measurements()) {
                 Measurement c = converted(m);
-                boolean samePoint = last != null && last.key() == c.key() && last.mode() == c.mode();
-                if (!samePoint && (last == null || !last.key().equals(c.key()) || last.mode() != c.mode())) {
-                    last = new Group(c.key(), c.mode());
+                if (last != c.key() && !c.key().equals(last)) {
+                    last = c.key();
                     data = groups.computeIfAbsent(last, g -> new Data());
                     data.hosts.add(c.run().host());
                     values = null;
@@ -123,11 +118,11 @@ public final class Summarizer {
             }
             for (PooledResult p : input.pooled()) {
                 PooledResult c = converted(p);
-                groups.computeIfAbsent(new Group(c.key(), c.mode()), g -> new Data()).pooled.add(c);
+                groups.computeIfAbsent(c.key(), g -> new Data()).pooled.add(c);
             }
         }
-        List<Map.Entry<Group, Data>> entries = new ArrayList<>(groups.entrySet());
-        entries.sort(Comparator.comparing((Map.Entry<Group, Data> e) -> e.getKey().key()).thenComparing(e -> e.getKey().mode()));
+        List<Map.Entry<PointKey, Data>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
         // Points are independent, so parallel order cannot change numbers.
         return entries.parallelStream().map(e -> summarizeOne(e.getKey(), e.getValue())).toList();
     }
@@ -136,7 +131,7 @@ public final class Summarizer {
         if (!convertTimeToThroughput || m.mode().higherIsBetter()) {
             return m;
         }
-        return new Measurement(m.run(), m.key(), Mode.THROUGHPUT, Units.THROUGHPUT, m.fork(), m.iteration(),
+        return new Measurement(m.run(), m.key().withMode(Mode.THROUGHPUT), Units.THROUGHPUT, m.fork(), m.iteration(),
                 Units.timeToThroughput(m.score(), m.key().threads()), m.secondary());
     }
 
@@ -146,11 +141,11 @@ public final class Summarizer {
         }
         double x = Units.timeToThroughput(p.score(), p.key().threads());
         // First-order error propagation through threads/t: relative errors are equal.
-        return new PooledResult(p.run(), p.key(), Mode.THROUGHPUT, Units.THROUGHPUT, p.forks(), p.samples(),
+        return new PooledResult(p.run(), p.key().withMode(Mode.THROUGHPUT), Units.THROUGHPUT, p.forks(), p.samples(),
                 x, p.error999() / p.score() * x, p.secondary());
     }
 
-    private SummaryRow summarizeOne(Group g, Data d) {
+    private SummaryRow summarizeOne(PointKey g, Data d) {
         if (d.forks.isEmpty()) {
             return summarizePooled(g, d.pooled);
         }
@@ -179,19 +174,19 @@ public final class Summarizer {
         if (!d.pooled.isEmpty()) {
             notes.add("JMH pooled-only results for this point ignored in favour of per-iteration data");
         }
-        PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks.length, samples,
+        PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
                 mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, String.join("; ", notes));
         return new SummaryRow(s, modes, warmup);
     }
 
-    private SummaryRow summarizePooled(Group g, List<PooledResult> pooled) {
+    private SummaryRow summarizePooled(PointKey g, List<PooledResult> pooled) {
         int samples = pooled.stream().mapToInt(PooledResult::samples).sum();
         int forks = pooled.stream().mapToInt(PooledResult::forks).sum();
         if (pooled.size() >= 2) {
             // Several files for one point: each file's score is one independent replicate.
             double[] scores = pooled.stream().mapToDouble(PooledResult::score).toArray();
             Interval t = Intervals.studentT(scores, LEVEL);
-            PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), forks, samples,
+            PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks, samples,
                     StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores,
                     "JMH pooled scores of " + scores.length + " files taken as replicates (no per-fork data)");
             return new SummaryRow(s, 0, -1);
@@ -203,7 +198,7 @@ public final class Summarizer {
             double half = p.error999() * Intervals.tQuantile(LEVEL, p.samples() - 1) / Intervals.tQuantile(0.999, p.samples() - 1);
             ci = new Interval(p.score() - half, p.score() + half);
         }
-        PointSummary s = new PointSummary(g.key(), g.mode(), Units.canonical(g.mode()), p.forks(), p.samples(),
+        PointSummary s = new PointSummary(g, Units.canonical(g.mode()), p.forks(), p.samples(),
                 p.score(), ci.low(), ci.high(), Double.NaN, false, new double[0],
                 "JMH's pooled interval (iterations of all forks together, rescaled to 95%): ignores run-to-run variance");
         return new SummaryRow(s, 0, -1);

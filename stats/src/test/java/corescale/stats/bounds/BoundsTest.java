@@ -25,7 +25,7 @@ import corescale.stats.scaling.ScalingCurves;
 class BoundsTest {
 
     private static PointKey cpu(String variant, int cores) {
-        return new PointKey("cpu", "CpuBatch.batch", variant, "k=1000;pool=cores", cores, 1);
+        return new PointKey("cpu", "CpuBatch.batch", variant, "k=1000;pool=cores", cores, 1, Mode.THROUGHPUT);
     }
 
     private static PointSummary point(PointKey key, double mean) {
@@ -49,15 +49,42 @@ class BoundsTest {
 
     @Test
     void otherParametersGetTheSequentialPointOfTheirOwnParameters() {
-        PointKey seq = new PointKey("cpu", "CpuBatch.batch", "sequential", "k=1000;pool=1", 2, 1);
-        PointKey pool = new PointKey("cpu", "CpuBatch.batch", "fixedPool", "k=1000;pool=2", 2, 1);
+        PointKey seq = new PointKey("cpu", "CpuBatch.batch", "sequential", "k=1000;pool=1", 2, 1, Mode.THROUGHPUT);
+        PointKey pool = new PointKey("cpu", "CpuBatch.batch", "fixedPool", "k=1000;pool=2", 2, 1, Mode.THROUGHPUT);
         Bounds b = Bounds.of(List.of(point(seq, 0.05), point(pool, 0.09)), Map.of());
         assertFalse(b.at(pool).hasBound(), "no sequential point with pool=2");
     }
 
+    /**
+     * One io point measured in two modes (-bm thrpt,avgt) is two points: each keeps its own facts
+     * and bound. Keyed without the mode, the avgt bound replaced the thrpt one and the facts of the
+     * two modes were averaged.
+     */
+    @Test
+    void aPointInTwoModesKeepsBothBoundsAndItsFactsApart() {
+        PointKey thrpt = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10", 2, 1, Mode.THROUGHPUT);
+        PointKey avgt = thrpt.withMode(Mode.AVERAGE_TIME);
+        List<Measurement> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            rows.add(new Measurement(Synthetic.RUN, thrpt, "ops/us", i, 1, 0.15,
+                    Map.of("concurrency", 2.0, "service_time_us", 10_000.0, "latency_vs_delay", 1.2)));
+            rows.add(new Measurement(Synthetic.RUN, avgt, "us/op", i, 1, 6.7,
+                    Map.of("concurrency", 2.0, "service_time_us", 10_000.0, "latency_vs_delay", 2.0)));
+        }
+        Map<PointKey, PointFacts> facts = PointFacts.of(List.of(new LoadedInput(Path.of("r.csv"), Format.RESULTS_CSV, rows, List.of())));
+        assertEquals(1.2, facts.get(thrpt).latencyVsDelay(), 1e-12);
+        assertEquals(2.0, facts.get(avgt).latencyVsDelay(), 1e-12);
+        Bounds b = Bounds.of(List.of(Synthetic.summary(thrpt, Mode.THROUGHPUT, 0.15, 0.15, 0.15),
+                Synthetic.summary(avgt, Mode.AVERAGE_TIME, 6.7, 6.7, 6.7)), facts);
+        assertEquals(2.0 / 10_000, b.at(thrpt).bound(), 1e-15, "the throughput point keeps its Little's-law bound");
+        assertEquals(1.2, b.at(thrpt).facts().latencyVsDelay(), 1e-12);
+        assertEquals(2.0, b.at(avgt).facts().latencyVsDelay(), 1e-12, "the time point keeps its own facts");
+        assertEquals(2, b.all().size());
+    }
+
     @Test
     void aServiceModelIsBoundByLittlesLaw() {
-        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10;k=200;pool=cores", 2, 1);
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10;k=200;pool=cores", 2, 1, Mode.THROUGHPUT);
         // 2 in flight, 10 ms each: 200 requests/s = 0.0002 ops/us
         Bounds b = Bounds.of(List.of(point(io, 0.00019)), Map.of(io, new PointFacts(2, 10_000, 1.02)));
         assertEquals(0.0002, b.at(io).bound(), 1e-15);
@@ -78,23 +105,23 @@ class BoundsTest {
 
     @Test
     void factsAreTheMeanOfTheirIterationsAndComeOnlyFromTheResults() {
-        PointKey io = new PointKey("io", "IoBatch.batch", "asyncChannels", "delayMs=1", 1, 1);
+        PointKey io = new PointKey("io", "IoBatch.batch", "asyncChannels", "delayMs=1", 1, 1, Mode.THROUGHPUT);
         List<Measurement> rows = new ArrayList<>();
         double[] latency = {1.2, 1.4, 2.0, 1.0};
         for (int i = 0; i < latency.length; i++) {
-            rows.add(new Measurement(Synthetic.RUN, io, Mode.THROUGHPUT, "ops/us", 1 + i / 2, 1 + i % 2, 0.1,
+            rows.add(new Measurement(Synthetic.RUN, io.withMode(Mode.THROUGHPUT), "ops/us", 1 + i / 2, 1 + i % 2, 0.1,
                     Map.of(PointFacts.CONCURRENCY, 200.0, PointFacts.SERVICE_TIME_US, 1000.0, PointFacts.LATENCY_VS_DELAY, latency[i])));
         }
         PointKey counter = Synthetic.key("lock", 2, 2);
-        rows.add(new Measurement(Synthetic.RUN, counter, Mode.THROUGHPUT, "ops/us", 1, 1, 5, Map.of("lost_updates", 0.0)));
+        rows.add(new Measurement(Synthetic.RUN, counter.withMode(Mode.THROUGHPUT), "ops/us", 1, 1, 5, Map.of("lost_updates", 0.0)));
         Map<PointKey, PointFacts> facts = PointFacts.of(List.of(new LoadedInput(Path.of("r.csv"), Format.RESULTS_CSV, rows, List.of())));
         assertEquals(Map.of(io, new PointFacts(200, 1000, 1.4)), facts, "only points that report them, means over iterations");
     }
 
     @Test
     void aCurveOneUnitAtATimeByConstructionGetsNoSpeedupAndSaysWhy() {
-        PointKey one = new PointKey("spawn", "StartJoin.startJoin", "platformThread", "", 1, 1);
-        PointKey batch = new PointKey("spawn", "StartJoinBatch.startJoinAll", "platformThread", "k=100", 1, 1);
+        PointKey one = new PointKey("spawn", "StartJoin.startJoin", "platformThread", "", 1, 1, Mode.AVERAGE_TIME);
+        PointKey batch = new PointKey("spawn", "StartJoinBatch.startJoinAll", "platformThread", "k=100", 1, 1, Mode.AVERAGE_TIME);
         List<PointSummary> points = List.of(
                 Synthetic.summary(one, Mode.AVERAGE_TIME, 50, 50), Synthetic.summary(one.withCores(2).withThreads(1), Mode.AVERAGE_TIME, 60, 60),
                 Synthetic.summary(batch, Mode.AVERAGE_TIME, 20, 20), Synthetic.summary(batch.withCores(2), Mode.AVERAGE_TIME, 12, 12));

@@ -68,12 +68,12 @@ class CompareGateTest {
             throws BadInputException {
         List<Measurement> rows = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
-            PointKey key = new PointKey("sim", "Sim.run", "v" + p, "", 4, 4);
+            PointKey key = new PointKey("sim", "Sim.run", "v" + p, "", 4, 4, Mode.THROUGHPUT);
             double level = 10 + p; // points differ in level; the tests are on ratios
             for (int f = 1; f <= forks; f++) {
                 double forkMean = level * factor[p] * (1 + forkNoise * rnd.nextGaussian());
                 for (int i = 1; i <= ITERATIONS; i++) {
-                    rows.add(new Measurement(Synthetic.RUN, key, Mode.THROUGHPUT, Units.THROUGHPUT, f, i,
+                    rows.add(new Measurement(Synthetic.RUN, key.withMode(Mode.THROUGHPUT), Units.THROUGHPUT, f, i,
                             forkMean * (1 + ITERATION_NOISE * rnd.nextGaussian()), Map.of()));
                 }
             }

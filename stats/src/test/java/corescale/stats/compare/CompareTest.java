@@ -111,7 +111,7 @@ class CompareTest {
         assertEquals(0.5, c.ratio().value(), 1e-12);
         assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
         assertEquals("base: 1 fork, needs 2 or more", c.note());
-        PointSummary pooled = new PointSummary(KEY, Mode.THROUGHPUT, "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
+        PointSummary pooled = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
                 new double[0], "");
         PointComparison p = only(new Comparer(0.05).compare(run("a", other), run("b", pooled)));
         assertEquals(Verdict.INSUFFICIENT, p.verdict());

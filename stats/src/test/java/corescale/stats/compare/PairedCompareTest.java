@@ -81,11 +81,11 @@ class PairedCompareTest {
             for (String config : List.of("a", "b")) {
                 RunInfo info = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21", "", config, "");
                 for (int p = 0; p < POINTS; p++) {
-                    PointKey key = new PointKey("counters", "Counters.increment", "v" + p, "", 2, 1 + p % 2);
+                    PointKey key = new PointKey("counters", "Counters.increment", "v" + p, "", 2, 1 + p % 2, Mode.THROUGHPUT);
                     double forkMean = (10 + p) * (config.equals("b") ? bFactor : 1) * (1 + drift * f)
                             * (1 + noise * rnd.nextGaussian());
                     for (int i = 1; i <= ITERATIONS; i++) {
-                        rows.add(new Measurement(info, key, Mode.THROUGHPUT, Units.THROUGHPUT, f, i,
+                        rows.add(new Measurement(info, key.withMode(Mode.THROUGHPUT), Units.THROUGHPUT, f, i,
                                 forkMean * (1 + ITERATION_NOISE * rnd.nextGaussian()), Map.of()));
                     }
                 }
@@ -165,10 +165,10 @@ class PairedCompareTest {
 
     @Test
     void aForkWithoutAPartnerIsDroppedAndNamed() {
-        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1);
-        PointSummary a = new PointSummary(key, Mode.THROUGHPUT, "ops/us", 4, 20, 10, 9, 11, 0.01, false,
+        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        PointSummary a = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 4, 20, 10, 9, 11, 0.01, false,
                 new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "");
-        PointSummary b = new PointSummary(key, Mode.THROUGHPUT, "ops/us", 3, 15, 7, 6, 8, 0.01, false,
+        PointSummary b = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 15, 7, 6, 8, 0.01, false,
                 new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "");
         CompareResult r = new Comparer(0.05).comparePaired(new RunData("a", List.of(a), Set.of()),
                 new RunData("b", List.of(b), Set.of()));

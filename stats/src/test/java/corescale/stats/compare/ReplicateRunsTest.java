@@ -39,7 +39,7 @@ class ReplicateRunsTest {
     private static RunData run(String name, SplittableRandom rnd, double shift, List<CanaryReading> canary) {
         List<PointSummary> points = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
-            PointKey key = new PointKey("counters", "Counters.increment", "v" + p, "", 2, 1 + p % 2);
+            PointKey key = new PointKey("counters", "Counters.increment", "v" + p, "", 2, 1 + p % 2, Mode.THROUGHPUT);
             double[] forks = new double[FORKS];
             for (int f = 0; f < FORKS; f++) {
                 forks[f] = (10 + p) * shift * (1 + FORK_NOISE * rnd.nextGaussian());

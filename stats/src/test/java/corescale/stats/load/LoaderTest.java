@@ -37,7 +37,7 @@ public class LoaderTest {
         List<Measurement> rows = in.measurements();
         assertEquals(4, rows.size());
         Measurement third = rows.get(2);
-        assertEquals(new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0;workOutside=0", 2, 2), third.key());
+        assertEquals(new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0;workOutside=0", 2, 2, Mode.THROUGHPUT), third.key());
         assertEquals("ops/us", third.unit());
         assertEquals(5.0, third.score(), 1e-12); // 5,000,000 ops/s
         assertEquals(2, third.fork());
@@ -57,14 +57,14 @@ public class LoaderTest {
             assertTrue(in.measurements().isEmpty());
             assertEquals(2, in.pooled().size(), name);
             PooledResult inc = in.pooled().get(0);
-            assertEquals(new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 0, 2), inc.key(), name);
+            assertEquals(new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 0, 2, Mode.THROUGHPUT), inc.key(), name);
             assertEquals(Mode.THROUGHPUT, inc.mode());
             assertEquals(23.0, inc.score(), 1e-9, name);
             assertEquals(4.0, inc.error999(), 1e-9, name);
             assertEquals(6, inc.samples());
             assertEquals(3.0, inc.secondary().get("lost_updates"), 1e-12, name);
             PooledResult read = in.pooled().get(1);
-            assertEquals(new PointKey("counters", "Counters.read", "atomicLong", "workInside=10", 0, 4), read.key(), name);
+            assertEquals(new PointKey("counters", "Counters.read", "atomicLong", "workInside=10", 0, 4, Mode.AVERAGE_TIME), read.key(), name);
             assertEquals(Mode.AVERAGE_TIME, read.mode());
             assertEquals("us/op", read.unit());
             assertEquals(1.5, read.score(), 1e-12, name); // 1500 ns/op
@@ -78,7 +78,7 @@ public class LoaderTest {
         assertEquals(Format.JMH_JSON, in.format());
         List<Measurement> rows = in.measurements();
         assertEquals(6, rows.size());
-        PointKey key = new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 2, 2);
+        PointKey key = new PointKey("counters", "Counters.increment", "synchronized", "workInside=0", 2, 2, Mode.THROUGHPUT);
         for (int i = 0; i < 6; i++) {
             assertEquals(key, rows.get(i).key());
             assertEquals(i / 3 + 1, rows.get(i).fork());
@@ -89,7 +89,7 @@ public class LoaderTest {
         assertEquals("21.0.2", rows.get(0).run().jdkVersion());
         assertEquals(1, in.pooled().size());
         PooledResult other = in.pooled().get(0);
-        assertEquals(new PointKey("bench", "Other.run", "run", "", 0, 1), other.key());
+        assertEquals(new PointKey("bench", "Other.run", "run", "", 0, 1, Mode.AVERAGE_TIME), other.key());
         assertEquals(2500.0, other.score(), 1e-9); // 2.5 ms/op
         assertTrue(Double.isNaN(other.error999()));
         assertTrue(in.describe().contains("pooled"));

@@ -37,12 +37,12 @@ class LeadsTest {
         List<Measurement> rows = new ArrayList<>();
         for (int place = 1; place <= places; place++) {
             for (String variant : List.of("a", "b")) {
-                PointKey key = new PointKey("counters", "Counters.increment", variant, "", place, place);
+                PointKey key = new PointKey("counters", "Counters.increment", variant, "", place, place, Mode.THROUGHPUT);
                 double level = variant.equals("a") ? 100 : 100 * secondOverFirst;
                 for (int f = 1; f <= forks; f++) {
                     double forkLevel = level * (1 + FORK_NOISE * r.nextGaussian());
                     for (int i = 1; i <= 10; i++) {
-                        rows.add(new Measurement(Synthetic.RUN, key, Mode.THROUGHPUT, "ops/us", f, i,
+                        rows.add(new Measurement(Synthetic.RUN, key.withMode(Mode.THROUGHPUT), "ops/us", f, i,
                                 forkLevel * (1 + 0.01 * r.nextGaussian()), Map.of()));
                     }
                 }
@@ -78,9 +78,9 @@ class LeadsTest {
     void jmhPooledResultsAreNeverRanked() throws BadInputException {
         List<PooledResult> pooled = new ArrayList<>();
         for (String variant : List.of("a", "b")) {
-            PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2);
+            PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2, Mode.THROUGHPUT);
             // 5 forks pooled by JMH: a tight error that ignores fork-to-fork variance
-            pooled.add(new PooledResult(Synthetic.RUN, key, Mode.THROUGHPUT, Units.canonical(Mode.THROUGHPUT), 5, 50,
+            pooled.add(new PooledResult(Synthetic.RUN, key.withMode(Mode.THROUGHPUT), Units.canonical(Mode.THROUGHPUT), 5, 50,
                     variant.equals("a") ? 100 : 103, 0.5, Map.of()));
         }
         LoadedInput in = new LoadedInput(Path.of("jmh.csv"), Format.JMH_CSV, List.of(), pooled);

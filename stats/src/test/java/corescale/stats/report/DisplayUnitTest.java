@@ -36,7 +36,7 @@ class DisplayUnitTest {
         List<PointSummary> points = new ArrayList<>();
         for (String v : List.of("fixedPool", "virtualThreads")) {
             double mean = v.equals("fixedPool") ? 0.0001856 : 0.03122;
-            points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1), Mode.THROUGHPUT,
+            points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1, Mode.THROUGHPUT).withMode(Mode.THROUGHPUT),
                     "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, ""));
         }
         String md = MarkdownReport.render(RunReport.build(ReportInput.of("run", Map.of(), Map.of(), points),

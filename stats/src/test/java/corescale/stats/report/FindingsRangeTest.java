@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FindingsRangeTest {
 
     private static PointSummary point(String variant, int cores, double mean) {
-        PointKey key = new PointKey("counters", "Counters.increment", variant, "", cores, cores);
-        return new PointSummary(key, Mode.THROUGHPUT, "ops/us", 3, 9, mean, mean * 0.99, mean * 1.01, 0.01, false,
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "", cores, cores, Mode.THROUGHPUT);
+        return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, mean, mean * 0.99, mean * 1.01, 0.01, false,
                 new double[] {mean, mean, mean}, "");
     }
 

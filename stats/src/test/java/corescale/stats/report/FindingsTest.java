@@ -28,9 +28,9 @@ class FindingsTest {
 
     /** A 2t/2c point from its fork means, with the Student t interval the summarizer gives. */
     static PointSummary point(String variant, double... forkMeans) {
-        PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2);
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2, Mode.THROUGHPUT);
         Interval ci = Intervals.studentT(forkMeans, 0.95);
-        return new PointSummary(key, Mode.THROUGHPUT, "ops/us", forkMeans.length, 3 * forkMeans.length,
+        return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", forkMeans.length, 3 * forkMeans.length,
                 StatUtils.mean(forkMeans), ci.low(), ci.high(), 0.01, false, forkMeans, "");
     }
 

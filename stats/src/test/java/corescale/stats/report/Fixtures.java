@@ -56,7 +56,7 @@ final class Fixtures {
                     for (int threads : new int[] {cores, 2 * cores}) {
                         double x = m.throughput(threads) * speed * (threads > cores ? 0.9 : 1);
                         boolean unstable = variant.equals("synchronized") && cores == 4 && threads == 4;
-                        out.add(point(new PointKey("counters", "Counters.increment", variant, params, cores, threads),
+                        out.add(point(new PointKey("counters", "Counters.increment", variant, params, cores, threads, Mode.THROUGHPUT),
                                 Mode.THROUGHPUT, "ops/us", x, unstable ? 0.2 : 0.03, unstable, rnd));
                     }
                 }
@@ -69,7 +69,7 @@ final class Fixtures {
             for (int cores : new int[] {1, 2, 4, 8}) {
                 double x = m.throughput(cores) * speed;
                 // avgt: us per op per thread = threads / throughput
-                out.add(point(new PointKey("cpu", "Cpu.batch", variant, "tasks=64", cores, cores),
+                out.add(point(new PointKey("cpu", "Cpu.batch", variant, "tasks=64", cores, cores, Mode.THROUGHPUT),
                         Mode.AVERAGE_TIME, "us/op", cores / x, 0.02, false, rnd));
             }
         });
@@ -80,7 +80,7 @@ final class Fixtures {
         spawnMicros.put("process", 1500.0);
         spawnMicros.forEach((variant, us) -> {
             for (int cores : new int[] {1, 2, 4, 8}) {
-                out.add(point(new PointKey("spawn", "Spawn.startJoin", variant, "", cores, cores),
+                out.add(point(new PointKey("spawn", "Spawn.startJoin", variant, "", cores, cores, Mode.THROUGHPUT),
                         Mode.AVERAGE_TIME, "us/op", us * (1 + 0.1 * Math.log(cores)) / speed, 0.05, false, rnd));
             }
         });
@@ -91,7 +91,7 @@ final class Fixtures {
                               SplittableRandom rnd) {
         double m = mean * (1 + (rnd.nextDouble() - 0.5) * rel);
         double[] forks = {m * (1 - rel), m, m * (1 + rel)};
-        return new PointSummary(key, mode, unit, 3, 15, m, m * (1 - rel), m * (1 + rel),
+        return new PointSummary(key.withMode(mode), unit, 3, 15, m, m * (1 - rel), m * (1 + rel),
                 rel, unstable, forks, unstable ? "forks disagree" : "");
     }
 

@@ -19,8 +19,8 @@ class ScalingTableTest {
         List<PointSummary> out = new ArrayList<>();
         for (int c : new int[] {1, 2, 4, 8, 16}) {
             double x = 10 * c / (1 + 0.05 * (c - 1) + 0.002 * c * (c - 1));
-            PointKey key = new PointKey("counters", "Counters.increment", variant, "", c, c);
-            out.add(new PointSummary(key, Mode.THROUGHPUT, "ops/us", forks ? 2 : 1, 10, x, 0.98 * x, 1.02 * x,
+            PointKey key = new PointKey("counters", "Counters.increment", variant, "", c, c, Mode.THROUGHPUT);
+            out.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", forks ? 2 : 1, 10, x, 0.98 * x, 1.02 * x,
                     forks ? 0.02 : Double.NaN, false, forks ? new double[] {0.98 * x, 1.02 * x} : new double[0], ""));
         }
         return out;

@@ -17,8 +17,8 @@ class ScalingCurvesTest {
     static final UslModel TRUTH = new UslModel(0.04, 0.002, 50);
 
     static PointSummary point(String variant, Mode mode, String unit, int cores, int threads, double score) {
-        PointKey key = new PointKey("counters", "Counters.increment", variant, "work=10", cores, threads);
-        return new PointSummary(key, mode, unit, 3, 15, score, score * 0.99, score * 1.01, 0.01, false,
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "work=10", cores, threads, Mode.THROUGHPUT);
+        return new PointSummary(key.withMode(mode), unit, 3, 15, score, score * 0.99, score * 1.01, 0.01, false,
                 new double[] {score, score, score}, "");
     }
 
@@ -59,8 +59,8 @@ class ScalingCurvesTest {
         // avgt forks at 0.9 and 1.1 us/op per thread: throughputs N/0.9 and N/1.1, whose mean is not N/mean(time)
         List<PointSummary> time = new ArrayList<>();
         for (int c : new int[] {1, 2, 4, 8}) {
-            PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c);
-            time.add(new PointSummary(key, Mode.AVERAGE_TIME, "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
+            PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
+            time.add(new PointSummary(key.withMode(Mode.AVERAGE_TIME), "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
                     new double[] {0.9, 1.1}, ""));
         }
         ScalingCurve curve = ScalingCurves.of(time).get(0);
@@ -79,10 +79,10 @@ class ScalingCurvesTest {
         List<PointSummary> pooled = new ArrayList<>();
         for (int c : new int[] {1, 2, 4, 8, 16}) {
             double x = TRUTH.throughput(c);
-            PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", c, c);
-            forks.add(new PointSummary(key, Mode.THROUGHPUT, "ops/us", 2, 10, x, 0.97 * x, 1.03 * x, 0.03, false,
+            PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", c, c, Mode.THROUGHPUT);
+            forks.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 2, 10, x, 0.97 * x, 1.03 * x, 0.03, false,
                     new double[] {0.97 * x, 1.03 * x}, ""));
-            pooled.add(new PointSummary(key, Mode.THROUGHPUT, "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
+            pooled.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
                     new double[0], ""));
         }
         ScalingCurve withForks = ScalingCurves.of(forks).get(0);
