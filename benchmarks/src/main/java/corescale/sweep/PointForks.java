@@ -97,7 +97,7 @@ final class PointForks {
         if (forkMeans.length < 2) {
             return Double.NaN;
         }
-        Interval ci = Intervals.studentT(forkMeans, 0.95);
+        Interval ci = Intervals.studentT(forkMeans, Intervals.LEVEL);
         double mean = (ci.high() + ci.low()) / 2;
         return (ci.high() - ci.low()) / 2 / Math.abs(mean);
     }

@@ -296,7 +296,7 @@ public final class PrecisionLoop {
         double observed = StatUtils.variance(means);
         for (int k = Math.max(1, targetForks() - n); n + k <= profile.maxForks(); k++) {
             double pooled = ((n - 1) * observed + k * newVariance) / (n + k - 1);
-            double t = Intervals.tQuantile(0.95, n + k - 1);
+            double t = Intervals.tQuantile(Intervals.LEVEL, n + k - 1);
             if (t * Math.sqrt(pooled / (n + k)) <= profile.precision() * mean) {
                 return k;
             }

@@ -19,6 +19,7 @@ import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 
@@ -79,8 +80,10 @@ public final class Sweep {
             return done;
         }
         for (Map<String, String> row : ResultsCsv.read(file)) {
-            done.add(new PointKey(row.get("family"), row.get("benchmark"), row.get("variant"), row.get("params"),
-                    Integer.parseInt(row.get("cores")), Integer.parseInt(row.get("threads")), Mode.parse(row.get("mode"))));
+            done.add(new PointKey(row.get(ResultsColumn.FAMILY.header), row.get(ResultsColumn.BENCHMARK.header),
+                    row.get(ResultsColumn.VARIANT.header), row.get(ResultsColumn.PARAMS.header),
+                    Integer.parseInt(row.get(ResultsColumn.CORES.header)), Integer.parseInt(row.get(ResultsColumn.THREADS.header)),
+                    Mode.parse(row.get(ResultsColumn.MODE.header))));
         }
         return done;
     }

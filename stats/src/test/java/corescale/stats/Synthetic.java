@@ -1,5 +1,9 @@
 package corescale.stats;
 
+import java.util.Set;
+import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.compare.RunData;
 import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
@@ -116,5 +120,15 @@ public final class Synthetic {
             fields.add(String.valueOf(m));
         }
         return String.join(",", fields);
+    }
+
+    /** A run of these points without canary readings, its curves computed from them. */
+    public static RunData runData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
+        return new RunData(name, points, runs, bounds, ScalingCurves.of(points, bounds.oneAtATime()), List.of());
+    }
+
+    /** A run whose points report no bounds or facts. */
+    public static RunData runData(String name, List<PointSummary> points, Set<RunInfo> runs) {
+        return runData(name, points, runs, Bounds.NONE);
     }
 }

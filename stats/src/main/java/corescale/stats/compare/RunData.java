@@ -33,16 +33,6 @@ public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs,
         canary = List.copyOf(canary);
     }
 
-    /** A run without canary readings, its curves computed here. */
-    public RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
-        this(name, points, runs, bounds, ScalingCurves.of(points, bounds.oneAtATime()), List.of());
-    }
-
-    /** A run whose points report no bounds or facts. */
-    public RunData(String name, List<PointSummary> points, Set<RunInfo> runs) {
-        this(name, points, runs, Bounds.NONE);
-    }
-
     /** The points that form scaling curves: not those one unit at a time by construction (latencies). */
     List<PointSummary> scalable() {
         return points.stream().filter(p -> !bounds.oneAtATime().test(p.key())).toList();

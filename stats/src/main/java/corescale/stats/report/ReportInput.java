@@ -37,13 +37,6 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
                           List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds) {
 
-    /** An input without bounds. */
-    public ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
-                       List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
-                       List<LostUpdates> lostUpdates, List<String> sources) {
-        this(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, Bounds.NONE);
-    }
-
     public ReportInput {
         Objects.requireNonNull(runLabel, "runLabel");
         machine = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
@@ -54,13 +47,6 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         lostUpdates = List.copyOf(lostUpdates);
         sources = List.copyOf(sources);
         Objects.requireNonNull(bounds, "bounds");
-    }
-
-    /** An input whose scaling curves and contention rows are computed from the points. */
-    public static ReportInput of(String runLabel, Map<String, String> machine, Map<String, String> facts,
-                                 List<PointSummary> points) {
-        return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
-                new Contention().analyse(points), List.of(), List.of());
     }
 
     /**

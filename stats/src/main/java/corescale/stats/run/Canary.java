@@ -84,7 +84,7 @@ public record Canary(double cpu, double memory) {
             return true;
         }
         double se = Math.sqrt(squares / df * (1.0 / first.length + 1.0 / last.length));
-        return Math.abs(StatUtils.mean(last) - StatUtils.mean(first)) > Intervals.tQuantile(0.95, df) * se;
+        return Math.abs(StatUtils.mean(last) - StatUtils.mean(first)) > Intervals.tQuantile(Intervals.LEVEL, df) * se;
     }
 
     private static double[] logs(List<Double> scores) {

@@ -1,6 +1,6 @@
 package corescale.stats.scaling;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import corescale.stats.summary.Intervals;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
@@ -48,7 +48,7 @@ final class NonlinearFit {
             if (dof < 1 || !Double.isFinite(stdErrors[i])) {
                 return Double.NaN;
             }
-            return new TDistribution(null, dof).inverseCumulativeProbability(0.975) * stdErrors[i];
+            return Intervals.tQuantile(Intervals.LEVEL, dof) * stdErrors[i];
         }
     }
 

@@ -1,5 +1,6 @@
 package corescale.stats.scaling;
 
+import corescale.stats.summary.Intervals;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
@@ -132,7 +133,7 @@ final class Profile {
         this.target = target;
         this.best = best;
         int dof = n.length - 3;
-        this.cutoff = rssMin * (1 + new FDistribution(null, 1, dof).inverseCumulativeProbability(0.95) / dof);
+        this.cutoff = rssMin * (1 + new FDistribution(null, 1, dof).inverseCumulativeProbability(Intervals.LEVEL) / dof);
     }
 
     /**

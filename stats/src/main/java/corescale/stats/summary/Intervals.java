@@ -7,11 +7,19 @@ import org.apache.commons.math3.stat.StatUtils;
 /** The interval computations behind {@code summary.csv}; see stats/STATISTICS.md. */
 public final class Intervals {
 
+    /** The confidence level of every interval the module prints. */
+    public static final double LEVEL = 0.95;
+
     private Intervals() {
     }
 
     /** Two-sided Student t quantile, e.g. {@code t(0.95, 4)} = 2.776. */
     public static double tQuantile(double level, int df) {
+        return tQuantile(level, (double) df);
+    }
+
+    /** The same for non-integer degrees of freedom (Welch–Satterthwaite). */
+    public static double tQuantile(double level, double df) {
         return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
                 .inverseCumulativeProbability(0.5 + level / 2);
     }

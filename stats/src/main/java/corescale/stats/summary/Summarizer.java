@@ -35,7 +35,7 @@ import java.util.TreeSet;
  */
 public final class Summarizer {
 
-    public static final double LEVEL = 0.95;
+    public static final double LEVEL = Intervals.LEVEL;
 
     private final boolean convertTimeToThroughput;
 

@@ -115,8 +115,7 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
         if (noSpread()) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double t = new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
-                .inverseCumulativeProbability(0.5 + level / 2);
+        double t = Intervals.tQuantile(level, df);
         return new double[] {Math.exp(d - t * se), Math.exp(d + t * se)};
     }
 

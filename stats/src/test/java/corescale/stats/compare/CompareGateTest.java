@@ -94,8 +94,8 @@ class CompareGateTest {
             throws BadInputException {
         List<PointSummary> base = run(rnd, forks, forkNoise, factors(1, 0));
         List<PointSummary> other = run(rnd, forks, forkNoise, factors(planted, changed));
-        return new Comparer(0.05).compare(new RunData("base", base, Set.of(Synthetic.RUN)),
-                new RunData("other", other, Set.of(Synthetic.RUN)));
+        return new Comparer(0.05).compare(Synthetic.runData("base", base, Set.of(Synthetic.RUN)),
+                Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
     }
 
     /** Null runs (no change at all): how many of {@code trials} runs would fail the build. */
@@ -183,10 +183,10 @@ class CompareGateTest {
         int firedTogether = 0;
         int firedOneByOne = 0;
         for (int t = 0; t < calls; t++) {
-            RunData base = new RunData("base", run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN));
+            RunData base = Synthetic.runData("base", run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN));
             List<CompareResult> results = new ArrayList<>();
             for (int o = 0; o < 3; o++) {
-                results.add(comparer.compare(base, new RunData("o" + o, run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN))));
+                results.add(comparer.compare(base, Synthetic.runData("o" + o, run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN))));
             }
             firedOneByOne += results.stream().anyMatch(CompareResult::anySlower) ? 1 : 0;
             firedTogether += comparer.decidedTogether(results).stream().anyMatch(CompareResult::anySlower) ? 1 : 0;

@@ -29,7 +29,7 @@ class CompareTest {
     }
 
     private static RunData run(String name, PointSummary... points) {
-        return new RunData(name, List.of(points), Set.of(Synthetic.RUN));
+        return Synthetic.runData(name, List.of(points), Set.of(Synthetic.RUN));
     }
 
     private static PointComparison only(CompareResult r) {
@@ -134,7 +134,7 @@ class CompareTest {
         PointSummary onlyB = Synthetic.summary(Synthetic.key("atomic", 4, 4), Mode.THROUGHPUT, 7, 7, 7);
         RunInfo otherJdk = new RunInfo("r2", "hostB", "Linux", "amd64", "cpu", 8, "vendor", "25", "", "", "");
         CompareResult r = new Comparer(0.05).compare(run("a", shared, onlyA),
-                new RunData("b", List.of(shared, onlyB), Set.of(otherJdk)));
+                Synthetic.runData("b", List.of(shared, onlyB), Set.of(otherJdk)));
         assertEquals(3, r.points().size());
         assertEquals(Set.of(Verdict.SAME, Verdict.ONLY_BASE, Verdict.ONLY_OTHER),
                 Set.copyOf(r.points().stream().map(PointComparison::verdict).toList()));
@@ -174,9 +174,9 @@ class CompareTest {
         PointSummary la = Synthetic.summary(Synthetic.key("startJoin", 4, 1), Mode.THROUGHPUT, 0.01, 0.01, 0.01);
         PointSummary lb = Synthetic.summary(Synthetic.key("startJoin", 8, 1), Mode.THROUGHPUT, 0.02, 0.02, 0.02);
         PointFacts one = new PointFacts(1, Double.NaN, Double.NaN);
-        RunData base = new RunData("a", List.of(a, la), Set.of(Synthetic.RUN),
+        RunData base = Synthetic.runData("a", List.of(a, la), Set.of(Synthetic.RUN),
                 Bounds.of(List.of(a, la), java.util.Map.of(la.key(), one)));
-        RunData other = new RunData("b", List.of(b, lb), Set.of(Synthetic.RUN),
+        RunData other = Synthetic.runData("b", List.of(b, lb), Set.of(Synthetic.RUN),
                 Bounds.of(List.of(b, lb), java.util.Map.of(lb.key(), one)));
         CompareResult r = new Comparer(0.05).compare(base, other);
         assertEquals(List.of("lock"), r.curves().stream().map(CurveComparison::variant).toList());

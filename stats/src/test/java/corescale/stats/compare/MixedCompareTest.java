@@ -68,7 +68,7 @@ class MixedCompareTest {
     }
 
     private static RunData run(String name, double[] forkMeans) {
-        return new RunData(name, List.of(Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans)), Set.of(Synthetic.RUN));
+        return Synthetic.runData(name, List.of(Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans)), Set.of(Synthetic.RUN));
     }
 
     private static boolean called(Verdict v) {

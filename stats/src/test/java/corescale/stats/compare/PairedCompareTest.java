@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.Synthetic;
 import corescale.stats.BadInputException;
 import corescale.stats.load.Configs;
 import corescale.stats.load.Format;
@@ -96,7 +97,7 @@ class PairedCompareTest {
         for (String config : Configs.names(loaded, List.of())) {
             List<PointSummary> points = new Summarizer().summarize(Configs.only(loaded, config)).stream()
                     .map(SummaryRow::summary).toList();
-            out.add(new RunData(config, points, Set.of()));
+            out.add(Synthetic.runData(config, points, Set.of()));
         }
         assertEquals(List.of("a", "b"), out.stream().map(RunData::name).toList());
         return out;
@@ -170,8 +171,8 @@ class PairedCompareTest {
                 new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "");
         PointSummary b = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 15, 7, 6, 8, 0.01, false,
                 new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "");
-        CompareResult r = new Comparer(0.05).comparePaired(new RunData("a", List.of(a), Set.of()),
-                new RunData("b", List.of(b), Set.of()));
+        CompareResult r = new Comparer(0.05).comparePaired(Synthetic.runData("a", List.of(a), Set.of()),
+                Synthetic.runData("b", List.of(b), Set.of()));
         PointComparison p = r.points().get(0);
         assertEquals(3, p.nBase());
         assertEquals("forks without a partner dropped: fork 3 of a", p.note());

@@ -46,7 +46,7 @@ class ReplicateRunsTest {
             }
             points.add(Synthetic.summary(key, Mode.THROUGHPUT, forks));
         }
-        RunData plain = new RunData(name, points, Set.of(Synthetic.RUN));
+        RunData plain = Synthetic.runData(name, points, Set.of(Synthetic.RUN));
         return new RunData(name, points, plain.runs(), Bounds.NONE, plain.curves(), canary);
     }
 

@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.Synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class CompareReportTest {
 
     static RunData run(String name, double speed, long seed) {
         RunInfo info = new RunInfo(name, name, "Linux", "amd64", "CPU \"" + name + "\" <x>", 8, "Temurin", "21.0.5", "", "", "taskset");
-        return new RunData(name, Fixtures.run(speed, seed), Set.of(info));
+        return Synthetic.runData(name, Fixtures.run(speed, seed), Set.of(info));
     }
 
     @Test
@@ -63,7 +64,7 @@ class CompareReportTest {
     @Test
     void differentCoreCountsGetThePerCoreTable() throws IOException {
         RunData base = run("alpha", 1, 1);
-        RunData small = new RunData("small", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() <= 4).toList(),
+        RunData small = Synthetic.runData("small", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() <= 4).toList(),
                 base.runs());
         CompareResult result = new Comparer(0.05).compare(base, small);
         CompareReport.write(dir, List.of(base, small), List.of(result), 0.05);

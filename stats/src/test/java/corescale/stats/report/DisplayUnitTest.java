@@ -39,7 +39,7 @@ class DisplayUnitTest {
             points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1, Mode.THROUGHPUT).withMode(Mode.THROUGHPUT),
                     "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, ""));
         }
-        String md = MarkdownReport.render(RunReport.build(ReportInput.of("run", Map.of(), Map.of(), points),
+        String md = MarkdownReport.render(RunReport.build(Fixtures.input("run", Map.of(), Map.of(), points),
                 new ArrayList<>()));
         assertTrue(md.contains("Mean score in ops/s"), md);
         assertTrue(md.contains("| fixedPool | 185.6 ±10% |"), md);

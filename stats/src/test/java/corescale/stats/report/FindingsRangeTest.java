@@ -21,7 +21,7 @@ class FindingsRangeTest {
     }
 
     private static String findings(List<PointSummary> points) {
-        return String.join("\n", Findings.of(ReportInput.of("run", Map.of(), Map.of(), points)));
+        return String.join("\n", Findings.of(Fixtures.input("run", Map.of(), Map.of(), points)));
     }
 
     @Test

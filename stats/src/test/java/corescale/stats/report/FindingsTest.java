@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.bounds.Bounds;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class FindingsTest {
 
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
-                new Contention().analyse(points, Eligibility.of(points, correctness)), correctness, List.of());
+                new Contention().analyse(points, Eligibility.of(points, correctness)), correctness, List.of(), Bounds.NONE);
         return String.join("\n", Findings.of(in));
     }
 
@@ -101,7 +102,7 @@ class FindingsTest {
         List<LostUpdates> lost = List.of(
                 new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
-        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE);
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
@@ -118,7 +119,7 @@ class FindingsTest {
                 point("semaphore", 60, 65, 70));
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
-        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of());
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE);
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }

@@ -1,5 +1,8 @@
 package corescale.stats.report;
 
+import corescale.stats.bounds.Bounds;
+import corescale.stats.contention.Contention;
+import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -96,6 +99,13 @@ final class Fixtures {
     }
 
     static ReportInput input(String host, double speed, long seed) {
-        return ReportInput.of(host + "-20250101-120000", machine(host), facts(), run(speed, seed));
+        return Fixtures.input(host + "-20250101-120000", machine(host), facts(), run(speed, seed));
+    }
+
+    /** An input whose scaling curves and contention rows are computed from the points. */
+    static ReportInput input(String runLabel, Map<String, String> machine, Map<String, String> facts,
+                             List<PointSummary> points) {
+        return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
+                new Contention().analyse(points), List.of(), List.of(), Bounds.NONE);
     }
 }
