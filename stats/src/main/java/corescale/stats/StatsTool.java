@@ -66,8 +66,8 @@ public final class StatsTool {
                 }
             }
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
-            return RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()))
-                    .write(inputs, outDir, null, canary, out, err);
+            return RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()), inputs, null,
+                    canary).write(outDir, out, err);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -84,15 +84,15 @@ public final class StatsTool {
         Map<String, Analysis> configs = run.byConfig();
         Map<String, RunReports> reports = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Analysis> c : configs.entrySet()) {
-            reports.put(c.getKey(), RunReports.prepare(c.getValue()));
+            reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.config(c.getKey()), run.canary()));
         }
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
         double threshold = Comparer.DEFAULT_THRESHOLD;
         List<CompareResult> results = paired(sides, threshold);
+        FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
             out.println("== configuration " + r.getKey());
-            int code = r.getValue().write(List.of(run.path()), outDir.resolve(configFolder(r.getKey())),
-                    run.config(r.getKey()), run.canary(), out, err);
+            int code = r.getValue().write(outDir.resolve(configFolder(r.getKey())), out, err);
             if (code != OK) {
                 return code;
             }

@@ -38,11 +38,6 @@ public final class Contention {
         }
     }
 
-    /** Every point ranked: for inputs without correctness metrics. */
-    public List<ContentionRow> analyse(List<PointSummary> points) {
-        return analyse(points, Eligibility.ALL);
-    }
-
     public List<ContentionRow> analyse(List<PointSummary> points, Eligibility eligibility) {
         Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
         Map<Leads.Place, List<PointSummary>> places = new HashMap<>();

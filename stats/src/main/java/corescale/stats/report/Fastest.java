@@ -4,6 +4,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
+import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ final class Fastest {
     private Fastest() {
     }
 
-    static void lines(List<PointSummary> points, Eligibility eligibility, List<String> out) {
-        Leads leads = Leads.of(points, eligibility);
+    static void lines(List<PointSummary> points, Rankings rankings, List<String> out) {
+        Eligibility eligibility = rankings.eligibility();
+        Leads leads = rankings.leads();
         Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
         for (PointSummary p : points) {
             groups.computeIfAbsent(Group.of(p), g -> new TreeMap<>())

@@ -1,7 +1,6 @@
 package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
-import corescale.stats.ranking.Eligibility;
 import corescale.stats.run.Canary;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.LostUpdates;
@@ -56,7 +55,7 @@ public final class Findings {
     /** The findings, one sentence each: they open the report and end the console output. */
     public static List<String> of(ReportInput input) {
         List<String> out = new ArrayList<>();
-        Fastest.lines(input.points(), Eligibility.of(input.points(), input.lostUpdates(), input.bounds()), out);
+        Fastest.lines(input.points(), input.rankings(), out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves(), out);
         BoundFindings.add(input, out);

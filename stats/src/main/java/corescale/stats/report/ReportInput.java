@@ -1,6 +1,8 @@
 package corescale.stats.report;
 
 import corescale.stats.bounds.Bounds;
+import corescale.stats.contention.ThreadsVsProcesses;
+import corescale.stats.ranking.Rankings;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointSummary;
@@ -32,10 +34,13 @@ import java.util.function.Function;
  * @param contention contention rows of those points ({@link Contention#analyse})
  * @param sources    which files were read and as what, one line each (may be empty)
  * @param bounds     each point against its physical bound, and what the benchmarks reported about it
+ * @param rankings   who may be ranked and who leads where ({@link Rankings#of}), computed with the contention
+ * @param threadsVsProcesses counters beside processcounters points of the same guard ({@link ThreadsVsProcesses#of})
  */
 public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
-                          List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds) {
+                          List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds, Rankings rankings,
+                          List<ThreadsVsProcesses.Row> threadsVsProcesses) {
 
     public ReportInput {
         Objects.requireNonNull(runLabel, "runLabel");
@@ -47,6 +52,8 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         lostUpdates = List.copyOf(lostUpdates);
         sources = List.copyOf(sources);
         Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(rankings, "rankings");
+        threadsVsProcesses = List.copyOf(threadsVsProcesses);
     }
 
     /**
@@ -61,10 +68,13 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param lostUpdates correctness of the points that report lost updates
      * @param sources    one line per file read ({@code LoadedInput.describe()})
      * @param bounds     the points' bounds
+     * @param rankings   who may be ranked and who leads
+     * @param threadsVsProcesses the threads-vs-processes rows
      */
     public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
                                          List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
-                                         List<String> sources, Bounds bounds) throws IOException {
+                                         List<String> sources, Bounds bounds, Rankings rankings,
+                                         List<ThreadsVsProcesses.Row> threadsVsProcesses) throws IOException {
         Path first = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(first) ? first : first.getParent();
         String label = inputs.size() == 1
@@ -92,7 +102,8 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                 facts.put("source", "columns of the files read (no run.json)");
             }
         }
-        return new ReportInput(label, machine, facts, points, curves, contention, lostUpdates, sources, bounds);
+        return new ReportInput(label, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings,
+                threadsVsProcesses);
     }
 
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */

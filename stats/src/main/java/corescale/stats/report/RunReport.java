@@ -87,7 +87,7 @@ public final class RunReport {
         }
 
         lostUpdates(doc, in.lostUpdates());
-        ThreadsVsProcesses.section(doc, in.points(), in.lostUpdates());
+        ThreadsVsProcessesTable.section(doc, in.threadsVsProcesses());
         BoundsTable.add(doc, in.bounds());
         ScalingTable.add(doc, in.curves());
         contentionTable(doc, contention);

@@ -16,7 +16,7 @@ import corescale.stats.contention.Contention;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.ranking.Eligibility;
+import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.Interval;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.LostUpdates;
@@ -36,8 +36,9 @@ class FindingsTest {
     }
 
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
+        Rankings rankings = Rankings.of(points, correctness, Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
-                new Contention().analyse(points, Eligibility.of(points, correctness)), correctness, List.of(), Bounds.NONE);
+                new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of());
         return String.join("\n", Findings.of(in));
     }
 
@@ -102,7 +103,8 @@ class FindingsTest {
         List<LostUpdates> lost = List.of(
                 new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
-        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE);
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
+                Rankings.of(points, lost, Bounds.NONE), List.of());
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
@@ -119,7 +121,8 @@ class FindingsTest {
                 point("semaphore", 60, 65, 70));
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
-        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE);
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
+                Rankings.of(points, lost, Bounds.NONE), List.of());
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }

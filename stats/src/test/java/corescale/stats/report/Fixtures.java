@@ -1,5 +1,7 @@
 package corescale.stats.report;
 
+import corescale.stats.contention.ThreadsVsProcesses;
+import corescale.stats.ranking.Rankings;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.Contention;
 import corescale.stats.scaling.ScalingCurves;
@@ -105,7 +107,9 @@ final class Fixtures {
     /** An input whose scaling curves and contention rows are computed from the points. */
     static ReportInput input(String runLabel, Map<String, String> machine, Map<String, String> facts,
                              List<PointSummary> points) {
+        Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
         return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
-                new Contention().analyse(points), List.of(), List.of(), Bounds.NONE);
+                new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings,
+                ThreadsVsProcesses.of(points, List.of()));
     }
 }

@@ -1,10 +1,11 @@
-package corescale.stats.report;
+package corescale.stats.contention;
 
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,11 +16,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * "What sharing the counter across processes costs": the counters family (threads of one JVM) beside
- * the processcounters family (worker processes sharing a mapped file) for the same kind of guard, at
- * the same cores, the same number of threads as processes, and the same work parameters.
+ * "What sharing the counter across processes costs": each processcounters point (worker processes
+ * sharing a mapped file) beside the counters point (threads of one JVM) of the same kind of guard, at
+ * the same cores, with as many threads as processes and the same work parameters, and the ratio of
+ * their throughputs ({@link Throughput#ratio}). Which variants are the same guard is knowledge of the
+ * two families, stated once in {@link #PAIRS}.
  */
-final class ThreadsVsProcesses {
+public final class ThreadsVsProcesses {
 
     static final String THREADS_FAMILY = "counters";
     static final String PROCESSES_FAMILY = "processcounters";
@@ -37,6 +40,21 @@ final class ThreadsVsProcesses {
             new Pair("semaphore, a permit each", "semaphorePermits", "posixSemaphorePermits"),
             new Pair("atomic add", "atomicLong", "atomicAdd"));
 
+    /**
+     * One row: a guard's threads point and processes point at one place.
+     *
+     * @param guard          the kind of guard, e.g. "lock"
+     * @param params         the work parameters both share (without processesPerCore)
+     * @param threads        the counters point
+     * @param processes      the processcounters point
+     * @param ratio          processes over threads, with its 95% interval
+     * @param threadsLose    the threads point lost updates
+     * @param processesLose  the processes point lost updates
+     */
+    public record Row(String guard, String params, PointSummary threads, PointSummary processes, Ratio ratio,
+                      boolean threadsLose, boolean processesLose) {
+    }
+
     /** Where a threads point and a processes point meet: the threads variant, its params, cores, threads. */
     record Place(String variant, String params, int cores, int threads) {
     }
@@ -44,25 +62,8 @@ final class ThreadsVsProcesses {
     private ThreadsVsProcesses() {
     }
 
-    /** Adds the section when the points hold both families; nothing otherwise. */
-    static void section(Doc doc, List<PointSummary> points, List<LostUpdates> lost) {
-        List<List<String>> rows = rows(points, lost);
-        if (rows.isEmpty()) {
-            return;
-        }
-        doc.h(1, "Threads vs processes: what sharing the counter across processes costs");
-        doc.p("Each row puts a counters point (threads of one JVM) beside the processcounters point with as many "
-                + "worker processes, on the same cores, with the same work, for the same kind of guard. Means in ops/us "
-                + "± 95% CI half-width; the ratio (processes over threads) has a 95% interval (Welch's t on the logs of the fork means). "
-                + "A variant that loses updates is marked: its speed is not a guard's.");
-        Doc.TableBuilder t = new Doc.TableBuilder().text("guard").text("params").text("at").text("threads variant")
-                .num("threads (ops/us)").text("processes variant").num("processes (ops/us)")
-                .num("processes / threads (×) [95% CI]").text("note");
-        rows.forEach(t::row);
-        doc.table(t.build());
-    }
-
-    static List<List<String>> rows(List<PointSummary> points, List<LostUpdates> lost) {
+    /** The rows, guard by guard in {@link #PAIRS} order; empty when the points lack either family. */
+    public static List<Row> of(List<PointSummary> points, List<LostUpdates> lost) {
         Map<Place, PointSummary> threads = new HashMap<>();
         Map<Place, PointSummary> processes = new TreeMap<>(Comparator.comparing(Place::params)
                 .thenComparingInt(Place::cores).thenComparingInt(Place::threads).thenComparing(Place::variant));
@@ -76,7 +77,7 @@ final class ThreadsVsProcesses {
         }
         Map<PointKey, Double> lostByKey = new HashMap<>();
         lost.forEach(l -> lostByKey.put(l.key(), l.total()));
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Pair pair : PAIRS) {
             processes.forEach((place, proc) -> {
                 if (!proc.key().variant().equals(pair.processesVariant())) {
@@ -86,11 +87,8 @@ final class ThreadsVsProcesses {
                 if (thr == null || !thr.unit().equals(proc.unit())) {
                     return;
                 }
-                Ratio r = Throughput.ratio(proc, thr);
-                rows.add(List.of(pair.guard(), place.params(), place.threads() + " on " + place.cores() + "c",
-                        pair.threadsVariant(), Fmt.num(thr.mean()) + " " + Fmt.plusMinus(thr.relCi()),
-                        pair.processesVariant(), Fmt.num(proc.mean()) + " " + Fmt.plusMinus(proc.relCi()),
-                        RunReport.ratio(r), note(lostByKey.getOrDefault(thr.key(), 0.0), lostByKey.getOrDefault(proc.key(), 0.0))));
+                rows.add(new Row(pair.guard(), place.params(), thr, proc, Throughput.ratio(proc, thr),
+                        lostByKey.getOrDefault(thr.key(), 0.0) > 0, lostByKey.getOrDefault(proc.key(), 0.0) > 0));
             });
         }
         return rows;
@@ -116,15 +114,5 @@ final class ThreadsVsProcesses {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String note(double threadsLost, double processesLost) {
-        if (threadsLost > 0 && processesLost > 0) {
-            return "both lose updates";
-        }
-        if (threadsLost > 0) {
-            return "threads lose updates";
-        }
-        return processesLost > 0 ? "processes lose updates" : "";
     }
 }

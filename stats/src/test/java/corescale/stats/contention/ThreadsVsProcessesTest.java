@@ -1,4 +1,4 @@
-package corescale.stats.report;
+package corescale.stats.contention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,25 +36,27 @@ class ThreadsVsProcessesTest {
                 new LostUpdates(points.get(3).key(), 100, 3, 3),
                 new LostUpdates(points.get(6).key(), 7, 1, 3));
 
-        List<List<String>> rows = ThreadsVsProcesses.rows(points, lost);
+        List<ThreadsVsProcesses.Row> rows = ThreadsVsProcesses.of(points, lost);
 
         assertEquals(3, rows.size(), rows.toString());
-        List<String> twoOnTwo = rows.get(0);
-        assertEquals(List.of("lock", "workInside=0;workOutside=0", "2 on 2c", "reentrantLock"), twoOnTwo.subList(0, 4));
-        assertEquals("fileLock", twoOnTwo.get(5));
-        assertTrue(twoOnTwo.get(7).startsWith("0.1 ["), twoOnTwo.get(7)); // 1 / 10, with an interval
-        assertEquals("", twoOnTwo.get(8));
-        assertEquals("4 on 2c", rows.get(1).get(2));
-        assertTrue(rows.get(1).get(7).startsWith("0.25 ["), rows.get(1).get(7)); // 2 / 8
-        List<String> permits = rows.get(2);
-        assertEquals(List.of("semaphore, a permit each", "semaphorePermits", "posixSemaphorePermits", "both lose updates"),
-                List.of(permits.get(0), permits.get(3), permits.get(5), permits.get(8)));
+        ThreadsVsProcesses.Row twoOnTwo = rows.get(0);
+        assertEquals(List.of("lock", "workInside=0;workOutside=0", "reentrantLock", "fileLock"),
+                List.of(twoOnTwo.guard(), twoOnTwo.params(), twoOnTwo.threads().key().variant(), twoOnTwo.processes().key().variant()));
+        assertEquals(2, twoOnTwo.threads().key().threads());
+        assertEquals(0.1, twoOnTwo.ratio().value(), 1e-12); // 1 / 10
+        assertTrue(twoOnTwo.ratio().low() < 0.1 && twoOnTwo.ratio().high() > 0.1, "with an interval: " + twoOnTwo.ratio());
+        assertTrue(!twoOnTwo.threadsLose() && !twoOnTwo.processesLose());
+        assertEquals(4, rows.get(1).threads().key().threads(), "2 processes per core on 2 cores: the 4-thread point");
+        assertEquals(0.25, rows.get(1).ratio().value(), 1e-12); // 2 / 8
+        ThreadsVsProcesses.Row permits = rows.get(2);
+        assertEquals(List.of("semaphore, a permit each", "semaphorePermits", "posixSemaphorePermits"),
+                List.of(permits.guard(), permits.threads().key().variant(), permits.processes().key().variant()));
+        assertTrue(permits.threadsLose() && permits.processesLose(), "both lose updates");
+        assertTrue(Double.isNaN(permits.ratio().low()), "fork means without spread give no interval: " + permits.ratio());
     }
 
     @Test
-    void noSectionWithoutBothFamilies() {
-        Doc doc = new Doc("t", "report");
-        ThreadsVsProcesses.section(doc, List.of(point("counters", "reentrantLock", "workInside=0", 1, 1, 1, 1, 1)), List.of());
-        assertTrue(doc.blocks.isEmpty());
+    void noRowsWithoutBothFamilies() {
+        assertEquals(List.of(), ThreadsVsProcesses.of(List.of(point("counters", "reentrantLock", "workInside=0", 1, 1, 1, 1, 1)), List.of()));
     }
 }
