@@ -74,8 +74,8 @@ final class Fastest {
         String first = l.first().key().variant();
         String second = l.second().key().variant();
         if (l.tied()) {
-            String why = Double.isNaN(l.p()) ? "fork means without spread" : "lead not significant at "
-                    + Fmt.pct(FalseDiscovery.ALPHA) + " FDR over " + leads.size() + " places";
+            String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
+                    "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
             return Optional.of(where + " " + first + " and " + second + " tied (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
