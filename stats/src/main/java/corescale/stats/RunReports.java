@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.answers.Answers;
 import corescale.stats.compare.Comparer;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionCsv;
@@ -54,14 +55,14 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         files.put("scaling.csv", StatsTool.render(w -> ScalingCsv.write(a.curves(), w)));
         ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
-                ThreadsVsProcesses.of(points, correctness));
+                ThreadsVsProcesses.of(points, correctness), Answers.of(points, rankings, a.bounds()));
         if (config != null) {
             Map<String, String> facts = new LinkedHashMap<>(input.facts());
             facts.put("configuration", config.name() + (config.jvmOptions().isEmpty() ? "" : ": " + config.jvmOptions())
                     + (config.jdkVersion().isEmpty() ? "" : " (JDK " + config.jdkVersion() + ")"));
             input = new ReportInput(input.runLabel() + " · config " + config.name(), input.machine(), facts,
                     input.points(), input.curves(), input.contention(), input.lostUpdates(), input.sources(),
-                    input.bounds(), input.rankings(), input.threadsVsProcesses());
+                    input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers());
         }
         List<String> findings = new ArrayList<>(Findings.of(input));
         findings.addAll(Findings.canaryDrift(canary, Comparer.DEFAULT_THRESHOLD));
@@ -77,7 +78,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
             return code;
         }
         List<Path> written = RunReport.write(dir, input, findings);
-        Findings.consoleLines(input.runLabel(), findings, written).forEach(out::println);
+        Findings.consoleLines(input, findings, written).forEach(out::println);
         return StatsTool.OK;
     }
 }

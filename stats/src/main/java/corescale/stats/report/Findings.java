@@ -34,9 +34,14 @@ public final class Findings {
      * @param written  the paths {@link RunReport#write} returned (only report.md / report.html are listed,
      *                 charts are counted)
      */
-    public static List<String> consoleLines(String runLabel, List<String> findings, List<Path> written) {
+    public static List<String> consoleLines(ReportInput input, List<String> findings, List<Path> written) {
         List<String> out = new ArrayList<>();
-        out.add("Findings for " + runLabel + ":");
+        List<String> answers = AnswersSection.sentences(input.answers());
+        if (!answers.isEmpty()) {
+            out.add("Answers for " + input.runLabel() + ":");
+            answers.forEach(a -> out.add("  " + a));
+        }
+        out.add("Findings for " + input.runLabel() + ":");
         for (String f : findings) {
             out.add("  " + f);
         }

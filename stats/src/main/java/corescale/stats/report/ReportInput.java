@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.bounds.Bounds;
+import corescale.stats.answers.Answers;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.contention.Contention;
@@ -36,11 +37,12 @@ import java.util.function.Function;
  * @param bounds     each point against its physical bound, and what the benchmarks reported about it
  * @param rankings   who may be ranked and who leads where ({@link Rankings#of}), computed with the contention
  * @param threadsVsProcesses counters beside processcounters points of the same guard ({@link ThreadsVsProcesses#of})
+ * @param answers    what the reader came for ({@link Answers#of}), shown first
  */
 public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
                           List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds, Rankings rankings,
-                          List<ThreadsVsProcesses.Row> threadsVsProcesses) {
+                          List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
 
     public ReportInput {
         Objects.requireNonNull(runLabel, "runLabel");
@@ -54,6 +56,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         Objects.requireNonNull(bounds, "bounds");
         Objects.requireNonNull(rankings, "rankings");
         threadsVsProcesses = List.copyOf(threadsVsProcesses);
+        Objects.requireNonNull(answers, "answers");
     }
 
     /**
@@ -70,11 +73,13 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param bounds     the points' bounds
      * @param rankings   who may be ranked and who leads
      * @param threadsVsProcesses the threads-vs-processes rows
+     * @param answers    the answers
      */
     public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
                                          List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
                                          List<String> sources, Bounds bounds, Rankings rankings,
-                                         List<ThreadsVsProcesses.Row> threadsVsProcesses) throws IOException {
+                                         List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers)
+            throws IOException {
         Path first = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(first) ? first : first.getParent();
         String label = inputs.size() == 1
@@ -103,7 +108,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
             }
         }
         return new ReportInput(label, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings,
-                threadsVsProcesses);
+                threadsVsProcesses, answers);
     }
 
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */

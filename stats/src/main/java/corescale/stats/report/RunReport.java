@@ -54,6 +54,8 @@ public final class RunReport {
     static Doc build(ReportInput in, List<String> findings, List<ChartFile> charts) {
         FileNames names = new FileNames();
         Doc doc = new Doc("corescale report: " + in.runLabel(), "report");
+        doc.p(machineLine(in));
+        AnswersSection.add(doc, in.answers());
         machine(doc, in);
         doc.h(1, "Findings").bullets(findings);
 
@@ -115,6 +117,23 @@ public final class RunReport {
                     String.format(java.util.Locale.ROOT, "%.0f", r.total()), r.iterationsWithLoss() + " of " + r.iterations());
         }
         doc.table(t.build());
+    }
+
+    /** The machine in one line above the answers: CPU, cores, JDK, where recorded. */
+    static String machineLine(ReportInput in) {
+        Map<String, String> m = in.machine();
+        List<String> parts = new ArrayList<>();
+        for (String k : List.of("cpuModel", "cpusOnline", "jdkVersion", "host")) {
+            String v = m.getOrDefault(k, "");
+            if (!v.isEmpty()) {
+                parts.add(switch (k) {
+                    case "cpusOnline" -> v + " CPUs online";
+                    case "jdkVersion" -> "JDK " + v;
+                    default -> v;
+                });
+            }
+        }
+        return "Machine: " + (parts.isEmpty() ? "not recorded" : String.join(", ", parts)) + " (details below).";
     }
 
     private static void machine(Doc doc, ReportInput in) {

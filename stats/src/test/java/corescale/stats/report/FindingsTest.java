@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.answers.Answers;
 import corescale.stats.bounds.Bounds;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,8 @@ class FindingsTest {
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {
         Rankings rankings = Rankings.of(points, correctness, Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
-                new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of());
+                new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of(),
+                new Answers(List.of(), List.of()));
         return String.join("\n", Findings.of(in));
     }
 
@@ -104,7 +106,8 @@ class FindingsTest {
                 new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
-                Rankings.of(points, lost, Bounds.NONE), List.of());
+                Rankings.of(points, lost, Bounds.NONE), List.of(),
+                new Answers(List.of(), List.of()));
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
@@ -122,7 +125,8 @@ class FindingsTest {
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
-                Rankings.of(points, lost, Bounds.NONE), List.of());
+                Rankings.of(points, lost, Bounds.NONE), List.of(),
+                new Answers(List.of(), List.of()));
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }

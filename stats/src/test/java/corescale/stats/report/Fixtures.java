@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.answers.Answers;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.bounds.Bounds;
@@ -110,6 +111,6 @@ final class Fixtures {
         Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
         return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings,
-                ThreadsVsProcesses.of(points, List.of()));
+                ThreadsVsProcesses.of(points, List.of()), Answers.of(points, rankings, Bounds.NONE));
     }
 }

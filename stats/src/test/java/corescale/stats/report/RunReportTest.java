@@ -140,7 +140,7 @@ class RunReportTest {
 
     @Test
     void consoleSummaryNamesWinnersScalingUnstableAndFiles() {
-        List<String> lines = Findings.consoleLines(input.runLabel(), Findings.of(input), written);
+        List<String> lines = Findings.consoleLines(input, Findings.of(input), written);
         String all = String.join("\n", lines);
         assertTrue(all.contains("fastest"), all);
         assertTrue(all.contains("8t/8c longAdder"), all);

@@ -1,0 +1,189 @@
+package corescale.stats.answers;
+
+import corescale.stats.bounds.Bound;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
+import corescale.stats.ranking.Leads;
+import corescale.stats.ranking.Rankings;
+import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Throughput;
+import corescale.stats.summary.WelchOnLogs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The answers a reader of a report came for, computed (never worded) from the run's analysis; the
+ * report's Answers section and the console render them.
+ *
+ * <ul>
+ * <li><b>Shared counter</b>: for each setting of the counters benchmark, at 1 thread on the fewest
+ * cores, at threads = cores and oversubscribed on the most cores, the ranked variants by throughput,
+ * each with its ratio to {@value #BASELINE} and that ratio's 95% interval.</li>
+ * <li><b>Execution models</b>: for each cpu, io and spawn benchmark at its most cores, the models by
+ * throughput, each with its ratio to the best and its fraction of the physical bound. A model that the
+ * service (or the CPUs it shares) held back is listed, marked, and never called the best.</li>
+ * </ul>
+ * Which variants lead is a claim: the leader and every variant whose difference from it is not a
+ * discovery lead together (a tie stays a tie). The p-values of all those differences in one report
+ * are adjusted together (Benjamini–Hochberg at {@link FalseDiscovery#ALPHA}), as the findings' leads are.
+ *
+ * @param counters one ranking per counters setting and situation
+ * @param models   one ranking per execution-model benchmark, at its most cores
+ */
+public record Answers(List<Ranking> counters, List<Ranking> models) {
+
+    /** The counters variant every other is measured against: what a Java engineer writes first. */
+    public static final String BASELINE = "synchronized";
+    static final String COUNTERS = "counters";
+    static final List<String> MODEL_FAMILIES = List.of("cpu", "io", "spawn");
+
+    /** Where a ranking was taken. */
+    public enum Situation {
+        /** One thread on the fewest cores: the uncontended cost. */
+        ONE_THREAD,
+        /** As many threads as cores, on the most cores. */
+        THREADS_EQUAL_CORES,
+        /** More threads than cores, on the most cores. */
+        OVERSUBSCRIBED,
+        /** An execution model's benchmark at its most cores. */
+        MOST_CORES
+    }
+
+    /**
+     * Variants ranked at one place.
+     *
+     * @param place     benchmark, params, mode, cores and threads
+     * @param situation which of the answer's situations this is
+     * @param baseline  the variant the ratios are to ({@value #BASELINE}, or the best for models); empty when absent
+     * @param ranked    the ranked variants, highest throughput first
+     * @param unranked  the variants left out, with why
+     */
+    public record Ranking(Leads.Place place, Situation situation, String baseline, List<Entry> ranked,
+                          List<Unranked> unranked) {
+
+        /** The variants that lead together: the first and those tied with it. */
+        public List<Entry> leaders() {
+            return ranked.stream().filter(Entry::leading).toList();
+        }
+    }
+
+    /**
+     * One ranked variant.
+     *
+     * @param point      its summary
+     * @param leading    the first, or tied with it
+     * @param vsBaseline throughput over the baseline's, with its 95% interval
+     * @param ofBound    mean over its physical bound; NaN without one
+     */
+    public record Entry(PointSummary point, boolean leading, Ratio vsBaseline, double ofBound) {
+    }
+
+    /** A variant not ranked at a place, and why (lost updates, one fork, held back by the service, ...). */
+    public record Unranked(String variant, String reason) {
+    }
+
+    static final String SERVICE_BOUND = "held back by the service or the CPUs it shares";
+
+    public static Answers of(List<PointSummary> points, Rankings rankings, Bounds bounds) {
+        Map<Leads.Place, List<PointSummary>> places = new TreeMap<>();
+        points.forEach(p -> places.computeIfAbsent(Leads.Place.of(p), x -> new ArrayList<>()).add(p));
+        List<Draft> drafts = new ArrayList<>();
+        counterPlaces(places).forEach((place, situation) ->
+                drafts.add(draft(place, situation, places.get(place), rankings.eligibility(), bounds, true)));
+        modelPlaces(places).forEach(place ->
+                drafts.add(draft(place, Situation.MOST_CORES, places.get(place), rankings.eligibility(), bounds, false)));
+        // Every "tied or not" of the answers is one family of tests.
+        List<double[]> ps = drafts.stream().map(Draft::pVsLeader).toList();
+        double[] q = FalseDiscovery.adjust(ps.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
+        List<Ranking> counters = new ArrayList<>();
+        List<Ranking> models = new ArrayList<>();
+        int at = 0;
+        for (Draft d : drafts) {
+            Ranking r = d.decide(java.util.Arrays.copyOfRange(q, at, at + d.pVsLeader().length));
+            at += d.pVsLeader().length;
+            (d.counter() ? counters : models).add(r);
+        }
+        return new Answers(List.copyOf(counters), List.copyOf(models));
+    }
+
+    /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */
+    private static Map<Leads.Place, Situation> counterPlaces(Map<Leads.Place, List<PointSummary>> places) {
+        Map<Leads.Place, Situation> out = new java.util.LinkedHashMap<>();
+        Map<List<Object>, List<Leads.Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        places.keySet().stream().filter(p -> p.family().equals(COUNTERS))
+                .forEach(p -> bySetting.computeIfAbsent(List.of(p.benchmark(), p.params(), p.mode()), k -> new ArrayList<>()).add(p));
+        for (List<Leads.Place> setting : bySetting.values()) {
+            int fewest = setting.stream().mapToInt(Leads.Place::cores).min().orElseThrow();
+            int most = setting.stream().mapToInt(Leads.Place::cores).max().orElseThrow();
+            setting.stream().filter(p -> p.threads() == 1 && p.cores() == fewest).findFirst()
+                    .ifPresent(p -> out.put(p, Situation.ONE_THREAD));
+            if (most > 1) {
+                setting.stream().filter(p -> p.threads() == most && p.cores() == most).findFirst()
+                        .ifPresent(p -> out.put(p, Situation.THREADS_EQUAL_CORES));
+            }
+            setting.stream().filter(p -> p.cores() == most && p.threads() > most)
+                    .max(Comparator.comparingInt(Leads.Place::threads)).ifPresent(p -> out.put(p, Situation.OVERSUBSCRIBED));
+        }
+        return out;
+    }
+
+    /** Each model benchmark setting at its most cores (its fewest threads there). */
+    private static List<Leads.Place> modelPlaces(Map<Leads.Place, List<PointSummary>> places) {
+        Map<List<Object>, Leads.Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
+        places.keySet().stream().filter(p -> MODEL_FAMILIES.contains(p.family())).forEach(p -> best.merge(
+                List.of(p.family(), p.benchmark(), p.params(), p.mode()), p, (a, b) -> a.cores() != b.cores()
+                        ? (a.cores() > b.cores() ? a : b) : (a.threads() <= b.threads() ? a : b)));
+        return List.copyOf(best.values());
+    }
+
+    private static Draft draft(Leads.Place place, Situation situation, List<PointSummary> at, Eligibility eligibility,
+                               Bounds bounds, boolean counter) {
+        List<Unranked> unranked = new ArrayList<>();
+        List<PointSummary> ranked = new ArrayList<>();
+        for (PointSummary p : at.stream().sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList()) {
+            Bound b = bounds.at(p.key());
+            if (!eligibility.ranked(p.key())) {
+                unranked.add(new Unranked(p.key().variant(), eligibility.whyNot(p.key())));
+            } else if (!counter && b.serviceBound()) {
+                unranked.add(new Unranked(p.key().variant(), SERVICE_BOUND));
+            } else {
+                ranked.add(p);
+            }
+        }
+        Optional<PointSummary> baseline = counter
+                ? ranked.stream().filter(p -> p.key().variant().equals(BASELINE)).findFirst()
+                : ranked.stream().findFirst();
+        double[] p = new double[Math.max(0, ranked.size() - 1)];
+        for (int i = 1; i < ranked.size(); i++) {
+            WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(ranked.get(0)),
+                    Throughput.forkMeansForLogScale(ranked.get(i)));
+            p[i - 1] = w == null ? Double.NaN : w.pChange();
+        }
+        return new Draft(place, situation, counter, ranked, unranked, baseline.orElse(null), bounds, p);
+    }
+
+    private record Draft(Leads.Place place, Situation situation, boolean counter, List<PointSummary> ranked,
+                         List<Unranked> unranked, PointSummary baseline, Bounds bounds, double[] pVsLeader) {
+
+        /** With each difference from the leader's q: tied unless a discovery. */
+        Ranking decide(double[] q) {
+            List<Entry> entries = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                PointSummary p = ranked.get(i);
+                boolean leading = i == 0 || !(q[i - 1] <= FalseDiscovery.ALPHA);
+                Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
+                entries.add(new Entry(p, leading, vs, bounds.at(p.key()).ofBound()));
+            }
+            return new Ranking(place, situation, baseline == null ? "" : baseline.key().variant(), List.copyOf(entries),
+                    List.copyOf(unranked));
+        }
+    }
+}

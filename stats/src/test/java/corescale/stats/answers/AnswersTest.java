@@ -1,0 +1,80 @@
+package corescale.stats.answers;
+
+import corescale.stats.Synthetic;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Rankings;
+import corescale.stats.summary.LostUpdates;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The answers from known fork means: situations, baseline ratios, ties, and what is not ranked. */
+class AnswersTest {
+
+    private static PointSummary counter(String variant, int cores, int threads, double... forkMeans) {
+        return Synthetic.summary(new PointKey("counters", "Counters.increment", variant, "workInside=0", cores, threads,
+                Mode.THROUGHPUT), Mode.THROUGHPUT, forkMeans);
+    }
+
+    @Test
+    void countersAreRankedAgainstSynchronizedAtOneThreadThreadsEqualCoresAndOversubscribed() {
+        List<PointSummary> points = new ArrayList<>(List.of(
+                counter("synchronized", 1, 1, 100, 102, 98), counter("atomicLong", 1, 1, 200, 204, 196),
+                counter("longAdder", 1, 1, 199, 203, 195), counter("semaphorePermits", 1, 1, 300, 305, 295),
+                counter("synchronized", 2, 2, 20, 21, 19), counter("longAdder", 2, 2, 400, 410, 390),
+                counter("atomicLong", 2, 2, 60, 61, 59), counter("reentrantLock", 2, 2, 30),
+                counter("synchronized", 2, 4, 10, 11, 9), counter("longAdder", 2, 4, 380, 390, 370)));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(3).key(), 12, 3, 3));
+        Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE);
+
+        assertEquals(3, a.counters().size());
+        Answers.Ranking one = a.counters().get(0);
+        assertEquals(Answers.Situation.ONE_THREAD, one.situation());
+        assertEquals("synchronized", one.baseline());
+        assertEquals(List.of("atomicLong", "longAdder"), one.leaders().stream().map(e -> e.point().key().variant()).toList(),
+                "1% apart with 2% noise: tied");
+        assertEquals(2.0, one.ranked().get(0).vsBaseline().value(), 1e-12);
+        assertTrue(one.ranked().get(0).vsBaseline().low() > 1, "twice synchronized, with an interval above 1");
+        assertEquals(List.of(new Answers.Unranked("semaphorePermits", "lost updates")), one.unranked(),
+                "the fastest point loses updates: named, never ranked");
+
+        Answers.Ranking equal = a.counters().get(1);
+        assertEquals(Answers.Situation.THREADS_EQUAL_CORES, equal.situation());
+        assertEquals(List.of("longAdder"), equal.leaders().stream().map(e -> e.point().key().variant()).toList());
+        assertEquals(List.of(new Answers.Unranked("reentrantLock", "one fork")), equal.unranked());
+
+        Answers.Ranking over = a.counters().get(2);
+        assertEquals(Answers.Situation.OVERSUBSCRIBED, over.situation());
+        assertEquals(4, over.place().threads());
+        assertEquals(38.0, over.ranked().get(0).vsBaseline().value(), 1e-9);
+    }
+
+    @Test
+    void aModelHeldBackByTheServiceIsNamedNotRanked() {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(io, Mode.THROUGHPUT, 1.0, 1.02, 0.98),
+                Synthetic.summary(io.withVariant("asyncChannels"), Mode.THROUGHPUT, 1.5, 1.52, 1.48),
+                Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 0.5, 0.52, 0.48),
+                Synthetic.summary(io.withCores(1), Mode.THROUGHPUT, 0.5, 0.51, 0.49));
+        java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
+                io.withVariant("asyncChannels"), new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0));
+        Bounds bounds = Bounds.of(points, facts);
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds);
+
+        assertEquals(1, a.models().size());
+        Answers.Ranking r = a.models().get(0);
+        assertEquals(2, r.place().cores(), "at the most cores");
+        assertEquals("fixedPool", r.baseline(), "the best that may be ranked");
+        assertEquals(List.of("fixedPool"), r.leaders().stream().map(e -> e.point().key().variant()).toList());
+        assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
+        assertEquals(List.of(new Answers.Unranked("asyncChannels", Answers.SERVICE_BOUND)), r.unranked());
+    }
+}
