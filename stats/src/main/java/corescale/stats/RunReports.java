@@ -53,9 +53,10 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         files.put("summary.csv", StatsTool.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
         files.put("contention.csv", StatsTool.render(w -> ContentionCsv.write(contention, w)));
         files.put("scaling.csv", StatsTool.render(w -> ScalingCsv.write(a.curves(), w)));
+        List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
         ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
-                ThreadsVsProcesses.of(points, correctness), Answers.of(points, rankings, a.bounds()));
+                processes, Answers.of(points, rankings, a.bounds(), processes));
         if (config != null) {
             Map<String, String> facts = new LinkedHashMap<>(input.facts());
             facts.put("configuration", config.name() + (config.jvmOptions().isEmpty() ? "" : ": " + config.jvmOptions())

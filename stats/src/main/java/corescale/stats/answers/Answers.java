@@ -2,7 +2,9 @@ package corescale.stats.answers;
 
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
+import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
@@ -35,10 +37,19 @@ import java.util.TreeMap;
  * discovery lead together (a tie stays a tie). The p-values of all those differences in one report
  * are adjusted together (Benjamini–Hochberg at {@link FalseDiscovery#ALPHA}), as the findings' leads are.
  *
+ * <li><b>Scaling</b>: per setting and variant, the speedup from the fewest to the most cores (threads =
+ * cores for the counters, the models' own thread count for the others), with its 95% interval; not
+ * for benchmarks one unit at a time by construction (latencies).</li>
+ * <li><b>Threads vs processes</b>: the rows of {@link ThreadsVsProcesses} at the most cores.</li>
+ *
  * @param counters one ranking per counters setting and situation
  * @param models   one ranking per execution-model benchmark, at its most cores
+ * @param scaling  one speedup per setting and variant that was measured at two or more core counts,
+ *                 settings in order, fastest-scaling first within each
+ * @param processes the threads-vs-processes rows at the most cores
  */
-public record Answers(List<Ranking> counters, List<Ranking> models) {
+public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling,
+                      List<ThreadsVsProcesses.Row> processes) {
 
     /** The counters variant every other is measured against: what a Java engineer writes first. */
     public static final String BASELINE = "synchronized";
@@ -86,13 +97,30 @@ public record Answers(List<Ranking> counters, List<Ranking> models) {
     public record Entry(PointSummary point, boolean leading, Ratio vsBaseline, double ofBound) {
     }
 
+    /**
+     * How one variant scales: its throughput at the most cores over its throughput at the fewest.
+     *
+     * @param from    the point at the fewest cores
+     * @param to      the point at the most cores
+     * @param speedup to over from, with its 95% interval ({@link Throughput#ratio})
+     * @param ranked  both points may be ranked (no lost updates, guarded, two or more forks)
+     */
+    public record Speedup(PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
+
+        /** Speedup over the cores added: 1 is linear. */
+        public double efficiency() {
+            return speedup.value() * from.key().cores() / to.key().cores();
+        }
+    }
+
     /** A variant not ranked at a place, and why (lost updates, one fork, held back by the service, ...). */
     public record Unranked(String variant, String reason) {
     }
 
     static final String SERVICE_BOUND = "held back by the service or the CPUs it shares";
 
-    public static Answers of(List<PointSummary> points, Rankings rankings, Bounds bounds) {
+    public static Answers of(List<PointSummary> points, Rankings rankings, Bounds bounds,
+                             List<ThreadsVsProcesses.Row> threadsVsProcesses) {
         Map<Leads.Place, List<PointSummary>> places = new TreeMap<>();
         points.forEach(p -> places.computeIfAbsent(Leads.Place.of(p), x -> new ArrayList<>()).add(p));
         List<Draft> drafts = new ArrayList<>();
@@ -111,7 +139,39 @@ public record Answers(List<Ranking> counters, List<Ranking> models) {
             at += d.pVsLeader().length;
             (d.counter() ? counters : models).add(r);
         }
-        return new Answers(List.copyOf(counters), List.copyOf(models));
+        int most = threadsVsProcesses.stream().mapToInt(r -> r.threads().key().cores()).max().orElse(0);
+        return new Answers(List.copyOf(counters), List.copyOf(models), scaling(points, rankings.eligibility(), bounds),
+                threadsVsProcesses.stream().filter(r -> r.threads().key().cores() == most).toList());
+    }
+
+    /** Per setting and variant of the counters and the models, fewest to most cores; fastest-scaling first. */
+    private static List<Speedup> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
+        Map<List<Object>, List<PointSummary>> curves = new TreeMap<>(Comparator.comparing(Object::toString));
+        for (PointSummary p : points) {
+            PointKey k = p.key();
+            boolean counter = k.family().equals(COUNTERS) && k.threads() == k.cores();
+            boolean model = MODEL_FAMILIES.contains(k.family()) && k.threads() == 1;
+            if (counter || model) {
+                curves.computeIfAbsent(List.of(k.family(), k.benchmark(), k.params(), k.mode(), k.variant()),
+                        c -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<List<Object>, List<Speedup>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        curves.forEach((curve, at) -> {
+            if (at.stream().allMatch(p -> bounds.oneAtATime().test(p.key()))) {
+                return; // one unit at a time by construction: a latency per core count, not a scaling curve
+            }
+            PointSummary from = at.stream().min(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
+            PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
+            if (to.key().cores() > from.key().cores()) {
+                bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Speedup(from, to,
+                        Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
+            }
+        });
+        List<Speedup> out = new ArrayList<>();
+        bySetting.values().forEach(s -> s.stream()
+                .sorted(Comparator.comparingDouble((Speedup x) -> x.speedup().value()).reversed()).forEach(out::add));
+        return List.copyOf(out);
     }
 
     /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */

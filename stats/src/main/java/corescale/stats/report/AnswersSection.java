@@ -4,6 +4,7 @@ import corescale.stats.answers.Answers;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Situation;
+import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Leads;
 import corescale.stats.summary.Ratio;
 
@@ -27,18 +28,55 @@ final class AnswersSection {
         List<String> out = new ArrayList<>();
         counterSettings(a).forEach((title, rankings) -> out.add("shared counter · " + title + ": " + counterSentence(rankings)));
         a.models().forEach(r -> out.add("execution models · " + title(r.place()) + ": " + modelSentence(r)));
+        scalingSettings(a).forEach((title, speedups) -> out.add("scaling · " + title + ": " + scalingSentence(speedups)));
+        if (!a.processes().isEmpty()) {
+            out.add("threads vs processes: " + processesSentence(a.processes()));
+        }
         return out;
     }
 
+    /** Speedups by setting title, in order. */
+    private static Map<String, List<Answers.Speedup>> scalingSettings(Answers a) {
+        Map<String, List<Answers.Speedup>> out = new LinkedHashMap<>();
+        a.scaling().forEach(s -> out.computeIfAbsent(Groups.title(s.to().key().family(), s.to().key().benchmark(),
+                s.to().key().params(), s.to().mode()), t -> new ArrayList<>()).add(s));
+        return out;
+    }
+
+    /** "from 1 to 2 cores, speedups from ×0.28 [0.12, 0.59] (synchronized) to ×1.38 [1.27, 1.5] (longAdder)". */
+    private static String scalingSentence(List<Answers.Speedup> speedups) {
+        Answers.Speedup top = speedups.get(0);
+        Answers.Speedup bottom = speedups.get(speedups.size() - 1);
+        String range = "from " + top.from().key().cores() + " to " + top.to().key().cores() + " cores";
+        if (speedups.size() == 1) {
+            return range + " " + top.to().key().variant() + " " + speedup(top);
+        }
+        return range + ", speedups from " + speedup(bottom) + " (" + bottom.to().key().variant() + ") to "
+                + speedup(top) + " (" + top.to().key().variant() + ")";
+    }
+
+    private static String speedup(Answers.Speedup s) {
+        return withInterval(s.speedup()) + ", " + Fmt.pct(s.efficiency()) + " of linear";
+    }
+
+    /** "lock ×0.1 [0.08, 0.12] (fileLock over reentrantLock at 2t/2c); ..." */
+    private static String processesSentence(List<ThreadsVsProcesses.Row> rows) {
+        return "processes over threads, same guard and work: " + rows.stream().map(r -> r.guard() + " "
+                + withInterval(r.ratio()) + " (" + r.processes().key().variant() + " over " + r.threads().key().variant()
+                + " at " + Groups.at(r.threads().key().cores(), r.threads().key().threads())
+                + (r.threadsLose() || r.processesLose() ? ", loses updates" : "") + ")").collect(Collectors.joining("; "));
+    }
+
     static void add(Doc doc, Answers a) {
-        if (a.counters().isEmpty() && a.models().isEmpty()) {
+        if (a.counters().isEmpty() && a.models().isEmpty() && a.scaling().isEmpty() && a.processes().isEmpty()) {
             return;
         }
         doc.h(1, "Answers");
         doc.p("Leaders are the fastest variant and every variant whose difference from it is not a discovery (Welch's t on "
                 + "the logs of fork means, adjusted over all of this section's comparisons, 5% false-discovery rate): a tie "
                 + "stays a tie. Ratios are throughputs (time per operation as its inverse), with 95% intervals; "
-                + "a variant of one fork, or that loses updates, is named but not ranked.");
+                + "a variant of one fork, or that loses updates, is named but not ranked. The tables below give every variant.");
+        doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
             doc.h(2, "Shared counter: which guard, at 1 thread, at threads = cores, oversubscribed");
@@ -62,6 +100,26 @@ final class AnswersSection {
                 doc.table(t.build());
                 unranked(doc, List.of(r));
             }
+        }
+        Map<String, List<Answers.Speedup>> scaling = scalingSettings(a);
+        if (!scaling.isEmpty()) {
+            doc.h(2, "Scaling: how each variant's throughput grows with cores");
+            scaling.forEach((title, speedups) -> {
+                doc.h(3, title);
+                doc.p(scalingSentence(speedups));
+                Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [95% CI]")
+                        .num("of linear").text("");
+                for (Answers.Speedup s : speedups) {
+                    t.row(s.to().key().variant(), Groups.at(s.from().key().cores(), s.from().key().threads()) + " → "
+                            + Groups.at(s.to().key().cores(), s.to().key().threads()), withInterval(s.speedup()),
+                            Fmt.pct(s.efficiency()), s.ranked() ? "" : "not ranked");
+                }
+                doc.table(t.build());
+            });
+        }
+        if (!a.processes().isEmpty()) {
+            doc.h(2, "Threads vs processes: what sharing the counter across processes costs");
+            doc.p(processesSentence(a.processes()));
         }
     }
 

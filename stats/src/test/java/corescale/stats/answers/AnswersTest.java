@@ -32,7 +32,7 @@ class AnswersTest {
                 counter("atomicLong", 2, 2, 60, 61, 59), counter("reentrantLock", 2, 2, 30),
                 counter("synchronized", 2, 4, 10, 11, 9), counter("longAdder", 2, 4, 380, 390, 370)));
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(3).key(), 12, 3, 3));
-        Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE);
+        Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
 
         assertEquals(3, a.counters().size());
         Answers.Ranking one = a.counters().get(0);
@@ -67,7 +67,7 @@ class AnswersTest {
         java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
                 io.withVariant("asyncChannels"), new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0));
         Bounds bounds = Bounds.of(points, facts);
-        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds);
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
 
         assertEquals(1, a.models().size());
         Answers.Ranking r = a.models().get(0);
@@ -76,5 +76,20 @@ class AnswersTest {
         assertEquals(List.of("fixedPool"), r.leaders().stream().map(e -> e.point().key().variant()).toList());
         assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
         assertEquals(List.of(new Answers.Unranked("asyncChannels", Answers.SERVICE_BOUND)), r.unranked());
+    }
+
+    @Test
+    void scalingIsTheSpeedupFromTheFewestToTheMostCoresWithItsInterval() {
+        List<PointSummary> points = List.of(counter("longAdder", 1, 1, 100, 102, 98), counter("longAdder", 2, 2, 180, 183, 177),
+                counter("synchronized", 1, 1, 100, 101, 99), counter("synchronized", 2, 2, 25, 26, 24),
+                counter("synchronized", 2, 4, 20, 21, 19));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(List.of("longAdder", "synchronized"), a.scaling().stream().map(s -> s.to().key().variant()).toList(),
+                "fastest-scaling first; the oversubscribed point is not on the cores curve");
+        Answers.Speedup adder = a.scaling().get(0);
+        assertEquals(1.8, adder.speedup().value(), 1e-12);
+        assertEquals(0.9, adder.efficiency(), 1e-12);
+        assertTrue(adder.speedup().low() < 1.8 && adder.speedup().high() > 1.8);
+        assertEquals(0.25, a.scaling().get(1).speedup().value(), 1e-12);
     }
 }

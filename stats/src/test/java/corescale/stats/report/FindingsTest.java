@@ -40,7 +40,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, correctness, Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of(),
-                new Answers(List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of()));
         return String.join("\n", Findings.of(in));
     }
 
@@ -107,7 +107,7 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of()));
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
@@ -126,7 +126,7 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of()));
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }

@@ -111,6 +111,6 @@ final class Fixtures {
         Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
         return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings,
-                ThreadsVsProcesses.of(points, List.of()), Answers.of(points, rankings, Bounds.NONE));
+                ThreadsVsProcesses.of(points, List.of()), Answers.of(points, rankings, Bounds.NONE, List.of()));
     }
 }
