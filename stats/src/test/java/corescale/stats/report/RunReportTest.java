@@ -138,6 +138,25 @@ class RunReportTest {
         }
     }
 
+    /** The answers open the report, before the machine's facts, and read without exponents. */
+    @Test
+    void theAnswersComeFirstWithTheirIntervals() throws IOException {
+        List<String> md = Files.readAllLines(dir.resolve("report.md"));
+        int answers = md.indexOf("## Answers");
+        int machine = md.indexOf("## Machine and JDK");
+        assertTrue(answers > 0 && answers < 5, "the answers open the report: line " + answers);
+        assertTrue(machine > answers, "machine facts after the answers");
+        assertTrue(md.get(2).startsWith("Machine: "), md.get(2));
+        List<String> section = md.subList(answers, machine);
+        String text = String.join("\n", section);
+        for (String s : List.of("- shared counter · ", "of synchronized", "- execution models · ", "- scaling · ",
+                "### Shared counter", "### Scaling")) {
+            assertTrue(text.contains(s), s + " in\n" + text);
+        }
+        assertTrue(text.matches("(?s).*×[0-9.]+ \\\\\\[[0-9.]+, [0-9.]+\\\\\\].*"), "a ratio with its interval:\n" + text);
+        assertFalse(text.matches("(?s).*[0-9][eE][+-]?[0-9].*"), "no exponent in the answers:\n" + text);
+    }
+
     @Test
     void consoleSummaryNamesWinnersScalingUnstableAndFiles() {
         List<String> lines = Findings.consoleLines(input, Findings.of(input), written);
