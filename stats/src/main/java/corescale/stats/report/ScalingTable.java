@@ -9,6 +9,9 @@ import corescale.stats.scaling.ScalingPoint;
 import corescale.stats.scaling.UslFit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.ArrayList;
 
 /** The report's "Scaling" section: one row per curve, with its speedup, efficiency and USL fit. */
 final class ScalingTable {
@@ -28,9 +31,18 @@ final class ScalingTable {
                 + "lack of fit is flagged only when its deviations, 3% RMS or more, follow a pattern in N." : "")
                 + " " + rSquared(curves) + " The USL needs at least "
                 + UslFit.MIN_DISTINCT_N + " distinct N.");
+        // A reason shared by several curves that have no fit is said once, above the table, not on every row.
+        Map<String, Long> unfitted = curves.stream().filter(c -> !c.usl().fitted() && !c.usl().note().isEmpty())
+                .collect(Collectors.groupingBy(c -> c.usl().note(), java.util.TreeMap::new, Collectors.counting()));
+        unfitted.values().removeIf(n -> n < 2);
+        unfitted.forEach((reason, n) -> doc.p(n + " curves have " + reason + "."));
+        boolean anyFit = curves.stream().anyMatch(c -> c.usl().fitted());
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("axis")
-                .num("N0–Nmax").num("speedup at Nmax (×)").num("efficiency at Nmax").num("σ [95% CI]").num("κ [95% CI]")
-                .num("N* [95% CI]").text("peak").num("R²").text("note");
+                .num("N0–Nmax").num("speedup at Nmax (×)").num("efficiency at Nmax");
+        if (anyFit) {
+            t.num("σ [95% CI]").num("κ [95% CI]").num("N* [95% CI]").text("peak").num("R²");
+        }
+        t.text("note");
         boolean mixed = any(curves, ErrorModel.RELATIVE) && any(curves, ErrorModel.ABSOLUTE);
         for (ScalingCurve c : curves.stream().sorted(Comparator.comparing(ScalingCurve::key)).toList()) {
             CurveKey k = c.key();
@@ -38,18 +50,22 @@ final class ScalingTable {
             UslFit u = c.usl();
             String axis = k.axis() == Axis.CORES ? "cores" : "threads on " + k.fixedCores().getAsInt() + "c";
             String model = mixed && c.errors() == ErrorModel.ABSOLUTE ? ABSOLUTE_NOTE : "";
-            String note = String.join("; ", List.of(model, c.note(), u.note(), u.lackOfFit()).stream()
-                    .filter(s -> !s.isEmpty()).toList());
-            t.row(k.benchmark(), k.variant(), k.params(), axis,
+            String fitNote = unfitted.containsKey(u.note()) ? "" : u.note();
+            String note = String.join("; ", List.of(model, c.note(), fitNote, u.lackOfFit()).stream()
+                    .filter(x -> !x.isEmpty()).distinct().toList());
+            List<String> row = new ArrayList<>(List.of(k.benchmark(), k.variant(), k.params(), axis,
                     max == null ? "–" : Fmt.n(c.baselineN()) + "–" + Fmt.n(c.nMax()),
                     max == null ? "–" : Fmt.num3(max.speedup()),
-                    max == null ? "–" : Fmt.pct(max.efficiency()),
-                    Fmt.withInterval(u.sigma(), u.contention().low(), u.contention().high()),
-                    Fmt.withInterval(u.kappa(), u.coherency().low(), u.coherency().high()),
-                    nStar(u),
-                    u.fitted() ? u.peak().csvName() : "–",
-                    u.fitted() ? Fmt.num3(u.rSquared()) : "–",
-                    note);
+                    max == null ? "–" : Fmt.pct(max.efficiency())));
+            if (anyFit) {
+                row.addAll(List.of(Fmt.withInterval(u.sigma(), u.contention().low(), u.contention().high()),
+                        Fmt.withInterval(u.kappa(), u.coherency().low(), u.coherency().high()),
+                        nStar(u),
+                        u.fitted() ? u.peak().csvName() : "–",
+                        u.fitted() ? Fmt.num3(u.rSquared()) : "–"));
+            }
+            row.add(note);
+            t.row(row);
         }
         if (t.isEmpty()) {
             doc.p("No scaling curves.");

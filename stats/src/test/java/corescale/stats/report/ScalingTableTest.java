@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,18 @@ class ScalingTableTest {
         assertTrue(pooledRow.contains(ScalingTable.ABSOLUTE_NOTE), pooledRow);
         String lockRow = md.lines().filter(l -> l.contains("| lock |")).findFirst().orElseThrow();
         assertFalse(lockRow.contains(ScalingTable.ABSOLUTE_NOTE), lockRow);
+    }
+
+    /** Curves too short for the USL say why once, above the table, and the table drops the fit's columns. */
+    @Test
+    void aReasonForNoFitSharedByCurvesIsSaidOnce() {
+        List<PointSummary> points = new ArrayList<>();
+        for (String variant : List.of("a", "b", "c")) {
+            points.addAll(curve(variant, true).subList(0, 2)); // 1 and 2 cores only
+        }
+        String md = section(points);
+        assertEquals(1, md.split("no USL fit", -1).length - 1, md);
+        assertTrue(md.contains("3 curves have no USL fit: 2 distinct N"), md);
+        assertFalse(md.contains("σ [95% CI]"), "no curve fitted: no column of fit results\n" + md);
     }
 }
