@@ -192,7 +192,7 @@ final class AnswersSection {
     }
 
     private static String plain(double x) {
-        return Double.isFinite(x) && x > 0 && x < 0.01 ? "1/" + Math.round(1 / x) : Fmt.num3(x);
+        return Fmt.ratio(x);
     }
 
     private static String names(List<Entry> entries) {

@@ -5,6 +5,7 @@ import java.util.List;
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
+import corescale.stats.model.Units;
 
 /** The report's "Bounds" section and the bound shown in each point table cell. */
 final class BoundsTable {
@@ -33,16 +34,22 @@ final class BoundsTable {
                 + "request over the service's delay: above " + Fmt.times(Bound.SERVICE_BOUND) + " the service or the "
                 + "shared CPUs set the pace (service-bound), not the model.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
-                .num("mean (ops/us)").num("bound (ops/us)").num("of bound").num("latency / delay").text("basis").text("verdict");
+                .num("mean").num("bound").num("of bound").num("latency / delay").text("basis").text("verdict");
         for (Bound b : rows) {
             PointKey k = b.key();
             t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
-                    b.hasBound() ? Fmt.num(b.mean()) : "–", b.hasBound() ? Fmt.num(b.bound()) : "–",
+                    b.hasBound() ? shown(b, b.mean()) : "–", b.hasBound() ? shown(b, b.bound()) : "–",
                     b.hasBound() ? Fmt.num3(b.ofBound()) : "–",
                     Double.isFinite(b.facts().latencyVsDelay()) ? Fmt.num3(b.facts().latencyVsDelay()) : "–",
                     b.basis(), verdict(b));
         }
         doc.table(t.build());
+    }
+
+    /** A throughput in the unit that reads without exponents for this point, e.g. "95.39 ops/s". */
+    private static String shown(Bound b, double opsPerUs) {
+        DisplayUnit u = DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound());
+        return Fmt.num(opsPerUs * u.factor()) + " " + u.unit();
     }
 
     private static String verdict(Bound b) {

@@ -13,19 +13,27 @@ final class Fmt {
     private Fmt() {
     }
 
-    /** 4 significant digits; scientific outside [1e-3, 1e6); "–" for NaN/∞ (unknown, not zero). */
+    /**
+     * 4 significant digits, never with an exponent (a reader compares 1,845,000 with 1,160,000 at a glance,
+     * not 1.845e+06 with 1.160e+06): thousands grouped from a million up; "–" for NaN/∞ (unknown, not zero).
+     * Tables choose a {@link DisplayUnit} so that few values need either end.
+     */
     static String num(double x) {
+        return plain(x, FOUR);
+    }
+
+    private static String plain(double x, MathContext digits) {
         if (!Double.isFinite(x)) {
             return Double.isNaN(x) ? "–" : (x > 0 ? "∞" : "-∞");
         }
         if (x == 0) {
             return "0";
         }
-        double a = Math.abs(x);
-        if (a >= 1e6 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.3e", x);
+        BigDecimal rounded = new BigDecimal(x).round(digits).stripTrailingZeros();
+        if (Math.abs(x) >= 1e6) {
+            return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
         }
-        return new BigDecimal(x).round(FOUR).stripTrailingZeros().toPlainString();
+        return rounded.toPlainString();
     }
 
     /** 3 significant digits, for fitted coefficients whose intervals are wide anyway. */
@@ -33,14 +41,7 @@ final class Fmt {
         if (!Double.isFinite(x)) {
             return num(x);
         }
-        if (x == 0) {
-            return "0";
-        }
-        double a = Math.abs(x);
-        if (a >= 1e6 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.2e", x);
-        }
-        return new BigDecimal(x).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return plain(x, new MathContext(3, RoundingMode.HALF_EVEN));
     }
 
     /** A fraction as a percentage with sensible precision: 0.0312 → "3.1%". */
@@ -76,5 +77,21 @@ final class Fmt {
     /** A count as an integer when it is one ("4"), else the number. */
     static String n(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x) : num(x);
+    }
+
+    /** A ratio without exponents or long zeros: 3 significant digits, and "1/2110" for one below 0.01. */
+    static String ratio(double x) {
+        return Double.isFinite(x) && x > 0 && x < 0.01 ? "1/" + num3(1 / x) : num3(x);
+    }
+
+    /** A ratio with its interval, "0.25 [0.2, 0.31]"; the value alone when the interval is unknown. */
+    static String ratioWithInterval(double est, double low, double high) {
+        if (!Double.isFinite(est)) {
+            return "–";
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return ratio(est);
+        }
+        return ratio(est) + " [" + ratio(low) + ", " + ratio(high) + "]";
     }
 }

@@ -4,6 +4,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Units;
 import corescale.stats.summary.Modes;
 import corescale.stats.summary.Ratio;
 import corescale.stats.scaling.ScalingCurve;
@@ -211,19 +212,20 @@ public final class RunReport {
         }
         contention.forEach((group, rows) -> {
             doc.h(2, group.title());
+            DisplayUnit shown = DisplayUnit.forValues(Units.THROUGHPUT, rows.stream().mapToDouble(ContentionRow::throughput).toArray());
             Doc.TableBuilder t = new Doc.TableBuilder().text("variant").num("cores").num("threads")
-                    .num("throughput (ops/us)").num("vs 1 thread (×) [95% CI]").num("vs best (×) [95% CI]")
+                    .num("throughput (" + shown.unit() + ")").num("vs 1 thread (×) [95% CI]").num("vs best (×) [95% CI]")
                     .text("best here").text("note");
             for (ContentionRow r : rows) {
                 t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
-                        Fmt.num(r.throughput()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), r.note());
+                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), r.note());
             }
             doc.table(t.build());
         });
     }
 
     static String ratio(Ratio r) {
-        return Fmt.withInterval(r.value(), r.low(), r.high());
+        return Fmt.ratioWithInterval(r.value(), r.low(), r.high());
     }
 
     private static void unstable(Doc doc, List<PointSummary> points) {
