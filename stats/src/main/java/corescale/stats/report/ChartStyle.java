@@ -78,6 +78,8 @@ final class ChartStyle {
         st.setLegendBorderColor(new Color(0xCCCCCC));
         st.setMarkerSize(8);
         st.setAntiAlias(true);
+        // Values read as the tables write them, never with an exponent (XChart ignores this on log axes).
+        st.setyAxisTickLabelsFormattingFunction(Fmt::num);
         return chart;
     }
 
