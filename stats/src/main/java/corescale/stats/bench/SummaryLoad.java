@@ -30,6 +30,15 @@ public final class SummaryLoad {
     }
 
     public static void main(String[] args) throws IOException, BadInputException {
+        if (args.length > 0 && args[0].equals("--generate")) {
+            if (args.length < 2 || args.length > 3) {
+                System.err.println("usage: SummaryLoad --generate DIR [POINTS]");
+                System.exit(2);
+            }
+            Path dir = Files.createDirectories(Path.of(args[1]));
+            generate(dir.resolve("results.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
+            return;
+        }
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("corescale-summaryload");
