@@ -19,7 +19,7 @@ Usage: scripts/measure-stats.sh [--rounds N] [--points N] [--dir DIR]
   --dir DIR    use DIR/results.csv if it is there, else generate it there; DIR is kept
                (default: a temporary folder, removed at the end)
 
-Needs, from the repository root of a clone:
+Needs, in the clone (the script may be started from any folder):
   - benchmarks.jar, which 'mvn package' writes there;
   - a java: JAVA, else JAVA_HOME/bin/java, else java on the PATH. Any version runs the jar, which
     relaunches itself on a JDK 21+; generating the file needs a JDK 21+, the same one the jar picks;
@@ -58,7 +58,7 @@ if ! command -v "$java" > /dev/null; then
 fi
 
 major() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); print $2 }'
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); sub(/^1\./, "", $2); print $2 }'
 }
 
 # The generator runs outside the jar's launcher, so it needs a JDK 21+ itself: this java if it is

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * "Measure it": writes 1,000,000 rows of results.csv (2,000 points × 5 forks × 100 iterations)
  * to a temp directory, loads them, summarises them (modes and warm-up included), writes summary.csv and
  * prints the times. Run it as described in stats/STATISTICS.md; the budget is 10 s including JVM start.
+ *
+ * <p>{@code --generate DIR [POINTS]} only writes {@code DIR/results.csv}, the same file, for
+ * scripts/measure-stats.sh to time {@code report} and a CPython pass on.
  */
 public final class SummaryLoad {
 
