@@ -1,20 +1,139 @@
 #!/usr/bin/env bash
-# Measures the statistics module on a large input: generates 1,000,000 rows of results.csv
-# (2,000 points x 5 forks x 100 iterations), loads them, summarises them and writes summary.csv,
-# and prints the wall time of the whole JVM, start-up included (target: 10 s or less).
+# Measures `report` on a large input against a minimal CPython pass over the same file (issue 25).
+# Generates results.csv once (1,000,000 rows: 2,000 points x 5 forks x 100 iterations, by
+# corescale.stats.bench.SummaryLoad --generate), then times, side by side and alternating
+# (A B, B A, A B, ...), on that same file:
+#   A  java -jar benchmarks.jar report DIR   the command a user runs: wall time including JVM start
+#                                            and the jar's relaunch on a JDK 21+
+#   B  python3 scripts/group-by-point.py     one pass with the standard csv module: rows grouped by
+#                                            point, each point's mean of fork means
+# and prints each round's times, the medians and the ratio A/B of the medians (target: 1.0 or less).
 set -euo pipefail
 
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  echo "Usage: JAVA=/path/to/jdk21+/bin/java scripts/measure-stats.sh [POINTS]   (default 2000 points)"
-  exit 0
-fi
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
-major=$("$java" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); print $2 }')
-if [[ -z "$major" || "$major" -lt 21 ]]; then
-  echo "needs a JDK 21+: $java is ${major:-unknown}; set JAVA or JAVA_HOME" >&2
+usage() {
+  cat <<'USAGE'
+Usage: scripts/measure-stats.sh [--rounds N] [--points N] [--dir DIR]
+
+  --rounds N   rounds of one A and one B each, in alternating order (default 3)
+  --points N   points of the generated file, 500 rows each (default 2000: 1,000,000 rows, ~230 MB)
+  --dir DIR    use DIR/results.csv if it is there, else generate it there; DIR is kept
+               (default: a temporary folder, removed at the end)
+
+Needs, in the clone (the script may be started from any folder):
+  - benchmarks.jar, which 'mvn package' writes there;
+  - a java: JAVA, else JAVA_HOME/bin/java, else java on the PATH. Any version runs the jar, which
+    relaunches itself on a JDK 21+; generating the file needs a JDK 21+, the same one the jar picks;
+  - python3 (standard library only);
+  - about 250 MB free in the folder (TMPDIR by default) for 2,000 points.
+USAGE
+}
+
+rounds=3
+points=2000
+dir=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --points) points="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+cd "$(dirname "$0")/.."
+jar=benchmarks.jar
+if [[ ! -f "$jar" ]]; then
+  echo "no $jar here: build it first with 'mvn -B package -DskipTests'" >&2
   exit 2
 fi
-start=$(date +%s%N)
-"$java" -cp benchmarks.jar corescale.stats.bench.SummaryLoad "$@"
-end=$(date +%s%N)
-echo "wall time including JVM start: $(( (end - start) / 1000000 )) ms"
+if ! command -v python3 > /dev/null; then
+  echo "needs python3 on the PATH" >&2
+  exit 2
+fi
+java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
+if ! command -v "$java" > /dev/null; then
+  echo "no java: set JAVA or JAVA_HOME, or put java on the PATH" >&2
+  exit 2
+fi
+
+major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); sub(/^1\./, "", $2); print $2 }'
+}
+
+# The generator runs outside the jar's launcher, so it needs a JDK 21+ itself: this java if it is
+# one, else the JDK the launcher relaunches on (it names it on stderr).
+gen_java="$java"
+if [[ "$(major "$java")" -lt 21 ]]; then
+  home=$("$java" -jar "$jar" --version 2>&1 >/dev/null | sed -n 's/^corescale: .* running on JDK [^ ]* from //p')
+  gen_java="${home:+$home/bin/java}"
+  if [[ -z "$gen_java" || "$(major "$gen_java")" -lt 21 ]]; then
+    echo "needs a JDK 21+ to generate the file: $java is $(major "$java") and the jar found none; set JAVA or JAVA_HOME" >&2
+    exit 2
+  fi
+fi
+
+if [[ -z "$dir" ]]; then
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/corescale-measure-stats.XXXXXX")
+  trap 'rm -rf "$dir"' EXIT
+fi
+csv="$dir/results.csv"
+if [[ -f "$csv" ]]; then
+  echo "using $csv ($(wc -c < "$csv") bytes)"
+else
+  mkdir -p "$dir"
+  echo "generating $csv: $points points x 5 forks x 100 iterations"
+  "$gen_java" -cp "$jar" corescale.stats.bench.SummaryLoad --generate "$dir" "$points"
+  echo "  $(wc -c < "$csv") bytes"
+fi
+
+now_ms() {
+  echo $(( $(date +%s%N) / 1000000 ))
+}
+
+# Runs one side, prints its wall time in ms; its output goes to a log beside the file.
+run_java() {
+  local t0 t1
+  t0=$(now_ms)
+  if ! "$java" -jar "$jar" report "$dir" > "$dir/report.log" 2>&1; then
+    echo "report failed:" >&2
+    tail -5 "$dir/report.log" >&2
+    exit 1
+  fi
+  t1=$(now_ms)
+  echo $(( t1 - t0 ))
+}
+
+run_python() {
+  local t0 t1
+  t0=$(now_ms)
+  python3 scripts/group-by-point.py "$csv" > "$dir/python-means.csv"
+  t1=$(now_ms)
+  echo $(( t1 - t0 ))
+}
+
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+echo "machine: $(nproc) CPUs${cpu:+, $cpu}; load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+echo "A: $java -jar $jar report $dir"
+echo "B: python3 scripts/group-by-point.py $csv ($(python3 --version 2>&1))"
+a_times=()
+b_times=()
+for (( r = 1; r <= rounds; r++ )); do
+  if (( r % 2 )); then
+    a=$(run_java); b=$(run_python)
+    echo "round $r: A $a ms, B $b ms"
+  else
+    b=$(run_python); a=$(run_java)
+    echo "round $r: B $b ms, A $a ms"
+  fi
+  a_times+=("$a")
+  b_times+=("$b")
+done
+a_median=$(median "${a_times[@]}")
+b_median=$(median "${b_times[@]}")
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+echo "median A (report) $a_median ms, median B (CPython) $b_median ms, ratio A/B $(awk -v a="$a_median" -v b="$b_median" 'BEGIN { printf "%.2f", a / b }')"

@@ -3,6 +3,7 @@ package corescale.stats;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.RunFile.CanaryReading;
@@ -35,7 +36,14 @@ record Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> in
         List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
         Set<RunInfo> infos = new HashSet<>();
         for (LoadedInput l : loaded) {
-            l.measurements().forEach(m -> infos.add(m.run()));
+            // Rows of a run come together and share its RunInfo: hashing each of a million is wasted.
+            RunInfo last = null;
+            for (Measurement m : l.measurements()) {
+                if (m.run() != last) {
+                    last = m.run();
+                    infos.add(last);
+                }
+            }
             l.pooled().forEach(p -> infos.add(p.run()));
         }
         Bounds bounds = Bounds.of(points, loaded);

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * "Measure it": writes 1,000,000 rows of results.csv (2,000 points × 5 forks × 100 iterations)
  * to a temp directory, loads them, summarises them (modes and warm-up included), writes summary.csv and
  * prints the times. Run it as described in stats/STATISTICS.md; the budget is 10 s including JVM start.
+ *
+ * <p>{@code --generate DIR [POINTS]} only writes {@code DIR/results.csv}, the same file, for
+ * scripts/measure-stats.sh to time {@code report} and a CPython pass on.
  */
 public final class SummaryLoad {
 
@@ -30,6 +33,15 @@ public final class SummaryLoad {
     }
 
     public static void main(String[] args) throws IOException, BadInputException {
+        if (args.length > 0 && args[0].equals("--generate")) {
+            if (args.length < 2 || args.length > 3) {
+                System.err.println("usage: SummaryLoad --generate DIR [POINTS]");
+                System.exit(2);
+            }
+            Path dir = Files.createDirectories(Path.of(args[1]));
+            generate(dir.resolve("results.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
+            return;
+        }
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("corescale-summaryload");

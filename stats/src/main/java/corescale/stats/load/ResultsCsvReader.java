@@ -50,6 +50,7 @@ final class ResultsCsvReader {
     /** Files up to this size are read into memory and parsed in parallel chunks. */
     private static final long IN_MEMORY_LIMIT = 1L << 30;
     static final int MIN_CHUNK = 4 << 20;
+    private static final int CHUNKS_PER_PROCESSOR = 4;
 
     /**
      * What a file held.
@@ -64,9 +65,12 @@ final class ResultsCsvReader {
         return read(file, IN_MEMORY_LIMIT);
     }
 
-    /** As {@link #read(Path)}, streaming files larger than {@code inMemoryLimit} bytes (tests lower it). */
+    /**
+     * As {@link #read(Path)}, streaming files larger than {@code inMemoryLimit} bytes (tests lower it).
+     * A few chunks per processor, so that a processor busy elsewhere does not hold up the others.
+     */
     static Result read(Path file, long inMemoryLimit) throws BadInputException, IOException {
-        return read(file, inMemoryLimit, Runtime.getRuntime().availableProcessors());
+        return read(file, inMemoryLimit, CHUNKS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
     }
 
     /** As {@link #read(Path, long)}, in at most {@code maxChunks} chunks (tests choose it, so it does not depend on the machine). */

@@ -30,7 +30,9 @@ final class ResultsRow {
 
     private final Path file;
     private final int[] index;
-    private final Map<String, Integer> secondaryColumns;
+    /** The secondary metrics' names, and their positions in the file. */
+    private final String[] secondaryNames;
+    private final int[] secondaryIndex;
     private final int width;
     private final String[] lastRunFields = new String[RUN_COLUMNS.size()];
     private RunInfo lastRun;
@@ -41,13 +43,17 @@ final class ResultsRow {
     private Mode lastFactorMode;
     private String lastUnit;
     private double lastFactor;
+    private final String[] lastSecondaryTexts;
+    private Map<String, Double> lastSecondary;
 
     /** @param index each fixed column's position in the file by ordinal, -1 for an optional column it lacks */
     ResultsRow(Path file, int[] index, Map<String, Integer> secondaryColumns, int width) {
         this.file = file;
         this.index = index;
-        this.secondaryColumns = secondaryColumns;
+        this.secondaryNames = secondaryColumns.keySet().toArray(new String[0]);
+        this.secondaryIndex = secondaryColumns.values().stream().mapToInt(Integer::intValue).toArray();
         this.width = width;
+        this.lastSecondaryTexts = new String[secondaryNames.length];
     }
 
     Measurement parse(CSVRecord r, int line) throws BadInputException {
@@ -74,22 +80,35 @@ final class ResultsRow {
             throw new BadInputException(file, line, "score " + field(r, SCORE).trim() + " " + field(r, UNIT).trim()
                     + " is beyond the range of a double once converted to " + Units.canonical(mode));
         }
-        Map<String, Double> secondary = Map.of();
-        if (!secondaryColumns.isEmpty()) {
-            List<Map.Entry<String, Double>> values = new ArrayList<>(secondaryColumns.size());
-            for (Map.Entry<String, Integer> c : secondaryColumns.entrySet()) {
-                String text = r.get(c.getValue()).trim();
-                if (!text.isEmpty()) {
-                    values.add(Map.entry(c.getKey(), parseDouble(text, c.getKey(), line)));
-                }
-            }
-            // An immutable map here is kept as is by Measurement, saving a copy per row.
-            @SuppressWarnings("unchecked")
-            Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
-            secondary = Map.ofEntries(entries);
-        }
+        Map<String, Double> secondary = secondaryIndex.length == 0 ? Map.of() : secondary(r, line);
         return new Measurement(run, key, Units.canonical(mode),
                 positive(r, FORK, line), positive(r, ITERATION, line), canonical, secondary);
+    }
+
+    /** Rows mostly repeat their secondary values (lost_updates 0), so the last map is reused when their texts repeat. */
+    private Map<String, Double> secondary(CSVRecord r, int line) throws BadInputException {
+        boolean same = lastSecondary != null;
+        for (int i = 0; i < secondaryIndex.length && same; i++) {
+            same = r.get(secondaryIndex[i]).equals(lastSecondaryTexts[i]);
+        }
+        if (same) {
+            return lastSecondary;
+        }
+        List<Map.Entry<String, Double>> values = new ArrayList<>(secondaryIndex.length);
+        for (int i = 0; i < secondaryIndex.length; i++) {
+            String text = r.get(secondaryIndex[i]).trim();
+            if (!text.isEmpty()) {
+                values.add(Map.entry(secondaryNames[i], parseDouble(text, secondaryNames[i], line)));
+            }
+        }
+        // An immutable map here is kept as is by Measurement, saving a copy per row.
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
+        lastSecondary = Map.ofEntries(entries);
+        for (int i = 0; i < secondaryIndex.length; i++) {
+            lastSecondaryTexts[i] = r.get(secondaryIndex[i]);
+        }
+        return lastSecondary;
     }
 
     /** Rows repeat the same mode and unit, so the last parse is reused. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -29,12 +30,14 @@ final class RunCharts {
     }
 
     /**
-     * The group's charts, in the order they appear.
+     * The group's charts, in the order they appear, named (so in report order) but not drawn yet:
+     * drawing is the costly part, and each chart can be drawn on its own, in any order.
      *
      * @param curves     the group's scaling curves, in {@link corescale.stats.scaling.CurveKey} order
      * @param contention the group's contention rows, empty when none
      */
-    static List<ChartFile> of(Group group, List<ScalingCurve> curves, List<ContentionRow> contention, FileNames names) {
+    static List<Supplier<ChartFile>> of(Group group, List<ScalingCurve> curves, List<ContentionRow> contention,
+                                        FileNames names) {
         List<ScalingCurve> cores = new ArrayList<>();
         TreeMap<Integer, List<ScalingCurve>> threadsOnCores = new TreeMap<>();
         for (ScalingCurve c : curves) {
@@ -45,27 +48,27 @@ final class RunCharts {
             }
         }
         threadsOnCores.values().removeIf(cs -> !drawable(cs));
-        List<ChartFile> out = new ArrayList<>();
+        List<Supplier<ChartFile>> out = new ArrayList<>();
         String mode = group.mode().jmhName();
         if (drawable(cores)) {
             List<ScalingCurve> shown = readable(cores);
-            out.add(throughput(new ChartTitle(group, "throughput vs cores"), shown,
-                    names.png("chart", group.family(), group.benchmark(), group.params(), mode, "cores")));
-            out.add(speedup(new ChartTitle(group, "speedup vs cores"), shown,
-                    names.png("chart", group.family(), group.benchmark(), group.params(), mode, "speedup")));
+            String throughputFile = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "cores");
+            String speedupFile = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "speedup");
+            out.add(() -> throughput(new ChartTitle(group, "throughput vs cores"), shown, throughputFile));
+            out.add(() -> speedup(new ChartTitle(group, "speedup vs cores"), shown, speedupFile));
         }
         if (!threadsOnCores.isEmpty()) {
             // Only the largest core count gets a threads chart: the others repeat its story with
             // fewer points, and are all in the scaling table.
             int n = threadsOnCores.lastKey();
-            out.add(throughput(new ChartTitle(group, "throughput vs threads on " + n + " cores"),
-                    readable(threadsOnCores.lastEntry().getValue()),
-                    names.png("chart", group.family(), group.benchmark(), group.params(), mode, "threads", n + "c")));
+            List<ScalingCurve> shown = readable(threadsOnCores.lastEntry().getValue());
+            String file = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "threads", n + "c");
+            out.add(() -> throughput(new ChartTitle(group, "throughput vs threads on " + n + " cores"), shown, file));
         }
         Map<String, List<ContentionRow>> series = contentionSeries(contention);
         if (!series.isEmpty()) {
-            out.add(contention(new ChartTitle(group, "contention"), series,
-                    names.png("chart", group.family(), group.benchmark(), group.params(), mode, "contention")));
+            String file = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "contention");
+            out.add(() -> contention(new ChartTitle(group, "contention"), series, file));
         }
         return out;
     }

@@ -12,12 +12,15 @@ import corescale.stats.summary.LostUpdates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Writes a run's {@code report.md}, {@code report.html} and PNG charts: the machine and JDK and the
@@ -73,6 +76,7 @@ public final class RunReport {
             contention.computeIfAbsent(Group.of(r.key(), r.mode()), g -> new ArrayList<>()).add(r);
         }
 
+        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup.keySet(), curvesByGroup, contention, names);
         String family = null;
         for (Map.Entry<Group, List<PointSummary>> g : byGroup.entrySet()) {
             Group group = g.getKey();
@@ -82,8 +86,7 @@ public final class RunReport {
             }
             doc.h(2, group.title());
             pointTable(doc, g.getValue(), in.bounds());
-            for (ChartFile c : RunCharts.of(group, curvesByGroup.getOrDefault(group, List.of()),
-                    contention.getOrDefault(group, List.of()), names)) {
+            for (ChartFile c : chartsByGroup.get(group)) {
                 charts.add(c);
                 doc.image(c);
             }
@@ -99,6 +102,28 @@ public final class RunReport {
             doc.h(1, "Inputs").bullets(in.sources());
         }
         return doc;
+    }
+
+    /**
+     * Each group's charts: named group by group in report order (names are unique within the
+     * report), then drawn in parallel, as drawing and PNG encoding are most of a report's time and
+     * every chart is drawn from its own data.
+     */
+    private static Map<Group, List<ChartFile>> drawCharts(Collection<Group> groups, Map<Group, List<ScalingCurve>> curves,
+                                                          Map<Group, List<ContentionRow>> contention, FileNames names) {
+        Map<Group, List<Supplier<ChartFile>>> planned = new LinkedHashMap<>();
+        for (Group g : groups) {
+            planned.put(g, RunCharts.of(g, curves.getOrDefault(g, List.of()), contention.getOrDefault(g, List.of()), names));
+        }
+        List<ChartFile> drawn = planned.values().stream().flatMap(List::stream).toList()
+                .parallelStream().map(Supplier::get).toList();
+        Map<Group, List<ChartFile>> out = new HashMap<>();
+        int from = 0;
+        for (Map.Entry<Group, List<Supplier<ChartFile>>> g : planned.entrySet()) {
+            out.put(g.getKey(), drawn.subList(from, from + g.getValue().size()));
+            from += g.getValue().size();
+        }
+        return out;
     }
 
     /** Correctness: updates lost per point, for every point that checks its counter. */

@@ -66,6 +66,19 @@ public enum ErrorModel {
                 }
             }
 
+            /** As value and gradient, computing X once per n. */
+            @Override
+            public void evaluate(double[] p, double[] n, double[] values, double[][] jacobian) {
+                for (int i = 0; i < n.length; i++) {
+                    double v = m.value(p, n[i]);
+                    values[i] = Math.log(v);
+                    m.gradient(p, n[i], jacobian[i]);
+                    for (int k = 0; k < jacobian[i].length; k++) {
+                        jacobian[i][k] /= v;
+                    }
+                }
+            }
+
             @Override
             public double[] constrain(double[] p) {
                 return m.constrain(p);

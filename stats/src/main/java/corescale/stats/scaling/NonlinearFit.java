@@ -92,10 +92,7 @@ final class NonlinearFit {
         double[] p = point.toArray();
         double[] values = new double[n.length];
         double[][] jacobian = new double[n.length][p.length];
-        for (int i = 0; i < n.length; i++) {
-            values[i] = model.value(p, n[i]);
-            model.gradient(p, n[i], jacobian[i]);
-        }
+        model.evaluate(p, n, values, jacobian);
         return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jacobian, false));
     }
 

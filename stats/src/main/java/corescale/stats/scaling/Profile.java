@@ -198,6 +198,20 @@ final class Profile {
                 }
             }
 
+            /** As value and gradient, with the full parameters and their Jacobian computed once per step. */
+            @Override
+            public void evaluate(double[] u, double[] x, double[] values, double[][] jacobian) {
+                double[] p = q.full(v, u);
+                double[][] j = q.jacobian(v, u);
+                double[][] g = new double[x.length][3];
+                model.evaluate(p, x, values, g);
+                for (int i = 0; i < x.length; i++) {
+                    for (int k = 0; k < 2; k++) {
+                        jacobian[i][k] = g[i][0] * j[0][k] + g[i][1] * j[1][k] + g[i][2] * j[2][k];
+                    }
+                }
+            }
+
             @Override
             public double[] constrain(double[] u) {
                 return q.constrain(u);

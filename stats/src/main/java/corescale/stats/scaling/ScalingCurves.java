@@ -52,27 +52,34 @@ public final class ScalingCurves {
     public static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
         Map<Group, List<PointSummary>> groups = summaries.stream()
                 .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
+        // Groups are independent and each fit depends on its own points only, so fitting them in
+        // parallel cannot change a number; the sort below fixes the order.
+        return groups.entrySet().parallelStream()
+                .flatMap(g -> curves(g.getKey(), g.getValue(), oneAtATime).stream())
+                .sorted(Comparator.comparing(ScalingCurve::key))
+                .toList();
+    }
+
+    /** The curves of one group, cores curve first. */
+    private static List<ScalingCurve> curves(Group group, List<PointSummary> points, Predicate<PointKey> oneAtATime) {
         List<ScalingCurve> curves = new ArrayList<>();
-        groups.forEach((group, points) -> {
-            // Over cores, threads follow cores; a benchmark measured at one thread count throughout
-            // runs its own concurrency inside (a batch sized to the cores), so all its points count.
-            boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
-            // Cores 0 means unknown (a plain JMH file without -XX:ActiveProcessorCount): no cores axis.
-            List<PointSummary> onCores = points.stream().filter(p -> p.key().cores() > 0)
-                    .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
-            if (!onCores.isEmpty()) {
-                curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime));
+        // Over cores, threads follow cores; a benchmark measured at one thread count throughout
+        // runs its own concurrency inside (a batch sized to the cores), so all its points count.
+        boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
+        // Cores 0 means unknown (a plain JMH file without -XX:ActiveProcessorCount): no cores axis.
+        List<PointSummary> onCores = points.stream().filter(p -> p.key().cores() > 0)
+                .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
+        if (!onCores.isEmpty()) {
+            curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime));
+        }
+        Map<Integer, List<PointSummary>> byCores = points.stream()
+                .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
+        byCores.forEach((cores, atCores) -> {
+            if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
+                curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime));
             }
-            Map<Integer, List<PointSummary>> byCores = points.stream()
-                    .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
-            byCores.forEach((cores, atCores) -> {
-                if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
-                    curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime));
-                }
-            });
         });
-        curves.sort(Comparator.comparing(ScalingCurve::key));
-        return List.copyOf(curves);
+        return curves;
     }
 
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */

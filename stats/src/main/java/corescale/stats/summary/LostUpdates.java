@@ -35,17 +35,28 @@ public record LostUpdates(PointKey key, double total, int iterationsWithLoss, in
     public static List<LostUpdates> of(List<LoadedInput> inputs) {
         Map<PointKey, double[]> byPoint = new TreeMap<>();
         for (LoadedInput input : inputs) {
+            // Rows of one point come together and share their key, so the last point's sums are reused.
+            PointKey last = null;
+            double[] acc = null;
             for (Measurement m : input.measurements()) {
                 Double lost = m.secondary().get(METRIC);
-                if (lost != null && !lost.isNaN()) {
-                    double[] acc = byPoint.computeIfAbsent(m.key(), k -> new double[4]);
+                Double unguarded = m.secondary().get(UNGUARDED);
+                boolean hasLost = lost != null && !lost.isNaN();
+                boolean hasUnguarded = unguarded != null && !unguarded.isNaN();
+                if (!hasLost && !hasUnguarded) {
+                    continue;
+                }
+                if (m.key() != last) {
+                    last = m.key();
+                    acc = byPoint.computeIfAbsent(last, k -> new double[4]);
+                }
+                if (hasLost) {
                     acc[0] += lost;
                     acc[1] += lost > 0 ? 1 : 0;
                     acc[2] += 1;
                 }
-                Double unguarded = m.secondary().get(UNGUARDED);
-                if (unguarded != null && !unguarded.isNaN()) {
-                    byPoint.computeIfAbsent(m.key(), k -> new double[4])[3] += unguarded;
+                if (hasUnguarded) {
+                    acc[3] += unguarded;
                 }
             }
         }

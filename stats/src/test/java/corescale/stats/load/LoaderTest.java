@@ -124,6 +124,45 @@ public class LoaderTest {
     }
 
     @Test
+    void chunksStartAtRecordStartsWithTheirLinesWhereverTheQuotesAndLineBreaksFall() {
+        // Seeded: random bytes of a few kinds, split in 1 to 6 parts, against a plain pass over them.
+        java.util.Random random = new java.util.Random(25);
+        String alphabet = "ab,\"\n\n";
+        for (int trial = 0; trial < 5_000; trial++) {
+            byte[] csv = new byte[3 + random.nextInt(60)];
+            csv[0] = 'h';
+            csv[1] = '\n';
+            for (int i = 2; i < csv.length; i++) {
+                csv[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            java.util.Map<Integer, Integer> recordStarts = new java.util.HashMap<>();
+            boolean inQuotes = false;
+            for (int i = 2, line = 2; i < csv.length; i++) {
+                if (csv[i] == '"') {
+                    inQuotes = !inQuotes;
+                } else if (csv[i] == '\n') {
+                    line++;
+                    if (!inQuotes && i + 1 < csv.length) {
+                        recordStarts.put(i + 1, line);
+                    }
+                }
+            }
+            int parts = 1 + random.nextInt(6);
+            List<CsvChunk> chunks = CsvChunk.split(csv, 2, csv.length, parts);
+            String what = new String(csv, StandardCharsets.UTF_8) + " in " + parts + ": " + chunks;
+            assertTrue(chunks.size() <= parts, what);
+            assertEquals(new CsvChunk(2, chunks.get(0).to(), 2), chunks.get(0), what);
+            assertEquals(csv.length, chunks.get(chunks.size() - 1).to(), what);
+            for (int i = 1; i < chunks.size(); i++) {
+                CsvChunk c = chunks.get(i);
+                assertEquals(chunks.get(i - 1).to(), c.from(), what);
+                assertTrue(c.from() < c.to(), what);
+                assertEquals(recordStarts.get(c.from()), c.firstLine(), what);
+            }
+        }
+    }
+
+    @Test
     void bigResultsCsvIsParsedInChunksWithCorrectLineNumbers(@TempDir Path dir) throws IOException, BadInputException {
         // Large enough for three chunks, whatever the machine's processor count; a quoted field with a
         // line break in the first chunk shifts the line numbers of all the others.
