@@ -7,8 +7,10 @@
 #                                            and the jar's relaunch on a JDK 21+
 #   B  python3 scripts/group-by-point.py     one pass with the standard csv module: rows grouped by
 #                                            point, each point's mean of fork means
-# and prints each round's times, the medians and the ratio A/B of the medians (target: 1.0 or less).
+# and prints each round's wall times (and CPU times, to tell a busy machine: the JVM side uses every
+# processor, CPython one), the medians and the ratio A/B of the medians (target: 1.0 or less).
 set -euo pipefail
+export LC_NUMERIC=C # bash's time prints 1.234, not 1,234
 
 usage() {
   cat <<'USAGE'
@@ -87,29 +89,18 @@ else
   echo "  $(wc -c < "$csv") bytes"
 fi
 
-now_ms() {
-  echo $(( $(date +%s%N) / 1000000 ))
-}
-
-# Runs one side, prints its wall time in ms; its output goes to a log beside the file.
-run_java() {
-  local t0 t1
-  t0=$(now_ms)
-  if ! "$java" -jar "$jar" report "$dir" > "$dir/report.log" 2>&1; then
-    echo "report failed:" >&2
-    tail -5 "$dir/report.log" >&2
+# Runs a command with its output in LOG and prints its wall time and CPU time (user + system, of
+# the command and every process it waited for: the relaunched JVM, the compiler and GC threads), in ms.
+measure() {
+  local log=$1 times
+  shift
+  local TIMEFORMAT='%R %U %S'
+  if ! times=$( { time "$@" > "$log" 2>&1; } 2>&1 ); then
+    echo "failed: $*" >&2
+    tail -5 "$log" >&2
     exit 1
   fi
-  t1=$(now_ms)
-  echo $(( t1 - t0 ))
-}
-
-run_python() {
-  local t0 t1
-  t0=$(now_ms)
-  python3 scripts/group-by-point.py "$csv" > "$dir/python-means.csv"
-  t1=$(now_ms)
-  echo $(( t1 - t0 ))
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$times"
 }
 
 median() {
@@ -124,11 +115,18 @@ a_times=()
 b_times=()
 for (( r = 1; r <= rounds; r++ )); do
   if (( r % 2 )); then
-    a=$(run_java); b=$(run_python)
-    echo "round $r: A $a ms, B $b ms"
+    ta=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir")
+    tb=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv")
   else
-    b=$(run_python); a=$(run_java)
-    echo "round $r: B $b ms, A $a ms"
+    tb=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv")
+    ta=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir")
+  fi
+  read -r a a_cpu <<< "$ta"
+  read -r b b_cpu <<< "$tb"
+  if (( r % 2 )); then
+    echo "round $r: A $a ms (cpu $a_cpu ms), B $b ms (cpu $b_cpu ms)"
+  else
+    echo "round $r: B $b ms (cpu $b_cpu ms), A $a ms (cpu $a_cpu ms)"
   fi
   a_times+=("$a")
   b_times+=("$b")
