@@ -22,9 +22,6 @@ import java.util.Map;
  */
 public final class Eligibility {
 
-    /** Every point may be ranked (no correctness metrics read). */
-    public static final Eligibility ALL = new Eligibility(Map.of());
-
     static final String LOST = "lost updates";
     static final String UNGUARDED = "inside work not guarded";
     static final String ABOVE_BOUND = "above its physical bound (a measurement error)";
