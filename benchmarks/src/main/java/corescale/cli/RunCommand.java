@@ -286,7 +286,10 @@ final class RunCommand implements Callable<Integer> {
                                    CoresRestriction restriction, MachineState state, List<RunConfig> configs) {
         ObjectMapper json = new ObjectMapper();
         Placement placement = restriction.placement();
-        return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), json.valueToTree(machine),
+        // When the machine was measured belongs with it: a VM's CPU changes between sessions.
+        com.fasterxml.jackson.databind.node.ObjectNode machineNode = json.valueToTree(machine);
+        machineNode.put("started", java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), machineNode,
                 json.valueToTree(placement.topology().toJson()), json.valueToTree(placement.limits().toJson()),
                 json.valueToTree(placement.toJson(coreCounts)), json.valueToTree(state.toJson()),
                 json.valueToTree(FactsProbe.collect(restriction, coreCounts)), configs, List.of());

@@ -3,7 +3,6 @@ package corescale.stats.report;
 import corescale.stats.answers.Answers;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
-import corescale.stats.answers.Answers.Situation;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Leads;
 import corescale.stats.summary.Ratio;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,15 +23,23 @@ final class AnswersSection {
     private AnswersSection() {
     }
 
-    /** The sentences, in the section's order: what the console prints before the findings. */
+    /**
+     * The answers, one sentence each a reader can quote, in the section's order: the report opens with
+     * them and the console prints them. The tables after them give every variant.
+     */
     static List<String> sentences(Answers a) {
         List<String> out = new ArrayList<>();
-        counterSettings(a).forEach((title, rankings) -> out.add("shared counter · " + title + ": " + counterSentence(rankings)));
-        a.models().forEach(r -> out.add("execution models · " + title(r.place()) + ": " + modelSentence(r)));
-        scalingSettings(a).forEach((title, speedups) -> out.add("scaling · " + title + ": " + scalingSentence(speedups)));
-        if (!a.processes().isEmpty()) {
-            out.add("threads vs processes: " + processesSentence(a.processes()));
+        counterSettings(a).forEach((title, rankings) -> {
+            rankings.forEach(r -> out.add("Shared counter, " + title + ", " + situation(r) + ": " + leaders(r) + "."));
+            notRanked(rankings).ifPresent(n -> out.add("Shared counter, " + title + ", not ranked: " + n + "."));
+        });
+        for (Ranking r : a.models()) {
+            out.add("Execution models, " + title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads())
+                    + ": " + modelSentence(r) + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + ".");
         }
+        scalingSettings(a).forEach((title, speedups) -> out.add("Scaling, " + title + ": " + scalingSentence(speedups) + "."));
+        processesByPlace(a.processes()).forEach((where, rows) ->
+                out.add("Threads vs processes at " + where + ": " + processesSentence(rows) + "."));
         return out;
     }
 
@@ -43,28 +51,40 @@ final class AnswersSection {
         return out;
     }
 
-    /** "from 1 to 2 cores, speedups from ×0.28 [0.12, 0.59] (synchronized) to ×1.38 [1.27, 1.5] (longAdder)". */
+    /**
+     * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; best longAdder ×0.903 [0.851, 0.958]
+     * (45% of linear), worst ...". Gains and losses are the intervals' verdicts: one that holds 1 is neither.
+     */
     private static String scalingSentence(List<Answers.Speedup> speedups) {
         Answers.Speedup top = speedups.get(0);
         Answers.Speedup bottom = speedups.get(speedups.size() - 1);
-        String range = "from " + top.from().key().cores() + " to " + top.to().key().cores() + " cores";
+        String range = top.from().key().cores() + " → " + top.to().key().cores() + " cores";
         if (speedups.size() == 1) {
-            return range + " " + top.to().key().variant() + " " + speedup(top);
+            return range + ", " + top.to().key().variant() + " " + speedup(top);
         }
-        return range + ", speedups from " + speedup(bottom) + " (" + bottom.to().key().variant() + ") to "
-                + speedup(top) + " (" + top.to().key().variant() + ")";
+        long gain = speedups.stream().filter(s -> s.speedup().low() > 1).count();
+        long lose = speedups.stream().filter(s -> s.speedup().high() < 1).count();
+        return range + ", " + gain + " of " + speedups.size() + " variants gain throughput, " + lose + (lose == 1 ? " loses" : " lose") + " it; best "
+                + top.to().key().variant() + " " + speedup(top) + ", worst " + bottom.to().key().variant() + " " + speedup(bottom);
     }
 
     private static String speedup(Answers.Speedup s) {
-        return withInterval(s.speedup()) + ", " + Fmt.pct(s.efficiency()) + " of linear";
+        return withInterval(s.speedup()) + " (" + Fmt.pct(s.efficiency()) + " of linear)";
     }
 
-    /** "lock ×0.1 [0.08, 0.12] (fileLock over reentrantLock at 2t/2c); ..." */
+    /** Rows by where they were measured ("2t/2c"), in order. */
+    private static Map<String, List<ThreadsVsProcesses.Row>> processesByPlace(List<ThreadsVsProcesses.Row> rows) {
+        Map<String, List<ThreadsVsProcesses.Row>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(Groups.at(r.threads().key().cores(), r.threads().key().threads()),
+                w -> new ArrayList<>()).add(r));
+        return out;
+    }
+
+    /** "a lock across processes (fileLock) runs at ×0.1 [0.08, 0.12] of one in threads (reentrantLock); ..." */
     private static String processesSentence(List<ThreadsVsProcesses.Row> rows) {
-        return "processes over threads, same guard and work: " + rows.stream().map(r -> r.guard() + " "
-                + withInterval(r.ratio()) + " (" + r.processes().key().variant() + " over " + r.threads().key().variant()
-                + " at " + Groups.at(r.threads().key().cores(), r.threads().key().threads())
-                + (r.threadsLose() || r.processesLose() ? ", loses updates" : "") + ")").collect(Collectors.joining("; "));
+        return rows.stream().map(r -> r.guard() + " across processes (" + r.processes().key().variant() + ") runs at "
+                + withInterval(r.ratio()) + " of threads (" + r.threads().key().variant() + ")"
+                + (r.threadsLose() || r.processesLose() ? ", loses updates" : "")).collect(Collectors.joining("; "));
     }
 
     static void add(Doc doc, Answers a) {
@@ -72,33 +92,29 @@ final class AnswersSection {
             return;
         }
         doc.h(1, "Answers");
-        doc.p("Leaders are the fastest variant and every variant whose difference from it is not a discovery (Welch's t on "
-                + "the logs of fork means, adjusted over all of this section's comparisons, 5% false-discovery rate): a tie "
-                + "stays a tie. Ratios are throughputs (time per operation as its inverse), with 95% intervals; "
-                + "a variant of one fork, or that loses updates, is named but not ranked. The tables below give every variant.");
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. Variants tie unless "
+                + "their difference from the first is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
+                + "rate over this section): a tie stays a tie. A variant of one fork, that loses updates or that the "
+                + "service holds back is named, never ranked. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
             doc.h(2, "Shared counter: which guard, at 1 thread, at threads = cores, oversubscribed");
             counters.forEach((title, rankings) -> {
                 doc.h(3, title);
-                doc.p(counterSentence(rankings));
                 counterTable(doc, rankings);
-                unranked(doc, rankings);
             });
         }
         if (!a.models().isEmpty()) {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
-                doc.p(modelSentence(r));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best [95% CI]").num("of its bound").text("");
                 for (Entry e : r.ranked()) {
                     t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()),
                             e.leading() ? "leads" : "");
                 }
                 doc.table(t.build());
-                unranked(doc, List.of(r));
             }
         }
         Map<String, List<Answers.Speedup>> scaling = scalingSettings(a);
@@ -106,7 +122,6 @@ final class AnswersSection {
             doc.h(2, "Scaling: how each variant's throughput grows with cores");
             scaling.forEach((title, speedups) -> {
                 doc.h(3, title);
-                doc.p(scalingSentence(speedups));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [95% CI]")
                         .num("of linear").text("");
                 for (Answers.Speedup s : speedups) {
@@ -116,10 +131,6 @@ final class AnswersSection {
                 }
                 doc.table(t.build());
             });
-        }
-        if (!a.processes().isEmpty()) {
-            doc.h(2, "Threads vs processes: what sharing the counter across processes costs");
-            doc.p(processesSentence(a.processes()));
         }
     }
 
@@ -139,46 +150,69 @@ final class AnswersSection {
         Leads.Place p = r.place();
         String where = Groups.at(p.cores(), p.threads());
         return switch (r.situation()) {
-            case ONE_THREAD -> "at 1 thread (" + where + ")";
-            case THREADS_EQUAL_CORES -> "at threads = cores (" + where + ")";
+            case ONE_THREAD -> "1 thread (" + where + ")";
+            case THREADS_EQUAL_CORES -> "threads = cores (" + where + ")";
             case OVERSUBSCRIBED -> "oversubscribed (" + where + ")";
-            case MOST_CORES -> "at " + where;
+            case MOST_CORES -> where;
         };
     }
 
-    /** "at 1 thread (1t/1c) atomicLong leads (×1.93 [1.85, 2.01] of synchronized); at threads = cores ..." */
-    private static String counterSentence(List<Ranking> rankings) {
-        return rankings.stream().map(r -> situation(r) + " " + leaders(r, "of " + r.baseline())).collect(Collectors.joining("; "));
-    }
-
+    /** "fixedPool and processes tie for fastest (89% of its bound; processes ×0.98 [0.9, 1.07] of it); then ..." */
     private static String modelSentence(Ranking r) {
         if (r.ranked().isEmpty()) {
-            return "no model may be ranked " + situation(r);
+            return "no model may be ranked";
         }
+        Entry first = r.ranked().get(0);
+        List<Entry> tied = r.leaders().subList(1, r.leaders().size());
         List<Entry> rest = r.ranked().stream().filter(e -> !e.leading()).toList();
-        String behind = rest.isEmpty() ? "" : "; the others " + times(rest.get(0).vsBaseline().value())
-                + (rest.size() == 1 ? "" : " to " + times(rest.get(rest.size() - 1).vsBaseline().value())) + " of it";
-        return situation(r) + " " + leaders(r, "of the best") + behind;
+        List<String> notes = new ArrayList<>();
+        if (Double.isFinite(first.ofBound())) {
+            notes.add(first.point().key().variant() + " at " + Fmt.pct(first.ofBound()) + " of its bound");
+        }
+        if (!tied.isEmpty()) {
+            notes.add(listed(tied) + " of it");
+        }
+        String who = r.leaders().size() == 1 ? names(r.leaders()) + " is fastest" : names(r.leaders()) + " tie for fastest";
+        return who + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
+                + (rest.isEmpty() ? "" : "; then " + listed(rest) + " of the best");
     }
 
-    private static String leaders(Ranking r, String what) {
+    /** Each variant with its ratio when few, else how many and their range. */
+    private static String listed(List<Entry> entries) {
+        if (entries.size() <= MAX_LISTED) {
+            return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline()))
+                    .collect(Collectors.joining(", "));
+        }
+        double lo = entries.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
+        double hi = entries.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
+        return entries.size() + " others, " + times(lo) + " to " + times(hi);
+    }
+
+    /** Up to this many variants are each named with their interval; more read as one range. */
+    private static final int MAX_LISTED = 3;
+
+    /** Counters: "longAdder is fastest, ×12.5 [7.27, 22.3] the throughput of synchronized"; a wide tie as one range. */
+    private static String leaders(Ranking r) {
         List<Entry> leaders = r.leaders();
         if (leaders.isEmpty()) {
             return "no variant may be ranked";
         }
-        if (leaders.size() >= 3) {
-            // A wide tie reads as one: how many, and how far apart their ratios are.
+        String of = " the throughput of " + r.baseline();
+        String who = leaders.size() == 1 ? names(leaders) + " is fastest"
+                : leaders.size() == r.ranked().size() ? "all " + leaders.size() + " ranked variants tie"
+                : names(leaders) + " tie for fastest";
+        if (r.baseline().isEmpty()) {
+            return who;
+        }
+        if (leaders.size() > MAX_LISTED) {
             double lo = leaders.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
             double hi = leaders.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
-            return leaders.size() + " variants tied at the top (" + names(leaders) + ")"
-                    + (r.baseline().isEmpty() || !Double.isFinite(lo) ? "" : ", " + times(lo) + " to " + times(hi) + " " + what);
+            return who + ", " + times(lo) + " to " + times(hi) + of;
         }
-        String ratios = leaders.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", "));
-        return names(leaders) + (leaders.size() == 1 ? " leads" : " lead, tied")
-                + (r.baseline().isEmpty() ? "" : " (" + ratios + " " + what + ")");
+        return who + ", " + leaders.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", ")) + of;
     }
 
-    /** "×2.78 [1.92, 4.02]"; the baseline itself "×1 (baseline)". */
+    /** "×2.78 [1.92, 4.02]"; the baseline itself "×1 (itself)". */
     private static String withInterval(Ratio r) {
         if (r.method().equals(Ratio.ONE.method())) {
             return "×1 (itself)";
@@ -219,15 +253,20 @@ final class AnswersSection {
         doc.table(t.build());
     }
 
-    private static void unranked(Doc doc, List<Ranking> rankings) {
-        Map<String, List<String>> byReason = new LinkedHashMap<>();
+    /** "semaphorePermits at 2t/2c, 4t/2c (lost updates)", the variants left out of these rankings, or empty. */
+    private static Optional<String> notRanked(List<Ranking> rankings) {
+        Map<String, Map<String, List<String>>> byReason = new LinkedHashMap<>(); // reason -> variant -> where
         for (Ranking r : rankings) {
-            r.unranked().forEach(u -> byReason.computeIfAbsent(u.reason(), x -> new ArrayList<>())
-                    .add(u.variant() + " at " + Groups.at(r.place().cores(), r.place().threads())));
+            r.unranked().forEach(u -> byReason.computeIfAbsent(u.reason(), x -> new LinkedHashMap<>())
+                    .computeIfAbsent(u.variant(), x -> new ArrayList<>()).add(Groups.at(r.place().cores(), r.place().threads())));
         }
-        if (!byReason.isEmpty()) {
-            doc.p("Not ranked: " + byReason.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
-                    .collect(Collectors.joining("; ")) + ".");
+        if (byReason.isEmpty()) {
+            return Optional.empty();
         }
+        boolean oneplace = rankings.size() == 1;
+        return Optional.of(byReason.entrySet().stream().map(e -> e.getValue().entrySet().stream()
+                        .map(v -> v.getKey() + (oneplace ? "" : " at " + String.join(", ", v.getValue())))
+                        .collect(Collectors.joining(", ")) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining("; ")));
     }
 }

@@ -23,7 +23,8 @@ final class Fastest {
     private Fastest() {
     }
 
-    static void lines(List<PointSummary> points, Rankings rankings, List<String> out) {
+    /** @param answered places whose leaders the Answers already state: only their unranked variants are named */
+    static void lines(List<PointSummary> points, Rankings rankings, java.util.Set<Leads.Place> answered, List<String> out) {
         Eligibility eligibility = rankings.eligibility();
         Leads leads = rankings.leads();
         Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
@@ -36,7 +37,7 @@ final class Fastest {
             List<String> parts = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
-                if (at.size() >= 2) {
+                if (at.size() >= 2 && !answered.contains(Leads.Place.of(at.get(0)))) {
                     leader(at, eligibility, leads).ifPresent(parts::add);
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {

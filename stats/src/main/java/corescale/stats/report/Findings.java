@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Leads;
 import corescale.stats.run.Canary;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.LostUpdates;
@@ -10,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,9 +63,15 @@ public final class Findings {
     /** The findings, one sentence each: they open the report and end the console output. */
     public static List<String> of(ReportInput input) {
         List<String> out = new ArrayList<>();
-        Fastest.lines(input.points(), input.rankings(), out);
+        // What the Answers state is not said again here: each place's leader and each group's speedups once.
+        Set<Leads.Place> answered = new HashSet<>();
+        input.answers().counters().forEach(r -> answered.add(r.place()));
+        input.answers().models().forEach(r -> answered.add(r.place()));
+        Set<Group> scaled = new HashSet<>();
+        input.answers().scaling().forEach(s -> scaled.add(Group.of(s.to())));
+        Fastest.lines(input.points(), input.rankings(), answered, out);
         lostUpdates(input.lostUpdates(), out);
-        scaling(input.curves(), out);
+        scaling(input.curves().stream().filter(c -> !scaled.contains(Group.of(c.key()))).toList(), out);
         BoundFindings.add(input, out);
         unstable(input.points(), out);
         if (out.isEmpty()) {

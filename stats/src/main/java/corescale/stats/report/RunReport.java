@@ -149,12 +149,13 @@ public final class RunReport {
     static String machineLine(ReportInput in) {
         Map<String, String> m = in.machine();
         List<String> parts = new ArrayList<>();
-        for (String k : List.of("cpuModel", "cpusOnline", "jdkVersion", "host")) {
+        for (String k : List.of("cpuModel", "cpusOnline", "jdkVersion", "started")) {
             String v = m.getOrDefault(k, "");
             if (!v.isEmpty()) {
                 parts.add(switch (k) {
                     case "cpusOnline" -> v + " CPUs online";
                     case "jdkVersion" -> "JDK " + v;
+                    case "started" -> "measured " + v.substring(0, Math.min(10, v.length())); // the date of an ISO time
                     default -> v;
                 });
             }

@@ -11,11 +11,18 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Each speedup in the findings is stated over its own curve's range of cores. */
+/**
+ * Each speedup in the findings is stated over its own curve's range of cores; curves the Answers give
+ * (counters at threads = cores) are not stated again.
+ */
 class FindingsRangeTest {
 
     private static PointSummary point(String variant, int cores, double mean) {
-        PointKey key = new PointKey("counters", "Counters.increment", variant, "", cores, cores, Mode.THROUGHPUT);
+        return point("processcounters", "ProcessCounters.increment", variant, cores, 1, mean);
+    }
+
+    private static PointSummary point(String family, String benchmark, String variant, int cores, int threads, double mean) {
+        PointKey key = new PointKey(family, benchmark, variant, "", cores, threads, Mode.THROUGHPUT);
         return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, mean, mean * 0.99, mean * 1.01, 0.01, false,
                 new double[] {mean, mean, mean}, "");
     }
@@ -34,7 +41,7 @@ class FindingsRangeTest {
             }
         }
         String all = findings(points);
-        assertTrue(all.contains("counters · Counters.increment speedup (efficiency): atomicLong ×1 from 1 to 8 cores (13%)"
+        assertTrue(all.contains("processcounters · ProcessCounters.increment speedup (efficiency): atomicLong ×1 from 1 to 8 cores (13%)"
                 + ", longAdder ×64 from 1 to 64 cores (100%)"), all);
         assertTrue(!all.contains("speedup from 1 to 8 cores"), all);
     }
@@ -47,6 +54,19 @@ class FindingsRangeTest {
             points.add(point("atomicLong", c, 10.0));
         }
         String all = findings(points);
-        assertTrue(all.contains("counters · Counters.increment speedup from 1 to 8 cores (efficiency): "), all);
+        assertTrue(all.contains("processcounters · ProcessCounters.increment speedup from 1 to 8 cores (efficiency): "), all);
+    }
+
+    @Test
+    void curvesTheAnswersGiveAreNotRepeated() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int c = 1; c <= 8; c *= 2) {
+            points.add(point("counters", "Counters.increment", "longAdder", c, c, 10.0 * c));
+            points.add(point("counters", "Counters.increment", "atomicLong", c, c, 10.0));
+            points.add(point("longAdder", c, 10.0 * c));
+        }
+        String all = findings(points);
+        assertTrue(!all.contains("counters · Counters.increment speedup"), all);
+        assertTrue(all.contains("processcounters · ProcessCounters.increment speedup from 1 to 8 cores"), all);
     }
 }

@@ -149,7 +149,7 @@ class RunReportTest {
         assertTrue(md.get(2).startsWith("Machine: "), md.get(2));
         List<String> section = md.subList(answers, machine);
         String text = String.join("\n", section);
-        for (String s : List.of("- shared counter · ", "of synchronized", "- execution models · ", "- scaling · ",
+        for (String s : List.of("- Shared counter, ", "the throughput of synchronized", "- Execution models, ", "- Scaling, ",
                 "### Shared counter", "### Scaling")) {
             assertTrue(text.contains(s), s + " in\n" + text);
         }
@@ -162,7 +162,9 @@ class RunReportTest {
         List<String> lines = Findings.consoleLines(input, Findings.of(input), written);
         String all = String.join("\n", lines);
         assertTrue(all.contains("fastest"), all);
-        assertTrue(all.contains("8t/8c longAdder"), all);
+        assertTrue(all.contains("threads = cores (8t/8c): longAdder is fastest, ×12"), all);
+        assertTrue(all.contains("2t/2c longAdder (×1.26 vs atomicLong)"), "places the answers do not cover stay in the findings\n" + all);
+        assertFalse(all.contains("8t/8c longAdder ("), "what the answers say is not repeated\n" + all);
         assertTrue(all.contains("speedup from 1 to 8 cores"), all);
         assertTrue(all.contains("2 points unstable"), all);
         assertTrue(all.contains(dir.resolve("report.html").toString()), all);
