@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import corescale.results.CpuList;
 import corescale.results.ResultRow;
-import corescale.stats.report.TopologyFacts;
+import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile.RunConfig;
 
 /** A point's state as the sweep writes it: its points.csv values and its progress line. */
@@ -53,7 +53,7 @@ final class PointLines {
         }
         line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
                 state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
-        if (load.stealShare() > TopologyFacts.STEAL_FLAG) {
+        if (load.stealShare() > PointsFile.STEAL_FLAG) {
             line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()));
         }
         return line.toString();

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import corescale.stats.model.PointKey;
+import corescale.stats.run.PointsFile;
 
 /**
  * A small append-only CSV with one row per point, keyed like results.csv: {@code points.csv}
@@ -32,25 +33,23 @@ import corescale.stats.model.PointKey;
 final class PointLog {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
-    private static final List<String> KEY_COLUMNS = List.of("family", "benchmark", "variant", "params", "cores", "threads");
 
     private final Path file;
     private final List<String> columns;
 
     PointLog(Path file, List<String> extraColumns) {
         this.file = file;
-        List<String> all = new ArrayList<>(KEY_COLUMNS);
+        List<String> all = new ArrayList<>(PointsFile.KEY);
         all.addAll(extraColumns);
         this.columns = List.copyOf(all);
     }
 
     static PointLog points(Path runDir) {
-        return new PointLog(runDir.resolve("points.csv"), List.of("forks", "mean", "unit", "rel_ci", "target", "stop", "seconds",
-                "measure_seconds", "cpus", "steal_pct", "involuntary_switches", "config", "modes"));
+        return new PointLog(runDir.resolve(PointsFile.NAME), PointsFile.VALUES);
     }
 
     static PointLog failures(Path runDir) {
-        return new PointLog(runDir.resolve("failures.csv"), List.of("error"));
+        return new PointLog(runDir.resolve(PointsFile.FAILURES), List.of(PointsFile.ERROR));
     }
 
     /** One row: the point's key, then a value for each of this log's other columns, in order. */
@@ -85,7 +84,7 @@ final class PointLog {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                      CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
                     for (CSVRecord record : parser) {
-                        if (record.toList().subList(0, KEY_COLUMNS.size()).equals(keyOf)) {
+                        if (record.toList().subList(0, PointsFile.KEY.size()).equals(keyOf)) {
                             if (!placed) {
                                 printLines(printer, header, key, lines);
                                 placed = true;

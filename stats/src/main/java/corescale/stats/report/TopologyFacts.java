@@ -1,8 +1,6 @@
 package corescale.stats.report;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,21 +11,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
+import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
 
 /**
  * The machine's topology, limits and state as a reader wants them in the report: the topology in
  * words, the frequency governor and boost, the CPUs each core count ran on, and two flags: core
  * counts above the cgroup's CPU quota (from run.json) and points whose CPUs lost more than
- * {@link #STEAL_FLAG} of their time to steal (from points.csv beside it).
+ * {@link PointsFile#STEAL_FLAG} of their time to steal (from points.csv beside it).
  */
-public final class TopologyFacts {
-
-    /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
-    public static final double STEAL_FLAG = 0.02;
+final class TopologyFacts {
 
     private TopologyFacts() {
     }
@@ -65,38 +59,17 @@ public final class TopologyFacts {
                         + " cores: each busy thread gets less than a whole CPU");
             }
         }
-        List<String> stolen = stolenPoints(runDir.resolve("points.csv"));
+        List<String> stolen = PointsFile.stolen(runDir).stream().map(p -> String.format(Locale.ROOT, "%s %s%s %s: %.1f%%",
+                p.benchmark(), p.variant(), p.params().isEmpty() ? "" : " " + p.params(), Groups.at(p.cores(), p.threads()),
+                p.stealPct())).toList();
         if (!stolen.isEmpty()) {
-            facts.put(String.format(Locale.ROOT, "FLAG: steal above %.0f%% of the time", 100 * STEAL_FLAG), String.join("; ", stolen));
+            facts.put(String.format(Locale.ROOT, "FLAG: steal above %.0f%% of the time", 100 * PointsFile.STEAL_FLAG),
+                    String.join("; ", stolen));
         }
     }
 
     /** A part of run.json, or a missing node where the file has none. */
     private static JsonNode tree(JsonNode node) {
         return node == null ? MissingNode.getInstance() : node;
-    }
-
-    /** Points whose steal_pct is above the flag, as "benchmark variant params cores/threads: x%". */
-    private static List<String> stolenPoints(Path pointsCsv) throws IOException {
-        List<String> stolen = new ArrayList<>();
-        if (!Files.isRegularFile(pointsCsv)) {
-            return stolen;
-        }
-        try (Reader in = Files.newBufferedReader(pointsCsv)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                if (!r.isMapped("steal_pct") || !r.isSet("steal_pct") || r.get("steal_pct").isBlank()) {
-                    continue;
-                }
-                double pct = Double.parseDouble(r.get("steal_pct"));
-                if (pct > 100 * STEAL_FLAG) {
-                    stolen.add(String.format(Locale.ROOT, "%s %s%s %s: %.1f%%", r.get("benchmark"), r.get("variant"),
-                            r.get("params").isEmpty() ? "" : " " + r.get("params"), Groups.at(Integer.parseInt(r.get("cores")),
-                                    Integer.parseInt(r.get("threads"))), pct));
-                }
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException(pointsCsv + ": " + e.getMessage(), e);
-        }
-        return stolen;
     }
 }
