@@ -53,7 +53,7 @@ public final class CompareFindings {
         // The canary's ratio itself stands beside each family's geometric mean (console and family table).
         if (machineMoved) {
             out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
-                    + r.canary().describe() + "): these differences may be the machine, not the code; compare"
+                    + CanaryText.describe(r.canary()) + "): these differences may be the machine, not the code; compare"
                     + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
         }
         return out;
@@ -76,7 +76,7 @@ public final class CompareFindings {
                         .map(e -> e.getValue() + " " + e.getKey().label()).toList());
         boolean claims = counts.containsKey(Verdict.SLOWER) || counts.containsKey(Verdict.FASTER);
         return effect + " on " + g.label() + " (" + verdicts + "; " + replicates(points, r)
-                + (machineMoved && claims ? "; the canary moved too: " + r.canary().describe() : "") + ")";
+                + (machineMoved && claims ? "; the canary moved too: " + CanaryText.describe(r.canary()) : "") + ")";
     }
 
     /** "paired, 6 forks each", "one run a side", "2 runs vs 2". */
@@ -118,7 +118,7 @@ public final class CompareFindings {
         counts.forEach((v, n) -> s.append(' ').append(v.label()).append(' ').append(n));
         out.add(s.toString());
         // The machine's own speed ratio beside each family's, so that neither is read alone.
-        String canary = r.canary().known() ? "; the machine itself: " + r.canary().describe() : "";
+        String canary = r.canary().known() ? "; the machine itself: " + CanaryText.describe(r.canary()) : "";
         r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d point%s%s",
                 f.family(), f.geomean(), f.points(), f.points() == 1 ? "" : "s", canary)));
         findings.forEach(f -> out.add("  " + f));

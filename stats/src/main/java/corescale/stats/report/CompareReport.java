@@ -150,7 +150,7 @@ public final class CompareReport {
             r.families().forEach(f -> {
                 List<String> row = new ArrayList<>(List.of(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
                 if (canary) {
-                    row.add(r.canary().describe());
+                    row.add(CanaryText.describe(r.canary()));
                 }
                 g.row(row);
             });

@@ -3,7 +3,6 @@ package corescale.stats.run;
 import corescale.stats.run.RunFile.CanaryReading;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -99,18 +98,6 @@ public record Canary(double cpu, double memory) {
     /** Whether either kernel's ratio lies beyond 1 ± threshold. */
     public boolean beyond(double threshold) {
         return Math.abs(cpu - 1) > threshold || Math.abs(memory - 1) > threshold;
-    }
-
-    /** "0.64× as fast on the canary's cpu kernel, 0.9× on its memory kernel", the unknown left out. */
-    public String describe() {
-        String c = Double.isFinite(cpu) ? times(cpu) + " as fast on the canary's cpu kernel" : "";
-        String m = Double.isFinite(memory) ? times(memory) + (c.isEmpty() ? " as fast on the canary's" : " on its")
-                + " memory kernel" : "";
-        return c.isEmpty() ? m : m.isEmpty() ? c : c + ", " + m;
-    }
-
-    private static String times(double x) {
-        return String.format(Locale.ROOT, "%.2f×", x);
     }
 
     /** Mean over runs of each run's mean reading; readings not positive and finite are left out. */
