@@ -207,8 +207,8 @@ class ReplicateRunsTest {
         for (String claim : claims) {
             assertTrue(claim.contains("canary"), "a change claimed without naming the canary: " + claim);
         }
-        assertTrue(findings.contains("r2 vs r1: the canary moved beyond ±5.0% as well (the machine was 0.80× as fast on"
-                + " the canary's cpu kernel, 0.80× on its memory kernel): these differences may be the machine, not the"
+        assertTrue(findings.contains("r2 vs r1: the canary moved beyond ±5.0% as well (the machine was ×0.8 as fast on"
+                + " the canary's cpu kernel, ×0.8 on its memory kernel): these differences may be the machine, not the"
                 + " code; compare interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)"),
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance only")));
