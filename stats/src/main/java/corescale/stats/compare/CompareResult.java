@@ -2,7 +2,11 @@ package corescale.stats.compare;
 
 import corescale.stats.run.Canary;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The comparison of one other side against the base side.
@@ -13,7 +17,6 @@ import java.util.List;
  * @param baseRuns   runs on the base side (1 for a run or a configuration)
  * @param otherRuns  runs on the other side
  * @param points     every point of either side, matched or not (unmatched: verdict only_base/only_other)
- * @param families   geometric mean of the matched ratios per family
  * @param curves     curve-by-curve comparison, when the core counts differ; else empty
  * @param mismatches differences in machine or JDK between the sides, one line each
  * @param canary     the other side's machine speed on the canary over the base's; {@link Canary#NONE}
@@ -22,12 +25,11 @@ import java.util.List;
  *                   dropped, curves from first runs)
  */
 public record CompareResult(String base, String other, Design design, int baseRuns, int otherRuns,
-                            List<PointComparison> points, List<FamilyGeomean> families, List<CurveComparison> curves,
+                            List<PointComparison> points, List<CurveComparison> curves,
                             List<String> mismatches, Canary canary, List<String> notes) {
 
     public CompareResult {
         points = List.copyOf(points);
-        families = List.copyOf(families);
         curves = List.copyOf(curves);
         mismatches = List.copyOf(mismatches);
         notes = List.copyOf(notes);
@@ -35,6 +37,48 @@ public record CompareResult(String base, String other, Design design, int baseRu
 
     /** Geometric mean of the ratios of one family's matched points. */
     public record FamilyGeomean(String family, int points, double geomean) {
+    }
+
+    /**
+     * The matched points of one family at one contention level (1 thread, or 2 and more threads pressing
+     * on the point: a family may add contention of its own, such as processes per core).
+     *
+     * @param points   the points with a positive ratio
+     * @param geomean  geometric mean of their ratios
+     * @param verdicts how many points got each verdict
+     */
+    public record Group(String family, boolean contended, List<PointComparison> points, double geomean,
+                        Map<Verdict, Integer> verdicts) {
+    }
+
+    /** Geometric mean of the matched, positive ratios per family, in family order. */
+    public List<FamilyGeomean> families() {
+        Map<String, List<PointComparison>> byFamily = new TreeMap<>();
+        matched().forEach(p -> byFamily.computeIfAbsent(p.key().family(), f -> new ArrayList<>()).add(p));
+        return byFamily.entrySet().stream().map(e -> new FamilyGeomean(e.getKey(), e.getValue().size(), geomean(e.getValue())))
+                .toList();
+    }
+
+    /** The matched points by family and contention level, in that order. */
+    public List<Group> groups() {
+        Map<String, Map<Boolean, List<PointComparison>>> by = new TreeMap<>();
+        matched().forEach(p -> by.computeIfAbsent(p.key().family(), f -> new TreeMap<>())
+                .computeIfAbsent(p.key().threads() > 1, c -> new ArrayList<>()).add(p));
+        List<Group> out = new ArrayList<>();
+        by.forEach((family, levels) -> levels.forEach((contended, ps) -> {
+            Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+            ps.forEach(p -> verdicts.merge(p.verdict(), 1, Integer::sum));
+            out.add(new Group(family, contended, List.copyOf(ps), geomean(ps), Map.copyOf(verdicts)));
+        }));
+        return out;
+    }
+
+    private List<PointComparison> matched() {
+        return points.stream().filter(p -> Double.isFinite(p.ratio().value()) && p.ratio().value() > 0).toList();
+    }
+
+    private static double geomean(List<PointComparison> ps) {
+        return Math.exp(ps.stream().mapToDouble(p -> Math.log(p.ratio().value())).average().orElse(Double.NaN));
     }
 
     public boolean anySlower() {

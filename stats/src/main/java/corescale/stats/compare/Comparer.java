@@ -110,7 +110,7 @@ public final class Comparer {
         }
         Canary canary = design == Design.PAIRED ? Canary.NONE : Canary.between(
                 base.stream().map(RunData::canary).toList(), other.stream().map(RunData::canary).toList());
-        return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided, families(decided),
+        return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided,
                 curves, Mismatches.of(base, other, baseName, otherName), canary, notes);
     }
 
@@ -258,7 +258,7 @@ public final class Comparer {
             List<String> notes = new ArrayList<>(r.notes());
             notes.add("verdicts adjusted together with the other " + (results.size() - 1) + " comparison"
                     + (results.size() == 2 ? "" : "s") + " of this call (Benjamini–Hochberg over " + total + " points)");
-            out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine, r.families(),
+            out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine,
                     r.curves(), r.mismatches(), r.canary(), notes));
         }
         return out;
@@ -274,20 +274,6 @@ public final class Comparer {
                     : c.decided(q[i], Verdict.of(q[i], c.ratio().value(), c.pSame(), threshold, ALPHA)));
         }
         return out;
-    }
-
-    /** Geometric mean of the matched, positive ratios per family. */
-    private static List<CompareResult.FamilyGeomean> families(List<PointComparison> points) {
-        Map<String, List<Double>> logRatios = new TreeMap<>();
-        for (PointComparison c : points) {
-            if (Double.isFinite(c.ratio().value()) && c.ratio().value() > 0) {
-                logRatios.computeIfAbsent(c.key().family(), f -> new ArrayList<>()).add(Math.log(c.ratio().value()));
-            }
-        }
-        return logRatios.entrySet().stream()
-                .map(e -> new CompareResult.FamilyGeomean(e.getKey(), e.getValue().size(),
-                        Math.exp(e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))))
-                .toList();
     }
 
     /** Per point, its summary in each run of the side that has it, in run order. */

@@ -25,29 +25,11 @@ public final class CompareFindings {
     private CompareFindings() {
     }
 
-    private record Group(String family, boolean contended) implements Comparable<Group> {
-        @Override
-        public int compareTo(Group o) {
-            int c = family.compareTo(o.family);
-            return c != 0 ? c : Boolean.compare(contended, o.contended);
-        }
-
-        String label() {
-            return family + (contended ? " at 2+ threads" : " at 1 thread");
-        }
-    }
-
     public static List<String> of(CompareResult r, double threshold) {
         String who = r.other() + " vs " + r.base() + ": ";
         boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
-        Map<Group, List<PointComparison>> groups = new TreeMap<>();
-        for (PointComparison p : r.points()) {
-            if (Double.isFinite(p.ratio().value()) && p.ratio().value() > 0) {
-                groups.computeIfAbsent(new Group(p.key().family(), p.key().threads() > 1), g -> new ArrayList<>()).add(p);
-            }
-        }
         List<String> out = new ArrayList<>();
-        groups.forEach((g, points) -> out.add(who + group(g, points, r, threshold, machineMoved)));
+        r.groups().forEach(g -> out.add(who + group(g, r, threshold, machineMoved)));
         out.add(who + design(r));
         r.notes().forEach(n -> out.add(who + n));
         // The canary's ratio itself stands beside each family's geometric mean (console and family table).
@@ -60,11 +42,10 @@ public final class CompareFindings {
     }
 
     /** "31% slower on counters at 1 thread (4 points, all slower; paired, 6 forks each)". */
-    private static String group(Group g, List<PointComparison> points, CompareResult r, double threshold,
-                                boolean machineMoved) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        points.forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        double geomean = Math.exp(points.stream().mapToDouble(p -> Math.log(p.ratio().value())).average().orElseThrow());
+    private static String group(CompareResult.Group g, CompareResult r, double threshold, boolean machineMoved) {
+        Map<Verdict, Integer> counts = new TreeMap<>(g.verdicts());
+        double geomean = g.geomean();
+        List<PointComparison> points = g.points();
         int n = points.size();
         Verdict only = counts.size() == 1 ? counts.keySet().iterator().next() : null;
         String effect = only == Verdict.SLOWER ? Fmt.pct(1 - geomean) + " slower"
@@ -75,7 +56,8 @@ public final class CompareFindings {
                 : n + " points: " + String.join(", ", counts.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().label()).toList());
         boolean claims = counts.containsKey(Verdict.SLOWER) || counts.containsKey(Verdict.FASTER);
-        return effect + " on " + g.label() + " (" + verdicts + "; " + replicates(points, r)
+        String label = g.family() + (g.contended() ? " at 2+ threads" : " at 1 thread");
+        return effect + " on " + label + " (" + verdicts + "; " + replicates(points, r)
                 + (machineMoved && claims ? "; the canary moved too: " + CanaryText.describe(r.canary()) : "") + ")";
     }
 
