@@ -8,10 +8,20 @@ import corescale.stats.model.PointKey;
  * @param key   the point
  * @param mean  what the point achieved (its mean), in its unit
  * @param bound the bound, in the point's (canonical throughput) unit; NaN when the point has none
- * @param basis how the bound was found, in words (empty when there is none)
+ * @param basis how the bound was found
  * @param facts what the benchmark reported about the point
  */
-public record Bound(PointKey key, double mean, double bound, String basis, PointFacts facts) {
+public record Bound(PointKey key, double mean, double bound, Basis basis, PointFacts facts) {
+
+    /** How a bound was found. */
+    public enum Basis {
+        /** No bound. */
+        NONE,
+        /** Requests in flight over the service's time per request (Little's law): io. */
+        IN_FLIGHT_OVER_SERVICE_TIME,
+        /** Cores times the same work's sequential rate: cpu. */
+        CORES_TIMES_SEQUENTIAL
+    }
 
     /** A model this far above its bound measured something else: a measurement error, not a win. */
     public static final double ABOVE_BOUND = 1.05;

@@ -52,15 +52,15 @@ public final class Bounds {
         for (PointSummary p : points) {
             PointFacts f = facts.getOrDefault(p.key(), PointFacts.NONE);
             double bound = Double.NaN;
-            String basis = "";
+            Bound.Basis basis = Bound.Basis.NONE;
             boolean throughput = p.mode() == Mode.THROUGHPUT && p.unit().equals(Units.THROUGHPUT);
             PointSummary seq = sequential.get(asSequential(p.key()));
             if (throughput && f.concurrency() > 0 && f.serviceTimeUs() > 0) {
                 bound = f.concurrency() / f.serviceTimeUs(); // ops/us, the canonical throughput unit
-                basis = "concurrency / service time (" + fmt(f.concurrency()) + " in flight / " + fmt(f.serviceTimeUs()) + " us)";
+                basis = Bound.Basis.IN_FLIGHT_OVER_SERVICE_TIME;
             } else if (throughput && seq != null && p.key().cores() > 0) {
                 bound = p.key().cores() * seq.mean();
-                basis = p.key().cores() + (p.key().cores() == 1 ? " core × " : " cores × ") + SEQUENTIAL;
+                basis = Bound.Basis.CORES_TIMES_SEQUENTIAL;
             }
             if (Double.isFinite(bound) || !f.equals(PointFacts.NONE)) {
                 byKey.put(p.key(), new Bound(p.key(), p.mean(), bound, basis, f));
@@ -73,14 +73,10 @@ public final class Bounds {
         return k.withVariant(SEQUENTIAL);
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.3g", v);
-    }
-
     /** The point's bound and facts; a bound of NaN and no facts when it has none. */
     public Bound at(PointKey key) {
         Bound b = byKey.get(key);
-        return b != null ? b : new Bound(key, Double.NaN, Double.NaN, "", PointFacts.NONE);
+        return b != null ? b : new Bound(key, Double.NaN, Double.NaN, Bound.Basis.NONE, PointFacts.NONE);
     }
 
     /** Points one unit at a time by construction: latencies, with no speedup or efficiency. */

@@ -28,7 +28,7 @@ final class BoundFindings {
         List<Bound> all = bounds.all();
         List<Bound> above = all.stream().filter(Bound::aboveBound).toList();
         if (!above.isEmpty()) {
-            out.add("measurement error: " + join(above, b -> Fmt.times(b.ofBound()) + " its bound (" + b.basis() + ")")
+            out.add("measurement error: " + join(above, b -> Fmt.times(b.ofBound()) + " its bound (" + BoundsTable.basis(b) + ")")
                     + "; above " + Fmt.times(Bound.ABOVE_BOUND) + " the bound the benchmark measured something other than"
                     + " the model: not a win");
         } else if (all.stream().anyMatch(Bound::hasBound)) {

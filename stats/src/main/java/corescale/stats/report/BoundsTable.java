@@ -41,7 +41,7 @@ final class BoundsTable {
                     b.hasBound() ? shown(b, b.mean()) : "–", b.hasBound() ? shown(b, b.bound()) : "–",
                     b.hasBound() ? Fmt.num3(b.ofBound()) : "–",
                     Double.isFinite(b.facts().latencyVsDelay()) ? Fmt.num3(b.facts().latencyVsDelay()) : "–",
-                    b.basis(), verdict(b));
+                    basis(b), verdict(b));
         }
         doc.table(t.build());
     }
@@ -50,6 +50,17 @@ final class BoundsTable {
     private static String shown(Bound b, double opsPerUs) {
         DisplayUnit u = DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound());
         return Fmt.num(opsPerUs * u.factor()) + " " + u.unit();
+    }
+
+    /** "2 cores × sequential", "8 in flight / 1000 us": how the bound was found, with its numbers. */
+    static String basis(Bound b) {
+        int cores = b.key().cores();
+        return switch (b.basis()) {
+            case NONE -> "";
+            case CORES_TIMES_SEQUENTIAL -> cores + (cores == 1 ? " core × " : " cores × ") + Bounds.SEQUENTIAL;
+            case IN_FLIGHT_OVER_SERVICE_TIME -> "concurrency / service time (" + Fmt.num(b.facts().concurrency())
+                    + " in flight / " + Fmt.num(b.facts().serviceTimeUs()) + " us)";
+        };
     }
 
     private static String verdict(Bound b) {

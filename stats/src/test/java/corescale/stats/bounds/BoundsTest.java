@@ -44,7 +44,7 @@ class BoundsTest {
         assertTrue(b.at(cpu("fixedPool", 2)).aboveBound(), "1.1 × its bound is a measurement error");
         assertFalse(b.at(cpu("fixedPool", 1)).aboveBound());
         assertEquals(0.5, b.at(cpu("sequential", 2)).ofBound(), 1e-9, "one thread on two cores: half the bound");
-        assertEquals("2 cores × sequential", b.at(cpu("fixedPool", 2)).basis());
+        assertEquals(Bound.Basis.CORES_TIMES_SEQUENTIAL, b.at(cpu("fixedPool", 2)).basis());
     }
 
     @Test
