@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.io.TextNumbers;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.summary.Ratio;
@@ -27,7 +28,7 @@ public record CurveComparison(String family, String benchmark, String variant, S
         if (fit == null || !fit.fitted()) {
             return "no USL fit" + (fit == null || fit.note().isEmpty() ? "" : " (" + fit.note() + ")");
         }
-        return String.format(java.util.Locale.ROOT, "sigma %.4g, kappa %.4g, N* %s", fit.sigma(), fit.kappa(),
-                Double.isFinite(fit.nStar()) ? String.format(java.util.Locale.ROOT, "%.3g", fit.nStar()) : "none");
+        return "sigma " + TextNumbers.significant(fit.sigma(), 4) + ", kappa " + TextNumbers.significant(fit.kappa(), 4)
+                + ", N* " + (Double.isFinite(fit.nStar()) ? TextNumbers.significant(fit.nStar(), 3) : "none");
     }
 }

@@ -1,14 +1,11 @@
 package corescale.stats.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Locale;
+
+import corescale.stats.io.TextNumbers;
 
 /** Number formatting for tables and the console: few significant digits, never a locale comma. */
 final class Fmt {
-
-    private static final MathContext FOUR = new MathContext(4, RoundingMode.HALF_EVEN);
 
     private Fmt() {
     }
@@ -19,29 +16,12 @@ final class Fmt {
      * Tables choose a {@link DisplayUnit} so that few values need either end.
      */
     static String num(double x) {
-        return plain(x, FOUR);
-    }
-
-    private static String plain(double x, MathContext digits) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "–" : (x > 0 ? "∞" : "-∞");
-        }
-        if (x == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(x).round(digits).stripTrailingZeros();
-        if (Math.abs(x) >= 1e6) {
-            return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
-        }
-        return rounded.toPlainString();
+        return TextNumbers.significant(x, 4);
     }
 
     /** 3 significant digits, for fitted coefficients whose intervals are wide anyway. */
     static String num3(double x) {
-        if (!Double.isFinite(x)) {
-            return num(x);
-        }
-        return plain(x, new MathContext(3, RoundingMode.HALF_EVEN));
+        return TextNumbers.significant(x, 3);
     }
 
     /** A fraction as a percentage with sensible precision: 0.0312 → "3.1%". */
@@ -76,7 +56,7 @@ final class Fmt {
 
     /** A count as an integer when it is one ("4"), else the number. */
     static String n(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x) : num(x);
+        return TextNumbers.count(x);
     }
 
     /** A ratio without exponents or long zeros: 3 significant digits, and "1/2110" for one below 0.01. */

@@ -1,5 +1,7 @@
 package corescale.stats.scaling;
 
+import corescale.stats.io.TextNumbers;
+
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -100,7 +102,7 @@ final class LackOfFit {
     }
 
     private static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(java.util.Locale.ROOT, "= %.2g", p);
+        return p < 1e-4 ? "< 0.0001" : "= " + TextNumbers.significant(p, 2);
     }
 
     /** Two-sided p of the runs test on the signs of {@code r} (zeros skipped), normal approximation; 1 when too short. */

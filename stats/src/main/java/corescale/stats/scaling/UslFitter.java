@@ -1,5 +1,7 @@
 package corescale.stats.scaling;
 
+import corescale.stats.io.TextNumbers;
+
 import java.util.Arrays;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
@@ -134,11 +136,11 @@ public final class UslFitter {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return TextNumbers.count(v);
     }
 
     private static String fmt3(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return TextNumbers.significant(v, 3);
     }
 
     /** OLS of z = N/C − 1 on (N−1, N(N−1)) without intercept; a good start whatever the data. */

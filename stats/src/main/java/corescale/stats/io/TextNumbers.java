@@ -1,0 +1,38 @@
+package corescale.stats.io;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * How a number reads in text (reports, the console, the notes in CSVs): a few significant digits,
+ * never an exponent and never a locale comma; thousands grouped from a million up; "–" for NaN
+ * (unknown, not zero). The report's formats and the analysis notes share it, so no number appears in
+ * two styles.
+ */
+public final class TextNumbers {
+
+    private TextNumbers() {
+    }
+
+    /** {@code x} to {@code digits} significant digits, e.g. 1845023 → "1,845,000", 0.000123 → "0.000123". */
+    public static String significant(double x, int digits) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "–" : (x > 0 ? "∞" : "-∞");
+        }
+        if (x == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        if (Math.abs(x) >= 1e6) {
+            return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
+        }
+        return rounded.toPlainString();
+    }
+
+    /** A count as an integer when it is one ("4"), else 4 significant digits. */
+    public static String count(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x) : significant(x, 4);
+    }
+}
