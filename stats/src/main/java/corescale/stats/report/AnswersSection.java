@@ -71,7 +71,7 @@ final class AnswersSection {
         if (a.counters().isEmpty() && a.models().isEmpty() && a.scaling().isEmpty() && a.processes().isEmpty()) {
             return;
         }
-        doc.h(1, "Answers");
+        doc.lead("Answers");
         doc.p("Leaders are the fastest variant and every variant whose difference from it is not a discovery (Welch's t on "
                 + "the logs of fork means, adjusted over all of this section's comparisons, 5% false-discovery rate): a tie "
                 + "stays a tie. Ratios are throughputs (time per operation as its inverse), with 95% intervals; "
