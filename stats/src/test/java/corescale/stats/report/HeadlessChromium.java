@@ -65,7 +65,7 @@ final class HeadlessChromium implements AutoCloseable {
         Files.createDirectories(profile);
         Path log = profile.resolve("chromium.log");
         Process p = new ProcessBuilder(exe.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+                "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
                 "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height, "about:blank")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -124,6 +124,12 @@ final class HeadlessChromium implements AutoCloseable {
 
         private Page(String session) {
             this.session = session;
+        }
+
+        /** Lays the page out for a window of this size, as a narrower browser window would. */
+        void viewport(int width, int height) throws IOException {
+            call(session, "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         }
 
         /**

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * report.html and compare.html of the committed reference run, opened in headless Chromium in a
- * 1280×900 window (a laptop screen): every chart loads, every link of the contents lands on its
+ * 1280×900 window (a laptop screen; also one 640 wide): every chart loads, every link of the contents lands on its
  * section, the answers are open and the detail folded, nothing widens the page, and the page
  * reports no error. The checks are this test's own scripts, evaluated over the DevTools protocol;
  * the pages have none.
@@ -183,31 +184,48 @@ class ReportInBrowserIT {
     }
 
     /**
-     * At laptop width, with every section unfolded, nothing widens the page: a wide table scrolls
-     * inside its own box and an image shrinks to the column.
+     * At laptop width, and in a window half as wide, with every section unfolded, nothing widens
+     * the page: a table scrolls inside its own box and an image shrinks to the column.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"report.html", "compare.html"})
-    void nothingWidensThePageAtLaptopWidth(String file) throws IOException {
-        HeadlessChromium.Page page = browser.open(page(file).toUri());
-        JsonNode s = page.eval("""
-                (() => {
-                  document.querySelectorAll('details').forEach(d => d.open = true);
-                  const column = document.body.clientWidth;
-                  return {page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,
-                          column: column,
-                          tables: document.querySelectorAll('table').length,
-                          tablesInBoxes: document.querySelectorAll('div.scroll > table').length,
-                          widestBox: Math.max(...Array.from(document.querySelectorAll('div.scroll')).map(b => b.getBoundingClientRect().width)),
-                          widestImage: Math.max(...Array.from(document.images).map(i => i.getBoundingClientRect().width)),
-                          narrowestImage: Math.min(...Array.from(document.images).map(i => i.getBoundingClientRect().width))};
-                })()""");
+    @CsvSource({"report.html, 1280", "report.html, 640", "compare.html, 1280", "compare.html, 640"})
+    void nothingWidensThePage(String file, int width) throws IOException {
+        JsonNode s = unfolded(file, width);
         assertTrue(s.path("page").asInt() <= s.path("window").asInt(), "no sideways scrolling of the page: " + s);
+        assertEquals(width, s.path("window").asInt(), s.toString());
         assertTrue(s.path("tables").asInt() > 0, s.toString());
         assertEquals(s.path("tables").asInt(), s.path("tablesInBoxes").asInt(), "every table in its scroll box: " + s);
         assertTrue(s.path("widestBox").asDouble() <= s.path("column").asDouble(), s.toString());
         assertTrue(s.path("widestImage").asDouble() <= s.path("column").asDouble(), s.toString());
         assertTrue(s.path("narrowestImage").asDouble() > 0, "every chart shown once unfolded: " + s);
+    }
+
+    /** In the narrow window the widest tables do not fit: they scroll in their box, the page does not. */
+    @Test
+    void aTableTooWideForTheWindowScrollsInItsBox() throws IOException {
+        JsonNode s = unfolded("report.html", 640);
+        assertTrue(s.path("boxesScrolling").asInt() > 0, "some table wider than the column: " + s);
+        assertTrue(s.path("page").asInt() <= s.path("window").asInt(), "no sideways scrolling of the page: " + s);
+    }
+
+    /** The page's layout, every section unfolded, in a window {@code width} wide. */
+    private static JsonNode unfolded(String file, int width) throws IOException {
+        HeadlessChromium.Page page = browser.open(page(file).toUri());
+        page.viewport(width, HEIGHT);
+        JsonNode s = page.eval("""
+                (() => {
+                  document.querySelectorAll('details').forEach(d => d.open = true);
+                  const boxes = Array.from(document.querySelectorAll('div.scroll'));
+                  const widths = Array.from(document.images).map(i => i.getBoundingClientRect().width);
+                  return {page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,
+                          column: document.body.clientWidth,
+                          tables: document.querySelectorAll('table').length,
+                          tablesInBoxes: document.querySelectorAll('div.scroll > table').length,
+                          boxesScrolling: boxes.filter(b => b.scrollWidth > b.clientWidth).length,
+                          widestBox: Math.max(...boxes.map(b => b.getBoundingClientRect().width)),
+                          widestImage: Math.max(...widths), narrowestImage: Math.min(...widths)};
+                })()""");
         assertEquals(List.of(), page.errors());
+        return s;
     }
 }
