@@ -91,7 +91,7 @@ final class AnswersSection {
         if (a.counters().isEmpty() && a.models().isEmpty() && a.scaling().isEmpty() && a.processes().isEmpty()) {
             return;
         }
-        doc.h(1, "Answers");
+        doc.lead("Answers");
         doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. Variants tie unless "
                 + "their difference from the first is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
                 + "rate over this section): a tie stays a tie. A variant of one fork, that loses updates or that the "

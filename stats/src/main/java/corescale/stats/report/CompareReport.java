@@ -91,7 +91,7 @@ public final class CompareReport {
     }
 
     private static void runsTable(Doc doc, List<RunData> runs) {
-        doc.h(1, "Runs");
+        doc.lead("Runs");
         // JVM arguments only when they differ: they are what configurations of one run change.
         boolean args = runs.stream().map(r -> join(r, RunInfo::jvmArgs)).distinct().count() > 1;
         Doc.TableBuilder t = new Doc.TableBuilder().text("run").text("host").text("cpu").num("cpus").text("jdk")
@@ -118,7 +118,7 @@ public final class CompareReport {
 
     private static void result(Doc doc, CompareResult r, List<String> findings, double threshold, FileNames names,
                                List<ChartFile> charts) {
-        doc.h(1, r.other() + " vs " + r.base());
+        doc.lead(r.other() + " vs " + r.base());
         doc.bullets(findings);
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));

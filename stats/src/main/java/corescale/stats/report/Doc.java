@@ -15,8 +15,15 @@ final class Doc {
     sealed interface Block permits Heading, Para, Bullets, Table, Image {
     }
 
-    /** A heading, level 1 to 3. */
-    record Heading(int level, String text) implements Block {
+    /**
+     * A heading, level 1 to 3. A level-1 heading opens a section that runs to the next one; in HTML
+     * each section folds, and {@code open} ones are shown unfolded: what a reader comes for (the
+     * answers, the verdicts), not the detail behind it. Markdown has no folds and ignores it.
+     */
+    record Heading(int level, String text, boolean open) implements Block {
+        Heading(int level, String text) {
+            this(level, text, false);
+        }
     }
 
     /** A paragraph of plain text. */
@@ -66,6 +73,12 @@ final class Doc {
 
     Doc h(int level, String text) {
         blocks.add(new Heading(level, text));
+        return this;
+    }
+
+    /** A level-1 heading whose section is shown unfolded (see {@link Heading}). */
+    Doc lead(String text) {
+        blocks.add(new Heading(1, text, true));
         return this;
     }
 
