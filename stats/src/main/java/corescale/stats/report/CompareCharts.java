@@ -48,12 +48,14 @@ final class CompareCharts {
             otherRun = other;
             baseRun = base;
         }
-        ChartTitle title = new ChartTitle(group, otherRun + " vs " + baseRun + part);
+        ChartTitle title = new ChartTitle(group, "ratios " + otherRun + " / " + baseRun + part);
         int n = ratios.size();
         int height = Math.max(ChartStyle.HEIGHT, 150 + ChartStyle.TITLE_LINE_HEIGHT * title.onChartLines().size()
                 + ChartStyle.ROW_HEIGHT * n);
-        Plot plot = Plot.linear(title, "ratio " + otherRun + " / " + baseRun + " (×), above 1: " + otherRun + " faster",
-                "", height);
+        double[] range = ratioRange(ratios, threshold);
+        boolean cut = ratios.stream().anyMatch(r -> r.low() < range[0] || r.high() > range[1]);
+        Plot plot = Plot.linear(title, "ratio " + otherRun + " / " + baseRun + " (×), above 1: " + otherRun + " faster"
+                + (cut ? "; bars past an edge are cut" : ""), "", height);
         XYChart chart = plot.chart();
         // Row y = n - 1 - i puts the first point on top. The dots go in first, bottom row first:
         // XChart then finds the rows -1, 0, 1, ..., n evenly spaced and puts a tick on each.
@@ -83,6 +85,7 @@ final class CompareCharts {
             }
         }
         var st = chart.getStyler();
+        st.setXAxisMin(range[0]).setXAxisMax(range[1]);
         st.setYAxisMin(-1.0).setYAxisMax((double) n);
         // The ends (-1 and n) are unlabelled, and need labels of their own: XChart wants them unique.
         st.setyAxisTickLabelsFormattingFunction(y -> {
@@ -91,6 +94,21 @@ final class CompareCharts {
         });
         st.setYAxisTitleVisible(false);
         return plot;
+    }
+
+    /**
+     * The x range of a forest plot: every ratio and the threshold band, and the intervals as far as
+     * they stay within that span again (at least 0.25) on either side; a wider interval (few forks,
+     * say) would squeeze every other row into a line.
+     */
+    private static double[] ratioRange(List<Ratio> ratios, double threshold) {
+        double lo = Math.min(1 - threshold, ratios.stream().mapToDouble(Ratio::ratio).min().orElse(1));
+        double hi = Math.max(1 + threshold, ratios.stream().mapToDouble(Ratio::ratio).max().orElse(1));
+        double span = Math.max(0.25, hi - lo);
+        double low = Math.max(lo - span, ratios.stream().mapToDouble(Ratio::low).filter(Double::isFinite).min().orElse(lo));
+        double high = Math.min(hi + span, ratios.stream().mapToDouble(Ratio::high).filter(Double::isFinite).max().orElse(hi));
+        double pad = 0.04 * (high - low);
+        return new double[] {Math.min(lo, low) - pad, Math.max(hi, high) + pad};
     }
 
     /**

@@ -178,7 +178,8 @@ public final class CompareReport {
                 List<CompareCharts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
                 String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
                 ChartFile c = CompareCharts.ratios(Group.of(any.key(), any.mode()), r.base(), r.other(), suffix, part, threshold)
-                        .render(names.compare(Group.of(any.key(), any.mode()), CompareCharts.runLabel(r.other()), "ratio"));
+                        .render(names.compare(Group.of(any.key(), any.mode()), CompareCharts.runLabel(r.other()), "ratio",
+                                suffix.isEmpty() ? "" : Integer.toString(from / MAX_POINTS_PER_CHART + 1)));
                 charts.add(c);
                 doc.image(c);
             }
