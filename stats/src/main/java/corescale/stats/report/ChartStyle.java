@@ -131,17 +131,4 @@ final class ChartStyle {
                 ? "cores"
                 : "threads (on " + c.key().fixedCores().orElse(0) + " cores)";
     }
-
-    /** The least and the largest N of the curves' points. */
-    static double[] xRange(List<ScalingCurve> curves) {
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (ScalingCurve c : curves) {
-            for (ScalingPoint p : c.points()) {
-                lo = Math.min(lo, p.n());
-                hi = Math.max(hi, p.n());
-            }
-        }
-        return new double[] {lo, hi};
-    }
 }
