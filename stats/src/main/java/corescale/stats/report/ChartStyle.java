@@ -2,11 +2,9 @@ package corescale.stats.report;
 
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
