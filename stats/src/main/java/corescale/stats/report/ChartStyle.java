@@ -2,11 +2,10 @@ package corescale.stats.report;
 
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
-import corescale.stats.scaling.ScalingPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
@@ -32,20 +31,45 @@ final class ChartStyle {
     /** max/min of the y values beyond which the y axis is logarithmic. */
     static final double LOG_SPAN = 30;
 
-    /** Tableau 10: distinguishable, and still tellable apart in greyscale with the markers. */
+    /**
+     * Okabe–Ito's eight colours, told apart by the common colour-blindnesses (their yellow darkened
+     * to read on white), then Paul Tol's wine and olive for a ninth and tenth series.
+     */
     private static final Color[] PALETTE = {
-        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
-        new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00), new Color(0xCC79A7),
+        new Color(0x56B4E9), new Color(0x000000), new Color(0xC9B100), new Color(0x882255), new Color(0x999933)};
+    /**
+     * A shape per series besides its colour, for readers who cannot tell the colours apart (and in
+     * greyscale): ten of XChart's markers, alike ones (circle and oval, square and rectangle) far apart.
+     */
     private static final Marker[] MARKERS = {
-        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
-        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.OVAL, SeriesMarkers.RECTANGLE};
+        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.TRAPEZOID, SeriesMarkers.PLUS,
+        SeriesMarkers.RECTANGLE, SeriesMarkers.OVAL};
     static final BasicStroke SOLID = new BasicStroke(1.6f);
+    /**
+     * Measured series cycle through these, so that two series whose points lie on each other (the
+     * fair locks, both near zero) still differ in their lines; none is the fits' dash or the ideal's dots.
+     */
+    private static final BasicStroke[] MEASURED = {
+        SOLID,
+        new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {12f, 3f, 2f, 3f}, 0f),
+        new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {16f, 4f}, 0f)};
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {7f, 5f}, 0f);
     static final BasicStroke DOTTED = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
             10f, new float[] {1.5f, 4f}, 0f);
     static final BasicStroke THIN = new BasicStroke(1.2f);
     static final Color GREY = new Color(0x666666);
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    /** Pixels per line of a title that takes several. */
+    static final int TITLE_LINE_HEIGHT = 18;
+    /** Pixels per row of a chart with one row per point (a forest plot). */
+    static final int ROW_HEIGHT = 20;
+
+    /** How series number i of a chart is drawn: colour, marker and line all differ between series. */
+    record Look(Color color, Marker marker, BasicStroke stroke) {
+    }
 
     private ChartStyle() {
     }
@@ -58,10 +82,17 @@ final class ChartStyle {
         return MARKERS[i % MARKERS.length];
     }
 
-    /** An empty chart in the reports' style. */
-    static XYChart newChart(ChartTitle title, String xTitle, String yTitle) {
-        XYChart chart = new XYChart(WIDTH, HEIGHT);
-        chart.setTitle(title.onChart());
+    static Look look(int i) {
+        return new Look(color(i), marker(i), MEASURED[i % MEASURED.length]);
+    }
+
+    /** An empty chart in the reports' style, {@link #HEIGHT} high; {@link Plot} sets its title. */
+    static XYChart newChart(String xTitle, String yTitle) {
+        return newChart(xTitle, yTitle, HEIGHT);
+    }
+
+    static XYChart newChart(String xTitle, String yTitle, int height) {
+        XYChart chart = new XYChart(WIDTH, height);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         var st = chart.getStyler();
@@ -70,7 +101,9 @@ final class ChartStyle {
         st.setPlotBorderVisible(true);
         st.setPlotGridLinesColor(new Color(0xE3E3E3));
         st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        st.setChartTitleFont(TITLE_FONT);
+        st.setAnnotationTextFont(TITLE_FONT);
+        st.setAnnotationTextFontColor(st.getChartFontColor());
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -78,8 +111,13 @@ final class ChartStyle {
         st.setLegendBorderColor(new Color(0xCCCCCC));
         st.setMarkerSize(8);
         st.setAntiAlias(true);
-        // Values read as the tables write them, never with an exponent (XChart ignores this on log axes).
+        // Never an exponent, nor a locale's comma: log axes format with this pattern, linear ones
+        // with Fmt (see Plot.finish).
+        st.setLocale(Locale.ROOT);
+        st.setYAxisDecimalPattern("#,##0.####");
+        st.setXAxisDecimalPattern("#,##0.####");
         st.setyAxisTickLabelsFormattingFunction(Fmt::num);
+        st.setxAxisTickLabelsFormattingFunction(Fmt::num);
         return chart;
     }
 
@@ -90,18 +128,5 @@ final class ChartStyle {
         return c.key().axis() == Axis.CORES
                 ? "cores"
                 : "threads (on " + c.key().fixedCores().orElse(0) + " cores)";
-    }
-
-    /** The least and the largest N of the curves' points. */
-    static double[] xRange(List<ScalingCurve> curves) {
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (ScalingCurve c : curves) {
-            for (ScalingPoint p : c.points()) {
-                lo = Math.min(lo, p.n());
-                hi = Math.max(hi, p.n());
-            }
-        }
-        return new double[] {lo, hi};
     }
 }

@@ -1,9 +1,13 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Mode;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a chart shows and of which group, e.g. "throughput vs cores" of "counters · Counters.increment
  * [work=0]". The report's alt text reads group first ({@link #text()}); the picture puts what it
- * shows first and leaves out the family ({@link #onChart()}), so that a long title loses its end.
+ * shows first and leaves out the family ({@link #onChartLines()}), wrapped rather than cut.
  *
  * @param group   the group drawn
  * @param variant the one variant drawn, when a chart is split per variant; empty otherwise
@@ -11,7 +15,7 @@ package corescale.stats.report;
  */
 record ChartTitle(Group group, String variant, String what) {
 
-    /** Longest title that fits the chart's width. */
+    /** Longest line that fits the chart's width. */
     static final int MAX_ON_CHART = 90;
 
     ChartTitle(Group group, String what) {
@@ -23,14 +27,42 @@ record ChartTitle(Group group, String variant, String what) {
         return group.title() + suffix() + ": " + what;
     }
 
-    /** "What: benchmark [params] · variant", at most {@value #MAX_ON_CHART} characters. */
-    String onChart() {
-        return shorten(Character.toUpperCase(what.charAt(0)) + what.substring(1) + ": " + group.subject() + suffix(),
-                MAX_ON_CHART);
+    /**
+     * "What: benchmark [params] (mode) · variant" on one line when it fits in {@value #MAX_ON_CHART}
+     * characters; else "What: benchmark (mode) · variant" and the params below it, as many per line
+     * as fit, so that nothing is cut off (a longer part than a line is split).
+     */
+    List<String> onChartLines() {
+        String what = Character.toUpperCase(this.what.charAt(0)) + this.what.substring(1) + ": ";
+        String one = what + group.subject() + suffix();
+        if (one.length() <= MAX_ON_CHART || group.params().isEmpty()) {
+            return split(one);
+        }
+        String mode = group.mode() == Mode.THROUGHPUT ? "" : " (" + group.mode().jmhName() + ")";
+        List<String> lines = new ArrayList<>(split(what + group.benchmark() + mode + suffix()));
+        StringBuilder line = new StringBuilder();
+        for (String param : group.params().split(";")) {
+            if (line.length() > 0 && line.length() + 2 + param.length() > MAX_ON_CHART) {
+                lines.addAll(split(line.toString()));
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? "; " : "").append(param);
+        }
+        lines.addAll(split(line.toString()));
+        return List.copyOf(lines);
     }
 
     private String suffix() {
         return variant.isEmpty() ? "" : " · " + variant;
+    }
+
+    /** {@code s} in pieces of at most {@value #MAX_ON_CHART} characters. */
+    private static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < s.length(); i += MAX_ON_CHART) {
+            out.add(s.substring(i, Math.min(s.length(), i + MAX_ON_CHART)));
+        }
+        return out;
     }
 
     static String shorten(String s, int max) {

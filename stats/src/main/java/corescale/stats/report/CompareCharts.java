@@ -8,95 +8,149 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The comparison report's charts: ratios other/base per point, and several runs' curves on one chart. */
 final class CompareCharts {
 
+    /** The interval bars of a forest plot: thicker than a whisker, as they carry the chart. */
+    private static final BasicStroke INTERVAL = new BasicStroke(2.4f);
+
     private CompareCharts() {
     }
 
-    /** One row of a ratio chart: what the point is (for the caller's table), the ratio and its interval. */
+    /** One row of a ratio chart: what the point is (its label on the chart), the ratio and its interval. */
     record Ratio(String label, double ratio, double low, double high) {
     }
 
     /**
-     * The ratio other/base per point with its 95% interval, and a grey band for ±threshold around 1
-     * (inside it a difference does not matter). Points are numbered from {@code firstNumber} on the
-     * x axis, as in the caller's table.
+     * How a run is named on a chart: the last part of its path (its folder), or the name itself
+     * (a configuration's). The reports' run tables give the whole.
      */
-    static ChartFile ratios(ChartTitle title, String yTitle, List<Ratio> ratios, int firstNumber, double threshold,
-                            String fileName) {
-        Plot plot = new Plot(title, "point # (see the table below the chart)", yTitle);
-        XYChart chart = plot.chart();
-        int n = ratios.size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = firstNumber + i;
-            ys[i] = ratios.get(i).ratio();
-        }
-        XYSeries pts = plot.line("ratio (95% CI)", xs, ys, ChartStyle.color(0), SeriesMarkers.CIRCLE, ChartStyle.SOLID, true);
-        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        for (int i = 0; i < n; i++) {
-            plot.whisker(xs[i], ratios.get(i).low(), ratios.get(i).high(), ChartStyle.color(0), null);
-        }
-        double x0 = firstNumber - 1;
-        double x1 = firstNumber + n;
-        double[] band = {x0, x1, x1, x0};
-        XYSeries s = chart.addSeries("±" + Fmt.pct(threshold) + " threshold", band,
-                new double[] {1 - threshold, 1 - threshold, 1 + threshold, 1 + threshold});
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        s.setFillColor(new Color(0, 0, 0, 28));
-        s.setLineColor(new Color(0, 0, 0, 0));
-        s.setMarker(SeriesMarkers.NONE);
-        plot.line("no change", new double[] {x0, x1}, new double[] {1, 1}, ChartStyle.GREY, SeriesMarkers.NONE,
-                ChartStyle.DASHED, false);
-        // Points are numbered; the report's table gives the number of each. (Text labels do not
-        // work: XChart 3.8 asks a label function only at the axis ends.)
-        chart.getStyler().setXAxisDecimalPattern("#");
-        chart.getStyler().setXAxisMin(x0).setXAxisMax(x1);
-        plot.finish(false);
-        return plot.render(fileName);
+    static String runLabel(String name) {
+        String trimmed = name.replaceAll("[/\\\\]+$", "");
+        String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        return last.isEmpty() ? name : last;
     }
 
     /**
-     * The same curves from several runs on one chart. Colour per variant, line style per run when
-     * there are few variants; with many, the caller passes one variant per chart and the colour
-     * follows the run.
+     * A forest plot of the ratios other/base of one group: one row per point, named on the y axis,
+     * top to bottom in the given order; the ratio as a dot and its 95% interval as a horizontal bar;
+     * a grey band for ±threshold around 1 (inside it a difference does not matter) and a dashed
+     * line at 1.
      *
-     * @param byRun run label → curves of that run (same benchmark, params, axis)
+     * @param part " (2)" when the group's points are split over several charts, else empty
      */
-    static ChartFile machines(ChartTitle title, Map<String, List<ScalingCurve>> byRun, String fileName) {
-        ScalingCurve any = byRun.values().stream().flatMap(List::stream).findFirst().orElseThrow();
-        Plot plot = new Plot(title, ChartStyle.axisTitle(any), "throughput (" + any.unit() + ")");
-        List<String> variants = byRun.values().stream().flatMap(List::stream).map(c -> c.key().variant())
-                .distinct().sorted().toList();
-        boolean colourByRun = variants.size() == 1;
-        BasicStroke[] strokes = {ChartStyle.SOLID, ChartStyle.DASHED, ChartStyle.DOTTED};
-        double[] xr = ChartStyle.xRange(byRun.values().stream().flatMap(List::stream).toList());
+    static Plot ratios(Group group, String base, String other, String part, List<Ratio> ratios, double threshold) {
+        String otherRun = runLabel(other);
+        String baseRun = runLabel(base);
+        if (otherRun.equals(baseRun)) {
+            otherRun = other;
+            baseRun = base;
+        }
+        ChartTitle title = new ChartTitle(group, "ratios " + otherRun + " / " + baseRun + part);
+        int n = ratios.size();
+        int height = Math.max(ChartStyle.HEIGHT, 150 + ChartStyle.TITLE_LINE_HEIGHT * title.onChartLines().size()
+                + ChartStyle.ROW_HEIGHT * n);
+        double[] range = ratioRange(ratios, threshold);
+        boolean cut = ratios.stream().anyMatch(r -> r.low() < range[0] || r.high() > range[1]);
+        Plot plot = Plot.linear(title, "ratio " + otherRun + " / " + baseRun + " (×), above 1: " + otherRun + " faster"
+                + (cut ? "; bars past an edge are cut" : ""), "", height);
+        XYChart chart = plot.chart();
+        // Row y = n - 1 - i puts the first point on top. The dots go in first, bottom row first:
+        // XChart then finds the rows -1, 0, 1, ..., n evenly spaced and puts a tick on each.
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int y = 0; y < n; y++) {
+            xs[y] = ratios.get(n - 1 - y).ratio();
+            ys[y] = y;
+        }
+        XYSeries dots = chart.addSeries("ratio (95% CI)", xs, ys);
+        dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        dots.setMarker(SeriesMarkers.CIRCLE);
+        dots.setMarkerColor(ChartStyle.color(0));
+        dots.setLineColor(ChartStyle.color(0));
+        dots.setLineStyle(INTERVAL);
+        XYSeries band = chart.addSeries("±" + Fmt.pct(threshold) + " around 1: no change that matters",
+                new double[] {1 - threshold, 1 + threshold, 1 + threshold, 1 - threshold}, new double[] {-1, -1, n, n});
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(0, 0, 0, 28));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setMarker(SeriesMarkers.NONE);
+        plot.curve("no change (1)", new double[] {1, 1}, new double[] {-1, n}, ChartStyle.GREY, ChartStyle.DASHED, true);
+        for (int y = 0; y < n; y++) {
+            Ratio r = ratios.get(n - 1 - y);
+            if (Double.isFinite(r.low()) && Double.isFinite(r.high())) {
+                plot.shape(new double[] {r.low(), r.high()}, new double[] {y, y}, ChartStyle.color(0), INTERVAL);
+            }
+        }
+        var st = chart.getStyler();
+        st.setXAxisMin(range[0]).setXAxisMax(range[1]);
+        st.setYAxisMin(-1.0).setYAxisMax((double) n);
+        // The ends (-1 and n) are unlabelled, and need labels of their own: XChart wants them unique.
+        st.setyAxisTickLabelsFormattingFunction(y -> {
+            int row = (int) Math.rint(y);
+            return row >= 0 && row < n && row == y ? ratios.get(n - 1 - row).label() : row < 0 ? " " : "  ";
+        });
+        st.setYAxisTitleVisible(false);
+        return plot;
+    }
+
+    /**
+     * The x range of a forest plot: every ratio and the threshold band, and the intervals as far as
+     * they stay within that span again (at least 0.25) on either side; a wider interval (few forks,
+     * say) would squeeze every other row into a line.
+     */
+    private static double[] ratioRange(List<Ratio> ratios, double threshold) {
+        double lo = Math.min(1 - threshold, ratios.stream().mapToDouble(Ratio::ratio).min().orElse(1));
+        double hi = Math.max(1 + threshold, ratios.stream().mapToDouble(Ratio::ratio).max().orElse(1));
+        double span = Math.max(0.25, hi - lo);
+        double low = Math.max(lo - span, ratios.stream().mapToDouble(Ratio::low).filter(Double::isFinite).min().orElse(lo));
+        double high = Math.min(hi + span, ratios.stream().mapToDouble(Ratio::high).filter(Double::isFinite).max().orElse(hi));
+        double pad = 0.04 * (high - low);
+        return new double[] {Math.min(lo, low) - pad, Math.max(hi, high) + pad};
+    }
+
+    /**
+     * The same curves from several runs on one chart, throughput with 95% whiskers. Colour per
+     * variant, line style per run when there are few variants; with many, the caller passes one
+     * variant per chart and colour, marker and line follow the run.
+     *
+     * @param byRun run name → curves of that run (same benchmark, params, axis), in canonical units
+     */
+    static Plot machines(ChartTitle title, Map<String, List<ScalingCurve>> byRun) {
+        List<ScalingCurve> all = byRun.values().stream().flatMap(List::stream).toList();
+        DisplayUnit unit = DisplayUnit.forValues(all.get(0).unit(), all.stream().flatMap(c -> c.points().stream())
+                .mapToDouble(ScalingPoint::throughput).toArray());
+        Plot plot = Plot.overCounts(title, ChartStyle.axisTitle(all.get(0)),
+                "throughput (" + unit.unit() + "), higher is better");
+        List<String> variants = all.stream().map(c -> c.key().variant()).distinct().sorted().toList();
+        boolean perRun = variants.size() == 1;
+        BasicStroke[] runStrokes = {ChartStyle.SOLID, ChartStyle.DASHED, ChartStyle.DOTTED};
+        int series = (int) all.stream().filter(c -> !c.points().isEmpty()).count();
         int r = 0;
+        int i = 0;
         for (Map.Entry<String, List<ScalingCurve>> e : byRun.entrySet()) {
-            for (ScalingCurve c : e.getValue()) {
-                if (c.points().isEmpty()) {
+            for (ScalingCurve canonical : e.getValue()) {
+                if (canonical.points().isEmpty()) {
                     continue;
                 }
-                int v = variants.indexOf(c.key().variant());
-                Color col = colourByRun ? ChartStyle.color(r) : ChartStyle.color(v);
-                BasicStroke st = colourByRun ? ChartStyle.SOLID : strokes[r % strokes.length];
-                Marker mk = ChartStyle.marker(colourByRun ? r : v);
-                double[] xs = c.points().stream().mapToDouble(ScalingPoint::n).toArray();
-                double[] ys = c.points().stream().mapToDouble(ScalingPoint::throughput).toArray();
-                String name = colourByRun ? e.getKey() : c.key().variant() + " @ " + e.getKey();
-                plot.line(name, xs, ys, col, mk, st, true);
-                for (ScalingPoint p : c.points()) {
-                    plot.whisker(p.n(), p.low(), p.high(), col, xr);
+                ScalingCurve c = canonical.inUnit(unit.unit(), unit.factor());
+                String name = perRun ? runLabel(e.getKey()) : c.key().variant() + " @ " + runLabel(e.getKey());
+                XYSeries s = plot.points(name, c.points().stream().mapToDouble(ScalingPoint::n).toArray(),
+                        c.points().stream().mapToDouble(ScalingPoint::throughput).toArray(),
+                        c.points().stream().mapToDouble(ScalingPoint::low).toArray(),
+                        c.points().stream().mapToDouble(ScalingPoint::high).toArray(),
+                        ChartStyle.look(perRun ? r : variants.indexOf(c.key().variant())), i, series);
+                if (!perRun) {
+                    // Colour and marker tell the variant, the line the run.
+                    s.setLineStyle(runStrokes[r % runStrokes.length]);
                 }
+                i++;
             }
             r++;
         }
         plot.finish(true);
-        return plot.render(fileName);
+        return plot;
     }
 }

@@ -60,7 +60,10 @@ public final class CompareReport {
 
     static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, double threshold,
                      List<ChartFile> charts) {
-        FileNames names = new FileNames();
+        List<Group> groups = new ArrayList<>();
+        results.forEach(r -> r.points().forEach(p -> groups.add(Group.of(p.key(), p.mode()))));
+        runs.forEach(run -> run.curves().forEach(c -> groups.add(Group.of(c.key()))));
+        FileNames names = new FileNames(groups);
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
         doc.p(verdictRule(threshold));
@@ -174,10 +177,9 @@ public final class CompareReport {
             for (int from = 0; from < ratios.size(); from += MAX_POINTS_PER_CHART) {
                 List<CompareCharts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
                 String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
-                ChartFile c = CompareCharts.ratios(new ChartTitle(Group.of(any.key(), any.mode()), r.other() + " vs " + r.base() + suffix),
-                        "ratio, above 1: " + ChartTitle.shorten(r.other(), 30) + " faster", part, from + 1, threshold,
-                        names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
-                                any.mode().jmhName(), r.other(), "ratio"));
+                ChartFile c = CompareCharts.ratios(Group.of(any.key(), any.mode()), r.base(), r.other(), suffix, part, threshold)
+                        .render(names.compare(Group.of(any.key(), any.mode()), CompareCharts.runLabel(r.other()), "ratio",
+                                suffix.isEmpty() ? "" : Integer.toString(from / MAX_POINTS_PER_CHART + 1)));
                 charts.add(c);
                 doc.image(c);
             }
@@ -251,9 +253,8 @@ public final class CompareReport {
             List<String> variants = byRun.values().stream().flatMap(List::stream).map(c -> c.key().variant())
                     .distinct().sorted().toList();
             if (variants.size() <= MAX_VARIANTS_PER_CHART) {
-                add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), "throughput vs cores, all runs"), byRun,
-                        names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
-                                any.key().mode().jmhName(), "machines")));
+                add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), "throughput vs cores, all runs"), byRun)
+                        .render(names.compare(Group.of(any.key()), "machines")));
                 return;
             }
             for (String v : variants) {
@@ -261,9 +262,8 @@ public final class CompareReport {
                 byRun.forEach((run, cs) -> cs.stream().filter(c -> c.key().variant().equals(v))
                         .forEach(c -> one.computeIfAbsent(run, k -> new ArrayList<>()).add(c)));
                 if (!one.isEmpty()) {
-                    add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), v, "throughput vs cores, all runs"), one,
-                            names.png("compare", any.key().family(), any.key().benchmark(), any.key().params(),
-                                    any.key().mode().jmhName(), v, "machines")));
+                    add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), v, "throughput vs cores, all runs"), one)
+                            .render(names.compare(Group.of(any.key()), v, "machines")));
                 }
             }
         });

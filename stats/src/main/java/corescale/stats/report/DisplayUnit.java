@@ -1,7 +1,9 @@
 package corescale.stats.report;
 
 import java.util.Arrays;
+import java.util.List;
 
+import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
 
 /**
@@ -12,6 +14,21 @@ import corescale.stats.model.Units;
  * @param factor what canonical values are multiplied by to be in {@code unit}
  */
 record DisplayUnit(String unit, double factor) {
+
+    /**
+     * The one unit of a benchmark (one {@link Group}: benchmark, params and mode) in its table and
+     * all its charts, so that a reader finds the same numbers in both: {@link #forValues} over the
+     * points' means, in their own canonical unit ({@code us/op} for a time mode, whose charts show
+     * time per operation too).
+     *
+     * @param points the group's points, all in one canonical unit
+     */
+    static DisplayUnit forBenchmark(List<PointSummary> points) {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("no points to choose a unit by");
+        }
+        return forValues(points.get(0).unit(), points.stream().mapToDouble(PointSummary::mean).toArray());
+    }
 
     /** The largest unit in which the smallest of {@code values} is still at least 1. */
     static DisplayUnit forValues(String canonical, double... values) {

@@ -1,8 +1,10 @@
 package corescale.stats.report;
 
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.scaling.ScalingPoint;
 import corescale.stats.scaling.UslModel;
 import java.awt.Color;
@@ -12,19 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The charts of one group in a run's report: throughput and speedup against cores, throughput
- * against threads on the largest core count, and contention (throughput at N threads over 1 thread).
+ * The charts of one group in a run's report: throughput (or, for a time mode, time per operation)
+ * and speedup against cores, the same against threads on the largest core count, and contention
+ * (throughput at N threads over 1 thread). Every value drawn comes from the stats layer; values in
+ * a unit are in the group's {@link DisplayUnit#forBenchmark}, as in its table.
  */
 final class RunCharts {
 
     /**
-     * Points along a fitted curve. Few on purpose: XChart restarts the dash pattern on every
+     * Points along a fitted or ideal curve. Few on purpose: XChart restarts the dash pattern on every
      * segment, so segments shorter than a dash make a dashed curve look solid.
      */
-    private static final int USL_SAMPLES = 16;
+    private static final int CURVE_SAMPLES = 16;
 
     private RunCharts() {
     }
@@ -33,11 +36,12 @@ final class RunCharts {
      * The group's charts, in the order they appear, named (so in report order) but not drawn yet:
      * drawing is the costly part, and each chart can be drawn on its own, in any order.
      *
+     * @param points     the group's points (its table's), for its unit and a time mode's times
      * @param curves     the group's scaling curves, in {@link corescale.stats.scaling.CurveKey} order
      * @param contention the group's contention rows, empty when none
      */
-    static List<Supplier<ChartFile>> of(Group group, List<ScalingCurve> curves, List<ContentionRow> contention,
-                                        FileNames names) {
+    static List<Supplier<ChartFile>> of(Group group, List<PointSummary> points, List<ScalingCurve> curves,
+                                        List<ContentionRow> contention, FileNames names) {
         List<ScalingCurve> cores = new ArrayList<>();
         TreeMap<Integer, List<ScalingCurve>> threadsOnCores = new TreeMap<>();
         for (ScalingCurve c : curves) {
@@ -49,40 +53,39 @@ final class RunCharts {
         }
         threadsOnCores.values().removeIf(cs -> !drawable(cs));
         List<Supplier<ChartFile>> out = new ArrayList<>();
-        String mode = group.mode().jmhName();
-        if (drawable(cores)) {
-            List<ScalingCurve> shown = readable(cores);
-            String throughputFile = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "cores");
-            String speedupFile = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "speedup");
-            out.add(() -> throughput(new ChartTitle(group, "throughput vs cores"), shown, throughputFile));
-            out.add(() -> speedup(new ChartTitle(group, "speedup vs cores"), shown, speedupFile));
+        DisplayUnit unit = points.isEmpty() ? null : DisplayUnit.forBenchmark(points);
+        if (drawable(cores) && unit != null) {
+            String measuredFile = names.chart(group, "cores");
+            String speedupFile = names.chart(group, "cores", "speedup");
+            out.add(() -> measured(new ChartTitle(group, measure(group) + " vs cores"), cores, points, unit)
+                    .render(measuredFile));
+            out.add(() -> speedup(new ChartTitle(group, "speedup vs cores"), cores).render(speedupFile));
         }
-        if (!threadsOnCores.isEmpty()) {
+        if (!threadsOnCores.isEmpty() && unit != null) {
             // Only the largest core count gets a threads chart: the others repeat its story with
             // fewer points, and are all in the scaling table.
             int n = threadsOnCores.lastKey();
-            List<ScalingCurve> shown = readable(threadsOnCores.lastEntry().getValue());
-            String file = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "threads", n + "c");
-            out.add(() -> throughput(new ChartTitle(group, "throughput vs threads on " + n + " cores"), shown, file));
+            List<ScalingCurve> shown = threadsOnCores.lastEntry().getValue();
+            String file = names.chart(group, "threads", n + "c");
+            out.add(() -> measured(new ChartTitle(group, measure(group) + " vs threads on " + n + " cores"), shown,
+                    points, unit).render(file));
         }
         Map<String, List<ContentionRow>> series = contentionSeries(contention);
         if (!series.isEmpty()) {
-            String file = names.png("chart", group.family(), group.benchmark(), group.params(), mode, "contention");
-            out.add(() -> contention(new ChartTitle(group, "contention"), series, file));
+            String file = names.chart(group, "contention");
+            out.add(() -> contention(new ChartTitle(group, "contention"), series).render(file));
         }
         return out;
+    }
+
+    /** What the group's measured chart shows: its table's measure. */
+    private static String measure(Group group) {
+        return group.mode().higherIsBetter() ? "throughput" : "time per operation";
     }
 
     /** A chart needs a curve of two points at least. */
     private static boolean drawable(List<ScalingCurve> curves) {
         return curves.stream().anyMatch(c -> c.points().size() >= 2);
-    }
-
-    /** The curves of one chart in one unit that reads well (they share the canonical unit). */
-    private static List<ScalingCurve> readable(List<ScalingCurve> curves) {
-        DisplayUnit shown = DisplayUnit.forValues(curves.get(0).unit(), curves.stream()
-                .flatMap(c -> c.points().stream()).mapToDouble(ScalingPoint::throughput).toArray());
-        return curves.stream().map(c -> c.inUnit(shown.unit(), shown.factor())).toList();
     }
 
     /** Per variant with two thread counts or more, its rows by threads; at each the one with the most cores. */
@@ -104,13 +107,23 @@ final class RunCharts {
     }
 
     /**
+     * The group's measure against N as its table gives it: throughput, or time per operation for a
+     * time mode (lower is better, read from the summaries the curve was built from).
+     */
+    static Plot measured(ChartTitle title, List<ScalingCurve> curves, List<PointSummary> points, DisplayUnit unit) {
+        return curves.get(0).key().mode().higherIsBetter()
+                ? throughput(title, curves, unit)
+                : timePerOperation(title, curves, points, unit);
+    }
+
+    /**
      * Throughput against N for curves of one group and axis, one series per variant: measured
      * points with whiskers, the fitted USL curve (dashed) and the ideal line λN (dotted).
      */
-    private static ChartFile throughput(ChartTitle title, List<ScalingCurve> curves, String fileName) {
+    private static Plot throughput(ChartTitle title, List<ScalingCurve> canonical, DisplayUnit unit) {
+        List<ScalingCurve> curves = canonical.stream().map(c -> c.inUnit(unit.unit(), unit.factor())).toList();
         ScalingCurve first = curves.get(0);
-        Plot plot = new Plot(title, ChartStyle.axisTitle(first), "throughput (" + first.unit() + ")");
-        double[] xr = ChartStyle.xRange(curves);
+        Plot plot = Plot.overCounts(title, ChartStyle.axisTitle(first), "throughput (" + unit.unit() + "), higher is better");
         boolean anyUsl = false;
         // Ideal lines only over cores: past the core count, more threads cannot add throughput,
         // so a linear "ideal" over threads would mislead.
@@ -125,16 +138,14 @@ final class RunCharts {
             }
             Color col = ChartStyle.color(i);
             double[] xs = c.points().stream().mapToDouble(ScalingPoint::n).toArray();
-            double[] ys = c.points().stream().mapToDouble(ScalingPoint::throughput).toArray();
-            plot.line(c.key().variant(), xs, ys, col, ChartStyle.marker(i), ChartStyle.SOLID, true);
-            for (ScalingPoint p : c.points()) {
-                plot.whisker(p.n(), p.low(), p.high(), col, xr);
-            }
+            plot.points(c.key().variant(), xs, c.points().stream().mapToDouble(ScalingPoint::throughput).toArray(),
+                    c.points().stream().mapToDouble(ScalingPoint::low).toArray(),
+                    c.points().stream().mapToDouble(ScalingPoint::high).toArray(), ChartStyle.look(i), i, curves.size());
             if (c.usl().fitted()) {
                 anyUsl = true;
                 UslModel m = c.usl().model();
                 double[] ns = sample(xs[0], xs[xs.length - 1]);
-                plot.line(c.key().variant() + " USL", ns, m.throughput(ns), col, SeriesMarkers.NONE, ChartStyle.DASHED, false);
+                plot.curve(c.key().variant() + " USL", ns, m.throughput(ns), col, ChartStyle.DASHED, false);
             }
             if (cores) {
                 idealLine(plot, c, xs, col, yCap);
@@ -143,7 +154,32 @@ final class RunCharts {
         plot.legendOnly(anyUsl ? "USL fit (dashed)" : null, ChartStyle.DASHED);
         plot.legendOnly(cores ? "ideal linear (dotted)" : null, ChartStyle.DOTTED);
         plot.finish(true);
-        return plot.render(fileName);
+        return plot;
+    }
+
+    /**
+     * A time mode's measure, time per operation, against N, one series per variant, with whiskers:
+     * its table's numbers. The fits and the ideal are of throughput and left to the speedup chart.
+     */
+    private static Plot timePerOperation(ChartTitle title, List<ScalingCurve> curves, List<PointSummary> points,
+                                         DisplayUnit unit) {
+        ScalingCurve first = curves.get(0);
+        Plot plot = Plot.overCounts(title, ChartStyle.axisTitle(first),
+                "time per operation (" + unit.unit() + "), lower is better");
+        for (int i = 0; i < curves.size(); i++) {
+            ScalingCurve c = curves.get(i);
+            List<PointSummary> from = ScalingCurves.summariesOf(c.key(), points);
+            if (from.isEmpty()) {
+                continue;
+            }
+            Axis axis = c.key().axis();
+            plot.points(c.key().variant(), from.stream().mapToDouble(s -> axis.n(s.key())).toArray(),
+                    from.stream().mapToDouble(s -> s.mean() * unit.factor()).toArray(),
+                    from.stream().mapToDouble(s -> s.ciLow() * unit.factor()).toArray(),
+                    from.stream().mapToDouble(s -> s.ciHigh() * unit.factor()).toArray(), ChartStyle.look(i), i, curves.size());
+        }
+        plot.finish(true);
+        return plot;
     }
 
     /**
@@ -160,27 +196,34 @@ final class RunCharts {
         }
         if (y1 > yCap) {
             x1 = x0 + (x1 - x0) * (yCap - y0) / (y1 - y0);
-            y1 = yCap;
         }
         if (x1 > x0) {
-            plot.line(c.key().variant() + " ideal", new double[] {x0, x1}, new double[] {y0, y1},
-                    col, SeriesMarkers.NONE, ChartStyle.DOTTED, false);
+            double[] ns = sample(x0, x1);
+            double[] ys = new double[ns.length];
+            for (int i = 0; i < ns.length; i++) {
+                ys[i] = c.ideal(ns[i]);
+            }
+            plot.curve(c.key().variant() + " ideal", ns, ys, col, ChartStyle.DOTTED, false);
         }
     }
 
+    /** N from {@code from} to {@code to}, evenly spaced on the log2 axis (a straight line there is no curve). */
     private static double[] sample(double from, double to) {
-        double[] ns = new double[USL_SAMPLES];
-        for (int i = 0; i < USL_SAMPLES; i++) {
-            ns[i] = from + (to - from) * i / (USL_SAMPLES - 1);
+        double[] ns = new double[CURVE_SAMPLES];
+        for (int i = 0; i < CURVE_SAMPLES; i++) {
+            ns[i] = from * Math.pow(to / from, i / (CURVE_SAMPLES - 1.0));
         }
         return ns;
     }
 
-    /** Speedup X(N)/X(N₀) against N for the curves of one group, with the ideal line N/N₀. */
-    private static ChartFile speedup(ChartTitle title, List<ScalingCurve> curves, String fileName) {
+    /**
+     * Speedup X(N)/X(N₀) against N for the curves of one group, each point with its 95% interval,
+     * and the ideal line N/N₀.
+     */
+    static Plot speedup(ChartTitle title, List<ScalingCurve> curves) {
         ScalingCurve first = curves.get(0);
         String y = first.baselineN() == 1 ? "speedup over 1 (×)" : "speedup over N=" + Fmt.n(first.baselineN()) + " (×)";
-        Plot plot = new Plot(title, ChartStyle.axisTitle(first), y);
+        Plot plot = Plot.overCounts(title, ChartStyle.axisTitle(first), y);
         double lo = Double.MAX_VALUE;
         double hi = 0;
         double base = first.baselineN();
@@ -190,44 +233,45 @@ final class RunCharts {
                 continue;
             }
             double[] xs = c.points().stream().mapToDouble(ScalingPoint::n).toArray();
-            double[] ys = c.points().stream().mapToDouble(ScalingPoint::speedup).toArray();
-            plot.line(c.key().variant(), xs, ys, ChartStyle.color(i), ChartStyle.marker(i), ChartStyle.SOLID, true);
+            plot.points(c.key().variant(), xs, c.points().stream().mapToDouble(ScalingPoint::speedup).toArray(),
+                    c.points().stream().mapToDouble(ScalingPoint::speedupLow).toArray(),
+                    c.points().stream().mapToDouble(ScalingPoint::speedupHigh).toArray(), ChartStyle.look(i), i, curves.size());
             lo = Math.min(lo, xs[0]);
             hi = Math.max(hi, xs[xs.length - 1]);
         }
         if (hi > 0) {
-            plot.line("ideal linear", new double[] {lo, hi}, new double[] {lo / base, hi / base}, ChartStyle.GREY,
-                    SeriesMarkers.NONE, ChartStyle.DOTTED, true);
+            double[] ns = sample(lo, hi);
+            double[] ideal = new double[ns.length];
+            for (int i = 0; i < ns.length; i++) {
+                ideal[i] = ns[i] / base;
+            }
+            plot.curve("ideal linear", ns, ideal, ChartStyle.GREY, ChartStyle.DOTTED, true);
         }
         plot.finish(false);
-        return plot.render(fileName);
+        return plot;
     }
 
     /**
-     * Contention: per variant, throughput at N threads over throughput at 1 thread. A line at 1
-     * marks "as fast as one thread"; below it, adding threads lost throughput.
+     * Contention: per variant, throughput at N threads over throughput at 1 thread, with its 95%
+     * interval. A line at 1 marks "as fast as one thread"; below it, adding threads lost throughput.
      *
      * @param series variant → its rows, in increasing threads
      */
-    private static ChartFile contention(ChartTitle title, Map<String, List<ContentionRow>> series, String fileName) {
-        Plot plot = new Plot(title, "threads (on as many cores as threads, up to all; then oversubscribed)",
+    static Plot contention(ChartTitle title, Map<String, List<ContentionRow>> series) {
+        Plot plot = Plot.overCounts(title, "threads (on as many cores as threads, up to all; then oversubscribed)",
                 "throughput at N threads / at 1 thread (×)");
         int i = 0;
         double maxX = series.values().stream().flatMap(List::stream).mapToDouble(r -> r.key().threads()).max().orElse(1);
         for (Map.Entry<String, List<ContentionRow>> e : series.entrySet()) {
             List<ContentionRow> rows = e.getValue();
-            double[] xs = rows.stream().mapToDouble(r -> r.key().threads()).toArray();
-            double[] ys = rows.stream().mapToDouble(r -> r.vsOneThread().value()).toArray();
-            plot.line(e.getKey(), xs, ys, ChartStyle.color(i), ChartStyle.marker(i), ChartStyle.SOLID, true);
-            for (ContentionRow r : rows) {
-                plot.whisker(r.key().threads(), r.vsOneThread().low(), r.vsOneThread().high(), ChartStyle.color(i),
-                        new double[] {1, maxX});
-            }
+            plot.points(e.getKey(), rows.stream().mapToDouble(r -> r.key().threads()).toArray(),
+                    rows.stream().mapToDouble(r -> r.vsOneThread().value()).toArray(),
+                    rows.stream().mapToDouble(r -> r.vsOneThread().low()).toArray(),
+                    rows.stream().mapToDouble(r -> r.vsOneThread().high()).toArray(), ChartStyle.look(i), i, series.size());
             i++;
         }
-        plot.line("= 1 thread", new double[] {1, maxX}, new double[] {1, 1}, ChartStyle.GREY, SeriesMarkers.NONE,
-                ChartStyle.DASHED, true);
+        plot.curve("= 1 thread", new double[] {1, maxX}, new double[] {1, 1}, ChartStyle.GREY, ChartStyle.DASHED, true);
         plot.finish(false);
-        return plot.render(fileName);
+        return plot;
     }
 }

@@ -12,7 +12,6 @@ import corescale.stats.summary.LostUpdates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +55,6 @@ public final class RunReport {
     }
 
     static Doc build(ReportInput in, List<String> findings, List<ChartFile> charts) {
-        FileNames names = new FileNames();
         Doc doc = new Doc("corescale report: " + in.runLabel(), "report");
         doc.p(machineLine(in));
         AnswersSection.add(doc, in.answers());
@@ -76,7 +74,8 @@ public final class RunReport {
             contention.computeIfAbsent(Group.of(r.key(), r.mode()), g -> new ArrayList<>()).add(r);
         }
 
-        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup.keySet(), curvesByGroup, contention, names);
+        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup, curvesByGroup, contention,
+                new FileNames(byGroup.keySet()));
         String family = null;
         for (Map.Entry<Group, List<PointSummary>> g : byGroup.entrySet()) {
             Group group = g.getKey();
@@ -109,11 +108,13 @@ public final class RunReport {
      * report), then drawn in parallel, as drawing and PNG encoding are most of a report's time and
      * every chart is drawn from its own data.
      */
-    private static Map<Group, List<ChartFile>> drawCharts(Collection<Group> groups, Map<Group, List<ScalingCurve>> curves,
+    private static Map<Group, List<ChartFile>> drawCharts(Map<Group, List<PointSummary>> groups,
+                                                          Map<Group, List<ScalingCurve>> curves,
                                                           Map<Group, List<ContentionRow>> contention, FileNames names) {
         Map<Group, List<Supplier<ChartFile>>> planned = new LinkedHashMap<>();
-        for (Group g : groups) {
-            planned.put(g, RunCharts.of(g, curves.getOrDefault(g, List.of()), contention.getOrDefault(g, List.of()), names));
+        for (Map.Entry<Group, List<PointSummary>> g : groups.entrySet()) {
+            planned.put(g.getKey(), RunCharts.of(g.getKey(), g.getValue(), curves.getOrDefault(g.getKey(), List.of()),
+                    contention.getOrDefault(g.getKey(), List.of()), names));
         }
         List<ChartFile> drawn = planned.values().stream().flatMap(List::stream).toList()
                 .parallelStream().map(Supplier::get).toList();

@@ -33,7 +33,7 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
      */
     public ScalingCurve inUnit(String newUnit, double factor) {
         List<ScalingPoint> scaled = points.stream().map(p -> new ScalingPoint(p.n(), p.throughput() * factor,
-                p.low() * factor, p.high() * factor, p.speedup(), p.efficiency(), p.karpFlatt(), p.unstable())).toList();
+                p.low() * factor, p.high() * factor, p.speedup(), p.speedupLow(), p.speedupHigh(), p.efficiency(), p.karpFlatt(), p.unstable())).toList();
         UslFit u = usl.times(factor);
         AmdahlFit a = new AmdahlFit(amdahl.serialFraction(), amdahl.stdError(), amdahl.low(), amdahl.high(),
                 amdahl.lambda() * factor, amdahl.rSquared(), amdahl.points(), amdahl.distinctN(), amdahl.errors(),

@@ -3,6 +3,7 @@ package corescale.stats.scaling;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,12 +64,7 @@ public final class ScalingCurves {
     /** The curves of one group, cores curve first. */
     private static List<ScalingCurve> curves(Group group, List<PointSummary> points, Predicate<PointKey> oneAtATime) {
         List<ScalingCurve> curves = new ArrayList<>();
-        // Over cores, threads follow cores; a benchmark measured at one thread count throughout
-        // runs its own concurrency inside (a batch sized to the cores), so all its points count.
-        boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
-        // Cores 0 means unknown (a plain JMH file without -XX:ActiveProcessorCount): no cores axis.
-        List<PointSummary> onCores = points.stream().filter(p -> p.key().cores() > 0)
-                .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
+        List<PointSummary> onCores = onCores(points);
         if (!onCores.isEmpty()) {
             curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime));
         }
@@ -80,6 +76,30 @@ public final class ScalingCurves {
             }
         });
         return curves;
+    }
+
+    /** The points of one group (one variant) that lie on its cores curve. */
+    private static List<PointSummary> onCores(List<PointSummary> points) {
+        // Over cores, threads follow cores; a benchmark measured at one thread count throughout
+        // runs its own concurrency inside (a batch sized to the cores), so all its points count.
+        boolean fixedThreads = points.stream().map(p -> p.key().threads()).distinct().count() == 1;
+        // Cores 0 means unknown (a plain JMH file without -XX:ActiveProcessorCount): no cores axis.
+        return points.stream().filter(p -> p.key().cores() > 0)
+                .filter(p -> fixedThreads || p.key().threads() == p.key().cores()).toList();
+    }
+
+    /**
+     * The summaries a curve was built from, in the order of its points (increasing N): for what
+     * a chart shows in the summaries' own unit, e.g. the time per operation of an avgt curve.
+     *
+     * @param summaries the run's summaries, or any subset holding the curve's
+     */
+    public static List<PointSummary> summariesOf(CurveKey key, List<PointSummary> summaries) {
+        List<PointSummary> mine = summaries.stream().filter(s -> Group.of(s).key(key.axis(), key.fixedCores()).equals(key))
+                .toList();
+        List<PointSummary> on = key.axis() == Axis.CORES ? onCores(mine)
+                : mine.stream().filter(s -> s.key().cores() == key.fixedCores().getAsInt()).toList();
+        return on.stream().sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), key.axis()))).toList();
     }
 
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */
@@ -101,9 +121,13 @@ public final class ScalingCurves {
         // points are sorted by N, so the baseline's repeats (if any) come first
         double baselineX = Arrays.stream(xs).limit(countAt(n, baselineN)).mapToDouble(v -> v[0]).average()
                 .orElse(Double.NaN);
+        // The speedup's interval is the ratio's over the one baseline point; with several points
+        // at N₀ (repeats) the baseline is their average, which no ratio of two points describes.
+        long atBaseline = countAt(n, baselineN);
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n.length; i++) {
-            points.add(ScalingPoint.of(n[i], xs[i][0], xs[i][1], xs[i][2], baselineN, baselineX,
+            Ratio speedup = atBaseline != 1 ? Ratio.NONE : i == 0 ? Ratio.ONE : Throughput.ratio(sorted.get(i), sorted.get(0));
+            points.add(ScalingPoint.of(n[i], xs[i][0], xs[i][1], xs[i][2], baselineN, baselineX, speedup,
                     sorted.get(i).unstable()));
         }
         // The fits take every fork mean as an observation: forks are the replicates that measure the noise.
@@ -122,7 +146,7 @@ public final class ScalingCurves {
     }
 
     private static int n(PointKey k, Axis axis) {
-        return axis == Axis.CORES ? k.cores() : k.threads();
+        return axis.n(k);
     }
 
     private static long countAt(double[] sortedN, double value) {

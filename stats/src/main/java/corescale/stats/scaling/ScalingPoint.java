@@ -1,5 +1,8 @@
 package corescale.stats.scaling;
 
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Throughput;
+
 /**
  * One point of a scaling curve, with the model-free measures of how well it scales.
  *
@@ -13,20 +16,34 @@ package corescale.stats.scaling;
  * @param low        lower end of the throughput's 95% interval, NaN when unknown
  * @param high       upper end of that interval
  * @param speedup    X(N)/X(N₀)
+ * @param speedupLow lower end of the speedup's 95% interval ({@link Throughput#ratio} of this point over
+ *                   the baseline's), NaN when unknown (one fork, several baseline points, the baseline itself)
+ * @param speedupHigh upper end of that interval
  * @param efficiency speedup / (N/N₀); 1 is perfect scaling
  * @param karpFlatt  experimentally determined serial fraction e = (1/S − 1/p)/(1 − 1/p); NaN at the
  *                   baseline, where it is undefined
  * @param unstable   the summary found two modes among the point's fork means
  */
 public record ScalingPoint(double n, double throughput, double low, double high, double speedup,
-                           double efficiency, double karpFlatt, boolean unstable) {
+                           double speedupLow, double speedupHigh, double efficiency, double karpFlatt,
+                           boolean unstable) {
 
-    /** Builds a point's measures from its throughput and the baseline's. */
+    /** Builds a point's measures from its throughput and the baseline's; its speedup has no interval. */
     public static ScalingPoint of(double n, double throughput, double low, double high,
                                   double baselineN, double baselineThroughput, boolean unstable) {
+        return of(n, throughput, low, high, baselineN, baselineThroughput, Ratio.NONE, unstable);
+    }
+
+    /**
+     * As above, with the speedup's 95% interval taken from {@code speedupInterval}, the ratio of this
+     * point over the baseline as {@link Throughput#ratio} gives it (its value is the speedup's).
+     */
+    public static ScalingPoint of(double n, double throughput, double low, double high,
+                                  double baselineN, double baselineThroughput, Ratio speedupInterval, boolean unstable) {
         double speedup = throughput / baselineThroughput;
         double p = n / baselineN;
-        return new ScalingPoint(n, throughput, low, high, speedup, speedup / p, karpFlatt(speedup, p), unstable);
+        return new ScalingPoint(n, throughput, low, high, speedup, speedupInterval.low(), speedupInterval.high(),
+                speedup / p, karpFlatt(speedup, p), unstable);
     }
 
     /**

@@ -16,20 +16,24 @@ class ChartTitleTest {
         Group g = new Group("io", "IoBatch.batch", "note=a: b", Mode.AVERAGE_TIME);
         ChartTitle t = new ChartTitle(g, "throughput vs cores");
         assertEquals("io · IoBatch.batch [note=a: b] (avgt): throughput vs cores", t.text());
-        assertEquals("Throughput vs cores: IoBatch.batch [note=a: b] (avgt)", t.onChart());
+        assertEquals(List.of("Throughput vs cores: IoBatch.batch [note=a: b] (avgt)"), t.onChartLines());
         ChartTitle perVariant = new ChartTitle(new Group("counters", "Counters.increment", "", Mode.THROUGHPUT),
                 "longAdder", "throughput vs cores, all runs");
         assertEquals("counters · Counters.increment · longAdder: throughput vs cores, all runs", perVariant.text());
-        assertEquals("Throughput vs cores, all runs: Counters.increment · longAdder", perVariant.onChart());
+        assertEquals(List.of("Throughput vs cores, all runs: Counters.increment · longAdder"), perVariant.onChartLines());
     }
 
     @Test
-    void aTitleTooLongForTheChartLosesItsEnd() {
-        Group g = new Group("f", "B", "x=" + "y".repeat(200), Mode.THROUGHPUT);
-        String shown = new ChartTitle(g, "speedup vs cores").onChart();
-        assertEquals(ChartTitle.MAX_ON_CHART, shown.length());
-        assertTrue(shown.startsWith("Speedup vs cores: B [x=yyy"), shown);
-        assertTrue(shown.endsWith("y…"), shown);
+    void aTitleTooLongForOneLineWrapsItsParamsAndLosesNothing() {
+        String params = "processesPerCore=2;workInside=0;workOutside=500;guard=" + "fileLock".repeat(6) + ";x=" + "y".repeat(200);
+        Group g = new Group("f", "ProcessCounters.increment", params, Mode.AVERAGE_TIME);
+        List<String> lines = new ChartTitle(g, "speedup vs cores").onChartLines();
+        assertEquals("Speedup vs cores: ProcessCounters.increment (avgt)", lines.get(0));
+        assertEquals("processesPerCore=2; workInside=0; workOutside=500", lines.get(1));
+        assertTrue(lines.stream().allMatch(l -> l.length() <= ChartTitle.MAX_ON_CHART), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("…")), lines.toString());
+        // every character of the params is on the chart, in order
+        assertEquals(params.replace(";", ""), String.join("", lines.subList(1, lines.size())).replace("; ", ""));
     }
 
     @Test

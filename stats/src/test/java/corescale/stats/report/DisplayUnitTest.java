@@ -45,4 +45,20 @@ class DisplayUnitTest {
         assertTrue(md.contains("| fixedPool | 185.6 ±10% |"), md);
         assertTrue(md.contains("| virtualThreads | 31220 ±10% |"), md);
     }
+
+    @Test
+    void aBenchmarksUnitIsChosenByAllItsPointsMeansInTheirOwnUnit() {
+        List<PointSummary> points = new ArrayList<>();
+        double[] means = {360, 0.48, 120};
+        for (int i = 0; i < means.length; i++) {
+            points.add(new PointSummary(new PointKey("counters", "Counters.increment", "v" + i, "", 2, 2, Mode.THROUGHPUT)
+                    .withMode(Mode.THROUGHPUT), "ops/us", 3, 9, means[i], means[i] * 0.9, means[i] * 1.1, 0.1, false,
+                    new double[] {means[i], means[i], means[i]}, ""));
+        }
+        assertEquals(new DisplayUnit("ops/ms", 1e3), DisplayUnit.forBenchmark(points), "the slowest point reads 480");
+        assertEquals(new DisplayUnit("ops/us", 1), DisplayUnit.forBenchmark(points.subList(0, 1)));
+        PointSummary time = new PointSummary(new PointKey("spawn", "S.s", "v", "", 1, 1, Mode.THROUGHPUT)
+                .withMode(Mode.AVERAGE_TIME), "us/op", 3, 9, 0.25, 0.2, 0.3, 0.1, false, new double[] {0.25, 0.25, 0.25}, "");
+        assertEquals(new DisplayUnit("ns/op", 1e3), DisplayUnit.forBenchmark(List.of(time)), "a time mode keeps time");
+    }
 }

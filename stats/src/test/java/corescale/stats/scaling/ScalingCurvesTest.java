@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -206,5 +208,43 @@ class ScalingCurvesTest {
         // per (variant, mode): a cores curve and two threads curves
         assertEquals(9, keys.size());
         assertEquals(keys.stream().sorted().toList(), keys);
+    }
+    @Test
+    void eachSpeedupCarriesTheIntervalOfItsRatioToTheBaselinePoint() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int c : new int[] {1, 2, 4}) {
+            PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
+            double x = 10 * c;
+            points.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, x, x * 0.9, x * 1.1, 0.1, false,
+                    new double[] {x * 0.95, x, x * 1.05}, ""));
+        }
+        ScalingCurve curve = ScalingCurves.of(points).get(0);
+        ScalingPoint base = curve.points().get(0);
+        assertEquals(1, base.speedupLow(), 0, "the baseline over itself is exactly 1");
+        assertEquals(1, base.speedupHigh(), 0);
+        ScalingPoint four = curve.atMax();
+        Ratio ratio = Throughput.ratio(points.get(2), points.get(0));
+        assertEquals(4, four.speedup(), 1e-12);
+        assertEquals(ratio.low(), four.speedupLow(), 0);
+        assertEquals(ratio.high(), four.speedupHigh(), 0);
+        assertTrue(four.speedupLow() < 4 && four.speedupHigh() > 4, four.toString());
+        // the display copy keeps speedups and their intervals
+        assertEquals(four.speedupLow(), curve.inUnit("ops/ms", 1e3).atMax().speedupLow(), 0);
+    }
+
+    @Test
+    void aCurveGivesBackTheSummariesItWasBuiltFromInItsOrder() {
+        List<PointSummary> all = new ArrayList<>(sweep("a", Mode.AVERAGE_TIME, "us/op", 4, 1, 2));
+        all.addAll(sweep("b", Mode.AVERAGE_TIME, "us/op", 1, 2));
+        for (ScalingCurve c : ScalingCurves.of(all)) {
+            List<PointSummary> from = ScalingCurves.summariesOf(c.key(), all);
+            assertEquals(c.points().stream().map(ScalingPoint::n).toList(),
+                    from.stream().map(s -> (double) c.key().axis().n(s.key())).toList(), c.key().toString());
+            assertTrue(from.stream().allMatch(s -> s.key().variant().equals(c.key().variant())));
+            // throughput = threads / time per operation, point by point
+            for (int i = 0; i < from.size(); i++) {
+                assertEquals(from.get(i).key().threads() / from.get(i).mean(), c.points().get(i).throughput(), 1e-9);
+            }
+        }
     }
 }
