@@ -204,7 +204,7 @@ public final class RunReport {
             rows.computeIfAbsent(p.key().variant(), v -> new HashMap<>()).put(CoresThreads.of(p.key()), p);
         }
         PointSummary any = points.get(0);
-        DisplayUnit shown = DisplayUnit.forValues(any.unit(), points.stream().mapToDouble(PointSummary::mean).toArray());
+        DisplayUnit shown = DisplayUnit.forBenchmark(points); // the unit of its charts too
         doc.p("Mean score in " + shown.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
                 + " is better) ± 95% CI half-width over forks; columns are threads (t) on cores (c); "
                 + "* marks an unstable point"
