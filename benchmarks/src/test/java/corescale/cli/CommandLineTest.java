@@ -23,11 +23,11 @@ import picocli.CommandLine;
 import corescale.sweep.Plan;
 
 /**
- * Bad command lines, as the jar's command line parses them: refused before anything runs (in
- * {@code --dry-run} too) with one line that says what was wrong and where the help is, exit code
- * 2, no usage after it, nothing on standard output.
+ * The jar's command line as picocli runs it once {@link Route} has taken the words. Bad command
+ * lines are refused before anything runs (in {@code --dry-run} too) with one line that says what
+ * was wrong and where the help is, exit code 2, no usage after it, nothing on standard output.
  */
-class UsageErrorsTest {
+class CommandLineTest {
 
     @TempDir
     Path dir;
@@ -172,6 +172,27 @@ class UsageErrorsTest {
     void aLineJmhRefusesIsRefusedBeforeJmhStarts() {
         assertEquals(List.of("jmh: x is not a recognized option; see 'jmh -h'"), execute("jmh", "-x").err());
         assertEquals(UsageErrors.EXIT, execute("jmh", "-x").exit());
+    }
+
+    @Test
+    void theJarsHelpIsCorescalesAndSaysWhereJmhsIs() {
+        Result help = execute("-h");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().get(0).startsWith("Usage: benchmarks.jar"), help.out().toString());
+        assertTrue(help.out().contains("JMH's own help: 'jmh -h'."), help.out().toString());
+        List<String> commands = help.out().subList(help.out().indexOf("Commands:") + 1, help.out().size());
+        for (String command : List.of("run", "report", "compare", "list", "jmh", "help")) {
+            assertTrue(commands.stream().anyMatch(line -> line.startsWith("  " + command + " ")), command + " listed: " + commands);
+        }
+    }
+
+    @Test
+    void plainJmhSaysWhichModeItStarts() {
+        Result jmh = execute("jmh", "-lrf");
+        assertEquals(0, jmh.exit(), jmh.err().toString());
+        assertEquals(List.of("corescale: plain JMH with JMH's own options and defaults, as 'jmh -lrf' (corescale's sweep is 'run FILTER')"),
+                jmh.err());
+        assertTrue(jmh.out().stream().anyMatch(line -> line.contains("json")), "JMH's own list of result formats: " + jmh.out());
     }
 
     /** A benchmark's parameters with their {@code @Param} values, as JMH's list has them. */
