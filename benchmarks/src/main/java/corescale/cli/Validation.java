@@ -44,6 +44,9 @@ final class Validation {
      */
     static void params(String filter, Map<String, String> params) {
         List<BenchmarkListEntry> benchmarks = Plan.benchmarks(filter);
+        if (benchmarks.isEmpty()) {
+            return; // the plan says no benchmark matches, the first thing to fix
+        }
         for (Map.Entry<String, String> param : params.entrySet()) {
             String key = param.getKey();
             String option = "--param " + key + "=" + param.getValue();

@@ -118,6 +118,12 @@ class CommandLineTest {
     }
 
     @Test
+    void aFilterThatMatchesNothingIsSaidBeforeItsParameters() {
+        assertEquals("no benchmark matches 'nosuch' ('list' names them); see 'run --help'",
+                execute("run", "nosuch", "--param", "variant=x", "--dry-run").refusal());
+    }
+
+    @Test
     void aFilterThatIsNotARegexIsRefused() {
         assertEquals("FILTER 'Counters(' is not a regex: Unclosed group; see 'run --help'",
                 execute("run", "Counters(", "--dry-run").refusal());
