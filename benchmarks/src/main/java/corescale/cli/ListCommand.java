@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
@@ -18,9 +21,20 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILTER", description = "Regex over benchmark names, as in JMH.")
     String filter = "";
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        try {
+            Validation.filter(filter);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Point> points = Plan.build(filter, List.of(1), Optional.of(List.of(1)), java.util.Map.of());
+        if (points.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' ('list' with no FILTER names them all)");
+        }
         String lastBenchmark = "";
         for (Point p : points) {
             if (!p.benchmark().equals(lastBenchmark)) {

@@ -1,40 +1,57 @@
 package corescale.cli;
 
-import java.util.Set;
+import java.util.List;
+import java.util.regex.PatternSyntaxException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import corescale.sweep.Plan;
+
 /**
- * The command line of benchmarks.jar. Our subcommands are parsed by picocli; anything else goes
- * to JMH's own option parser, so {@code -l}, {@code -h}, regexes, {@code -prof gc} and
- * {@code -rf json} work as in any JMH jar. With no arguments it runs the default sweep.
+ * The command line of benchmarks.jar, parsed by picocli after {@link Route} has said how the words
+ * are taken: a command, plain JMH ({@code jmh}, or a line of JMH options), or {@code run} with a
+ * filter. With no arguments it runs the default sweep.
  */
 @Command(name = "benchmarks.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
                 "JMH benchmarks of Java concurrency across cores and contention, and the statistics that report them.",
                 "",
                 "With no arguments: the default sweep (same as 'run').",
-                "Arguments that are not a subcommand go to JMH itself, e.g. '-l', '-h', 'Counters -f 1 -t 2'."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class,
+                "A first word that is not a command is a FILTER for 'run': 'counters' is 'run counters'.",
+                "A line of JMH's own options is plain JMH: '-l' and 'Counters -f 1 -t 2' are 'jmh -l' and 'jmh Counters -f 1 -t 2'.",
+                "JMH's own help: 'jmh -h'."},
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression."})
 public final class Main implements Runnable {
 
-    static final Set<String> OWN = Set.of("run", "list", "report", "compare", "help", "--help", "-V", "--version");
-
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && !OWN.contains(args[0])) {
-            org.openjdk.jmh.Main.main(args);
-            return;
+    public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        Route route = Route.of(List.of(args), cli.getCommandSpec(), Main::selectsBenchmarks);
+        if (route.refusal().isPresent()) {
+            System.err.println(route.refusal().get());
+            System.exit(UsageErrors.EXIT);
         }
-        String[] effective = args.length == 0 ? new String[] {"run"} : args;
-        System.exit(commandLine().execute(effective));
+        route.notice().ifPresent(System.err::println);
+        System.exit(cli.execute(route.args().toArray(String[]::new)));
+    }
+
+    /** Whether {@code filter} selects any benchmark; a filter that is not a regex selects none. */
+    static boolean selectsBenchmarks(String filter) {
+        try {
+            return !Plan.benchmarks(filter).isEmpty();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
     }
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        cli.getCommandSpec().exitCodeOnInvalidInput(2);
+        cli.getCommandSpec().exitCodeOnInvalidInput(UsageErrors.EXIT);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        // "-rf" is JMH's result format, not -r with the value "f": no option is split into letters.
+        cli.setPosixClusteredShortOptionsAllowed(false);
         // One line, no stack trace: bad values (IllegalArgumentException) are usage errors (2);
         // anything else stopped the work (1).
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -169,6 +169,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<RunConfig> runConfigs;
         try {
+            Validation.filter(filter);
+            Validation.params(filter, params);
             runConfigs = Configurations.parse(configs, configJdks);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -180,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
         List<Integer> coreCounts = coreCounts(restriction);
         List<Point> plan = Plan.build(filter, coreCounts, Optional.ofNullable(threads), profile.params());
         if (plan.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' (see 'list')");
+            throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' ('list' names them)");
         }
         if (dryRun) {
             new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing)

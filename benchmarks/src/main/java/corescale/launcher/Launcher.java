@@ -18,7 +18,10 @@ public final class Launcher {
 
     /** The oldest JDK the suite runs on (virtual threads), for the run and any --config-jdk. */
     public static final int REQUIRED_FEATURE = 21;
+    /** Set in the relaunched JVM's environment to the launcher's pid. */
     static final String RELAUNCHED = "CORESCALE_RELAUNCHED";
+    /** The exit status of a JVM stopped by SIGTERM (128 + 15). */
+    static final int SIGTERM_EXIT = 143;
     /** The first JDK that warns of sun.misc.Unsafe's memory methods unless told otherwise. */
     static final int UNSAFE_WARNING_FEATURE = 24;
     private static final String MAIN = "corescale.cli.Main";
@@ -29,6 +32,10 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         int running = Runtime.version().feature();
         if (running >= REQUIRED_FEATURE) {
+            String launcher = System.getenv(RELAUNCHED);
+            if (launcher != null) {
+                followLauncher(Long.parseLong(launcher));
+            }
             // Reflection keeps this class free of links to classes compiled for 21.
             Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
             return;
@@ -56,7 +63,8 @@ public final class Launcher {
         List<String> command = command(jdk, ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.class.path"), args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put(RELAUNCHED, "1");
+        // The relaunched JVM reads this launcher's pid here, to stop when it is gone.
+        builder.environment().put(RELAUNCHED, Long.toString(ProcessHandle.current().pid()));
         builder.environment().put("JAVA_HOME", jdk.home().toString());
         Process child = builder.start();
         // Ctrl-C reaches both of us; a plain kill of this process must still stop the child cleanly.
@@ -74,6 +82,25 @@ public final class Launcher {
         int exit = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stopChild);
         return exit;
+    }
+
+    /**
+     * In the relaunched JVM: when the launcher that started it is gone, exit as on SIGTERM, so
+     * that nothing outlives the command the user started. A launcher killed by SIGKILL runs no
+     * hook of its own to stop this JVM; exiting with SIGTERM's status runs the same shutdown hooks
+     * as SIGTERM does (the sweep's keeps its whole points and ends its forks and their workers).
+     * The launcher's pid is passed, not read from {@code parent()}: once it dies this JVM is
+     * reparented, and parent() names another process. ProcessHandle watches a process that is not
+     * its child by polling (every 0.3 s at first, then less often, at most 5 s apart), and tells a
+     * reused pid from the launcher by its start time. The standard streams are left alone: the
+     * run reads the user's terminal through them.
+     */
+    static void followLauncher(long launcherPid) {
+        Optional<ProcessHandle> launcher = ProcessHandle.of(launcherPid);
+        if (launcher.isEmpty()) {
+            System.exit(SIGTERM_EXIT);
+        }
+        launcher.get().onExit().thenRun(() -> System.exit(SIGTERM_EXIT));
     }
 
     /**

@@ -46,11 +46,9 @@ public final class Plan {
      */
     public static List<Point> build(String filter, List<Integer> coreCounts, Optional<List<Integer>> threads,
                                     Map<String, List<String>> params) {
-        List<String> excludes = filter.contains("selftest") ? List.of() : List.of(java.util.regex.Pattern.quote(SELFTEST));
-        var silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
         List<Point> points = new ArrayList<>();
         Set<String> skipped = new LinkedHashSet<>();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, List.of(filter.isEmpty() ? "." : filter), excludes)) {
+        for (BenchmarkListEntry entry : benchmarks(filter)) {
             for (SortedMap<String, String> combination : combinations(entry, params)) {
                 if (unavailableHere(entry.getUsername(), combination, skipped)) {
                     continue;
@@ -65,6 +63,16 @@ public final class Plan {
         }
         points.sort((a, b) -> a.cores() != b.cores() ? Integer.compare(a.cores(), b.cores()) : 0);
         return points;
+    }
+
+    /**
+     * The benchmarks (one entry per method and mode) that {@code filter} selects, as JMH's own
+     * list finds them; the selftest benchmarks only when the filter names them.
+     */
+    public static List<BenchmarkListEntry> benchmarks(String filter) {
+        List<String> excludes = filter.contains("selftest") ? List.of() : List.of(java.util.regex.Pattern.quote(SELFTEST));
+        var silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
+        return List.copyOf(BenchmarkList.defaultList().find(silent, List.of(filter.isEmpty() ? "." : filter), excludes));
     }
 
     /**

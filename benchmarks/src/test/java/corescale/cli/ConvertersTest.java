@@ -18,11 +18,18 @@ class ConvertersTest {
         Converters.Time time = new Converters.Time();
         assertEquals(Duration.ofMillis(500), time.convert("500ms"));
         assertEquals(Duration.ofMinutes(30), time.convert("30m"));
-        assertEquals(Duration.ofSeconds(10), time.convert("10"), "a bare number is seconds");
         assertEquals(Duration.ofHours(2), time.convert("2hr"));
-        assertEquals(Duration.ZERO, time.convert("0"));
+        assertEquals(Duration.ZERO, time.convert("0"), "no time needs no unit");
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> time.convert("soon"));
-        assertEquals("not a time: 'soon' (use e.g. 500ms, 1s, 2m)", e.getMessage());
+        assertEquals("'soon' is not a time (use e.g. 500ms, 1s, 2m)", e.getMessage());
+    }
+
+    @Test
+    void aNumberWithoutAUnitIsRefusedNotTakenAsSeconds() {
+        Converters.Time time = new Converters.Time();
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> time.convert("10"));
+        assertEquals("needs a unit, e.g. 10m or 600s", e.getMessage());
+        assertThrows(TypeConversionException.class, () -> time.convert("99999999999999999999"), "beyond a long too");
     }
 
     @Test
@@ -40,7 +47,7 @@ class ConvertersTest {
         CommandLine cli = new CommandLine(new RunCommand());
         CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
                 () -> cli.parseArgs("--budget", "soon"));
-        assertTrue(e.getMessage().contains("'--budget'") && e.getMessage().contains("not a time: 'soon'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'--budget'") && e.getMessage().contains("'soon' is not a time"), e.getMessage());
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs("-r", "100ms", "--precision", "2%");
         assertEquals(Duration.ofMillis(100), run.iterationTime);

@@ -1,0 +1,209 @@
+package corescale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+import picocli.CommandLine;
+
+import corescale.sweep.Plan;
+
+/**
+ * The jar's command line as picocli runs it once {@link Route} has taken the words. Bad command
+ * lines are refused before anything runs (in {@code --dry-run} too) with one line that says what
+ * was wrong and where the help is, exit code 2, no usage after it, nothing on standard output.
+ */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, List<String> out, List<String> err) {
+        /** The one line of a refusal: asserts there is exactly one, and no usage. */
+        String refusal() {
+            assertEquals(UsageErrors.EXIT, exit, "exit code of " + err);
+            assertEquals(1, err.size(), "one line: " + err);
+            assertFalse(err.get(0).contains("Usage:"), err.get(0));
+            assertEquals(List.of(), out, "nothing planned or printed");
+            return err.get(0);
+        }
+    }
+
+    /** The jar's command line with these (already routed) arguments, its output captured. */
+    private static Result execute(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            // Built after the streams are swapped: picocli's execution strategy keeps the System.err of its making.
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+            cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+            int exit = cli.execute(args);
+            return new Result(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8).lines().toList());
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private String out() {
+        return dir.resolve("run").toString();
+    }
+
+    @Test
+    void aDurationWithoutAUnitIsRefused() {
+        assertEquals("--budget needs a unit, e.g. 10m or 600s; see 'run --help'",
+                execute("run", "counters", "--budget", "10", "--dry-run").refusal());
+        assertEquals("--point-cap needs a unit, e.g. 40m or 2400s; see 'run --help'",
+                execute("run", "counters", "--point-cap", "40", "--dry-run").refusal());
+        assertEquals("--budget 'soon' is not a time (use e.g. 500ms, 1s, 2m); see 'run --help'",
+                execute("run", "counters", "--budget", "soon", "--dry-run").refusal());
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedNamingTheBenchmarksParameters() {
+        String line = execute("run", "counters.Counters", "--param", "nosuch=1", "--dry-run", "--out", out()).refusal();
+        assertTrue(line.startsWith("--param nosuch=1: no benchmark matching 'counters.Counters' has a parameter nosuch; theirs: "
+                + String.join(", ", new java.util.TreeSet<>(params("counters.Counters").keySet())) + " "), line);
+        assertTrue(line.endsWith("; see 'run --help'"), line);
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void aParameterOfAFamilyNotSelectedIsRefused() {
+        String line = execute("run", "counters.Counters", "--param", "io.k=10", "--dry-run").refusal();
+        assertTrue(line.startsWith("--param io.k=10: no benchmark matching 'counters.Counters' has a parameter io.k"), line);
+    }
+
+    @Test
+    void anUnknownValueIsRefusedNamingTheValuesOfTheBenchmarksParamList() {
+        String line = execute("run", "counters", "--param", "counters.variant=synchronised", "--dry-run").refusal();
+        assertTrue(line.startsWith("--param counters.variant=synchronised: counters.Counters.increment has no variant 'synchronised'; "
+                + "it takes " + String.join(", ", params("counters.Counters").get("variant"))), line);
+        // A plain name is checked in every family that has it: processcounters has no atomicLong.
+        String plain = execute("run", "counters", "--param", "variant=atomicLong", "--dry-run").refusal();
+        assertTrue(plain.startsWith("--param variant=atomicLong: processcounters.ProcessCounters.increment has no variant 'atomicLong'"),
+                plain);
+        String number = execute("run", "counters.Counters", "--param", "workInside=0,lots", "--dry-run").refusal();
+        assertTrue(number.startsWith("--param workInside=0,lots: workInside of counters.Counters.increment takes a whole number, not 'lots'"),
+                number);
+        String pool = execute("run", "cpu", "--param", "pool=0", "--dry-run").refusal();
+        assertTrue(pool.startsWith("--param pool=0: pool must be 'cores' or a positive number, not '0'"), pool);
+    }
+
+    @Test
+    void valuesTheBenchmarksTakeArePlanned() {
+        Result r = execute("run", "counters", "--param", "counters.variant=atomicLong,longAdder", "--param", "workInside=10",
+                "--param", "processcounters.variant=atomicAdd", "--cores", "1", "--threads", "1", "--dry-run", "--out", out());
+        assertEquals(0, r.exit(), r.err().toString());
+        assertTrue(r.out().stream().anyMatch(line -> line.startsWith("Plan: ")), r.out().toString());
+    }
+
+    @Test
+    void aFilterThatMatchesNothingIsSaidBeforeItsParameters() {
+        assertEquals("no benchmark matches 'nosuch' ('list' names them); see 'run --help'",
+                execute("run", "nosuch", "--param", "variant=x", "--dry-run").refusal());
+    }
+
+    @Test
+    void aFilterThatIsNotARegexIsRefused() {
+        assertEquals("FILTER 'Counters(' is not a regex: Unclosed group; see 'run --help'",
+                execute("run", "Counters(", "--dry-run").refusal());
+    }
+
+    /** JMH options run does not take: named as JMH's, with what run takes instead where it has something. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "-rf|json|-rf is a plain-JMH option; run writes its own result files (see docs/results.md)",
+            "-rff|out.json|-rff is a plain-JMH option; run writes its own result files (see docs/results.md)",
+            "-o|out.txt|-o is a plain-JMH option; run writes its own result files (see docs/results.md)",
+            "-t|2|-t is a plain-JMH option; run takes --threads N instead",
+            "-p|variant=atomicLong|-p is a plain-JMH option; run takes --param NAME=V1,V2 instead",
+            "-jvmArgs|-Xmx1g|-jvmArgs is a plain-JMH option; run takes --config NAME=JVM_OPTIONS instead",
+            "-jvmArgsAppend|-Xmx1g|-jvmArgsAppend is a plain-JMH option; run takes --config NAME=JVM_OPTIONS instead",
+            "-jvmArgsPrepend|-Xmx1g|-jvmArgsPrepend is a plain-JMH option; run takes --config NAME=JVM_OPTIONS instead",
+            "-jvm|/opt/jdk/bin/java|-jvm is a plain-JMH option; run takes --config-jdk NAME=JDK_HOME instead",
+            "-bm|avgt|-bm is a plain-JMH option; run does not take it ('jmh ARGS' is plain JMH)"})
+    void aJmhOptionRunDoesNotTakeIsNamedAsJmhs(String option, String value, String expected) {
+        assertEquals(expected + "; see 'run --help'", execute("run", "counters", option, value, "--dry-run").refusal());
+    }
+
+    @Test
+    void profilersAreNamedAsJmhsWhateverRunTakes() {
+        // run may take --prof; either way -prof is JMH's, and the line says so.
+        assertTrue(execute("run", "counters", "-prof", "gc", "--dry-run").refusal().startsWith("-prof is a plain-JMH option; "));
+    }
+
+    @Test
+    void theOptionsRunSharesWithJmhTakeTheirValueAfterASpace() {
+        assertEquals("'-f1': put a space between -f and its value ('-f 1'); see 'run --help'", execute("run", "counters", "-f1").refusal());
+        assertEquals("'-r100ms': put a space between -r and its value ('-r 100ms'); see 'run --help'",
+                execute("run", "counters", "-r100ms").refusal());
+    }
+
+    @Test
+    void aMistypedOptionIsNamedWithTheClosestOne() {
+        assertEquals("Unknown option: '--budgt=10m' (did you mean '--budget'?); see 'run --help'",
+                execute("run", "counters", "--budgt=10m").refusal());
+    }
+
+    @Test
+    void listOfAFilterThatMatchesNothingIsRefused() {
+        assertEquals("no benchmark matches 'nosuch' ('list' with no FILTER names them all); see 'list --help'",
+                execute("list", "nosuch").refusal());
+        Result all = execute("list", "counters.Counters");
+        assertEquals(0, all.exit());
+        assertTrue(all.out().get(0).startsWith("counters  corescale.benchmarks.counters.Counters.increment"), all.out().toString());
+    }
+
+    @Test
+    void aLineJmhRefusesIsRefusedBeforeJmhStarts() {
+        assertEquals(List.of("jmh: x is not a recognized option; see 'jmh -h'"), execute("jmh", "-x").err());
+        assertEquals(UsageErrors.EXIT, execute("jmh", "-x").exit());
+    }
+
+    @Test
+    void theJarsHelpIsCorescalesAndSaysWhereJmhsIs() {
+        Result help = execute("-h");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().get(0).startsWith("Usage: benchmarks.jar"), help.out().toString());
+        assertTrue(help.out().contains("JMH's own help: 'jmh -h'."), help.out().toString());
+        List<String> commands = help.out().subList(help.out().indexOf("Commands:") + 1, help.out().size());
+        for (String command : List.of("run", "report", "compare", "list", "jmh", "help")) {
+            assertTrue(commands.stream().anyMatch(line -> line.startsWith("  " + command + " ")), command + " listed: " + commands);
+        }
+    }
+
+    @Test
+    void plainJmhSaysWhichModeItStarts() {
+        Result jmh = execute("jmh", "-lrf");
+        assertEquals(0, jmh.exit(), jmh.err().toString());
+        assertEquals(List.of("corescale: plain JMH with JMH's own options and defaults, as 'jmh -lrf' (corescale's sweep is 'run FILTER')"),
+                jmh.err());
+        assertTrue(jmh.out().stream().anyMatch(line -> line.contains("json")), "JMH's own list of result formats: " + jmh.out());
+    }
+
+    /** A benchmark's parameters with their {@code @Param} values, as JMH's list has them. */
+    private static java.util.Map<String, String[]> params(String filter) {
+        BenchmarkListEntry entry = Plan.benchmarks(filter).get(0);
+        return entry.getParams().orElse(java.util.Map.of());
+    }
+}
