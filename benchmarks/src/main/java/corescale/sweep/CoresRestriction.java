@@ -116,7 +116,7 @@ public final class CoresRestriction {
      * executable, not a command line).
      */
     public synchronized String jvmFor(int cores, String javaHome) throws IOException {
-        Path binary = javaHome.isEmpty() ? java : Path.of(javaHome, "bin").resolve(java.getFileName());
+        Path binary = javaBinary(javaHome);
         if (taskset.isEmpty()) {
             return binary.toString();
         }
@@ -135,6 +135,11 @@ public final class CoresRestriction {
             scripts.put(new Fork(cores, binary), script);
         }
         return script.toString();
+    }
+
+    /** The java binary of {@code javaHome} (empty: this process's own JDK), which {@link #jvmFor} starts. */
+    public Path javaBinary(String javaHome) {
+        return javaHome.isEmpty() ? java : Path.of(javaHome, "bin").resolve(java.getFileName());
     }
 
     static Optional<Path> findOnPath(String command) {

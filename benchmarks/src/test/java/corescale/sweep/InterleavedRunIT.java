@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,10 +66,14 @@ class InterleavedRunIT {
             assertTrue(out.contains("canary " + at + ": cpu "), out);
         }
         assertMeasuredInBothConfigurations(runDir, out);
-        try (Stream<Path> files = Files.list(runDir.resolve("jmh"))) {
-            assertEquals(List.of("a-f1", "a-f2", "b-f1", "b-f2"), files.map(f -> f.getFileName().toString())
-                    .map(n -> n.substring(n.length() - "a-f1.json".length(), n.length() - ".json".length())).sorted().toList());
+        // One jmh-result file per configuration, each with that configuration's two forks of the point.
+        for (String config : List.of("a", "b")) {
+            JsonNode entries = new ObjectMapper().readTree(runDir.resolve("jmh-result-" + config + ".json").toFile());
+            assertEquals(1, entries.size(), entries.toString());
+            assertEquals(config, entries.get(0).get("params").get("config").asText());
+            assertEquals(2, entries.get(0).get("primaryMetric").get("rawData").size());
         }
+        assertFalse(Files.exists(runDir.resolve("jmh")), "no JMH file per batch");
         List<Map<String, String>> points = ResultsCsv.read(runDir.resolve("points.csv"));
         assertEquals(List.of("a", "b"), points.stream().map(p -> p.get("config")).toList(), "one points.csv line per configuration");
         assertTrue(points.stream().allMatch(p -> p.get("forks").equals("2") && p.get("stop").equals("fixed_forks")), points.toString());
