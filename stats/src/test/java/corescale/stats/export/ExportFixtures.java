@@ -61,7 +61,7 @@ final class ExportFixtures {
         return dir;
     }
 
-    private static void add(List<String> lines, String config, String variant, int cores, int threads, double[][] forks,
+    static void add(List<String> lines, String config, String variant, int cores, int threads, double[][] forks,
                             double factor, boolean allocates) {
         for (int f = 0; f < forks.length; f++) {
             for (int i = 0; i < forks[f].length; i++) {
