@@ -21,14 +21,15 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Writes a run folder's jmh-result.json from its results.csv, read and summarised
- * as {@code report} reads and summarises it (one per configuration in a run of several:
- * {@code jmh-result-<config>.json}). Every file is rendered first,
+ * Writes a run folder's jmh-result.json and bencher.json from its results.csv, read and summarised
+ * as {@code report} reads and summarises it (one file of each per configuration in a run of several:
+ * {@code jmh-result-<config>.json}, {@code bencher-<config>.json}). Every file is rendered first,
  * then each written atomically: a run killed at any moment leaves whole files.
  */
 public final class RunExports {
 
     public static final String JMH_RESULT = "jmh-result";
+    public static final String BENCHER = "bencher";
 
     private RunExports() {
     }
@@ -55,6 +56,9 @@ public final class RunExports {
             StringWriter jmh = new StringWriter();
             JmhResultJson.write(JmhResultJson.entries(config, several, rows, forks, metrics, context), jmh);
             files.put(runDir.resolve(fileName(JMH_RESULT, config, several)), jmh.toString());
+            StringWriter bencher = new StringWriter();
+            BencherJson.write(BencherJson.of(config, several, rows, metrics), bencher);
+            files.put(runDir.resolve(fileName(BENCHER, config, several)), bencher.toString());
         }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {

@@ -35,7 +35,8 @@ class JmhResultJsonTest {
     @Test
     void onePointPerEntryWithTheSummaryMeanAnd999IntervalOverForkMeans() throws Exception {
         Path run = ExportFixtures.run(dir, ExportFixtures.lines("", 1));
-        assertEquals(List.of(run.resolve("jmh-result.json")), RunExports.write(run, List.of(), ExportFixtures.CONTEXT));
+        assertEquals(List.of(run.resolve("jmh-result.json"), run.resolve("bencher.json")),
+                RunExports.write(run, List.of(), ExportFixtures.CONTEXT));
 
         JsonNode root = JSON.readTree(run.resolve("jmh-result.json").toFile());
         assertTrue(root.isArray());
@@ -115,7 +116,8 @@ class JmhResultJsonTest {
         lines.addAll(ExportFixtures.lines("c1", 2));
         Path run = ExportFixtures.run(dir, lines);
         List<Path> files = RunExports.write(run, List.of("base", "c1"), ExportFixtures.CONTEXT);
-        assertEquals(List.of(run.resolve("jmh-result-base.json"), run.resolve("jmh-result-c1.json")), files);
+        assertEquals(List.of(run.resolve("jmh-result-base.json"), run.resolve("bencher-base.json"),
+                run.resolve("jmh-result-c1.json"), run.resolve("bencher-c1.json")), files);
         assertFalse(Files.exists(run.resolve("jmh-result.json")));
         for (String config : List.of("base", "c1")) {
             JsonNode root = JSON.readTree(run.resolve("jmh-result-" + config + ".json").toFile());
