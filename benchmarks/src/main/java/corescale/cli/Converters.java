@@ -2,12 +2,15 @@ package corescale.cli;
 
 import java.time.Duration;
 
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** picocli converters for the time and percentage options; a bad value is a usage error naming the option. */
+/** picocli converters for the time, percentage and profiler options; a bad value is a usage error naming the option. */
 final class Converters {
 
     private Converters() {
@@ -41,6 +44,33 @@ final class Converters {
                 throw new TypeConversionException("must be between 0% and 100%, not '" + text + "'");
             }
             return value;
+        }
+    }
+
+    /**
+     * A JMH profiler as {@code NAME[:OPTIONS]} (JMH's {@code -prof} syntax), kept as given. JMH's own
+     * ProfilerFactory makes it here once, as a fork would: a profiler it does not know, or one that
+     * cannot run on this machine (perfnorm without a usable perf, say), is refused before the run starts.
+     */
+    static final class Profiler implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            int colon = text.indexOf(':');
+            String name = (colon < 0 ? text : text.substring(0, colon)).trim();
+            String options = colon < 0 ? "" : text.substring(colon + 1);
+            try {
+                ProfilerFactory.getProfilerOrException(new ProfilerConfig(name, options));
+            } catch (ProfilerException e) {
+                if (e.getCause() instanceof ClassNotFoundException) {
+                    throw new TypeConversionException("no JMH profiler named '" + name
+                            + "' (java -jar benchmarks.jar -lprof lists them)");
+                }
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+                int newline = why.indexOf('\n');
+                throw new TypeConversionException("profiler '" + text + "' cannot run here: "
+                        + (newline < 0 ? why : why.substring(0, newline).strip()));
+            }
+            return text;
         }
     }
 }

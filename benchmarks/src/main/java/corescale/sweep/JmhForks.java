@@ -22,6 +22,7 @@ import org.openjdk.jmh.results.BenchmarkResultMetaData;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.TextResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -114,6 +115,12 @@ public final class JmhForks {
         } catch (IOException e) {
             throw new PointFailedException("cannot prepare the fork: " + e.getMessage(), e);
         }
+        for (String profiler : profile.profilers()) {
+            int colon = profiler.indexOf(':');
+            String name = colon < 0 ? profiler : profiler.substring(0, colon);
+            String opts = colon < 0 ? "" : profiler.substring(colon + 1);
+            options.addProfiler(name, name.equals("jfr") ? withDir(opts, profileDir(point, config, first)) : opts);
+        }
         point.params().forEach((k, v) -> options.param(k, v));
         String batch = point.params().get("k");
         if (batch != null) {
@@ -186,7 +193,13 @@ public final class JmhForks {
             Map<String, Double> secondary = new TreeMap<>();
             for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
                 if (!e.getKey().startsWith("corescale.")) {
-                    secondary.put(e.getKey(), e.getValue().getScore());
+                    putNumber(secondary, e.getKey(), e.getValue());
+                }
+            }
+            // What a profiler measures over the whole fork (perfnorm's counters): the fork's value in each of its rows.
+            for (Map.Entry<String, Collection<Result>> e : forkResult.getBenchmarkResults().entrySet()) {
+                if (!secondary.containsKey(e.getKey()) && e.getValue().size() == 1) {
+                    putNumber(secondary, e.getKey(), e.getValue().iterator().next());
                 }
             }
             Result primary = it.getPrimaryResult();
@@ -195,6 +208,34 @@ public final class JmhForks {
                     primary.getScoreUnit(), secondary));
         }
         return rows;
+    }
+
+    /** A result that is a number; a profiler's text (stack, jfr) goes to jmh.log only. */
+    private static void putNumber(Map<String, Double> secondary, String name, Result result) {
+        if (!(result instanceof TextResult) && Double.isFinite(result.getScore())) {
+            secondary.put(name, result.getScore());
+        }
+    }
+
+    /**
+     * Where the jfr profiler of a batch writes: {@code profiles/<point>[-<config>]-f<first fork>/} in the
+     * run folder, JMH adding a folder per benchmark inside. The forks of one batch write the same file,
+     * so it holds the batch's last fork.
+     */
+    private Path profileDir(Point point, RunConfig config, int first) {
+        PointKey key = point.key();
+        String name = key.family() + "-" + key.benchmark() + "-" + key.variant()
+                + (key.params().isEmpty() ? "" : "-" + key.params()) + "-c" + point.cores() + "-t" + point.threads()
+                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + first;
+        return runDir.resolve("profiles").resolve(name.replaceAll("[^A-Za-z0-9._=-]", "_")).toAbsolutePath();
+    }
+
+    /** The profiler's options with {@code dir=} set, unless the user gave one. */
+    private static String withDir(String opts, Path dir) {
+        if (java.util.Arrays.stream(opts.split(";")).anyMatch(o -> o.startsWith("dir="))) {
+            return opts;
+        }
+        return (opts.isEmpty() ? "" : opts + ";") + "dir=" + dir;
     }
 
     /**

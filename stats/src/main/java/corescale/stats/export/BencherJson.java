@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.SummaryRow;
 
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * A run's points in Bencher Metric Format: {@code {"<point>": {"<measure>": {"value", "lower_value",
@@ -44,8 +42,7 @@ public final class BencherJson {
      * @param config the configuration ({@code ""} for a run without configurations)
      * @param named  whether the names carry {@code config} (a run of several)
      */
-    public static Map<String, Map<String, Measure>> of(String config, boolean named, List<SummaryRow> rows,
-                                                       Map<PointKey, SortedMap<String, MetricSummary>> metrics) {
+    public static Map<String, Map<String, Measure>> of(String config, boolean named, List<SummaryRow> rows) {
         Map<String, Map<String, Measure>> out = new LinkedHashMap<>();
         for (SummaryRow row : rows) {
             PointSummary s = row.summary();
@@ -55,7 +52,7 @@ public final class BencherJson {
             Map<String, Measure> measures = new LinkedHashMap<>();
             measures.put(throughput ? "throughput" : "latency",
                     new Measure(s.mean() * scale, finite(s.ciLow() * scale), finite(s.ciHigh() * scale)));
-            metrics.getOrDefault(s.key(), new java.util.TreeMap<>()).forEach((name, m) -> {
+            row.metrics().forEach((name, m) -> {
                 if (Double.isFinite(m.mean())) {
                     measures.put(name, new Measure(m.mean(), null, null));
                 }

@@ -10,7 +10,6 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.summary.ForkIterations;
 import corescale.stats.summary.Interval;
 import corescale.stats.summary.Intervals;
-import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.SummaryRow;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 
 /**
  * A run's points in the JSON that JMH's {@code -rf json} writes: one entry per point, the score being
@@ -78,11 +76,9 @@ public final class JmhResultJson {
      * @param named     whether {@code config} goes into every entry's params (a run of several)
      * @param rows      the points' summaries ({@code Summarizer}), in order
      * @param forks     the points' forks as measured ({@link ForkIterations#of})
-     * @param metrics   the points' secondary metrics ({@link MetricSummary#of})
      */
     public static List<Entry> entries(String config, boolean named, List<SummaryRow> rows,
-                                      Map<PointKey, List<ForkIterations>> forks,
-                                      Map<PointKey, SortedMap<String, MetricSummary>> metrics, JmhContext context) {
+                                      Map<PointKey, List<ForkIterations>> forks, JmhContext context) {
         // Points that differ only in mode would share a name where mode is not part of it.
         Map<List<Object>, Integer> modes = new HashMap<>();
         rows.forEach(r -> modes.merge(nameWithoutMode(r.summary().key()), 1, Integer::sum));
@@ -107,7 +103,7 @@ public final class JmhResultJson {
             }
             double[][] raw = measured.stream().map(ForkIterations::scores).toArray(double[][]::new);
             Map<String, Metric> secondary = new LinkedHashMap<>();
-            metrics.getOrDefault(key, new java.util.TreeMap<>()).forEach((name, m) ->
+            row.metrics().forEach((name, m) ->
                     secondary.put(name, metric(m.mean(), m.forkMeans(), "", secondaryRaw(measured, name))));
             ForkShape shape = context.forkShape(benchmark);
             entries.add(new Entry(context.jmhVersion(), benchmark, key.mode().jmhName(), key.threads(), s.forks(), jvm.jvm(),

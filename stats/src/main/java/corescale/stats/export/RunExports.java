@@ -7,7 +7,6 @@ import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointKey;
 import corescale.stats.summary.ForkIterations;
-import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
 
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Writes a run folder's jmh-result.json and bencher.json from its results.csv, read and summarised
@@ -52,12 +50,11 @@ public final class RunExports {
             List<LoadedInput> only = several ? Configs.only(loaded, config) : loaded;
             List<SummaryRow> rows = new Summarizer().summarize(only);
             Map<PointKey, List<ForkIterations>> forks = ForkIterations.of(only);
-            Map<PointKey, SortedMap<String, MetricSummary>> metrics = MetricSummary.of(rows, forks);
             StringWriter jmh = new StringWriter();
-            JmhResultJson.write(JmhResultJson.entries(config, several, rows, forks, metrics, context), jmh);
+            JmhResultJson.write(JmhResultJson.entries(config, several, rows, forks, context), jmh);
             files.put(runDir.resolve(fileName(JMH_RESULT, config, several)), jmh.toString());
             StringWriter bencher = new StringWriter();
-            BencherJson.write(BencherJson.of(config, several, rows, metrics), bencher);
+            BencherJson.write(BencherJson.of(config, several, rows), bencher);
             files.put(runDir.resolve(fileName(BENCHER, config, several)), bencher.toString());
         }
         List<Path> written = new ArrayList<>();
