@@ -32,7 +32,7 @@ import java.util.Map;
 /**
  * A run's report, prepared in full before anything is written (every check passed, the run.json
  * read, rankings, contention and findings computed, the CSVs rendered in memory), then written:
- * summary.csv, contention.csv, scaling.csv and report.md/html.
+ * summary.csv (and its rows as summary.json), contention.csv, scaling.csv and report.md/html.
  *
  * @param input    everything the report shows, computed
  * @param findings the findings, one sentence each (report, console)
@@ -54,6 +54,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         FiniteResults.contention(contention, a.loaded());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", StatsTool.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
+        files.put("summary.json", StatsTool.render(w -> SummaryCsv.writeJson(a.rows(), a.bounds(), w)));
         files.put("contention.csv", StatsTool.render(w -> ContentionCsv.write(contention, w)));
         files.put("scaling.csv", StatsTool.render(w -> ScalingCsv.write(a.curves(), w)));
         List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);

@@ -23,7 +23,8 @@ import java.util.Set;
 public final class Loader {
 
     /** Files we write ourselves; never taken for inputs when scanning a directory (nor bencher*.json, Bencher's format). */
-    private static final Set<String> OUR_OUTPUTS = Set.of("summary.csv", "scaling.csv", "contention.csv", "compare.csv");
+    private static final Set<String> OUR_OUTPUTS = Set.of("summary.csv", "summary.json", "scaling.csv", "contention.csv",
+            "compare.csv");
     private static final int SNIFF = 4096;
 
     private Loader() {

@@ -59,8 +59,13 @@ public record PointKey(String family, String benchmark, String variant, String p
         return new PointKey(family, benchmark, newVariant, params, cores, threads, mode);
     }
 
-    /** {@code params} as name → value, in its order (sorted by name); a part without {@code =} has an empty value. */
+    /** {@code params} as name → value, in its order (sorted by name). */
     public Map<String, String> paramMap() {
+        return parseParams(params);
+    }
+
+    /** Packed params ({@code k=v;k=v}) as name → value, in their order; a part without {@code =} has an empty value. */
+    public static Map<String, String> parseParams(String params) {
         Map<String, String> out = new LinkedHashMap<>();
         if (!params.isEmpty()) {
             for (String part : params.split(";")) {
