@@ -80,8 +80,8 @@ public final class JmhResultJson {
     public static List<Entry> entries(String config, boolean named, List<SummaryRow> rows,
                                       Map<PointKey, List<ForkIterations>> forks, JmhContext context) {
         // Points that differ only in mode would share a name where mode is not part of it.
-        Map<List<Object>, Integer> modes = new HashMap<>();
-        rows.forEach(r -> modes.merge(nameWithoutMode(r.summary().key()), 1, Integer::sum));
+        Map<List<Object>, Integer> pointsPerName = new HashMap<>();
+        rows.forEach(r -> pointsPerName.merge(nameWithoutMode(r.summary().key()), 1, Integer::sum));
         JvmFacts jvm = context.jvm(config);
         List<Entry> entries = new ArrayList<>();
         for (SummaryRow row : rows) {
@@ -98,7 +98,7 @@ public final class JmhResultJson {
             if (named) {
                 params.put("config", config);
             }
-            if (modes.get(nameWithoutMode(key)) > 1) {
+            if (pointsPerName.get(nameWithoutMode(key)) > 1) {
                 params.put("mode", key.mode().jmhName());
             }
             double[][] raw = measured.stream().map(ForkIterations::scores).toArray(double[][]::new);
