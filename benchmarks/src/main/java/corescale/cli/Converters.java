@@ -3,14 +3,17 @@ package corescale.cli;
 import java.math.BigInteger;
 import java.time.Duration;
 
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * picocli converters for the time and percentage options; a bad value is a usage error, its message
- * written to follow the option's name ({@code --budget needs a unit, e.g. 10m or 600s}).
+ * picocli converters for the time, percentage and profiler options; a bad value is a usage error, its
+ * message written to follow the option's name ({@code --budget needs a unit, e.g. 10m or 600s}).
  */
 final class Converters {
 
@@ -55,6 +58,32 @@ final class Converters {
                 throw new TypeConversionException("must be between 0% and 100%, not '" + text + "'");
             }
             return value;
+        }
+    }
+
+    /**
+     * A JMH profiler as {@code NAME[:OPTIONS]} (JMH's {@code -prof} syntax), kept as given. JMH's own
+     * ProfilerFactory makes it here once, as a fork would: a profiler it does not know, or one that
+     * cannot run on this machine (perfnorm without a usable perf, say), is refused before the run starts.
+     */
+    static final class Profiler implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            int colon = text.indexOf(':');
+            String name = (colon < 0 ? text : text.substring(0, colon)).trim();
+            String options = colon < 0 ? "" : text.substring(colon + 1);
+            try {
+                ProfilerFactory.getProfilerOrException(new ProfilerConfig(name, options));
+            } catch (ProfilerException e) {
+                if (e.getCause() instanceof ClassNotFoundException) {
+                    throw new TypeConversionException(name + ": no JMH profiler has that name ('java -jar benchmarks.jar jmh -lprof' lists them)");
+                }
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+                int newline = why.indexOf('\n');
+                String first = newline < 0 ? why : why.substring(0, newline).strip();
+                throw new TypeConversionException(text + ": cannot run here: " + (first.endsWith(".") ? first.substring(0, first.length() - 1) : first));
+            }
+            return text;
         }
     }
 }

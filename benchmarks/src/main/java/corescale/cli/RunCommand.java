@@ -119,6 +119,12 @@ final class RunCommand implements Callable<Integer> {
             converter = Converters.Time.class)
     Duration iterationTime;
 
+    @Option(names = "--prof", paramLabel = "NAME[:OPTS]", converter = Converters.Profiler.class,
+            description = "A JMH profiler every fork runs with, repeatable, as JMH's -prof: gc, stack, jfr, comp, cl, and "
+                    + "perfnorm or perfasm where perf works. Its numbers become columns of results.csv, summarised per point "
+                    + "(gc: gc.alloc.rate.norm, bytes per operation); jfr writes into DIR/profiles/.")
+    List<String> profilers = new ArrayList<>();
+
     @Option(names = "--config", paramLabel = "NAME=JVM_OPTIONS",
             description = "A configuration to compare, repeatable, at least two: at every point their forks alternate "
                     + "(one fork of each in turn). JVM_OPTIONS are added to its forks, split on whitespace (no quotes), "
@@ -248,6 +254,7 @@ final class RunCommand implements Callable<Integer> {
                 p = p.withPointCap(pointCap);
             }
         }
+        p = p.withProfilers(profilers);
         if (!params.isEmpty()) {
             Map<String, List<String>> merged = new LinkedHashMap<>(p.params());
             // The user's NAME=... replaces the profile's values of NAME in every family (its

@@ -34,6 +34,8 @@ public final class CoresRestriction {
     private Path scratch;
     /** The taskset scripts written so far, one per core count and java binary. */
     private final Map<Fork, Path> scripts = new HashMap<>();
+    /** The folder of each java binary's scripts. */
+    private final Map<Path, Path> folders = new HashMap<>();
 
     private record Fork(int cores, Path java) {
     }
@@ -116,7 +118,7 @@ public final class CoresRestriction {
      * executable, not a command line).
      */
     public synchronized String jvmFor(int cores, String javaHome) throws IOException {
-        Path binary = javaHome.isEmpty() ? java : Path.of(javaHome, "bin").resolve(java.getFileName());
+        Path binary = javaBinary(javaHome);
         if (taskset.isEmpty()) {
             return binary.toString();
         }
@@ -126,7 +128,19 @@ public final class CoresRestriction {
         }
         Path script = scripts.get(new Fork(cores, binary));
         if (script == null) {
-            script = scratch.resolve("java-cores-" + cores + "-" + scripts.size());
+            // One folder per java binary, with its jcmd beside the scripts: JMH's jfr profiler runs the
+            // jcmd found next to the executable it started.
+            Path folder = folders.get(binary);
+            if (folder == null) {
+                folder = Files.createDirectory(scratch.resolve("jdk-" + folders.size()));
+                folder.toFile().deleteOnExit();
+                Path jcmd = binary.resolveSibling("jcmd");
+                if (Files.isExecutable(jcmd)) {
+                    Files.createSymbolicLink(folder.resolve("jcmd"), jcmd).toFile().deleteOnExit();
+                }
+                folders.put(binary, folder);
+            }
+            script = folder.resolve("java-cores-" + cores);
             String text = "#!/bin/sh\nexec '" + taskset.get() + "' -c " + CpuList.format(cpusFor(cores))
                     + " '" + binary + "' \"$@\"\n";
             Files.writeString(script, text);
@@ -135,6 +149,11 @@ public final class CoresRestriction {
             scripts.put(new Fork(cores, binary), script);
         }
         return script.toString();
+    }
+
+    /** The java binary of {@code javaHome} (empty: this process's own JDK), which {@link #jvmFor} starts. */
+    public Path javaBinary(String javaHome) {
+        return javaHome.isEmpty() ? java : Path.of(javaHome, "bin").resolve(java.getFileName());
     }
 
     static Optional<Path> findOnPath(String command) {

@@ -2,7 +2,6 @@ package corescale.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.openjdk.jmh.results.BenchmarkResultMetaData;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.results.TextResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -40,8 +39,9 @@ import corescale.stats.run.RunFile.RunConfig;
 
 /**
  * Runs one fork of one point through JMH's own runner, restricted to the point's cores, and turns
- * JMH's result into results.csv rows. JMH's text output goes to {@code jmh.log} and its JSON, one
- * file per fork, to {@code jmh/} in the run folder.
+ * JMH's result into results.csv rows. JMH's text output goes to {@code jmh.log}; JMH writes no JSON
+ * of its own per batch, since the sweep writes the run's jmh-result.json from results.csv (a per-batch
+ * file would hold a few forks of one point, and nothing read them).
  *
  * <p>A watchdog kills the fork (and anything it started) when it runs far past its expected time,
  * so that a hung benchmark fails its point instead of the whole run.
@@ -94,10 +94,8 @@ public final class JmhForks {
 
     private List<ForkResult> measure(Point point, RunConfig config, int first, int count, int iterations)
             throws PointFailedException {
-        Path json = runDir.resolve("jmh").resolve(fileName(point, config, first, count));
         ChainedOptionsBuilder options;
         try {
-            Files.createDirectories(json.getParent());
             classSharing.prepare();
             ForkWarmup warmup = profile.warmupOf(point.benchmark());
             options = new OptionsBuilder()
@@ -113,11 +111,15 @@ public final class JmhForks {
                     .jvmArgsAppend(jvmArgs(point, config))
                     .addProfiler(CoresCheck.class)
                     .shouldFailOnError(true)
-                    .timeout(TimeValue.seconds(Math.max(30, 5 * profile.measurementTime().toSeconds())))
-                    .result(json.toString())
-                    .resultFormat(ResultFormatType.JSON);
+                    .timeout(TimeValue.seconds(Math.max(30, 5 * profile.measurementTime().toSeconds())));
         } catch (IOException e) {
             throw new PointFailedException("cannot prepare the fork: " + e.getMessage(), e);
+        }
+        for (String profiler : profile.profilers()) {
+            int colon = profiler.indexOf(':');
+            String name = colon < 0 ? profiler : profiler.substring(0, colon);
+            String opts = colon < 0 ? "" : profiler.substring(colon + 1);
+            options.addProfiler(name, name.equals("jfr") ? withDir(opts, profileDir(point, config, first)) : opts);
         }
         point.params().forEach((k, v) -> options.param(k, v));
         String batch = point.params().get("k");
@@ -191,7 +193,13 @@ public final class JmhForks {
             Map<String, Double> secondary = new TreeMap<>();
             for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
                 if (!e.getKey().startsWith("corescale.")) {
-                    secondary.put(e.getKey(), e.getValue().getScore());
+                    putNumber(secondary, e.getKey(), e.getValue());
+                }
+            }
+            // What a profiler measures over the whole fork (perfnorm's counters): the fork's value in each of its rows.
+            for (Map.Entry<String, Collection<Result>> e : forkResult.getBenchmarkResults().entrySet()) {
+                if (!secondary.containsKey(e.getKey()) && e.getValue().size() == 1) {
+                    putNumber(secondary, e.getKey(), e.getValue().iterator().next());
                 }
             }
             Result primary = it.getPrimaryResult();
@@ -200,6 +208,34 @@ public final class JmhForks {
                     primary.getScoreUnit(), secondary));
         }
         return rows;
+    }
+
+    /** A result that is a number; a profiler's text (stack, jfr) goes to jmh.log only. */
+    private static void putNumber(Map<String, Double> secondary, String name, Result result) {
+        if (!(result instanceof TextResult) && Double.isFinite(result.getScore())) {
+            secondary.put(name, result.getScore());
+        }
+    }
+
+    /**
+     * Where the jfr profiler of a batch writes: {@code profiles/<point>[-<config>]-f<first fork>/} in the
+     * run folder, JMH adding a folder per benchmark inside. The forks of one batch write the same file,
+     * so it holds the batch's last fork.
+     */
+    private Path profileDir(Point point, RunConfig config, int first) {
+        PointKey key = point.key();
+        String name = key.family() + "-" + key.benchmark() + "-" + key.variant()
+                + (key.params().isEmpty() ? "" : "-" + key.params()) + "-c" + point.cores() + "-t" + point.threads()
+                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + first;
+        return runDir.resolve("profiles").resolve(name.replaceAll("[^A-Za-z0-9._=-]", "_")).toAbsolutePath();
+    }
+
+    /** The profiler's options with {@code dir=} set, unless the user gave one. */
+    private static String withDir(String opts, Path dir) {
+        if (java.util.Arrays.stream(opts.split(";")).anyMatch(o -> o.startsWith("dir="))) {
+            return opts;
+        }
+        return (opts.isEmpty() ? "" : opts + ";") + "dir=" + dir;
     }
 
     /**
@@ -267,16 +303,6 @@ public final class JmhForks {
     public static List<String> options(RunConfig config) {
         String options = config.jvmOptions().strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
-    }
-
-    private static String fileName(Point point, RunConfig config, int first, int count) {
-        PointKey key = point.key();
-        String name = "jmh-" + key.family() + "-" + key.benchmark() + "-" + key.variant()
-                + (key.params().isEmpty() ? "" : "-" + key.params())
-                + "-c" + point.cores() + "-t" + point.threads()
-                + (config.name().isEmpty() ? "" : "-" + config.name()) + "-f" + first
-                + (count > 1 ? "-" + (first + count - 1) : "") + ".json";
-        return name.replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 
     private static TimeValue millis(Duration d) {

@@ -17,10 +17,23 @@ import java.util.Map;
  *               to fit in part of it and the rest goes to the points that need it; zero for none
  * @param params parameter values to use instead of the benchmarks' defaults, where a benchmark
  *               has that parameter (e.g. fewer contention levels in the quick profile)
+ * @param profilers JMH profilers every fork runs with ({@code run --prof}), each {@code NAME[:OPTIONS]}
  */
 public record Profile(String name, ForkWarmup warmup, int measurementIterations,
                       Duration measurementTime, int maxIterations, int minForks, int maxForks, double precision,
-                      Duration pointTimeCap, Duration budget, Map<String, List<String>> params) {
+                      Duration pointTimeCap, Duration budget, Map<String, List<String>> params, List<String> profilers) {
+
+    public Profile {
+        profilers = List.copyOf(profilers);
+    }
+
+    /** A profile without profilers. */
+    public Profile(String name, ForkWarmup warmup, int measurementIterations, Duration measurementTime, int maxIterations,
+                   int minForks, int maxForks, double precision, Duration pointTimeCap, Duration budget,
+                   Map<String, List<String>> params) {
+        this(name, warmup, measurementIterations, measurementTime, maxIterations, minForks, maxForks, precision,
+                pointTimeCap, budget, params, List.of());
+    }
 
     /** What starting and ending a fork costs beside its warm-up and iterations, until the sweep has measured it. */
     public static final Duration FORK_START = Duration.ofMillis(700);
@@ -96,7 +109,7 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
     public Profile withForks(int forks) {
         return new Profile(name + "-fixed", warmup, measurementIterations, measurementTime,
                 measurementIterations, forks, forks, Double.NaN, pointTimeCap,
-                Duration.ZERO, params);
+                Duration.ZERO, params, profilers);
     }
 
     /** True when forks are a fixed count given by the user: no precision target. */
@@ -106,31 +119,37 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
 
     /** JMH's own shape of a fork, as given by -wi and -w, -i, -r: every fork measures {@code i} iterations. */
     public Profile with(ForkWarmup w, int i, Duration r) {
-        return new Profile(name, w, i, r, i, minForks, maxForks, precision, pointTimeCap, budget, params);
+        return new Profile(name, w, i, r, i, minForks, maxForks, precision, pointTimeCap, budget, params, profilers);
     }
 
     public Profile withPrecision(double target) {
         return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
-                minForks, maxForks, target, pointTimeCap, budget, params);
+                minForks, maxForks, target, pointTimeCap, budget, params, profilers);
     }
 
     public Profile withBudget(Duration newBudget) {
         return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
-                minForks, maxForks, precision, pointTimeCap, newBudget, params);
+                minForks, maxForks, precision, pointTimeCap, newBudget, params, profilers);
     }
 
     public Profile withPointCap(Duration newCap) {
         return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
-                minForks, maxForks, precision, newCap, budget, params);
+                minForks, maxForks, precision, newCap, budget, params, profilers);
     }
 
     public Profile withMaxForks(int newMax) {
         return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
-                Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params);
+                Math.min(minForks, newMax), newMax, precision, pointTimeCap, budget, params, profilers);
     }
 
     public Profile withParams(Map<String, List<String>> newParams) {
         return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
-                minForks, maxForks, precision, pointTimeCap, budget, newParams);
+                minForks, maxForks, precision, pointTimeCap, budget, newParams, profilers);
+    }
+
+    /** The same profile with every fork run under these JMH profilers ({@code NAME[:OPTIONS]} each). */
+    public Profile withProfilers(List<String> newProfilers) {
+        return new Profile(name, warmup, measurementIterations, measurementTime, maxIterations,
+                minForks, maxForks, precision, pointTimeCap, budget, params, newProfilers);
     }
 }

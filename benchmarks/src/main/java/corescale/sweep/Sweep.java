@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import corescale.results.MachineInfo;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
+import corescale.stats.BadInputException;
+import corescale.stats.export.RunExports;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.ResultsColumn;
@@ -27,7 +30,8 @@ import corescale.stats.run.RunFile.RunConfig;
  * Measures the points of a plan one after another, each to the profile's precision, and never
  * loses finished work: a point's rows are appended to results.csv (and forced to disk) as soon as
  * it is done, a point that fails is logged to failures.csv and the sweep goes on, and Ctrl-C
- * stops the forks, lets a point being written finish, and says how to resume.
+ * stops the forks, lets a point being written finish, and says how to resume. After every point
+ * it rebuilds jmh-result.json from results.csv ({@link RunExports}), so the two always agree.
  */
 public final class Sweep {
 
@@ -52,6 +56,9 @@ public final class Sweep {
     private final MachineInfo machine;
     private final Duration hangLimit;
     private final boolean classSharing;
+    private final SweepJmhContext jmhContext;
+    /** The configurations' names as run.json declares them; empty for a plain run. */
+    private final List<String> declaredConfigs;
     private final Object writeLock = new Object();
     private volatile boolean stopping;
 
@@ -70,6 +77,8 @@ public final class Sweep {
         this.machine = machine;
         this.hangLimit = hangLimit;
         this.classSharing = classSharing;
+        this.jmhContext = new SweepJmhContext(profile, cores, this.configs);
+        this.declaredConfigs = configs.stream().map(RunConfig::name).toList();
     }
 
     /** The points of the plan that results.csv in {@code runDir} already holds. */
@@ -100,6 +109,10 @@ public final class Sweep {
         ResultsCsv results = new ResultsCsv(runDir.resolve("results.csv"));
         ResultsCsv.dropUnfinishedLine(results.file()).ifPresent(cut -> out.println(results.file() + ": " + cut.problem()));
         Set<PointKey> finished = finishedPoints(runDir);
+        if (!finished.isEmpty()) {
+            // A run killed between a point's rows and its export is made whole again.
+            export(out::println);
+        }
         List<Point> todo = new ArrayList<>();
         for (Point p : plan) {
             if (!finished.contains(p.key())) {
@@ -135,7 +148,7 @@ public final class Sweep {
                 PointForks state = new PointForks(point, configs);
                 try {
                     loop.first(state, iterations, source(forks, point, progress));
-                    if (!write(state, results, points)) {
+                    if (!write(state, results, points, progress)) {
                         break;
                     }
                     measured++;
@@ -209,7 +222,7 @@ public final class Sweep {
                 progress.say("[more] " + state.point().label() + ": FAILED: " + e.getMessage());
                 continue;
             }
-            if (!write(state, results, points)) {
+            if (!write(state, results, points, progress)) {
                 break;
             }
             progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
@@ -250,7 +263,7 @@ public final class Sweep {
      * results.csv and puts its line per configuration in points.csv; false when the sweep is
      * stopping and wrote nothing.
      */
-    private boolean write(PointForks state, ResultsCsv results, PointLog points) throws IOException {
+    private boolean write(PointForks state, ResultsCsv results, PointLog points, Progress progress) throws IOException {
         synchronized (writeLock) {
             if (stopping) {
                 return false;
@@ -259,7 +272,20 @@ public final class Sweep {
             state.unwritten().forEach(f -> rows.addAll(f.rows()));
             results.append(rows);
             points.put(state.point().key(), PointLines.csv(state, profile, cores.cpusFor(state.point().cores())));
+            export(progress::say);
             return true;
+        }
+    }
+
+    /**
+     * Rebuilds jmh-result.json from results.csv. One that cannot be written is said in one line and
+     * the sweep goes on: results.csv holds every measurement, and the next point tries again.
+     */
+    private void export(Consumer<String> say) {
+        try {
+            RunExports.write(runDir, declaredConfigs, jmhContext);
+        } catch (BadInputException | IOException e) {
+            say.accept(RunExports.JMH_RESULT + ".json not written: " + e.getMessage());
         }
     }
 

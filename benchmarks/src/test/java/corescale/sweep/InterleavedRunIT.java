@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +22,9 @@ import corescale.stats.run.RunFile;
 
 /**
  * {@code run --config}, as a user runs it: two configurations of one point, their forks in rounds,
- * each fork on its own options; the canary read at start, middle and end into run.json; and a
- * resume that rebuilds the configurations from the saved arguments. Counts and structure only.
+ * each fork on its own options, under JMH's gc and jfr profilers; the canary read at start, middle and
+ * end into run.json; and a resume that rebuilds the configurations and profilers from the saved
+ * arguments. Counts and structure only.
  */
 class InterleavedRunIT {
 
@@ -54,7 +57,7 @@ class InterleavedRunIT {
         Path runDir = dir.resolve("run");
         String out = runJar("run", "--config", "a=", "--config", "b=" + OPTION, "counters.Counters.increment",
                 "--param", "variant=atomicLong", "--param", "workOutside=0", "--cores", "1", "--threads", "1",
-                "-f", "2", "-wi", "0", "-i", "1", "-r", "100ms", "--out", runDir.toString());
+                "-f", "2", "-wi", "0", "-i", "1", "-r", "100ms", "--prof", "gc", "--prof", "jfr", "--out", runDir.toString());
         assertTrue(out.contains("1 of 1 points measured, 0 failed"), out);
         assertEquals(0, process.exitValue(), out);
         // The run's report: each configuration's own, and their paired comparison beside them.
@@ -65,10 +68,15 @@ class InterleavedRunIT {
             assertTrue(out.contains("canary " + at + ": cpu "), out);
         }
         assertMeasuredInBothConfigurations(runDir, out);
-        try (Stream<Path> files = Files.list(runDir.resolve("jmh"))) {
-            assertEquals(List.of("a-f1", "a-f2", "b-f1", "b-f2"), files.map(f -> f.getFileName().toString())
-                    .map(n -> n.substring(n.length() - "a-f1.json".length(), n.length() - ".json".length())).sorted().toList());
+        // One jmh-result file per configuration, each with that configuration's two forks of the point.
+        for (String config : List.of("a", "b")) {
+            JsonNode entries = new ObjectMapper().readTree(runDir.resolve("jmh-result-" + config + ".json").toFile());
+            assertEquals(1, entries.size(), entries.toString());
+            assertEquals(config, entries.get(0).get("params").get("config").asText());
+            assertEquals(2, entries.get(0).get("primaryMetric").get("rawData").size());
         }
+        assertFalse(Files.exists(runDir.resolve("jmh")), "no JMH file per batch");
+        assertProfiled(runDir);
         List<Map<String, String>> points = ResultsCsv.read(runDir.resolve("points.csv"));
         assertEquals(List.of("a", "b"), points.stream().map(p -> p.get("config")).toList(), "one points.csv line per configuration");
         assertTrue(points.stream().allMatch(p -> p.get("forks").equals("2") && p.get("stop").equals("fixed_forks")), points.toString());
@@ -84,6 +92,7 @@ class InterleavedRunIT {
         String resumed = runJar("run", "--resume", runDir.toString());
         assertTrue(resumed.contains("Plan: 1 point, profile default-fixed, 2 fork(s) per point and configuration"), resumed);
         assertMeasuredInBothConfigurations(runDir, resumed);
+        assertProfiled(runDir);
         RunFile after = RunFile.read(runDir);
         assertEquals(run.configs(), after.configs());
         assertEquals(run.runId(), after.runId());
@@ -96,6 +105,32 @@ class InterleavedRunIT {
         assertEquals(List.of("a1", "a2", "b1", "b2"), rows.stream().map(r -> r.get("config") + r.get("fork")).sorted().toList(), out);
         for (Map<String, String> r : rows) {
             assertEquals(r.get("config").equals("b"), r.get("jvm_args").contains(OPTION), r.toString());
+        }
+    }
+
+    /**
+     * The gc profiler's allocation per operation in every row of results.csv, summarised in each
+     * configuration's summary.csv and jmh-result file; a JFR recording per configuration and batch
+     * under profiles/, named by the point.
+     */
+    private static void assertProfiled(Path runDir) throws Exception {
+        for (Map<String, String> r : ResultsCsv.read(runDir.resolve("results.csv"))) {
+            assertTrue(Double.parseDouble(r.get("gc.alloc.rate.norm")) >= 0, r.toString());
+        }
+        for (String config : List.of("a", "b")) {
+            Map<String, String> summary = ResultsCsv.read(runDir.resolve("config-" + config).resolve("summary.csv")).get(0);
+            assertTrue(Double.parseDouble(summary.get("gc.alloc.rate.norm")) >= 0, summary.toString());
+            JsonNode alloc = new ObjectMapper().readTree(runDir.resolve("jmh-result-" + config + ".json").toFile()).get(0)
+                    .get("secondaryMetrics").get("gc.alloc.rate.norm");
+            assertEquals(Double.parseDouble(summary.get("gc.alloc.rate.norm")), alloc.get("score").asDouble(),
+                    1e-5 * Math.abs(alloc.get("score").asDouble()) + 1e-12, "summary.csv and jmh-result agree");
+            try (Stream<Path> files = Files.walk(runDir.resolve("profiles"))) {
+                List<Path> recordings = files.filter(f -> f.getFileName().toString().equals("profile.jfr"))
+                        .filter(f -> runDir.resolve("profiles").relativize(f).getName(0).toString()
+                                .matches("counters-Counters.increment-atomicLong-.*-c1-t1-" + config + "-f1")).toList();
+                assertEquals(1, recordings.size(), "one recording of config " + config + "'s batch: " + recordings);
+                assertTrue(Files.size(recordings.get(0)) > 0, recordings.toString());
+            }
         }
     }
 

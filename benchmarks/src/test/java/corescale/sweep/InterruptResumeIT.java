@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,8 @@ class InterruptResumeIT {
         List<Map<String, String>> kept = ResultsCsv.read(runDir.resolve("results.csv"));
         assertEquals(ITERATIONS, kept.size(), "the finished point, whole, and nothing of the stopped one: " + kept);
         assertTrue(kept.stream().allMatch(r -> r.get("variant").equals(first)), kept.toString());
+        // jmh-result.json, written as the point finished, is whole and holds that point.
+        assertEquals(List.of(first), jmhResultVariants(runDir));
 
         Run resume = start(null, "run", "--resume", runDir.toString());
         assertTrue(resume.process().waitFor(LIMIT_SECONDS, TimeUnit.SECONDS), "resume finishes");
@@ -132,6 +135,16 @@ class InterruptResumeIT {
         }
         assertEquals(Set.of("a", "b", "c"), all.stream().map(r -> r.get("variant")).collect(Collectors.toSet()));
         assertEquals(1, all.stream().map(r -> r.get("run_id")).distinct().count(), "one run id across the resume");
+        assertEquals(List.of("a", "b", "c"), jmhResultVariants(runDir), "jmh-result.json rebuilt with every point");
+    }
+
+    /** The variants of jmh-result.json's entries, sorted; the file must be whole JSON. */
+    private static List<String> jmhResultVariants(Path runDir) throws IOException {
+        List<String> variants = new ArrayList<>();
+        new ObjectMapper().readTree(runDir.resolve("jmh-result.json").toFile())
+                .forEach(e -> variants.add(e.get("params").get("variant").asText()));
+        variants.sort(null);
+        return variants;
     }
 
     /** A graceful stop: says how to resume, exits as the JVM does on that signal, leaves no fork running. */

@@ -15,7 +15,10 @@ import corescale.stats.report.RunReport;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.scaling.ScalingCsv;
+import corescale.stats.model.PointKey;
 import corescale.stats.summary.LostUpdates;
+import corescale.stats.summary.MetricSummary;
+import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.SummaryCsv;
 
 import java.io.IOException;
@@ -29,7 +32,7 @@ import java.util.Map;
 /**
  * A run's report, prepared in full before anything is written (every check passed, the run.json
  * read, rankings, contention and findings computed, the CSVs rendered in memory), then written:
- * summary.csv, contention.csv, scaling.csv and report.md/html.
+ * summary.csv (and its rows as summary.json), contention.csv, scaling.csv and report.md/html.
  *
  * @param input    everything the report shows, computed
  * @param findings the findings, one sentence each (report, console)
@@ -51,23 +54,36 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         FiniteResults.contention(contention, a.loaded());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", StatsTool.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
+        files.put("summary.json", StatsTool.render(w -> SummaryCsv.writeJson(a.rows(), a.bounds(), w)));
         files.put("contention.csv", StatsTool.render(w -> ContentionCsv.write(contention, w)));
         files.put("scaling.csv", StatsTool.render(w -> ScalingCsv.write(a.curves(), w)));
         List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
         ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
-                processes, Answers.of(points, rankings, a.bounds(), processes));
+                processes, Answers.of(points, rankings, a.bounds(), processes)).withBytesPerOp(bytesPerOp(a.rows()));
         if (config != null) {
             Map<String, String> facts = new LinkedHashMap<>(input.facts());
             facts.put("configuration", config.name() + (config.jvmOptions().isEmpty() ? "" : ": " + config.jvmOptions())
                     + (config.jdkVersion().isEmpty() ? "" : " (JDK " + config.jdkVersion() + ")"));
             input = new ReportInput(input.runLabel() + " · config " + config.name(), input.machine(), facts,
                     input.points(), input.curves(), input.contention(), input.lostUpdates(), input.sources(),
-                    input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers());
+                    input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers(), input.bytesPerOp());
         }
         List<String> findings = new ArrayList<>(Findings.of(input));
         findings.addAll(Findings.canaryDrift(canary, Comparer.DEFAULT_THRESHOLD));
         return new RunReports(input, List.copyOf(findings), files);
+    }
+
+    /** Each point's allocation per operation, for the points measured with JMH's gc profiler. */
+    private static Map<PointKey, Double> bytesPerOp(List<SummaryRow> rows) {
+        Map<PointKey, Double> out = new LinkedHashMap<>();
+        for (SummaryRow r : rows) {
+            MetricSummary m = r.metrics().get(ReportInput.ALLOCATION);
+            if (m != null && Double.isFinite(m.mean())) {
+                out.put(r.summary().key(), m.mean());
+            }
+        }
+        return out;
     }
 
     /** Writes the files and the report into {@code dir} and prints the findings. */

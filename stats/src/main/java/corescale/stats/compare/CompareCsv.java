@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.io.ParamColumns;
 import corescale.stats.model.PointKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,7 +26,8 @@ import static corescale.stats.io.CsvNumbers.format;
  * replicated ({@code forks}: one run a side; {@code paired}: configurations of one run, forks paired
  * by round; {@code runs}: replicate runs; on a point row, the point's own test, {@code forks} for a
  * point found in one run of each side), and {@code n_base}/{@code n_other} the forks, pairs or runs
- * a point's test used; see stats/STATISTICS.md.
+ * a point's test used; see stats/STATISTICS.md. After these columns, one per parameter of the points
+ * and curves ({@link ParamColumns}), filled on their rows.
  */
 public final class CompareCsv {
 
@@ -37,33 +39,41 @@ public final class CompareCsv {
     }
 
     public static void write(List<CompareResult> results, Writer out) throws IOException {
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
-        p.printRecord(HEADER);
+        List<String> packed = new ArrayList<>();
+        results.forEach(r -> {
+            r.points().forEach(c -> packed.add(c.key().params()));
+            r.curves().forEach(c -> packed.add(c.params()));
+        });
+        ParamColumns params = ParamColumns.of(packed, HEADER);
+        Rows p = new Rows(new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build()), params);
+        List<String> header = new ArrayList<>(HEADER);
+        header.addAll(params.headers());
+        p.printer().printRecord(header);
         for (CompareResult r : results) {
             String design = r.design().label();
             for (String m : r.mismatches()) {
-                p.printRecord(row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m, "design", design));
+                p.printRecord("", row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m, "design", design));
             }
             for (String n : r.notes()) {
-                p.printRecord(row("kind", "note", "base", r.base(), "other", r.other(), "note", n, "design", design));
+                p.printRecord("", row("kind", "note", "base", r.base(), "other", r.other(), "note", n, "design", design));
             }
             for (PointComparison c : r.points()) {
                 PointKey k = c.key();
-                p.printRecord("point", r.base(), r.other(), k.family(), k.benchmark(), k.variant(), k.params(), k.cores(),
+                p.printRecord(k.params(), "point", r.base(), r.other(), k.family(), k.benchmark(), k.variant(), k.params(), k.cores(),
                         k.threads(), c.mode().jmhName(), c.unit(), format(c.baseMean()), format(c.otherMean()),
                         format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), format(c.pChange()),
                         format(c.qChange()), format(c.pSame()), c.verdict().label(), c.note(), c.design().label(),
                         c.nBase() == 0 ? "" : c.nBase(), c.nOther() == 0 ? "" : c.nOther());
             }
             for (CompareResult.FamilyGeomean f : r.families()) {
-                p.printRecord(row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
+                p.printRecord("", row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
                         "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios",
                         "design", design));
             }
             canary(p, r, "cpu", r.canary().cpu(), "mean of each run's readings of the CPU kernel (throughput)");
             canary(p, r, "memory", r.canary().memory(), "mean of each run's readings of the memory kernel (inverse time per load)");
             for (CurveComparison c : r.curves()) {
-                p.printRecord(row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
+                p.printRecord(c.params(), row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
                         "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
                         "cores", Integer.toString(c.baseCores()), "mode", "thrpt", "unit", "ops/us/core",
                         "base_mean", format(c.basePerCore()), "other_mean", format(c.otherPerCore()),
@@ -76,13 +86,28 @@ public final class CompareCsv {
                         "design", design));
             }
         }
-        p.flush();
+        p.printer().flush();
     }
 
-    private static void canary(CSVPrinter p, CompareResult r, String kernel, double ratio, String note) throws IOException {
+    private static void canary(Rows p, CompareResult r, String kernel, double ratio, String note) throws IOException {
         if (Double.isFinite(ratio)) {
-            p.printRecord(row("kind", "canary", "base", r.base(), "other", r.other(), "variant", kernel,
+            p.printRecord("", row("kind", "canary", "base", r.base(), "other", r.other(), "variant", kernel,
                     "ratio", format(ratio), "note", "machine speed, other over base: " + note, "design", r.design().label()));
+        }
+    }
+
+    /** Prints rows of compare.csv's own columns, each followed by its parameter columns. */
+    private record Rows(CSVPrinter printer, ParamColumns params) {
+
+        /** A point's or curve's row, with the parameters of {@code packedParams} (empty for other kinds of row). */
+        void printRecord(String packedParams, Object... cells) throws IOException {
+            printRecord(packedParams, Arrays.asList(cells));
+        }
+
+        void printRecord(String packedParams, List<?> cells) throws IOException {
+            List<Object> all = new ArrayList<>(cells);
+            all.addAll(params.values(packedParams));
+            printer.printRecord(all);
         }
     }
 

@@ -20,12 +20,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads JMH's {@code -rf json}: an array with one object per benchmark and params. Per-fork
  * iterations come from {@code primaryMetric.rawData} (or, in sample mode, the per-iteration mean of
  * {@code rawDataHistogram}); without either, only JMH's pooled score and error are kept. Several
  * modes ({@code -bm thrpt,avgt}, {@code -bm all}) give one object, and one point, per mode.
+ *
+ * <p>Params {@code cores}, {@code threads} (equal to the object's threads), {@code config} and
+ * {@code mode} (equal to its mode) are read as the point's cores, configuration and so on, as
+ * corescale's jmh-result.json writes them, not as benchmark parameters. Without {@code cores} the
+ * cores come from {@code -XX:ActiveProcessorCount} in jvmArgs (0, unknown, without either).
  */
 final class JmhJsonReader {
 
@@ -89,11 +95,17 @@ final class JmhJsonReader {
         for (JsonNode a : b.path("jvmArgs")) {
             jvmArgs.append(jvmArgs.isEmpty() ? "" : " ").append(a.asText());
         }
-        RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0,
-                b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), "", "");
         Map<String, String> params = new HashMap<>();
         b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        PointKey key = JmhNames.key(name, params, threads, JmhNames.coresFromJvmArgs(run.jvmArgs()), mode);
+        // corescale's jmh-result.json names the point in params (cores, threads, config, mode): they are not the benchmark's.
+        int cores = params.containsKey("cores") ? coresParam(file, params.remove("cores"), where)
+                : JmhNames.coresFromJvmArgs(jvmArgs.toString());
+        params.remove("threads", Integer.toString(threads));
+        params.remove("mode", mode.jmhName());
+        String config = Objects.requireNonNullElse(params.remove("config"), "");
+        RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0,
+                b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), config, "");
+        PointKey key = JmhNames.key(name, params, threads, cores, mode);
 
         JsonNode primary = b.path("primaryMetric");
         if (!primary.isObject()) {
@@ -175,6 +187,19 @@ final class JmhJsonReader {
             return out;
         }
         return null;
+    }
+
+    /** The {@code cores} param: a whole number of at least 1. */
+    private static int coresParam(Path file, String text, String where) throws BadInputException {
+        try {
+            int cores = Integer.parseInt(text.trim());
+            if (cores >= 1) {
+                return cores;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadInputException(file, 0, where + ": params.cores '" + text + "' is not a count of at least 1");
     }
 
     private static double checkedScore(Path file, double score, String where) throws BadInputException {

@@ -43,6 +43,29 @@ public final class JmhNames {
     }
 
     /**
+     * The JMH name of one of our points, the inverse of {@link #key}: e.g.
+     * {@code corescale.benchmarks.counters.Counters.increment} for family {@code counters} and
+     * benchmark {@code Counters.increment}.
+     */
+    public static String fullName(PointKey key) {
+        return OUR_PACKAGE + key.family() + "." + key.benchmark();
+    }
+
+    /**
+     * The point's JMH parameters, the inverse of {@link #key}: {@code variant} (unless it is only the
+     * method's name, as for a benchmark without that parameter), then the others, sorted by name as JMH
+     * sorts them.
+     */
+    public static Map<String, String> params(PointKey key) {
+        Map<String, String> out = new TreeMap<>(key.paramMap());
+        String method = key.benchmark().substring(key.benchmark().lastIndexOf('.') + 1);
+        if (!key.variant().equals(method)) {
+            out.put("variant", key.variant());
+        }
+        return out;
+    }
+
+    /**
      * The package segment after {@code corescale.benchmarks.} ({@code counters} for
      * {@code corescale.benchmarks.counters.Counters.increment}), else the last package segment.
      */

@@ -22,8 +22,9 @@ import java.util.Set;
  */
 public final class Loader {
 
-    /** Files we write ourselves; never taken for inputs when scanning a directory. */
-    private static final Set<String> OUR_OUTPUTS = Set.of("summary.csv", "scaling.csv", "contention.csv", "compare.csv");
+    /** Files we write ourselves; never taken for inputs when scanning a directory (nor bencher*.json, Bencher's format). */
+    private static final Set<String> OUR_OUTPUTS = Set.of("summary.csv", "summary.json", "scaling.csv", "contention.csv",
+            "compare.csv");
     private static final int SNIFF = 4096;
 
     private Loader() {
@@ -61,7 +62,7 @@ public final class Loader {
             for (Path p : ds) {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 boolean candidate = name.endsWith(".json") || name.endsWith(".csv") || name.endsWith(".scsv");
-                if (candidate && !OUR_OUTPUTS.contains(name) && Files.isRegularFile(p)) {
+                if (candidate && !OUR_OUTPUTS.contains(name) && !name.startsWith("bencher") && Files.isRegularFile(p)) {
                     found.add(p);
                 }
             }

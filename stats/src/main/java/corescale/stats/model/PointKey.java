@@ -1,6 +1,8 @@
 package corescale.stats.model;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,23 @@ public record PointKey(String family, String benchmark, String variant, String p
     /** The same point with another variant (a bound's {@code sequential} reference). */
     public PointKey withVariant(String newVariant) {
         return new PointKey(family, benchmark, newVariant, params, cores, threads, mode);
+    }
+
+    /** {@code params} as name → value, in its order (sorted by name). */
+    public Map<String, String> paramMap() {
+        return parseParams(params);
+    }
+
+    /** Packed params ({@code k=v;k=v}) as name → value, in their order; a part without {@code =} has an empty value. */
+    public static Map<String, String> parseParams(String params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!params.isEmpty()) {
+            for (String part : params.split(";")) {
+                int eq = part.indexOf('=');
+                out.put(eq < 0 ? part : part.substring(0, eq), eq < 0 ? "" : part.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     /** How a message names the point, e.g. {@code Counters.increment synchronized [work=0] cores=2 threads=2 thrpt}. */

@@ -6,6 +6,7 @@ import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.RunFile;
@@ -38,13 +39,19 @@ import java.util.function.Function;
  * @param rankings   who may be ranked and who leads where ({@link Rankings#of}), computed with the contention
  * @param threadsVsProcesses counters beside processcounters points of the same guard ({@link ThreadsVsProcesses#of})
  * @param answers    what the reader came for ({@link Answers#of}), shown first
+ * @param bytesPerOp bytes allocated per operation of the points measured under {@code run --prof gc}
+ *                   (their {@value #ALLOCATION} mean), shown beside their scores
  */
 public record ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts,
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
                           List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds, Rankings rankings,
-                          List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
+                          List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers, Map<PointKey, Double> bytesPerOp) {
+
+    /** JMH's gc profiler's allocation per operation, in bytes. */
+    public static final String ALLOCATION = "gc.alloc.rate.norm";
 
     public ReportInput {
+        bytesPerOp = Map.copyOf(bytesPerOp);
         Objects.requireNonNull(runLabel, "runLabel");
         machine = Collections.unmodifiableMap(new LinkedHashMap<>(machine));
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
@@ -57,6 +64,21 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         Objects.requireNonNull(rankings, "rankings");
         threadsVsProcesses = List.copyOf(threadsVsProcesses);
         Objects.requireNonNull(answers, "answers");
+    }
+
+    /** An input without allocation figures. */
+    public ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts, List<PointSummary> points,
+                       List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
+                       List<String> sources, Bounds bounds, Rankings rankings,
+                       List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
+        this(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings, threadsVsProcesses,
+                answers, Map.of());
+    }
+
+    /** The same input with the points' allocation per operation. */
+    public ReportInput withBytesPerOp(Map<PointKey, Double> newBytesPerOp) {
+        return new ReportInput(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings,
+                threadsVsProcesses, answers, newBytesPerOp);
     }
 
     /**

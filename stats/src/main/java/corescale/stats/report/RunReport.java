@@ -84,7 +84,7 @@ public final class RunReport {
                 doc.h(1, "Family " + family);
             }
             doc.h(2, group.title());
-            pointTable(doc, g.getValue(), in.bounds());
+            pointTable(doc, g.getValue(), in.bounds(), in.bytesPerOp());
             for (ChartFile c : chartsByGroup.get(group)) {
                 charts.add(c);
                 doc.image(c);
@@ -196,7 +196,7 @@ public final class RunReport {
     }
 
     /** Variants as rows, points (cores/threads) as columns: mean and CI half-width in each cell. */
-    private static void pointTable(Doc doc, List<PointSummary> points, Bounds bounds) {
+    private static void pointTable(Doc doc, List<PointSummary> points, Bounds bounds, Map<PointKey, Double> bytesPerOp) {
         TreeSet<CoresThreads> cols = new TreeSet<>(CoresThreads.ORDER);
         Map<String, Map<CoresThreads, PointSummary>> rows = new TreeMap<>();
         for (PointSummary p : points) {
@@ -211,6 +211,9 @@ public final class RunReport {
                 + (points.stream().anyMatch(p -> bounds.at(p.key()).hasBound())
                         ? "; \"of bound\" is the mean over the point's physical bound (see Bounds)"
                         : "")
+                + (points.stream().anyMatch(p -> bytesPerOp.containsKey(p.key()))
+                        ? "; B/op is the memory allocated per operation (JMH's gc profiler, " + ReportInput.ALLOCATION + ")"
+                        : "")
                 + ".");
         Doc.TableBuilder t = new Doc.TableBuilder().text("variant");
         for (CoresThreads c : cols) {
@@ -222,7 +225,8 @@ public final class RunReport {
             for (CoresThreads c : cols) {
                 PointSummary p = byPoint.get(c);
                 cells.add(p == null ? "" : Fmt.num(p.mean() * shown.factor()) + " " + Fmt.plusMinus(p.relCi()) + (p.unstable() ? " *" : "")
-                        + BoundsTable.cellSuffix(bounds.at(p.key())));
+                        + BoundsTable.cellSuffix(bounds.at(p.key()))
+                        + (bytesPerOp.containsKey(p.key()) ? " · " + Fmt.num(bytesPerOp.get(p.key())) + " B/op" : ""));
             }
             t.row(cells);
         });

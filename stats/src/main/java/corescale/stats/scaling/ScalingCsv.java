@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+
+import corescale.stats.io.ParamColumns;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -16,7 +19,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
  * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
  * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,
- * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note,error_model}.
+ * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note,error_model}, then
+ * one column per parameter of the curves ({@link ParamColumns}).
  *
  * <p>A value that does not exist is an <b>empty cell</b>, never {@code NaN} or {@code Infinity}: the
  * USL columns when there is no fit, {@code n_star} when the curve has no peak (κ = 0 or σ ≥ 1),
@@ -53,13 +57,18 @@ public final class ScalingCsv {
 
     /** Writes the header and one row per curve, in the given order. */
     public static void write(List<ScalingCurve> curves, Writer out) throws IOException {
+        ParamColumns params = ParamColumns.of(curves.stream().map(c -> c.key().params()).toList(), HEADER);
+        List<String> header = new ArrayList<>(HEADER);
+        header.addAll(params.headers());
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(HEADER.toArray(String[]::new))
+                .setHeader(header.toArray(String[]::new))
                 .setRecordSeparator("\n")
                 .build();
         CSVPrinter printer = new CSVPrinter(out, format);
         for (ScalingCurve c : curves) {
-            printer.printRecord(row(c));
+            List<String> row = row(c);
+            row.addAll(params.values(c.key().params()));
+            printer.printRecord(row);
         }
         printer.flush();
     }

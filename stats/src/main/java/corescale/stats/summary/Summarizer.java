@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -55,16 +58,36 @@ public final class Summarizer {
 
     /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
     private static final class Data {
-        final Map<ForkId, Values> forks = new LinkedHashMap<>();
+        final Map<ForkId, Fork> forks = new LinkedHashMap<>();
         final List<PooledResult> pooled = new ArrayList<>();
         final TreeSet<String> hosts = new TreeSet<>();
 
-        Values fork(ForkId id) {
-            return forks.computeIfAbsent(id, f -> new Values());
+        Fork fork(ForkId id) {
+            return forks.computeIfAbsent(id, f -> new Fork());
         }
 
         double[][] forkArrays() {
-            return forks.values().stream().map(Values::toArray).toArray(double[][]::new);
+            return forks.values().stream().map(f -> f.scores.toArray()).toArray(double[][]::new);
+        }
+    }
+
+    /** One fork's scores and, aligned with them, its secondary metrics' values (NaN where an iteration has none). */
+    private static final class Fork {
+        final Values scores = new Values();
+        Map<String, Values> metrics = Map.of();
+
+        void add(Measurement m) {
+            for (Map.Entry<String, Double> s : m.secondary().entrySet()) {
+                if (metrics.isEmpty()) {
+                    metrics = new HashMap<>();
+                }
+                Values v = metrics.computeIfAbsent(s.getKey(), k -> new Values());
+                while (v.n < scores.n) {
+                    v.add(Double.NaN);
+                }
+                v.add(s.getValue());
+            }
+            scores.add(m.score());
         }
     }
 
@@ -101,7 +124,7 @@ public final class Summarizer {
             PointKey last = null;
             Data data = null;
             Measurement lastRow = null;
-            Values values = null;
+            Fork values = null;
             for (Measurement m : input.measurements()) {
                 Measurement c = converted(m);
                 if (last != c.key() && !c.key().equals(last)) {
@@ -113,7 +136,7 @@ public final class Summarizer {
                 if (values == null || lastRow.fork() != c.fork() || lastRow.run() != c.run()) {
                     values = data.fork(new ForkId(in, c.run().runId(), c.run().config(), c.fork()));
                 }
-                values.add(c.score());
+                values.add(c);
                 lastRow = c;
             }
             for (PooledResult p : input.pooled()) {
@@ -176,7 +199,23 @@ public final class Summarizer {
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
                 mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, String.join("; ", notes));
-        return new SummaryRow(s, modes, warmup);
+        return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
+    }
+
+    /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */
+    private static SortedMap<String, MetricSummary> metrics(Data d, int warmup) {
+        SortedMap<String, MetricSummary> out = new TreeMap<>();
+        TreeSet<String> names = new TreeSet<>();
+        d.forks.values().forEach(f -> names.addAll(f.metrics.keySet()));
+        for (String name : names) {
+            double[] forkMeans = d.forks.values().stream().map(f -> f.metrics.get(name)).filter(Objects::nonNull)
+                    .map(v -> Arrays.stream(v.toArray()).skip(warmup).filter(Double::isFinite).toArray())
+                    .filter(kept -> kept.length > 0).mapToDouble(StatUtils::mean).toArray();
+            if (forkMeans.length > 0) {
+                out.put(name, new MetricSummary(name, StatUtils.mean(forkMeans), forkMeans));
+            }
+        }
+        return out;
     }
 
     private SummaryRow summarizePooled(PointKey g, List<PooledResult> pooled) {

@@ -1,0 +1,7 @@
+/**
+ * Files for other tools, made from a run's results.csv through the loaders and the summaries the
+ * report uses, so that they can never disagree with it: {@code jmh-result.json} in JMH's own JSON
+ * shape (JMH Visualizer, github-action-benchmark, {@code report} itself) and {@code bencher.json} in
+ * Bencher Metric Format.
+ */
+package corescale.stats.export;
