@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.compare.C1Beat;
 import corescale.stats.compare.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
@@ -89,6 +90,7 @@ public final class StatsTool {
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
         double threshold = Comparer.DEFAULT_THRESHOLD;
         List<CompareResult> results = paired(sides, threshold);
+        Map<String, List<String>> options = configOptions(run, sides);
         FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
             out.println("== configuration " + r.getKey());
@@ -98,7 +100,7 @@ public final class StatsTool {
             }
         }
         out.println("== configurations " + String.join(", ", run.configs()) + " compared with " + run.configs().get(0));
-        int code = writeComparison(outDir, sides, results, threshold, out, err);
+        int code = writeComparison(outDir, sides, results, options, threshold, out, err);
         out.println("Configurations " + String.join(", ", run.configs()) + ": each one's report is in "
                 + outDir.resolve("config-<name>") + "/report.md; their paired comparison is in "
                 + outDir.resolve(CompareReport.MARKDOWN));
@@ -151,7 +153,8 @@ public final class StatsTool {
                     configs.add(c.getValue().runData(c.getKey(), only.canary()));
                 }
                 List<CompareResult> results = paired(configs, threshold);
-                return gate(writeComparison(outDir, configs, results, threshold, out, err), results, failOnRegression);
+                return gate(writeComparison(outDir, configs, results, configOptions(only, configs), threshold, out, err),
+                        results, failOnRegression);
             }
             List<List<RunData>> runs = new ArrayList<>();
             for (List<RunInput> side : loaded) {
@@ -173,7 +176,9 @@ public final class StatsTool {
             }
             results = comparer.decidedTogether(results);
             List<RunData> all = runs.stream().flatMap(List::stream).toList();
-            return gate(writeComparison(outDir, all, results, threshold, out, err), results, failOnRegression);
+            Map<String, List<String>> options = new java.util.HashMap<>();
+            runs.forEach(side -> options.put(name(side), side.stream().flatMap(d -> jvmOptions(d, "").stream()).toList()));
+            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, failOnRegression);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -193,6 +198,19 @@ public final class StatsTool {
         return comparer.decidedTogether(results);
     }
 
+    /** Each configuration's JVM options, by name: run.json's for it before each of its runs' recorded ones. */
+    private static Map<String, List<String>> configOptions(RunInput run, List<RunData> configs) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        configs.forEach(c -> out.put(c.name(), jvmOptions(c, run.config(c.name()).jvmOptions())));
+        return out;
+    }
+
+    /** The JVM options of each run of {@code side}, after {@code given} (the configuration's own, else ""). */
+    private static List<String> jvmOptions(RunData side, String given) {
+        return side.runs().isEmpty() ? List.of(given)
+                : side.runs().stream().map(i -> (given + " " + i.jvmArgs()).trim()).toList();
+    }
+
     private static String name(List<RunData> side) {
         return side.stream().map(RunData::name).collect(Collectors.joining(","));
     }
@@ -201,11 +219,16 @@ public final class StatsTool {
         return code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : code;
     }
 
-    /** Prints each comparison's verdicts and findings, then writes compare.csv and compare.md/html. */
-    private static int writeComparison(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold,
+    /**
+     * Prints each comparison's verdicts and findings, then writes compare.csv and compare.md/html.
+     * {@code options} are each side's JVM options by the name the comparisons give it (for {@link C1Beat}).
+     */
+    private static int writeComparison(Path outDir, List<RunData> runs, List<CompareResult> results,
+                                       Map<String, List<String>> options, double threshold,
                                        PrintStream out, PrintStream err) throws BadInputException, IOException {
         FiniteResults.comparisons(results);
-        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r, threshold)).toList();
+        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r, threshold,
+                C1Beat.of(r, options.getOrDefault(r.base(), List.of()), options.getOrDefault(r.other(), List.of())))).toList();
         for (int i = 0; i < results.size(); i++) {
             CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
         }

@@ -1,6 +1,10 @@
 package corescale.benchmarks.counters;
 
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import corescale.benchmarks.WarmupNeeded;
 
@@ -25,12 +29,22 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * the contention: (0, 0) is every thread hammering one cache line; a large {@code workOutside}
  * lets threads mostly run in parallel.
  *
- * <p>Correctness is measured, not assumed: after each iteration the counter is compared with the
- * increments the threads actually made, and the difference is reported as the secondary metric
- * {@code lost_updates} (a total per iteration). Every variant but {@code semaphorePermits} must
- * report 0. A second metric, {@code unguarded}, counts the increments whose read, inside work and
- * write were not one exclusive step ({@link SharedCounter#excludes}): the statistics module reads
- * it to keep such variants out of the rankings, without a list of names of its own.
+ * <p>Correctness is measured, not assumed, but not on the measured path: before each iteration all
+ * threads start together and each makes {@link #CHECKED_PER_THREAD} increments through this very
+ * benchmark method, with the same work; the counter must then read threads × that many. The
+ * difference is the secondary metric {@code lost_updates} (a total per iteration, reported by one
+ * thread). Every variant but {@code semaphorePermits} must report 0. A second metric,
+ * {@code unguarded}, counts the checked increments whose read, inside work and write were not one
+ * exclusive step ({@link SharedCounter#excludes}): the statistics module reads it to keep such
+ * variants out of the rankings, without a list of names of its own. The measured iteration then
+ * starts on a fresh counter, as it would without the check.
+ *
+ * <p>Why not count each thread's increments as it measures (as this class once did): that tally
+ * was the only store in C2's loop, and a locked instruction waits for the stores before it to
+ * drain, so each {@code lock add} of {@code atomicLong} waited for the previous call's tally.
+ * On an Intel Xeon that made atomicLong at 1 thread 1.6× as costly as its bare twin
+ * ({@code selftest.BareCounters}) and C1 faster than C2; on an AMD EPYC it cost nothing visible.
+ * {@code selftest.CounterOverhead} checks that the two stay within 10%.
  *
  * <p>The counter's hot fields are padded on both sides ({@link LeftPadding}, {@link Spacer}), so
  * their cache-line neighbourhood is the same in every fork; JMH pads this state object itself.
@@ -43,6 +57,19 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 // 4% low (24 forks). 800 ms.
 @WarmupNeeded(millis = 800)
 public class Counters {
+
+    /**
+     * Increments each thread makes in the check before an iteration. At workOutside=500 (about 1.3 µs
+     * an increment) the check takes 1.3-2 ms, about 1% of a 200 ms iteration; at (0, 0) it takes tens
+     * of µs, but threads that each have a core start it within a microsecond of each other (see
+     * {@link #startTogether}), so a racy counter races for all of it. Threads that share a core race
+     * only where the scheduler switches between them inside the check, which in so short a check is
+     * rare: there {@code unguarded}, not {@code lost_updates}, is what keeps a racy counter unranked.
+     */
+    static final int CHECKED_PER_THREAD = 1_000;
+
+    /** A thread that never reaches the check (a failure elsewhere) fails the iteration instead of hanging it. */
+    static final long CHECK_TIMEOUT_SECONDS = 60;
 
     @Param({"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
             "semaphorePermits", "stampedLock", "atomicLong", "atomicLongCas", "longAdder"})
@@ -59,66 +86,104 @@ public class Counters {
     private SharedCounter counter;
     private int threads;
 
-    // Tally of the increments made in this iteration, reported by each thread as it finishes.
-    private long madeByReportedThreads;
-    private int reportedThreads;
+    // This iteration's check: the threads that have arrived to start it, where they meet after it
+    // (the last to arrive compares and renews the counter), and what it found.
+    private AtomicInteger checkArrived;
+    private CyclicBarrier checkEnd;
+    private long lostInCheck;
 
     @Setup(Level.Iteration)
     public void freshCounter(BenchmarkParams params) {
         threads = params.getThreads();
         counter = Variant.of(variant).create(threads);
-        madeByReportedThreads = 0;
-        reportedThreads = 0;
+        checkArrived = new AtomicInteger();
+        checkEnd = new CyclicBarrier(threads, this::compareAndRenew);
     }
 
+    /** {@code check} is here only so that JMH runs its setup and reports its counts; it is not touched. */
     @Benchmark
-    public void increment(Increments mine) throws InterruptedException {
+    public void increment(Check check) throws InterruptedException {
         SharedCounter.work(workOutside);
         counter.increment(workInside);
-        mine.made++;
-    }
-
-    /** Increments of {@code made} that were not one exclusive step: all of them, or none. */
-    long unguarded(long made) {
-        return counter.excludes(workInside) ? 0 : made;
     }
 
     /**
-     * Called by each thread after the iteration, once all threads have stopped calling the
-     * benchmark (JMH's pre-teardown barrier). The last thread to report gets the difference.
+     * One thread's share of the check: waits for all, increments, waits for all again. Returns the
+     * updates lost if this thread was the one that compared (the last to finish), else 0.
      */
-    synchronized long report(long made) {
-        madeByReportedThreads += made;
-        reportedThreads++;
-        return reportedThreads == threads ? madeByReportedThreads - counter.value() : 0;
+    long check(Check mine) throws InterruptedException, BrokenBarrierException, TimeoutException {
+        startTogether();
+        for (int i = 0; i < CHECKED_PER_THREAD; i++) {
+            increment(mine);
+        }
+        return checkEnd.await(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS) == 0 ? lostInCheck : 0;
     }
 
     /**
-     * Per-thread increments, and the secondary metric. JMH sums the public fields of an
-     * {@code @AuxCounters} state over threads: only the last thread's share is non-zero.
+     * Returns once every thread has arrived. It spins rather than blocks: a blocked thread takes tens
+     * of µs to wake, as long as a whole check at (0, 0), so the first released would be done alone.
+     * Now and then it yields, so that with more threads than cores the late ones get to run.
+     */
+    private void startTogether() throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_TIMEOUT_SECONDS);
+        checkArrived.incrementAndGet();
+        for (int spins = 1; checkArrived.get() < threads; spins++) {
+            if ((spins & 1023) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("counters check: " + checkArrived.get() + " of " + threads
+                        + " threads arrived in " + CHECK_TIMEOUT_SECONDS + " s");
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            Thread.yield();
+        }
+    }
+
+    /** Run by the last thread to finish the check, before any thread goes on (the barrier's action). */
+    private void compareAndRenew() {
+        lostInCheck = (long) threads * CHECKED_PER_THREAD - counter.value();
+        counter = Variant.of(variant).create(threads);
+    }
+
+    /** Of this thread's checked increments, those that were not one exclusive step: all, or none. */
+    long unguarded() {
+        return counter.excludes(workInside) ? 0 : CHECKED_PER_THREAD;
+    }
+
+    /**
+     * Each thread's share of the check, and the secondary metrics. JMH sums the public fields of an
+     * {@code @AuxCounters} state over threads: {@code lost_updates} is non-zero in one thread only.
+     * JMH zeroes them after the iteration's setup and reads them after its teardown, so the check's
+     * findings wait in private fields until then.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Increments {
-        long made;
+    public static class Check {
 
-        /** Increments missing from the counter at the end of the iteration. */
+        /** Increments missing from the counter after the check. */
         public long lost_updates;
 
-        /** Increments whose read, inside work and write were not one exclusive step (summed over threads). */
+        /** Checked increments whose read, inside work and write were not one exclusive step (summed over threads). */
         public long unguarded;
 
+        private long lost;
+        private long unguardedInCheck;
+
+        /** Takes the shared state so that JMH has made this iteration's counter and rendezvous first. */
         @Setup(Level.Iteration)
-        public void clear() {
-            made = 0;
-            lost_updates = 0;
-            unguarded = 0;
+        public void check(Counters shared) throws InterruptedException, BrokenBarrierException, TimeoutException {
+            lost = shared.check(this);
+            unguardedInCheck = shared.unguarded();
         }
 
         @TearDown(Level.Iteration)
-        public void check(Counters shared) {
-            unguarded = shared.unguarded(made);
-            lost_updates = shared.report(made);
+        public void report() {
+            lost_updates = lost;
+            unguarded = unguardedInCheck;
         }
     }
 }

@@ -29,7 +29,7 @@ final class SemaphoreCounter extends Hot.Permits implements SharedCounter {
 
     @Override
     public long value() {
-        // Read after JMH joined the worker threads, which orders every write before this read.
+        // Read by the check's closing barrier action, which orders every thread's write before this read.
         return value;
     }
 

@@ -11,7 +11,7 @@ interface SharedCounter {
 
     void increment(long work) throws InterruptedException;
 
-    /** The value, read after all threads have stopped (JMH joins them between iterations). */
+    /** The value, read once no thread increments it (after the check's closing barrier). */
     long value();
 
     /**

@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.compare.C1Beat;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.Design;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +41,26 @@ public final class CompareFindings {
                     + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
         }
         return out;
+    }
+
+    /** As {@link #of(CompareResult, double)}, then the line on the points a C1-only side won against C2, if any. */
+    public static List<String> of(CompareResult r, double threshold, Optional<C1Beat> c1) {
+        List<String> out = new ArrayList<>(of(r, threshold));
+        c1.ifPresent(b -> out.add(r.other() + " vs " + r.base() + ": " + c1Beat(b)));
+        return out;
+    }
+
+    /** Points named in the C1 line; the others are counted (compare.csv has them all). */
+    static final int C1_POINTS_NAMED = 5;
+
+    static String c1Beat(C1Beat b) {
+        List<String> named = b.points().stream().limit(C1_POINTS_NAMED)
+                .map(w -> w.key().label() + " (" + Fmt.times(w.times()) + ")").toList();
+        int more = b.points().size() - named.size();
+        return "C1 (" + b.option() + ", " + b.c1() + ") beat C2 (" + b.c2() + ") at " + String.join(", ", named)
+                + (more > 0 ? " and " + more + " more point" + (more == 1 ? "" : "s") : "")
+                + ": nearly always a harness artefact or a JIT mode (e.g. a store drained by a locked instruction),"
+                + " not a faster compiler — check the benchmark's compiled code";
     }
 
     /** "31% slower on counters at 1 thread (4 points, all slower; paired, 6 forks each)". */

@@ -133,7 +133,8 @@ public final class RunReport {
             return;
         }
         doc.h(1, "Correctness: lost updates");
-        doc.p("After every iteration the counter is compared with the increments the threads made. "
+        doc.p("Every iteration checks its counter: counters by a burst of increments before it (same threads, same work), "
+                + "processcounters after it, against the increments made. "
                 + "Only the variants that exclude nothing (a semaphore with a permit per thread or process, "
                 + "processcounters' unguarded) may lose updates.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
