@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
                 "",
                 "With no arguments: the default sweep (same as 'run').",
                 "Arguments that are not a subcommand go to JMH itself, e.g. '-l', '-h', 'Counters -f 1 -t 2'."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, FleetCommand.class, ListCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression."})
 public final class Main implements Runnable {
 
-    static final Set<String> OWN = Set.of("run", "list", "report", "compare", "help", "--help", "-V", "--version");
+    static final Set<String> OWN = Set.of("run", "list", "report", "compare", "fleet", "help", "--help", "-V", "--version");
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && !OWN.contains(args[0])) {
