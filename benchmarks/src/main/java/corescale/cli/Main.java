@@ -21,7 +21,7 @@ import corescale.sweep.Plan;
                 "A first word that is not a command is a FILTER for 'run': 'counters' is 'run counters'.",
                 "A line of JMH's own options is plain JMH: '-l' and 'Counters -f 1 -t 2' are 'jmh -l' and 'jmh Counters -f 1 -t 2'.",
                 "JMH's own help: 'jmh -h'."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, FleetCommand.class, ListCommand.class, JmhCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression."})
 public final class Main implements Runnable {

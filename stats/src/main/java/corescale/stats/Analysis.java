@@ -1,6 +1,10 @@
 package corescale.stats;
 
+import corescale.stats.answers.Answers;
 import corescale.stats.bounds.Bounds;
+import corescale.stats.contention.ThreadsVsProcesses;
+import corescale.stats.ranking.Rankings;
+import corescale.stats.summary.LostUpdates;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
@@ -52,6 +56,14 @@ record Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> in
 
     List<PointSummary> points() {
         return rows.stream().map(SummaryRow::summary).toList();
+    }
+
+    /** The answers its report opens with, computed as {@link RunReports} does. */
+    Answers answers() {
+        List<PointSummary> points = points();
+        List<LostUpdates> correctness = LostUpdates.of(loaded);
+        Rankings rankings = Rankings.of(points, correctness, bounds);
+        return Answers.of(points, rankings, bounds, ThreadsVsProcesses.of(points, correctness));
     }
 
     /** The run as compared, named {@code name}, with its canary readings. */

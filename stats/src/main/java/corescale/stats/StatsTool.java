@@ -5,9 +5,11 @@ import corescale.stats.compare.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
+import corescale.stats.fleet.Fleet;
 import corescale.stats.io.AtomicFiles;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
+import corescale.stats.report.FleetReport;
 import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
@@ -186,6 +188,84 @@ public final class StatsTool {
             err.println("compare: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    /**
+     * One page for several machines' runs ({@code fleet}): each input is a run folder, or a folder
+     * of run folders (a fleet run as fleet/run.yml fetches it, one folder per host). Each machine is
+     * named by its folder's name. Writes fleet.md, fleet.html and their charts into {@code --out},
+     * else the first input when it is a folder of runs, else the folder holding the first run.
+     */
+    public int fleet(List<Path> inputs, Path outDirOrNull, PrintStream out, PrintStream err) {
+        if (inputs.isEmpty()) {
+            err.println("fleet: no folder given");
+            return BAD_INPUT;
+        }
+        try {
+            Map<String, Path> runs = new java.util.LinkedHashMap<>();
+            for (Path input : inputs) {
+                if (!java.nio.file.Files.isDirectory(input)) {
+                    err.println("fleet: " + input + " is not a folder (give run folders, or a folder of them)");
+                    return BAD_INPUT;
+                }
+                List<Path> found = isRun(input) ? List.of(input) : runsIn(input, out);
+                if (found.isEmpty()) {
+                    err.println("fleet: " + input + " holds no run folder (a folder with results.csv)");
+                    return BAD_INPUT;
+                }
+                for (Path run : found) {
+                    String label = RunInput.folder(run).getFileName().toString();
+                    Path before = runs.putIfAbsent(label, run);
+                    if (before != null) {
+                        err.println("fleet: two runs named " + label + " (" + before + ", " + run + "): a machine is named by its folder");
+                        return BAD_INPUT;
+                    }
+                }
+            }
+            List<Fleet.Machine> machines = new ArrayList<>();
+            for (Map.Entry<String, Path> r : runs.entrySet()) {
+                RunInput run = RunInput.load(r.getValue(), out);
+                if (run.hasConfigs()) {
+                    err.println("fleet: " + run.path() + " holds configurations " + String.join(", ", run.configs())
+                            + " (run --config): compare them within the run with 'compare " + run.path() + "'");
+                    return BAD_INPUT;
+                }
+                Analysis a = Analysis.of(run.loaded());
+                machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.answers(), run.canary(), a.curves()));
+            }
+            Path outDir = outDirOrNull != null ? outDirOrNull
+                    : isRun(inputs.get(0)) ? RunInput.folder(inputs.get(0)).getParent() : inputs.get(0);
+            List<Path> written = FleetReport.write(outDir, Fleet.of(machines));
+            written.stream().filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
+            out.println("fleet: " + machines.size() + " machine" + (machines.size() == 1 ? "" : "s") + ", "
+                    + written.stream().filter(p -> p.toString().endsWith(".png")).count() + " charts");
+            return OK;
+        } catch (BadInputException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("fleet: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static boolean isRun(Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve("results.csv"));
+    }
+
+    /** The run folders directly inside {@code dir}, by name; a folder without results.csv is named and left out. */
+    private static List<Path> runsIn(Path dir, PrintStream out) throws IOException {
+        List<Path> runs = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                if (isRun(p)) {
+                    runs.add(p);
+                } else {
+                    out.println("fleet: " + p + " has no results.csv (its run measured nothing yet): left out");
+                }
+            }
+        }
+        return runs;
     }
 
     /** Each configuration after the first against the first, forks paired by round. */

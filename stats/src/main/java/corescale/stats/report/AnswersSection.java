@@ -28,18 +28,47 @@ final class AnswersSection {
      * them and the console prints them. The tables after them give every variant.
      */
     static List<String> sentences(Answers a) {
-        List<String> out = new ArrayList<>();
+        return lines(a).stream().map(Line::sentence).toList();
+    }
+
+    /**
+     * One answer: the sentence, and its topic, the start of the sentence that names what is asked
+     * without where it was measured ("Shared counter, increment [work=0], threads = cores"), so that
+     * the same answer of several machines can be set side by side.
+     */
+    record Line(String topic, String sentence) {
+        Line {
+            if (!sentence.startsWith(topic)) {
+                throw new IllegalArgumentException("'" + sentence + "' does not start with its topic '" + topic + "'");
+            }
+        }
+
+        /** The sentence after its topic: "(4t/4c): longAdder is fastest, ...". */
+        String answer() {
+            return sentence.substring(topic.length()).replaceFirst("^[,:]?\\s*", "");
+        }
+    }
+
+    /** The answers as {@link #sentences} words them, each with its topic. */
+    static List<Line> lines(Answers a) {
+        List<Line> out = new ArrayList<>();
         counterSettings(a).forEach((title, rankings) -> {
-            rankings.forEach(r -> out.add("Shared counter, " + title + ", " + situation(r) + ": " + leaders(r) + "."));
-            notRanked(rankings).ifPresent(n -> out.add("Shared counter, " + title + ", not ranked: " + n + "."));
+            rankings.forEach(r -> {
+                String topic = "Shared counter, " + title + ", " + situationName(r);
+                out.add(new Line(topic, topic + situationPlace(r) + ": " + leaders(r) + "."));
+            });
+            notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked",
+                    "Shared counter, " + title + ", not ranked: " + n + ".")));
         });
         for (Ranking r : a.models()) {
-            out.add("Execution models, " + title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads())
-                    + ": " + modelSentence(r) + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + ".");
+            String topic = "Execution models, " + title(r.place());
+            out.add(new Line(topic, topic + " at " + Groups.at(r.place().cores(), r.place().threads())
+                    + ": " + modelSentence(r) + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
-        scalingSettings(a).forEach((title, speedups) -> out.add("Scaling, " + title + ": " + scalingSentence(speedups) + "."));
-        processesByPlace(a.processes()).forEach((where, rows) ->
-                out.add("Threads vs processes at " + where + ": " + processesSentence(rows) + "."));
+        scalingSettings(a).forEach((title, speedups) -> out.add(new Line("Scaling, " + title,
+                "Scaling, " + title + ": " + scalingSentence(speedups) + ".")));
+        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line("Threads vs processes",
+                "Threads vs processes at " + where + ": " + processesSentence(rows) + ".")));
         return out;
     }
 
@@ -146,15 +175,20 @@ final class AnswersSection {
         return Groups.title(p.family(), p.benchmark(), p.params(), p.mode()).substring(p.family().length() + 3);
     }
 
-    private static String situation(Ranking r) {
-        Leads.Place p = r.place();
-        String where = Groups.at(p.cores(), p.threads());
+    /** "1 thread", "threads = cores", "oversubscribed"; empty at the most cores. */
+    private static String situationName(Ranking r) {
         return switch (r.situation()) {
-            case ONE_THREAD -> "1 thread (" + where + ")";
-            case THREADS_EQUAL_CORES -> "threads = cores (" + where + ")";
-            case OVERSUBSCRIBED -> "oversubscribed (" + where + ")";
-            case MOST_CORES -> where;
+            case ONE_THREAD -> "1 thread";
+            case THREADS_EQUAL_CORES -> "threads = cores";
+            case OVERSUBSCRIBED -> "oversubscribed";
+            case MOST_CORES -> "";
         };
+    }
+
+    /** " (1t/1c)" after a situation's name, or the place alone at the most cores. */
+    private static String situationPlace(Ranking r) {
+        String where = Groups.at(r.place().cores(), r.place().threads());
+        return r.situation() == Answers.Situation.MOST_CORES ? where : " (" + where + ")";
     }
 
     /** "fixedPool and processes tie for fastest (89% of its bound; processes ×0.98 [0.9, 1.07] of it); then ..." */

@@ -32,7 +32,7 @@ final class Output {
         written.add(md);
         written.add(html);
         written.addAll(pngs);
-        removeStaleCharts(dir, doc.fileStem.equals("compare") ? "compare-" : "chart-", pngs);
+        removeStaleCharts(dir, doc.fileStem.equals("report") ? "chart-" : doc.fileStem + "-", pngs);
         return written;
     }
 
