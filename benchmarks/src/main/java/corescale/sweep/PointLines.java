@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import corescale.results.CpuList;
 import corescale.results.ResultRow;
+import corescale.stats.io.TextNumbers;
 import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile.RunConfig;
 
@@ -42,7 +43,7 @@ final class PointLines {
             String ci = Double.isNaN(relCi) ? "" : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
             List<ForkResult> forks = state.forks(c);
             line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
-                    .append(String.format(Locale.ROOT, "%.4g %s%s, ", state.sample(c).mean(), unit(forks), ci));
+                    .append(TextNumbers.significant(state.sample(c).mean(), 4)).append(" ").append(unit(forks)).append(ci).append(", ");
             for (ForkResult f : forks) {
                 load = load.plus(f.load());
             }

@@ -57,10 +57,15 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
      * 10 s at one core, and JMH cannot cut a batch short; 200 keeps those points to seconds.
      */
 
-    /** A few minutes on a 2-core machine: every family, one fork per point, fewest parameters. */
+    /**
+     * A first look in a few minutes on a 2-core machine: every family, fewest parameters, two forks per
+     * point. Two, not one: a point of one fork is never ranked nor compared (its interval would be the
+     * iterations' alone), so with one the report could answer nothing; two give wide intervals in which
+     * only large differences are discoveries, and ties are said as ties.
+     */
     public static Profile quick() {
         return new Profile("quick", ForkWarmup.atLeast(1, Duration.ofMillis(200)), 3, Duration.ofMillis(200), 3,
-                1, 1, 0.10, Duration.ofSeconds(30), Duration.ZERO,
+                2, 2, 0.10, Duration.ofSeconds(30), Duration.ZERO,
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0"), "io.k", List.of("200")));
     }
 

@@ -47,6 +47,11 @@ final class FileNames {
         return png("chart", group, what);
     }
 
+    /** As {@link #chart}, prefixed {@code fleet-}. */
+    String fleet(Group group, String... what) {
+        return png("fleet", group, what);
+    }
+
     /** As {@link #chart}, prefixed {@code compare-}. */
     String compare(Group group, String... what) {
         return png("compare", group, what);

@@ -114,16 +114,17 @@ public final class FleetReport {
         List<String> machines = fleet.machines().stream().map(Fleet.Machine::label).toList();
         Map<String, String> legend = new LinkedHashMap<>();
         fleet.machines().forEach(m -> legend.put(m.label(), legend(m)));
-        FileNames names = new FileNames();
+        List<Group> groups = fleet.settings().stream().map(s -> new Group(s.family(), s.benchmark(), s.params(), s.mode())).toList();
+        FileNames names = new FileNames(groups);
         for (Fleet.Setting s : fleet.settings()) {
             Group group = new Group(s.family(), s.benchmark(), s.params(), s.mode());
             doc.h(2, group.title());
             ChartFile c = FleetCharts.throughput(new ChartTitle(group, "throughput vs cores, every machine"), s, machines,
-                    legend, names.png(STEM, s.family(), s.benchmark(), s.params(), s.mode().jmhName(), "cores"));
+                    legend, names.fleet(group, "cores"));
             charts.add(c);
             doc.image(c);
             ChartFile pc = FleetCharts.perCore(new ChartTitle(group, "throughput per core, every machine"), s, machines,
-                    legend, names.png(STEM, s.family(), s.benchmark(), s.params(), s.mode().jmhName(), "per-core"));
+                    legend, names.fleet(group, "per-core"));
             charts.add(pc);
             doc.image(pc);
         }

@@ -112,10 +112,10 @@ class FleetReportTest {
 
         // One chart of throughput and one per core for each setting, whatever the number of variants.
         try (Stream<Path> files = Files.list(fleet)) {
-            assertEquals(List.of("fleet-counters-counters-increment-work-0-thrpt-cores.png",
-                            "fleet-counters-counters-increment-work-0-thrpt-per-core.png",
-                            "fleet-counters-counters-increment-work-100-thrpt-cores.png",
-                            "fleet-counters-counters-increment-work-100-thrpt-per-core.png"),
+            assertEquals(List.of("fleet-counters-increment-work-0-cores.png",
+                            "fleet-counters-increment-work-0-per-core.png",
+                            "fleet-counters-increment-work-100-cores.png",
+                            "fleet-counters-increment-work-100-per-core.png"),
                     files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList());
         }
         assertTrue(Files.readString(fleet.resolve("fleet.html")).contains("Fast CPU"));

@@ -16,13 +16,13 @@ class RunFileTest {
     Path dir;
 
     @Test
-    void theCommittedReferenceRunReadsWithoutConfigsOrCanary() throws Exception {
+    void theCommittedReferenceRunReadsWithItsCanaryAndNoConfigs() throws Exception {
         RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
-        assertEquals("vm-20261123-180534", run.runId());
+        assertEquals("vm-20261205-073455", run.runId());
         assertEquals(List.of(1, 2), run.cores());
         assertEquals("default", run.profile());
         assertTrue(run.configs().isEmpty());
-        assertTrue(run.canary().isEmpty());
+        assertEquals(List.of("start", "middle", "end"), run.canary().stream().map(RunFile.CanaryReading::at).toList());
         assertEquals("AMD EPYC", run.machine().path("cpuModel").asText());
     }
 
