@@ -73,7 +73,7 @@ public final class CompareFindings {
         String effect = only == Verdict.SLOWER ? Fmt.pct(1 - geomean) + " slower"
                 : only == Verdict.FASTER ? Fmt.pct(geomean - 1) + " faster"
                 : only == Verdict.SAME ? "the same within ±" + Fmt.pct(threshold)
-                : "geometric mean ratio " + Fmt.num3(geomean) + "×";
+                : "geometric mean ratio " + Fmt.times(geomean);
         String verdicts = only != null ? (n == 1 ? "1 point, " : n + " points, all ") + only.label()
                 : n + " points: " + String.join(", ", counts.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().label()).toList());
