@@ -171,7 +171,7 @@ class FleetIT {
         String md = Files.readString(fleet.resolve("fleet.md"));
         assertTrue(md.contains("| hostA |") && md.contains("| hostB |"), md);
         try (Stream<Path> files = Files.list(fleet)) {
-            assertEquals(List.of("fleet-selftest-gate-step-thrpt-cores.png", "fleet-selftest-gate-step-thrpt-per-core.png"),
+            assertEquals(List.of("fleet-selftest-gate-step-cores.png", "fleet-selftest-gate-step-per-core.png"),
                     files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList());
         }
     }

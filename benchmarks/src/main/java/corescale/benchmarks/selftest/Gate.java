@@ -44,7 +44,8 @@ public class Gate {
             return;
         }
         Path gate = Path.of(folder);
-        Files.createFile(gate.resolve(variant + ".waiting"));
+        // A later fork of the same point finds the file of the first: it is there already, not an error.
+        Files.writeString(gate.resolve(variant + ".waiting"), "");
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (!Files.exists(gate.resolve(variant + ".go"))) {
             if (System.nanoTime() > deadline) {
