@@ -45,18 +45,12 @@ if ! command -v "$java" > /dev/null; then
   exit 2
 fi
 
-major() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); sub(/^1\./, "", $2); print $2 }'
-}
-
-# This java if it is a JDK 21+, else the one the jar's launcher relaunches on (it names it on stderr).
-if [[ "$(major "$java")" -lt 21 ]]; then
-  home=$("$java" -jar "$jar" --version 2>&1 >/dev/null | sed -n 's/^corescale: .* running on JDK [^ ]* from //p')
-  java="${home:+$home/bin/java}"
-  if [[ -z "$java" || "$(major "$java")" -lt 21 ]]; then
-    echo "needs a JDK 21+: set JAVA or JAVA_HOME" >&2
-    exit 2
-  fi
+source "$(dirname "$0")/jdk21.sh"
+# This java if it is a JDK 21+, else the one the jar's launcher relaunches on.
+java=$(jdk21 "$java" "$jar")
+if [[ -z "$java" ]]; then
+  echo "needs a JDK 21+: set JAVA or JAVA_HOME" >&2
+  exit 2
 fi
 
 # From JDK 24 on the JVM warns when JMH's runner uses sun.misc.Unsafe (JEP 498): allowed, as the jar's launcher does.

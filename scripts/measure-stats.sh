@@ -59,20 +59,12 @@ if ! command -v "$java" > /dev/null; then
   exit 2
 fi
 
-major() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F= '/java.specification.version/ { gsub(/ /, "", $2); sub(/^1\./, "", $2); print $2 }'
-}
-
-# The generator runs outside the jar's launcher, so it needs a JDK 21+ itself: this java if it is
-# one, else the JDK the launcher relaunches on (it names it on stderr).
-gen_java="$java"
-if [[ "$(major "$java")" -lt 21 ]]; then
-  home=$("$java" -jar "$jar" --version 2>&1 >/dev/null | sed -n 's/^corescale: .* running on JDK [^ ]* from //p')
-  gen_java="${home:+$home/bin/java}"
-  if [[ -z "$gen_java" || "$(major "$gen_java")" -lt 21 ]]; then
-    echo "needs a JDK 21+ to generate the file: $java is $(major "$java") and the jar found none; set JAVA or JAVA_HOME" >&2
-    exit 2
-  fi
+source scripts/jdk21.sh
+# The generator runs outside the jar's launcher, so it needs a JDK 21+ itself.
+gen_java=$(jdk21 "$java" "$jar")
+if [[ -z "$gen_java" ]]; then
+  echo "needs a JDK 21+ to generate the file: $java is $(major "$java") and the jar found none; set JAVA or JAVA_HOME" >&2
+  exit 2
 fi
 
 if [[ -z "$dir" ]]; then
