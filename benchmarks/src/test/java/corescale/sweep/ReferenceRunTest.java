@@ -89,6 +89,7 @@ class ReferenceRunTest {
         for (CSVRecord r : rows(dir.resolve(PointsFile.NAME))) {
             measured.add(String.join("|", PointsFile.KEY.stream().map(r::get).toList()));
         }
+        assertFalse(planned.isEmpty(), "today's default plan has points");
         Set<String> missing = new TreeSet<>(planned);
         missing.removeAll(measured);
         Set<String> extra = new TreeSet<>(measured);
@@ -102,6 +103,7 @@ class ReferenceRunTest {
         Path dir = reference();
         com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(dir.resolve("jmh-result.json").toFile());
+        assertFalse(entries.isEmpty(), "jmh-result.json has entries");
         assertEquals(rows(dir.resolve(PointsFile.NAME)).size(), entries.size(), "one entry per point");
         for (com.fasterxml.jackson.databind.JsonNode e : entries) {
             assertTrue(e.path("params").has("cores"), e.path("benchmark").asText() + " has cores in its params");
