@@ -43,8 +43,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * was the only store in C2's loop, and a locked instruction waits for the stores before it to
  * drain, so each {@code lock add} of {@code atomicLong} waited for the previous call's tally.
  * On an Intel Xeon that made atomicLong at 1 thread 1.6× as costly as its bare twin
- * ({@code selftest.BareCounters}) and C1 faster than C2; on an AMD EPYC it cost nothing visible.
- * {@code selftest.CounterOverhead} checks that the two stay within 10%.
+ * ({@code selftest.BareCounters}) and C1 faster than C2; on an AMD EPYC it cost nothing visible,
+ * but the holder's extra load did (see {@link AtomicLongCounter}). {@code selftest.CounterOverhead}
+ * checks that each atomic counter and its twin stay within 10%.
  *
  * <p>The counter's hot fields are padded on both sides ({@link LeftPadding}, {@link Spacer}), so
  * their cache-line neighbourhood is the same in every fork; JMH pads this state object itself.

@@ -1,19 +1,18 @@
 package corescale.benchmarks.counters;
 
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
 
 /**
  * The hot fields of each kind of counter, each kind after {@link LeftPadding}; the final counter
  * classes add 128 bytes after them. Value and guard sit together in one holder so that their
  * relative layout is fixed by the class, not by the order of allocations.
  *
- * <p>Where the guard is a JDK object (a lock's {@code Sync}, an {@code AtomicLong}, a
- * {@code LongAdder}) its fields cannot be padded from outside: the holder keeps only a reference
- * to it, and the object itself is allocated between two {@link Spacer}s so that, in the heap as
+ * <p>Where the guard is a JDK object (a lock's {@code Sync}, a {@code LongAdder}) its fields cannot
+ * be padded from outside: the holder keeps only a reference to it, and the object itself is allocated between two {@link Spacer}s so that, in the heap as
  * allocated, nothing hot lies within 128 bytes of it (see {@link Spacer} for what that does not
  * cover).
  */
@@ -63,15 +62,17 @@ final class Hot {
         }
     }
 
-    abstract static class Atomic extends LeftPadding {
-        final AtomicLong value;
-        final Spacer spacer;
-
-        Atomic() {
-            spacer = new Spacer();
-            value = new AtomicLong();
-            spacer.close();
-        }
+    /**
+     * An {@code AtomicLong} counter is a subclass of {@code AtomicLong}, so that its increment reaches
+     * the value with no holder in between: its value comes right after the header, where no class of
+     * ours can pad before it, so the object is allocated right after a {@link Spacer}'s first array
+     * (and before its second), as the JDK guards held by the other kinds are; the subclass pads after.
+     */
+    static <C> C atomic(Function<Spacer, C> constructor) {
+        Spacer spacer = new Spacer();
+        C counter = constructor.apply(spacer);
+        spacer.close();
+        return counter;
     }
 
     abstract static class Adder extends LeftPadding {

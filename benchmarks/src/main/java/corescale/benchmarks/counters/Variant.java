@@ -23,8 +23,8 @@ enum Variant {
      */
     semaphorePermits("semaphorePermits", threads -> new SemaphoreCounter(threads, false)),
     stampedLock("stampedLock", threads -> new StampedCounter()),
-    atomicLong("atomicLong", threads -> new AtomicLongCounter()),
-    atomicLongCas("atomicLongCas", threads -> new AtomicLongCasCounter()),
+    atomicLong("atomicLong", threads -> AtomicLongCounter.create()),
+    atomicLongCas("atomicLongCas", threads -> AtomicLongCasCounter.create()),
     longAdder("longAdder", threads -> new LongAdderCounter());
 
     /** The name used in {@code @Param}, results and reports. */
