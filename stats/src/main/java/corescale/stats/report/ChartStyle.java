@@ -27,6 +27,8 @@ final class ChartStyle {
     static final int WIDTH = 900;
     /** About what is left of the width for the plot, beside the legend and the y axis. */
     static final double PLOT_WIDTH = 570;
+    /** The same with the legend under the plot: the width less the y axis. */
+    static final double PLOT_WIDTH_LEGEND_BELOW = 780;
     static final int HEIGHT = 560;
     /** max/min of the y values beyond which the y axis is logarithmic. */
     static final double LOG_SPAN = 30;

@@ -41,7 +41,7 @@ final class FleetCharts {
                                   String what, String fileName, Function<Fleet.Line, List<Value>> values) {
         DisplayUnit unit = DisplayUnit.forValues(s.lines().get(0).curve().unit(), s.lines().stream()
                 .flatMap(l -> values.apply(l).stream()).mapToDouble(Value::value).toArray());
-        Plot plot = Plot.overCounts(title, "cores", what + " (" + unit.unit() + ")");
+        Plot plot = Plot.overCountsLegendBelow(title, "cores", what + " (" + unit.unit() + ")", s.lines().size());
         List<String> variants = s.variants();
         boolean oneVariant = variants.size() == 1;
         int slot = 0;

@@ -33,6 +33,7 @@ public final class FleetReport {
         return Output.write(outDir, doc, charts);
     }
 
+    /** Every section is shown unfolded: the page is short, and its tables and charts are what it is for. */
     static Doc build(Fleet fleet, List<ChartFile> charts) {
         List<String> machines = fleet.machines().stream().map(Fleet.Machine::label).toList();
         Doc doc = new Doc("corescale fleet: " + String.join(", ", machines), STEM);
@@ -45,7 +46,7 @@ public final class FleetReport {
 
     /** Each machine's answers in its column, one row per question; a blank where it was not measured. */
     private static void answers(Doc doc, Fleet fleet) {
-        doc.h(1, "Answers, machine by machine");
+        doc.lead("Answers, machine by machine");
         Map<String, Map<String, String>> byTopic = new LinkedHashMap<>(); // topic -> machine -> answer
         for (Fleet.Machine m : fleet.machines()) {
             for (AnswersSection.Line l : AnswersSection.lines(m.answers())) {
@@ -71,7 +72,7 @@ public final class FleetReport {
     }
 
     private static void machines(Doc doc, Fleet fleet) {
-        doc.h(1, "Machines");
+        doc.lead("Machines");
         Doc.TableBuilder t = new Doc.TableBuilder().text("machine").text("host").text("cpu").num("cpus").text("jdk")
                 .text("os").num("points");
         for (Fleet.Machine m : fleet.machines()) {
@@ -82,7 +83,7 @@ public final class FleetReport {
     }
 
     private static void canaries(Doc doc, Fleet fleet) {
-        doc.h(1, "Canaries: how fast each machine is by itself");
+        doc.lead("Canaries: how fast each machine is by itself");
         doc.p("The canary is a fixed single-threaded workload, a CPU kernel and a memory-latency kernel, measured at the "
                 + "start, middle and end of every run. It says how fast a machine's core and memory are, not how its "
                 + "locks or its scheduler do: a machine " + Fmt.times(1.5) + " as fast on the canary and "
@@ -102,7 +103,7 @@ public final class FleetReport {
     }
 
     private static void scaling(Doc doc, Fleet fleet, List<ChartFile> charts) {
-        doc.h(1, "Scaling, every machine on one chart");
+        doc.lead("Scaling, every machine on one chart");
         if (fleet.settings().isEmpty()) {
             doc.p("No machine measured a benchmark over cores.");
             return;

@@ -17,6 +17,7 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -39,16 +40,19 @@ final class Plot {
     private final List<String> titleLines;
     /** x is log2(N) rather than N itself. */
     private final boolean counts;
+    /** About how wide the plot area is, in pixels: the chart's width less the y axis and a legend beside it. */
+    private final double plotWidth;
     private final List<Double> ys = new ArrayList<>();
     /** The least and largest x position of an N drawn (before any spread around it). */
     private double xMin = Double.POSITIVE_INFINITY;
     private double xMax = Double.NEGATIVE_INFINITY;
     private int hidden;
 
-    private Plot(ChartTitle title, XYChart chart, boolean counts) {
+    private Plot(ChartTitle title, XYChart chart, boolean counts, double plotWidth) {
         this.title = title;
         this.chart = chart;
         this.counts = counts;
+        this.plotWidth = plotWidth;
         this.titleLines = title.onChartLines();
         setTitle();
     }
@@ -57,12 +61,25 @@ final class Plot {
     static Plot overCounts(ChartTitle title, String xTitle, String yTitle) {
         XYChart chart = ChartStyle.newChart(xTitle, yTitle);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(Plot::countLabel);
-        return new Plot(title, chart, true);
+        return new Plot(title, chart, true, ChartStyle.PLOT_WIDTH);
+    }
+
+    /**
+     * As {@link #overCounts}, with the legend under the plot, one entry a line, for {@code entries}
+     * long labels (a machine's CPU and JDK): beside the plot they would leave it too narrow for its
+     * title and its ticks. The chart grows by the legend's height, so the plot keeps its own.
+     */
+    static Plot overCountsLegendBelow(ChartTitle title, String xTitle, String yTitle, int entries) {
+        XYChart chart = ChartStyle.newChart(xTitle, yTitle, ChartStyle.HEIGHT + entries * ChartStyle.ROW_HEIGHT);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Plot::countLabel);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        return new Plot(title, chart, true, ChartStyle.PLOT_WIDTH_LEGEND_BELOW);
     }
 
     /** A chart with a linear x axis, {@code height} pixels high. */
     static Plot linear(ChartTitle title, String xTitle, String yTitle, int height) {
-        return new Plot(title, ChartStyle.newChart(xTitle, yTitle, height), false);
+        return new Plot(title, ChartStyle.newChart(xTitle, yTitle, height), false, ChartStyle.PLOT_WIDTH);
     }
 
     /** The chart itself, for what only one kind of chart needs. */
@@ -178,6 +195,12 @@ final class Plot {
             return;
         }
         double d = counts ? CAP : 0;
+        if (low < 0) {
+            // Everything drawn is positive (a throughput, a time, a ratio): a t interval of two or three
+            // forks may still reach below 0. The line stops at 0, without a cap, so as not to end there.
+            shape(new double[] {x, x, x - d, x + d}, new double[] {0, high, high, high}, col, ChartStyle.THIN);
+            return;
+        }
         shape(new double[] {x - d, x + d, x, x, x - d, x + d}, new double[] {low, low, low, high, high, high}, col,
                 ChartStyle.THIN);
     }
@@ -220,7 +243,14 @@ final class Plot {
             // unit in (0.75, 1.5] for 1). Always well under the axis length: past it XChart
             // draws no labels at all.
             double steps = xMax - xMin + 1;
-            chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.round(1.1 * 0.92 * ChartStyle.PLOT_WIDTH / steps));
+            chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.round(1.1 * 0.92 * plotWidth / steps));
+            if (xMax == xMin) {
+                // One N: the axis is one step wide, and XChart, asked for a step as wide as the axis,
+                // ticks at halves (1.414, 2.828) or nowhere, as the legend leaves it room. The count
+                // goes in the axis title instead.
+                chart.getStyler().setXAxisTicksVisible(false);
+                chart.setXAxisTitle(chart.getXAxisTitle() + " = " + countLabel(xMin));
+            }
         }
     }
 

@@ -118,7 +118,11 @@ class FleetReportTest {
                             "fleet-counters-increment-work-100-per-core.png"),
                     files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList());
         }
-        assertTrue(Files.readString(fleet.resolve("fleet.html")).contains("Fast CPU"));
+        String html = Files.readString(fleet.resolve("fleet.html"));
+        assertTrue(html.contains("Fast CPU"));
+        // A short page whose charts are its point: every section shown, none folded away.
+        assertEquals(4, html.split("<details class=\"section\"", -1).length - 1, html);
+        assertEquals(4, html.split("<details class=\"section\" id=\"[^\"]*\" open>", -1).length - 1, html);
     }
 
     @Test
