@@ -22,17 +22,24 @@ import java.util.Set;
 
 /**
  * What {@code report} and {@code compare} both compute from the files of one run (or one
- * configuration of a run), each thing once: the summaries (checked finite), the run metadata seen,
- * the bounds and the scaling curves with their fits.
- *
- * @param loaded the files read
- * @param rows   one summary row per point and mode
- * @param infos  the distinct run metadata of the files' rows
- * @param bounds the points' bounds and facts
- * @param curves the scaling curves and fits (one-at-a-time points listed without measures)
+ * configuration of a run), each thing once: the summaries (checked finite), the run metadata seen
+ * and the bounds; the scaling curves with their USL and Amdahl fits when first asked for, as only a
+ * report shows the fits (compare fits only the curves it compares across core counts; the fleet page none).
  */
-record Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> infos, Bounds bounds,
-                List<ScalingCurve> curves) {
+final class Analysis {
+
+    private final List<LoadedInput> loaded;
+    private final List<SummaryRow> rows;
+    private final Set<RunInfo> infos;
+    private final Bounds bounds;
+    private List<ScalingCurve> curves;
+
+    private Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> infos, Bounds bounds) {
+        this.loaded = loaded;
+        this.rows = rows;
+        this.infos = infos;
+        this.bounds = bounds;
+    }
 
     static Analysis of(List<LoadedInput> loaded) throws BadInputException {
         List<SummaryRow> rows = new Summarizer().summarize(loaded);
@@ -50,8 +57,35 @@ record Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> in
             }
             l.pooled().forEach(p -> infos.add(p.run()));
         }
-        Bounds bounds = Bounds.of(points, loaded);
-        return new Analysis(loaded, rows, infos, bounds, ScalingCurves.of(points, bounds.oneAtATime()));
+        return new Analysis(loaded, rows, infos, Bounds.of(points, loaded));
+    }
+
+    /** The files read. */
+    List<LoadedInput> loaded() {
+        return loaded;
+    }
+
+    /** One summary row per point and mode. */
+    List<SummaryRow> rows() {
+        return rows;
+    }
+
+    /** The distinct run metadata of the files' rows. */
+    Set<RunInfo> infos() {
+        return infos;
+    }
+
+    /** The points' bounds and facts. */
+    Bounds bounds() {
+        return bounds;
+    }
+
+    /** The scaling curves and their fits (one-at-a-time points listed without measures), fitted once. */
+    List<ScalingCurve> curves() {
+        if (curves == null) {
+            curves = ScalingCurves.of(points(), bounds.oneAtATime());
+        }
+        return curves;
     }
 
     List<PointSummary> points() {
@@ -66,8 +100,13 @@ record Analysis(List<LoadedInput> loaded, List<SummaryRow> rows, Set<RunInfo> in
         return Answers.of(points, rankings, bounds, ThreadsVsProcesses.of(points, correctness));
     }
 
-    /** The run as compared, named {@code name}, with its canary readings. */
+    /** The scaling curves without their fits: what the charts of compare and of the fleet page draw. */
+    List<ScalingCurve> unfittedCurves() {
+        return ScalingCurves.unfitted(points(), bounds.oneAtATime());
+    }
+
+    /** The run as compared, named {@code name}, with its canary readings and its curves unfitted. */
     RunData runData(String name, List<CanaryReading> canary) {
-        return new RunData(name, points(), infos, bounds, curves, canary);
+        return new RunData(name, points(), infos, bounds, unfittedCurves(), canary);
     }
 }

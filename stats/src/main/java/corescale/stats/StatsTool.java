@@ -231,7 +231,7 @@ public final class StatsTool {
                     return BAD_INPUT;
                 }
                 Analysis a = Analysis.of(run.loaded());
-                machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.answers(), run.canary(), a.curves()));
+                machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.answers(), run.canary(), a.unfittedCurves()));
             }
             Path outDir = outDirOrNull != null ? outDirOrNull
                     : isRun(inputs.get(0)) ? RunInput.folder(inputs.get(0)).getParent() : inputs.get(0);

@@ -124,7 +124,7 @@ public final class Synthetic {
 
     /** A run of these points without canary readings, its curves computed from them. */
     public static RunData runData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds) {
-        return new RunData(name, points, runs, bounds, ScalingCurves.of(points, bounds.oneAtATime()), List.of());
+        return new RunData(name, points, runs, bounds, ScalingCurves.unfitted(points, bounds.oneAtATime()), List.of());
     }
 
     /** A run whose points report no bounds or facts. */

@@ -3,6 +3,7 @@ package corescale.stats.compare;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.model.PointSummary;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * Compares each curve by throughput per core at each run's largest core count (the point with
  * threads = cores there, else the best point at those cores). It says how much each machine gets
  * out of one core when all of them are busy; it does not extrapolate either curve. Beside it, each
- * run's USL fit over cores, taken from the run's own curves (fitted once, as for its report).
+ * run's USL fit over cores, fitted here: the only fits compare makes, and only when the core counts differ.
  * Curves one unit at a time by construction (latencies) are not compared.
  */
 final class PerCoreAtMaxCores {
@@ -30,8 +31,8 @@ final class PerCoreAtMaxCores {
     static List<CurveComparison> compare(RunData base, RunData other) {
         Map<String, PointSummary> b = atMaxCores(base.scalable());
         Map<String, PointSummary> o = atMaxCores(other.scalable());
-        Map<String, UslFit> baseFits = uslFits(base.curves());
-        Map<String, UslFit> otherFits = uslFits(other.curves());
+        Map<String, UslFit> baseFits = uslFits(ScalingCurves.overCores(base.scalable(), k -> false));
+        Map<String, UslFit> otherFits = uslFits(ScalingCurves.overCores(other.scalable(), k -> false));
         List<CurveComparison> out = new ArrayList<>();
         for (Map.Entry<String, PointSummary> e : b.entrySet()) {
             PointSummary pb = e.getValue();

@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * One run (or one configuration of a run) as compared: its point summaries, the machines and JDKs
- * it was measured on, and what {@code report} computes from them once (bounds, scaling curves).
+ * it was measured on, and what {@code report} computes from them too (bounds, scaling curves).
  *
  * @param name   how the run is named in output (its input path, or a configuration's name)
  * @param points its summaries
  * @param runs   the distinct run metadata seen in its files
  * @param bounds its points' bounds and facts (which points run one unit at a time)
- * @param curves its scaling curves and fits, as {@link ScalingCurves#of(List, java.util.function.Predicate)}
- *               gives them for these points and bounds
+ * @param curves its scaling curves unfitted, as {@link ScalingCurves#unfitted} gives them for these points
+ *               and bounds: their points are what compare draws; the fits it needs it makes
+ *               ({@link PerCoreAtMaxCores})
  * @param canary the canary's readings from its run.json, in order; empty when none
  */
 public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs, Bounds bounds,

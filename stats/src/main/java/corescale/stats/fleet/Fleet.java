@@ -41,7 +41,7 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
      * @param points  how many points it measured
      * @param answers its answers, as its own report computes them
      * @param canary  the canary's readings from its run.json, in order taken; empty when none
-     * @param curves  its scaling curves
+     * @param curves  its scaling curves (their points: the page draws no fit)
      */
     public record Machine(String label, Set<RunInfo> runs, int points, Answers answers, List<CanaryReading> canary,
                           List<ScalingCurve> curves) {

@@ -51,28 +51,53 @@ public final class ScalingCurves {
      * {@code oneAtATime} (the benchmark reports concurrency 1) are listed without measures, saying why.
      */
     public static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
+        return of(summaries, oneAtATime, true, true);
+    }
+
+    /**
+     * As {@link #of(List, Predicate)}, without the USL and Amdahl fits (they say {@link #NOT_FITTED}):
+     * the points and speedups that a chart or a comparison of points needs, for a fraction of the cost.
+     */
+    public static List<ScalingCurve> unfitted(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
+        return of(summaries, oneAtATime, true, false);
+    }
+
+    /** The curves over cores only, fitted. */
+    public static List<ScalingCurve> overCores(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
+        return of(summaries, oneAtATime, false, true);
+    }
+
+    /** What an unfitted curve's fits say. */
+    public static final String NOT_FITTED = "not fitted";
+
+    private static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime, boolean threads,
+                                         boolean fit) {
         Map<Group, List<PointSummary>> groups = summaries.stream()
                 .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
         // Groups are independent and each fit depends on its own points only, so fitting them in
         // parallel cannot change a number; the sort below fixes the order.
         return groups.entrySet().parallelStream()
-                .flatMap(g -> curves(g.getKey(), g.getValue(), oneAtATime).stream())
+                .flatMap(g -> curves(g.getKey(), g.getValue(), oneAtATime, threads, fit).stream())
                 .sorted(Comparator.comparing(ScalingCurve::key))
                 .toList();
     }
 
-    /** The curves of one group, cores curve first. */
-    private static List<ScalingCurve> curves(Group group, List<PointSummary> points, Predicate<PointKey> oneAtATime) {
+    /** The curves of one group, cores curve first, then (if {@code threads}) those over threads. */
+    private static List<ScalingCurve> curves(Group group, List<PointSummary> points, Predicate<PointKey> oneAtATime,
+                                             boolean threads, boolean fit) {
         List<ScalingCurve> curves = new ArrayList<>();
         List<PointSummary> onCores = onCores(points);
         if (!onCores.isEmpty()) {
-            curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime));
+            curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime, fit));
+        }
+        if (!threads) {
+            return curves;
         }
         Map<Integer, List<PointSummary>> byCores = points.stream()
                 .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
         byCores.forEach((cores, atCores) -> {
             if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
-                curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime));
+                curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime, fit));
             }
         });
         return curves;
@@ -103,7 +128,8 @@ public final class ScalingCurves {
     }
 
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */
-    static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis, Predicate<PointKey> oneAtATime) {
+    static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis, Predicate<PointKey> oneAtATime,
+                              boolean fit) {
         String unit = commonUnit(key, summaries);
         String skip = summaries.stream().allMatch(s -> oneAtATime.test(s.key())) ? ONE_AT_A_TIME
                 : AsThroughput.skipReason(key.mode());
@@ -141,8 +167,11 @@ public final class ScalingCurves {
         double[] on = obs.stream().mapToDouble(o -> o[0]).toArray();
         double[] ox = obs.stream().mapToDouble(o -> o[1]).toArray();
         ErrorModel errors = ErrorModel.forObservations(on);
+        long distinct = Arrays.stream(n).distinct().count();
         return new ScalingCurve(key, AsThroughput.unit(key.mode(), unit), baselineN, points,
-                UslFitter.fit(on, ox, errors), AmdahlFitter.fit(on, ox, errors), note(key.mode(), axis, baselineN));
+                fit ? UslFitter.fit(on, ox, errors) : UslFit.none(on.length, (int) distinct, errors, NOT_FITTED),
+                fit ? AmdahlFitter.fit(on, ox, errors) : AmdahlFit.none(on.length, (int) distinct, errors, NOT_FITTED),
+                note(key.mode(), axis, baselineN));
     }
 
     private static int n(PointKey k, Axis axis) {

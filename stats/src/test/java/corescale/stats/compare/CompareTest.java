@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+
 import corescale.stats.Synthetic;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.bounds.PointFacts;
@@ -7,8 +8,10 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.ScalingCurves;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -164,6 +167,32 @@ class CompareTest {
         assertEquals(10.0, c.basePerCore(), 1e-12);
         assertEquals(7.5, c.otherPerCore(), 1e-12);
         assertEquals(0.75, c.ratio().value(), 1e-12);
+    }
+
+    /**
+     * Compare fits the USL only where it shows it: each side's curve over cores when the core counts
+     * differ (here 1-8 against 1-16, a fit each), never the curves it only draws.
+     */
+    @Test
+    void theUslIsFittedOnlyForTheCurvesComparedPerCore() {
+        List<PointSummary> a = new ArrayList<>();
+        List<PointSummary> b = new ArrayList<>();
+        for (int n : new int[] {1, 2, 4, 8, 16}) {
+            double x = 10 * n / (1 + 0.05 * (n - 1) + 0.002 * n * (n - 1));
+            PointSummary p = Synthetic.summary(Synthetic.key("lock", n, n), Mode.THROUGHPUT, x * 0.99, x, x * 1.01);
+            b.add(p);
+            if (n <= 8) {
+                a.add(p);
+            }
+        }
+        RunData base = Synthetic.runData("a", a, Set.of(Synthetic.RUN));
+        RunData other = Synthetic.runData("b", b, Set.of(Synthetic.RUN));
+        assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().note().equals(ScalingCurves.NOT_FITTED)),
+                "what compare draws is not fitted");
+        CurveComparison c = new Comparer(0.05).compare(base, other).curves().get(0);
+        assertTrue(c.baseUsl().fitted(), c.baseUsl().note());
+        assertTrue(c.otherUsl().fitted(), c.otherUsl().note());
+        assertEquals(0.05, c.otherUsl().sigma(), 0.01);
     }
 
     /** A benchmark one unit at a time by construction (StartJoin) is a latency: no per-core comparison. */
