@@ -8,14 +8,15 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
 
 /**
- * The hot fields of each kind of counter, each kind after {@link LeftPadding}; the final counter
- * classes add 128 bytes after them. Value and guard sit together in one holder so that their
- * relative layout is fixed by the class, not by the order of allocations.
+ * The hot fields of each kind of counter, each kind after {@link LeftPadding} (but {@link Atomic},
+ * which is the JDK object itself); the final counter classes add 128 bytes after them. Value and
+ * guard sit together in one holder so that their relative layout is fixed by the class, not by the
+ * order of allocations.
  *
  * <p>Where the guard is a JDK object (a lock's {@code Sync}, a {@code LongAdder}) its fields cannot
- * be padded from outside: the holder keeps only a reference to it, and the object itself is allocated between two {@link Spacer}s so that, in the heap as
- * allocated, nothing hot lies within 128 bytes of it (see {@link Spacer} for what that does not
- * cover).
+ * be padded from outside: the holder keeps only a reference to it, and the object itself is
+ * allocated between two {@link Spacer}s so that, in the heap as allocated, nothing hot lies within
+ * 128 bytes of it (see {@link Spacer} for what that does not cover).
  */
 final class Hot {
 
