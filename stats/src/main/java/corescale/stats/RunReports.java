@@ -53,10 +53,10 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         List<ContentionRow> contention = new Contention().analyse(points, rankings.eligibility());
         FiniteResults.contention(contention, a.loaded());
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("summary.csv", StatsTool.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
-        files.put("summary.json", StatsTool.render(w -> SummaryCsv.writeJson(a.rows(), a.bounds(), w)));
-        files.put("contention.csv", StatsTool.render(w -> ContentionCsv.write(contention, w)));
-        files.put("scaling.csv", StatsTool.render(w -> ScalingCsv.write(a.curves(), w)));
+        files.put("summary.csv", DataFiles.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
+        files.put("summary.json", DataFiles.render(w -> SummaryCsv.writeJson(a.rows(), a.bounds(), w)));
+        files.put("contention.csv", DataFiles.render(w -> ContentionCsv.write(contention, w)));
+        files.put("scaling.csv", DataFiles.render(w -> ScalingCsv.write(a.curves(), w)));
         List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
         ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
@@ -87,15 +87,11 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
     }
 
     /** Writes the files and the report into {@code dir} and prints the findings. */
-    int write(Path dir, PrintStream out, PrintStream err) throws IOException {
+    void write(Path dir, PrintStream out) throws IOException {
         long unstable = input.points().stream().filter(PointSummary::unstable).count();
         out.println(input.points().size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
-        int code = StatsTool.write(dir, files, out, err);
-        if (code != StatsTool.OK) {
-            return code;
-        }
+        DataFiles.write(dir, files, out);
         List<Path> written = RunReport.write(dir, input, findings);
         Findings.consoleLines(input, findings, written).forEach(out::println);
-        return StatsTool.OK;
     }
 }

@@ -6,7 +6,6 @@ import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
 import corescale.stats.fleet.Fleet;
-import corescale.stats.io.AtomicFiles;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
@@ -14,7 +13,6 @@ import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +67,9 @@ public final class StatsTool {
                 }
             }
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
-            return RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()), inputs, null,
-                    canary).write(outDir, out, err);
+            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()), inputs, null,
+                    canary).write(outDir, out);
+            return OK;
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -96,10 +95,7 @@ public final class StatsTool {
         FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
             out.println("== configuration " + r.getKey());
-            int code = r.getValue().write(outDir.resolve(configFolder(r.getKey())), out, err);
-            if (code != OK) {
-                return code;
-            }
+            r.getValue().write(outDir.resolve(configFolder(r.getKey())), out);
         }
         out.println("== configurations " + String.join(", ", run.configs()) + " compared with " + run.configs().get(0));
         int code = writeComparison(outDir, sides, results, options, threshold, out, err);
@@ -312,10 +308,7 @@ public final class StatsTool {
         for (int i = 0; i < results.size(); i++) {
             CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
         }
-        int code = write(outDir, Map.of("compare.csv", render(w -> CompareCsv.write(results, w))), out, err);
-        if (code != OK) {
-            return code;
-        }
+        DataFiles.write(outDir, Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))), out);
         CompareReport.write(outDir, runs, results, findings, threshold).stream()
                 .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
         return OK;
@@ -324,26 +317,5 @@ public final class StatsTool {
     /** --out, else the folder of the first input (the input itself when it is a folder). */
     static Path outDir(List<Path> inputs, Path outDirOrNull) {
         return outDirOrNull != null ? outDirOrNull : RunInput.folder(inputs.get(0));
-    }
-
-    /** Renders in memory first, so that a failure while rendering leaves no file behind. */
-    static String render(AtomicFiles.Content content) throws IOException {
-        StringWriter w = new StringWriter();
-        content.writeTo(w);
-        return w.toString();
-    }
-
-    static int write(Path dir, Map<String, String> files, PrintStream out, PrintStream err) {
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path target = dir.resolve(f.getKey());
-            try {
-                AtomicFiles.write(target, w -> w.write(f.getValue()));
-            } catch (IOException e) {
-                err.println(target + ": cannot write: " + e.getMessage());
-                return BAD_INPUT;
-            }
-            out.println("wrote " + target);
-        }
-        return OK;
     }
 }
