@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
-
-import picocli.CommandLine;
 
 import corescale.sweep.Plan;
 
@@ -45,23 +39,8 @@ class CommandLineTest {
 
     /** The jar's command line with these (already routed) arguments, its output captured. */
     private static Result execute(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            // Built after the streams are swapped: picocli's execution strategy keeps the System.err of its making.
-            CommandLine cli = Main.commandLine();
-            cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-            cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            int exit = cli.execute(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8).lines().toList());
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        CliRun r = CliRun.execute(args);
+        return new Result(r.exit(), r.out().lines().toList(), r.err().lines().toList());
     }
 
     private String out() {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,25 +21,10 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result compare(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            List<String> all = new ArrayList<>(List.of("compare"));
-            all.addAll(List.of(args));
-            int exit = Main.commandLine().execute(all.toArray(String[]::new));
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CliRun compare(String... args) {
+        List<String> all = new ArrayList<>(List.of("compare"));
+        all.addAll(List.of(args));
+        return CliRun.execute(all.toArray(String[]::new));
     }
 
     /** A run folder with 3 forks of 2 iterations of one point, every score times factor. */
@@ -83,7 +65,7 @@ class CompareCommandTest {
         String r4 = run("r4", 0.99);
         String o = run("o", 0.8);
         Path out = dir.resolve("cmp");
-        Result r = compare(r1 + "," + r2, r3 + "," + r4, o, "--out", out.toString());
+        CliRun r = compare(r1 + "," + r2, r3 + "," + r4, o, "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(r3 + "," + r4 + " vs " + r1 + "," + r2 + " (runs):"), r.out());
         assertTrue(r.out().contains(o + " vs " + r1 + "," + r2 + " (runs):"), r.out());
@@ -94,11 +76,11 @@ class CompareCommandTest {
     void anEmptyOrMissingRunInAListIsAClearErrorWithExitTwo() throws IOException {
         String r1 = run("r1", 1);
         String r3 = run("r3", 1);
-        Result empty = compare(r1 + ",", r3);
+        CliRun empty = compare(r1 + ",", r3);
         assertEquals(2, empty.exit());
         assertEquals("compare: '" + r1 + ",': an empty run folder in the comma-separated list", empty.err().strip());
         Path missing = dir.resolve("nope");
-        Result absent = compare(r1 + "," + missing, r3);
+        CliRun absent = compare(r1 + "," + missing, r3);
         assertEquals(2, absent.exit());
         assertEquals(missing + ": no such file or directory", absent.err().strip());
         assertFalse(Files.exists(Path.of(r1).resolve("compare.csv")), "nothing written");
@@ -107,14 +89,14 @@ class CompareCommandTest {
     @Test
     void aPlainRunAloneNeedsAnotherRun() throws IOException {
         String r1 = run("r1", 1);
-        Result r = compare(r1);
+        CliRun r = compare(r1);
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("compare: needs two runs, or a run with --config configurations"), r.err());
     }
 
     @Test
     void helpShowsBothForms() {
-        Result r = compare("--help");
+        CliRun r = compare("--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("compare r1,r2 r3,r4"), r.out());
         assertTrue(r.out().contains("compare base o1 o2,o3"), r.out());
