@@ -39,13 +39,9 @@ if [[ ! -f "$jar" ]]; then
   echo "no $jar: build it first with 'mvn -B package -DskipTests'" >&2
   exit 2
 fi
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
-if ! command -v "$java" > /dev/null; then
-  echo "no java: set JAVA or JAVA_HOME, or put java on the PATH" >&2
-  exit 2
-fi
-
 source "$(dirname "$0")/jdk21.sh"
+java=$(given_java) || exit 2
+
 # This java if it is a JDK 21+, else the one the jar's launcher relaunches on.
 java=$(jdk21 "$java" "$jar")
 if [[ -z "$java" ]]; then

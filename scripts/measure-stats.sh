@@ -53,13 +53,9 @@ if ! command -v python3 > /dev/null; then
   echo "needs python3 on the PATH" >&2
   exit 2
 fi
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
-if ! command -v "$java" > /dev/null; then
-  echo "no java: set JAVA or JAVA_HOME, or put java on the PATH" >&2
-  exit 2
-fi
-
 source scripts/jdk21.sh
+java=$(given_java) || exit 2
+
 # The generator runs outside the jar's launcher, so it needs a JDK 21+ itself.
 gen_java=$(jdk21 "$java" "$jar")
 if [[ -z "$gen_java" ]]; then
