@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompareTest {
@@ -187,6 +188,7 @@ class CompareTest {
         }
         RunData base = Synthetic.runData("a", a, Set.of(Synthetic.RUN));
         RunData other = Synthetic.runData("b", b, Set.of(Synthetic.RUN));
+        assertFalse(base.curves().isEmpty());
         assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().note().equals(ScalingCurves.NOT_FITTED)),
                 "what compare draws is not fitted");
         CurveComparison c = new Comparer(0.05).compare(base, other).curves().get(0);
