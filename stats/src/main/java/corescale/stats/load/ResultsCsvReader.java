@@ -4,9 +4,9 @@ import corescale.stats.BadInputException;
 import corescale.stats.io.UnfinishedLine;
 import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.Measurement;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -199,41 +199,61 @@ final class ResultsCsvReader {
     }
 
     private static Header header(Path file, Reader headerLine) throws BadInputException, IOException {
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(headerLine)) {
-            Iterator<CSVRecord> it = parser.iterator();
+        try (CsvReader<CsvRecord> parser = csv(headerLine)) {
+            Iterator<CsvRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file, 0, "empty file");
             }
-            CSVRecord h = it.next();
-            return new Header(columnIndexes(file, h), secondaryColumns(h), h.size());
+            CsvRecord h = it.next();
+            return new Header(columnIndexes(file, h), secondaryColumns(h), h.getFieldCount());
+        } catch (CsvParseException e) {
+            throw new BadInputException(file, 1, "unreadable CSV: " + problem(e));
         }
+    }
+
+    /**
+     * RFC 4180 as the sweep writes it; records of another width than the header's are let through
+     * here, as {@link ResultsRow} names the line and both widths.
+     */
+    private static CsvReader<CsvRecord> csv(Reader in) {
+        return CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(in);
     }
 
     /** Parses data records (no header); {@code linesBefore} is the file line just before the first record. */
     private static void parseRecords(Path file, Reader in, Header header, int linesBefore, Parsed out)
             throws BadInputException, IOException {
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
-            Iterator<CSVRecord> it = parser.iterator();
+        CsvRecord last = null;
+        try (CsvReader<CsvRecord> parser = csv(in)) {
             ResultsRow row = new ResultsRow(file, header.index(), header.secondary(), header.width());
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof CharacterCodingException notUtf8) {
-                        throw notUtf8;
-                    }
-                    throw new BadInputException(file, linesBefore + (int) parser.getCurrentLineNumber() + 1,
-                            "unreadable CSV: " + e.getCause().getMessage());
-                }
-                // The parser's line count is the last line of the record just read.
-                int line = linesBefore + (int) parser.getCurrentLineNumber();
+            for (CsvRecord r : parser) {
+                last = r;
+                int line = linesBefore + (int) r.getStartingLineNumber();
                 out.add(row.parse(r, line), line);
             }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException notUtf8) {
+                throw notUtf8;
+            }
+            throw e.getCause();
+        } catch (CsvParseException e) {
+            // The record that failed starts on the line after the last one read.
+            int line = linesBefore + (last == null ? 1 : (int) last.getStartingLineNumber() + lineBreaks(last) + 1);
+            throw new BadInputException(file, line, "unreadable CSV: " + problem(e));
         }
+    }
+
+    /** FastCSV's own words for what was wrong, without its line count (ours counts from the file's start). */
+    private static String problem(CsvParseException e) {
+        return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+    }
+
+    /** The line breaks inside a record's quoted fields. */
+    static int lineBreaks(CsvRecord r) {
+        int n = 0;
+        for (String f : r.getFields()) {
+            n += (int) f.chars().filter(c -> c == '\n').count();
+        }
+        return n;
     }
 
     private static int indexOf(byte[] bytes, byte b, int from, int to) {
@@ -245,10 +265,10 @@ final class ResultsCsvReader {
         return to;
     }
 
-    private static int[] columnIndexes(Path file, CSVRecord header) throws BadInputException {
+    private static int[] columnIndexes(Path file, CsvRecord header) throws BadInputException {
         Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            byName.putIfAbsent(header.get(i).trim(), i);
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            byName.putIfAbsent(header.getField(i).trim(), i);
         }
         int[] index = new int[ResultsColumn.values().length];
         List<String> missing = new ArrayList<>();
@@ -266,10 +286,10 @@ final class ResultsCsvReader {
         return index;
     }
 
-    private static Map<String, Integer> secondaryColumns(CSVRecord header) {
+    private static Map<String, Integer> secondaryColumns(CsvRecord header) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim();
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            String name = header.getField(i).trim();
             if (!name.isEmpty() && ResultsColumn.byHeader(name) == null) {
                 out.putIfAbsent(name, i);
             }

@@ -128,6 +128,22 @@ class BadInputTest {
     }
 
     @Test
+    void characterAfterClosingQuote() throws IOException {
+        Path p = write("results.csv", Synthetic.HEADER + "\n" + good(1, 1, "thrpt", "1.0", "ops/us") + "\n"
+                + good(1, 2, "thrpt", "1.0", "ops/us").replace(",thrpt,", ",\"thr\"pt,") + "\n");
+        assertEquals(p + ":3: unreadable CSV: Unexpected character after closing quote: 'p' (0x70)", problem(p));
+    }
+
+    @Test
+    void quoteLeftOpen() throws IOException {
+        Path p = write("results.csv", Synthetic.HEADER + "\n" + good(1, 1, "thrpt", "1.0", "ops/us") + "\n"
+                + good(1, 2, "thrpt", "1.0", "ops/us").replace(",thrpt,", ",\"thrpt,") + "\n"
+                + good(1, 3, "thrpt", "1.0", "ops/us") + "\n");
+        assertEquals(p + ":3: row has " + (ResultsColumn.HEADERS.size() - 5) + " fields, the header has "
+                + ResultsColumn.HEADERS.size() + ": a quoted field takes in the lines after it (a quote left open?)", problem(p));
+    }
+
+    @Test
     void directoryWithoutResults() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("run"));
         Files.writeString(empty.resolve("summary.csv"), "benchmark\n");
