@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * On a JDK 21+ it starts the command line at once. On an older one it finds a JDK 21+ and runs the
  * same command there (same JVM options, same arguments), passing the exit code back, so that
  * {@code java -jar benchmarks.jar} works whatever {@code java} is first on the PATH. JMH then
- * starts its forks with that same JDK.
+ * starts its forks with that same JDK. The commands that only read results and write reports run
+ * in a JVM that compiles with C1 alone (relaunched for it where needed): see {@link #reportOptions}.
  */
 public final class Launcher {
 
@@ -25,6 +27,10 @@ public final class Launcher {
     /** The first JDK that warns of sun.misc.Unsafe's memory methods unless told otherwise. */
     static final int UNSAFE_WARNING_FEATURE = 24;
     private static final String MAIN = "corescale.cli.Main";
+    /** The commands that only read result files and write reports and charts. */
+    static final Set<String> REPORT_COMMANDS = Set.of("report", "compare", "fleet");
+    /** Compile with C1 only (no C2). */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private Launcher() {
     }
@@ -35,6 +41,10 @@ public final class Launcher {
             String launcher = System.getenv(RELAUNCHED);
             if (launcher != null) {
                 followLauncher(Long.parseLong(launcher));
+            } else if (!reportOptions(args, ManagementFactory.getRuntimeMXBean().getInputArguments()).isEmpty()) {
+                JdkFinder.Jdk self = new JdkFinder.Jdk(Path.of(System.getProperty("java.home")), running,
+                        System.getProperty("java.version"));
+                System.exit(relaunch(self, args));
             }
             // Reflection keeps this class free of links to classes compiled for 21.
             Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
@@ -104,6 +114,19 @@ public final class Launcher {
     }
 
     /**
+     * The JVM options a command adds to the user's: for a report command, C1 alone. A report is a
+     * short batch job in a fresh JVM, and C2 spends more processor time compiling its code than it
+     * saves in running it: the reference run's report took 3.5 s (3.7 s of processor time) with both
+     * compilers and 1.4-2.1 s (2.0 s) with C1 alone, the same files to the byte (docs/design.md).
+     * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
+     */
+    static List<String> reportOptions(String[] args, List<String> jvmOptions) {
+        boolean report = args.length > 0 && REPORT_COMMANDS.contains(args[0]);
+        boolean usersOwn = jvmOptions.stream().anyMatch(o -> o.contains("Tiered"));
+        return report && !usersOwn ? List.of(C1_ONLY) : List.of();
+    }
+
+    /**
      * The command that runs this jar's main on {@code jdk}. From JDK 24 on, the JVM warns when
      * sun.misc.Unsafe's memory methods are first used (JEP 498), which JMH's runner does in the host
      * (forks report it into jmh.log): the run allows them, so its output starts with its own lines.
@@ -115,6 +138,7 @@ public final class Launcher {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(jvmOptions);
+        command.addAll(reportOptions(args, jvmOptions));
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());

@@ -116,4 +116,22 @@ class JdkFinderTest {
         List<String> on21 = Launcher.command(new JdkFinder.Jdk(root.resolve("jdk-21"), 21, "21.0.5"), List.of(), "b.jar", args);
         assertTrue(on21.stream().noneMatch(a -> a.startsWith("--sun-misc")), "JDK 21 does not know the option: " + on21);
     }
+
+    @Test
+    void reportCommandsRunWithC1AloneAndRunNever() {
+        JdkFinder.Jdk jdk21 = new JdkFinder.Jdk(root.resolve("jdk-21"), 21, "21.0.5");
+        for (String command : List.of("report", "compare", "fleet")) {
+            List<String> line = Launcher.command(jdk21, List.of("-Xmx1g"), "b.jar", new String[] {command, "dir"});
+            assertEquals(List.of(jdk21.java().toString(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", "b.jar",
+                    Launcher.class.getName(), command, "dir"), line);
+        }
+        // JMH's forks take the host's options: run must keep both compilers, as must plain JMH.
+        for (String[] args : List.of(new String[] {"run", "--quick"}, new String[] {"counters"}, new String[] {"jmh"},
+                new String[] {"list"}, new String[0])) {
+            assertEquals(List.of(), Launcher.reportOptions(args, List.of()), String.join(" ", args));
+        }
+        // The user's own choice of compilers wins.
+        assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:TieredStopAtLevel=4")));
+        assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:-TieredCompilation")));
+    }
 }
