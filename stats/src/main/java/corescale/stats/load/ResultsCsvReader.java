@@ -199,7 +199,7 @@ final class ResultsCsvReader {
     }
 
     private static Header header(Path file, Reader headerLine) throws BadInputException, IOException {
-        try (CsvReader<CsvRecord> parser = csv(headerLine)) {
+        try (CsvReader<CsvRecord> parser = csv().ofCsvRecord(headerLine)) {
             Iterator<CsvRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file, 0, "empty file");
@@ -215,20 +215,20 @@ final class ResultsCsvReader {
      * RFC 4180 as the sweep writes it; records of another width than the header's are let through
      * here, as {@link ResultsRow} names the line and both widths.
      */
-    private static CsvReader<CsvRecord> csv(Reader in) {
-        return CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(in);
+    private static CsvReader.CsvReaderBuilder csv() {
+        return CsvReader.builder().allowExtraFields(true).allowMissingFields(true);
     }
 
     /** Parses data records (no header); {@code linesBefore} is the file line just before the first record. */
     private static void parseRecords(Path file, Reader in, Header header, int linesBefore, Parsed out)
             throws BadInputException, IOException {
-        CsvRecord last = null;
-        try (CsvReader<CsvRecord> parser = csv(in)) {
+        int nextLine = 1; // where the record after the last one read starts, in what the parser was given
+        try (CsvReader<RepeatedFields> parser = csv().build(new RepeatedFields(), in)) {
             ResultsRow row = new ResultsRow(file, header.index(), header.secondary(), header.width());
-            for (CsvRecord r : parser) {
-                last = r;
-                int line = linesBefore + (int) r.getStartingLineNumber();
+            for (RepeatedFields r : parser) {
+                int line = linesBefore + (int) r.line();
                 out.add(row.parse(r, line), line);
+                nextLine = (int) r.line() + r.lineBreaks() + 1;
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException notUtf8) {
@@ -236,24 +236,13 @@ final class ResultsCsvReader {
             }
             throw e.getCause();
         } catch (CsvParseException e) {
-            // The record that failed starts on the line after the last one read.
-            int line = linesBefore + (last == null ? 1 : (int) last.getStartingLineNumber() + lineBreaks(last) + 1);
-            throw new BadInputException(file, line, "unreadable CSV: " + problem(e));
+            throw new BadInputException(file, linesBefore + nextLine, "unreadable CSV: " + problem(e));
         }
     }
 
     /** FastCSV's own words for what was wrong, without its line count (ours counts from the file's start). */
     private static String problem(CsvParseException e) {
         return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-    }
-
-    /** The line breaks inside a record's quoted fields. */
-    static int lineBreaks(CsvRecord r) {
-        int n = 0;
-        for (String f : r.getFields()) {
-            n += (int) f.chars().filter(c -> c == '\n').count();
-        }
-        return n;
     }
 
     private static int indexOf(byte[] bytes, byte b, int from, int to) {

@@ -7,7 +7,6 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.RunInfo;
 import corescale.stats.model.Units;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 import static corescale.stats.model.ResultsColumn.*;
 
@@ -56,12 +55,12 @@ final class ResultsRow {
         this.lastSecondaryTexts = new String[secondaryNames.length];
     }
 
-    Measurement parse(CsvRecord r, int line) throws BadInputException {
-        if (r.getFieldCount() != width) {
+    Measurement parse(RepeatedFields r, int line) throws BadInputException {
+        if (r.size() != width) {
             // A quote left open takes the rest of the file into its field.
-            String open = r.getFieldCount() < width && ResultsCsvReader.lineBreaks(r) > 0
+            String open = r.size() < width && r.lineBreaks() > 0
                     ? ": a quoted field takes in the lines after it (a quote left open?)" : "";
-            throw new BadInputException(file, line, "row has " + r.getFieldCount() + " fields, the header has " + width + open);
+            throw new BadInputException(file, line, "row has " + r.size() + " fields, the header has " + width + open);
         }
         RunInfo run = run(r, line);
         Mode mode = mode(field(r, MODE), line);
@@ -89,17 +88,17 @@ final class ResultsRow {
     }
 
     /** Rows mostly repeat their secondary values (lost_updates 0), so the last map is reused when their texts repeat. */
-    private Map<String, Double> secondary(CsvRecord r, int line) throws BadInputException {
+    private Map<String, Double> secondary(RepeatedFields r, int line) throws BadInputException {
         boolean same = lastSecondary != null;
         for (int i = 0; i < secondaryIndex.length && same; i++) {
-            same = r.getField(secondaryIndex[i]).equals(lastSecondaryTexts[i]);
+            same = r.get(secondaryIndex[i]).equals(lastSecondaryTexts[i]);
         }
         if (same) {
             return lastSecondary;
         }
         List<Map.Entry<String, Double>> values = new ArrayList<>(secondaryIndex.length);
         for (int i = 0; i < secondaryIndex.length; i++) {
-            String text = r.getField(secondaryIndex[i]).trim();
+            String text = r.get(secondaryIndex[i]).trim();
             if (!text.isEmpty()) {
                 values.add(Map.entry(secondaryNames[i], parseDouble(text, secondaryNames[i], line)));
             }
@@ -109,7 +108,7 @@ final class ResultsRow {
         Map.Entry<String, Double>[] entries = values.toArray(new Map.Entry[0]);
         lastSecondary = Map.ofEntries(entries);
         for (int i = 0; i < secondaryIndex.length; i++) {
-            lastSecondaryTexts[i] = r.getField(secondaryIndex[i]);
+            lastSecondaryTexts[i] = r.get(secondaryIndex[i]);
         }
         return lastSecondary;
     }
@@ -140,7 +139,7 @@ final class ResultsRow {
         return lastFactor;
     }
 
-    private RunInfo run(CsvRecord r, int line) throws BadInputException {
+    private RunInfo run(RepeatedFields r, int line) throws BadInputException {
         boolean same = lastRun != null;
         for (int i = 0; i < RUN_COLUMNS.size() && same; i++) {
             same = lastRunFields[i].equals(field(r, RUN_COLUMNS.get(i)));
@@ -158,7 +157,7 @@ final class ResultsRow {
         return lastRun;
     }
 
-    private PointKey key(CsvRecord r, Mode mode, int line) throws BadInputException {
+    private PointKey key(RepeatedFields r, Mode mode, int line) throws BadInputException {
         boolean same = lastKey != null && lastKey.mode() == mode;
         for (int i = 0; i < KEY_COLUMNS.size() && same; i++) {
             same = lastKeyFields[i].equals(field(r, KEY_COLUMNS.get(i)));
@@ -173,12 +172,12 @@ final class ResultsRow {
         return lastKey;
     }
 
-    private String field(CsvRecord r, ResultsColumn column) {
+    private String field(RepeatedFields r, ResultsColumn column) {
         int i = index[column.ordinal()];
-        return i < 0 ? "" : r.getField(i);
+        return i < 0 ? "" : r.get(i);
     }
 
-    private int integer(CsvRecord r, ResultsColumn column, int line) throws BadInputException {
+    private int integer(RepeatedFields r, ResultsColumn column, int line) throws BadInputException {
         String text = field(r, column).trim();
         try {
             return Integer.parseInt(text);
@@ -188,7 +187,7 @@ final class ResultsRow {
     }
 
     /** A count that starts at 1 (cores, threads, fork, iteration); 0 or less is impossible in our file. */
-    private int positive(CsvRecord r, ResultsColumn column, int line) throws BadInputException {
+    private int positive(RepeatedFields r, ResultsColumn column, int line) throws BadInputException {
         int v = integer(r, column, line);
         if (v < 1) {
             throw new BadInputException(file, line, column.header + " is " + v + ", not a count of at least 1"
@@ -197,7 +196,7 @@ final class ResultsRow {
         return v;
     }
 
-    private double number(CsvRecord r, ResultsColumn column, int line) throws BadInputException {
+    private double number(RepeatedFields r, ResultsColumn column, int line) throws BadInputException {
         return parseDouble(field(r, column).trim(), column.header, line);
     }
 
