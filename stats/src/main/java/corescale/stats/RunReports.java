@@ -3,7 +3,7 @@ package corescale.stats;
 import corescale.stats.answers.Answers;
 import corescale.stats.compare.Comparer;
 import corescale.stats.contention.Contention;
-import corescale.stats.contention.ContentionCsv;
+import corescale.stats.export.ContentionCsv;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.load.LoadedInput;

@@ -250,7 +250,7 @@ public final class RunReport {
                     .text("best here").text("note");
             for (ContentionRow r : rows) {
                 t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
-                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), r.note());
+                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), Wording.contention(r));
             }
             doc.table(t.build());
         });
