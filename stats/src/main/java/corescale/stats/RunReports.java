@@ -14,7 +14,7 @@ import corescale.stats.report.ReportInput;
 import corescale.stats.report.RunReport;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
-import corescale.stats.scaling.ScalingCsv;
+import corescale.stats.export.ScalingCsv;
 import corescale.stats.model.PointKey;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.MetricSummary;

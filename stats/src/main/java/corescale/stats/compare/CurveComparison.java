@@ -1,6 +1,5 @@
 package corescale.stats.compare;
 
-import corescale.stats.io.TextNumbers;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.summary.Ratio;
@@ -22,13 +21,4 @@ import corescale.stats.summary.Ratio;
 public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
                               int otherCores, double basePerCore, double otherPerCore, Ratio ratio, UslFit baseUsl,
                               UslFit otherUsl, String note) {
-
-    /** σ, κ and N* of one side's fit side by side, or why there is none. */
-    public static String describe(UslFit fit) {
-        if (fit == null || !fit.fitted()) {
-            return "no USL fit" + (fit == null || fit.note().isEmpty() ? "" : " (" + fit.note() + ")");
-        }
-        return "sigma " + TextNumbers.significant(fit.sigma(), 4) + ", kappa " + TextNumbers.significant(fit.kappa(), 4)
-                + ", N* " + (Double.isFinite(fit.nStar()) ? TextNumbers.significant(fit.nStar(), 3) : "none");
-    }
 }

@@ -210,7 +210,7 @@ public final class CompareReport {
             for (CurveComparison c : r.curves()) {
                 t.row(c.benchmark(), c.variant(), c.params(), Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
                         Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()),
-                        CurveComparison.describe(c.baseUsl()), CurveComparison.describe(c.otherUsl()), c.note());
+                        Wording.uslInBrief(c.baseUsl()), Wording.uslInBrief(c.otherUsl()), c.note());
             }
             doc.table(t.build());
         }

@@ -2,6 +2,12 @@ package corescale.stats.report;
 
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.ranking.Eligibility;
+import corescale.stats.scaling.AmdahlFit;
+import corescale.stats.scaling.LackOfFit;
+import corescale.stats.scaling.NoFit;
+import corescale.stats.scaling.Peak;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.UslFit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,5 +46,110 @@ public final class Wording {
             notes.add("not ranked: " + notRanked(r.notRanked()));
         }
         return String.join("; ", notes);
+    }
+
+    /** Why a curve whose every point runs one unit at a time gets no speedup or fits. */
+    public static String oneAtATime() {
+        return "one unit at a time by construction (concurrency 1): a latency per core count, not a scaling curve; "
+                + "no speedup, efficiency, Karp-Flatt, Amdahl or USL";
+    }
+
+    /** What was done to a curve's data, e.g. "avgt converted to throughput as threads/time"; empty when nothing. */
+    public static String curveNotes(ScalingCurve c) {
+        return join(c.notes().stream().map(n -> switch (n) {
+            case TIME_AS_THROUGHPUT -> c.key().mode().jmhName() + " converted to throughput as threads/time";
+            case BASELINE_NOT_ONE -> "no " + c.key().axis().csvName() + "=1 point: speedup, efficiency and Karp-Flatt "
+                    + "relative to " + c.key().axis().csvName() + "=" + Fmt.n(c.baselineN());
+            case ONE_AT_A_TIME -> oneAtATime();
+            case SINGLE_SHOT -> singleShot();
+        }).toList());
+    }
+
+    private static String singleShot() {
+        return "single-shot mode times one cold call, not a steady throughput; not scaled";
+    }
+
+    /** Why there is no fit of {@code law} ("USL", "Amdahl"): "no USL fit: 3 distinct N, need at least 4". */
+    public static String noFit(String law, NoFit why) {
+        String reason = switch (why.reason()) {
+            case BAD_OBSERVATIONS -> why.detail();
+            case TOO_FEW_N -> why.distinctN() + " distinct N, need at least " + why.needed();
+            case NO_CONVERGENCE -> "optimiser did not converge (" + why.detail() + ")";
+            case ONE_AT_A_TIME -> oneAtATime();
+            case SINGLE_SHOT -> singleShot();
+            case NOT_FITTED -> null;
+        };
+        return reason == null ? "not fitted" : "no " + law + " fit: " + reason;
+    }
+
+    /** The USL fit's note: why there is none, or what its peak means and, without replicates, what its deviations are. */
+    public static String usl(UslFit u) {
+        if (!u.fitted()) {
+            return noFit("USL", u.noFit());
+        }
+        String untested = u.lackOfFitTested() ? "" : lackOfFit(u.lackOfFit());
+        return join(java.util.List.of(peak(u.peakFinding()), untested));
+    }
+
+    /** Why the Amdahl fit is missing, or empty when there is one. */
+    public static String amdahl(AmdahlFit a) {
+        return a.fitted() || a.noFit() == null ? "" : noFit("Amdahl", a.noFit());
+    }
+
+    /** The USL's lack of fit when it was found, e.g. "lack of fit: the curve departs ..."; empty otherwise. */
+    public static String lackOfFitFound(UslFit u) {
+        return u.lackOfFitFound() ? lackOfFit(u.lackOfFit()) : "";
+    }
+
+    /** The fitted peak in words: "peak measured: n_star = 5.2 lies inside the measured N 1-8". */
+    public static String peak(Peak.Finding p) {
+        String nStar = Fmt.num3(p.nStar());
+        String range = Fmt.n(p.nMin()) + "-" + Fmt.n(p.nMax());
+        return switch (p.basis()) {
+            case FALLS_FROM_ONE -> "sigma >= 1: throughput falls from N=1 on, n_star undefined, x_max is X(1)";
+            case NO_RETROGRADE -> "kappa = 0: no retrograde region, n_star undefined, x_max is X at n_max=" + Fmt.n(p.nMax());
+            case LAW_DOES_NOT_FIT -> "peak none: the USL does not describe this curve, so its n_star = " + nStar
+                    + " means nothing";
+            case INSIDE_MEASURED -> "peak measured: n_star = " + nStar + " lies inside the measured N " + range;
+            case KAPPA_MAY_BE_ZERO -> "peak extrapolated: kappa's interval reaches 0, so the data do not establish a peak "
+                    + "(n_star = " + nStar + " is the fit's guess)";
+            case OUTSIDE_MEASURED -> "peak extrapolated: n_star = " + nStar + " lies outside the measured N " + range;
+        };
+    }
+
+    /** The check for lack of fit in words; empty when it was tested and found none. */
+    public static String lackOfFit(LackOfFit l) {
+        String rms = Fmt.pct(l.rms());
+        return switch (l.kind()) {
+            case NOT_FOUND -> "";
+            case DEPARTS_BEYOND_NOISE -> "lack of fit: the curve departs from the USL by " + rms
+                    + " (RMS) where forks agree within their noise (F test p " + Fmt.pRelation(l.p()) + ")";
+            case PATTERN_IN_N -> "lack of fit: deviations from the USL (" + rms + " RMS) follow a pattern in N (runs test p "
+                    + Fmt.pRelation(l.p()) + ")";
+            case UNTESTED, UNTESTED_PATTERN -> "lack of fit untested: one observation per N, no replicates to measure the "
+                    + "noise against; the fit misses the points by " + rms + " RMS"
+                    + (l.kind() == LackOfFit.Kind.UNTESTED_PATTERN ? ", in a pattern in N (runs test p "
+                    + Fmt.pRelation(l.p()) + ")" : "");
+        };
+    }
+
+    /** scaling.csv's fit_note: the curve's notes, the USL's, its lack of fit and why Amdahl is missing, each once. */
+    public static String fitNote(ScalingCurve c) {
+        return join(List.of(curveNotes(c), usl(c.usl()), lackOfFitFound(c.usl()), amdahl(c.amdahl())));
+    }
+
+    /** σ, κ and N* of a USL fit side by side, or why there is none: "sigma 0.02, kappa 0.0001, N* 99". */
+    public static String uslInBrief(UslFit fit) {
+        if (fit == null || !fit.fitted()) {
+            String why = fit == null ? "" : usl(fit);
+            return "no USL fit" + (why.isEmpty() ? "" : " (" + why + ")");
+        }
+        return "sigma " + Fmt.num(fit.sigma()) + ", kappa " + Fmt.num(fit.kappa())
+                + ", N* " + (Double.isFinite(fit.nStar()) ? Fmt.num3(fit.nStar()) : "none");
+    }
+
+    /** The non-empty parts, each once, joined by "; ". */
+    static String join(List<String> parts) {
+        return String.join("; ", parts.stream().filter(p -> !p.isEmpty()).distinct().toList());
     }
 }

@@ -8,6 +8,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.ScalingCurves;
 import org.junit.jupiter.api.Test;
 
@@ -189,11 +190,11 @@ class CompareTest {
         RunData base = Synthetic.runData("a", a, Set.of(Synthetic.RUN));
         RunData other = Synthetic.runData("b", b, Set.of(Synthetic.RUN));
         assertFalse(base.curves().isEmpty());
-        assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().note().equals(ScalingCurves.NOT_FITTED)),
+        assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().noFit().reason() == NoFit.Reason.NOT_FITTED),
                 "what compare draws is not fitted");
         CurveComparison c = new Comparer(0.05).compare(base, other).curves().get(0);
-        assertTrue(c.baseUsl().fitted(), c.baseUsl().note());
-        assertTrue(c.otherUsl().fitted(), c.otherUsl().note());
+        assertTrue(c.baseUsl().fitted(), String.valueOf(c.baseUsl().noFit()));
+        assertTrue(c.otherUsl().fitted(), String.valueOf(c.otherUsl().noFit()));
         assertEquals(0.05, c.otherUsl().sigma(), 0.01);
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import corescale.stats.Synthetic;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.ranking.Eligibility;
+import corescale.stats.scaling.LackOfFit;
+import corescale.stats.scaling.NoFit;
+import corescale.stats.scaling.Peak;
 import corescale.stats.summary.Ratio;
 
 import org.junit.jupiter.api.Test;
@@ -31,5 +34,46 @@ class WordingTest {
         assertEquals("1-thread point taken at 1 cores", Wording.contention(elsewhere));
         ContentionRow here = new ContentionRow(Synthetic.key("a", 4, 4), 1, 4, Ratio.ONE, "a", Ratio.ONE, null);
         assertEquals("", Wording.contention(here));
+    }
+
+    @Test
+    void aPeakIsSaidWithItsNStarAndTheMeasuredRange() {
+        assertEquals("peak measured: n_star = 5.23 lies inside the measured N 1-8",
+                Wording.peak(new Peak.Finding(Peak.Basis.INSIDE_MEASURED, 5.2345, 1, 8)));
+        assertEquals("peak extrapolated: n_star = 21.9 lies outside the measured N 1-16",
+                Wording.peak(new Peak.Finding(Peak.Basis.OUTSIDE_MEASURED, 21.9089, 1, 16)));
+        assertEquals("peak extrapolated: kappa's interval reaches 0, so the data do not establish a peak "
+                + "(n_star = 40 is the fit's guess)", Wording.peak(new Peak.Finding(Peak.Basis.KAPPA_MAY_BE_ZERO, 40, 1, 8)));
+        assertEquals("peak none: the USL does not describe this curve, so its n_star = 3.5 means nothing",
+                Wording.peak(new Peak.Finding(Peak.Basis.LAW_DOES_NOT_FIT, 3.5, 1, 8)));
+        assertEquals("kappa = 0: no retrograde region, n_star undefined, x_max is X at n_max=16",
+                Wording.peak(new Peak.Finding(Peak.Basis.NO_RETROGRADE, Double.POSITIVE_INFINITY, 2, 16)));
+        assertEquals("sigma >= 1: throughput falls from N=1 on, n_star undefined, x_max is X(1)",
+                Wording.peak(new Peak.Finding(Peak.Basis.FALLS_FROM_ONE, Double.NaN, 1, 16)));
+    }
+
+    @Test
+    void lackOfFitIsSaidWithItsDeviationsAndItsTest() {
+        assertEquals("", Wording.lackOfFit(new LackOfFit(LackOfFit.Kind.NOT_FOUND, 0.01, 0.5)));
+        assertEquals("lack of fit: the curve departs from the USL by 5.2% (RMS) where forks agree within their noise "
+                + "(F test p = 0.0012)", Wording.lackOfFit(new LackOfFit(LackOfFit.Kind.DEPARTS_BEYOND_NOISE, 0.052, 0.00123)));
+        assertEquals("lack of fit: deviations from the USL (12% RMS) follow a pattern in N (runs test p < 0.0001)",
+                Wording.lackOfFit(new LackOfFit(LackOfFit.Kind.PATTERN_IN_N, 0.123, 1e-6)));
+        String untested = "lack of fit untested: one observation per N, no replicates to measure the noise against; "
+                + "the fit misses the points by 2.2% RMS";
+        assertEquals(untested, Wording.lackOfFit(new LackOfFit(LackOfFit.Kind.UNTESTED, 0.022, 0.3)));
+        assertEquals(untested + ", in a pattern in N (runs test p = 0.031)",
+                Wording.lackOfFit(new LackOfFit(LackOfFit.Kind.UNTESTED_PATTERN, 0.022, 0.031)));
+    }
+
+    @Test
+    void noFitNamesTheLawAndWhy() {
+        assertEquals("no USL fit: 3 distinct N, need at least 4", Wording.noFit("USL", new NoFit(NoFit.Reason.TOO_FEW_N, 3, 4, "")));
+        assertEquals("no Amdahl fit: optimiser did not converge (too many evaluations)",
+                Wording.noFit("Amdahl", new NoFit(NoFit.Reason.NO_CONVERGENCE, 0, 0, "too many evaluations")));
+        assertEquals("no USL fit: throughput must be finite and > 0, got 0.0 at N=3.0",
+                Wording.noFit("USL", new NoFit(NoFit.Reason.BAD_OBSERVATIONS, 0, 0, "throughput must be finite and > 0, got 0.0 at N=3.0")));
+        assertEquals("not fitted", Wording.noFit("USL", NoFit.of(NoFit.Reason.NOT_FITTED)));
+        assertEquals("no USL fit: " + Wording.oneAtATime(), Wording.noFit("USL", NoFit.of(NoFit.Reason.ONE_AT_A_TIME)));
     }
 }

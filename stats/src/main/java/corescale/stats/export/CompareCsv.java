@@ -1,6 +1,10 @@
-package corescale.stats.compare;
+package corescale.stats.export;
 
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.CurveComparison;
+import corescale.stats.compare.PointComparison;
 import corescale.stats.io.ParamColumns;
+import corescale.stats.report.Wording;
 import corescale.stats.model.PointKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -81,8 +85,8 @@ public final class CompareCsv {
                         "ratio_high", format(c.ratio().high()),
                         "note", "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
                                 + (c.note().isEmpty() ? "" : "; " + c.note())
-                                + "; USL base: " + CurveComparison.describe(c.baseUsl())
-                                + "; USL other: " + CurveComparison.describe(c.otherUsl()),
+                                + "; USL base: " + Wording.uslInBrief(c.baseUsl())
+                                + "; USL other: " + Wording.uslInBrief(c.otherUsl()),
                         "design", design));
             }
         }
