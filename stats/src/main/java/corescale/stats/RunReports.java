@@ -19,7 +19,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.SummaryRow;
-import corescale.stats.summary.SummaryCsv;
+import corescale.stats.export.SummaryCsv;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -281,7 +281,7 @@ public final class RunReport {
             }
             t.row(p.key().benchmark(), p.key().variant(), p.key().params(), Integer.toString(p.key().cores()),
                     Integer.toString(p.key().threads()), Integer.toString(p.forks()), Fmt.num(p.mean()), p.unit(),
-                    Fmt.pct(p.cvBetweenForks()), fm.toString(), p.note());
+                    Fmt.pct(p.cvBetweenForks()), fm.toString(), Wording.summary(p.notes()));
         }
         doc.table(t.build());
     }

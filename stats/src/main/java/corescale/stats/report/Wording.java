@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.SummaryNote;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.AmdahlFit;
 import corescale.stats.scaling.LackOfFit;
@@ -146,6 +147,26 @@ public final class Wording {
         }
         return "sigma " + Fmt.num(fit.sigma()) + ", kappa " + Fmt.num(fit.kappa())
                 + ", N* " + (Double.isFinite(fit.nStar()) ? Fmt.num3(fit.nStar()) : "none");
+    }
+
+    /** A point summary's notes: "one fork: interval over iterations ignores run-to-run variance"; empty when none. */
+    public static String summary(List<SummaryNote> notes) {
+        return join(notes.stream().map(Wording::summary).toList());
+    }
+
+    private static String summary(SummaryNote note) {
+        return switch (note) {
+            case SummaryNote.Plain p -> switch (p) {
+                case ONE_FORK_ONE_ITERATION -> "one fork, one iteration: no interval";
+                case ONE_FORK -> "one fork: interval over iterations ignores run-to-run variance";
+                case POOLED_IGNORED -> "JMH pooled-only results for this point ignored in favour of per-iteration data";
+                case POOLED_INTERVAL -> "JMH's pooled interval (iterations of all forks together, rescaled to 95%): "
+                        + "ignores run-to-run variance";
+            };
+            case SummaryNote.CombinesHosts h -> "combines runs from hosts " + String.join(" ", h.hosts());
+            case SummaryNote.PooledFilesAsReplicates f -> "JMH pooled scores of " + f.files()
+                    + " files taken as replicates (no per-fork data)";
+        };
     }
 
     /** The non-empty parts, each once, joined by "; ". */

@@ -117,7 +117,7 @@ class CompareTest {
         assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
         assertEquals("base: 1 fork, needs 2 or more", c.note());
         PointSummary pooled = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
-                new double[0], "");
+                new double[0], List.of());
         PointComparison p = only(new Comparer(0.05).compare(run("a", other), run("b", pooled)));
         assertEquals(Verdict.INSUFFICIENT, p.verdict());
         assertEquals("other: JMH pooled result, no per-fork data", p.note());

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import corescale.stats.Synthetic;
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.SummaryNote;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.LackOfFit;
 import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.Peak;
 import corescale.stats.summary.Ratio;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The sentences of the typed notes: one test per kind of note, the numbers as they were given. */
@@ -75,5 +77,14 @@ class WordingTest {
                 Wording.noFit("USL", new NoFit(NoFit.Reason.BAD_OBSERVATIONS, 0, 0, "throughput must be finite and > 0, got 0.0 at N=3.0")));
         assertEquals("not fitted", Wording.noFit("USL", NoFit.of(NoFit.Reason.NOT_FITTED)));
         assertEquals("no USL fit: " + Wording.oneAtATime(), Wording.noFit("USL", NoFit.of(NoFit.Reason.ONE_AT_A_TIME)));
+    }
+
+    @Test
+    void summaryNotesAreJoinedInTheOrderFound() {
+        assertEquals("", Wording.summary(List.of()));
+        assertEquals("one fork: interval over iterations ignores run-to-run variance; combines runs from hosts a b",
+                Wording.summary(List.of(SummaryNote.Plain.ONE_FORK, new SummaryNote.CombinesHosts(List.of("a", "b")))));
+        assertEquals("JMH pooled scores of 3 files taken as replicates (no per-fork data)",
+                Wording.summary(List.of(new SummaryNote.PooledFilesAsReplicates(3))));
     }
 }

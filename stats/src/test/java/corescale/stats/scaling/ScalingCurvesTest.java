@@ -21,7 +21,7 @@ public class ScalingCurvesTest {
     static PointSummary point(String variant, Mode mode, String unit, int cores, int threads, double score) {
         PointKey key = new PointKey("counters", "Counters.increment", variant, "work=10", cores, threads, Mode.THROUGHPUT);
         return new PointSummary(key.withMode(mode), unit, 3, 15, score, score * 0.99, score * 1.01, 0.01, false,
-                new double[] {score, score, score}, "");
+                new double[] {score, score, score}, List.of());
     }
 
     /** The default sweep: cores 1, 2, 4, 8, 16, threads = cores and 2 × cores, throughput from TRUTH (N = threads). */
@@ -63,7 +63,7 @@ public class ScalingCurvesTest {
         for (int c : new int[] {1, 2, 4, 8}) {
             PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
             time.add(new PointSummary(key.withMode(Mode.AVERAGE_TIME), "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
-                    new double[] {0.9, 1.1}, ""));
+                    new double[] {0.9, 1.1}, List.of()));
         }
         ScalingCurve curve = ScalingCurves.of(time).get(0);
         assertEquals(8, curve.usl().points(), "two forks at each of four N");
@@ -83,9 +83,9 @@ public class ScalingCurvesTest {
             double x = TRUTH.throughput(c);
             PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", c, c, Mode.THROUGHPUT);
             forks.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 2, 10, x, 0.97 * x, 1.03 * x, 0.03, false,
-                    new double[] {0.97 * x, 1.03 * x}, ""));
+                    new double[] {0.97 * x, 1.03 * x}, List.of()));
             pooled.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
-                    new double[0], ""));
+                    new double[0], List.of()));
         }
         ScalingCurve withForks = ScalingCurves.of(forks).get(0);
         assertEquals(10, withForks.usl().points());
@@ -218,7 +218,7 @@ public class ScalingCurvesTest {
             PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
             double x = 10 * c;
             points.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, x, x * 0.9, x * 1.1, 0.1, false,
-                    new double[] {x * 0.95, x, x * 1.05}, ""));
+                    new double[] {x * 0.95, x, x * 1.05}, List.of()));
         }
         ScalingCurve curve = ScalingCurves.of(points).get(0);
         ScalingPoint base = curve.points().get(0);
