@@ -16,9 +16,15 @@ import corescale.stats.summary.Ratio;
  * @param basePerCore  base throughput per core (ops/us/core)
  * @param otherPerCore other throughput per core
  * @param ratio      other over base, with interval (above 1: other does more per core)
- * @param note       how the points were chosen, or empty
+ * @param baseThreads  threads of the base point compared
+ * @param otherThreads threads of the other point compared
  */
 public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
                               int otherCores, double basePerCore, double otherPerCore, Ratio ratio, UslFit baseUsl,
-                              UslFit otherUsl, String note) {
+                              UslFit otherUsl, int baseThreads, int otherThreads) {
+
+    /** Whether both runs know their cores; without, there is no per-core figure. */
+    public boolean coresKnown() {
+        return baseCores > 0 && otherCores > 0;
+    }
 }

@@ -1,5 +1,9 @@
 package corescale.stats.report;
 
+import corescale.stats.compare.CompareNote;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.CurveComparison;
+import corescale.stats.compare.Mismatch;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.SummaryNote;
 import corescale.stats.ranking.Eligibility;
@@ -167,6 +171,66 @@ public final class Wording {
             case SummaryNote.PooledFilesAsReplicates f -> "JMH pooled scores of " + f.files()
                     + " files taken as replicates (no per-fork data)";
         };
+    }
+
+    /** A compared point's notes, or a comparison's, joined: "base: 1 fork, needs 2 or more; unstable in other". */
+    public static String compare(List<CompareNote> notes) {
+        return join(notes.stream().map(Wording::compare).toList());
+    }
+
+    /** One note of a comparison or of a compared point. */
+    public static String compare(CompareNote note) {
+        return switch (note) {
+            case CompareNote.Plain p -> switch (p) {
+                case FORK_MEAN_NOT_POSITIVE -> "a fork mean is not positive";
+                case RUN_MEAN_NOT_POSITIVE -> "a run's fork mean is not positive";
+                case ONE_RUN_A_SIDE -> "one run a side here: fork-to-fork variance only";
+                case SINGLE_RUN_SIDE_VARIES_AS_OTHER -> "the single run's side taken to vary from run to run as much as the other";
+                case NO_SPREAD -> "fork means identical on each side: no spread seen, so no interval and no verdict";
+                case CURVES_FROM_FIRST_RUNS -> "core counts differ: curves compared per core between the first run of each side";
+            };
+            case CompareNote.NotIn n -> "not in " + n.name();
+            case CompareNote.SidePooled n -> side(n.side()) + ": JMH pooled result, no per-fork data";
+            case CompareNote.SideTooFewForks n -> side(n.side()) + ": " + count(n.forks(), "fork") + ", needs " + n.needed()
+                    + " or more";
+            case CompareNote.SideForkMeanNotPositive n -> side(n.side()) + ": a fork mean is not positive";
+            case CompareNote.TooFewPairs n -> count(n.pairs(), "pair") + " of forks, needs " + n.needed() + " or more";
+            case CompareNote.MissingRuns n -> side(n.side()) + ": in " + n.in() + " of " + n.of() + " runs";
+            case CompareNote.Unstable n -> "unstable in " + side(n.side());
+            case CompareNote.ForksUnpaired n -> "forks without a partner dropped: " + String.join(", ",
+                    n.configurations().stream().map(u -> (u.forks().size() == 1 ? "fork " : "forks ")
+                            + String.join(" ", u.forks().stream().map(String::valueOf).toList()) + " of " + u.name()).toList());
+            case CompareNote.UnpairedTotal n -> count(n.forks(), "fork") + " without a partner of the same round in the other "
+                    + "configuration dropped, at " + count(n.points(), "point") + " (each point's note names them)";
+            case CompareNote.AdjustedTogether n -> "verdicts adjusted together with the other "
+                    + count(n.otherComparisons(), "comparison") + " of this call (Benjamini–Hochberg over " + n.points()
+                    + " points)";
+        };
+    }
+
+    private static String side(CompareNote.Side side) {
+        return switch (side) {
+            case BASE -> "base";
+            case OTHER -> "other";
+            case BOTH -> "both";
+        };
+    }
+
+    /** "1 fork", "3 forks". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** "cpu_model differs: A (base-run) vs B (other-run)". */
+    public static String mismatch(CompareResult r, Mismatch m) {
+        return m.field() + " differs: " + String.join(" ", m.base()) + " (" + r.base() + ") vs "
+                + String.join(" ", m.other()) + " (" + r.other() + ")";
+    }
+
+    /** How the points of a curve comparison were chosen: "threads 4 vs 8", or why there is no per-core figure. */
+    public static String curve(CurveComparison c) {
+        return c.coresKnown() ? "threads " + c.baseThreads() + " vs " + c.otherThreads()
+                : "cores unknown in a run: no per-core figure";
     }
 
     /** The non-empty parts, each once, joined by "; ". */

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import corescale.stats.Synthetic;
+import corescale.stats.compare.CompareNote;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Design;
+import corescale.stats.compare.Mismatch;
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.run.Canary;
 import corescale.stats.model.SummaryNote;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.LackOfFit;
@@ -86,5 +91,36 @@ class WordingTest {
                 Wording.summary(List.of(SummaryNote.Plain.ONE_FORK, new SummaryNote.CombinesHosts(List.of("a", "b")))));
         assertEquals("JMH pooled scores of 3 files taken as replicates (no per-fork data)",
                 Wording.summary(List.of(new SummaryNote.PooledFilesAsReplicates(3))));
+    }
+
+    @Test
+    void comparedPointNotesAreJoinedInTheOrderFound() {
+        assertEquals("base: 1 fork, needs 2 or more; other: JMH pooled result, no per-fork data; unstable in both",
+                Wording.compare(List.of(new CompareNote.SideTooFewForks(CompareNote.Side.BASE, 1, 2),
+                        new CompareNote.SidePooled(CompareNote.Side.OTHER), new CompareNote.Unstable(CompareNote.Side.BOTH))));
+        assertEquals("1 pair of forks, needs 2 or more; forks without a partner dropped: fork 3 of a, forks 1 4 of b",
+                Wording.compare(List.of(new CompareNote.TooFewPairs(1, 2), new CompareNote.ForksUnpaired(List.of(
+                        new CompareNote.Unpaired("a", List.of(3)), new CompareNote.Unpaired("b", List.of(1, 4)))))));
+        assertEquals("other: in 2 of 3 runs; one run a side here: fork-to-fork variance only",
+                Wording.compare(List.of(new CompareNote.MissingRuns(CompareNote.Side.OTHER, 2, 3),
+                        CompareNote.Plain.ONE_RUN_A_SIDE)));
+    }
+
+    @Test
+    void comparisonNotesCountInWords() {
+        assertEquals("1 fork without a partner of the same round in the other configuration dropped, at 1 point"
+                + " (each point's note names them)", Wording.compare(new CompareNote.UnpairedTotal(1, 1)));
+        assertEquals("3 forks without a partner of the same round in the other configuration dropped, at 2 points"
+                + " (each point's note names them)", Wording.compare(new CompareNote.UnpairedTotal(3, 2)));
+        assertEquals("verdicts adjusted together with the other 2 comparisons of this call (Benjamini–Hochberg over 40 points)",
+                Wording.compare(new CompareNote.AdjustedTogether(2, 40)));
+    }
+
+    @Test
+    void aMismatchNamesBothSides() {
+        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE,
+                List.of());
+        assertEquals("host differs: hostA (a) vs hostB hostC (b)",
+                Wording.mismatch(r, new Mismatch("host", List.of("hostA"), List.of("hostB", "hostC"))));
     }
 }
