@@ -93,7 +93,7 @@ public final class Wording {
             return noFit("USL", u.noFit());
         }
         String untested = u.lackOfFitTested() ? "" : lackOfFit(u.lackOfFit());
-        return join(java.util.List.of(peak(u.peakFinding()), untested));
+        return join(List.of(peak(u.peakFinding()), untested));
     }
 
     /** Why the Amdahl fit is missing, or empty when there is one. */
