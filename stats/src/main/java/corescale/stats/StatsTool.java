@@ -1,7 +1,7 @@
 package corescale.stats;
 
 import corescale.stats.compare.C1Beat;
-import corescale.stats.compare.CompareCsv;
+import corescale.stats.export.CompareCsv;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;

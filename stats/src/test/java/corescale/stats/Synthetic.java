@@ -60,7 +60,7 @@ public final class Synthetic {
     public static PointSummary summary(PointKey key, Mode mode, double... forkMeans) {
         double mean = java.util.Arrays.stream(forkMeans).average().orElseThrow();
         return new PointSummary(key.withMode(mode), Units.canonical(mode), forkMeans.length, forkMeans.length * 10, mean,
-                Double.NaN, Double.NaN, Double.NaN, false, forkMeans, "");
+                Double.NaN, Double.NaN, Double.NaN, false, forkMeans, List.of());
     }
 
     /** Writes a results.csv with the given data lines (after our header) and returns its path. */

@@ -114,10 +114,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     }
 
     /** A variant not ranked at a place, and why (lost updates, one fork, held back by the service, ...). */
-    public record Unranked(String variant, String reason) {
+    public record Unranked(String variant, Eligibility.Reason reason) {
     }
-
-    static final String SERVICE_BOUND = "held back by the service or the CPUs it shares";
 
     public static Answers of(List<PointSummary> points, Rankings rankings, Bounds bounds,
                              List<ThreadsVsProcesses.Row> threadsVsProcesses) {
@@ -211,9 +209,9 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         for (PointSummary p : at.stream().sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList()) {
             Bound b = bounds.at(p.key());
             if (!eligibility.ranked(p.key())) {
-                unranked.add(new Unranked(p.key().variant(), eligibility.whyNot(p.key())));
+                unranked.add(new Unranked(p.key().variant(), eligibility.whyNot(p.key()).orElseThrow()));
             } else if (!counter && b.serviceBound()) {
-                unranked.add(new Unranked(p.key().variant(), SERVICE_BOUND));
+                unranked.add(new Unranked(p.key().variant(), Eligibility.Reason.SERVICE_BOUND));
             } else {
                 ranked.add(p);
             }

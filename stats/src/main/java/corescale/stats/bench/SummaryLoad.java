@@ -5,7 +5,7 @@ import corescale.stats.io.AtomicFiles;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.ResultsColumn;
-import corescale.stats.summary.SummaryCsv;
+import corescale.stats.export.SummaryCsv;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
 

@@ -18,15 +18,15 @@ import java.util.TreeMap;
  * @param otherRuns  runs on the other side
  * @param points     every point of either side, matched or not (unmatched: verdict only_base/only_other)
  * @param curves     curve-by-curve comparison, when the core counts differ; else empty
- * @param mismatches differences in machine or JDK between the sides, one line each
+ * @param mismatches differences in machine or JDK between the sides
  * @param canary     the other side's machine speed on the canary over the base's; {@link Canary#NONE}
  *                   when a side has no readings or both are one run (configurations)
- * @param notes      what the comparison left out or chose, one line each (forks without a partner
- *                   dropped, curves from first runs)
+ * @param notes      what the comparison left out or chose (forks without a partner dropped, curves
+ *                   from first runs, verdicts adjusted with other comparisons)
  */
 public record CompareResult(String base, String other, Design design, int baseRuns, int otherRuns,
                             List<PointComparison> points, List<CurveComparison> curves,
-                            List<String> mismatches, Canary canary, List<String> notes) {
+                            List<Mismatch> mismatches, Canary canary, List<CompareNote> notes) {
 
     public CompareResult {
         points = List.copyOf(points);

@@ -71,14 +71,14 @@ public final class Comparer {
         Map<PointKey, List<PointSummary>> b = index(base);
         Map<PointKey, List<PointSummary>> o = index(other);
         List<PointComparison> points = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<CompareNote> notes = new ArrayList<>();
         int unpaired = 0;
         int unpairedPoints = 0;
         for (Map.Entry<PointKey, List<PointSummary>> e : b.entrySet()) {
             List<PointSummary> bs = e.getValue();
             List<PointSummary> os = o.get(e.getKey());
             if (os == null) {
-                points.add(unmatched(design, bs, true, "not in " + otherName));
+                points.add(unmatched(design, bs, true, new CompareNote.NotIn(otherName)));
                 continue;
             }
             if (design == Design.PAIRED) {
@@ -87,42 +87,42 @@ public final class Comparer {
                 unpairedPoints += p.dropped() > 0 ? 1 : 0;
                 points.add(paired(p));
             } else {
-                points.add(design == Design.FORKS ? forks(bs.get(0), os.get(0), "") : runs(bs, os, base.size(), other.size()));
+                points.add(design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of())
+                        : runs(bs, os, base.size(), other.size()));
             }
         }
         for (Map.Entry<PointKey, List<PointSummary>> e : o.entrySet()) {
             if (!b.containsKey(e.getKey())) {
-                points.add(unmatched(design, e.getValue(), false, "not in " + baseName));
+                points.add(unmatched(design, e.getValue(), false, new CompareNote.NotIn(baseName)));
             }
         }
         List<PointComparison> decided = new ArrayList<>(decided(points));
         decided.sort(Comparator.comparing(PointComparison::key));
         if (unpaired > 0) {
-            notes.add(unpaired + " fork" + (unpaired == 1 ? "" : "s") + " without a partner of the same round in the"
-                    + " other configuration dropped, at " + unpairedPoints + " point" + (unpairedPoints == 1 ? "" : "s")
-                    + " (each point's note names them)");
+            notes.add(new CompareNote.UnpairedTotal(unpaired, unpairedPoints));
         }
         List<CurveComparison> curves = coreCounts(base.get(0)).equals(coreCounts(other.get(0))) ? List.of()
                 : PerCoreAtMaxCores.compare(base.get(0), other.get(0));
         if (!curves.isEmpty() && design == Design.RUNS) {
-            notes.add("core counts differ: curves compared per core between the first run of each side");
+            notes.add(CompareNote.Plain.CURVES_FROM_FIRST_RUNS);
         }
         Canary canary = design == Design.PAIRED ? Canary.NONE : Canary.between(
                 base.stream().map(RunData::canary).toList(), other.stream().map(RunData::canary).toList());
         return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided,
-                curves, Mismatches.of(base, other, baseName, otherName), canary, notes);
+                curves, Mismatches.of(base, other), canary, notes);
     }
 
     /** A point found on one side only. */
-    private static PointComparison unmatched(Design design, List<PointSummary> side, boolean inBase, String note) {
+    private static PointComparison unmatched(Design design, List<PointSummary> side, boolean inBase, CompareNote note) {
         PointSummary s = side.get(0);
         double mean = meanOfMeans(side);
         return new PointComparison(s.key(), s.unit(), inBase ? mean : Double.NaN, inBase ? Double.NaN : mean,
-                design, 0, 0, Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, inBase ? Verdict.ONLY_BASE : Verdict.ONLY_OTHER, note);
+                design, 0, 0, Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, inBase ? Verdict.ONLY_BASE : Verdict.ONLY_OTHER,
+                List.of(note));
     }
 
     /** One run a side: Welch on the logs of fork means. The verdict waits for the whole comparison's p-values. */
-    private PointComparison forks(PointSummary pb, PointSummary po, String note) {
+    private PointComparison forks(PointSummary pb, PointSummary po, List<CompareNote> notes) {
         // Oriented so that above 1 is faster: other/base for throughput, base/other for time.
         boolean higherIsBetter = pb.mode().higherIsBetter();
         PointSummary num = higherIsBetter ? po : pb;
@@ -131,10 +131,10 @@ public final class Comparer {
         WelchOnLogs w = WelchOnLogs.of(num.forkMeans(), den.forkMeans());
         if (w == null) {
             return insufficient(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length,
-                    value, join(insufficient("base", pb) + insufficient("other", po), note));
+                    value, join(insufficient(CompareNote.Side.BASE, pb), insufficient(CompareNote.Side.OTHER, po), notes));
         }
         return tested(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length, value, w,
-                join(unstable(List.of(pb), List.of(po)), note));
+                join(unstable(List.of(pb), List.of(po)), notes));
     }
 
     /**
@@ -150,20 +150,25 @@ public final class Comparer {
                 : MixedOnLogs.of(p.baseMeans(), p.otherMeans());
         int n = p.baseMeans().length;
         if (w == null) {
-            String why = n < MIN_FORKS ? n + " pair" + (n == 1 ? "" : "s") + " of forks, needs " + MIN_FORKS + " or more"
-                    : "a fork mean is not positive";
-            return insufficient(pb, pb.mean(), po.mean(), Design.PAIRED, n, n, Double.NaN, join(why, p.note()));
+            CompareNote why = n < MIN_FORKS ? new CompareNote.TooFewPairs(n, MIN_FORKS)
+                    : CompareNote.Plain.FORK_MEAN_NOT_POSITIVE;
+            return insufficient(pb, pb.mean(), po.mean(), Design.PAIRED, n, n, Double.NaN, join(List.of(why), p.notes()));
         }
         return tested(pb, pb.mean(), po.mean(), Design.PAIRED, n, n, Math.exp(w.d()), w,
-                join(unstable(List.of(pb), List.of(po)), p.note()));
+                join(unstable(List.of(pb), List.of(po)), p.notes()));
     }
 
     /** Replicate runs: each run one value (its mean log fork mean); the run is the unit. */
     private PointComparison runs(List<PointSummary> bs, List<PointSummary> os, int baseRuns, int otherRuns) {
-        String missing = join(bs.size() < baseRuns ? "base: in " + bs.size() + " of " + baseRuns + " runs" : "",
-                os.size() < otherRuns ? "other: in " + os.size() + " of " + otherRuns + " runs" : "");
+        List<CompareNote> missing = new ArrayList<>();
+        if (bs.size() < baseRuns) {
+            missing.add(new CompareNote.MissingRuns(CompareNote.Side.BASE, bs.size(), baseRuns));
+        }
+        if (os.size() < otherRuns) {
+            missing.add(new CompareNote.MissingRuns(CompareNote.Side.OTHER, os.size(), otherRuns));
+        }
         if (bs.size() == 1 && os.size() == 1) {
-            return forks(bs.get(0), os.get(0), join(missing, "one run a side here: fork-to-fork variance only"));
+            return forks(bs.get(0), os.get(0), join(missing, List.of(CompareNote.Plain.ONE_RUN_A_SIDE)));
         }
         PointSummary pb = bs.get(0);
         double[] b = bs.stream().mapToDouble(Comparer::runValue).toArray();
@@ -174,12 +179,12 @@ public final class Comparer {
         WelchOnLogs w = b.length >= 2 && o.length >= 2 ? WelchOnLogs.of(num, den) : WelchOnLogs.oneAgainstReplicates(num, den);
         if (w == null) {
             return insufficient(pb, meanOfMeans(bs), meanOfMeans(os), Design.RUNS, b.length, o.length, Double.NaN,
-                    join("a run's fork mean is not positive", missing));
+                    join(List.of(CompareNote.Plain.RUN_MEAN_NOT_POSITIVE), missing));
         }
-        String pooled = b.length == 1 || o.length == 1
-                ? "the single run's side taken to vary from run to run as much as the other" : "";
+        List<CompareNote> pooled = b.length == 1 || o.length == 1
+                ? List.of(CompareNote.Plain.SINGLE_RUN_SIDE_VARIES_AS_OTHER) : List.of();
         return tested(pb, meanOfMeans(bs), meanOfMeans(os), Design.RUNS, b.length, o.length, Math.exp(w.d()), w,
-                join(join(unstable(bs, os), missing), pooled));
+                join(unstable(bs, os), missing, pooled));
     }
 
     /** A run's value of a point: the geometric mean of its fork means (its mean when it has none). */
@@ -189,46 +194,47 @@ public final class Comparer {
     }
 
     private PointComparison tested(PointSummary key, double baseMean, double otherMean, Design design, int nBase,
-                                   int nOther, double value, LogRatioTest w, String note) {
+                                   int nOther, double value, LogRatioTest w, List<CompareNote> notes) {
         if (w.noSpread()) {
             return insufficient(key, baseMean, otherMean, design, nBase, nOther, value,
-                    join("fork means identical on each side: no spread seen, so no interval and no verdict", note));
+                    join(List.of(CompareNote.Plain.NO_SPREAD), notes));
         }
         double[] ci = w.ratioInterval(Summarizer.LEVEL);
         return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, ci[0], ci[1], design.method()), w.pChange(), Double.NaN, w.pSame(threshold),
-                Verdict.INCONCLUSIVE, note);
+                Verdict.INCONCLUSIVE, notes);
     }
 
     private static PointComparison insufficient(PointSummary key, double baseMean, double otherMean, Design design,
-                                                int nBase, int nOther, double value, String note) {
+                                                int nBase, int nOther, double value, List<CompareNote> notes) {
         return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
-                Verdict.INSUFFICIENT, note);
+                Verdict.INSUFFICIENT, notes);
     }
 
     /** Why one side cannot give a verdict, or empty when it can. */
-    private static String insufficient(String side, PointSummary s) {
+    private static List<CompareNote> insufficient(CompareNote.Side side, PointSummary s) {
         double[] m = s.forkMeans();
         if (m.length == 0) {
-            return side + ": JMH pooled result, no per-fork data; ";
+            return List.of(new CompareNote.SidePooled(side));
         }
         if (m.length < MIN_FORKS) {
-            return side + ": " + m.length + " fork, needs " + MIN_FORKS + " or more; ";
+            return List.of(new CompareNote.SideTooFewForks(side, m.length, MIN_FORKS));
         }
-        return Arrays.stream(m).allMatch(x -> x > 0) ? "" : side + ": a fork mean is not positive; ";
+        return Arrays.stream(m).allMatch(x -> x > 0) ? List.of() : List.of(new CompareNote.SideForkMeanNotPositive(side));
     }
 
-    private static String unstable(List<PointSummary> bs, List<PointSummary> os) {
+    private static List<CompareNote> unstable(List<PointSummary> bs, List<PointSummary> os) {
         boolean b = bs.stream().anyMatch(PointSummary::unstable);
         boolean o = os.stream().anyMatch(PointSummary::unstable);
-        return b || o ? "unstable in " + (b ? (o ? "both" : "base") : "other") : "";
+        return !b && !o ? List.of() : List.of(new CompareNote.Unstable(
+                b && o ? CompareNote.Side.BOTH : b ? CompareNote.Side.BASE : CompareNote.Side.OTHER));
     }
 
-    /** Non-empty parts joined by "; " (a trailing "; " of a part dropped). */
-    static String join(String... parts) {
-        return Arrays.stream(parts).map(s -> s.replaceAll("; $", "")).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining("; "));
+    /** The notes of each list in turn. */
+    @SafeVarargs
+    private static List<CompareNote> join(List<? extends CompareNote>... lists) {
+        return Arrays.stream(lists).<CompareNote>flatMap(List::stream).toList();
     }
 
     private static double meanOfMeans(List<PointSummary> side) {
@@ -254,9 +260,8 @@ public final class Comparer {
         for (CompareResult r : results) {
             List<PointComparison> mine = decided.subList(from, from + r.points().size());
             from += r.points().size();
-            List<String> notes = new ArrayList<>(r.notes());
-            notes.add("verdicts adjusted together with the other " + (results.size() - 1) + " comparison"
-                    + (results.size() == 2 ? "" : "s") + " of this call (Benjamini–Hochberg over " + total + " points)");
+            List<CompareNote> notes = new ArrayList<>(r.notes());
+            notes.add(new CompareNote.AdjustedTogether(results.size() - 1, total));
             out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine,
                     r.curves(), r.mismatches(), r.canary(), notes));
         }

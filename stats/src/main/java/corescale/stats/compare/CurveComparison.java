@@ -1,6 +1,5 @@
 package corescale.stats.compare;
 
-import corescale.stats.io.TextNumbers;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.summary.Ratio;
@@ -17,18 +16,15 @@ import corescale.stats.summary.Ratio;
  * @param basePerCore  base throughput per core (ops/us/core)
  * @param otherPerCore other throughput per core
  * @param ratio      other over base, with interval (above 1: other does more per core)
- * @param note       how the points were chosen, or empty
+ * @param baseThreads  threads of the base point compared
+ * @param otherThreads threads of the other point compared
  */
 public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
                               int otherCores, double basePerCore, double otherPerCore, Ratio ratio, UslFit baseUsl,
-                              UslFit otherUsl, String note) {
+                              UslFit otherUsl, int baseThreads, int otherThreads) {
 
-    /** σ, κ and N* of one side's fit side by side, or why there is none. */
-    public static String describe(UslFit fit) {
-        if (fit == null || !fit.fitted()) {
-            return "no USL fit" + (fit == null || fit.note().isEmpty() ? "" : " (" + fit.note() + ")");
-        }
-        return "sigma " + TextNumbers.significant(fit.sigma(), 4) + ", kappa " + TextNumbers.significant(fit.kappa(), 4)
-                + ", N* " + (Double.isFinite(fit.nStar()) ? TextNumbers.significant(fit.nStar(), 3) : "none");
+    /** Whether both runs know their cores; without, there is no per-core figure. */
+    public boolean coresKnown() {
+        return baseCores > 0 && otherCores > 0;
     }
 }

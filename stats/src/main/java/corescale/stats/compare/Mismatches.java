@@ -11,25 +11,24 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Machine and JDK fields that differ between the two sides of a comparison, one line each. */
+/** Machine and JDK fields that differ between the two sides of a comparison. */
 final class Mismatches {
 
     private Mismatches() {
     }
 
-    static List<String> of(List<RunData> base, List<RunData> other, String baseName, String otherName) {
+    static List<Mismatch> of(List<RunData> base, List<RunData> other) {
         Map<String, Function<RunInfo, String>> fields = new LinkedHashMap<>();
         fields.put("host", RunInfo::host);
         fields.put("cpu_model", RunInfo::cpuModel);
         fields.put("cpus_online", r -> r.cpusOnline() == 0 ? "" : String.valueOf(r.cpusOnline()));
         fields.put("jdk_version", RunInfo::jdkVersion);
-        List<String> out = new ArrayList<>();
+        List<Mismatch> out = new ArrayList<>();
         for (Map.Entry<String, Function<RunInfo, String>> f : fields.entrySet()) {
             Set<String> vb = values(base, f.getValue());
             Set<String> vo = values(other, f.getValue());
             if (!vb.isEmpty() && !vo.isEmpty() && !vb.equals(vo)) {
-                out.add(f.getKey() + " differs: " + String.join(" ", vb) + " (" + baseName + ") vs "
-                        + String.join(" ", vo) + " (" + otherName + ")");
+                out.add(new Mismatch(f.getKey(), List.copyOf(vb), List.copyOf(vo)));
             }
         }
         return out;

@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The forks of one point in two configurations of an interleaved run, paired by fork number: fork f
  * of every configuration belongs to round f, measured next to each other. A fork without a partner
- * (its round missing in the other configuration, or its number seen twice) is dropped, and the note
+ * (its round missing in the other configuration, or its number seen twice) is dropped, and a note
  * names it.
  *
  * @param base       the base configuration's summary
@@ -19,9 +18,10 @@ import java.util.stream.Collectors;
  * @param baseMeans  the base fork means of the paired rounds, in round order
  * @param otherMeans the other's fork means of the same rounds
  * @param dropped    how many fork means of both sides were left without a partner
- * @param note       which forks were dropped, or empty
+ * @param notes      which forks were dropped ({@link CompareNote.ForksUnpaired}), or empty
  */
-record Pairs(PointSummary base, PointSummary other, double[] baseMeans, double[] otherMeans, int dropped, String note) {
+record Pairs(PointSummary base, PointSummary other, double[] baseMeans, double[] otherMeans, int dropped,
+             List<CompareNote> notes) {
 
     static Pairs of(PointSummary base, PointSummary other, String baseName, String otherName) {
         Map<Integer, List<Double>> b = byRound(base);
@@ -30,12 +30,12 @@ record Pairs(PointSummary base, PointSummary other, double[] baseMeans, double[]
                 .filter(r -> b.get(r).size() == 1 && o.containsKey(r) && o.get(r).size() == 1).toList();
         double[] bm = rounds.stream().mapToDouble(r -> b.get(r).get(0)).toArray();
         double[] om = rounds.stream().mapToDouble(r -> o.get(r).get(0)).toArray();
-        List<String> parts = new ArrayList<>();
+        List<CompareNote.Unpaired> parts = new ArrayList<>();
         unpaired(b, rounds, baseName, parts);
         unpaired(o, rounds, otherName, parts);
         int dropped = base.forkMeans().length + other.forkMeans().length - 2 * rounds.size();
         return new Pairs(base, other, bm, om, dropped,
-                parts.isEmpty() ? "" : "forks without a partner dropped: " + String.join(", ", parts));
+                parts.isEmpty() ? List.of() : List.of(new CompareNote.ForksUnpaired(parts)));
     }
 
     private static Map<Integer, List<Double>> byRound(PointSummary s) {
@@ -48,11 +48,11 @@ record Pairs(PointSummary base, PointSummary other, double[] baseMeans, double[]
         return out;
     }
 
-    private static void unpaired(Map<Integer, List<Double>> side, List<Integer> paired, String name, List<String> out) {
+    private static void unpaired(Map<Integer, List<Double>> side, List<Integer> paired, String name,
+                                 List<CompareNote.Unpaired> out) {
         List<Integer> left = side.keySet().stream().filter(r -> !paired.contains(r)).toList();
         if (!left.isEmpty()) {
-            out.add((left.size() == 1 ? "fork " : "forks ")
-                    + left.stream().map(String::valueOf).collect(Collectors.joining(" ")) + " of " + name);
+            out.add(new CompareNote.Unpaired(name, left));
         }
     }
 }

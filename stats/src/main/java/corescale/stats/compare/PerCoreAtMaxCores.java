@@ -45,7 +45,7 @@ final class PerCoreAtMaxCores {
             if (cb <= 0 || co <= 0) {
                 out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
                         cb, co, Double.NaN, Double.NaN, Ratio.NONE, baseFits.get(e.getKey()), otherFits.get(e.getKey()),
-                        "cores unknown in a run: no per-core figure"));
+                        pb.key().threads(), po.key().threads()));
                 continue;
             }
             // Per core: (X_other / co) / (X_base / cb), the throughput ratio times cb/co.
@@ -53,8 +53,7 @@ final class PerCoreAtMaxCores {
                     .times((double) cb / co);
             out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
                     cb, co, Throughput.mean(pb) / cb, Throughput.mean(po) / co, r,
-                    baseFits.get(e.getKey()), otherFits.get(e.getKey()),
-                    "threads " + pb.key().threads() + " vs " + po.key().threads()));
+                    baseFits.get(e.getKey()), otherFits.get(e.getKey()), pb.key().threads(), po.key().threads()));
         }
         return out;
     }

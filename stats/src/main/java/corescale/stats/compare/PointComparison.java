@@ -4,6 +4,8 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.summary.Ratio;
 
+import java.util.List;
+
 /**
  * One point of a comparison.
  *
@@ -22,12 +24,16 @@ import corescale.stats.summary.Ratio;
  * @param qChange   {@code pChange} adjusted for the number of points compared (Benjamini–Hochberg)
  * @param pSame     p of the equivalence test (TOST) of "within ±threshold"
  * @param verdict   the verdict
- * @param note      caveats, or empty
+ * @param notes     caveats, in the order found; empty when none
  */
 public record PointComparison(PointKey key, String unit, double baseMean, double otherMean, Design design,
                               int nBase,
                               int nOther, Ratio ratio, double pChange, double qChange, double pSame, Verdict verdict,
-                              String note) {
+                              List<CompareNote> notes) {
+
+    public PointComparison {
+        notes = List.copyOf(notes);
+    }
 
     /** The point's mode. */
     public Mode mode() {
@@ -36,6 +42,6 @@ public record PointComparison(PointKey key, String unit, double baseMean, double
 
     /** With its Benjamini–Hochberg q and the verdict that follows. */
     PointComparison decided(double q, Verdict v) {
-        return new PointComparison(key, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, note);
+        return new PointComparison(key, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, notes);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <p>The best variant at a point is the fastest of those that may be ranked ({@link Eligibility}):
  * a variant that lost updates or did not guard its inside work gets its ratio against that best,
- * is never the best itself, and its note says why.
+ * is never the best itself, and its row says why ({@link ContentionRow#notRanked()}).
  */
 public final class Contention {
 
@@ -53,27 +53,13 @@ public final class Contention {
         List<PointSummary> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(PointSummary::key));
         for (PointSummary s : sorted) {
-            List<String> notes = new ArrayList<>();
             PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
-            Ratio vsOne;
-            int baseCores = -1;
-            if (base == null) {
-                vsOne = Ratio.NONE;
-                notes.add("no 1-thread point of this variant");
-            } else {
-                baseCores = base.key().cores();
-                vsOne = base == s ? Ratio.ONE : Throughput.ratio(s, base);
-                if (baseCores != s.key().cores()) {
-                    notes.add("1-thread point taken at " + baseCores + " cores");
-                }
-            }
-            if (!eligibility.ranked(s.key())) {
-                notes.add("not ranked: " + eligibility.whyNot(s.key()));
-            }
+            Ratio vsOne = base == null ? Ratio.NONE : base == s ? Ratio.ONE : Throughput.ratio(s, base);
+            int baseCores = base == null ? -1 : base.key().cores();
             PointSummary top = best.get(Leads.Place.of(s));
             Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top);
             rows.add(new ContentionRow(s.key(), Throughput.mean(s), baseCores, vsOne,
-                    top == null ? "" : top.key().variant(), vsBest, String.join("; ", notes)));
+                    top == null ? "" : top.key().variant(), vsBest, eligibility.whyNot(s.key()).orElse(null)));
         }
         return rows;
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * How a number reads in text (reports, the console, the notes in CSVs): a few significant digits,
  * never an exponent and never a locale comma; thousands grouped from a million up; "–" for NaN
- * (unknown, not zero). The report's formats and the analysis notes share it, so no number appears in
- * two styles.
+ * (unknown, not zero). {@code report.Fmt} formats every number of the text through it, the notes of
+ * the CSVs too ({@code report.Wording}), so no number appears in two styles.
  */
 public final class TextNumbers {
 

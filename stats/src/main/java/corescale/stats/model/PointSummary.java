@@ -1,5 +1,6 @@
 package corescale.stats.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -19,11 +20,12 @@ import java.util.stream.IntStream;
  * @param forkMeans      the per-fork means, in fork order (a copy is kept)
  * @param forkNumbers    the fork number (results.csv's {@code fork}) of each fork mean, so that forks of
  *                       two configurations measured in the same round can be paired; 1, 2, ... when unknown
- * @param note           why the interval is weaker than usual (e.g. one fork), or empty
+ * @param notes          why the interval is weaker than usual (e.g. one fork), or what was combined; in
+ *                       the order found, empty when nothing
  */
 public record PointSummary(PointKey key, String unit, int forks, int samples,
                            double mean, double ciLow, double ciHigh, double cvBetweenForks,
-                           boolean unstable, double[] forkMeans, int[] forkNumbers, String note) {
+                           boolean unstable, double[] forkMeans, int[] forkNumbers, List<SummaryNote> notes) {
 
     public PointSummary {
         Objects.requireNonNull(key, "key");
@@ -34,13 +36,13 @@ public record PointSummary(PointKey key, String unit, int forks, int samples,
             throw new IllegalArgumentException(key.label() + ": " + forkNumbers.length + " fork numbers for "
                     + forkMeans.length + " fork means");
         }
-        note = note == null ? "" : note;
+        notes = List.copyOf(notes);
     }
 
     /** A summary whose forks are numbered 1, 2, ... in order. */
     public PointSummary(PointKey key, String unit, int forks, int samples, double mean, double ciLow,
-                        double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, String note) {
-        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, note);
+                        double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, List<SummaryNote> notes) {
+        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, notes);
     }
 
     /** The point's mode (whether a higher score is better). */

@@ -10,6 +10,7 @@ import corescale.stats.summary.LostUpdates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which points may be ranked, decided by what the benchmarks measured, not by a list of names: a
@@ -22,15 +23,28 @@ import java.util.Map;
  */
 public final class Eligibility {
 
-    static final String LOST = "lost updates";
-    static final String UNGUARDED = "inside work not guarded";
-    static final String ABOVE_BOUND = "above its physical bound (a measurement error)";
-    static final String ONE_FORK = "one fork";
-    static final String POOLED = "JMH pooled result, no fork means";
+    /** Why a point is not ranked; {@code report.Wording} says it in words. */
+    public enum Reason {
+        /** The benchmark counted fewer increments than it made. */
+        LOST_UPDATES,
+        /** The benchmark reported increments whose critical section was not guarded. */
+        UNGUARDED,
+        /** Faster than its physical bound allows: a measurement error, not a win. */
+        ABOVE_BOUND,
+        /** One fork mean: no run-to-run variance known. */
+        ONE_FORK,
+        /** Only JMH's pooled score, no fork means. */
+        POOLED,
+        /**
+         * An execution model held back by the service or the CPUs it shares: not decided here (the
+         * bound belongs to the question asked) but by {@code answers.Answers}, which ranks models.
+         */
+        SERVICE_BOUND
+    }
 
-    private final Map<PointKey, String> reasons;
+    private final Map<PointKey, Reason> reasons;
 
-    private Eligibility(Map<PointKey, String> reasons) {
+    private Eligibility(Map<PointKey, Reason> reasons) {
         this.reasons = reasons;
     }
 
@@ -39,23 +53,23 @@ public final class Eligibility {
     }
 
     public static Eligibility of(List<PointSummary> points, List<LostUpdates> correctness, Bounds bounds) {
-        Map<PointKey, String> reasons = new HashMap<>();
+        Map<PointKey, Reason> reasons = new HashMap<>();
         for (PointSummary p : points) {
             int forks = p.forkMeans().length;
             if (forks < WelchOnLogs.MIN_FORKS) {
-                reasons.put(p.key(), forks == 0 ? POOLED : ONE_FORK);
+                reasons.put(p.key(), forks == 0 ? Reason.POOLED : Reason.ONE_FORK);
             }
         }
         for (Bound b : bounds.all()) {
             if (b.aboveBound()) {
-                reasons.put(b.key(), ABOVE_BOUND);
+                reasons.put(b.key(), Reason.ABOVE_BOUND);
             }
         }
         for (LostUpdates c : correctness) {
             if (c.total() > 0) {
-                reasons.put(c.key(), LOST);
+                reasons.put(c.key(), Reason.LOST_UPDATES);
             } else if (c.unguarded() > 0) {
-                reasons.put(c.key(), UNGUARDED);
+                reasons.put(c.key(), Reason.UNGUARDED);
             }
         }
         return new Eligibility(Map.copyOf(reasons));
@@ -65,8 +79,8 @@ public final class Eligibility {
         return !reasons.containsKey(key);
     }
 
-    /** Why the point is not ranked, e.g. "lost updates"; empty when it is ranked. */
-    public String whyNot(PointKey key) {
-        return reasons.getOrDefault(key, "");
+    /** Why the point is not ranked; empty when it is ranked. */
+    public Optional<Reason> whyNot(PointKey key) {
+        return Optional.ofNullable(reasons.get(key));
     }
 }

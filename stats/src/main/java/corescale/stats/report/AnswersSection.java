@@ -291,7 +291,7 @@ final class AnswersSection {
     private static Optional<String> notRanked(List<Ranking> rankings) {
         Map<String, Map<String, List<String>>> byReason = new LinkedHashMap<>(); // reason -> variant -> where
         for (Ranking r : rankings) {
-            r.unranked().forEach(u -> byReason.computeIfAbsent(u.reason(), x -> new LinkedHashMap<>())
+            r.unranked().forEach(u -> byReason.computeIfAbsent(Wording.notRanked(u.reason()), x -> new LinkedHashMap<>())
                     .computeIfAbsent(u.variant(), x -> new ArrayList<>()).add(Groups.at(r.place().cores(), r.place().threads())));
         }
         if (byReason.isEmpty()) {

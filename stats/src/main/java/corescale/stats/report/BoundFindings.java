@@ -11,7 +11,6 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.scaling.ScalingCurves;
 
 /**
  * The findings about bounds: models measured above their physical bound (a measurement error, never a
@@ -50,7 +49,7 @@ final class BoundFindings {
         }
         oneAtATime.forEach((group, one) -> {
             if (one) {
-                out.add(group.title() + ": " + ScalingCurves.ONE_AT_A_TIME);
+                out.add(group.title() + ": " + Wording.oneAtATime());
             }
         });
     }

@@ -33,7 +33,7 @@ public final class CompareFindings {
         List<String> out = new ArrayList<>();
         r.groups().forEach(g -> out.add(who + group(g, r, threshold, machineMoved)));
         out.add(who + design(r));
-        r.notes().forEach(n -> out.add(who + n));
+        r.notes().forEach(n -> out.add(who + Wording.compare(n)));
         // The canary's ratio itself stands beside each family's geometric mean (console and family table).
         if (machineMoved) {
             out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
@@ -126,7 +126,7 @@ public final class CompareFindings {
         r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d point%s%s",
                 f.family(), f.geomean(), f.points(), f.points() == 1 ? "" : "s", canary)));
         findings.forEach(f -> out.add("  " + f));
-        r.mismatches().forEach(m -> out.add("  note: " + m));
+        r.mismatches().forEach(m -> out.add("  note: " + Wording.mismatch(r, m)));
         long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
         if (insufficient > 0) {
             String why = switch (r.design()) {

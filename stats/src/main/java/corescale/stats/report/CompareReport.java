@@ -130,7 +130,8 @@ public final class CompareReport {
         doc.bullets(List.of(String.join(", ", verdicts)));
         List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
                 .map(p -> Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
-                        + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": " + p.note())
+                        + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": "
+                        + Wording.compare(p.notes()))
                 .toList();
         if (!insufficient.isEmpty()) {
             doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")
@@ -141,7 +142,7 @@ public final class CompareReport {
         }
         if (!r.mismatches().isEmpty()) {
             doc.p("The runs differ in:");
-            doc.bullets(r.mismatches());
+            doc.bullets(r.mismatches().stream().map(m -> Wording.mismatch(r, m)).toList());
         }
         if (!r.families().isEmpty()) {
             // The machine's own speed ratio on the canary beside each family's, so that neither is read alone.
@@ -193,7 +194,7 @@ public final class CompareReport {
                 t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
                         Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), replicates(p),
                         Fmt.num3(p.qChange()),
-                        Fmt.num3(p.pSame()), p.verdict().label(), p.note());
+                        Fmt.num3(p.pSame()), p.verdict().label(), Wording.compare(p.notes()));
             }
             doc.table(t.build());
         });
@@ -210,7 +211,7 @@ public final class CompareReport {
             for (CurveComparison c : r.curves()) {
                 t.row(c.benchmark(), c.variant(), c.params(), Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
                         Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()),
-                        CurveComparison.describe(c.baseUsl()), CurveComparison.describe(c.otherUsl()), c.note());
+                        Wording.uslInBrief(c.baseUsl()), Wording.uslInBrief(c.otherUsl()), Wording.curve(c));
             }
             doc.table(t.build());
         }

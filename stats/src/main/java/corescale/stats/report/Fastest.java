@@ -42,7 +42,7 @@ final class Fastest {
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
                     if (!eligibility.ranked(p.key())) {
-                        unranked.computeIfAbsent(eligibility.whyNot(p.key()), r -> new TreeMap<>())
+                        unranked.computeIfAbsent(Wording.notRanked(eligibility.whyNot(p.key()).orElseThrow()), r -> new TreeMap<>())
                                 .computeIfAbsent(p.key().variant(), v -> new ArrayList<>())
                                 .add(Groups.at(p.key().cores(), p.key().threads()));
                     }

@@ -33,6 +33,11 @@ final class Fmt {
         return String.format(Locale.ROOT, Math.abs(p) >= 10 ? "%.0f%%" : "%.1f%%", p);
     }
 
+    /** A p-value as a relation, for "p = 0.012" or "p < 0.0001": 2 significant digits, and a floor. */
+    static String pRelation(double p) {
+        return p < 1e-4 ? "< 0.0001" : "= " + TextNumbers.significant(p, 2);
+    }
+
     /** A CI half-width as "±3.1%". */
     static String plusMinus(double relHalfWidth) {
         return Double.isFinite(relHalfWidth) ? "±" + pct(relHalfWidth) : "–";

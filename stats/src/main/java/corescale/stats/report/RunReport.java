@@ -250,7 +250,7 @@ public final class RunReport {
                     .text("best here").text("note");
             for (ContentionRow r : rows) {
                 t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
-                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), r.note());
+                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), Wording.contention(r));
             }
             doc.table(t.build());
         });
@@ -281,7 +281,7 @@ public final class RunReport {
             }
             t.row(p.key().benchmark(), p.key().variant(), p.key().params(), Integer.toString(p.key().cores()),
                     Integer.toString(p.key().threads()), Integer.toString(p.forks()), Fmt.num(p.mean()), p.unit(),
-                    Fmt.pct(p.cvBetweenForks()), fm.toString(), p.note());
+                    Fmt.pct(p.cvBetweenForks()), fm.toString(), Wording.summary(p.notes()));
         }
         doc.table(t.build());
     }

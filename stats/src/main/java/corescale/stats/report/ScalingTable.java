@@ -32,8 +32,8 @@ final class ScalingTable {
                 + " " + rSquared(curves) + " The USL needs at least "
                 + UslFit.MIN_DISTINCT_N + " distinct N.");
         // A reason shared by several curves that have no fit is said once, above the table, not on every row.
-        Map<String, Long> unfitted = curves.stream().filter(c -> !c.usl().fitted() && !c.usl().note().isEmpty())
-                .collect(Collectors.groupingBy(c -> c.usl().note(), java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> unfitted = curves.stream().filter(c -> !c.usl().fitted())
+                .collect(Collectors.groupingBy(c -> Wording.usl(c.usl()), java.util.TreeMap::new, Collectors.counting()));
         unfitted.values().removeIf(n -> n < 2);
         unfitted.forEach((reason, n) -> doc.p(n + " curves have " + reason + "."));
         boolean anyFit = curves.stream().anyMatch(c -> c.usl().fitted());
@@ -50,9 +50,9 @@ final class ScalingTable {
             UslFit u = c.usl();
             String axis = k.axis() == Axis.CORES ? "cores" : "threads on " + k.fixedCores().getAsInt() + "c";
             String model = mixed && c.errors() == ErrorModel.ABSOLUTE ? ABSOLUTE_NOTE : "";
-            String fitNote = unfitted.containsKey(u.note()) ? "" : u.note();
-            String note = String.join("; ", List.of(model, c.note(), fitNote, u.lackOfFit()).stream()
-                    .filter(x -> !x.isEmpty()).distinct().toList());
+            String uslNote = Wording.usl(u);
+            String fitNote = unfitted.containsKey(uslNote) ? "" : uslNote;
+            String note = Wording.join(List.of(model, Wording.curveNotes(c), fitNote, Wording.lackOfFitFound(u)));
             List<String> row = new ArrayList<>(List.of(k.benchmark(), k.variant(), k.params(), axis,
                     max == null ? "–" : Fmt.n(c.baselineN()) + "–" + Fmt.n(c.nMax()),
                     max == null ? "–" : Fmt.num3(max.speedup()),

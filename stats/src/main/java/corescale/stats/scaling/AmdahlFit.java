@@ -18,27 +18,26 @@ import java.util.Objects;
  * @param points         number of observations
  * @param distinctN      number of distinct N
  * @param errors         what the fit minimised (for an unfitted result, what it would have minimised)
- * @param note           why there is no fit, or empty
+ * @param noFit          why there is no fit; null when fitted
  */
 public record AmdahlFit(double serialFraction, double stdError, double low, double high, double lambda,
-                        double rSquared, int points, int distinctN, ErrorModel errors, String note) {
+                        double rSquared, int points, int distinctN, ErrorModel errors, NoFit noFit) {
 
     /** The fewest distinct N: two parameters and one residual degree of freedom. */
     public static final int MIN_DISTINCT_N = 3;
 
     public AmdahlFit {
         Objects.requireNonNull(errors, "errors");
-        note = Objects.requireNonNullElse(note, "");
     }
 
-    public static AmdahlFit none(int points, int distinctN, String reason) {
-        return none(points, distinctN, ErrorModel.RELATIVE, reason);
+    public static AmdahlFit none(int points, int distinctN, NoFit why) {
+        return none(points, distinctN, ErrorModel.RELATIVE, why);
     }
 
     /** A result without a fit, saying why, for a curve whose fit would have minimised {@code errors}. */
-    public static AmdahlFit none(int points, int distinctN, ErrorModel errors, String reason) {
+    public static AmdahlFit none(int points, int distinctN, ErrorModel errors, NoFit why) {
         double nan = Double.NaN;
-        return new AmdahlFit(nan, nan, nan, nan, nan, nan, points, distinctN, errors, reason);
+        return new AmdahlFit(nan, nan, nan, nan, nan, nan, points, distinctN, errors, why);
     }
 
     public boolean fitted() {

@@ -23,11 +23,10 @@ public final class AmdahlFitter {
         String problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: " + problem);
+            return AmdahlFit.none(n.length, distinct, errors, NoFit.badObservations(problem));
         }
         if (distinct < AmdahlFit.MIN_DISTINCT_N) {
-            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: " + distinct
-                    + " distinct N, need at least " + AmdahlFit.MIN_DISTINCT_N);
+            return AmdahlFit.none(n.length, distinct, errors, NoFit.tooFewN(distinct, AmdahlFit.MIN_DISTINCT_N));
         }
         double scale = Observations.scale(n, x);
         double[] y = Observations.divide(x, scale);
@@ -35,13 +34,12 @@ public final class AmdahlFitter {
         try {
             r = NonlinearFit.fit(errors.on(AMDAHL), n, errors.target(y), new double[] {0.05, 1});
         } catch (MathIllegalStateException e) {
-            return AmdahlFit.none(n.length, distinct, errors, "no Amdahl fit: optimiser did not converge ("
-                    + e.getMessage() + ")");
+            return AmdahlFit.none(n.length, distinct, errors, NoFit.noConvergence(e.getMessage()));
         }
         double s = r.params()[0];
         double half = r.halfWidth95(0);
         return new AmdahlFit(s, r.stdErrors()[0], Math.max(0, s - half), s + half, r.params()[1] * scale,
-                r.rSquared(), n.length, distinct, errors, "");
+                r.rSquared(), n.length, distinct, errors, null);
     }
 
     /** Parameters p = (s, λ). */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * averaged over the threads, so the whole JVM completes threads/time operations per time unit:
  * X = threads / mean. Their intervals map end for end (X_low = threads/ci_high). {@code ss}
  * (single shot) is the time of one cold call; it says nothing about steady throughput under
- * concurrency, so such curves are listed without any measure, with {@link #skipReason}.
+ * concurrency, so such curves are listed without any measure ({@link #scalable}).
  */
 final class AsThroughput {
 
@@ -23,11 +23,9 @@ final class AsThroughput {
     private AsThroughput() {
     }
 
-    /** Why a mode cannot be scaled, or null when it can. */
-    static String skipReason(Mode mode) {
-        return mode == Mode.SINGLE_SHOT
-                ? "single-shot mode times one cold call, not a steady throughput; not scaled"
-                : null;
+    /** Whether a mode's scores can be put on a throughput scale: all but single shot. */
+    static boolean scalable(Mode mode) {
+        return mode != Mode.SINGLE_SHOT;
     }
 
     /** {@code {x, low, high}} of the point on the throughput scale (low/high NaN when unknown). */
@@ -43,10 +41,5 @@ final class AsThroughput {
         }
         Matcher m = TIME_PER_OP.matcher(unit);
         return m.matches() ? "ops/" + m.group(1) : "threads/(" + unit + ")";
-    }
-
-    /** What was done to the scores, for the report; empty for throughput modes. */
-    static String note(Mode mode) {
-        return mode.higherIsBetter() ? "" : mode.jmhName() + " converted to throughput as threads/time";
     }
 }

@@ -1,7 +1,5 @@
 package corescale.stats.scaling;
 
-import corescale.stats.io.TextNumbers;
-
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -19,37 +17,69 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p><b>Without replicates</b> (one observation per N) there is no pure error, so nothing measures the
  * noise the deviations would be held against: lack of fit cannot be tested, and the check says so
- * ({@link Check#tested()} false) instead of passing the fit. It can still find that the law misses the
+ * ({@link #tested()} false) instead of passing the fit. It can still find that the law misses the
  * curve: the Wald–Wolfowitz runs test on the signs of the deviations in order of N (a curve the law
  * misses bends away from it in long runs; a zig-zag alternates), two-sided p &lt; {@value #RUNS_ALPHA},
- * from {@value #MIN_RUNS_N} distinct N on, with deviations of at least 3% RMS. Otherwise the note
- * states the deviations and any pattern: the Cisco data of the published tests deviate from the
- * book's fit in a clear wave (runs test p &lt; 0.0001) but by 2.2% RMS: not flagged, not passed either.
+ * from {@value #MIN_RUNS_N} distinct N on, with deviations of at least 3% RMS. Otherwise the result
+ * keeps the deviations and any pattern ({@link Kind#UNTESTED_PATTERN}) for the report to state: the
+ * Cisco data of the published tests deviate from the book's fit in a clear wave (runs test
+ * p &lt; 0.0001) but by 2.2% RMS: not flagged, not passed either.
+ *
+ * @param kind what the check found
+ * @param rms  root mean square of the deviations per N on the relative scale (0.03 is 3%)
+ * @param p    the test's p: the F test's (replicates) or the runs test's (none); NaN when no F test
+ *             was made
  */
-final class LackOfFit {
+public record LackOfFit(Kind kind, double rms, double p) {
 
     static final double F_ALPHA = 0.01;
     static final double RUNS_ALPHA = 0.05;
     static final int MIN_RUNS_N = 6;
     static final double MIN_RMS = 0.03;
+    /** Deviations below this RMS show no pattern worth naming (exact data, rounding): they print as 0.0%. */
+    static final double MIN_PATTERN_RMS = 0.0005;
 
-    /**
-     * The outcome.
-     *
-     * @param reason why the law does not describe the curve, or empty when nothing says so
-     * @param tested true when the data could have shown lack of fit and the verdict stands either way
-     *               (replicates), or lack of fit was found; false for a curve without replicates that
-     *               shows none
-     * @param note   for an untested curve, why and what the deviations look like; empty otherwise
-     */
-    record Check(String reason, boolean tested, String note) {
+    /** What the check found. */
+    public enum Kind {
+        /** Tested (replicates) and the law describes the curve. */
+        NOT_FOUND(true, false),
+        /** Lack of fit: the curve departs from the law where forks agree within their noise (F test). */
+        DEPARTS_BEYOND_NOISE(true, true),
+        /** Lack of fit without replicates: the deviations follow a pattern in N (runs test). */
+        PATTERN_IN_N(true, true),
+        /** No replicates, so no test; the deviations show no pattern. */
+        UNTESTED(false, false),
+        /** No replicates, so no test; the deviations, too small to flag, follow a pattern in N. */
+        UNTESTED_PATTERN(false, false);
+
+        private final boolean tested;
+        private final boolean found;
+
+        Kind(boolean tested, boolean found) {
+            this.tested = tested;
+            this.found = found;
+        }
     }
 
-    private LackOfFit() {
+    public LackOfFit {
+        java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Whether the law does not describe the curve. */
+    public boolean found() {
+        return kind.found;
+    }
+
+    /**
+     * Whether the data could have shown lack of fit and the verdict stands either way (replicates),
+     * or lack of fit was found; false for a curve without replicates that shows none.
+     */
+    public boolean tested() {
+        return kind.tested;
     }
 
     /** Checks {@code fitted}, a fit with {@code errors}, against the observations it was fitted to. */
-    static Check check(double[] n, double[] x, UslModel fitted, ErrorModel errors) {
+    static LackOfFit check(double[] n, double[] x, UslModel fitted, ErrorModel errors) {
         // N -> {count, sum of r, sum of e, sum of e²}: r on the log scale, e on the fit's scale
         Map<Double, double[]> byN = new TreeMap<>();
         for (int i = 0; i < n.length; i++) {
@@ -79,30 +109,17 @@ final class LackOfFit {
         int lofDof = m - 3;
         if (pureDof > 0) {
             if (rms < MIN_RMS || lofDof <= 0) {
-                return new Check("", true, "");
+                return new LackOfFit(Kind.NOT_FOUND, rms, Double.NaN);
             }
             double f = (lof / lofDof) / (Math.max(pure, 0) / pureDof);
             double p = f == Double.POSITIVE_INFINITY ? 0 : 1 - new FDistribution(null, lofDof, pureDof).cumulativeProbability(f);
-            return new Check(p < F_ALPHA ? String.format(java.util.Locale.ROOT,
-                    "lack of fit: the curve departs from the USL by %.1f%% (RMS) where forks agree within their noise (F test p %s)",
-                    100 * rms, pValue(p)) : "", true, "");
+            return new LackOfFit(p < F_ALPHA ? Kind.DEPARTS_BEYOND_NOISE : Kind.NOT_FOUND, rms, p);
         }
         double p = runsP(means);
         if (rms >= MIN_RMS && p < RUNS_ALPHA) {
-            return new Check(String.format(java.util.Locale.ROOT,
-                    "lack of fit: deviations from the USL (%.1f%% RMS) follow a pattern in N (runs test p %s)",
-                    100 * rms, pValue(p)), true, "");
+            return new LackOfFit(Kind.PATTERN_IN_N, rms, p);
         }
-        // a pattern in deviations that print as 0.0% (exact data, rounding) is no finding
-        String pattern = p < RUNS_ALPHA && rms >= 0.0005
-                ? String.format(java.util.Locale.ROOT, ", in a pattern in N (runs test p %s)", pValue(p)) : "";
-        return new Check("", false, String.format(java.util.Locale.ROOT,
-                "lack of fit untested: one observation per N, no replicates to measure the noise against; "
-                        + "the fit misses the points by %.1f%% RMS%s", 100 * rms, pattern));
-    }
-
-    private static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : "= " + TextNumbers.significant(p, 2);
+        return new LackOfFit(p < RUNS_ALPHA && rms >= MIN_PATTERN_RMS ? Kind.UNTESTED_PATTERN : Kind.UNTESTED, rms, p);
     }
 
     /** Two-sided p of the runs test on the signs of {@code r} (zeros skipped), normal approximation; 1 when too short. */

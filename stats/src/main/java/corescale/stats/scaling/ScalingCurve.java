@@ -12,11 +12,22 @@ import java.util.Objects;
  * @param points    the points in increasing N; empty when the mode cannot be scaled
  * @param usl       the USL fit, or why there is none
  * @param amdahl    the Amdahl fit, or why there is none
- * @param note      what was done to the data (time converted to throughput, baseline not 1,
- *                  mode skipped); empty when nothing
+ * @param notes     what was done to the data, in this order; empty when nothing
  */
 public record ScalingCurve(CurveKey key, String unit, double baselineN, List<ScalingPoint> points,
-                           UslFit usl, AmdahlFit amdahl, String note) {
+                           UslFit usl, AmdahlFit amdahl, List<Note> notes) {
+
+    /** What was done to a curve's data; the numbers a note needs are the curve's own (mode, axis, N₀). */
+    public enum Note {
+        /** A time mode turned into throughput as threads / time ({@link AsThroughput}). */
+        TIME_AS_THROUGHPUT,
+        /** No point at N = 1: speedup, efficiency and Karp–Flatt are relative to N₀. */
+        BASELINE_NOT_ONE,
+        /** Every point one unit at a time by construction: listed without any measure. */
+        ONE_AT_A_TIME,
+        /** Single-shot mode: listed without any measure. */
+        SINGLE_SHOT
+    }
 
     public ScalingCurve {
         Objects.requireNonNull(key, "key");
@@ -24,7 +35,7 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
         points = List.copyOf(points);
         Objects.requireNonNull(usl, "usl");
         Objects.requireNonNull(amdahl, "amdahl");
-        note = Objects.requireNonNullElse(note, "");
+        notes = List.copyOf(notes);
     }
 
     /**
@@ -37,8 +48,8 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
         UslFit u = usl.times(factor);
         AmdahlFit a = new AmdahlFit(amdahl.serialFraction(), amdahl.stdError(), amdahl.low(), amdahl.high(),
                 amdahl.lambda() * factor, amdahl.rSquared(), amdahl.points(), amdahl.distinctN(), amdahl.errors(),
-                amdahl.note());
-        return new ScalingCurve(key, newUnit, baselineN, scaled, u, a, note);
+                amdahl.noFit());
+        return new ScalingCurve(key, newUnit, baselineN, scaled, u, a, notes);
     }
 
     /**

@@ -42,10 +42,6 @@ public final class ScalingCurves {
         return of(summaries, k -> false);
     }
 
-    /** Why a curve whose every point runs one unit at a time gets no speedup or fits. */
-    public static final String ONE_AT_A_TIME = "one unit at a time by construction (concurrency 1): a latency per "
-            + "core count, not a scaling curve; no speedup, efficiency, Karp-Flatt, Amdahl or USL";
-
     /**
      * The curves of {@code summaries}, sorted by {@link CurveKey}; curves whose every point is
      * {@code oneAtATime} (the benchmark reports concurrency 1) are listed without measures, saying why.
@@ -55,7 +51,7 @@ public final class ScalingCurves {
     }
 
     /**
-     * As {@link #of(List, Predicate)}, without the USL and Amdahl fits (they say {@link #NOT_FITTED}):
+     * As {@link #of(List, Predicate)}, without the USL and Amdahl fits (they say {@link NoFit.Reason#NOT_FITTED}):
      * the points and speedups that a chart or a comparison of points needs, for a fraction of the cost.
      */
     public static List<ScalingCurve> unfitted(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
@@ -66,9 +62,6 @@ public final class ScalingCurves {
     public static List<ScalingCurve> overCores(List<PointSummary> summaries, Predicate<PointKey> oneAtATime) {
         return of(summaries, oneAtATime, false, true);
     }
-
-    /** What an unfitted curve's fits say. */
-    public static final String NOT_FITTED = "not fitted";
 
     private static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime, boolean threads,
                                          boolean fit) {
@@ -131,11 +124,11 @@ public final class ScalingCurves {
     static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis, Predicate<PointKey> oneAtATime,
                               boolean fit) {
         String unit = commonUnit(key, summaries);
-        String skip = summaries.stream().allMatch(s -> oneAtATime.test(s.key())) ? ONE_AT_A_TIME
-                : AsThroughput.skipReason(key.mode());
-        if (skip != null) {
-            return new ScalingCurve(key, unit, Double.NaN, List.of(),
-                    UslFit.none(0, 0, "no USL fit: " + skip), AmdahlFit.none(0, 0, "no Amdahl fit: " + skip), skip);
+        boolean byConstruction = summaries.stream().allMatch(s -> oneAtATime.test(s.key()));
+        if (byConstruction || !AsThroughput.scalable(key.mode())) {
+            NoFit why = NoFit.of(byConstruction ? NoFit.Reason.ONE_AT_A_TIME : NoFit.Reason.SINGLE_SHOT);
+            return new ScalingCurve(key, unit, Double.NaN, List.of(), UslFit.none(0, 0, why), AmdahlFit.none(0, 0, why),
+                    List.of(byConstruction ? ScalingCurve.Note.ONE_AT_A_TIME : ScalingCurve.Note.SINGLE_SHOT));
         }
         List<PointSummary> sorted = summaries.stream()
                 .sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), axis)))
@@ -168,10 +161,11 @@ public final class ScalingCurves {
         double[] ox = obs.stream().mapToDouble(o -> o[1]).toArray();
         ErrorModel errors = ErrorModel.forObservations(on);
         long distinct = Arrays.stream(n).distinct().count();
+        NoFit notFitted = NoFit.of(NoFit.Reason.NOT_FITTED);
         return new ScalingCurve(key, AsThroughput.unit(key.mode(), unit), baselineN, points,
-                fit ? UslFitter.fit(on, ox, errors) : UslFit.none(on.length, (int) distinct, errors, NOT_FITTED),
-                fit ? AmdahlFitter.fit(on, ox, errors) : AmdahlFit.none(on.length, (int) distinct, errors, NOT_FITTED),
-                note(key.mode(), axis, baselineN));
+                fit ? UslFitter.fit(on, ox, errors) : UslFit.none(on.length, (int) distinct, errors, notFitted),
+                fit ? AmdahlFitter.fit(on, ox, errors) : AmdahlFit.none(on.length, (int) distinct, errors, notFitted),
+                notes(key.mode(), baselineN));
     }
 
     private static int n(PointKey k, Axis axis) {
@@ -182,17 +176,15 @@ public final class ScalingCurves {
         return Arrays.stream(sortedN).filter(v -> v == value).count();
     }
 
-    private static String note(Mode mode, Axis axis, double baselineN) {
-        List<String> parts = new ArrayList<>();
-        String conversion = AsThroughput.note(mode);
-        if (!conversion.isEmpty()) {
-            parts.add(conversion);
+    private static List<ScalingCurve.Note> notes(Mode mode, double baselineN) {
+        List<ScalingCurve.Note> notes = new ArrayList<>();
+        if (!mode.higherIsBetter()) {
+            notes.add(ScalingCurve.Note.TIME_AS_THROUGHPUT);
         }
         if (baselineN != 1) {
-            parts.add("no " + axis.csvName() + "=1 point: speedup, efficiency and Karp-Flatt relative to "
-                    + axis.csvName() + "=" + (long) baselineN);
+            notes.add(ScalingCurve.Note.BASELINE_NOT_ONE);
         }
-        return String.join("; ", parts);
+        return notes;
     }
 
     private static String commonUnit(CurveKey key, List<PointSummary> summaries) {

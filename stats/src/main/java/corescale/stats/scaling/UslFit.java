@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Result of fitting the Universal Scalability Law to one curve. Either {@link #fitted()} with a
- * {@link #model()} and its statistics, or not fitted with the reason in {@link #note()}; the
- * numbers of an unfitted result are NaN.
+ * {@link #model()}, its statistics, its peak and its check for lack of fit, or not fitted with the
+ * reason in {@link #noFit()}; the numbers of an unfitted result are NaN.
  *
  * <p>Intervals are 95% profile-likelihood intervals ({@link Profile}); an interval's high end is
  * +∞ where the data set no bound (N* when κ's interval reaches 0).
@@ -20,40 +20,58 @@ import java.util.Objects;
  * @param peakThroughput  X(N*) with its interval; without a finite N*, X at the largest N measured
  *                        (X(1) when σ ≥ 1), without an interval
  * @param rSquared        1 − RSS/TSS on the fit's scale (log X for relative error, X for absolute)
- * @param peak            whether N* was measured, extrapolated or does not exist
- * @param lackOfFit       why the law does not describe the curve, or empty ({@link LackOfFit})
- * @param lackOfFitTested whether an empty {@code lackOfFit} means the law passed the check: false for a
- *                        curve without replicates (one observation per N), where lack of fit cannot be
- *                        tested and {@code note} says so; false when not fitted
- * @param note            why there is no fit, or what is special about it (e.g. no peak); empty otherwise
+ * @param peakFinding     whether N* was measured, extrapolated or does not exist, and why; null when
+ *                        not fitted
+ * @param lackOfFit       whether the law describes the curve, or could not be tested (no replicates);
+ *                        null when not fitted
+ * @param noFit           why there is no fit; null when fitted
  */
 public record UslFit(UslModel model, int points, int distinctN, ErrorModel errors,
                      Estimate contention, Estimate coherency, Estimate peakConcurrency, Estimate peakThroughput,
-                     double rSquared, Peak peak, String lackOfFit, boolean lackOfFitTested, String note) {
+                     double rSquared, Peak.Finding peakFinding, LackOfFit lackOfFit, NoFit noFit) {
 
     /** The fewest distinct N for a fit: three parameters and at least one residual degree of freedom. */
     public static final int MIN_DISTINCT_N = 4;
 
     public UslFit {
         Objects.requireNonNull(errors, "errors");
-        Objects.requireNonNull(peak, "peak");
-        lackOfFit = Objects.requireNonNullElse(lackOfFit, "");
-        note = Objects.requireNonNullElse(note, "");
+        if ((model == null) == (noFit == null) || (model == null) != (peakFinding == null)
+                || (model == null) != (lackOfFit == null)) {
+            throw new IllegalArgumentException("a fit has a model, a peak and a lack-of-fit check; no fit has a reason");
+        }
     }
 
     /** A result without a fit, saying why. */
-    public static UslFit none(int points, int distinctN, String reason) {
-        return none(points, distinctN, ErrorModel.RELATIVE, reason);
+    public static UslFit none(int points, int distinctN, NoFit why) {
+        return none(points, distinctN, ErrorModel.RELATIVE, why);
     }
 
     /** A result without a fit, saying why, for a curve whose fit would have minimised {@code errors}. */
-    public static UslFit none(int points, int distinctN, ErrorModel errors, String reason) {
+    public static UslFit none(int points, int distinctN, ErrorModel errors, NoFit why) {
         return new UslFit(null, points, distinctN, errors, Estimate.NONE, Estimate.NONE, Estimate.NONE,
-                Estimate.NONE, Double.NaN, Peak.NONE, "", false, reason);
+                Estimate.NONE, Double.NaN, null, null, why);
     }
 
     public boolean fitted() {
         return model != null;
+    }
+
+    /** Whether N* was measured, extrapolated or does not exist ({@link Peak#NONE} when not fitted). */
+    public Peak peak() {
+        return fitted() ? peakFinding.peak() : Peak.NONE;
+    }
+
+    /** Whether the law was found not to describe the curve. */
+    public boolean lackOfFitFound() {
+        return fitted() && lackOfFit.found();
+    }
+
+    /**
+     * Whether the absence of lack of fit means the law passed the check: false for a curve without
+     * replicates (one observation per N), where lack of fit cannot be tested; false when not fitted.
+     */
+    public boolean lackOfFitTested() {
+        return fitted() && lackOfFit.tested();
     }
 
     public double sigma() {
@@ -82,6 +100,6 @@ public record UslFit(UslModel model, int points, int distinctN, ErrorModel error
     UslFit times(double factor) {
         UslModel m = model == null ? null : new UslModel(model.sigma(), model.kappa(), model.lambda() * factor);
         return new UslFit(m, points, distinctN, errors, contention, coherency, peakConcurrency,
-                peakThroughput.times(factor), rSquared, peak, lackOfFit, lackOfFitTested, note);
+                peakThroughput.times(factor), rSquared, peakFinding, lackOfFit, noFit);
     }
 }

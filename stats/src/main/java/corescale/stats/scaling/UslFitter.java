@@ -1,7 +1,5 @@
 package corescale.stats.scaling;
 
-import corescale.stats.io.TextNumbers;
-
 import java.util.Arrays;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
@@ -48,11 +46,10 @@ public final class UslFitter {
         String problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return UslFit.none(n.length, distinct, errors, "no USL fit: " + problem);
+            return UslFit.none(n.length, distinct, errors, NoFit.badObservations(problem));
         }
         if (distinct < UslFit.MIN_DISTINCT_N) {
-            return UslFit.none(n.length, distinct, errors, "no USL fit: " + distinct + " distinct N, need at least "
-                    + UslFit.MIN_DISTINCT_N);
+            return UslFit.none(n.length, distinct, errors, NoFit.tooFewN(distinct, UslFit.MIN_DISTINCT_N));
         }
         double scale = Observations.scale(n, x);
         double[] y = Observations.divide(x, scale);
@@ -66,8 +63,7 @@ public final class UslFitter {
             try {
                 r = NonlinearFit.fit(model, n, target, new double[] {0.01, 0.0001, 1});
             } catch (MathIllegalStateException second) {
-                return UslFit.none(n.length, distinct, errors, "no USL fit: optimiser did not converge ("
-                        + second.getMessage() + ")");
+                return UslFit.none(n.length, distinct, errors, NoFit.noConvergence(second.getMessage()));
             }
         }
         double[] p = r.params();
@@ -95,16 +91,9 @@ public final class UslFitter {
                 peakX = profile.interval(Profile.PEAK_THROUGHPUT, x1, x1, 0, 0, true).times(scale);
             }
         }
-        LackOfFit.Check check = LackOfFit.check(n, x, m, errors);
-        String lack = check.reason();
-        Peak peak = !lack.isEmpty() || !Double.isFinite(nStar) ? Peak.NONE
-                : nStar >= nMin && nStar <= nMax && kappa.low() > 0 ? Peak.MEASURED : Peak.EXTRAPOLATED;
-        String note = peakNote(m, peak, kappa, nMin, nMax, !lack.isEmpty());
-        if (!check.note().isEmpty()) {
-            note = note + "; " + check.note();
-        }
-        return new UslFit(m, n.length, distinct, errors, sigma, kappa, peakN, peakX, r.rSquared(), peak, lack,
-                check.tested(), note);
+        LackOfFit lack = LackOfFit.check(n, x, m, errors);
+        Peak.Finding peak = new Peak.Finding(peakBasis(nStar, kappa, nMin, nMax, lack.found()), nStar, nMin, nMax);
+        return new UslFit(m, n.length, distinct, errors, sigma, kappa, peakN, peakX, r.rSquared(), peak, lack, null);
     }
 
     /** The first step of the search for an interval's ends: the Wald half-width when there is one. */
@@ -113,34 +102,21 @@ public final class UslFitter {
         return Double.isFinite(half) && half > 0 ? half : fallback;
     }
 
-    /** The peak in words, for the report and fit_note. */
-    private static String peakNote(UslModel m, Peak peak, Estimate kappa, double nMin, double nMax, boolean lack) {
-        double nStar = m.peakConcurrency();
+    /** Why the peak is what it is; the first case that holds, in the order of {@link Peak.Basis}. */
+    private static Peak.Basis peakBasis(double nStar, Estimate kappa, double nMin, double nMax, boolean lack) {
         if (Double.isNaN(nStar)) {
-            return "sigma >= 1: throughput falls from N=1 on, n_star undefined, x_max is X(1)";
+            return Peak.Basis.FALLS_FROM_ONE;
         }
         if (Double.isInfinite(nStar)) {
-            return "kappa = 0: no retrograde region, n_star undefined, x_max is X at n_max=" + fmt(nMax);
+            return Peak.Basis.NO_RETROGRADE;
         }
         if (lack) {
-            return "peak none: the USL does not describe this curve, so its n_star = " + fmt3(nStar) + " means nothing";
-        }
-        if (peak == Peak.MEASURED) {
-            return "peak measured: n_star = " + fmt3(nStar) + " lies inside the measured N " + fmt(nMin) + "-" + fmt(nMax);
+            return Peak.Basis.LAW_DOES_NOT_FIT;
         }
         if (!(kappa.low() > 0)) {
-            return "peak extrapolated: kappa's interval reaches 0, so the data do not establish a peak (n_star = "
-                    + fmt3(nStar) + " is the fit's guess)";
+            return Peak.Basis.KAPPA_MAY_BE_ZERO;
         }
-        return "peak extrapolated: n_star = " + fmt3(nStar) + " lies outside the measured N " + fmt(nMin) + "-" + fmt(nMax);
-    }
-
-    private static String fmt(double v) {
-        return TextNumbers.count(v);
-    }
-
-    private static String fmt3(double v) {
-        return TextNumbers.significant(v, 3);
+        return nStar >= nMin && nStar <= nMax ? Peak.Basis.INSIDE_MEASURED : Peak.Basis.OUTSIDE_MEASURED;
     }
 
     /** OLS of z = N/C − 1 on (N−1, N(N−1)) without intercept; a good start whatever the data. */

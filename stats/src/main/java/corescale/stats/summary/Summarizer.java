@@ -7,6 +7,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.PooledResult;
+import corescale.stats.model.SummaryNote;
 import corescale.stats.model.Units;
 import org.apache.commons.math3.stat.StatUtils;
 
@@ -32,9 +33,9 @@ import java.util.TreeSet;
  * dropped as warm-up ({@link Warmup}), and the fork means are tested for two modes ({@link Modes});
  * a point with two modes is {@code unstable}.
  *
- * <p>With one fork the interval falls back to iterations and the note says it ignores run-to-run
- * variance. Points known only from JMH's pooled score (JMH CSV) keep JMH's interval rescaled from
- * 99.9% to 95%, with a note.
+ * <p>With one fork the interval falls back to iterations, with a note ({@link SummaryNote}) that it
+ * ignores run-to-run variance. Points known only from JMH's pooled score (JMH CSV) keep JMH's
+ * interval rescaled from 99.9% to 95%, with a note.
  */
 public final class Summarizer {
 
@@ -180,25 +181,24 @@ public final class Summarizer {
         int[] forkNumbers = d.forks.keySet().stream().mapToInt(ForkId::fork).toArray();
         int samples = Arrays.stream(forks).mapToInt(f -> f.length).sum();
         double mean = StatUtils.mean(forkMeans);
-        List<String> notes = new ArrayList<>();
+        List<SummaryNote> notes = new ArrayList<>();
         Interval t;
         if (forks.length >= 2) {
             t = Intervals.studentT(forkMeans, LEVEL);
         } else {
             t = Intervals.studentT(forks[0], LEVEL);
-            notes.add(forks[0].length < 2 ? "one fork, one iteration: no interval"
-                    : "one fork: interval over iterations ignores run-to-run variance");
+            notes.add(forks[0].length < 2 ? SummaryNote.Plain.ONE_FORK_ONE_ITERATION : SummaryNote.Plain.ONE_FORK);
         }
         double cv = Intervals.cv(forkMeans);
         int modes = Modes.count(forkMeans);
         if (d.hosts.size() > 1) {
-            notes.add("combines runs from hosts " + String.join(" ", d.hosts));
+            notes.add(new SummaryNote.CombinesHosts(List.copyOf(d.hosts)));
         }
         if (!d.pooled.isEmpty()) {
-            notes.add("JMH pooled-only results for this point ignored in favour of per-iteration data");
+            notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, String.join("; ", notes));
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
     }
 
@@ -227,7 +227,7 @@ public final class Summarizer {
             Interval t = Intervals.studentT(scores, LEVEL);
             PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks, samples,
                     StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores,
-                    "JMH pooled scores of " + scores.length + " files taken as replicates (no per-fork data)");
+                    List.of(new SummaryNote.PooledFilesAsReplicates(scores.length)));
             return new SummaryRow(s, 0, -1);
         }
         PooledResult p = pooled.get(0);
@@ -239,7 +239,7 @@ public final class Summarizer {
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), p.forks(), p.samples(),
                 p.score(), ci.low(), ci.high(), Double.NaN, false, new double[0],
-                "JMH's pooled interval (iterations of all forks together, rescaled to 95%): ignores run-to-run variance");
+                List.of(SummaryNote.Plain.POOLED_INTERVAL));
         return new SummaryRow(s, 0, -1);
     }
 }

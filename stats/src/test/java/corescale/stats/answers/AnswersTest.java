@@ -5,6 +5,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.LostUpdates;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,13 @@ class AnswersTest {
                 "1% apart with 2% noise: tied");
         assertEquals(2.0, one.ranked().get(0).vsBaseline().value(), 1e-12);
         assertTrue(one.ranked().get(0).vsBaseline().low() > 1, "twice synchronized, with an interval above 1");
-        assertEquals(List.of(new Answers.Unranked("semaphorePermits", "lost updates")), one.unranked(),
+        assertEquals(List.of(new Answers.Unranked("semaphorePermits", Eligibility.Reason.LOST_UPDATES)), one.unranked(),
                 "the fastest point loses updates: named, never ranked");
 
         Answers.Ranking equal = a.counters().get(1);
         assertEquals(Answers.Situation.THREADS_EQUAL_CORES, equal.situation());
         assertEquals(List.of("longAdder"), equal.leaders().stream().map(e -> e.point().key().variant()).toList());
-        assertEquals(List.of(new Answers.Unranked("reentrantLock", "one fork")), equal.unranked());
+        assertEquals(List.of(new Answers.Unranked("reentrantLock", Eligibility.Reason.ONE_FORK)), equal.unranked());
 
         Answers.Ranking over = a.counters().get(2);
         assertEquals(Answers.Situation.OVERSUBSCRIBED, over.situation());
@@ -75,7 +76,7 @@ class AnswersTest {
         assertEquals("fixedPool", r.baseline(), "the best that may be ranked");
         assertEquals(List.of("fixedPool"), r.leaders().stream().map(e -> e.point().key().variant()).toList());
         assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
-        assertEquals(List.of(new Answers.Unranked("asyncChannels", Answers.SERVICE_BOUND)), r.unranked());
+        assertEquals(List.of(new Answers.Unranked("asyncChannels", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
     }
 
     @Test

@@ -133,7 +133,7 @@ class BoundsTest {
         ScalingCurve startJoinAll = curves.stream().filter(c -> c.key().benchmark().startsWith("StartJoinBatch")).findFirst().orElseThrow();
         assertEquals(List.of(), startJoin.points(), "no speedup, efficiency or Karp-Flatt");
         assertFalse(startJoin.usl().fitted());
-        assertTrue(startJoin.note().contains("one unit at a time"), startJoin.note());
+        assertEquals(List.of(ScalingCurve.Note.ONE_AT_A_TIME), startJoin.notes());
         assertEquals(2, startJoinAll.points().size(), "a batch of 100 at once is still a curve");
     }
 }

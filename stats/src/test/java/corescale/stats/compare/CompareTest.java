@@ -8,6 +8,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
+import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.ScalingCurves;
 import org.junit.jupiter.api.Test;
 
@@ -114,12 +115,12 @@ class CompareTest {
         assertEquals(Verdict.INSUFFICIENT, c.verdict());
         assertEquals(0.5, c.ratio().value(), 1e-12);
         assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
-        assertEquals("base: 1 fork, needs 2 or more", c.note());
+        assertEquals(List.of(new CompareNote.SideTooFewForks(CompareNote.Side.BASE, 1, Comparer.MIN_FORKS)), c.notes());
         PointSummary pooled = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
-                new double[0], "");
+                new double[0], List.of());
         PointComparison p = only(new Comparer(0.05).compare(run("a", other), run("b", pooled)));
         assertEquals(Verdict.INSUFFICIENT, p.verdict());
-        assertEquals("other: JMH pooled result, no per-fork data", p.note());
+        assertEquals(List.of(new CompareNote.SidePooled(CompareNote.Side.OTHER)), p.notes());
     }
 
     @Test
@@ -142,7 +143,10 @@ class CompareTest {
         assertEquals(3, r.points().size());
         assertEquals(Set.of(Verdict.SAME, Verdict.ONLY_BASE, Verdict.ONLY_OTHER),
                 Set.copyOf(r.points().stream().map(PointComparison::verdict).toList()));
-        assertEquals(List.of("host differs: hostA (a) vs hostB (b)", "jdk_version differs: 21.0.2 (a) vs 25 (b)"), r.mismatches());
+        assertEquals(List.of(new Mismatch("host", List.of("hostA"), List.of("hostB")),
+                new Mismatch("jdk_version", List.of("21.0.2"), List.of("25"))), r.mismatches());
+        PointComparison a = r.points().stream().filter(p -> p.verdict() == Verdict.ONLY_BASE).findFirst().orElseThrow();
+        assertEquals(List.of(new CompareNote.NotIn("b")), a.notes());
         assertEquals(1, r.families().size());
         assertEquals(1.0, r.families().get(0).geomean(), 1e-12);
     }
@@ -189,11 +193,11 @@ class CompareTest {
         RunData base = Synthetic.runData("a", a, Set.of(Synthetic.RUN));
         RunData other = Synthetic.runData("b", b, Set.of(Synthetic.RUN));
         assertFalse(base.curves().isEmpty());
-        assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().note().equals(ScalingCurves.NOT_FITTED)),
+        assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().noFit().reason() == NoFit.Reason.NOT_FITTED),
                 "what compare draws is not fitted");
         CurveComparison c = new Comparer(0.05).compare(base, other).curves().get(0);
-        assertTrue(c.baseUsl().fitted(), c.baseUsl().note());
-        assertTrue(c.otherUsl().fitted(), c.otherUsl().note());
+        assertTrue(c.baseUsl().fitted(), String.valueOf(c.baseUsl().noFit()));
+        assertTrue(c.otherUsl().fitted(), String.valueOf(c.otherUsl().noFit()));
         assertEquals(0.05, c.otherUsl().sigma(), 0.01);
     }
 

@@ -168,16 +168,15 @@ class PairedCompareTest {
     void aForkWithoutAPartnerIsDroppedAndNamed() {
         PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
         PointSummary a = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 4, 20, 10, 9, 11, 0.01, false,
-                new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "");
+                new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, List.of());
         PointSummary b = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 15, 7, 6, 8, 0.01, false,
-                new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "");
+                new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, List.of());
         CompareResult r = new Comparer(0.05).comparePaired(Synthetic.runData("a", List.of(a), Set.of()),
                 Synthetic.runData("b", List.of(b), Set.of()));
         PointComparison p = r.points().get(0);
         assertEquals(3, p.nBase());
-        assertEquals("forks without a partner dropped: fork 3 of a", p.note());
-        assertEquals(List.of("1 fork without a partner of the same round in the other configuration dropped, at 1 point"
-                + " (each point's note names them)"), r.notes());
+        assertEquals(List.of(new CompareNote.ForksUnpaired(List.of(new CompareNote.Unpaired("a", List.of(3))))), p.notes());
+        assertEquals(List.of(new CompareNote.UnpairedTotal(1, 1)), r.notes());
         // Rounds 1, 2 and 4: ratios 0.7, 7.1/10.2 and 7.05/10.1.
         assertEquals(Math.cbrt(0.7 * 7.1 / 10.2 * 7.05 / 10.1), p.ratio().value(), 1e-12);
         assertEquals(Verdict.SLOWER, p.verdict());

@@ -182,7 +182,7 @@ class ReplicateRunsTest {
         assertEquals(Design.RUNS, p.design());
         assertEquals(2, p.nBase());
         assertEquals(1, p.nOther());
-        assertTrue(p.note().contains("the single run's side taken to vary from run to run as much as the other"), p.note());
+        assertTrue(p.notes().contains(CompareNote.Plain.SINGLE_RUN_SIDE_VARIES_AS_OTHER), p.notes().toString());
         assertTrue(CompareFindings.of(r, 0.05).stream().anyMatch(f -> f.contains("2 runs vs 1: the run is the unit")));
     }
 

@@ -17,7 +17,7 @@ class ThreadsVsProcessesTest {
         double mean = Arrays.stream(forkMeans).average().orElseThrow();
         return new PointSummary(new PointKey(family, family.equals("counters") ? "Counters.increment" : "ProcessCounters.increment",
                 variant, params, cores, threads, Mode.THROUGHPUT).withMode(Mode.THROUGHPUT), "ops/us", forkMeans.length, forkMeans.length * 3,
-                mean, mean * 0.95, mean * 1.05, 0.05, false, forkMeans, "");
+                mean, mean * 0.95, mean * 1.05, 0.05, false, forkMeans, List.of());
     }
 
     @Test

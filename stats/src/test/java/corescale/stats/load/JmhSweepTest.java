@@ -7,8 +7,9 @@ import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.scaling.ErrorModel;
+import corescale.stats.scaling.LackOfFit;
 import corescale.stats.scaling.Peak;
-import corescale.stats.scaling.ScalingCsv;
+import corescale.stats.export.ScalingCsv;
 import corescale.stats.scaling.UslFit;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
@@ -80,7 +81,7 @@ class JmhSweepTest {
         assertEquals(Axis.THREADS, curve.key().axis());
         assertEquals(32, curve.points().size());
         UslFit fit = curve.usl();
-        assertTrue(fit.fitted(), fit.note());
+        assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
         assertEquals(32, fit.points(), "one observation per thread count");
 
         // The book: sigma = 0.02671591, kappa = 7.690945e-4, lambda = 995.6486 (per ms; ours is per us).
@@ -92,11 +93,12 @@ class JmhSweepTest {
         assertTrue(fit.contention().covers(0.02671591) && fit.coherency().covers(7.690945e-4),
                 fit.contention() + " " + fit.coherency());
         // the book's N* = 35.4 lies beyond the 32 threads measured
-        assertEquals(Peak.EXTRAPOLATED, fit.peak(), fit.note());
+        assertEquals(Peak.EXTRAPOLATED, fit.peak(), String.valueOf(fit.peakFinding()));
         // one value per N: lack of fit cannot be tested, and the fit says so instead of passing it
-        assertEquals("", fit.lackOfFit());
+        assertFalse(fit.lackOfFitFound());
         assertFalse(fit.lackOfFitTested());
-        assertTrue(fit.note().contains("lack of fit untested: one observation per N"), fit.note());
+        assertTrue(List.of(LackOfFit.Kind.UNTESTED, LackOfFit.Kind.UNTESTED_PATTERN).contains(fit.lackOfFit().kind()),
+                fit.lackOfFit().toString());
 
         StringWriter out = new StringWriter();
         ScalingCsv.write(curves, out);

@@ -57,7 +57,7 @@ class LeadTest {
         }
         ContentionRow racyRow = rows.stream().filter(r -> r.key().equals(racy.key())).findFirst().orElseThrow();
         assertEquals(3.0, racyRow.vsBest().value(), 1e-12);
-        assertTrue(racyRow.note().contains("not ranked: lost updates"), racyRow.note());
+        assertEquals(Eligibility.Reason.LOST_UPDATES, racyRow.notRanked());
     }
 
     @Test
@@ -67,7 +67,7 @@ class LeadTest {
         ContentionRow row = new Contention().analyse(List.of(adder), eligibility).get(0);
         assertEquals("", row.bestVariant());
         assertTrue(Double.isNaN(row.vsBest().value()));
-        assertTrue(row.note().contains("not ranked: inside work not guarded"), row.note());
+        assertEquals(Eligibility.Reason.UNGUARDED, row.notRanked());
     }
 
     /** A point above its physical bound is a measurement error: never the best, and its note says why. */
@@ -79,11 +79,11 @@ class LeadTest {
         Bounds bounds = Bounds.of(List.of(fast, fair), java.util.Map.of(
                 fast.key(), new PointFacts(2, 1000, Double.NaN), fair.key(), new PointFacts(2, 1000, Double.NaN)));
         Eligibility eligibility = Eligibility.of(List.of(fast, fair), List.of(), bounds);
-        assertTrue(!eligibility.ranked(fast.key()) && eligibility.ranked(fair.key()), eligibility.whyNot(fast.key()));
+        assertTrue(!eligibility.ranked(fast.key()) && eligibility.ranked(fair.key()), eligibility.whyNot(fast.key()).toString());
         List<ContentionRow> rows = new Contention().analyse(List.of(fast, fair), eligibility);
         rows.forEach(r -> assertEquals("fair", r.bestVariant(), r.toString()));
         ContentionRow fastRow = rows.stream().filter(r -> r.key().equals(fast.key())).findFirst().orElseThrow();
-        assertTrue(fastRow.note().contains("not ranked: above its physical bound"), fastRow.note());
+        assertEquals(Eligibility.Reason.ABOVE_BOUND, fastRow.notRanked());
     }
 
     private static double[] logs(double[] xs) {

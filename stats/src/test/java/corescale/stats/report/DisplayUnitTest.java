@@ -37,7 +37,7 @@ class DisplayUnitTest {
         for (String v : List.of("fixedPool", "virtualThreads")) {
             double mean = v.equals("fixedPool") ? 0.0001856 : 0.03122;
             points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1, Mode.THROUGHPUT).withMode(Mode.THROUGHPUT),
-                    "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, ""));
+                    "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, List.of()));
         }
         String md = MarkdownReport.render(RunReport.build(Fixtures.input("run", Map.of(), Map.of(), points),
                 new ArrayList<>()));
@@ -53,12 +53,12 @@ class DisplayUnitTest {
         for (int i = 0; i < means.length; i++) {
             points.add(new PointSummary(new PointKey("counters", "Counters.increment", "v" + i, "", 2, 2, Mode.THROUGHPUT)
                     .withMode(Mode.THROUGHPUT), "ops/us", 3, 9, means[i], means[i] * 0.9, means[i] * 1.1, 0.1, false,
-                    new double[] {means[i], means[i], means[i]}, ""));
+                    new double[] {means[i], means[i], means[i]}, List.of()));
         }
         assertEquals(new DisplayUnit("ops/ms", 1e3), DisplayUnit.forBenchmark(points), "the slowest point reads 480");
         assertEquals(new DisplayUnit("ops/us", 1), DisplayUnit.forBenchmark(points.subList(0, 1)));
         PointSummary time = new PointSummary(new PointKey("spawn", "S.s", "v", "", 1, 1, Mode.THROUGHPUT)
-                .withMode(Mode.AVERAGE_TIME), "us/op", 3, 9, 0.25, 0.2, 0.3, 0.1, false, new double[] {0.25, 0.25, 0.25}, "");
+                .withMode(Mode.AVERAGE_TIME), "us/op", 3, 9, 0.25, 0.2, 0.3, 0.1, false, new double[] {0.25, 0.25, 0.25}, List.of());
         assertEquals(new DisplayUnit("ns/op", 1e3), DisplayUnit.forBenchmark(List.of(time)), "a time mode keeps time");
     }
 }

@@ -24,7 +24,7 @@ class FindingsRangeTest {
     private static PointSummary point(String family, String benchmark, String variant, int cores, int threads, double mean) {
         PointKey key = new PointKey(family, benchmark, variant, "", cores, threads, Mode.THROUGHPUT);
         return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, mean, mean * 0.99, mean * 1.01, 0.01, false,
-                new double[] {mean, mean, mean}, "");
+                new double[] {mean, mean, mean}, List.of());
     }
 
     private static String findings(List<PointSummary> points) {

@@ -33,7 +33,7 @@ class FindingsTest {
         PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2, Mode.THROUGHPUT);
         Interval ci = Intervals.studentT(forkMeans, 0.95);
         return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", forkMeans.length, 3 * forkMeans.length,
-                StatUtils.mean(forkMeans), ci.low(), ci.high(), 0.01, false, forkMeans, "");
+                StatUtils.mean(forkMeans), ci.low(), ci.high(), 0.01, false, forkMeans, List.of());
     }
 
     private static String findings(List<PointSummary> points, List<LostUpdates> correctness) {

@@ -98,7 +98,7 @@ final class Fixtures {
         double m = mean * (1 + (rnd.nextDouble() - 0.5) * rel);
         double[] forks = {m * (1 - rel), m, m * (1 + rel)};
         return new PointSummary(key.withMode(mode), unit, 3, 15, m, m * (1 - rel), m * (1 + rel),
-                rel, unstable, forks, unstable ? "forks disagree" : "");
+                rel, unstable, forks, List.of());
     }
 
     static ReportInput input(String host, double speed, long seed) {

@@ -22,7 +22,7 @@ class ScalingTableTest {
             double x = 10 * c / (1 + 0.05 * (c - 1) + 0.002 * c * (c - 1));
             PointKey key = new PointKey("counters", "Counters.increment", variant, "", c, c, Mode.THROUGHPUT);
             out.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", forks ? 2 : 1, 10, x, 0.98 * x, 1.02 * x,
-                    forks ? 0.02 : Double.NaN, false, forks ? new double[] {0.98 * x, 1.02 * x} : new double[0], ""));
+                    forks ? 0.02 : Double.NaN, false, forks ? new double[] {0.98 * x, 1.02 * x} : new double[0], List.of()));
         }
         return out;
     }

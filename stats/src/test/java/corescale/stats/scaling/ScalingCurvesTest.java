@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-class ScalingCurvesTest {
+public class ScalingCurvesTest {
 
-    static final UslModel TRUTH = new UslModel(0.04, 0.002, 50);
+    public static final UslModel TRUTH = new UslModel(0.04, 0.002, 50);
 
     static PointSummary point(String variant, Mode mode, String unit, int cores, int threads, double score) {
         PointKey key = new PointKey("counters", "Counters.increment", variant, "work=10", cores, threads, Mode.THROUGHPUT);
         return new PointSummary(key.withMode(mode), unit, 3, 15, score, score * 0.99, score * 1.01, 0.01, false,
-                new double[] {score, score, score}, "");
+                new double[] {score, score, score}, List.of());
     }
 
     /** The default sweep: cores 1, 2, 4, 8, 16, threads = cores and 2 × cores, throughput from TRUTH (N = threads). */
-    static List<PointSummary> sweep(String variant, Mode mode, String unit, int... cores) {
+    public static List<PointSummary> sweep(String variant, Mode mode, String unit, int... cores) {
         List<PointSummary> out = new ArrayList<>();
         for (int c : cores) {
             for (int t : new int[] {c, 2 * c}) {
@@ -46,8 +46,8 @@ class ScalingCurvesTest {
         assertEquals(OptionalInt.empty(), cores.key().fixedCores());
         assertEquals(List.of(1.0, 2.0, 4.0, 8.0, 16.0), cores.points().stream().map(ScalingPoint::n).toList());
         assertEquals(1, cores.baselineN());
-        assertEquals("", cores.note());
-        assertTrue(cores.usl().fitted(), cores.usl().note());
+        assertEquals(List.of(), cores.notes());
+        assertTrue(cores.usl().fitted(), String.valueOf(cores.usl().noFit()));
         assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-7);
         assertEquals(TRUTH.kappa(), cores.usl().kappa(), 1e-9);
         assertEquals(TRUTH.speedup(16), cores.atMax().speedup(), 1e-12);
@@ -63,7 +63,7 @@ class ScalingCurvesTest {
         for (int c : new int[] {1, 2, 4, 8}) {
             PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
             time.add(new PointSummary(key.withMode(Mode.AVERAGE_TIME), "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
-                    new double[] {0.9, 1.1}, ""));
+                    new double[] {0.9, 1.1}, List.of()));
         }
         ScalingCurve curve = ScalingCurves.of(time).get(0);
         assertEquals(8, curve.usl().points(), "two forks at each of four N");
@@ -83,9 +83,9 @@ class ScalingCurvesTest {
             double x = TRUTH.throughput(c);
             PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", c, c, Mode.THROUGHPUT);
             forks.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 2, 10, x, 0.97 * x, 1.03 * x, 0.03, false,
-                    new double[] {0.97 * x, 1.03 * x}, ""));
+                    new double[] {0.97 * x, 1.03 * x}, List.of()));
             pooled.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
-                    new double[0], ""));
+                    new double[0], List.of()));
         }
         ScalingCurve withForks = ScalingCurves.of(forks).get(0);
         assertEquals(10, withForks.usl().points());
@@ -100,7 +100,7 @@ class ScalingCurvesTest {
         assertEquals(ErrorModel.ABSOLUTE, onePerN.usl().errors());
         assertEquals(ErrorModel.ABSOLUTE, onePerN.amdahl().errors());
         assertFalse(onePerN.usl().lackOfFitTested());
-        assertTrue(onePerN.usl().note().contains("lack of fit untested"), onePerN.usl().note());
+        assertEquals(LackOfFit.Kind.UNTESTED, onePerN.usl().lackOfFit().kind());
         // exact data: both models find the truth
         assertEquals(TRUTH.sigma(), onePerN.usl().sigma(), 1e-7);
         assertEquals(TRUTH.kappa(), onePerN.usl().kappa(), 1e-9);
@@ -120,7 +120,7 @@ class ScalingCurvesTest {
         assertEquals(Axis.CORES, cores.key().axis());
         assertEquals(List.of(1.0, 2.0, 4.0, 8.0), cores.points().stream().map(ScalingPoint::n).toList());
         assertEquals(TRUTH.speedup(8), cores.atMax().speedup(), 1e-12);
-        assertTrue(cores.usl().fitted(), cores.usl().note());
+        assertTrue(cores.usl().fitted(), String.valueOf(cores.usl().noFit()));
         assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-6);
     }
 
@@ -146,11 +146,12 @@ class ScalingCurvesTest {
         ScalingCurve at4 = threads.get(2);
         assertEquals(List.of(4.0, 8.0), at4.points().stream().map(ScalingPoint::n).toList());
         assertEquals(4, at4.baselineN());
-        assertTrue(at4.note().contains("relative to threads=4"), at4.note());
+        assertEquals(List.of(ScalingCurve.Note.BASELINE_NOT_ONE), at4.notes());
+        assertEquals(4, at4.baselineN());
         assertEquals(TRUTH.throughput(8) / TRUTH.throughput(4), at4.atMax().speedup(), 1e-12);
         assertEquals(at4.atMax().speedup() / 2, at4.atMax().efficiency(), 1e-12);
         assertFalse(at4.usl().fitted());
-        assertTrue(at4.usl().note().contains("2 distinct N"), at4.usl().note());
+        assertEquals(new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""), at4.usl().noFit());
     }
 
     @Test
@@ -159,7 +160,7 @@ class ScalingCurvesTest {
 
         ScalingCurve cores = curves.get(0);
         assertEquals("ops/ns", cores.unit());
-        assertTrue(cores.note().contains("avgt converted to throughput as threads/time"), cores.note());
+        assertTrue(cores.notes().contains(ScalingCurve.Note.TIME_AS_THROUGHPUT), cores.notes().toString());
         for (ScalingPoint p : cores.points()) {
             assertEquals(TRUTH.throughput(p.n()), p.throughput(), 1e-9);
             assertTrue(p.low() < p.throughput() && p.throughput() < p.high(), "interval maps end for end");
@@ -173,7 +174,8 @@ class ScalingCurvesTest {
 
         ScalingCurve cores = curves.get(0);
         assertTrue(cores.points().isEmpty());
-        assertTrue(cores.note().contains("single-shot"), cores.note());
+        assertEquals(List.of(ScalingCurve.Note.SINGLE_SHOT), cores.notes());
+        assertEquals(NoFit.Reason.SINGLE_SHOT, cores.usl().noFit().reason());
         assertFalse(cores.usl().fitted());
         assertFalse(cores.amdahl().fitted());
     }
@@ -184,7 +186,7 @@ class ScalingCurvesTest {
 
         ScalingCurve cores = curves.get(0);
         assertEquals(2, cores.baselineN());
-        assertTrue(cores.note().contains("no cores=1 point"), cores.note());
+        assertEquals(List.of(ScalingCurve.Note.BASELINE_NOT_ONE), cores.notes());
         assertEquals(1, cores.points().get(0).speedup(), 0);
         assertTrue(Double.isNaN(cores.points().get(0).karpFlatt()));
         assertEquals(TRUTH.throughput(16) / TRUTH.throughput(2), cores.atMax().speedup(), 1e-12);
@@ -216,7 +218,7 @@ class ScalingCurvesTest {
             PointKey key = new PointKey("counters", "Counters.increment", "lock", "work=10", c, c, Mode.THROUGHPUT);
             double x = 10 * c;
             points.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, x, x * 0.9, x * 1.1, 0.1, false,
-                    new double[] {x * 0.95, x, x * 1.05}, ""));
+                    new double[] {x * 0.95, x, x * 1.05}, List.of()));
         }
         ScalingCurve curve = ScalingCurves.of(points).get(0);
         ScalingPoint base = curve.points().get(0);

@@ -1,6 +1,7 @@
 package corescale.stats.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class UslFitterPublishedDataTest {
     void specSdm91ReproducesTheUslPackageFit() {
         UslFit fit = UslFitter.fit(SDM91_LOAD, SDM91_TPUT, ErrorModel.ABSOLUTE);
 
-        assertTrue(fit.fitted(), fit.note());
+        assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
         // estimates: published to 6 significant digits (σ, γ) and 4 (κ); we allow 0.1%
         assertEquals(0.0277285, fit.sigma(), 0.0277285 * 1e-3);
         assertEquals(0.0001044, fit.kappa(), 0.0001044 * 1e-3);
@@ -54,7 +55,7 @@ class UslFitterPublishedDataTest {
         assertEquals(97, fit.nStar(), 0.5);
         assertEquals(Math.sqrt((1 - fit.sigma()) / fit.kappa()), fit.nStar(), 1e-9);
         assertTrue(fit.peakConcurrency().low() < 97 && 97 < fit.peakConcurrency().high(), fit.peakConcurrency().toString());
-        assertEquals(Peak.MEASURED, fit.peak(), fit.note());
+        assertEquals(Peak.MEASURED, fit.peak(), String.valueOf(fit.peakFinding()));
     }
 
     /**
@@ -83,7 +84,7 @@ class UslFitterPublishedDataTest {
         }
         UslFit fit = UslFitter.fit(n, x, ErrorModel.ABSOLUTE);
 
-        assertTrue(fit.fitted(), fit.note());
+        assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
         // the book prints 7 significant digits; we ask for 0.02%, as the ports do
         assertEquals(0.02671591, fit.sigma(), 0.02671591 * 2e-4);
         assertEquals(7.690945e-4, fit.kappa(), 7.690945e-4 * 2e-4);
@@ -97,7 +98,7 @@ class UslFitterPublishedDataTest {
         assertTrue(fit.coherency().low() < fit.kappa() && fit.kappa() < fit.coherency().high());
         assertTrue(fit.peakConcurrency().low() < fit.nStar() && fit.nStar() < fit.peakConcurrency().high());
         // N* ≈ 35.4 is just beyond the largest load measured (32)
-        assertEquals(Peak.EXTRAPOLATED, fit.peak(), fit.note());
-        assertEquals("", fit.lackOfFit());
+        assertEquals(Peak.EXTRAPOLATED, fit.peak(), String.valueOf(fit.peakFinding()));
+        assertFalse(fit.lackOfFitFound());
     }
 }

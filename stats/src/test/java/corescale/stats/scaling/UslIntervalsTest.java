@@ -42,13 +42,13 @@ class UslIntervalsTest {
         for (int t = 0; t < TRIALS; t++) {
             double[][] d = forks(truth, 0.03, random);
             UslFit fit = UslFitter.fit(d[0], d[1]);
-            assertTrue(fit.fitted(), fit.note());
+            assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
             sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
             kappa += fit.coherency().covers(truth.kappa()) ? 1 : 0;
             peakN += fit.peakConcurrency().covers(nStar) ? 1 : 0;
             peakX += fit.peakThroughput().covers(truth.throughput(nStar)) ? 1 : 0;
             measured += fit.peak() == Peak.MEASURED ? 1 : 0;
-            lack += fit.lackOfFit().isEmpty() ? 0 : 1;
+            lack += fit.lackOfFitFound() ? 1 : 0;
         }
         System.out.printf("USL coverage, %d trials (3 forks x 14 N, 3%% noise): sigma %d, kappa %d, N* %d, X(N*) %d;"
                 + " peak measured %d; lack of fit %d%n", TRIALS, sigma, kappa, peakN, peakX, measured, lack);
@@ -88,14 +88,14 @@ class UslIntervalsTest {
                 x[i] = truth.throughput(n[i]) + 188 * random.nextGaussian();
             }
             UslFit fit = UslFitter.fit(n, x, ErrorModel.forObservations(n));
-            assertTrue(fit.fitted(), fit.note());
+            assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
             assertEquals(ErrorModel.ABSOLUTE, fit.errors());
             sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
             kappa += fit.coherency().covers(truth.kappa()) ? 1 : 0;
             peakN += fit.peakConcurrency().covers(nStar) ? 1 : 0;
             peakX += fit.peakThroughput().covers(truth.throughput(nStar)) ? 1 : 0;
             untested += fit.lackOfFitTested() ? 0 : 1;
-            lack += fit.lackOfFit().isEmpty() ? 0 : 1;
+            lack += fit.lackOfFitFound() ? 1 : 0;
         }
         System.out.printf("USL coverage, absolute error, %d trials (1 value x 32 N, noise sd 188): sigma %d, kappa %d,"
                 + " N* %d, X(N*) %d; lack of fit untested %d, flagged %d%n", TRIALS, sigma, kappa, peakN, peakX, untested, lack);
@@ -135,7 +135,7 @@ class UslIntervalsTest {
         UslFit fit = UslFitter.fit(N, new UslModel(0, 0, 10).throughput(N));
         assertEquals(Peak.NONE, fit.peak());
         assertEquals(Double.POSITIVE_INFINITY, fit.nStar());
-        assertTrue(fit.note().contains("kappa = 0"), fit.note());
+        assertEquals(Peak.Basis.NO_RETROGRADE, fit.peakFinding().basis());
     }
 
     @Test
@@ -150,7 +150,8 @@ class UslIntervalsTest {
             x[i] = shape.throughput(n[i]) * ((i / FORKS) % 2 == 0 ? 1.2 : 0.8) * Math.exp(0.02 * random.nextGaussian());
         }
         UslFit withForks = UslFitter.fit(n, x);
-        assertTrue(withForks.lackOfFit().startsWith("lack of fit"), withForks.lackOfFit());
+        assertEquals(LackOfFit.Kind.DEPARTS_BEYOND_NOISE, withForks.lackOfFit().kind());
+        assertEquals(Peak.Basis.LAW_DOES_NOT_FIT, withForks.peakFinding().basis());
         assertEquals(Peak.NONE, withForks.peak());
 
         // the same with one observation per N (no forks): the runs test sees the alternation
@@ -161,12 +162,13 @@ class UslIntervalsTest {
             x1[i] = x[i * FORKS];
         }
         UslFit single = UslFitter.fit(n1, x1);
-        assertTrue(single.lackOfFit().contains("runs test"), single.lackOfFit() + " / " + single.note());
+        assertEquals(LackOfFit.Kind.PATTERN_IN_N, single.lackOfFit().kind());
+        assertTrue(single.lackOfFit().p() < LackOfFit.RUNS_ALPHA, single.lackOfFit().toString());
         assertEquals(Peak.NONE, single.peak());
         // and so it does in the fit such a curve gets (absolute error): a pattern is evidence even untested
         UslFit absolute = UslFitter.fit(n1, x1, ErrorModel.forObservations(n1));
         assertEquals(ErrorModel.ABSOLUTE, absolute.errors());
-        assertTrue(absolute.lackOfFit().contains("runs test"), absolute.lackOfFit() + " / " + absolute.note());
+        assertEquals(LackOfFit.Kind.PATTERN_IN_N, absolute.lackOfFit().kind());
         assertTrue(absolute.lackOfFitTested());
         assertEquals(Peak.NONE, absolute.peak());
     }

@@ -8,6 +8,7 @@ import corescale.stats.load.LoaderTest;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.SummaryNote;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,7 +47,7 @@ class SummaryTest {
         assertEquals(12 + half, s.ciHigh(), 1e-5);
         assertEquals(2.0 / 12, s.cvBetweenForks(), 1e-12);
         assertArrayEquals(new double[]{10, 12, 14}, s.forkMeans(), 1e-12);
-        assertEquals("", s.note());
+        assertEquals(List.of(), s.notes());
     }
 
     @Test
@@ -55,7 +56,7 @@ class SummaryTest {
         PointSummary s = new Summarizer().summarize(List.of(in)).get(0).summary();
         double half = 2.776445 * Math.sqrt(0.5);
         assertEquals(3 - half, s.ciLow(), 1e-5);
-        assertTrue(s.note().contains("ignores run-to-run variance"), s.note());
+        assertEquals(List.of(SummaryNote.Plain.ONE_FORK), s.notes());
         assertTrue(Double.isNaN(s.cvBetweenForks()));
     }
 
@@ -99,6 +100,6 @@ class SummaryTest {
         // Error 4 at 99.9% with 6 samples: t(0.975,5)/t(0.9995,5) = 2.570582/6.868827 (tables).
         double half = 4 * 2.570582 / 6.868827;
         assertEquals(23 - half, inc.ciLow(), 1e-4);
-        assertTrue(inc.note().contains("JMH's pooled interval"), inc.note());
+        assertEquals(List.of(SummaryNote.Plain.POOLED_INTERVAL), inc.notes());
     }
 }

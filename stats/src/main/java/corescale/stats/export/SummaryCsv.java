@@ -1,4 +1,4 @@
-package corescale.stats.summary;
+package corescale.stats.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,6 +6,9 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.io.ParamColumns;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.report.Wording;
+import corescale.stats.summary.MetricSummary;
+import corescale.stats.summary.SummaryRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,7 +26,7 @@ import static corescale.stats.io.CsvNumbers.format;
 /**
  * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:
  * the modes behind {@code unstable}, the warm-up iterations dropped per fork (both empty when not
- * tested), the family and a note; then the point against its physical bound ({@code bound} in the
+ * tested), the family and a note ({@link Wording#summary}); then the point against its physical bound ({@code bound} in the
  * row's unit, {@code of_bound} = mean / bound, empty when the point has none) and the io requests'
  * observed latency over the service's delay; then one column per parameter ({@link ParamColumns});
  * then one column per secondary metric, named as in
@@ -93,7 +96,7 @@ public final class SummaryCsv {
                     s.mode().jmhName(), s.unit(), s.forks(), s.samples(), s.mean(), s.ciLow(), s.ciHigh(),
                     s.relCi(), s.cvBetweenForks(), s.unstable(),
                     r.modes() > 0 ? r.modes() : null,
-                    r.warmup() >= 0 ? r.warmup() : null, k.family(), s.note(),
+                    r.warmup() >= 0 ? r.warmup() : null, k.family(), Wording.summary(s.notes()),
                     bounds.at(k).bound(), bounds.at(k).ofBound(), bounds.at(k).facts().latencyVsDelay()));
             fields.addAll(params.values(k.params()));
             for (String metric : metrics) {

@@ -1,6 +1,8 @@
-package corescale.stats.contention;
+package corescale.stats.export;
 
+import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
+import corescale.stats.report.Wording;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,7 +32,7 @@ public final class ContentionCsv {
                     format(r.throughput()), r.baselineCores() < 0 ? "" : r.baselineCores(),
                     format(r.vsOneThread().value()), format(r.vsOneThread().low()), format(r.vsOneThread().high()),
                     r.bestVariant(), format(r.vsBest().value()), format(r.vsBest().low()), format(r.vsBest().high()),
-                    method, r.note());
+                    method, Wording.contention(r));
         }
         p.flush();
     }

@@ -1,6 +1,12 @@
-package corescale.stats.compare;
+package corescale.stats.export;
 
+import corescale.stats.compare.CompareNote;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.CurveComparison;
+import corescale.stats.compare.Mismatch;
+import corescale.stats.compare.PointComparison;
 import corescale.stats.io.ParamColumns;
+import corescale.stats.report.Wording;
 import corescale.stats.model.PointKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -51,18 +57,20 @@ public final class CompareCsv {
         p.printer().printRecord(header);
         for (CompareResult r : results) {
             String design = r.design().label();
-            for (String m : r.mismatches()) {
-                p.printRecord("", row("kind", "mismatch", "base", r.base(), "other", r.other(), "note", m, "design", design));
+            for (Mismatch m : r.mismatches()) {
+                p.printRecord("", row("kind", "mismatch", "base", r.base(), "other", r.other(),
+                        "note", Wording.mismatch(r, m), "design", design));
             }
-            for (String n : r.notes()) {
-                p.printRecord("", row("kind", "note", "base", r.base(), "other", r.other(), "note", n, "design", design));
+            for (CompareNote n : r.notes()) {
+                p.printRecord("", row("kind", "note", "base", r.base(), "other", r.other(),
+                        "note", Wording.compare(n), "design", design));
             }
             for (PointComparison c : r.points()) {
                 PointKey k = c.key();
                 p.printRecord(k.params(), "point", r.base(), r.other(), k.family(), k.benchmark(), k.variant(), k.params(), k.cores(),
                         k.threads(), c.mode().jmhName(), c.unit(), format(c.baseMean()), format(c.otherMean()),
                         format(c.ratio().value()), format(c.ratio().low()), format(c.ratio().high()), format(c.pChange()),
-                        format(c.qChange()), format(c.pSame()), c.verdict().label(), c.note(), c.design().label(),
+                        format(c.qChange()), format(c.pSame()), c.verdict().label(), Wording.compare(c.notes()), c.design().label(),
                         c.nBase() == 0 ? "" : c.nBase(), c.nOther() == 0 ? "" : c.nOther());
             }
             for (CompareResult.FamilyGeomean f : r.families()) {
@@ -80,9 +88,9 @@ public final class CompareCsv {
                         "ratio", format(c.ratio().value()), "ratio_low", format(c.ratio().low()),
                         "ratio_high", format(c.ratio().high()),
                         "note", "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
-                                + (c.note().isEmpty() ? "" : "; " + c.note())
-                                + "; USL base: " + CurveComparison.describe(c.baseUsl())
-                                + "; USL other: " + CurveComparison.describe(c.otherUsl()),
+                                + "; " + Wording.curve(c)
+                                + "; USL base: " + Wording.uslInBrief(c.baseUsl())
+                                + "; USL other: " + Wording.uslInBrief(c.otherUsl()),
                         "design", design));
             }
         }

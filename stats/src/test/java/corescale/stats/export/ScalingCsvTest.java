@@ -1,10 +1,19 @@
-package corescale.stats.scaling;
+package corescale.stats.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
+import corescale.stats.scaling.AmdahlFitter;
+import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.scaling.ScalingCurvesTest;
+import corescale.stats.scaling.ScalingPoint;
+import corescale.stats.scaling.UslFitter;
+import corescale.stats.scaling.UslModel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -109,7 +118,7 @@ class ScalingCsvTest {
         double[] x = linear.throughput(n);
         CurveKey key = new CurveKey("cpu", "Cpu.batch", "fixedPool", "", Mode.THROUGHPUT, Axis.CORES,
                 java.util.OptionalInt.empty());
-        ScalingCurve curve = new ScalingCurve(key, "ops/s", 1, points, UslFitter.fit(n, x), AmdahlFitter.fit(n, x), "");
+        ScalingCurve curve = new ScalingCurve(key, "ops/s", 1, points, UslFitter.fit(n, x), AmdahlFitter.fit(n, x), List.of());
 
         CSVRecord row = writeAndRead(List.of(curve)).get(0);
 

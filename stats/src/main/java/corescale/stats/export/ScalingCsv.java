@@ -1,4 +1,4 @@
-package corescale.stats.scaling;
+package corescale.stats.export;
 
 import static corescale.stats.io.CsvNumbers.format;
 
@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import corescale.stats.io.ParamColumns;
+import corescale.stats.report.Wording;
+import corescale.stats.scaling.AmdahlFit;
+import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.ErrorModel;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingPoint;
+import corescale.stats.scaling.UslFit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,13 +34,14 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code n_star_high} when the data set no upper bound (κ's interval reaches 0), {@code x_max_low/high}
  * without a finite N*, {@code cores} on the cores axis, {@code karp_flatt_at_max} when n_max is the
  * baseline, {@code lack_of_fit} when the curve has no replicates and shows no lack of fit (it cannot be
- * tested), {@code error_model} when neither fit was made. {@code fit_note} says why, in words, and says
- * what {@code peak} ({@code measured}, {@code extrapolated}, {@code none}) means for the curve.
+ * tested), {@code error_model} when neither fit was made. {@code fit_note} says why, in the report's
+ * words ({@link Wording#fitNote}), and says what {@code peak} ({@code measured}, {@code extrapolated},
+ * {@code none}) means for the curve.
  *
  * <p>{@code error_model} names what both fits of the curve minimised ({@link ErrorModel#forObservations}):
  * {@code relative} (least squares on log X over every fork mean: the curve has replicates) or
  * {@code absolute} (ordinary least squares on X over one value per N, as the published USL fits).
- * Intervals are 95% profile-likelihood intervals on that scale (see {@link UslFitter}); {@code r2} and
+ * Intervals are 95% profile-likelihood intervals on that scale (see {@link corescale.stats.scaling.UslFitter}); {@code r2} and
  * {@code amdahl_r2} are on it too (log throughput, or throughput).
  * {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
  * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers as in every CSV here
@@ -113,19 +121,9 @@ public final class ScalingCsv {
         row.add(format(u.peakThroughput().low()));
         row.add(format(u.peakThroughput().high()));
         row.add(u.peak().csvName());
-        row.add(u.fitted() && u.lackOfFitTested() ? Boolean.toString(!u.lackOfFit().isEmpty()) : "");
-        row.add(fitNote(c));
+        row.add(u.lackOfFitTested() ? Boolean.toString(u.lackOfFitFound()) : "");
+        row.add(Wording.fitNote(c));
         row.add(c.errors() == null ? "" : c.errors().csvName());
         return row;
-    }
-
-    private static String fitNote(ScalingCurve c) {
-        List<String> parts = new ArrayList<>();
-        for (String s : List.of(c.note(), c.usl().note(), c.usl().lackOfFit(), c.amdahl().fitted() ? "" : c.amdahl().note())) {
-            if (!s.isEmpty() && !parts.contains(s)) {
-                parts.add(s);
-            }
-        }
-        return String.join("; ", parts);
     }
 }
