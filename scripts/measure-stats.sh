@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Measures `report` on a large input against a minimal CPython pass over the same file (issue 25).
 # Generates results.csv once (1,000,000 rows: 2,000 points x 5 forks x 100 iterations, by
-# corescale.stats.bench.SummaryLoad --generate), then times, side by side and alternating
-# (A B, B A, A B, ...), on that same file:
+# corescale.stats.bench.SummaryLoad --generate), then times, side by side and in turn
+# (A B C, B C A, C A B, ...), on that same file:
 #   A  java -jar benchmarks.jar report DIR   the command a user runs: wall time including JVM start
 #                                            and the jar's relaunch on a JDK 21+
 #   B  python3 scripts/group-by-point.py     one pass with the standard csv module: rows grouped by
 #                                            point, each point's mean of fork means
+#   C  SummaryLoad --read DIR                only the part of A that does what B does: load and
+#                                            summarise, in a JVM like the one report runs in (C1 alone)
 # and prints each round's wall times (and CPU times, to tell a busy machine: the JVM side uses every
-# processor, CPython one), the medians and the ratio A/B of the medians (target: 1.0 or less).
+# processor, CPython one), the medians and the ratios A/B and C/B of the medians (target for A/B: 1.0 or less).
 set -euo pipefail
 export LC_NUMERIC=C # bash's time prints 1.234, not 1,234
 
@@ -16,7 +18,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/measure-stats.sh [--rounds N] [--points N] [--dir DIR]
 
-  --rounds N   rounds of one A and one B each, in alternating order (default 3)
+  --rounds N   rounds of one A, one B and one C each, the order turning each round (default 3)
   --points N   points of the generated file, 500 rows each (default 2000: 1,000,000 rows, ~230 MB)
   --dir DIR    use DIR/results.csv if it is there, else generate it there; DIR is kept
                (default: a temporary folder, removed at the end)
@@ -99,27 +101,39 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 echo "machine: $(nproc) CPUs${cpu:+, $cpu}; load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "A: $java -jar $jar report $dir"
 echo "B: python3 scripts/group-by-point.py $csv ($(python3 --version 2>&1))"
+echo "C: $gen_java -XX:TieredStopAtLevel=1 -cp $jar corescale.stats.bench.SummaryLoad --read $dir"
 a_times=()
 b_times=()
+c_times=()
+# Times one contender; prints "NAME WALL_MS CPU_MS".
+contender() {
+  local t
+  case $1 in
+    A) t=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir") ;;
+    B) t=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv") ;;
+    C) t=$(measure "$dir/summaryload.log" "$gen_java" -XX:TieredStopAtLevel=1 -cp "$jar" \
+         corescale.stats.bench.SummaryLoad --read "$dir") ;;
+  esac
+  echo "$1 $t"
+}
+order=(A B C)
 for (( r = 1; r <= rounds; r++ )); do
-  if (( r % 2 )); then
-    ta=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir")
-    tb=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv")
-  else
-    tb=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv")
-    ta=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir")
-  fi
-  read -r a a_cpu <<< "$ta"
-  read -r b b_cpu <<< "$tb"
-  if (( r % 2 )); then
-    echo "round $r: A $a ms (cpu $a_cpu ms), B $b ms (cpu $b_cpu ms)"
-  else
-    echo "round $r: B $b ms (cpu $b_cpu ms), A $a ms (cpu $a_cpu ms)"
-  fi
-  a_times+=("$a")
-  b_times+=("$b")
+  line="round $r:"
+  for (( k = 0; k < 3; k++ )); do
+    read -r name wall cpu_ms <<< "$(contender "${order[(r - 1 + k) % 3]}")"
+    line+=" $name $wall ms (cpu $cpu_ms ms),"
+    case $name in
+      A) a_times+=("$wall") ;;
+      B) b_times+=("$wall") ;;
+      C) c_times+=("$wall") ;;
+    esac
+  done
+  echo "${line%,}"
 done
 a_median=$(median "${a_times[@]}")
 b_median=$(median "${b_times[@]}")
+c_median=$(median "${c_times[@]}")
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-echo "median A (report) $a_median ms, median B (CPython) $b_median ms, ratio A/B $(awk -v a="$a_median" -v b="$b_median" 'BEGIN { printf "%.2f", a / b }')"
+echo "median A (report) $a_median ms, B (CPython) $b_median ms, C (load and summarise) $c_median ms;" \
+  "ratio A/B $(ratio "$a_median" "$b_median"), C/B $(ratio "$c_median" "$b_median")"

@@ -117,7 +117,7 @@ public final class Launcher {
      * The JVM options a command adds to the user's: for a report command, C1 alone. A report is a
      * short batch job in a fresh JVM, and C2 spends more processor time compiling its code than it
      * saves in running it: the reference run's report took 3.5 s (3.7 s of processor time) with both
-     * compilers and 1.4-2.1 s (2.0 s) with C1 alone, the same files to the byte (docs/design.md).
+     * compilers and 1.3-2.1 s (2.0 s) with C1 alone, the same files to the byte (stats/STATISTICS.md, "Measure it").
      * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
      */
     static List<String> reportOptions(String[] args, List<String> jvmOptions) {

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * prints the times. Run it as described in stats/STATISTICS.md; the budget is 10 s including JVM start.
  *
  * <p>{@code --generate DIR [POINTS]} only writes {@code DIR/results.csv}, the same file, for
- * scripts/measure-stats.sh to time {@code report} and a CPython pass on.
+ * scripts/measure-stats.sh to time {@code report} and a CPython pass on. {@code --read DIR} loads and
+ * summarises {@code DIR/results.csv} as {@code report} does and prints the times: the part of a
+ * report that does what the CPython pass does (the rest is fits, charts and the report's text).
  */
 public final class SummaryLoad {
 
@@ -40,6 +42,21 @@ public final class SummaryLoad {
             }
             Path dir = Files.createDirectories(Path.of(args[1]));
             generate(dir.resolve("results.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--read")) {
+            if (args.length != 2) {
+                System.err.println("usage: SummaryLoad --read DIR");
+                System.exit(2);
+            }
+            long t0 = System.nanoTime();
+            List<LoadedInput> in = Loader.load(Path.of(args[1]));
+            long t1 = System.nanoTime();
+            List<SummaryRow> rows = new Summarizer().summarize(in);
+            long t2 = System.nanoTime();
+            System.out.printf("rows %d, points %d: load %d ms, summarise %d ms, since JVM start %d ms%n",
+                    in.get(0).measurements().size(), rows.size(), ms(t1 - t0), ms(t2 - t1),
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             return;
         }
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
