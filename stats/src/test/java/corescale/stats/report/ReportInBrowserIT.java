@@ -151,15 +151,19 @@ class ReportInBrowserIT {
         }
     }
 
+    /** The ids of the page's open and of its folded sections, as two fields of a script's object. */
+    private static final String FOLDS = """
+            open: Array.from(document.querySelectorAll('details')).filter(d => d.open).map(d => d.id),
+            folded: Array.from(document.querySelectorAll('details')).filter(d => !d.open).map(d => d.id)""";
+
     /** The run report opens on its answers, in the first screen; every other section is folded. */
     @Test
     void answersOpenAndTheDetailFolded() throws IOException {
         HeadlessChromium.Page page = browser.open(page("report.html").toUri());
         JsonNode s = page.eval("""
-                ({open: Array.from(document.querySelectorAll('details')).filter(d => d.open).map(d => d.id),
-                  folded: Array.from(document.querySelectorAll('details')).filter(d => !d.open).map(d => d.id),
+                ({%s,
                   firstAnswer: document.querySelector('#answers li').getBoundingClientRect().top,
-                  imagesShown: Array.from(document.images).filter(i => i.checkVisibility()).length})""");
+                  imagesShown: Array.from(document.images).filter(i => i.checkVisibility()).length})""".formatted(FOLDS));
         assertEquals("[\"answers\"]", s.path("open").toString());
         List<String> folded = new ArrayList<>();
         s.path("folded").forEach(f -> folded.add(f.asText()));
@@ -173,9 +177,7 @@ class ReportInBrowserIT {
     @Test
     void compareOpensOnTheVerdicts() throws IOException {
         HeadlessChromium.Page page = browser.open(page("compare.html").toUri());
-        JsonNode s = page.eval("""
-                ({open: Array.from(document.querySelectorAll('details')).filter(d => d.open).map(d => d.id),
-                  folded: Array.from(document.querySelectorAll('details')).filter(d => !d.open).map(d => d.id)})""");
+        JsonNode s = page.eval("({%s})".formatted(FOLDS));
         assertEquals("runs", s.path("open").path(0).asText(), s.toString());
         assertEquals(2, s.path("open").size(), s.toString());
         assertTrue(s.path("open").path(1).asText().contains("-vs-"), s.toString());
