@@ -251,7 +251,8 @@ final class AnswersSection {
         if (r.method().equals(Ratio.ONE.method())) {
             return "×1 (itself)";
         }
-        return times(r.value()) + (Double.isFinite(r.low()) ? " [" + plain(r.low()) + ", " + plain(r.high()) + "]" : " (no interval: " + r.method() + ")");
+        return times(r.value()) + (Double.isFinite(r.low())
+                ? " [" + Fmt.ratioEnd(r.low()) + ", " + Fmt.ratioEnd(r.high()) + "]" : " (no interval: " + r.method() + ")");
     }
 
     /** A ratio without exponents: "×2.78", and "×1/2110" for one far below 1. */

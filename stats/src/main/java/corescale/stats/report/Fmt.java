@@ -69,6 +69,19 @@ final class Fmt {
         return Double.isFinite(x) && x > 0 && x < 0.01 ? "1/" + num3(1 / x) : num3(x);
     }
 
+    /** Beyond this factor either way, an interval's end is shown as a bound ("> 1,000,000"). */
+    static final double RATIO_END_SHOWN = 1e6;
+
+    /**
+     * An end of a ratio's interval: as {@link #ratio}, but past a factor of a million either way only
+     * the bound ("> 1,000,000", "< 1/1,000,000"), as R prints a p-value below 2.2e-16: two forks
+     * that disagree give ends such as 1/30,700,000,000,000, whose digits say nothing more.
+     */
+    static String ratioEnd(double x) {
+        return x > RATIO_END_SHOWN ? "> " + num(RATIO_END_SHOWN)
+                : x > 0 && x < 1 / RATIO_END_SHOWN ? "< 1/" + num(RATIO_END_SHOWN) : ratio(x);
+    }
+
     /** A ratio with its interval, "0.25 [0.2, 0.31]"; the value alone when the interval is unknown. */
     static String ratioWithInterval(double est, double low, double high) {
         if (!Double.isFinite(est)) {
@@ -77,6 +90,6 @@ final class Fmt {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
             return ratio(est);
         }
-        return ratio(est) + " [" + ratio(low) + ", " + ratio(high) + "]";
+        return ratio(est) + " [" + ratioEnd(low) + ", " + ratioEnd(high) + "]";
     }
 }
