@@ -1,10 +1,12 @@
 package corescale.launcher;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,10 @@ public final class Launcher {
             } else if (!reportOptions(args, ManagementFactory.getRuntimeMXBean().getInputArguments()).isEmpty()) {
                 JdkFinder.Jdk self = new JdkFinder.Jdk(Path.of(System.getProperty("java.home")), running,
                         System.getProperty("java.version"));
-                System.exit(relaunch(self, args));
+                OptionalInt exit = relaunchForReport(self, args);
+                if (exit.isPresent()) {
+                    System.exit(exit.getAsInt());
+                }
             }
             // Reflection keeps this class free of links to classes compiled for 21.
             Class.forName(MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
@@ -111,6 +116,19 @@ public final class Launcher {
             System.exit(SIGTERM_EXIT);
         }
         launcher.get().onExit().thenRun(() -> System.exit(SIGTERM_EXIT));
+    }
+
+    /**
+     * Runs a report command in a JVM of {@code jdk} with {@link #reportOptions}; its exit code, or
+     * empty when no process could be started there: C1 alone only saves time, so the report then
+     * runs in this JVM.
+     */
+    static OptionalInt relaunchForReport(JdkFinder.Jdk jdk, String[] args) throws Exception {
+        try {
+            return OptionalInt.of(relaunch(jdk, args));
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /**

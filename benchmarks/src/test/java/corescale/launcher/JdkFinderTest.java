@@ -134,4 +134,10 @@ class JdkFinderTest {
         assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:TieredStopAtLevel=4")));
         assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:-TieredCompilation")));
     }
+
+    @Test
+    void aReportRunsInThisJvmWhenNoProcessCanBeStarted() throws Exception {
+        JdkFinder.Jdk gone = new JdkFinder.Jdk(root.resolve("no-such-jdk"), 25, "25.0.3");
+        assertEquals(java.util.OptionalInt.empty(), Launcher.relaunchForReport(gone, new String[] {"report", "dir"}));
+    }
 }
