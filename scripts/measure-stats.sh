@@ -105,14 +105,14 @@ echo "C: $gen_java -XX:TieredStopAtLevel=1 -cp $jar corescale.stats.bench.Summar
 a_times=()
 b_times=()
 c_times=()
-# Times one contender; prints "NAME WALL_MS CPU_MS".
+# Times one contender; prints "NAME WALL_MS CPU_MS". A contender that fails stops the script.
 contender() {
   local t
   case $1 in
-    A) t=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir") ;;
-    B) t=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv") ;;
+    A) t=$(measure "$dir/report.log" "$java" -jar "$jar" report "$dir") || exit 1 ;;
+    B) t=$(measure "$dir/python-means.csv" python3 scripts/group-by-point.py "$csv") || exit 1 ;;
     C) t=$(measure "$dir/summaryload.log" "$gen_java" -XX:TieredStopAtLevel=1 -cp "$jar" \
-         corescale.stats.bench.SummaryLoad --read "$dir") ;;
+         corescale.stats.bench.SummaryLoad --read "$dir") || exit 1 ;;
   esac
   echo "$1 $t"
 }
@@ -120,7 +120,8 @@ order=(A B C)
 for (( r = 1; r <= rounds; r++ )); do
   line="round $r:"
   for (( k = 0; k < 3; k++ )); do
-    read -r name wall cpu_ms <<< "$(contender "${order[(r - 1 + k) % 3]}")"
+    timed=$(contender "${order[(r - 1 + k) % 3]}")
+    read -r name wall cpu_ms <<< "$timed"
     line+=" $name $wall ms (cpu $cpu_ms ms),"
     case $name in
       A) a_times+=("$wall") ;;
