@@ -252,7 +252,7 @@ final class AnswersSection {
             return "×1 (itself)";
         }
         return times(r.value()) + (Double.isFinite(r.low())
-                ? " [" + Fmt.ratioEnd(r.low()) + ", " + Fmt.ratioEnd(r.high()) + "]" : " (no interval: " + r.method() + ")");
+                ? " " + Fmt.ratioInterval(r.low(), r.high()) : " (no interval: " + r.method() + ")");
     }
 
     /** A ratio without exponents: "×2.78", and "×1/2110" for one far below 1. */

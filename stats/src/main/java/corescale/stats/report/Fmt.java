@@ -90,6 +90,11 @@ final class Fmt {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
             return ratio(est);
         }
-        return ratio(est) + " [" + ratioEnd(low) + ", " + ratioEnd(high) + "]";
+        return ratio(est) + " " + ratioInterval(low, high);
+    }
+
+    /** A ratio's interval, "[0.2, 0.31]", its ends as {@link #ratioEnd}. */
+    static String ratioInterval(double low, double high) {
+        return "[" + ratioEnd(low) + ", " + ratioEnd(high) + "]";
     }
 }
