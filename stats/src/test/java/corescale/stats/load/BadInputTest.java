@@ -132,6 +132,11 @@ class BadInputTest {
         Path p = write("results.csv", Synthetic.HEADER + "\n" + good(1, 1, "thrpt", "1.0", "ops/us") + "\n"
                 + good(1, 2, "thrpt", "1.0", "ops/us").replace(",thrpt,", ",\"thr\"pt,") + "\n");
         assertEquals(p + ":3: unreadable CSV: Unexpected character after closing quote: 'p' (0x70)", problem(p));
+        // After a record whose quoted field holds a line break, the bad record starts a line later.
+        Path q = write("results2.csv", Synthetic.HEADER + "\n"
+                + good(1, 1, "thrpt", "1.0", "ops/us").replace(",h,", ",\"h\nh\",") + "\n"
+                + good(1, 2, "thrpt", "1.0", "ops/us").replace(",thrpt,", ",\"thr\"pt,") + "\n");
+        assertEquals(q + ":4: unreadable CSV: Unexpected character after closing quote: 'p' (0x70)", problem(q));
     }
 
     @Test
