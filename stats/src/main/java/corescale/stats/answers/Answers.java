@@ -10,6 +10,7 @@ import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 import corescale.stats.summary.WelchOnLogs;
@@ -33,9 +34,13 @@ import java.util.TreeMap;
  * throughput, each with its ratio to the best and its fraction of the physical bound. A model that the
  * service (or the CPUs it shares) held back is listed, marked, and never called the best.</li>
  * </ul>
- * Which variants lead is a claim: the leader and every variant whose difference from it is not a
- * discovery lead together (a tie stays a tie). The p-values of all those differences in one report
- * are adjusted together (Benjamini–Hochberg at {@link FalseDiscovery#ALPHA}), as the findings' leads are.
+ * Where each variant stands against the first is a claim, and only what the forks show is claimed
+ * ({@link Standing}): behind it when their difference is a discovery (Welch's t on the logs of fork
+ * means; the p-values of all those differences in one report adjusted together, Benjamini–Hochberg at
+ * {@link FalseDiscovery#ALPHA}, as the findings' leads are), tied with it when the equivalence test
+ * puts it within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of it (TOST at {@link FalseDiscovery#ALPHA},
+ * as compare's "same"), and otherwise not told apart from it: with two forks 30× apart, "no
+ * difference found" is not "as fast".
  *
  * <li><b>Scaling</b>: per setting and variant, the speedup from the fewest to the most cores (threads =
  * cores for the counters, the models' own thread count for the others), with its 95% interval; not
@@ -80,21 +85,33 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     public record Ranking(Leads.Place place, Situation situation, String baseline, List<Entry> ranked,
                           List<Unranked> unranked) {
 
-        /** The variants that lead together: the first and those tied with it. */
-        public List<Entry> leaders() {
-            return ranked.stream().filter(Entry::leading).toList();
+        /** The ranked variants that stand so against the first, highest throughput first. */
+        public List<Entry> standing(Standing s) {
+            return ranked.stream().filter(e -> e.standing() == s).toList();
         }
+    }
+
+    /** Where a ranked variant stands against the first of its place. */
+    public enum Standing {
+        /** The highest throughput. */
+        FIRST,
+        /** Within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of the first by the equivalence test, and no discovery. */
+        TIED,
+        /** Neither behind (no discovery) nor shown within the band: the forks cannot tell it from the first. */
+        NOT_TOLD_APART,
+        /** Slower than the first: a discovery. */
+        BEHIND
     }
 
     /**
      * One ranked variant.
      *
      * @param point      its summary
-     * @param leading    the first, or tied with it
+     * @param standing   where it stands against the first
      * @param vsBaseline throughput over the baseline's, with its 95% interval
      * @param ofBound    mean over its physical bound; NaN without one
      */
-    public record Entry(PointSummary point, boolean leading, Ratio vsBaseline, double ofBound) {
+    public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound) {
     }
 
     /**
@@ -220,25 +237,30 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                 ? ranked.stream().filter(p -> p.key().variant().equals(BASELINE)).findFirst()
                 : ranked.stream().findFirst();
         double[] p = new double[Math.max(0, ranked.size() - 1)];
+        double[] pSame = new double[p.length];
         for (int i = 1; i < ranked.size(); i++) {
             WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(ranked.get(0)),
                     Throughput.forkMeansForLogScale(ranked.get(i)));
             p[i - 1] = w == null ? Double.NaN : w.pChange();
+            pSame[i - 1] = w == null ? Double.NaN : w.pSame(LogRatioTest.DEFAULT_THRESHOLD);
         }
-        return new Draft(place, situation, counter, ranked, unranked, baseline.orElse(null), bounds, p);
+        return new Draft(place, situation, counter, ranked, unranked, baseline.orElse(null), bounds, p, pSame);
     }
 
     private record Draft(Leads.Place place, Situation situation, boolean counter, List<PointSummary> ranked,
-                         List<Unranked> unranked, PointSummary baseline, Bounds bounds, double[] pVsLeader) {
+                         List<Unranked> unranked, PointSummary baseline, Bounds bounds, double[] pVsLeader,
+                         double[] pSameAsLeader) {
 
-        /** With each difference from the leader's q: tied unless a discovery. */
+        /** With each difference from the leader's q: behind when a discovery, else tied when shown within the band. */
         Ranking decide(double[] q) {
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 PointSummary p = ranked.get(i);
-                boolean leading = i == 0 || !(q[i - 1] <= FalseDiscovery.ALPHA);
+                Standing standing = i == 0 ? Standing.FIRST
+                        : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND
+                        : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED : Standing.NOT_TOLD_APART;
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
-                entries.add(new Entry(p, leading, vs, bounds.at(p.key()).ofBound()));
+                entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound()));
             }
             return new Ranking(place, situation, baseline == null ? "" : baseline.key().variant(), List.copyOf(entries),
                     List.copyOf(unranked));

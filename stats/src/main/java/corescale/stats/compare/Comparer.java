@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class Comparer {
 
-    public static final double DEFAULT_THRESHOLD = 0.05;
+    public static final double DEFAULT_THRESHOLD = LogRatioTest.DEFAULT_THRESHOLD;
     /** False-discovery rate of faster/slower over a comparison's points, and the equivalence test's level. */
     public static final double ALPHA = FalseDiscovery.ALPHA;
     /** Fork means (or pairs) a side needs for a verdict. */

@@ -2,6 +2,7 @@ package corescale.stats.ranking;
 
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 
@@ -20,12 +21,22 @@ import java.util.Optional;
  *               "first is fastest" holds only if it beats every one (an intersection–union test,
  *               which needs no correction within the place); NaN when a pair shows no spread
  * @param q      {@code p} adjusted over every lead of the report (Benjamini–Hochberg), see {@link Leads}
+ * @param pSame  the equivalence test's p of first and second within ±{@link LogRatioTest#DEFAULT_THRESHOLD}
+ *               (TOST on the same logs); NaN when the pair shows no spread
  */
-public record Lead(PointSummary first, PointSummary second, Ratio ratio, double p, double q) {
+public record Lead(PointSummary first, PointSummary second, Ratio ratio, double p, double q, double pSame) {
 
-    /** Tied: the lead is not a discovery at the false-discovery rate {@link FalseDiscovery#ALPHA}. */
+    /** No lead: the lead is not a discovery at the false-discovery rate {@link FalseDiscovery#ALPHA}. */
     public boolean tied() {
         return !(q <= FalseDiscovery.ALPHA);
+    }
+
+    /**
+     * First and second shown within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of each other (the equivalence
+     * test at {@link FalseDiscovery#ALPHA}); without a lead and without this, they are not told apart.
+     */
+    public boolean withinBand() {
+        return pSame < FalseDiscovery.ALPHA;
     }
 
     /** The place's ranked points, highest throughput first. */

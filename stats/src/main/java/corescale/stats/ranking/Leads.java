@@ -4,6 +4,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Throughput;
 import corescale.stats.summary.WelchOnLogs;
 
@@ -63,8 +64,10 @@ public final class Leads {
         int i = 0;
         for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
             List<PointSummary> ranked = e.getValue();
+            WelchOnLogs top = WelchOnLogs.of(Throughput.forkMeansForLogScale(ranked.get(0)),
+                    Throughput.forkMeansForLogScale(ranked.get(1)));
             out.put(e.getKey(), new Lead(ranked.get(0), ranked.get(1), Throughput.ratio(ranked.get(0), ranked.get(1)),
-                    p[i], q[i]));
+                    p[i], q[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
             i++;
         }
         return new Leads(out);

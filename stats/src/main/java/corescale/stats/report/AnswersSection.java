@@ -3,8 +3,10 @@ package corescale.stats.report;
 import corescale.stats.answers.Answers;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
+import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Leads;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 
 import java.util.ArrayList;
@@ -121,9 +123,11 @@ final class AnswersSection {
             return;
         }
         doc.lead("Answers");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. Variants tie unless "
-                + "their difference from the first is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
-                + "rate over this section): a tie stays a tie. A variant of one fork, that loses updates or that the "
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. A variant is behind the "
+                + "first when their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
+                + "rate over this section), ties with it when an equivalence test puts it within ±"
+                + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD) + " of it (at 5%), and is otherwise not told apart from it: "
+                + "its forks are too few or spread too wide to say. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
@@ -140,8 +144,7 @@ final class AnswersSection {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best [95% CI]").num("of its bound").text("");
                 for (Entry e : r.ranked()) {
-                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()),
-                            e.leading() ? "leads" : "");
+                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()), mark(e.standing()));
                 }
                 doc.table(t.build());
             }
@@ -191,24 +194,55 @@ final class AnswersSection {
         return r.situation() == Answers.Situation.MOST_CORES ? where : " (" + where + ")";
     }
 
-    /** "fixedPool and processes tie for fastest (89% of its bound; processes ×0.98 [0.9, 1.07] of it); then ..." */
+    /**
+     * "virtualThreads leads (at 91% of its bound); not told apart from it: fixedPool ×0.999 [0.875, 1.14] of it;
+     * then ... of the best", or "fixedPool and processes tie for fastest within ±5% (...)".
+     */
     private static String modelSentence(Ranking r) {
         if (r.ranked().isEmpty()) {
             return "no model may be ranked";
         }
         Entry first = r.ranked().get(0);
-        List<Entry> tied = r.leaders().subList(1, r.leaders().size());
-        List<Entry> rest = r.ranked().stream().filter(e -> !e.leading()).toList();
+        List<Entry> tied = r.standing(Standing.TIED);
+        List<Entry> open = r.standing(Standing.NOT_TOLD_APART);
+        List<Entry> behind = r.standing(Standing.BEHIND);
         List<String> notes = new ArrayList<>();
         if (Double.isFinite(first.ofBound())) {
-            notes.add(first.point().key().variant() + " at " + Fmt.pct(first.ofBound()) + " of its bound");
+            notes.add((tied.isEmpty() ? "" : first.point().key().variant() + " ") + "at " + Fmt.pct(first.ofBound()) + " of its bound");
         }
         if (!tied.isEmpty()) {
             notes.add(listed(tied) + " of it");
         }
-        String who = r.leaders().size() == 1 ? names(r.leaders()) + " is fastest" : names(r.leaders()) + " tie for fastest";
-        return who + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
-                + (rest.isEmpty() ? "" : "; then " + listed(rest) + " of the best");
+        return who(r) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
+                + (open.isEmpty() ? "" : "; not told apart from " + (tied.isEmpty() ? "it" : "them") + ": " + listed(open) + " of it")
+                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of the best");
+    }
+
+    /**
+     * The first and the variants tied with it: "a is fastest" (every other behind), "a and b tie for fastest
+     * within ±5%", "all 6 ranked variants tie within ±5%", or "a leads" (some not told apart from it).
+     */
+    private static String who(Ranking r) {
+        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
+        top.addAll(r.standing(Standing.TIED));
+        String within = " within ±" + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD);
+        if (top.size() == r.ranked().size() && top.size() > 1) {
+            return "all " + top.size() + " ranked variants tie" + within;
+        }
+        if (top.size() > 1) {
+            return names(top) + " tie for fastest" + within;
+        }
+        return names(top) + (r.standing(Standing.NOT_TOLD_APART).isEmpty() ? " is fastest" : " leads");
+    }
+
+    /** The table's word for a standing. */
+    private static String mark(Standing s) {
+        return switch (s) {
+            case FIRST -> "leads";
+            case TIED -> "ties";
+            case NOT_TOLD_APART -> "not told apart";
+            case BEHIND -> "";
+        };
     }
 
     /** Each variant with its ratio when few, else how many and their range. */
@@ -225,25 +259,31 @@ final class AnswersSection {
     /** Up to this many variants are each named with their interval; more read as one range. */
     private static final int MAX_LISTED = 3;
 
-    /** Counters: "longAdder is fastest, ×12.5 [7.27, 22.3] the throughput of synchronized"; a wide tie as one range. */
+    /**
+     * Counters: "longAdder is fastest, ×12.5 [7.27, 22.3] the throughput of synchronized"; a wide tie as one
+     * range; then the variants not told apart from the first, "; not told apart from it: a ×0.9 [0.5, 1.6]".
+     */
     private static String leaders(Ranking r) {
-        List<Entry> leaders = r.leaders();
-        if (leaders.isEmpty()) {
+        if (r.ranked().isEmpty()) {
             return "no variant may be ranked";
         }
-        String of = " the throughput of " + r.baseline();
-        String who = leaders.size() == 1 ? names(leaders) + " is fastest"
-                : leaders.size() == r.ranked().size() ? "all " + leaders.size() + " ranked variants tie"
-                : names(leaders) + " tie for fastest";
+        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
+        top.addAll(r.standing(Standing.TIED));
+        List<Entry> open = r.standing(Standing.NOT_TOLD_APART);
+        String rest = open.isEmpty() ? "" : "; not told apart from " + (top.size() == 1 ? "it" : "them") + ": " + listed(open);
         if (r.baseline().isEmpty()) {
-            return who;
+            return who(r) + rest;
         }
-        if (leaders.size() > MAX_LISTED) {
-            double lo = leaders.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
-            double hi = leaders.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
-            return who + ", " + times(lo) + " to " + times(hi) + of;
+        String of = " the throughput of " + r.baseline();
+        if (top.size() == 1 && top.get(0).vsBaseline().method().equals(Ratio.ONE.method())) {
+            return who(r) + rest + (open.isEmpty() ? "" : of); // the baseline leads: its own ratio says nothing
         }
-        return who + ", " + leaders.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", ")) + of;
+        if (top.size() > MAX_LISTED) {
+            double lo = top.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
+            double hi = top.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
+            return who(r) + ", " + times(lo) + " to " + times(hi) + of + rest;
+        }
+        return who(r) + ", " + top.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", ")) + of + rest;
     }
 
     /** "×2.78 [1.92, 4.02]"; the baseline itself "×1 (itself)". */
@@ -281,7 +321,8 @@ final class AnswersSection {
             List<String> row = new ArrayList<>(List.of(v));
             for (Ranking r : rankings) {
                 row.add(r.ranked().stream().filter(e -> e.point().key().variant().equals(v)).findFirst()
-                        .map(e -> withInterval(e.vsBaseline()) + (e.leading() ? " (leads)" : "")).orElse(""));
+                        .map(e -> withInterval(e.vsBaseline())
+                                + (e.standing() == Standing.BEHIND ? "" : " (" + mark(e.standing()) + ")")).orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }

@@ -6,6 +6,7 @@ import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
+import corescale.stats.summary.LogRatioTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,7 +64,10 @@ final class Fastest {
         });
     }
 
-    /** "2t/2c a (×1.5 vs b)", "2t/2c a and b tied (×1.02 [0.97, 1.08], ...)", or the only ranked variant. */
+    /**
+     * "2t/2c a (×1.5 vs b)", "2t/2c a and b tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", "2t/2c a and b not
+     * told apart (ratio 1.8 [0.01, 247], ...)" when neither a lead nor the band is shown, or the only ranked variant.
+     */
     private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
         PointSummary any = at.get(0);
         String where = Groups.at(any.key().cores(), any.key().threads());
@@ -77,7 +81,8 @@ final class Fastest {
         if (l.tied()) {
             String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
                     "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
-            return Optional.of(where + " " + first + " and " + second + " tied (ratio "
+            String standing = l.withinBand() ? " tie within ±" + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD) : " not told apart";
+            return Optional.of(where + " " + first + " and " + second + standing + " (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
         return Optional.of(where + " " + first + " (" + Fmt.times(l.ratio().value()) + " vs " + second + ")");

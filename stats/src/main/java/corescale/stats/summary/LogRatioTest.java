@@ -7,6 +7,12 @@ package corescale.stats.summary;
  */
 public interface LogRatioTest {
 
+    /**
+     * The change that matters unless a user says otherwise: compare's default threshold, and the band
+     * within which a report's rankings call two variants tied (an equivalence test, {@link #pSame}).
+     */
+    double DEFAULT_THRESHOLD = 0.05;
+
     /** The estimated log ratio, oriented by the caller (log of the geometric-mean ratio). */
     double d();
 

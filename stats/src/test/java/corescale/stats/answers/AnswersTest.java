@@ -39,8 +39,9 @@ class AnswersTest {
         Answers.Ranking one = a.counters().get(0);
         assertEquals(Answers.Situation.ONE_THREAD, one.situation());
         assertEquals("synchronized", one.baseline());
-        assertEquals(List.of("atomicLong", "longAdder"), one.leaders().stream().map(e -> e.point().key().variant()).toList(),
-                "1% apart with 2% noise: tied");
+        assertEquals(List.of(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.BEHIND),
+                one.ranked().stream().map(Answers.Entry::standing).toList(),
+                "atomicLong and longAdder 0.5% apart with 2% noise: shown within ±5%, so tied; synchronized behind");
         assertEquals(2.0, one.ranked().get(0).vsBaseline().value(), 1e-12);
         assertTrue(one.ranked().get(0).vsBaseline().low() > 1, "twice synchronized, with an interval above 1");
         assertEquals(List.of(new Answers.Unranked("semaphorePermits", Eligibility.Reason.LOST_UPDATES)), one.unranked(),
@@ -48,7 +49,9 @@ class AnswersTest {
 
         Answers.Ranking equal = a.counters().get(1);
         assertEquals(Answers.Situation.THREADS_EQUAL_CORES, equal.situation());
-        assertEquals(List.of("longAdder"), equal.leaders().stream().map(e -> e.point().key().variant()).toList());
+        assertEquals(List.of("longAdder"), equal.standing(Answers.Standing.FIRST).stream().map(e -> e.point().key().variant()).toList());
+        assertEquals(List.of(), equal.standing(Answers.Standing.TIED));
+        assertEquals(List.of(), equal.standing(Answers.Standing.NOT_TOLD_APART), "every other a discovery behind");
         assertEquals(List.of(new Answers.Unranked("reentrantLock", Eligibility.Reason.ONE_FORK)), equal.unranked());
 
         Answers.Ranking over = a.counters().get(2);
@@ -74,7 +77,7 @@ class AnswersTest {
         Answers.Ranking r = a.models().get(0);
         assertEquals(2, r.place().cores(), "at the most cores");
         assertEquals("fixedPool", r.baseline(), "the best that may be ranked");
-        assertEquals(List.of("fixedPool"), r.leaders().stream().map(e -> e.point().key().variant()).toList());
+        assertEquals(List.of(Answers.Standing.FIRST, Answers.Standing.BEHIND), r.ranked().stream().map(Answers.Entry::standing).toList());
         assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
         assertEquals(List.of(new Answers.Unranked("asyncChannels", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
     }

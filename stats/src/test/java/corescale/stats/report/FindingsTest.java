@@ -45,9 +45,18 @@ class FindingsTest {
     }
 
     @Test
-    void aLeadWhoseRatioIntervalIncludesOneIsATie() {
+    void aLeadThatIsNoDiscoveryWithWideForksIsNotToldApartNotATie() {
+        // 5% apart with ±10% forks: no lead, and the 90% interval of the ratio reaches far beyond ±5%.
         String all = findings(List.of(point("atomicLong", 95, 105, 115), point("longAdder", 90, 100, 110)), List.of());
-        assertTrue(all.contains("2t/2c atomicLong and longAdder tied (ratio 1.05 ["), all);
+        assertTrue(all.contains("2t/2c atomicLong and longAdder not told apart (ratio 1.05 ["), all);
+    }
+
+    @Test
+    void aLeadThatIsNoDiscoveryWithTightForksIsATieWithinTheBand() {
+        // 0.5% apart with ±0.5% forks: no lead, and the equivalence test puts them within ±5%.
+        String all = findings(List.of(point("atomicLong", 100, 100.5, 101, 101.5, 102),
+                point("longAdder", 99.5, 100, 100.5, 101, 101.5)), List.of());
+        assertTrue(all.contains("2t/2c atomicLong and longAdder tie within ±5.0% (ratio 1 ["), all);
     }
 
     @Test

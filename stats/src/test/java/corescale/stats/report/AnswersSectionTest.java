@@ -1,0 +1,61 @@
+package corescale.stats.report;
+
+import corescale.stats.Synthetic;
+import corescale.stats.answers.Answers;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.ranking.Rankings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Answers' sentences say "fastest" and "tie" only where the forks show it, and "not told apart" otherwise. */
+class AnswersSectionTest {
+
+    private static PointSummary counter(String variant, int cores, int threads, double... forkMeans) {
+        return Synthetic.summary(new PointKey("counters", "Counters.increment", variant, "", cores, threads,
+                Mode.THROUGHPUT), Mode.THROUGHPUT, forkMeans);
+    }
+
+    private static List<String> sentences(List<PointSummary> points) {
+        return AnswersSection.sentences(Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+    }
+
+    @Test
+    void aVariantWithTwoForksFarApartLeadsButIsNeitherFastestNorTied() {
+        List<String> said = sentences(List.of(
+                counter("synchronized", 1, 1, 100, 101, 99, 100.5, 99.5),
+                counter("atomicLong", 1, 1, 100.2, 100.8, 99.4, 100.1, 99.9),
+                counter("longAdder", 1, 1, 300, 30)));
+        assertEquals(1, said.size(), said.toString());
+        String s = said.get(0);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder leads, ×1.65 ["), s);
+        assertTrue(s.contains("] the throughput of synchronized; not told apart from it: atomicLong ×1 ["), s);
+        assertTrue(s.endsWith("], synchronized ×1 (itself)."), s);
+    }
+
+    @Test
+    void variantsShownWithinTheBandTieAndADiscoveryIsBehind() {
+        List<String> said = sentences(List.of(
+                counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
+                counter("atomicLong", 1, 1, 50.3, 50.6, 49.8, 50.2, 50.1),
+                counter("reentrantLock", 1, 1, 10, 10.1, 9.9)));
+        String s = said.get(0);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): atomicLong and synchronized tie for "
+                + "fastest within ±5.0%, ×1 ["), s);
+        assertTrue(s.endsWith("×1 (itself) the throughput of synchronized."), "reentrantLock behind is left to the table: " + s);
+    }
+
+    @Test
+    void everyOtherBehindMakesTheFirstFastest() {
+        String s = sentences(List.of(
+                counter("synchronized", 1, 1, 50, 50.5, 49.5),
+                counter("longAdder", 1, 1, 150, 151, 149))).get(0);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder is fastest, ×3 ["), s);
+    }
+}
