@@ -67,6 +67,11 @@ class PairedCompareTest {
         assertEquals(0.04033558947123775, w.se(), 1e-12);
         assertEquals(2, w.df());
         assertEquals(0.1152607562451049, w.pChange(), 1e-9);
+        // The single value on the other side: the same test, d negated.
+        WelchOnLogs reversed = WelchOnLogs.oneAgainstReplicates(new double[] {100, 104, 97}, new double[] {90});
+        assertEquals(0.10828101754735098, reversed.d(), 1e-12);
+        assertEquals(0.04033558947123775, reversed.se(), 1e-12);
+        assertEquals(2, reversed.df());
     }
 
     /**
