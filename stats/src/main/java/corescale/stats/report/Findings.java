@@ -118,8 +118,8 @@ public final class Findings {
     }
 
     /**
-     * Per group: each variant's speedup from its smallest to its largest core count. The range is
-     * said once when all curves of the group share it, else with each curve.
+     * Per group: each variant's speedup from its smallest to its largest core count, with its 95%
+     * interval. The range is said once when all curves of the group share it, else with each curve.
      */
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
         Map<Group, List<ScalingCurve>> groups = new LinkedHashMap<>();
@@ -130,7 +130,8 @@ public final class Findings {
         }
         groups.forEach((g, cs) -> {
             boolean oneRange = cs.stream().map(Findings::range).distinct().count() == 1;
-            List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.times(c.atMax().speedup())
+            List<String> parts = cs.stream().map(c -> c.key().variant() + " ×" + Fmt.ratioWithInterval(c.atMax().speedup(),
+                    c.atMax().speedupLow(), c.atMax().speedupHigh())
                     + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
             out.add(g.title() + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
                     + String.join(", ", parts));

@@ -69,4 +69,17 @@ class FindingsRangeTest {
         assertTrue(!all.contains("counters · Counters.increment speedup"), all);
         assertTrue(all.contains("processcounters · ProcessCounters.increment speedup from 1 to 8 cores"), all);
     }
+
+    @Test
+    void eachSpeedupCarriesItsInterval() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int c = 1; c <= 8; c *= 2) {
+            PointKey key = new PointKey("processcounters", "ProcessCounters.increment", "longAdder", "", c, 1, Mode.THROUGHPUT);
+            double m = 10.0 * c;
+            points.add(new PointSummary(key, "ops/us", 3, 9, m, m * 0.95, m * 1.05, 0.02, false,
+                    new double[] {m * 0.98, m, m * 1.02}, List.of()));
+        }
+        String all = findings(points);
+        assertTrue(all.matches("(?s).*speedup from 1 to 8 cores \\(efficiency\\): longAdder ×8 \\[7\\.[0-9]+, 8\\.[0-9]+\\] \\(100%\\).*"), all);
+    }
 }
