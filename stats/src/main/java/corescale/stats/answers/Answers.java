@@ -114,15 +114,28 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound) {
     }
 
+    /** Whether a variant's throughput grows or falls from the fewest to the most cores, as a claim. */
+    public enum Change {
+        /** The speedup is above 1, and a discovery. */
+        GAINS,
+        /** The speedup is below 1, and a discovery. */
+        LOSES,
+        /** Neither is a discovery. */
+        NEITHER
+    }
+
     /**
      * How one variant scales: its throughput at the most cores over its throughput at the fewest.
      *
      * @param from    the point at the fewest cores
      * @param to      the point at the most cores
      * @param speedup to over from, with its 95% interval ({@link Throughput#ratio})
+     * @param change  gains or loses when the speedup's difference from 1 is a discovery (Welch's t on the logs
+     *                of both points' fork means; the p-values of all speedups of the report adjusted together,
+     *                Benjamini–Hochberg at {@link FalseDiscovery#ALPHA}), else neither
      * @param ranked  both points may be ranked (no lost updates, guarded, two or more forks)
      */
-    public record Speedup(PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
+    public record Speedup(PointSummary from, PointSummary to, Ratio speedup, Change change, boolean ranked) {
 
         /** Speedup over the cores added: 1 is linear. */
         public double efficiency() {
@@ -180,13 +193,28 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             if (to.key().cores() > from.key().cores()) {
                 bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Speedup(from, to,
-                        Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
+                        Throughput.ratio(to, from), Change.NEITHER, eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
             }
         });
-        List<Speedup> out = new ArrayList<>();
+        List<Speedup> sorted = new ArrayList<>();
         bySetting.values().forEach(s -> s.stream()
-                .sorted(Comparator.comparingDouble((Speedup x) -> x.speedup().value()).reversed()).forEach(out::add));
+                .sorted(Comparator.comparingDouble((Speedup x) -> x.speedup().value()).reversed()).forEach(sorted::add));
+        // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
+        double[] q = FalseDiscovery.adjust(sorted.stream().mapToDouble(Answers::pNoChange).toArray());
+        List<Speedup> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Speedup s = sorted.get(i);
+            Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
+                    : s.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
+            out.add(new Speedup(s.from(), s.to(), s.speedup(), change, s.ranked()));
+        }
         return List.copyOf(out);
+    }
+
+    /** Welch's p of "the same throughput at the most cores as at the fewest"; NaN when it cannot be tested. */
+    private static double pNoChange(Speedup s) {
+        WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(s.to()), Throughput.forkMeansForLogScale(s.from()));
+        return w == null ? Double.NaN : w.pChange();
     }
 
     /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */

@@ -84,7 +84,7 @@ final class AnswersSection {
 
     /**
      * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; best longAdder ×0.903 [0.851, 0.958]
-     * (45% of linear), worst ...". Gains and losses are the intervals' verdicts: one that holds 1 is neither.
+     * (45% of linear), worst ...". Gains and losses are discoveries ({@link Answers.Change}), else neither.
      */
     private static String scalingSentence(List<Answers.Speedup> speedups) {
         Answers.Speedup top = speedups.get(0);
@@ -93,14 +93,23 @@ final class AnswersSection {
         if (speedups.size() == 1) {
             return range + ", " + top.to().key().variant() + " " + speedup(top);
         }
-        long gain = speedups.stream().filter(s -> s.speedup().low() > 1).count();
-        long lose = speedups.stream().filter(s -> s.speedup().high() < 1).count();
+        long gain = speedups.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
+        long lose = speedups.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
         return range + ", " + gain + " of " + speedups.size() + " variants gain throughput, " + lose + (lose == 1 ? " loses" : " lose") + " it; best "
                 + top.to().key().variant() + " " + speedup(top) + ", worst " + bottom.to().key().variant() + " " + speedup(bottom);
     }
 
     private static String speedup(Answers.Speedup s) {
         return withInterval(s.speedup()) + " (" + Fmt.pct(s.efficiency()) + " of linear)";
+    }
+
+    /** The table's word for a speedup's change: "gains", "loses", or nothing. */
+    private static String change(Answers.Speedup s) {
+        return switch (s.change()) {
+            case GAINS -> "gains";
+            case LOSES -> "loses";
+            case NEITHER -> "";
+        };
     }
 
     /** Rows by where they were measured ("2t/2c"), in order. */
@@ -159,7 +168,7 @@ final class AnswersSection {
                 for (Answers.Speedup s : speedups) {
                     t.row(s.to().key().variant(), Groups.at(s.from().key().cores(), s.from().key().threads()) + " → "
                             + Groups.at(s.to().key().cores(), s.to().key().threads()), withInterval(s.speedup()),
-                            Fmt.pct(s.efficiency()), s.ranked() ? "" : "not ranked");
+                            Fmt.pct(s.efficiency()), change(s) + (s.ranked() ? "" : (change(s).isEmpty() ? "" : ", ") + "not ranked"));
                 }
                 doc.table(t.build());
             });

@@ -95,5 +95,16 @@ class AnswersTest {
         assertEquals(0.9, adder.efficiency(), 1e-12);
         assertTrue(adder.speedup().low() < 1.8 && adder.speedup().high() > 1.8);
         assertEquals(0.25, a.scaling().get(1).speedup().value(), 1e-12);
+        assertEquals(List.of(Answers.Change.GAINS, Answers.Change.LOSES), a.scaling().stream().map(Answers.Speedup::change).toList());
+    }
+
+    @Test
+    void aSpeedupIsAGainOrALossOnlyWhenADiscovery() {
+        List<PointSummary> points = List.of(counter("longAdder", 1, 1, 100, 102, 98), counter("longAdder", 2, 2, 180, 183, 177),
+                counter("atomicLong", 1, 1, 100, 60, 140), counter("atomicLong", 2, 2, 120, 70, 170));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        Answers.Speedup wide = a.scaling().stream().filter(s -> s.to().key().variant().equals("atomicLong")).findFirst().orElseThrow();
+        assertEquals(1.2, wide.speedup().value(), 1e-12);
+        assertEquals(Answers.Change.NEITHER, wide.change(), "forks 40% apart: ×1.2 is no discovery");
     }
 }
