@@ -65,7 +65,7 @@ final class Fastest {
     }
 
     /**
-     * "2t/2c a (×1.5 vs b)", "2t/2c a and b tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", "2t/2c a and b not
+     * "2t/2c a (×1.5 [1.3, 1.7] vs b)", "2t/2c a and b tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", "2t/2c a and b not
      * told apart (ratio 1.8 [0.01, 247], ...)" when neither a lead nor the band is shown, or the only ranked variant.
      */
     private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
@@ -85,6 +85,7 @@ final class Fastest {
             return Optional.of(where + " " + first + " and " + second + standing + " (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
-        return Optional.of(where + " " + first + " (" + Fmt.times(l.ratio().value()) + " vs " + second + ")");
+        return Optional.of(where + " " + first + " (×" + Fmt.ratioWithInterval(l.ratio().value(), l.ratio().low(), l.ratio().high())
+                + " vs " + second + ")");
     }
 }

@@ -62,7 +62,7 @@ class FindingsTest {
     @Test
     void aLeadBeyondTheRatioIntervalIsAWin() {
         String all = findings(List.of(point("atomicLong", 145, 150, 155), point("longAdder", 95, 100, 105)), List.of());
-        assertTrue(all.contains("2t/2c atomicLong (×1.5 vs longAdder)"), all);
+        assertTrue(all.contains("2t/2c atomicLong (×1.5 [1.35, 1.66] vs longAdder)"), all);
     }
 
     /**
@@ -80,7 +80,7 @@ class FindingsTest {
         PointSummary pb = point("synchronized", b);
         assertTrue(pa.ciLow() < pb.ciHigh(), "the two 95% intervals overlap");
         String all = findings(List.of(pa, pb), List.of());
-        assertTrue(all.contains("2t/2c reentrantLock (×1.05 vs synchronized)"), all);
+        assertTrue(all.contains("2t/2c reentrantLock (×1.05 [1.02, 1.08] vs synchronized)"), all);
     }
 
     @Test
@@ -90,7 +90,7 @@ class FindingsTest {
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 12345, 2, 3),
                 new LostUpdates(points.get(1).key(), 0, 0, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
         String all = findings(points, lost);
-        assertTrue(all.contains("fastest: 2t/2c semaphore (×1.33 vs reentrantLock)"), all);
+        assertTrue(all.contains("fastest: 2t/2c semaphore (×1.33 [1.12, 1.59] vs reentrantLock)"), all);
         assertFalse(all.contains("semaphorePermits ("), all);
         assertTrue(all.contains("not ranked: semaphorePermits at 2t/2c (lost updates)"), all);
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
@@ -104,7 +104,7 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 0, 0, 3, 8000), new LostUpdates(points.get(2).key(), 0, 0, 3, 0),
                 new LostUpdates(points.get(3).key(), 0, 0, 3, 0));
         String all = findings(points, correctness);
-        assertTrue(all.contains("fastest: 2t/2c atomicLongCas (×1.2 vs reentrantLock)"), all);
+        assertTrue(all.contains("fastest: 2t/2c atomicLongCas (×1.2 [1.1, 1.31] vs reentrantLock)"), all);
         assertTrue(all.contains("not ranked: atomicLong at 2t/2c; longAdder at 2t/2c (inside work not guarded)"), all);
     }
 
