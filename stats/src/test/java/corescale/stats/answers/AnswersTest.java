@@ -107,4 +107,64 @@ class AnswersTest {
         assertEquals(1.2, wide.speedup().value(), 1e-12);
         assertEquals(Answers.Change.NEITHER, wide.change(), "forks 40% apart: ×1.2 is no discovery");
     }
+
+    @Test
+    void aLatencyOneAtATimeIsNoScalingAnswerButAModelCurveIs() {
+        PointKey start = new PointKey("spawn", "StartJoin.startJoin", "virtualThread", "", 1, 1, Mode.AVERAGE_TIME);
+        PointKey cpu = new PointKey("cpu", "CpuBatch.batch", "fixedPool", "", 1, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(start, Mode.AVERAGE_TIME, 10, 10.2, 9.8), Synthetic.summary(start.withCores(2), Mode.AVERAGE_TIME, 9, 9.1, 8.9),
+                Synthetic.summary(cpu, Mode.THROUGHPUT, 100, 101, 99), Synthetic.summary(cpu.withCores(2), Mode.THROUGHPUT, 190, 192, 188),
+                Synthetic.summary(cpu.withCores(2).withThreads(2), Mode.THROUGHPUT, 50, 51, 49)); // 2 threads: not the model's curve
+        java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
+                start.withMode(Mode.AVERAGE_TIME), new corescale.stats.bounds.PointFacts(1, Double.NaN, Double.NaN),
+                start.withCores(2).withMode(Mode.AVERAGE_TIME), new corescale.stats.bounds.PointFacts(1, Double.NaN, Double.NaN));
+        Bounds bounds = Bounds.of(points, facts);
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
+        assertEquals(1, a.scaling().size(), "StartJoin runs one unit at a time: a latency per core count");
+        Answers.Speedup s = a.scaling().get(0);
+        assertEquals("fixedPool", s.to().key().variant());
+        assertEquals(1, s.to().key().threads(), "the model's own thread count");
+        assertEquals(1.9, s.speedup().value(), 1e-12);
+        assertTrue(s.ranked());
+    }
+
+    @Test
+    void aSpeedupWithAPointThatLostUpdatesIsNotRanked() {
+        List<PointSummary> points = List.of(counter("semaphorePermits", 1, 1, 100, 102, 98), counter("semaphorePermits", 2, 2, 180, 183, 177));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(1).key(), 40, 3, 3));
+        Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(1, a.scaling().size());
+        assertTrue(!a.scaling().get(0).ranked(), "shown, marked not ranked");
+    }
+
+    @Test
+    void aModelIsRankedAtItsMostCoresAndThereAtItsFewestThreads() {
+        PointKey cpu = new PointKey("cpu", "CpuBatch.batch", "fixedPool", "", 1, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(cpu, Mode.THROUGHPUT, 100, 101, 99),
+                Synthetic.summary(cpu.withCores(2).withThreads(4), Mode.THROUGHPUT, 150, 151, 149),
+                Synthetic.summary(cpu.withCores(2).withThreads(2), Mode.THROUGHPUT, 190, 192, 188),
+                Synthetic.summary(cpu.withCores(2).withThreads(2).withVariant("sequential"), Mode.THROUGHPUT, 95, 96, 94));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(1, a.models().size());
+        assertEquals(2, a.models().get(0).place().cores());
+        assertEquals(2, a.models().get(0).place().threads());
+        assertEquals(List.of("fixedPool", "sequential"), a.models().get(0).ranked().stream().map(e -> e.point().key().variant()).toList());
+    }
+
+    @Test
+    void threadsAgainstProcessesAreAnsweredAtTheMostCoresOnly() {
+        List<PointSummary> points = new ArrayList<>();
+        for (int cores = 1; cores <= 2; cores++) {
+            points.add(Synthetic.summary(new PointKey("counters", "Counters.increment", "reentrantLock", "workInside=0;workOutside=0",
+                    cores, cores, Mode.THROUGHPUT), Mode.THROUGHPUT, 50, 51, 49));
+            points.add(Synthetic.summary(new PointKey("processcounters", "ProcessCounters.increment", "fileLock",
+                    "processesPerCore=1;workInside=0;workOutside=0", cores, 1, Mode.THROUGHPUT), Mode.THROUGHPUT, 1, 1.02, 0.98));
+        }
+        List<corescale.stats.contention.ThreadsVsProcesses.Row> rows = corescale.stats.contention.ThreadsVsProcesses.of(points, List.of());
+        assertEquals(2, rows.size(), "one row per core count: " + rows);
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, rows);
+        assertEquals(List.of(2), a.processes().stream().map(r -> r.threads().key().cores()).toList());
+    }
 }
