@@ -148,6 +148,7 @@ class AnswersTest {
                 Synthetic.summary(cpu.withCores(2).withThreads(2).withVariant("sequential"), Mode.THROUGHPUT, 95, 96, 94));
         Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
         assertEquals(1, a.models().size());
+        assertEquals(List.of(), a.counters(), "a model's places are no shared-counter answer");
         assertEquals(2, a.models().get(0).place().cores());
         assertEquals(2, a.models().get(0).place().threads());
         assertEquals(List.of("fixedPool", "sequential"), a.models().get(0).ranked().stream().map(e -> e.point().key().variant()).toList());
