@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.answers.Answers;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Leads;
 import corescale.stats.run.Canary;
@@ -74,6 +75,7 @@ public final class Findings {
         scaling(input.curves().stream().filter(c -> !scaled.contains(Group.of(c.key()))).toList(), out);
         BoundFindings.add(input, out);
         unstable(input.points(), out);
+        notToldApart(input.answers(), out);
         if (out.isEmpty()) {
             out.add("no points measured");
         }
@@ -141,6 +143,18 @@ public final class Findings {
     /** "from 1 to 64 cores": the curve's own range. */
     private static String range(ScalingCurve c) {
         return "from " + Fmt.n(c.baselineN()) + " to " + Fmt.n(c.nMax()) + " cores";
+    }
+
+    /** How many of the Answers' variants the forks could not tell from the first, and what tells more. */
+    private static void notToldApart(Answers answers, List<String> out) {
+        List<Answers.Entry> others = java.util.stream.Stream.concat(answers.counters().stream(), answers.models().stream())
+                .flatMap(r -> r.ranked().stream()).filter(e -> e.standing() != Answers.Standing.FIRST).toList();
+        long open = others.stream().filter(e -> e.standing() == Answers.Standing.NOT_TOLD_APART).count();
+        if (open > 0) {
+            out.add("not told apart: " + open + " of the " + others.size() + " variants the Answers rank after the first "
+                    + "(forks too few or too spread to call a difference or a tie); more forks a point tell more: "
+                    + "the default profile over --quick, --thorough or a finer --precision over the default");
+        }
     }
 
     private static void unstable(List<PointSummary> points, List<String> out) {

@@ -143,4 +143,17 @@ class FindingsTest {
     private static double[] logs(double[] xs) {
         return java.util.Arrays.stream(xs).map(Math::log).toArray();
     }
+
+    @Test
+    void variantsTheForksCannotTellFromTheFirstAreCountedWithWhatTellsMore() {
+        List<PointSummary> points = List.of(point("synchronized", 100, 101, 99), point("atomicLong", 300, 30),
+                point("longAdder", 400, 405, 395));
+        Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
+                new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings, List.of(),
+                Answers.of(points, rankings, Bounds.NONE, List.of()));
+        String all = String.join("\n", Findings.of(in));
+        assertTrue(all.contains("not told apart: 1 of the 2 variants the Answers rank after the first (forks too few"), all);
+        assertTrue(all.contains("the default profile over --quick"), all);
+    }
 }
