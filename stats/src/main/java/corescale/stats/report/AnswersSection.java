@@ -6,7 +6,6 @@ import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Leads;
-import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 
 import java.util.ArrayList;
@@ -134,8 +133,8 @@ final class AnswersSection {
         doc.lead("Answers");
         doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. A variant is behind the "
                 + "first when their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
-                + "rate over this section), ties with it when an equivalence test puts it within ±"
-                + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD) + " of it (at 5%), and is otherwise not told apart from it: "
+                + "rate over this section), ties with it when an equivalence test puts it " + Fmt.WITHIN_BAND
+                + " of it (at 5%), and is otherwise not told apart from it: "
                 + "its forks are too few or spread too wide to say. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
@@ -234,7 +233,7 @@ final class AnswersSection {
     private static String who(Ranking r) {
         List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
         top.addAll(r.standing(Standing.TIED));
-        String within = " within ±" + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD);
+        String within = " " + Fmt.WITHIN_BAND;
         if (top.size() == r.ranked().size() && top.size() > 1) {
             return "all " + top.size() + " ranked variants tie" + within;
         }
@@ -300,8 +299,8 @@ final class AnswersSection {
         if (r.method().equals(Ratio.ONE.method())) {
             return "×1 (itself)";
         }
-        return times(r.value()) + (Double.isFinite(r.low())
-                ? " " + Fmt.ratioInterval(r.low(), r.high()) : " (no interval: " + r.method() + ")");
+        return Double.isFinite(r.low()) ? Fmt.timesWithInterval(r.value(), r.low(), r.high())
+                : times(r.value()) + " (no interval: " + r.method() + ")";
     }
 
     /** A ratio without exponents: "×2.78", and "×1/2110" for one far below 1. */

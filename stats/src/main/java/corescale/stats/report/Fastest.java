@@ -6,7 +6,6 @@ import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
-import corescale.stats.summary.LogRatioTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,11 +80,11 @@ final class Fastest {
         if (l.tied()) {
             String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
                     "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
-            String standing = l.withinBand() ? " tie within ±" + Fmt.pct(LogRatioTest.DEFAULT_THRESHOLD) : " not told apart";
+            String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(where + " " + first + " and " + second + standing + " (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
-        return Optional.of(where + " " + first + " (×" + Fmt.ratioWithInterval(l.ratio().value(), l.ratio().low(), l.ratio().high())
+        return Optional.of(where + " " + first + " (" + Fmt.timesWithInterval(l.ratio().value(), l.ratio().low(), l.ratio().high())
                 + " vs " + second + ")");
     }
 }

@@ -132,7 +132,7 @@ public final class Findings {
         }
         groups.forEach((g, cs) -> {
             boolean oneRange = cs.stream().map(Findings::range).distinct().count() == 1;
-            List<String> parts = cs.stream().map(c -> c.key().variant() + " ×" + Fmt.ratioWithInterval(c.atMax().speedup(),
+            List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.timesWithInterval(c.atMax().speedup(),
                     c.atMax().speedupLow(), c.atMax().speedupHigh())
                     + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
             out.add(g.title() + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "

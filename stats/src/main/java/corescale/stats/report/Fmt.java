@@ -3,6 +3,7 @@ package corescale.stats.report;
 import java.util.Locale;
 
 import corescale.stats.io.TextNumbers;
+import corescale.stats.summary.LogRatioTest;
 
 /** Number formatting for tables and the console: few significant digits, never a locale comma. */
 final class Fmt {
@@ -92,6 +93,14 @@ final class Fmt {
         }
         return ratio(est) + " " + ratioInterval(low, high);
     }
+
+    /** A ratio as a factor with its interval, "×0.25 [0.2, 0.31]"; the factor alone when the interval is unknown. */
+    static String timesWithInterval(double est, double low, double high) {
+        return Double.isFinite(est) ? "×" + ratioWithInterval(est, low, high) : "–";
+    }
+
+    /** "within ±5.0%": the band inside which a ranking calls two variants tied ({@link LogRatioTest#DEFAULT_THRESHOLD}). */
+    static final String WITHIN_BAND = "within ±" + pct(LogRatioTest.DEFAULT_THRESHOLD);
 
     /** A ratio's interval, "[0.2, 0.31]", its ends as {@link #ratioEnd}. */
     static String ratioInterval(double low, double high) {
