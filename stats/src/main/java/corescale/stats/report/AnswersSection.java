@@ -249,7 +249,7 @@ final class AnswersSection {
             case FIRST -> "leads";
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart";
-            case BEHIND -> "";
+            case BEHIND -> "behind";
         };
     }
 
@@ -317,7 +317,11 @@ final class AnswersSection {
         return n.size() <= 1 ? String.join("", n) : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
     }
 
-    /** Rows: variants; columns: the situations; each cell the ratio to the baseline, leaders marked. */
+    /**
+     * Rows: variants; columns: the situations; each cell the ratio to the baseline and the standing
+     * against the first, which that ratio does not show (every cell marked: the interval to the
+     * baseline may hold 1 where the variant is behind the first, or exclude 1 where it ties).
+     */
     private static void counterTable(Doc doc, List<Ranking> rankings) {
         Doc.TableBuilder t = new Doc.TableBuilder().text("variant");
         for (Ranking r : rankings) {
@@ -329,8 +333,7 @@ final class AnswersSection {
             List<String> row = new ArrayList<>(List.of(v));
             for (Ranking r : rankings) {
                 row.add(r.ranked().stream().filter(e -> e.point().key().variant().equals(v)).findFirst()
-                        .map(e -> withInterval(e.vsBaseline())
-                                + (e.standing() == Standing.BEHIND ? "" : " (" + mark(e.standing()) + ")")).orElse(""));
+                        .map(e -> withInterval(e.vsBaseline()) + " (" + mark(e.standing()) + ")").orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }

@@ -58,4 +58,22 @@ class AnswersSectionTest {
                 counter("longAdder", 1, 1, 150, 151, 149))).get(0);
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder is fastest, ×3 ["), s);
     }
+
+    @Test
+    void everyCellOfTheCounterTableSaysItsStanding() {
+        List<PointSummary> points = List.of(
+                counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
+                counter("atomicLong", 1, 1, 50.3, 50.6, 49.8, 50.2, 50.1),
+                counter("reentrantLock", 1, 1, 10, 10.1, 9.9),
+                counter("synchronized", 2, 2, 20, 20.2, 19.8),
+                counter("longAdder", 2, 2, 300, 30));
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+        String md = MarkdownReport.render(doc);
+        // columns 1t/1c and 2t/2c
+        assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (leads) |  |"), md);
+        assertTrue(md.contains("| synchronized | ×1 (itself) (ties) | ×1 (itself) (not told apart) |"), md);
+        assertTrue(md.contains("| reentrantLock | ×0.2 \\[0.196, 0.204\\] (behind) |  |"), md);
+        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475000, \\> 1,000,000\\] (leads) |"), md);
+    }
 }

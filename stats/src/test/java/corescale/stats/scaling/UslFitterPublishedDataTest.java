@@ -28,6 +28,29 @@ class UslFitterPublishedDataTest {
     private static final double[] SDM91_LOAD = {1, 18, 36, 72, 108, 144, 216};
     private static final double[] SDM91_TPUT = {64.9, 995.9, 1652.4, 1853.2, 1828.9, 1775.0, 1702.2};
 
+    /**
+     * The profile-likelihood ends of the same fit, as scipy 1.17 finds them: for each value v of the
+     * quantity held fixed, the least RSS over the other two parameters ({@code least_squares},
+     * Levenberg–Marquardt, tolerances 1e-15), and the v where that RSS reaches
+     * RSS_min·(1 + F(0.95; 1, 4)/4) by {@code brentq} (xtol 1e-14, rtol 1e-12); N* held as in
+     * {@link Profile#N_STAR}, X(N*) as in {@link Profile#PEAK_THROUGHPUT}. Ours must agree to 1e-6
+     * (an end found to 1e-3 of its value, as bisection once did, is off by up to 4e-4 here).
+     */
+    @Test
+    void specSdm91ProfileIntervalsAreWhereScipyFindsThem() {
+        UslFit fit = UslFitter.fit(SDM91_LOAD, SDM91_TPUT, ErrorModel.ABSOLUTE);
+
+        assertEnds(0.009484733115930245, 0.06410349155973968, fit.contention());
+        assertEnds(3.862124232208375e-05, 0.00016117570863212368, fit.coherency());
+        assertEnds(77.85535585025902, 156.66180407873748, fit.peakConcurrency());
+        assertEnds(1747.7223562713152, 2031.0282139352248, fit.peakThroughput());
+    }
+
+    private static void assertEnds(double low, double high, Estimate e) {
+        assertEquals(low, e.low(), low * 1e-6, e.toString());
+        assertEquals(high, e.high(), high * 1e-6, e.toString());
+    }
+
     @Test
     void specSdm91ReproducesTheUslPackageFit() {
         UslFit fit = UslFitter.fit(SDM91_LOAD, SDM91_TPUT, ErrorModel.ABSOLUTE);
