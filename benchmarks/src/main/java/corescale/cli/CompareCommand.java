@@ -38,7 +38,8 @@ final class CompareCommand implements Callable<Integer> {
             + "or a comma-separated list of replicate runs. Several OTHERs are several comparisons.")
     List<String> others = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: the folder of BASE's first run.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: the folder of the first OTHER run (BASE is left as it is), "
+            + "or of BASE when it is one run with configurations.")
     Path out;
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Converters.Fraction.class,

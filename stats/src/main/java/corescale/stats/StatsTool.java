@@ -115,7 +115,8 @@ public final class StatsTool {
      * Compares the first side (BASE) with each of the others; each side is one run or several
      * replicate runs of one machine and configuration. A single side of one run holding two or more
      * configurations compares them with its first, forks paired by round. Writes compare.csv and
-     * compare.md/html into {@code --out}, else the folder of the first run.
+     * compare.md/html into {@code --out}, else the folder of the first run compared with the base
+     * (of the run itself for its configurations); the base's folder is left alone.
      */
     public int compareSides(List<List<Path>> sides, Path outDirOrNull, double threshold, boolean failOnRegression,
                             PrintStream out, PrintStream err) {
@@ -137,7 +138,9 @@ public final class StatsTool {
                 }
                 loaded.add(runs);
             }
-            Path outDir = outDir(sides.get(0), outDirOrNull);
+            // Into the run compared with the base: the base is often a committed reference or a CI
+            // baseline, which a comparison must leave as it is. One run's configurations: that run.
+            Path outDir = outDir(sides.get(sides.size() > 1 ? 1 : 0), outDirOrNull);
             if (sides.size() == 1) {
                 RunInput only = loaded.get(0).get(0);
                 if (sides.get(0).size() > 1 || !only.hasConfigs()) {

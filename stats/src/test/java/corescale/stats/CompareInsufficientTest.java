@@ -57,7 +57,7 @@ class CompareInsufficientTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
-        assertTrue(said.contains("insufficient 1"), said);
+        assertTrue(said.contains(" (forks): 1 insufficient\n"), said);
         assertTrue(said.contains("1 point insufficient (fewer than 2 forks in a run, or fork means without spread): no verdict, not gated"), said);
         String md = Files.readString(outDir.resolve("compare.md"));
         assertTrue(md.contains("1 point has no verdict (insufficient"), md);

@@ -170,8 +170,9 @@ class StatsToolTest {
             assertEquals("slower", p.get("verdict"));
         }
         String said = said();
-        assertTrue(said.contains("c1 vs a: 31% slower on counters at 1 thread (1 point, slower; paired, 4 forks each)"), said);
-        assertTrue(said.contains("c1 vs a: 31% slower on counters at 2+ threads (1 point, slower; paired, 4 forks each)"), said);
+        assertTrue(said.contains("c1 vs a (paired): 2 slower\n"), said);
+        assertTrue(said.contains("\n  31% slower on counters at 1 thread (1 point, slower; paired, 4 forks each)\n"), said);
+        assertTrue(said.contains("\n  31% slower on counters at 2+ threads (1 point, slower; paired, 4 forks each)\n"), said);
         String md = Files.readString(run.resolve("compare.md"));
         assertTrue(md.contains("forks paired by round"), md);
         assertTrue(md.contains("4 pairs"), md);
@@ -182,7 +183,7 @@ class StatsToolTest {
     void aC1ConfigurationThatBeatsC2IsCalledOutInTheComparison() throws IOException {
         Path run = configRun("cfg", List.of(), 1.3);
         assertEquals(0, new StatsTool().report(List.of(run), null, o(), e()), err.toString());
-        String line = "c1 vs a: C1 (-XX:TieredStopAtLevel=1, c1) beat C2 (a) at Counters.increment adder [work=0] cores=2"
+        String line = "  C1 (-XX:TieredStopAtLevel=1, c1) beat C2 (a) at Counters.increment adder [work=0] cores=2"
                 + " threads=2 thrpt (×1.3), Counters.increment lock [work=0] cores=2 threads=1 thrpt (×1.3): nearly always"
                 + " a harness artefact or a JIT mode";
         assertTrue(said().contains(line), said());
@@ -256,5 +257,42 @@ class StatsToolTest {
         runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("end", 600, 98, 81))).write(steady);
         assertEquals(0, new StatsTool().report(List.of(steady), null, o(), e()), err.toString());
         assertFalse(Files.readString(steady.resolve("report.md")).contains("canary drifted"));
+    }
+
+    /** A run of two families (counters, cpu), 3 forks of one point each, every score scaled by factor, and a canary. */
+    private Path twoFamilies(String name, double factor, double canaryCpu) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String family : List.of("counters", "cpu")) {
+            for (int f = 1; f <= 3; f++) {
+                Map<ResultsColumn, Object> v = new EnumMap<>(ResultsColumn.class);
+                v.put(ResultsColumn.RUN_ID, name);
+                v.put(ResultsColumn.FAMILY, family);
+                v.put(ResultsColumn.FORK, f);
+                v.put(ResultsColumn.SCORE, (10 + 0.1 * f) * factor);
+                lines.add(Synthetic.line(v));
+            }
+        }
+        Path run = Synthetic.resultsCsv(dir, name + "/results.csv", lines.toArray(String[]::new)).getParent();
+        runFile(List.of(), List.of(new CanaryReading("start", 0, canaryCpu, 80), new CanaryReading("end", 600, canaryCpu, 80)))
+                .write(run);
+        return run;
+    }
+
+    @Test
+    void compareStatesTheMachinesOwnSpeedOnceAndEachFamilyRatioOnce() throws IOException {
+        Path base = twoFamilies("base", 1, 100);
+        Path slow = twoFamilies("slow", 0.8, 90);
+        assertEquals(0, new StatsTool().compare(List.of(base, slow), null, 0.05, false, o(), e()), err.toString());
+        List<String> lines = said().lines().toList();
+        String header = slow + " vs " + base + " (forks): 2 slower";
+        int at = lines.indexOf(header);
+        assertTrue(at >= 0, said());
+        assertEquals("  the machine itself: ×0.9 as fast on the canary's cpu kernel, ×1 on its memory kernel", lines.get(at + 1));
+        assertEquals(1, lines.stream().filter(l -> l.contains("the machine itself")).count(), said());
+        assertEquals(1, lines.stream().filter(l -> l.contains("on counters at")).count(), said());
+        assertEquals(1, lines.stream().filter(l -> l.contains("on cpu at")).count(), said());
+        String md = Files.readString(slow.resolve("compare.md"));
+        assertEquals(1, md.split("the machine itself", -1).length - 1 + md.split("The machine itself", -1).length - 1, md);
+        assertFalse(md.contains("- " + slow + " vs "), "the findings stand under a heading that names the comparison: " + md);
     }
 }

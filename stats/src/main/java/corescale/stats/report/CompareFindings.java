@@ -9,7 +9,6 @@ import corescale.stats.compare.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +26,15 @@ public final class CompareFindings {
     private CompareFindings() {
     }
 
+    /** The findings of one comparison; they stand under a line or heading that names it ("other vs base"). */
     public static List<String> of(CompareResult r, double threshold) {
-        String who = r.other() + " vs " + r.base() + ": ";
         boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
         List<String> out = new ArrayList<>();
-        r.groups().forEach(g -> out.add(who + group(g, r, threshold, machineMoved)));
-        out.add(who + design(r));
-        r.notes().forEach(n -> out.add(who + Wording.compare(n)));
-        // The canary's ratio itself stands beside each family's geometric mean (console and family table).
+        r.groups().forEach(g -> out.add(group(g, r, threshold, machineMoved)));
+        out.add(design(r));
+        r.notes().forEach(n -> out.add(Wording.compare(n)));
         if (machineMoved) {
-            out.add(who + "the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
+            out.add("the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
                     + CanaryText.describe(r.canary()) + "): these differences may be the machine, not the code; compare"
                     + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
         }
@@ -46,7 +44,7 @@ public final class CompareFindings {
     /** As {@link #of(CompareResult, double)}, then the line on the points a C1-only side won against C2, if any. */
     public static List<String> of(CompareResult r, double threshold, Optional<C1Beat> c1) {
         List<String> out = new ArrayList<>(of(r, threshold));
-        c1.ifPresent(b -> out.add(r.other() + " vs " + r.base() + ": " + c1Beat(b)));
+        c1.ifPresent(b -> out.add(c1Beat(b)));
         return out;
     }
 
@@ -112,19 +110,16 @@ public final class CompareFindings {
         };
     }
 
-    /** The console lines of one comparison: verdict counts, family means beside the canary, the findings, notes. */
+    /**
+     * The console lines of one comparison: what it compares and its verdict counts, the machine's own
+     * speed on the canary (once: it is the same for every family, and is read beside their ratios), the findings, notes.
+     */
     public static List<String> consoleLines(CompareResult r, List<String> findings) {
         List<String> out = new ArrayList<>();
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        StringBuilder s = new StringBuilder(r.other()).append(" vs ").append(r.base()).append(" (")
-                .append(r.design().label()).append("):");
-        counts.forEach((v, n) -> s.append(' ').append(v.label()).append(' ').append(n));
-        out.add(s.toString());
-        // The machine's own speed ratio beside each family's, so that neither is read alone.
-        String canary = r.canary().known() ? "; the machine itself: " + CanaryText.describe(r.canary()) : "";
-        r.families().forEach(f -> out.add(String.format(Locale.ROOT, "  %s: geometric mean ratio %.3f over %d point%s%s",
-                f.family(), f.geomean(), f.points(), f.points() == 1 ? "" : "s", canary)));
+        out.add(r.other() + " vs " + r.base() + " (" + r.design().label() + "): " + verdictCounts(r));
+        if (r.canary().known()) {
+            out.add("  the machine itself: " + CanaryText.describe(r.canary()));
+        }
         findings.forEach(f -> out.add("  " + f));
         r.mismatches().forEach(m -> out.add("  note: " + Wording.mismatch(r, m)));
         long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
@@ -141,5 +136,16 @@ public final class CompareFindings {
             out.add("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
         }
         return out;
+    }
+
+    /** "4 same, 37 inconclusive, 65 only in results/a, 29 only in results/b": each verdict's count, in the verdicts' order. */
+    public static String verdictCounts(CompareResult r) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
+            case ONLY_BASE -> "only in " + r.base();
+            case ONLY_OTHER -> "only in " + r.other();
+            default -> e.getKey().label();
+        }).toList());
     }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,11 +122,7 @@ public final class CompareReport {
                                List<ChartFile> charts) {
         doc.lead(r.other() + " vs " + r.base());
         doc.bullets(findings);
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        List<String> verdicts = new ArrayList<>();
-        counts.forEach((v, n) -> verdicts.add(v.label() + ": " + n));
-        doc.bullets(List.of(String.join(", ", verdicts)));
+        doc.bullets(List.of(CompareFindings.verdictCounts(r)));
         List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
                 .map(p -> Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
                         + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": "
@@ -145,19 +140,12 @@ public final class CompareReport {
             doc.bullets(r.mismatches().stream().map(m -> Wording.mismatch(r, m)).toList());
         }
         if (!r.families().isEmpty()) {
-            // The machine's own speed ratio on the canary beside each family's, so that neither is read alone.
-            boolean canary = r.canary().known();
-            Doc.TableBuilder g = new Doc.TableBuilder().text("family").num("points").num("geometric mean ratio (×)");
-            if (canary) {
-                g.text("machine on the canary");
+            // The machine's own speed ratio on the canary just above the families', so that neither is read alone.
+            if (r.canary().known()) {
+                doc.p("The machine itself: " + CanaryText.describe(r.canary()) + ".");
             }
-            r.families().forEach(f -> {
-                List<String> row = new ArrayList<>(List.of(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
-                if (canary) {
-                    row.add(CanaryText.describe(r.canary()));
-                }
-                g.row(row);
-            });
+            Doc.TableBuilder g = new Doc.TableBuilder().text("family").num("points").num("geometric mean ratio (×)");
+            r.families().forEach(f -> g.row(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
             doc.table(g.build());
         }
 

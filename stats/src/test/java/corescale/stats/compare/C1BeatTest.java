@@ -63,7 +63,7 @@ class C1BeatTest {
 
         List<String> findings = CompareFindings.of(r, 0.05, Optional.of(b));
         String line = findings.get(findings.size() - 1);
-        assertTrue(line.startsWith("c1 vs c2: C1 (-XX:TieredStopAtLevel=1, c1) beat C2 (c2) at " + WINS.label() + " (×1.3"), line);
+        assertTrue(line.startsWith("C1 (-XX:TieredStopAtLevel=1, c1) beat C2 (c2) at " + WINS.label() + " (×1.3"), line);
         assertTrue(line.endsWith("not a faster compiler — check the benchmark's compiled code"), line);
         assertFalse(line.contains(TIES.label()) || line.contains(LOSES.label()), line);
     }

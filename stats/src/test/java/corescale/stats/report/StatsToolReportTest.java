@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.StatsTool;
@@ -53,12 +54,20 @@ class StatsToolReportTest {
     void compareWritesItsReport() throws IOException {
         Path a = fixtureRun("a-20250101-000000");
         Path b = fixtureRun("b-20250101-000000");
+        List<String> baseBefore = files(a);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new StatsTool().compare(List.of(a, b), null, 0.05, false,
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(StatsTool.OK, code);
-        assertTrue(Files.isRegularFile(a.resolve("compare.md")));
-        assertTrue(Files.isRegularFile(a.resolve("compare.html")));
-        assertTrue(Files.isRegularFile(a.resolve("report.md")) == false, "compare leaves report.md alone");
+        assertTrue(Files.isRegularFile(b.resolve("compare.md")), "written beside the run compared with the base");
+        assertTrue(Files.isRegularFile(b.resolve("compare.html")));
+        assertFalse(Files.isRegularFile(b.resolve("report.md")), "compare leaves report.md alone");
+        assertEquals(baseBefore, files(a), "the base (a committed reference, a CI baseline) is left as it was");
+    }
+
+    private static List<String> files(Path folder) throws IOException {
+        try (var in = Files.list(folder)) {
+            return in.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }
