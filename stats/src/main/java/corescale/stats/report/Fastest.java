@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
- * variants that may be ranked, with its lead when {@link Leads} calls it a discovery, else a tie;
+ * The "leaders" findings: per group of points, the leader at each (cores, threads) among the
+ * variants that may be ranked, "fastest" when {@link Leads} calls its lead over every other a
+ * discovery, else the first and the second tied or not told apart (a third may be as close);
  * and one line naming the variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -49,7 +50,7 @@ final class Fastest {
                 }
             }));
             if (!parts.isEmpty()) {
-                out.add(group.title() + " fastest: " + String.join("; ", parts));
+                out.add(group.title() + " leaders: " + String.join("; ", parts));
             }
             if (!unranked.isEmpty()) {
                 List<String> why = new ArrayList<>();
@@ -64,8 +65,9 @@ final class Fastest {
     }
 
     /**
-     * "2t/2c a (×1.5 [1.3, 1.7] vs b)", "2t/2c a and b tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", "2t/2c a and b not
-     * told apart (ratio 1.8 [0.01, 247], ...)" when neither a lead nor the band is shown, or the only ranked variant.
+     * "2t/2c a is fastest (×1.5 [1.3, 1.7] vs b, the second)", "2t/2c a and b, first and second, tie within ±5% (ratio
+     * 1.02 [0.99, 1.04], ...)" or "... not told apart (ratio 1.8 [0.01, 247], ...)" when neither a lead nor the band
+     * is shown, or the only ranked variant.
      */
     private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
         PointSummary any = at.get(0);
@@ -81,10 +83,10 @@ final class Fastest {
             String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
                     "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
-            return Optional.of(where + " " + first + " and " + second + standing + " (ratio "
+            return Optional.of(where + " " + first + " and " + second + ", first and second," + standing + " (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
         }
-        return Optional.of(where + " " + first + " (" + Fmt.timesWithInterval(l.ratio().value(), l.ratio().low(), l.ratio().high())
-                + " vs " + second + ")");
+        return Optional.of(where + " " + first + " is fastest (" + Fmt.timesWithInterval(l.ratio().value(), l.ratio().low(),
+                l.ratio().high()) + " vs " + second + ", the second)");
     }
 }
