@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The "leaders" findings: per group of points, the leader at each (cores, threads) among the
- * variants that may be ranked, "fastest" when {@link Leads} calls its lead over every other a
- * discovery, else the first and the second tied or not told apart (a third may be as close);
+ * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
+ * variants that may be ranked where {@link Leads} calls its lead over every other a discovery, and
+ * "no leader" where it does not, with the first and the second tied or not told apart;
  * and one line naming the variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -35,11 +35,12 @@ final class Fastest {
                     .computeIfAbsent(p.key().cores(), c -> new ArrayList<>()).add(p);
         }
         groups.forEach((group, byThreads) -> {
-            List<String> parts = new ArrayList<>();
+            List<String> fastest = new ArrayList<>();
+            List<String> noLeader = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
                 if (at.size() >= 2 && !answered.contains(Leads.Place.of(at.get(0)))) {
-                    leader(at, eligibility, leads).ifPresent(parts::add);
+                    leader(at, eligibility, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
                     if (!eligibility.ranked(p.key())) {
@@ -49,8 +50,12 @@ final class Fastest {
                     }
                 }
             }));
-            if (!parts.isEmpty()) {
-                out.add(group.title() + " leaders: " + String.join("; ", parts));
+            if (!fastest.isEmpty()) {
+                out.add(group.title() + " fastest: " + String.join("; ", fastest));
+            }
+            // The first and the second only: a third may be as close to the first.
+            if (!noLeader.isEmpty()) {
+                out.add(group.title() + " no leader: " + String.join("; ", noLeader));
             }
             if (!unranked.isEmpty()) {
                 List<String> why = new ArrayList<>();
@@ -64,17 +69,21 @@ final class Fastest {
         });
     }
 
+    /** A place's leader in words, and whether its lead is called (else no leader). */
+    private record Leader(boolean called, String text) {
+    }
+
     /**
-     * "2t/2c a is fastest (×1.5 [1.3, 1.7] vs b, the second)", "2t/2c a and b, first and second, tie within ±5% (ratio
-     * 1.02 [0.99, 1.04], ...)" or "... not told apart (ratio 1.8 [0.01, 247], ...)" when neither a lead nor the band
-     * is shown, or the only ranked variant.
+     * Called: "2t/2c a (×1.5 [1.3, 1.7] vs b)", b the second, or the only ranked variant; not called: "2t/2c a and b
+     * tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", or "... not told apart (ratio 1.8 [0.01, 247], ...)" when the
+     * band is not shown either.
      */
-    private static Optional<String> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
+    private static Optional<Leader> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
         PointSummary any = at.get(0);
         String where = Groups.at(any.key().cores(), any.key().threads());
         Optional<Lead> lead = leads.at(any);
         if (lead.isEmpty()) {
-            return Lead.best(at, eligibility).map(b -> where + " " + b.key().variant() + " (the only variant ranked)");
+            return Lead.best(at, eligibility).map(b -> new Leader(true, where + " " + b.key().variant() + " (the only variant ranked)"));
         }
         Lead l = lead.get();
         String first = l.first().key().variant();
@@ -83,10 +92,10 @@ final class Fastest {
             String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
                     "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
-            return Optional.of(where + " " + first + " and " + second + ", first and second," + standing + " (ratio "
-                    + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")");
+            return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "
+                    + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")"));
         }
-        return Optional.of(where + " " + first + " is fastest (" + Fmt.timesWithInterval(l.ratio().value(), l.ratio().low(),
-                l.ratio().high()) + " vs " + second + ", the second)");
+        return Optional.of(new Leader(true, where + " " + first + " (" + Fmt.timesWithInterval(l.ratio().value(), l.ratio().low(),
+                l.ratio().high()) + " vs " + second + ")"));
     }
 }
