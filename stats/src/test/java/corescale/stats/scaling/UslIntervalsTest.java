@@ -114,18 +114,27 @@ class UslIntervalsTest {
         UslModel truth = new UslModel(0.02, 0, 100);
         Random random = new Random(7);
         int excluded = 0;
+        int reachesZero = 0;
+        int openAbove = 0;
         int measured = 0;
         int sigma = 0;
         for (int t = 0; t < TRIALS; t++) {
             double[][] d = forks(truth, 0.03, random);
             UslFit fit = UslFitter.fit(d[0], d[1]);
             excluded += fit.coherency().low() > 0 ? 1 : 0;
+            if (fit.coherency().low() == 0) {
+                reachesZero++;
+                // No bound on κ from below is no bound on N* = √((1−σ)/κ) from above.
+                openAbove += fit.peakConcurrency().high() == Double.POSITIVE_INFINITY ? 1 : 0;
+            }
             measured += fit.peak() == Peak.MEASURED ? 1 : 0;
             sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
         }
         System.out.printf("USL with true kappa = 0, %d trials: kappa interval excludes 0 in %d, peak measured in %d,"
                 + " sigma covered %d%n", TRIALS, excluded, measured, sigma);
         assertTrue(excluded <= 0.05 * TRIALS, "kappa's interval excludes 0 in " + excluded);
+        assertTrue(reachesZero >= 0.9 * TRIALS, "kappa's interval reaches 0 in " + reachesZero);
+        assertEquals(reachesZero, openAbove, "N*'s interval is open above wherever kappa's reaches 0");
         assertTrue(measured <= 0.05 * TRIALS, "peak called measured in " + measured);
         assertTrue(sigma >= 0.93 * TRIALS, "sigma covered " + sigma);
     }
