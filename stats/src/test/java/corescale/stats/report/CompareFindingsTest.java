@@ -1,0 +1,82 @@
+package corescale.stats.report;
+
+import corescale.stats.Synthetic;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A comparison's lines per family and contention level: the change in words when every point agrees
+ * (slower, faster, the same), else the geometric mean ratio and the count of each verdict; and the
+ * console's block, with the machine's own speed only where the runs measured it.
+ */
+class CompareFindingsTest {
+
+    /** Five fork means around 100 × factor, 0.5% apart: tight enough for a verdict at ±5%. */
+    private static PointSummary point(String variant, double factor) {
+        PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 1, Mode.THROUGHPUT);
+        double[] forks = {100, 100.5, 99.5, 100.2, 99.8};
+        for (int f = 0; f < forks.length; f++) {
+            forks[f] *= factor;
+        }
+        return Synthetic.summary(key, Mode.THROUGHPUT, forks);
+    }
+
+    /** The base at 1 for every variant against the other at each variant's factor. */
+    private static CompareResult compare(double... factors) {
+        List<PointSummary> base = new ArrayList<>();
+        List<PointSummary> other = new ArrayList<>();
+        for (int i = 0; i < factors.length; i++) {
+            base.add(point("v" + i, 1));
+            other.add(point("v" + i, factors[i]));
+        }
+        return new Comparer(0.05).compare(Synthetic.runData("base", base, Set.of(Synthetic.RUN)),
+                Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
+    }
+
+    private static String first(CompareResult r) {
+        return CompareFindings.of(r, 0.05).get(0);
+    }
+
+    @Test
+    void everyPointFasterIsSaidAsTheChange() {
+        assertEquals("25% faster on counters at 1 thread (2 points, all faster; one run a side)", first(compare(1.25, 1.25)));
+        assertEquals("25% faster on counters at 1 thread (1 point, faster; one run a side)", first(compare(1.25)));
+    }
+
+    @Test
+    void everyPointSlowerIsSaidAsTheChange() {
+        assertEquals("20% slower on counters at 1 thread (2 points, all slower; one run a side)", first(compare(0.8, 0.8)));
+    }
+
+    @Test
+    void everyPointTheSameIsSaidWithTheThreshold() {
+        assertEquals("the same within ±5.0% on counters at 1 thread (2 points, all same; one run a side)",
+                first(compare(1, 1.001)));
+    }
+
+    @Test
+    void mixedVerdictsGiveTheGeometricMeanAndEachCount() {
+        assertEquals("geometric mean ratio ×1.12 on counters at 1 thread (2 points: 1 faster, 1 same; one run a side)",
+                first(compare(1.25, 1)));
+    }
+
+    @Test
+    void theConsoleNamesTheComparisonOnceAndTheMachineOnlyWhereMeasured() {
+        CompareResult r = compare(1.25, 1);
+        List<String> lines = CompareFindings.consoleLines(r, CompareFindings.of(r, 0.05));
+        assertEquals("other vs base (forks): 1 faster, 1 same", lines.get(0));
+        assertEquals("  geometric mean ratio ×1.12 on counters at 1 thread (2 points: 1 faster, 1 same; one run a side)",
+                lines.get(1), "no canary line: the runs have no canary");
+        assertEquals(0, lines.stream().filter(l -> l.contains("insufficient")).count(), lines.toString());
+    }
+}
