@@ -228,14 +228,14 @@ final class AnswersSection {
 
     /**
      * The first and the variants tied with it: "a is fastest" (every other behind), "a and b tie for fastest
-     * within ±5%", "all 6 ranked variants tie within ±5%", or "a leads" (some not told apart from it).
+     * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or "a leads" (some not told apart from it).
      */
     private static String who(Ranking r) {
         List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
         top.addAll(r.standing(Standing.TIED));
         String within = " " + Fmt.WITHIN_BAND;
         if (top.size() == r.ranked().size() && top.size() > 1) {
-            return "all " + top.size() + " ranked variants tie" + within;
+            return (top.size() == 2 ? "both" : "all " + top.size()) + " ranked variants tie" + within;
         }
         if (top.size() > 1) {
             return names(top) + " tie for fastest" + within;

@@ -52,6 +52,14 @@ class AnswersSectionTest {
     }
 
     @Test
+    void twoVariantsShownWithinTheBandAreBothSaidToTie() {
+        String s = sentences(List.of(
+                counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
+                counter("atomicLong", 1, 1, 50.3, 50.6, 49.8, 50.2, 50.1))).get(0);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): both ranked variants tie within ±5.0%"), s);
+    }
+
+    @Test
     void everyOtherBehindMakesTheFirstFastest() {
         String s = sentences(List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5),
