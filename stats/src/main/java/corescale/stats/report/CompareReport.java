@@ -121,8 +121,12 @@ public final class CompareReport {
     private static void result(Doc doc, CompareResult r, List<String> findings, double threshold, FileNames names,
                                List<ChartFile> charts) {
         doc.lead(r.other() + " vs " + r.base());
+        // The verdicts first, then the machine's own speed beside which the families' ratios are read.
+        doc.p(CompareFindings.verdictCounts(r) + ".");
+        if (r.canary().known()) {
+            doc.p("The machine itself: " + CanaryText.describe(r.canary()) + ".");
+        }
         doc.bullets(findings);
-        doc.bullets(List.of(CompareFindings.verdictCounts(r)));
         List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
                 .map(p -> Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
                         + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": "
@@ -140,10 +144,6 @@ public final class CompareReport {
             doc.bullets(r.mismatches().stream().map(m -> Wording.mismatch(r, m)).toList());
         }
         if (!r.families().isEmpty()) {
-            // The machine's own speed ratio on the canary just above the families', so that neither is read alone.
-            if (r.canary().known()) {
-                doc.p("The machine itself: " + CanaryText.describe(r.canary()) + ".");
-            }
             Doc.TableBuilder g = new Doc.TableBuilder().text("family").num("points").num("geometric mean ratio (×)");
             r.families().forEach(f -> g.row(f.family(), Integer.toString(f.points()), Fmt.num3(f.geomean())));
             doc.table(g.build());
