@@ -184,7 +184,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                         c -> new ArrayList<>()).add(p);
             }
         }
-        Map<List<Object>, List<Speedup>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<List<Object>, List<Curve>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
         curves.forEach((curve, at) -> {
             if (at.stream().allMatch(p -> bounds.oneAtATime().test(p.key()))) {
                 return; // one unit at a time by construction: a latency per core count, not a scaling curve
@@ -192,28 +192,32 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             PointSummary from = at.stream().min(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             if (to.key().cores() > from.key().cores()) {
-                bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Speedup(from, to,
-                        Throughput.ratio(to, from), Change.NEITHER, eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
+                bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Curve(from, to,
+                        Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
             }
         });
-        List<Speedup> sorted = new ArrayList<>();
+        List<Curve> sorted = new ArrayList<>();
         bySetting.values().forEach(s -> s.stream()
-                .sorted(Comparator.comparingDouble((Speedup x) -> x.speedup().value()).reversed()).forEach(sorted::add));
+                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
         // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
         double[] q = FalseDiscovery.adjust(sorted.stream().mapToDouble(Answers::pNoChange).toArray());
         List<Speedup> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            Speedup s = sorted.get(i);
+            Curve c = sorted.get(i);
             Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
-                    : s.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
-            out.add(new Speedup(s.from(), s.to(), s.speedup(), change, s.ranked()));
+                    : c.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
+            out.add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked()));
         }
         return List.copyOf(out);
     }
 
+    /** A variant's fewest and most cores before the speedups of the report are tested together. */
+    private record Curve(PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
+    }
+
     /** Welch's p of "the same throughput at the most cores as at the fewest"; NaN when it cannot be tested. */
-    private static double pNoChange(Speedup s) {
-        WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(s.to()), Throughput.forkMeansForLogScale(s.from()));
+    private static double pNoChange(Curve c) {
+        WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(c.to()), Throughput.forkMeansForLogScale(c.from()));
         return w == null ? Double.NaN : w.pChange();
     }
 
