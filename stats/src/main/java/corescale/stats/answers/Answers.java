@@ -95,11 +95,14 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     public enum Standing {
         /** The highest throughput. */
         FIRST,
-        /** Within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of the first by the equivalence test, and no discovery. */
+        /**
+         * Within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of the first by the equivalence test, even where
+         * a smaller difference is also a discovery: the band is the difference that matters, as in compare's "same".
+         */
         TIED,
-        /** Neither behind (no discovery) nor shown within the band: the forks cannot tell it from the first. */
+        /** Neither shown within the band nor behind: the forks cannot tell it from the first. */
         NOT_TOLD_APART,
-        /** Slower than the first: a discovery. */
+        /** Slower than the first, a discovery, and not shown within the band. */
         BEHIND
     }
 
@@ -283,14 +286,14 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                          List<Unranked> unranked, PointSummary baseline, Bounds bounds, double[] pVsLeader,
                          double[] pSameAsLeader) {
 
-        /** With each difference from the leader's q: behind when a discovery, else tied when shown within the band. */
+        /** With each difference from the leader's q: tied when shown within the band, else behind when a discovery. */
         Ranking decide(double[] q) {
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 PointSummary p = ranked.get(i);
                 Standing standing = i == 0 ? Standing.FIRST
-                        : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND
-                        : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED : Standing.NOT_TOLD_APART;
+                        : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED
+                        : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND : Standing.NOT_TOLD_APART;
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
                 entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound()));
             }

@@ -131,10 +131,10 @@ final class AnswersSection {
             return;
         }
         doc.lead("Answers");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. A variant is behind the "
-                + "first when their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
-                + "rate over this section), ties with it when an equivalence test puts it " + Fmt.WITHIN_BAND
-                + " of it (at 5%), and is otherwise not told apart from it: "
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. A variant ties with the "
+                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
+                + "otherwise their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
+                + "rate over this section), and is otherwise not told apart from it: "
                 + "its forks are too few or spread too wide to say. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
