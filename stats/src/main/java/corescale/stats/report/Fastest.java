@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
- * variants that may be ranked where {@link Leads} calls its lead over every other a discovery, and
- * "no leader" where it does not, with the first and the second tied or not told apart;
+ * variants that may be ranked where {@link Leads} calls its lead over every other a discovery beyond
+ * the ±5% band, and "no clear leader" elsewhere, with the first and the second tied (shown within the
+ * band) or not told apart;
  * and one line naming the variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -55,7 +56,7 @@ final class Fastest {
             }
             // The first and the second only: a third may be as close to the first.
             if (!noLeader.isEmpty()) {
-                out.add(group.title() + " no leader: " + String.join("; ", noLeader));
+                out.add(group.title() + " no clear leader: " + String.join("; ", noLeader));
             }
             if (!unranked.isEmpty()) {
                 List<String> why = new ArrayList<>();
@@ -74,9 +75,9 @@ final class Fastest {
     }
 
     /**
-     * Called: "2t/2c a (×1.5 [1.3, 1.7] vs b)", b the second, or the only ranked variant; not called: "2t/2c a and b
-     * tie within ±5% (ratio 1.02 [0.99, 1.04], ...)", or "... not told apart (ratio 1.8 [0.01, 247], ...)" when the
-     * band is not shown either.
+     * Called: "2t/2c a (×1.5 [1.3, 1.7] vs b)", b the second, or the only ranked variant; else "2t/2c a and b
+     * tie within ±5% (ratio 1.02 [0.99, 1.04], ...)" when shown within the band (a lead or not), or "... not told
+     * apart (ratio 1.8 [0.01, 247], ...)".
      */
     private static Optional<Leader> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
         PointSummary any = at.get(0);
@@ -88,8 +89,10 @@ final class Fastest {
         Lead l = lead.get();
         String first = l.first().key().variant();
         String second = l.second().key().variant();
-        if (l.tied()) {
-            String why = Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
+        // As in the Answers: shown within the band is a tie, even where the lead is also a discovery.
+        if (l.withinBand() || l.tied()) {
+            String why = !l.tied() ? "a lead, but within the band"
+                    : Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
                     "lead not significant at %.0f%% FDR over %d places", 100 * FalseDiscovery.ALPHA, leads.size());
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "
