@@ -259,11 +259,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         List<Unranked> unranked = new ArrayList<>();
         List<PointSummary> ranked = new ArrayList<>();
         for (PointSummary p : at.stream().sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList()) {
-            Bound b = bounds.at(p.key());
             if (!eligibility.ranked(p.key())) {
                 unranked.add(new Unranked(p.key().variant(), eligibility.whyNot(p.key()).orElseThrow()));
-            } else if (!counter && b.serviceBound()) {
-                unranked.add(new Unranked(p.key().variant(), Eligibility.Reason.SERVICE_BOUND));
             } else {
                 ranked.add(p);
             }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * point that lost updates, or that reported increments whose critical section was not guarded
  * (the {@code unguarded} metric, e.g. an atomic add with the inside work done before it), is
  * correct at nothing it could win, so it is shown but never called fastest or best. Nor is a point
- * above its physical bound: that is a measurement error, not a win. Nor is a point with fewer than
+ * above its physical bound: that is a measurement error, not a win; nor one held back by the service
+ * it waits on: its pace is the service's, not the model's. Nor is a point with fewer than
  * {@value WelchOnLogs#MIN_FORKS} fork means (one fork, or only JMH's pooled score): no run-to-run
  * variance is known, so no lead over it, or of it, can be told from noise.
  */
@@ -36,8 +37,8 @@ public final class Eligibility {
         /** Only JMH's pooled score, no fork means. */
         POOLED,
         /**
-         * An execution model held back by the service or the CPUs it shares: not decided here (the
-         * bound belongs to the question asked) but by {@code answers.Answers}, which ranks models.
+         * An execution model held back by the service or the CPUs it shares (requests took over
+         * {@link Bound#SERVICE_BOUND} times the service's delay): its throughput is the service's, not the model's.
          */
         SERVICE_BOUND
     }
@@ -63,6 +64,8 @@ public final class Eligibility {
         for (Bound b : bounds.all()) {
             if (b.aboveBound()) {
                 reasons.put(b.key(), Reason.ABOVE_BOUND);
+            } else if (b.serviceBound()) {
+                reasons.put(b.key(), Reason.SERVICE_BOUND);
             }
         }
         for (LostUpdates c : correctness) {

@@ -80,6 +80,11 @@ class AnswersTest {
         assertEquals(List.of(Answers.Standing.FIRST, Answers.Standing.BEHIND), r.ranked().stream().map(Answers.Entry::standing).toList());
         assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
         assertEquals(List.of(new Answers.Unranked("asyncChannels", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
+        // The same everywhere a leader is named (the findings, contention's "best"), not in the Answers alone.
+        Rankings rankings = Rankings.of(points, List.of(), bounds);
+        assertEquals(java.util.Optional.of(Eligibility.Reason.SERVICE_BOUND),
+                rankings.eligibility().whyNot(io.withVariant("asyncChannels")));
+        assertEquals("fixedPool", rankings.leads().at(points.get(0)).orElseThrow().first().key().variant());
     }
 
     @Test
