@@ -1,6 +1,5 @@
 package corescale.stats.answers;
 
-import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;

@@ -58,14 +58,15 @@ public final class Leads {
                 contested.put(place, ranked);
             }
         });
-        double[] p = contested.values().stream().mapToDouble(Leads::pFastest).toArray();
+        // The leader against each other ranked point, once: the lead's p and, for the second, the equivalence test.
+        List<List<WelchOnLogs>> vsFirst = contested.values().stream().map(Leads::vsFirst).toList();
+        double[] p = vsFirst.stream().mapToDouble(Leads::pFastest).toArray();
         double[] q = FalseDiscovery.adjust(p);
         Map<Place, Lead> out = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
             List<PointSummary> ranked = e.getValue();
-            WelchOnLogs top = WelchOnLogs.of(Throughput.forkMeansForLogScale(ranked.get(0)),
-                    Throughput.forkMeansForLogScale(ranked.get(1)));
+            WelchOnLogs top = vsFirst.get(i).get(0);
             out.put(e.getKey(), new Lead(ranked.get(0), ranked.get(1), Throughput.ratio(ranked.get(0), ranked.get(1)),
                     p[i], q[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
             i++;
@@ -73,12 +74,20 @@ public final class Leads {
         return new Leads(out);
     }
 
-    /** The largest two-sided Welch p of the leader against each other ranked point; NaN if one cannot be tested. */
-    private static double pFastest(List<PointSummary> ranked) {
+    /** Welch's t on logs of the leader against each other ranked point, in rank order; null where one cannot be tested. */
+    private static List<WelchOnLogs> vsFirst(List<PointSummary> ranked) {
         double[] first = Throughput.forkMeansForLogScale(ranked.get(0));
-        double worst = 0;
+        List<WelchOnLogs> out = new ArrayList<>();
         for (PointSummary other : ranked.subList(1, ranked.size())) {
-            WelchOnLogs w = WelchOnLogs.of(first, Throughput.forkMeansForLogScale(other));
+            out.add(WelchOnLogs.of(first, Throughput.forkMeansForLogScale(other)));
+        }
+        return out;
+    }
+
+    /** The largest two-sided Welch p of the leader against each other ranked point; NaN if one cannot be tested. */
+    private static double pFastest(List<WelchOnLogs> vsFirst) {
+        double worst = 0;
+        for (WelchOnLogs w : vsFirst) {
             double p = w == null ? Double.NaN : w.pChange();
             if (Double.isNaN(p)) {
                 return Double.NaN;

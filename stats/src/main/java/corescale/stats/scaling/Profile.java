@@ -5,6 +5,7 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -211,8 +212,12 @@ final class Profile {
             double excess = Double.isFinite(rss) ? Math.max(0, rss - rssMin) : 100 * (cutoff - rssMin);
             return Math.sqrt(excess) - Math.sqrt(cutoff - rssMin);
         };
-        double t = new BrentSolver(TOLERANCE * Math.abs(b - a)).solve(EVALUATIONS, pastCutoff, Math.min(a, b), Math.max(a, b));
-        return positive ? Math.exp(t) : t;
+        try {
+            double t = new BrentSolver(TOLERANCE * Math.abs(b - a)).solve(EVALUATIONS, pastCutoff, Math.min(a, b), Math.max(a, b));
+            return positive ? Math.exp(t) : t;
+        } catch (TooManyEvaluationsException e) {
+            return out.v(); // never seen (at most 25 fits so far); the outer end keeps the interval wide, not narrow
+        }
     }
 
     /** The least RSS with q held at v, from {@code start}; the free parameters found go to {@code found}. */
