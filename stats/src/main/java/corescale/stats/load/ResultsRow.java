@@ -1,5 +1,6 @@
 package corescale.stats.load;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import corescale.stats.BadInputException;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
@@ -203,7 +204,8 @@ final class ResultsRow {
     private double parseDouble(String text, String column, int line) throws BadInputException {
         double v;
         try {
-            v = Double.parseDouble(text);
+            // Jackson's fast parser rounds as Double.parseDouble does (ScoreTextTest), with less processor time on a million scores.
+            v = NumberInput.parseDouble(text, true);
         } catch (NumberFormatException e) {
             throw new BadInputException(file, line, column + " '" + text + "' is not a number");
         }
