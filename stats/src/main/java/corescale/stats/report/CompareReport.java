@@ -181,8 +181,8 @@ public final class CompareReport {
                 String no = Double.isFinite(p.ratio().value()) ? Integer.toString(++number) : "";
                 t.row(no, p.key().variant(), Integer.toString(p.key().cores()), Integer.toString(p.key().threads()),
                         Fmt.num(p.baseMean()), Fmt.num(p.otherMean()), RunReport.ratio(p.ratio()), replicates(p),
-                        Fmt.num3(p.qChange()),
-                        Fmt.num3(p.pSame()), p.verdict().label(), Wording.compare(p.notes()));
+                        Fmt.p(p.qChange()),
+                        Fmt.p(p.pSame()), p.verdict().label(), Wording.compare(p.notes()));
             }
             doc.table(t.build());
         });

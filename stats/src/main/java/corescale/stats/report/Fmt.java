@@ -36,8 +36,18 @@ final class Fmt {
 
     /** A p-value as a relation, for "p = 0.012" or "p < 0.0001": 2 significant digits, and a floor. */
     static String pRelation(double p) {
-        return p < 1e-4 ? "< 0.0001" : "= " + TextNumbers.significant(p, 2);
+        return p < P_FLOOR ? "< 0.0001" : "= " + TextNumbers.significant(p, 2);
     }
+
+    /**
+     * A p-value in a table column: 3 significant digits down to the floor, "< 0.0001" below it (a
+     * p of 0.00000000000000673 says no more than that, and a model's tail is not that exact).
+     */
+    static String p(double p) {
+        return p < P_FLOOR ? "< 0.0001" : num3(p);
+    }
+
+    private static final double P_FLOOR = 1e-4;
 
     /** A CI half-width as "±3.1%". */
     static String plusMinus(double relHalfWidth) {

@@ -18,4 +18,14 @@ class FmtTest {
         assertEquals("> 1,000,000", Fmt.ratioEnd(1.01e6));
         assertEquals("< 1/1,000,000", Fmt.ratioEnd(1 / 1.01e6));
     }
+
+    @Test
+    void aPValueInATableHasAFloorAndNoLongZeros() {
+        assertEquals("< 0.0001", Fmt.p(6.73e-15));
+        assertEquals("< 0.0001", Fmt.p(9.99e-5));
+        assertEquals("0.0001", Fmt.p(1e-4));
+        assertEquals("0.0115", Fmt.p(0.01154));
+        assertEquals("1", Fmt.p(1));
+        assertEquals("–", Fmt.p(Double.NaN)); // no test: unknown, not zero
+    }
 }
