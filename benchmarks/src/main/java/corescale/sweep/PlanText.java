@@ -85,8 +85,13 @@ final class PlanText {
     Duration estimate(List<Point> points, int forks, int iterations) {
         Duration total = points.isEmpty() ? Duration.ZERO : CanaryRecorder.TIME.multipliedBy(3);
         for (Point p : points) {
-            total = total.plus(profile.forkTime(p.benchmark(), iterations).multipliedBy((long) forks * configs.size()));
+            total = total.plus(pointTime(p, forks, iterations));
         }
         return total;
+    }
+
+    /** The plan's time of one point: its forks of every configuration. */
+    Duration pointTime(Point p, int forks, int iterations) {
+        return profile.forkTime(p.benchmark(), iterations).multipliedBy((long) forks * configs.size());
     }
 }

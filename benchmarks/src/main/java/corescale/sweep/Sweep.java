@@ -129,7 +129,8 @@ public final class Sweep {
         boolean withCanary = RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
         int iterations = loop.firstIterations(todo, configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
-        Progress progress = new Progress(out, terminal, todo.size(), planText.estimate(todo, profile.minForks(), iterations));
+        Progress progress = new Progress(out, terminal, todo, planText.estimate(todo, profile.minForks(), iterations),
+                p -> planText.pointTime(p, profile.minForks(), iterations).toNanos(), System::nanoTime);
         int measured = 0;
         int failed = 0;
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
