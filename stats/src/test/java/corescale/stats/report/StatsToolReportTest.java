@@ -1,5 +1,8 @@
 package corescale.stats.report;
 
+import corescale.stats.Synthetic;
+import corescale.stats.model.ResultsColumn;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +53,34 @@ class StatsToolReportTest {
         assertTrue(md.contains("commonPoolParallelism"), "facts from run.json");
         assertTrue(md.contains("h\\<1\\>"), "host escaped");
         assertTrue(Files.readString(run.resolve("report.html")).contains("h&lt;1&gt;"));
+    }
+
+    @Test
+    void withoutRunJsonTheMachineComesFromTheColumnsEveryDistinctValueNamed() throws IOException {
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        for (int fork = 1; fork <= 2; fork++) {
+            for (int i = 1; i <= 3; i++) {
+                a.add(Synthetic.line(Map.of(ResultsColumn.RUN_ID, "rA", ResultsColumn.HOST, "hostA", ResultsColumn.AFFINITY, "true",
+                        ResultsColumn.FORK, fork, ResultsColumn.ITERATION, i, ResultsColumn.SCORE, 10 + fork + i / 10.0)));
+                // cpus_online unknown (0) on hostB: left out, not shown as a count
+                b.add(Synthetic.line(Map.of(ResultsColumn.RUN_ID, "rB", ResultsColumn.HOST, "hostB", ResultsColumn.CPUS_ONLINE, 0,
+                        ResultsColumn.VARIANT, "w", ResultsColumn.FORK, fork, ResultsColumn.ITERATION, i,
+                        ResultsColumn.SCORE, 20 + fork + i / 10.0)));
+            }
+        }
+        Path fileA = Synthetic.resultsCsv(dir, "a/results.csv", a.toArray(String[]::new));
+        Path fileB = Synthetic.resultsCsv(dir, "b/results.csv", b.toArray(String[]::new));
+        Path out = dir.resolve("out");
+        assertEquals(StatsTool.OK, new StatsTool().report(List.of(fileA, fileB), out, System.out, System.err));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| host | hostA \\| hostB |"), md);
+        assertTrue(md.contains("| cpuModel | cpu |"), "one value where all runs agree");
+        assertTrue(md.contains("| cpusOnline | 8 |"), "hostB's unknown count is not a value");
+        assertTrue(md.contains("| jdkVersion | 21.0.2 |"), md);
+        assertTrue(md.contains("| source | columns of the files read (no run.json) |"), md);
+        assertTrue(md.contains("| affinity | true |"), "hostB's empty affinity is not a value");
+        assertFalse(md.contains("| jvmArgs |"), "no facts row for a column empty in every run");
     }
 
     @Test
