@@ -65,10 +65,12 @@ public final class CompareReport {
         FileNames names = new FileNames(groups);
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
-        doc.p(verdictRule(threshold));
+        // The verdicts first; how they are reached after them, for the reader who asks.
         for (int i = 0; i < results.size(); i++) {
             result(doc, results.get(i), findings.get(i), threshold, names, charts);
         }
+        doc.lead("How the verdicts are reached");
+        doc.p(verdictRule(threshold));
         machines(doc, runs, names, charts);
         return doc;
     }
