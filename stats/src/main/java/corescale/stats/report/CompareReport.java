@@ -65,6 +65,7 @@ public final class CompareReport {
         FileNames names = new FileNames(groups);
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
+        doc.p(ORIENTATION + "; how the verdicts are reached follows them.");
         // The verdicts first; how they are reached after them, for the reader who asks.
         for (int i = 0; i < results.size(); i++) {
             result(doc, results.get(i), findings.get(i), threshold, names, charts);
@@ -75,11 +76,14 @@ public final class CompareReport {
         return doc;
     }
 
+    /** Which way a ratio points, said before the first one is shown. */
+    static final String ORIENTATION = "Ratios above 1 mean the other side (run or configuration) is faster (other/base for throughput, base/other "
+            + "for time per operation)";
+
     /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
     static String verdictRule(double threshold) {
         String t = Fmt.pct(threshold);
-        return "Ratios are oriented so that above 1 means the other side is faster (other/base for throughput, base/other "
-                + "for time per operation), with 95% intervals from a t test on logs whose unit of replication is, per "
+        return "Each ratio has its 95% interval from a t test on logs whose unit of replication is, per "
                 + "comparison, the fork (one run a side: Welch's t on fork means), the pair of forks of one round "
                 + "(configurations of one run: the round a random effect, i.e. the paired t when the rounds share an "
                 + "effect, the pooled t when they share none, p-values corrected for that choice) or the run (replicate "
