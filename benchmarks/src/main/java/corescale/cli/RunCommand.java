@@ -166,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int sweep(Path runDir, String runId, MachineInfo machine, List<String> args, boolean resuming) throws IOException {
+        checkCounts();
         if (quick && thorough) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quick and --thorough cannot be used together");
         }
@@ -227,6 +228,36 @@ final class RunCommand implements Callable<Integer> {
         cli.parseArgs(run.args().toArray(String[]::new));
         original.spec = cli.getCommandSpec();
         return original.sweep(resume, run.runId(), MachineInfo.current(), run.args(), true);
+    }
+
+    /**
+     * Counts and times that cannot be: refused here, before a folder is made or a fork started (JMH
+     * would refuse {@code -t 0} only in the first fork, after the plan and the canary).
+     */
+    private void checkCounts() {
+        for (int t : threads == null ? List.<Integer>of() : threads) {
+            atLeast("--threads", t, 1, "a thread count");
+        }
+        atLeast("--max-forks", maxForks, 1, "forks");
+        atLeast("-f", forks, 1, "forks");
+        atLeast("-i", iterations, 1, "measured iterations");
+        atLeast("-wi", warmupIterations, 0, "warm-up iterations");
+        positive("-w", warmupTime);
+        positive("-r", iterationTime);
+        positive("--point-cap", pointCap);
+    }
+
+    private void atLeast(String option, Integer value, int least, String what) {
+        if (value != null && value < least) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + value + ": " + what + " must be "
+                    + least + " or more");
+        }
+    }
+
+    private void positive(String option, Duration value) {
+        if (value != null && !value.isPositive()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be longer than 0, e.g. 1s");
+        }
     }
 
     private Profile profile() {

@@ -48,6 +48,26 @@ class CommandLineTest {
     }
 
     @Test
+    void countsAndTimesThatCannotBeAreRefusedBeforeAnythingRuns() {
+        assertEquals("--threads 0: a thread count must be 1 or more; see 'run --help'",
+                execute("run", "counters", "--threads", "1,0", "--out", out()).refusal());
+        assertEquals("--threads -2: a thread count must be 1 or more; see 'run --help'",
+                execute("run", "counters", "--threads", "-2", "--dry-run").refusal());
+        assertEquals("--max-forks 0: forks must be 1 or more; see 'run --help'",
+                execute("run", "counters", "--max-forks", "0", "--dry-run").refusal());
+        assertEquals("-f -1: forks must be 1 or more; see 'run --help'", execute("run", "counters", "-f", "-1", "--dry-run").refusal());
+        assertEquals("-i 0: measured iterations must be 1 or more; see 'run --help'",
+                execute("run", "counters", "-i", "0", "--dry-run").refusal());
+        assertEquals("-wi -1: warm-up iterations must be 0 or more; see 'run --help'",
+                execute("run", "counters", "-wi", "-1", "--dry-run").refusal());
+        assertEquals("-r must be longer than 0, e.g. 1s; see 'run --help'", execute("run", "counters", "-r", "0s", "--dry-run").refusal());
+        assertEquals("--point-cap must be longer than 0, e.g. 1s; see 'run --help'",
+                execute("run", "counters", "--point-cap", "0", "--dry-run").refusal());
+        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
+        assertEquals(0, execute("run", "counters", "-wi", "0", "-f", "1", "--dry-run").exit(), "no warm-up is a choice");
+    }
+
+    @Test
     void aDurationWithoutAUnitIsRefused() {
         assertEquals("--budget needs a unit, e.g. 10m or 600s; see 'run --help'",
                 execute("run", "counters", "--budget", "10", "--dry-run").refusal());
