@@ -24,8 +24,9 @@ final class Progress {
     /** The plan's time of one point, in nanoseconds. */
     private final ToLongFunction<Point> planned;
     private long plannedLeft;
-    /** Elapsed and planned nanoseconds when the first point was done; the pace is measured from there. */
+    /** Elapsed nanoseconds when the first point was done: the pace is measured from there. */
     private long elapsedAtFirst;
+    /** The plan's nanoseconds for the points done since the first. */
     private long plannedAfterFirst;
     private int done;
     private int lastWidth;
