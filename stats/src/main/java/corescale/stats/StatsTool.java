@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -127,6 +129,14 @@ public final class StatsTool {
         if (sides.isEmpty() || sides.stream().anyMatch(List::isEmpty)) {
             err.println("compare: needs two runs, or a run with --config configurations");
             return BAD_INPUT;
+        }
+        // A run against itself would read as "same" and "inconclusive", a comparison that compared nothing.
+        Set<Path> seen = new HashSet<>();
+        for (Path p : sides.stream().flatMap(List::stream).toList()) {
+            if (!seen.add(p.toAbsolutePath().normalize())) {
+                err.println("compare: " + p + " is given twice; a run compared with itself says nothing");
+                return BAD_INPUT;
+            }
         }
         try {
             // Everything is loaded before anything is compared, so one bad input writes nothing.

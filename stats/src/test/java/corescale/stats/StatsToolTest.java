@@ -102,6 +102,16 @@ class StatsToolTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("compare: needs two runs, or a run with --config configurations"));
     }
 
+    @Test
+    void aRunIsNotComparedWithItself() throws IOException {
+        Path a = run("a", 1, "thrpt");
+        Path same = a.resolve("..").resolve("a"); // the same folder, spelt another way
+        assertEquals(2, new StatsTool().compare(List.of(a, same), null, 0.05, false, o(), e()));
+        assertEquals("compare: " + same + " is given twice; a run compared with itself says nothing",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(a.resolve("compare.md")), "nothing written");
+    }
+
     private String said() {
         return out.toString(StandardCharsets.UTF_8);
     }
