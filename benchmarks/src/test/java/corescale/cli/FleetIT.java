@@ -36,12 +36,13 @@ import corescale.sweep.TestSweeps;
 
 /**
  * fleet/run.yml against real OpenSSH servers: two sshd on 127.0.0.2 and 127.0.0.3 (own host key, a
- * key made for the test, key authentication only) and a third host, 127.0.0.4, where nothing listens.
+ * key made for the test, key authentication only), a third host, 127.0.0.4, where nothing listens, and
+ * a fourth, hostD, on hostA's server with a {@code corescale_java} that is not there.
  * The play runs the three points of the selftest {@link Gate} benchmark ({@code --quick}) on both
  * servers in parallel; hostB's sshd hands its sessions the gate's folder (sshd's SetEnv), so the test
  * holds hostB's run at its second point and SIGKILLs its JVM there, as a crash or a reboot would.
- * Then: hostA's run arrives whole, hostB's finished point arrives, hostB and the unreachable hostC are
- * named as failed, nothing of hostB's run is left running; the next play resumes hostB's run in its
+ * Then: hostA's run arrives whole, hostB's finished point arrives, hostB, the unreachable hostC and
+ * hostD (no JDK 21+, said in one line) are named as failed, nothing of hostB's run is left running; the next play resumes hostB's run in its
  * folder (no duplicate rows), leaves hostA's finished run alone, and {@code fleet} draws both.
  *
  * <p>Run as root (as CI does) the servers allow the root login by key only
@@ -74,7 +75,7 @@ class FleetIT {
     }
 
     @Test
-    void runsTwoHostsResumesAKilledRunAndNamesAnUnreachableOne() throws Exception {
+    void runsTwoHostsResumesAKilledRunAndNamesTheHostsThatFailed() throws Exception {
         requireTools();
         Path gate = Files.createDirectories(dir.resolve("gate"));
         Path key = keygen("client");
@@ -93,6 +94,9 @@ class FleetIT {
                 "hostA ansible_host=127.0.0.2 ansible_port=" + portA + " corescale_dir=" + dir.resolve("remoteA"),
                 "hostB ansible_host=127.0.0.3 ansible_port=" + portB + " corescale_dir=" + dir.resolve("remoteB"),
                 "hostC ansible_host=127.0.0.4 ansible_port=" + portC + " corescale_dir=" + dir.resolve("remoteC"),
+                // hostA's server again, with a java that is not there and no leave to install one.
+                "hostD ansible_host=127.0.0.2 ansible_port=" + portA + " corescale_dir=" + dir.resolve("remoteD")
+                        + " corescale_java=" + dir.resolve("no-jdk").resolve("bin").resolve("java"),
                 "",
                 "[bench:vars]",
                 "ansible_user=" + System.getProperty("user.name"),
@@ -107,7 +111,7 @@ class FleetIT {
                 ""));
         Path results = dir.resolve("results");
 
-        // Play 1: hostB is held at its second point and killed there; hostC cannot be reached.
+        // Play 1: hostB is held at its second point and killed there; hostC cannot be reached; hostD has no JDK.
         Process play = startPlay(inventory, results, "play-1.log");
         String first = awaitWaiting(gate, Set.of(), play);
         Files.createFile(gate.resolve(first + ".go"));
@@ -122,7 +126,9 @@ class FleetIT {
         assertRecap(out1, "hostA", 0, 0);
         assertRecap(out1, "hostB", 1, 0);
         assertRecap(out1, "hostC", 0, 1);
-        assertTrue(out1.contains("1 of 3 hosts measured (hostA); FAILED: hostB, hostC"), out1);
+        assertRecap(out1, "hostD", 1, 0);
+        assertTrue(out1.contains("no JDK 21+ for the jar on hostD"), out1);
+        assertTrue(out1.contains("1 of 4 hosts measured (hostA); FAILED: hostB, hostC, hostD"), out1);
         assertEquals(List.of(), forksB.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
                 "the play ended hostB's fork");
         assertTrue(remoteRun("remoteB").isEmpty(), "nothing of hostB's run is left running");
@@ -133,9 +139,10 @@ class FleetIT {
         assertEquals(Set.copyOf(VARIANTS), variants(a), "hostA's run arrived whole");
         assertEquals(Set.of(first), variants(b), "hostB's finished point arrived, and only it");
         assertFalse(Files.exists(fleet.resolve("hostC")), "nothing of the unreachable host");
+        assertFalse(Files.exists(fleet.resolve("hostD").resolve("results.csv")), "nothing measured without a JDK");
         String runA = Files.readString(a);
 
-        // Play 2, without the unreachable host (--limit, as a user would leave out a dead host): every
+        // Play 2, without the unreachable host and the one without a JDK (--limit, as a user would leave out a dead host): every
         // gate open; hostB's run is resumed in its folder, hostA's left alone.
         for (String v : VARIANTS) {
             Files.deleteIfExists(gate.resolve(v + ".waiting")); // a trial creates it anew
@@ -143,13 +150,13 @@ class FleetIT {
                 Files.createFile(gate.resolve(v + ".go"));
             }
         }
-        Process again = startPlay(inventory, results, "play-2.log", "--limit", "!hostC");
+        Process again = startPlay(inventory, results, "play-2.log", "--limit", "all:!hostC:!hostD");
         assertTrue(again.waitFor(PLAY_LIMIT_SECONDS, TimeUnit.SECONDS), "play 2 ends");
         String out2 = Files.readString(dir.resolve("play-2.log"));
         assertEquals(0, again.exitValue(), out2);
         assertRecap(out2, "hostA", 0, 0);
         assertRecap(out2, "hostB", 0, 0);
-        assertFalse(out2.contains("hostC"), out2);
+        assertFalse(out2.contains("hostC") || out2.contains("hostD"), out2);
         assertTrue(out2.contains("2 of 2 hosts measured (hostA, hostB)"), out2);
         assertEquals(fleet, onlyFolder(results), "the same fleet run, resumed");
         assertEquals(runA, Files.readString(a), "hostA's finished run was not measured again");
