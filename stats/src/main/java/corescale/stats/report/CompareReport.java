@@ -9,7 +9,9 @@ import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.UslFit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Writes {@code compare.md}, {@code compare.html} and their charts: per other run, the verdicts,
@@ -194,18 +197,33 @@ public final class CompareReport {
         });
 
         if (!r.curves().isEmpty()) {
+            // Where no run has the core counts a USL fit needs, two columns saying so on every row say nothing.
+            boolean usl = r.curves().stream().flatMap(c -> Stream.of(c.baseUsl(), c.otherUsl()))
+                    .anyMatch(u -> u != null && (u.fitted() || u.noFit().reason() != NoFit.Reason.TOO_FEW_N));
             doc.h(2, "Curves compared per core (core counts differ)");
             doc.p("Throughput per core at each run's largest core count: how much each machine gets out of one core "
-                    + "when all are busy. Above 1: the other run does more per core. Beside it, each run's Universal "
-                    + "Scalability Law fit over cores (sigma: contention, kappa: coherency, N*: the core count of peak "
-                    + "throughput), where the run has at least 4 core counts.");
+                    + "when all are busy. Above 1: the other run does more per core. " + (usl
+                    ? "Beside it, each run's Universal Scalability Law fit over cores (sigma: contention, kappa: "
+                    + "coherency, N*: the core count of peak throughput), where the run has at least "
+                    + UslFit.MIN_DISTINCT_N + " core counts."
+                    : "No run has the " + UslFit.MIN_DISTINCT_N + " core counts a Universal Scalability Law fit needs."));
             Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params")
                     .num("base cores").num("other cores").num("base per core").num("other per core")
-                    .num("ratio (×) [95% CI]").text("USL base").text("USL other").text("note");
+                    .num("ratio (×) [95% CI]");
+            if (usl) {
+                t.text("USL base").text("USL other");
+            }
+            t.text("note");
             for (CurveComparison c : r.curves()) {
-                t.row(c.benchmark(), c.variant(), c.params(), Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
-                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio()),
-                        Wording.uslInBrief(c.baseUsl()), Wording.uslInBrief(c.otherUsl()), Wording.curve(c));
+                List<String> row = new ArrayList<>(List.of(c.benchmark(), c.variant(), c.params(),
+                        Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
+                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio())));
+                if (usl) {
+                    row.add(Wording.uslInBrief(c.baseUsl()));
+                    row.add(Wording.uslInBrief(c.otherUsl()));
+                }
+                row.add(Wording.curve(c));
+                t.row(row);
             }
             doc.table(t.build());
         }

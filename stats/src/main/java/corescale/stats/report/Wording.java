@@ -76,7 +76,13 @@ public final class Wording {
 
     /** Why there is no fit of {@code law} ("USL", "Amdahl"): "no USL fit: 3 distinct N, need at least 4". */
     public static String noFit(String law, NoFit why) {
-        String reason = switch (why.reason()) {
+        String reason = noFitReason(why);
+        return reason == null ? "not fitted" : "no " + law + " fit: " + reason;
+    }
+
+    /** Why a law was not fitted, e.g. "2 distinct N, need at least 4"; null when it was not asked for. */
+    private static String noFitReason(NoFit why) {
+        return switch (why.reason()) {
             case BAD_OBSERVATIONS -> why.detail();
             case TOO_FEW_N -> why.distinctN() + " distinct N, need at least " + why.needed();
             case NO_CONVERGENCE -> "optimiser did not converge (" + why.detail() + ")";
@@ -84,7 +90,6 @@ public final class Wording {
             case SINGLE_SHOT -> singleShot();
             case NOT_FITTED -> null;
         };
-        return reason == null ? "not fitted" : "no " + law + " fit: " + reason;
     }
 
     /** The USL fit's note: why there is none, or what its peak means and, without replicates, what its deviations are. */
@@ -146,8 +151,8 @@ public final class Wording {
     /** σ, κ and N* of a USL fit side by side, or why there is none: "sigma 0.02, kappa 0.0001, N* 99". */
     public static String uslInBrief(UslFit fit) {
         if (fit == null || !fit.fitted()) {
-            String why = fit == null ? "" : usl(fit);
-            return "no USL fit" + (why.isEmpty() ? "" : " (" + why + ")");
+            String why = fit == null ? null : noFitReason(fit.noFit());
+            return "no USL fit" + (why == null ? "" : ": " + why);
         }
         return "sigma " + Fmt.num(fit.sigma()) + ", kappa " + Fmt.num(fit.kappa())
                 + ", N* " + (Double.isFinite(fit.nStar()) ? Fmt.num3(fit.nStar()) : "none");

@@ -72,5 +72,23 @@ class CompareReportTest {
         assertTrue(md.contains("only\\_base"), "unmatched points listed");
         assertFalse(result.curves().isEmpty(), "8 cores against 4: the curves are compared per core");
         assertTrue(md.contains("Curves compared per core"), md);
+        // 1, 2, 4 and 8 cores against 1, 2 and 4: the base's fit beside why the other has none, said once.
+        assertTrue(md.contains("| sigma "), md);
+        assertTrue(md.contains("| no USL fit: 3 distinct N, need at least 4 |"), md);
+        assertFalse(md.contains("no USL fit (no USL fit"), md);
+    }
+
+    @Test
+    void withoutTheCoreCountsAUslFitNeedsThePerCoreTableHasNoUslColumns() throws IOException {
+        RunData base = Synthetic.runData("two", Fixtures.run(1, 1).stream().filter(p -> p.key().cores() <= 2).toList(),
+                run("alpha", 1, 1).runs());
+        RunData one = Synthetic.runData("one", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() == 1).toList(),
+                base.runs());
+        CompareResult result = new Comparer(0.05).compare(base, one);
+        CompareReport.write(dir, List.of(base, one), List.of(result), 0.05);
+        String md = Files.readString(dir.resolve("compare.md"));
+        assertFalse(result.curves().isEmpty(), md);
+        assertTrue(md.contains("No run has the 4 core counts a Universal Scalability Law fit needs."), md);
+        assertFalse(md.contains("USL base") || md.contains("no USL fit"), md);
     }
 }

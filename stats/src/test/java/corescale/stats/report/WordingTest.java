@@ -15,6 +15,8 @@ import corescale.stats.ranking.Eligibility;
 import corescale.stats.scaling.LackOfFit;
 import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.Peak;
+import corescale.stats.scaling.UslFit;
+import corescale.stats.scaling.UslFitter;
 import corescale.stats.summary.Ratio;
 
 import java.util.List;
@@ -22,6 +24,19 @@ import org.junit.jupiter.api.Test;
 
 /** The sentences of the typed notes: one test per kind of note, the numbers as they were given. */
 class WordingTest {
+
+    @Test
+    void aUslFitInBriefGivesSigmaKappaAndThePeakOrWhyThereIsNone() {
+        double[] n = {1, 2, 4, 8, 16, 32};
+        double[] x = new double[n.length];
+        for (int i = 0; i < n.length; i++) { // sigma 0.02, kappa 0.001, lambda 100: N* = sqrt(0.98 / 0.001) = 31.3
+            x[i] = 100 * n[i] / (1 + 0.02 * (n[i] - 1) + 0.001 * n[i] * (n[i] - 1));
+        }
+        assertEquals("sigma 0.02, kappa 0.001, N* 31.3", Wording.uslInBrief(UslFitter.fit(n, x)));
+        assertEquals("no USL fit: 2 distinct N, need at least 4", // once, not "no USL fit (no USL fit: ...)"
+                Wording.uslInBrief(UslFit.none(2, 2, new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""))));
+        assertEquals("no USL fit", Wording.uslInBrief(null));
+    }
 
     @Test
     void everyReasonNotToRankHasItsWords() {
