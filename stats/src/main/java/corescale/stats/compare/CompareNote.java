@@ -23,7 +23,7 @@ public sealed interface CompareNote {
         SINGLE_RUN_SIDE_VARIES_AS_OTHER,
         /** Fork means identical on each side: no spread, so no interval and no verdict. */
         NO_SPREAD,
-        /** Replicate runs with different core counts: curves compared between the first run of each side. */
+        /** Replicate runs with different largest core counts: curves compared between the first run of each side. */
         CURVES_FROM_FIRST_RUNS
     }
 

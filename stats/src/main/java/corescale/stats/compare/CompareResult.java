@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param baseRuns   runs on the base side (1 for a run or a configuration)
  * @param otherRuns  runs on the other side
  * @param points     every point of either side, matched or not (unmatched: verdict only_base/only_other)
- * @param curves     curve-by-curve comparison, when the core counts differ; else empty
+ * @param curves     curve-by-curve comparison, when the largest core counts differ; else empty
  * @param mismatches differences in machine or JDK between the sides
  * @param canary     the other side's machine speed on the canary over the base's; {@link Canary#NONE}
  *                   when a side has no readings or both are one run (configurations)

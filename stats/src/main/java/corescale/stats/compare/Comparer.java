@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Compares two sides point by point. Points match on benchmark, variant, params, cores, threads and
@@ -101,7 +99,8 @@ public final class Comparer {
         if (unpaired > 0) {
             notes.add(new CompareNote.UnpairedTotal(unpaired, unpairedPoints));
         }
-        List<CurveComparison> curves = coreCounts(base.get(0)).equals(coreCounts(other.get(0))) ? List.of()
+        // At the same largest core count the points there are in the table already: per core says nothing more.
+        List<CurveComparison> curves = maxCores(base.get(0)) == maxCores(other.get(0)) ? List.of()
                 : PerCoreAtMaxCores.compare(base.get(0), other.get(0));
         if (!curves.isEmpty() && design == Design.RUNS) {
             notes.add(CompareNote.Plain.CURVES_FROM_FIRST_RUNS);
@@ -295,7 +294,7 @@ public final class Comparer {
         return out;
     }
 
-    private static Set<Integer> coreCounts(RunData run) {
-        return run.points().stream().map(s -> s.key().cores()).collect(Collectors.toCollection(TreeSet::new));
+    private static int maxCores(RunData run) {
+        return run.points().stream().mapToInt(s -> s.key().cores()).max().orElse(0);
     }
 }

@@ -5,7 +5,7 @@ import corescale.stats.scaling.UslFit;
 import corescale.stats.summary.Ratio;
 
 /**
- * One curve of two runs with different core counts.
+ * One curve of two runs with different largest core counts.
  *
  * @param family     family
  * @param benchmark  benchmark

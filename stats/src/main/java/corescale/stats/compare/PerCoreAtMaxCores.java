@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Compares each curve by throughput per core at each run's largest core count (the point with
  * threads = cores there, else the best point at those cores). It says how much each machine gets
  * out of one core when all of them are busy; it does not extrapolate either curve. Beside it, each
- * run's USL fit over cores, fitted here: the only fits compare makes, and only when the core counts differ.
+ * run's USL fit over cores, fitted here: the only fits compare makes, and only when the largest core counts differ.
  * Curves one unit at a time by construction (latencies) are not compared.
  */
 final class PerCoreAtMaxCores {

@@ -22,7 +22,7 @@ import static corescale.stats.io.CsvNumbers.format;
 /**
  * Writes {@code compare.csv}. The {@code kind} column says what a row is: {@code point} (matched,
  * or found on one side only: verdict {@code only_base}/{@code only_other}), {@code family} (geometric
- * mean of the family's ratios), {@code curve} (runs with different core counts, per core at each
+ * mean of the family's ratios), {@code curve} (runs with different largest core counts, per core at each
  * run's most cores; {@code cores} is the base's, the note names the other's), {@code canary} (the
  * other side's machine speed on the canary over the base's, {@code variant} {@code cpu} or
  * {@code memory}, above 1 faster), {@code mismatch} (machine or JDK differ) and {@code note} (what the

@@ -133,7 +133,7 @@ public final class CompareFindings {
                     + "): no verdict, not gated; listed in compare.md");
         }
         if (!r.curves().isEmpty()) {
-            out.add("  core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
+            out.add("  largest core counts differ: " + r.curves().size() + " curves compared per core at each run's most cores");
         }
         return out;
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Writes {@code compare.md}, {@code compare.html} and their charts: per other run, the verdicts,
  * geometric means per family, a ratio chart per benchmark with the ±threshold band, the point
- * table, the per-core curve comparison when core counts differ; then every run's scaling curves of
+ * table, the per-core curve comparison when the largest core counts differ; then every run's scaling curves of
  * a benchmark on one chart. Named compare.* so that it never replaces the base run's report.md.
  */
 public final class CompareReport {
@@ -200,7 +200,7 @@ public final class CompareReport {
             // Where no run has the core counts a USL fit needs, two columns saying so on every row say nothing.
             boolean usl = r.curves().stream().flatMap(c -> Stream.of(c.baseUsl(), c.otherUsl()))
                     .anyMatch(u -> u != null && (u.fitted() || u.noFit().reason() != NoFit.Reason.TOO_FEW_N));
-            doc.h(2, "Curves compared per core (core counts differ)");
+            doc.h(2, "Curves compared per core (largest core counts differ)");
             doc.p("Throughput per core at each run's largest core count: how much each machine gets out of one core "
                     + "when all are busy. Above 1: the other run does more per core. " + (usl
                     ? "Beside it, each run's Universal Scalability Law fit over cores (sigma: contention, kappa: "

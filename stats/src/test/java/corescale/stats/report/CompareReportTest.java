@@ -79,6 +79,17 @@ class CompareReportTest {
     }
 
     @Test
+    void atTheSameLargestCoreCountThereIsNoPerCoreTable() throws IOException {
+        RunData base = run("alpha", 1, 1);
+        RunData eight = Synthetic.runData("eight", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() == 8).toList(),
+                base.runs());
+        CompareResult result = new Comparer(0.05).compare(base, eight);
+        CompareReport.write(dir, List.of(base, eight), List.of(result), 0.05);
+        assertEquals(List.of(), result.curves(), "1 to 8 cores against 8 alone: the points at 8 are in the table already");
+        assertFalse(Files.readString(dir.resolve("compare.md")).contains("Curves compared per core"));
+    }
+
+    @Test
     void withoutTheCoreCountsAUslFitNeedsThePerCoreTableHasNoUslColumns() throws IOException {
         RunData base = Synthetic.runData("two", Fixtures.run(1, 1).stream().filter(p -> p.key().cores() <= 2).toList(),
                 run("alpha", 1, 1).runs());
