@@ -84,6 +84,18 @@ class StatsToolReportTest {
     }
 
     @Test
+    void anOutFolderThatIsAFileIsNamedAsSuch() throws IOException {
+        Path run = fixtureRun("h-20250101-000000");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new StatsTool().report(List.of(run), file, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(StatsTool.BAD_INPUT, code);
+        assertEquals("report: " + file.resolve("summary.csv") + ": cannot write: " + file + " is a file, not a folder",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("mine", Files.readString(file), "left as it was");
+    }
+
+    @Test
     void compareWritesItsReport() throws IOException {
         Path a = fixtureRun("a-20250101-000000");
         Path b = fixtureRun("b-20250101-000000");
