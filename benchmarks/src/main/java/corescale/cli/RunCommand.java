@@ -167,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int sweep(Path runDir, String runId, MachineInfo machine, List<String> args, boolean resuming) throws IOException {
         checkCounts();
+        checkFolder(runDir);
         if (quick && thorough) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quick and --thorough cannot be used together");
         }
@@ -245,6 +246,18 @@ final class RunCommand implements Callable<Integer> {
         positive("-w", warmupTime);
         positive("-r", iterationTime);
         positive("--point-cap", pointCap);
+    }
+
+    /** The run folder, or the nearest part of its path that exists, must be a folder: a file there is refused before the run. */
+    private void checkFolder(Path runDir) {
+        Path existing = runDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + runDir + ": " + existing
+                    + " is a file, not a folder");
+        }
     }
 
     private void atLeast(String option, Integer value, int least, String what) {

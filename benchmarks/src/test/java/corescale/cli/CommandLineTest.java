@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,16 @@ class CommandLineTest {
                 execute("run", "counters", "--point-cap", "0", "--dry-run").refusal());
         assertFalse(Files.exists(dir.resolve("run")), "nothing written");
         assertEquals(0, execute("run", "counters", "-wi", "0", "-f", "1", "--dry-run").exit(), "no warm-up is a choice");
+    }
+
+    @Test
+    void aRunFolderWhereAFileIsIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertEquals("--out " + file + ": " + file + " is a file, not a folder; see 'run --help'",
+                execute("run", "counters", "--out", file.toString()).refusal());
+        assertEquals("--out " + file.resolve("run") + ": " + file + " is a file, not a folder; see 'run --help'",
+                execute("run", "counters", "--out", file.resolve("run").toString()).refusal());
+        assertEquals("mine", Files.readString(file));
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class CompareReport {
         for (int i = 0; i < results.size(); i++) {
             result(doc, results.get(i), findings.get(i), threshold, names, charts);
         }
-        doc.lead("How the verdicts are reached");
+        doc.h(1, "How the verdicts are reached");
         doc.p(verdictRule(threshold));
         machines(doc, runs, names, charts);
         return doc;

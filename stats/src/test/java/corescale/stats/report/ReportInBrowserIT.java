@@ -173,7 +173,7 @@ class ReportInBrowserIT {
         assertEquals(List.of(), page.errors());
     }
 
-    /** Compare opens on the runs and each comparison's verdicts; the scaling charts of every run are folded. */
+    /** Compare opens on the runs and each comparison's verdicts; how they are reached and the scaling charts of every run are folded. */
     @Test
     void compareOpensOnTheVerdicts() throws IOException {
         HeadlessChromium.Page page = browser.open(page("compare.html").toUri());
@@ -181,7 +181,7 @@ class ReportInBrowserIT {
         assertEquals("runs", s.path("open").path(0).asText(), s.toString());
         assertEquals(2, s.path("open").size(), s.toString());
         assertTrue(s.path("open").path(1).asText().contains("-vs-"), s.toString());
-        assertEquals("[\"scaling-in-each-run\"]", s.path("folded").toString());
+        assertEquals("[\"how-the-verdicts-are-reached\",\"scaling-in-each-run\"]", s.path("folded").toString());
         assertEquals(List.of(), page.errors());
     }
 
