@@ -238,7 +238,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                 setting.stream().filter(p -> p.threads() == most && p.cores() == most).findFirst()
                         .ifPresent(p -> out.put(p, Situation.THREADS_EQUAL_CORES));
             }
-            setting.stream().filter(p -> p.cores() == most && p.threads() > most)
+            // Oversubscribed needs the cores known: a plain JMH result has none (0), and its 1 thread is not more than them.
+            setting.stream().filter(p -> most > 0 && p.cores() == most && p.threads() > most)
                     .max(Comparator.comparingInt(Leads.Place::threads)).ifPresent(p -> out.put(p, Situation.OVERSUBSCRIBED));
         }
         return out;

@@ -61,6 +61,16 @@ class AnswersTest {
     }
 
     @Test
+    void withCoresUnknownOneThreadIsOneThreadAndNothingIsOversubscribed() {
+        // A plain JMH result (jmh -rf json) names no cores: 0 in the point's key.
+        List<PointSummary> points = List.of(counter("synchronized", 0, 1, 100, 102, 98), counter("atomicLong", 0, 1, 300, 306, 294),
+                counter("synchronized", 0, 4, 20, 21, 19), counter("atomicLong", 0, 4, 60, 61, 59));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(List.of(Answers.Situation.ONE_THREAD), a.counters().stream().map(Answers.Ranking::situation).toList());
+        assertEquals(1, a.counters().get(0).place().threads());
+    }
+
+    @Test
     void aModelHeldBackByTheServiceIsNamedNotRanked() {
         PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 1, Mode.THROUGHPUT);
         List<PointSummary> points = List.of(
