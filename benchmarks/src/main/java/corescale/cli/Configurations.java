@@ -1,5 +1,7 @@
 package corescale.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.regex.Pattern;
 import corescale.launcher.JdkFinder;
 import corescale.launcher.Launcher;
 import corescale.stats.run.RunFile.RunConfig;
+import corescale.sweep.JmhForks;
 
 /**
  * The configurations of {@code run --config NAME=JVM_OPTIONS} (repeatable) and
@@ -54,7 +57,38 @@ final class Configurations {
                 result.add(new RunConfig(name, opts.strip(), jdk.home().toString(), jdk.version()));
             }
         });
+        result.forEach(Configurations::checkOptions);
         return result;
+    }
+
+    /**
+     * A configuration's options are tried once on its JDK ({@code java OPTIONS -version}, a tenth of a
+     * second), so that an option the JVM does not know is refused here, in its own words, and not
+     * found in every fork of every point of the run.
+     */
+    private static void checkOptions(RunConfig c) {
+        List<String> options = JmhForks.options(c);
+        if (options.isEmpty()) {
+            return;
+        }
+        Path java = Path.of(c.javaHome().isEmpty() ? System.getProperty("java.home") : c.javaHome(), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(options);
+        command.add("-version");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalArgumentException("--config " + c.name() + "=" + c.jvmOptions() + ": the JVM refuses it: "
+                        + said.lines().findFirst().orElse("exit code " + p.exitValue()));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config " + c.name() + "=" + c.jvmOptions() + ": cannot start " + java
+                    + " to try it: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException("--config " + c.name() + ": interrupted while trying its options");
+        }
     }
 
     /** NAME=VALUE pairs in order; a bad or repeated name, or quotes in a value, is refused. */

@@ -69,6 +69,13 @@ class CommandLineTest {
     }
 
     @Test
+    void aJvmOptionTheJvmDoesNotKnowIsRefusedInItsWords() {
+        assertEquals("--config b=-XX:+NoSuchOption: the JVM refuses it: Unrecognized VM option 'NoSuchOption'; see 'run --help'",
+                execute("run", "counters", "--config", "a=", "--config", "b=-XX:+NoSuchOption", "--dry-run").refusal());
+        assertEquals(0, execute("run", "counters", "--config", "a=", "--config", "c1=-XX:TieredStopAtLevel=1", "--dry-run").exit());
+    }
+
+    @Test
     void aRunFolderWhereAFileIsIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
         assertEquals("--out " + file + ": " + file + " is a file, not a folder; see 'run --help'",
