@@ -165,7 +165,7 @@ public final class StatsTool {
                 }
                 List<CompareResult> results = paired(configs, threshold);
                 return gate(writeComparison(outDir, configs, results, configOptions(only, configs), threshold, out, err),
-                        results, failOnRegression);
+                        results, failOnRegression, err);
             }
             List<List<RunData>> runs = new ArrayList<>();
             for (List<RunInput> side : loaded) {
@@ -189,7 +189,7 @@ public final class StatsTool {
             List<RunData> all = runs.stream().flatMap(List::stream).toList();
             Map<String, List<String>> options = new java.util.HashMap<>();
             runs.forEach(side -> options.put(name(side), side.stream().flatMap(d -> jvmOptions(d, "").stream()).toList()));
-            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, failOnRegression);
+            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, failOnRegression, err);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -304,8 +304,13 @@ public final class StatsTool {
         return side.stream().map(RunData::name).collect(Collectors.joining(","));
     }
 
-    private static int gate(int code, List<CompareResult> results, boolean failOnRegression) {
-        return code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower) ? REGRESSION : code;
+    /** The comparison's exit code: {@link #REGRESSION} when gated and a point is slower, said on stderr with the points. */
+    private static int gate(int code, List<CompareResult> results, boolean failOnRegression, PrintStream err) {
+        if (code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower)) {
+            err.println(CompareFindings.regression(results));
+            return REGRESSION;
+        }
+        return code;
     }
 
     /**

@@ -88,7 +88,11 @@ class StatsToolTest {
         Path slow = run("slow", 0.8, "thrpt");
         Path outDir = dir.resolve("cmp");
         assertEquals(0, new StatsTool().compare(List.of(base, slow), outDir, 0.05, false, o(), e()), err.toString());
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "not gated: nothing on stderr");
         assertEquals(3, new StatsTool().compare(List.of(base, slow), outDir, 0.05, true, o(), e()), err.toString());
+        assertEquals("--fail-on-regression: 1 point slower: " + slow + " vs " + base
+                        + ": counters · Counters.increment [work=0] lock 2t/2c ×0.8 [0.79, 0.81] (compare.md has each)",
+                err.toString(StandardCharsets.UTF_8).strip(), "the gate says why it failed");
         List<CSVRecord> rows = csv(outDir.resolve("compare.csv"));
         CSVRecord point = rows.stream().filter(r -> r.get("kind").equals("point")).findFirst().orElseThrow();
         assertEquals("slower", point.get("verdict"));

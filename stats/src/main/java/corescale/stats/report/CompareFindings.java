@@ -26,6 +26,27 @@ public final class CompareFindings {
     private CompareFindings() {
     }
 
+    /** How many points are listed by name where a gate fails; the rest are counted. */
+    static final int MAX_SLOWER_LISTED = 5;
+
+    /**
+     * Why {@code --fail-on-regression} fails the build, in one line: the slower points with their
+     * ratios, e.g. "... 2 points slower: b vs a: counters · Counters.increment synchronized 1t/1c ×0.8 [0.79, 0.81], ...".
+     */
+    public static String regression(List<CompareResult> results) {
+        List<String> slower = new ArrayList<>();
+        for (CompareResult r : results) {
+            r.points().stream().filter(p -> p.verdict() == Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
+                    + ": " + Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
+                    + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + " "
+                    + Fmt.times(p.ratio().value()) + " " + Fmt.ratioInterval(p.ratio().low(), p.ratio().high())));
+        }
+        String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";
+        return "--fail-on-regression: " + slower.size() + " point" + (slower.size() == 1 ? "" : "s") + " slower: "
+                + String.join("; ", slower.subList(0, Math.min(slower.size(), MAX_SLOWER_LISTED))) + more
+                + " (compare.md has each)";
+    }
+
     /** The findings of one comparison; they stand under a line or heading that names it ("other vs base"). */
     public static List<String> of(CompareResult r, double threshold) {
         boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
