@@ -239,6 +239,16 @@ final class RunCommand implements Callable<Integer> {
         for (int t : threads == null ? List.<Integer>of() : threads) {
             atLeast("--threads", t, 1, "a thread count");
         }
+        try {
+            if (threads != null) {
+                Validation.noRepeats("--threads " + join(threads), threads);
+            }
+            if (cores != null) {
+                Validation.noRepeats("--cores " + join(cores), cores);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         atLeast("--max-forks", maxForks, 1, "forks");
         atLeast("-f", forks, 1, "forks");
         atLeast("-i", iterations, 1, "measured iterations");
@@ -246,6 +256,10 @@ final class RunCommand implements Callable<Integer> {
         positive("-w", warmupTime);
         positive("-r", iterationTime);
         positive("--point-cap", pointCap);
+    }
+
+    private static String join(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     /** The run folder, or the nearest part of its path that exists, must be a folder: a file there is refused before the run. */

@@ -1,5 +1,6 @@
 package corescale.cli;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,10 @@ final class Validation {
         for (Map.Entry<String, String> param : params.entrySet()) {
             String key = param.getKey();
             String option = "--param " + key + "=" + param.getValue();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(option + ": expected NAME=V1,V2");
+            }
+            noRepeats(option, List.of(param.getValue().split(",", -1)));
             List<BenchmarkListEntry> having = benchmarks.stream().filter(b -> has(b, key)).toList();
             if (having.isEmpty()) {
                 throw new IllegalArgumentException(option + ": " + noSuchParameter(filter, key, benchmarks));
@@ -64,6 +69,16 @@ final class Validation {
                         throw new IllegalArgumentException(option + ": " + problem);
                     });
                 }
+            }
+        }
+    }
+
+    /** A list option's values, each once: a value given twice would measure its points twice. */
+    static void noRepeats(String option, List<?> values) {
+        Set<Object> seen = new HashSet<>();
+        for (Object v : values) {
+            if (!seen.add(v)) {
+                throw new IllegalArgumentException(option + ": " + v + " is given twice");
             }
         }
     }

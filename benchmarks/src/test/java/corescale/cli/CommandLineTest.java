@@ -69,6 +69,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aValueGivenTwiceIsRefused() {
+        assertEquals("--cores 2,1,2: 2 is given twice; see 'run --help'", execute("run", "counters", "--cores", "2,1,2", "--dry-run").refusal());
+        assertEquals("--threads 1,4,1: 1 is given twice; see 'run --help'",
+                execute("run", "counters", "--threads", "1,4,1", "--dry-run").refusal());
+        assertEquals("--param workOutside=0,0: 0 is given twice; see 'run --help'",
+                execute("run", "counters", "--param", "workOutside=0,0", "--dry-run").refusal());
+        assertEquals("--param =5: expected NAME=V1,V2; see 'run --help'", execute("run", "counters", "--param", "=5", "--dry-run").refusal());
+    }
+
+    @Test
     void aJvmOptionTheJvmDoesNotKnowIsRefusedInItsWords() {
         assertEquals("--config b=-XX:+NoSuchOption: the JVM refuses it: Unrecognized VM option 'NoSuchOption'; see 'run --help'",
                 execute("run", "counters", "--config", "a=", "--config", "b=-XX:+NoSuchOption", "--dry-run").refusal());
