@@ -49,7 +49,9 @@ final class PlanText {
                         + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
                         profile.precision() * 100, loop.targetForks(), profile.minForks(), iterations),
                 Progress.format(low), Progress.format(high), runDir);
-        out.println("Warm-up per fork: " + warmups(todo));
+        if (!todo.isEmpty()) { // a finished run resumed has no forks to warm up
+            out.println("Warm-up per fork: " + warmups(todo));
+        }
         String warning = cores.warning();
         if (!warning.isEmpty()) {
             out.println(warning);

@@ -136,6 +136,14 @@ class InterruptResumeIT {
         assertEquals(Set.of("a", "b", "c"), all.stream().map(r -> r.get("variant")).collect(Collectors.toSet()));
         assertEquals(1, all.stream().map(r -> r.get("run_id")).distinct().count(), "one run id across the resume");
         assertEquals(List.of("a", "b", "c"), jmhResultVariants(runDir), "jmh-result.json rebuilt with every point");
+
+        // Resumed once more, the finished run has nothing left to measure, and says so.
+        Run again = start(null, "run", "--resume", runDir.toString());
+        assertTrue(again.process().waitFor(LIMIT_SECONDS, TimeUnit.SECONDS), "the second resume finishes");
+        assertEquals(0, again.process().exitValue(), again.output());
+        assertTrue(again.output().contains("Plan: 0 points left (" + POINTS + " already done)"), again.output());
+        assertFalse(again.output().contains("Warm-up per fork"), "no forks, no warm-up line: " + again.output());
+        assertEquals(all, ResultsCsv.read(runDir.resolve("results.csv")), "nothing measured again");
     }
 
     /** The variants of jmh-result.json's entries, sorted; the file must be whole JSON. */
