@@ -37,8 +37,7 @@ public final class CompareFindings {
         List<String> slower = new ArrayList<>();
         for (CompareResult r : results) {
             r.points().stream().filter(p -> p.verdict() == Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
-                    + ": " + Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
-                    + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + " "
+                    + ": " + Groups.point(p.key(), p.mode()) + " "
                     + Fmt.times(p.ratio().value()) + " " + Fmt.ratioInterval(p.ratio().low(), p.ratio().high())));
         }
         String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";

@@ -137,9 +137,7 @@ public final class CompareReport {
         }
         doc.bullets(findings);
         List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
-                .map(p -> Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()) + " "
-                        + p.key().variant() + " " + Groups.at(p.key().cores(), p.key().threads()) + ": "
-                        + Wording.compare(p.notes()))
+                .map(p -> Groups.point(p.key(), p.mode()) + ": " + Wording.compare(p.notes()))
                 .toList();
         if (!insufficient.isEmpty()) {
             doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")

@@ -1,5 +1,7 @@
 package corescale.stats.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import corescale.stats.answers.Answers;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Rankings;
@@ -10,6 +12,9 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.UslModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +23,26 @@ import java.util.SplittableRandom;
 
 /** A small synthetic run: counters (4 variants, cores 1..8 and oversubscribed) and cpu in avgt. */
 final class Fixtures {
+
+    /** The committed reference run, which README quotes, from the stats module's folder (where Maven runs its tests). */
+    static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-epyc-jdk25");
+
+    /** A run folder {@code dir/name} with the reference run's inputs only: what {@code report} reads. */
+    static Path referenceInputs(Path dir, String name) throws IOException {
+        Path run = Files.createDirectories(dir.resolve(name));
+        for (String f : List.of("results.csv", "run.json", "points.csv")) {
+            Files.copy(REFERENCE.resolve(f), run.resolve(f));
+        }
+        return run;
+    }
+
+    /** {@code written} line by line as {@code expected}, the first line that differs named with what to do about it. */
+    static void assertSameLines(List<String> expected, List<String> written, String file, String remedy) {
+        for (int i = 0; i < Math.min(expected.size(), written.size()); i++) {
+            assertEquals(expected.get(i), written.get(i), file + " line " + (i + 1) + " differs: " + remedy);
+        }
+        assertEquals(expected.size(), written.size(), file + ": lines");
+    }
 
     /** A parameter value that must never reach HTML or Markdown unescaped. */
     static final String EVIL = "<script>alert(\"x\")</script>";

@@ -41,10 +41,7 @@ class ReferenceCompareTest {
 
     @Test
     void theReferenceAgainstAChangedCopyComparesAsCommitted() throws IOException {
-        Path base = Files.createDirectories(dir.resolve(ReportInBrowserIT.REFERENCE.getFileName()));
-        for (String f : List.of("results.csv", "run.json", "points.csv")) {
-            Files.copy(ReportInBrowserIT.REFERENCE.resolve(f), base.resolve(f));
-        }
+        Path base = Fixtures.referenceInputs(dir, Fixtures.REFERENCE.getFileName().toString());
         Path other = Files.createDirectories(dir.resolve("changed"));
         String runId = runId(base);
         Files.writeString(other.resolve("run.json"), Files.readString(base.resolve("run.json")).replace(runId, OTHER_RUN));
@@ -60,12 +57,8 @@ class ReferenceCompareTest {
             if (Boolean.getBoolean("golden.write")) {
                 Files.write(GOLDEN.resolve(f), written);
             }
-            List<String> golden = Files.readAllLines(GOLDEN.resolve(f));
-            for (int i = 0; i < Math.min(golden.size(), written.size()); i++) {
-                assertEquals(golden.get(i), written.get(i), f + " line " + (i + 1) + " differs from src/test/resources/golden/" + f
-                        + ": write it again (mvn -pl stats test -Dtest=ReferenceCompareTest -Dgolden.write=true) and commit it with the change");
-            }
-            assertEquals(golden.size(), written.size(), f + ": lines");
+            Fixtures.assertSameLines(Files.readAllLines(GOLDEN.resolve(f)), written, "src/test/resources/golden/" + f,
+                    "write it again (mvn -pl stats test -Dtest=ReferenceCompareTest -Dgolden.write=true) and commit it with the change");
         }
     }
 

@@ -27,24 +27,17 @@ class ReferenceReportTest {
 
     @Test
     void theCommittedReferenceReportIsWhatTheCodeWrites() throws IOException {
-        Path run = Files.createDirectories(dir.resolve(ReportInBrowserIT.REFERENCE.getFileName()));
-        for (String f : List.of("results.csv", "run.json", "points.csv")) {
-            Files.copy(ReportInBrowserIT.REFERENCE.resolve(f), run.resolve(f));
-        }
+        Path run = Fixtures.referenceInputs(dir, Fixtures.REFERENCE.getFileName().toString());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         assertEquals(StatsTool.OK, new StatsTool().report(List.of(run), null, out, out), console::toString);
         for (String f : List.of("report.md", "summary.csv", "scaling.csv", "contention.csv")) {
-            List<String> committed = Files.readAllLines(ReportInBrowserIT.REFERENCE.resolve(f));
             // The inputs section names the folder as it was given: the reference's was given from the repository's root.
             List<String> written = Files.readAllLines(run.resolve(f)).stream()
                     .map(l -> l.replace(run.toString(), "results/" + run.getFileName())).toList();
-            for (int i = 0; i < Math.min(committed.size(), written.size()); i++) {
-                assertEquals(committed.get(i), written.get(i), f + " line " + (i + 1)
-                        + " differs from the committed reference's: write it again (java -jar benchmarks.jar report "
-                        + "results/reference-2vcpu-epyc-jdk25) and commit it with the change");
-            }
-            assertEquals(committed.size(), written.size(), f + ": lines");
+            Fixtures.assertSameLines(Files.readAllLines(Fixtures.REFERENCE.resolve(f)), written, f,
+                    "write the reference's report again (java -jar benchmarks.jar report results/reference-2vcpu-epyc-jdk25)"
+                            + " and commit it with the change");
         }
     }
 }

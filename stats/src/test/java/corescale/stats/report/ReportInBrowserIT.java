@@ -36,8 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReportInBrowserIT {
 
-    /** The committed reference run, from the stats module's folder (where Maven runs its tests). */
-    static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-epyc-jdk25");
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
 
@@ -64,11 +62,7 @@ class ReportInBrowserIT {
 
     /** A run folder with the reference run's inputs only: what `report` reads. */
     private static Path inputs(String name) throws IOException {
-        Path run = Files.createDirectories(dir.resolve(name));
-        for (String f : List.of("results.csv", "run.json", "points.csv")) {
-            Files.copy(REFERENCE.resolve(f), run.resolve(f));
-        }
-        return run;
+        return Fixtures.referenceInputs(dir, name);
     }
 
     @AfterAll

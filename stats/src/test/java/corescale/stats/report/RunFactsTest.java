@@ -2,7 +2,6 @@ package corescale.stats.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ class RunFactsTest {
 
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
-        RunFacts facts = RunFacts.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
+        RunFacts facts = RunFacts.read(Fixtures.REFERENCE);
         assertEquals("vm-20261205-100640", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
