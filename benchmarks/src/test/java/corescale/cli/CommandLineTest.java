@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,34 +51,33 @@ class CommandLineTest {
         return dir.resolve("run").toString();
     }
 
-    @Test
-    void countsAndTimesThatCannotBeAreRefusedBeforeAnythingRuns() {
-        assertEquals("--threads 0: a thread count must be 1 or more; see 'run --help'",
-                execute("run", "counters", "--threads", "1,0", "--out", out()).refusal());
-        assertEquals("--threads -2: a thread count must be 1 or more; see 'run --help'",
-                execute("run", "counters", "--threads", "-2", "--dry-run").refusal());
-        assertEquals("--max-forks 0: forks must be 1 or more; see 'run --help'",
-                execute("run", "counters", "--max-forks", "0", "--dry-run").refusal());
-        assertEquals("-f -1: forks must be 1 or more; see 'run --help'", execute("run", "counters", "-f", "-1", "--dry-run").refusal());
-        assertEquals("-i 0: measured iterations must be 1 or more; see 'run --help'",
-                execute("run", "counters", "-i", "0", "--dry-run").refusal());
-        assertEquals("-wi -1: warm-up iterations must be 0 or more; see 'run --help'",
-                execute("run", "counters", "-wi", "-1", "--dry-run").refusal());
-        assertEquals("-r must be longer than 0, e.g. 1s; see 'run --help'", execute("run", "counters", "-r", "0s", "--dry-run").refusal());
-        assertEquals("--point-cap must be longer than 0, e.g. 1s; see 'run --help'",
-                execute("run", "counters", "--point-cap", "0", "--dry-run").refusal());
-        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
-        assertEquals(0, execute("run", "counters", "-wi", "0", "-f", "1", "--dry-run").exit(), "no warm-up is a choice");
+    /** Counts, times and lists that cannot be: each refused in one line, before anything is planned. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --threads -2           | --threads -2: a thread count must be 1 or more
+            --max-forks 0          | --max-forks 0: forks must be 1 or more
+            -f -1                  | -f -1: forks must be 1 or more
+            -i 0                   | -i 0: measured iterations must be 1 or more
+            -wi -1                 | -wi -1: warm-up iterations must be 0 or more
+            -r 0s                  | -r must be longer than 0, e.g. 1s
+            --point-cap 0          | --point-cap must be longer than 0, e.g. 1s
+            --cores 2,1,2          | --cores 2,1,2: 2 is given twice
+            --threads 1,4,1        | --threads 1,4,1: 1 is given twice
+            --param workOutside=0,0 | --param workOutside=0,0: 0 is given twice
+            --param =5             | --param =5: expected NAME=V1,V2
+            """)
+    void aValueThatCannotBeIsRefused(String options, String refusal) {
+        List<String> args = new ArrayList<>(List.of("run", "counters", "--dry-run"));
+        args.addAll(List.of(options.split(" ")));
+        assertEquals(refusal + "; see 'run --help'", execute(args.toArray(String[]::new)).refusal());
     }
 
     @Test
-    void aValueGivenTwiceIsRefused() {
-        assertEquals("--cores 2,1,2: 2 is given twice; see 'run --help'", execute("run", "counters", "--cores", "2,1,2", "--dry-run").refusal());
-        assertEquals("--threads 1,4,1: 1 is given twice; see 'run --help'",
-                execute("run", "counters", "--threads", "1,4,1", "--dry-run").refusal());
-        assertEquals("--param workOutside=0,0: 0 is given twice; see 'run --help'",
-                execute("run", "counters", "--param", "workOutside=0,0", "--dry-run").refusal());
-        assertEquals("--param =5: expected NAME=V1,V2; see 'run --help'", execute("run", "counters", "--param", "=5", "--dry-run").refusal());
+    void aThreadCountOfNoneIsRefusedBeforeTheRunsFolderIsMade() {
+        assertEquals("--threads 0: a thread count must be 1 or more; see 'run --help'",
+                execute("run", "counters", "--threads", "1,0", "--out", out()).refusal());
+        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
+        assertEquals(0, execute("run", "counters", "-wi", "0", "-f", "1", "--dry-run").exit(), "no warm-up is a choice");
     }
 
     @Test
