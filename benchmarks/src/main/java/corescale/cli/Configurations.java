@@ -62,8 +62,8 @@ final class Configurations {
     }
 
     /**
-     * A configuration's options are tried once on its JDK ({@code java OPTIONS -version}, a tenth of a
-     * second), so that an option the JVM does not know is refused here, in its own words, and not
+     * A configuration's options are tried once on its JDK ({@code java OPTIONS -version}, 0.02 s on the
+     * 2-vCPU EPYC), so that an option the JVM does not know is refused here, in its own words, and not
      * found in every fork of every point of the run.
      */
     private static void checkOptions(RunConfig c) {
