@@ -112,8 +112,30 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      * @param standing   where it stands against the first
      * @param vsBaseline throughput over the baseline's, with its 95% interval
      * @param ofBound    mean over its physical bound; NaN without one
+     * @param vsFirst    its difference from the first, as tested; {@link Tested#NONE} for the first
      */
-    public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound) {
+    public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound, Tested vsFirst) {
+    }
+
+    /**
+     * A difference as tested: its own p and its q, the p adjusted over every test of its family of the
+     * answers (Benjamini–Hochberg). Where p is below {@link FalseDiscovery#ALPHA} and q is not, the
+     * difference's 95% interval alone excludes "no difference" while it is not a discovery among the
+     * family's tests: the report gives q there, so that such an interval beside "not told apart" or no
+     * "gains" is read as the rule says.
+     *
+     * @param p two-sided Welch p on the logs of fork means; NaN where it cannot be tested
+     * @param q p adjusted over the family; NaN likewise
+     */
+    public record Tested(double p, double q) {
+
+        /** Nothing tested (the first against itself). */
+        public static final Tested NONE = new Tested(Double.NaN, Double.NaN);
+
+        /** Different at {@link FalseDiscovery#ALPHA} on its own, not a discovery among the family's tests. */
+        public boolean aloneOnly() {
+            return p < FalseDiscovery.ALPHA && !(q <= FalseDiscovery.ALPHA);
+        }
     }
 
     /** Whether a variant's throughput grows or falls from the fewest to the most cores, as a claim. */
@@ -136,8 +158,10 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      *                of both points' fork means; the p-values of all speedups of the report adjusted together,
      *                Benjamini–Hochberg at {@link FalseDiscovery#ALPHA}), else neither
      * @param ranked  both points may be ranked (no lost updates, guarded, two or more forks)
+     * @param tested  the speedup's difference from 1, as tested
      */
-    public record Speedup(PointSummary from, PointSummary to, Ratio speedup, Change change, boolean ranked) {
+    public record Speedup(PointSummary from, PointSummary to, Ratio speedup, Change change, boolean ranked,
+                          Tested tested) {
 
         /** Speedup over the cores added: 1 is linear. */
         public double efficiency() {
@@ -202,13 +226,14 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         bySetting.values().forEach(s -> s.stream()
                 .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
         // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
-        double[] q = FalseDiscovery.adjust(sorted.stream().mapToDouble(Answers::pNoChange).toArray());
+        double[] p = sorted.stream().mapToDouble(Answers::pNoChange).toArray();
+        double[] q = FalseDiscovery.adjust(p);
         List<Speedup> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Curve c = sorted.get(i);
             Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
                     : c.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
-            out.add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked()));
+            out.add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
         }
         return List.copyOf(out);
     }
@@ -292,7 +317,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                         : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED
                         : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND : Standing.NOT_TOLD_APART;
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
-                entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound()));
+                entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound(),
+                        i == 0 ? Tested.NONE : new Tested(pVsLeader[i - 1], q[i - 1])));
             }
             return new Ranking(place, situation, baseline == null ? "" : baseline.key().variant(), List.copyOf(entries),
                     List.copyOf(unranked));

@@ -107,8 +107,13 @@ final class AnswersSection {
         return switch (s.change()) {
             case GAINS -> "gains";
             case LOSES -> "loses";
-            case NEITHER -> "";
+            case NEITHER -> s.tested().aloneOnly() ? "neither" + q(s.tested()) : "";
         };
+    }
+
+    /** ", q 0.081" where a difference is one on its own but not a discovery among its family's tests; else empty. */
+    private static String q(Answers.Tested t) {
+        return t.aloneOnly() ? ", q " + Fmt.p(t.q()) : "";
     }
 
     /** Rows by where they were measured ("2t/2c"), in order. */
@@ -135,7 +140,9 @@ final class AnswersSection {
                 + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
                 + "otherwise their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
                 + "rate over this section), and is otherwise not told apart from it: "
-                + "its forks are too few or spread too wide to say. A variant of one fork, that loses updates or that the "
+                + "its forks are too few or spread too wide to say. Where a difference from the first (or a speedup's "
+                + "from 1) would be one at 5% on its own but is not a discovery among the section's tests, its q (its p "
+                + "adjusted over them) follows it. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
@@ -152,7 +159,7 @@ final class AnswersSection {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best [95% CI]").num("of its bound").text("");
                 for (Entry e : r.ranked()) {
-                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()), mark(e.standing()));
+                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()), mark(e));
                 }
                 doc.table(t.build());
             }
@@ -243,12 +250,12 @@ final class AnswersSection {
         return names(top) + (r.standing(Standing.NOT_TOLD_APART).isEmpty() ? " is fastest" : " leads");
     }
 
-    /** The table's word for a standing. */
-    private static String mark(Standing s) {
-        return switch (s) {
+    /** The table's word for a variant's standing, with its q where its interval alone would say more. */
+    private static String mark(Entry e) {
+        return switch (e.standing()) {
             case FIRST -> "leads";
             case TIED -> "ties";
-            case NOT_TOLD_APART -> "not told apart";
+            case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());
             case BEHIND -> "behind";
         };
     }
@@ -256,8 +263,8 @@ final class AnswersSection {
     /** Each variant with its ratio when few, else how many and their range. */
     private static String listed(List<Entry> entries) {
         if (entries.size() <= MAX_LISTED) {
-            return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline()))
-                    .collect(Collectors.joining(", "));
+            return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())
+                    + (e.vsFirst().aloneOnly() ? " (q " + Fmt.p(e.vsFirst().q()) + ")" : "")).collect(Collectors.joining(", "));
         }
         double lo = entries.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
         double hi = entries.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
@@ -333,7 +340,7 @@ final class AnswersSection {
             List<String> row = new ArrayList<>(List.of(v));
             for (Ranking r : rankings) {
                 row.add(r.ranked().stream().filter(e -> e.point().key().variant().equals(v)).findFirst()
-                        .map(e -> withInterval(e.vsBaseline()) + " (" + mark(e.standing()) + ")").orElse(""));
+                        .map(e -> withInterval(e.vsBaseline()) + " (" + mark(e) + ")").orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Answers' sentences say "fastest" and "tie" only where the forks show it, and "not told apart" otherwise. */
@@ -37,6 +38,35 @@ class AnswersSectionTest {
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder leads, ×1.65 ["), s);
         assertTrue(s.contains("] the throughput of synchronized; not told apart from it: atomicLong ×1 ["), s);
         assertTrue(s.endsWith("], synchronized ×1 (itself)."), s);
+    }
+
+    @Test
+    void aDifferenceOnItsOwnThatIsNoDiscoveryAmongTheSectionsTestsShowsItsQ() {
+        // atomicLong vs synchronized at 1 thread: Welch's p on the logs 0.028984 (scipy.stats.ttest_ind,
+        // equal_var=False), its 95% interval below 1; with the 2t/2c test (p 0.99) in the family, BH's q is
+        // 2 × 0.028984 = 0.058: not a discovery, so not told apart, and the q says why beside that interval.
+        List<PointSummary> points = List.of(
+                counter("synchronized", 1, 1, 100, 104, 96), counter("atomicLong", 1, 1, 89, 93, 85),
+                counter("synchronized", 2, 2, 20, 24, 16), counter("atomicLong", 2, 2, 20.1, 24, 16));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        Answers.Entry atomic = a.counters().get(0).ranked().get(1);
+        assertEquals(Answers.Standing.NOT_TOLD_APART, atomic.standing());
+        assertTrue(atomic.vsBaseline().high() < 1, "its interval alone excludes 1: " + atomic.vsBaseline());
+        assertEquals(0.028984, atomic.vsFirst().p(), 1e-6);
+        assertEquals(2 * 0.028984, atomic.vsFirst().q(), 2e-6);
+        assertTrue(atomic.vsFirst().aloneOnly());
+        assertFalse(a.counters().get(1).ranked().get(1).vsFirst().aloneOnly(), "p 0.99: nothing to explain");
+
+        List<String> said = AnswersSection.sentences(a);
+        assertTrue(said.get(0).startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): synchronized leads; "
+                + "not told apart from it: atomicLong ×0.89 ["), said.get(0));
+        assertTrue(said.get(0).endsWith("] (q 0.058) the throughput of synchronized."), said.get(0));
+        assertFalse(said.get(1).contains("(q "), said.get(1));
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, a);
+        String md = MarkdownReport.render(doc);
+        assertTrue(md.contains("(not told apart, q 0.058) |"), md);
+        assertEquals(2, md.split("q 0\\.058", -1).length - 1, "once in the sentence, once in the table: " + md);
     }
 
     @Test
