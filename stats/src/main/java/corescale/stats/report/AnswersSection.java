@@ -111,9 +111,9 @@ final class AnswersSection {
         };
     }
 
-    /** ", q 0.081" where a difference is one on its own but not a discovery among its family's tests; else empty. */
+    /** ", q = 0.081" where a difference is one on its own but not a discovery among its family's tests; else empty. */
     private static String q(Answers.Tested t) {
-        return t.aloneOnly() ? ", q " + Fmt.p(t.q()) : "";
+        return t.aloneOnly() ? ", q = " + Fmt.p(t.q()) : "";
     }
 
     /** Rows by where they were measured ("2t/2c"), in order. */
@@ -264,7 +264,7 @@ final class AnswersSection {
     private static String listed(List<Entry> entries) {
         if (entries.size() <= MAX_LISTED) {
             return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())
-                    + (e.vsFirst().aloneOnly() ? " (q " + Fmt.p(e.vsFirst().q()) + ")" : "")).collect(Collectors.joining(", "));
+                    + (e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : "")).collect(Collectors.joining(", "));
         }
         double lo = entries.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
         double hi = entries.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);

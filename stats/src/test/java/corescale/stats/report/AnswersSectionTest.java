@@ -60,13 +60,13 @@ class AnswersSectionTest {
         List<String> said = AnswersSection.sentences(a);
         assertTrue(said.get(0).startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): synchronized leads; "
                 + "not told apart from it: atomicLong ×0.89 ["), said.get(0));
-        assertTrue(said.get(0).endsWith("] (q 0.058) the throughput of synchronized."), said.get(0));
+        assertTrue(said.get(0).endsWith("] (q = 0.058) the throughput of synchronized."), said.get(0));
         assertFalse(said.get(1).contains("(q "), said.get(1));
         Doc doc = new Doc("t", "t");
         AnswersSection.add(doc, a);
         String md = MarkdownReport.render(doc);
-        assertTrue(md.contains("(not told apart, q 0.058) |"), md);
-        assertEquals(2, md.split("q 0\\.058", -1).length - 1, "once in the sentence, once in the table: " + md);
+        assertTrue(md.contains("(not told apart, q = 0.058) |"), md);
+        assertEquals(2, md.split("q = 0\\.058", -1).length - 1, "once in the sentence, once in the table: " + md);
     }
 
     @Test
