@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A comparison's lines per family and contention level: the change in words when every point agrees
@@ -56,6 +57,17 @@ class CompareFindingsTest {
     @Test
     void everyPointSlowerIsSaidAsTheChange() {
         assertEquals("20% slower on counters at 1 thread (2 points, all slower; one run a side)", first(compare(0.8, 0.8)));
+    }
+
+    @Test
+    void theGateNamesTheFirstFiveSlowerPointsAndCountsTheRest() {
+        assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
+                + "[0.796, 0.804] (compare.md has each)", CompareFindings.regression(List.of(compare(0.8, 1))));
+        String seven = CompareFindings.regression(List.of(compare(0.8, 0.8, 0.8, 1, 0.8, 0.8, 0.8, 0.8)));
+        assertTrue(seven.startsWith("--fail-on-regression: 7 points slower: other vs base: counters · Counters.increment v0 "), seven);
+        assertEquals(5, seven.split("other vs base: ", -1).length - 1, "five named: " + seven);
+        assertTrue(seven.contains(" v5 ") && !seven.contains(" v6 ") && !seven.contains(" v3 "), "the first five slower, in order: " + seven);
+        assertTrue(seven.endsWith("] and 2 more (compare.md has each)"), seven);
     }
 
     @Test
