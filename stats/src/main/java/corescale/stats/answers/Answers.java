@@ -31,7 +31,17 @@ import java.util.TreeMap;
  * each with its ratio to {@value #BASELINE} and that ratio's 95% interval.</li>
  * <li><b>Execution models</b>: for each cpu, io and spawn benchmark at its most cores, the models by
  * throughput, each with its ratio to the best and its fraction of the physical bound. A model that the
- * service (or the CPUs it shares) held back is listed, marked, and never called the best.</li>
+ * service (or the CPUs it shares) held back is never ranked: its pace is not its own. It ran at least
+ * as fast as measured, though (a service of its own could only speed it up), so where it is shown
+ * faster than every ranked model (the largest of its Welch p against each, in the section's family of
+ * tests), it is listed as {@link Standing#AHEAD_HELD_BACK}: faster than all of them, by at least about
+ * its ratio to the best, its order among its like unknown. A thread pool of {@code cores} threads
+ * blocked on a 1 ms service tops out at {@code cores} requests a millisecond; virtual threads held
+ * back by the service at thirty times that are still the answer to "which model for IO".</li>
+ * <li><b>Scaling</b>: per setting and variant, the speedup from the fewest to the most cores (threads =
+ * cores for the counters, the models' own thread count for the others), with its 95% interval; not
+ * for benchmarks one unit at a time by construction (latencies).</li>
+ * <li><b>Threads vs processes</b>: the rows of {@link ThreadsVsProcesses} at the most cores.</li>
  * </ul>
  * Where each variant stands against the first is a claim, and only what the forks show is claimed
  * ({@link Standing}): behind it when their difference is a discovery (Welch's t on the logs of fork
@@ -40,11 +50,6 @@ import java.util.TreeMap;
  * puts it within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of it (TOST at {@link FalseDiscovery#ALPHA},
  * as compare's "same"), and otherwise not told apart from it: with two forks 30× apart, "no
  * difference found" is not "as fast".
- *
- * <li><b>Scaling</b>: per setting and variant, the speedup from the fewest to the most cores (threads =
- * cores for the counters, the models' own thread count for the others), with its 95% interval; not
- * for benchmarks one unit at a time by construction (latencies).</li>
- * <li><b>Threads vs processes</b>: the rows of {@link ThreadsVsProcesses} at the most cores.</li>
  *
  * @param counters one ranking per counters setting and situation
  * @param models   one ranking per execution-model benchmark, at its most cores
@@ -79,10 +84,12 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      * @param situation which of the answer's situations this is
      * @param baseline  the variant the ratios are to ({@value #BASELINE}, or the best for models); empty when absent
      * @param ranked    the ranked variants, highest throughput first
-     * @param unranked  the variants left out, with why
+     * @param ahead     the variants held back by the service and still shown faster than every ranked one
+     *                  ({@link Standing#AHEAD_HELD_BACK}), highest throughput first
+     * @param unranked  the variants left out, with why (not those ahead)
      */
     public record Ranking(Leads.Place place, Situation situation, String baseline, List<Entry> ranked,
-                          List<Unranked> unranked) {
+                          List<Entry> ahead, List<Unranked> unranked) {
 
         /** The ranked variants that stand so against the first, highest throughput first. */
         public List<Entry> standing(Standing s) {
@@ -102,7 +109,12 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         /** Neither shown within the band nor behind: the forks cannot tell it from the first. */
         NOT_TOLD_APART,
         /** Slower than the first, a discovery, and not shown within the band. */
-        BEHIND
+        BEHIND,
+        /**
+         * Not ranked, held back by the service or the CPUs it shares, and yet faster than every ranked
+         * variant, a discovery: at least that fast, its order among the others held back unknown.
+         */
+        AHEAD_HELD_BACK
     }
 
     /**
@@ -112,7 +124,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      * @param standing   where it stands against the first
      * @param vsBaseline throughput over the baseline's, with its 95% interval
      * @param ofBound    mean over its physical bound; NaN without one
-     * @param vsFirst    its difference from the first, as tested; {@link Tested#NONE} for the first
+     * @param vsFirst    its difference from the first, as tested; {@link Tested#NONE} for the first; for a
+     *                   variant ahead, the largest p of its differences from every ranked variant
      */
     public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound, Tested vsFirst) {
     }
@@ -183,15 +196,17 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         modelPlaces(places).forEach(place ->
                 drafts.add(draft(place, Situation.MOST_CORES, places.get(place), rankings.eligibility(), bounds, false)));
         // Every "tied or not" of the answers is one family of tests.
-        List<double[]> ps = drafts.stream().map(Draft::pVsLeader).toList();
+        List<double[]> ps = drafts.stream().flatMap(d -> java.util.stream.Stream.of(d.pVsLeader(), d.pAhead())).toList();
         double[] q = FalseDiscovery.adjust(ps.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
         List<Ranking> counters = new ArrayList<>();
         List<Ranking> models = new ArrayList<>();
         int at = 0;
         for (Draft d : drafts) {
-            Ranking r = d.decide(java.util.Arrays.copyOfRange(q, at, at + d.pVsLeader().length));
+            double[] qVsLeader = java.util.Arrays.copyOfRange(q, at, at + d.pVsLeader().length);
             at += d.pVsLeader().length;
-            (d.counter() ? counters : models).add(r);
+            double[] qAhead = java.util.Arrays.copyOfRange(q, at, at + d.pAhead().length);
+            at += d.pAhead().length;
+            (d.counter() ? counters : models).add(d.decide(qVsLeader, qAhead));
         }
         int most = threadsVsProcesses.stream().mapToInt(r -> r.threads().key().cores()).max().orElse(0);
         return new Answers(List.copyOf(counters), List.copyOf(models), scaling(points, rankings.eligibility(), bounds),
@@ -281,14 +296,10 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
 
     private static Draft draft(Leads.Place place, Situation situation, List<PointSummary> at, Eligibility eligibility,
                                Bounds bounds, boolean counter) {
-        List<Unranked> unranked = new ArrayList<>();
+        List<PointSummary> unranked = new ArrayList<>();
         List<PointSummary> ranked = new ArrayList<>();
         for (PointSummary p : at.stream().sorted(Comparator.comparingDouble(Throughput::mean).reversed()).toList()) {
-            if (!eligibility.ranked(p.key())) {
-                unranked.add(new Unranked(p.key().variant(), eligibility.whyNot(p.key()).orElseThrow()));
-            } else {
-                ranked.add(p);
-            }
+            (eligibility.ranked(p.key()) ? ranked : unranked).add(p);
         }
         Optional<PointSummary> baseline = counter
                 ? ranked.stream().filter(p -> p.key().variant().equals(BASELINE)).findFirst()
@@ -301,15 +312,40 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             p[i - 1] = w == null ? Double.NaN : w.pChange();
             pSame[i - 1] = w == null ? Double.NaN : w.pSame(LogRatioTest.DEFAULT_THRESHOLD);
         }
-        return new Draft(place, situation, counter, ranked, unranked, baseline.orElse(null), bounds, p, pSame);
+        // Held back by the service and faster than the best ranked: may it be ahead of every ranked one?
+        List<PointSummary> candidates = ranked.isEmpty() ? List.of() : unranked.stream()
+                .filter(u -> eligibility.whyNot(u.key()).orElseThrow() == Eligibility.Reason.SERVICE_BOUND
+                        && Throughput.mean(u) > Throughput.mean(ranked.get(0)))
+                .toList();
+        double[] pAhead = candidates.stream().mapToDouble(c -> pAheadOfAll(c, ranked)).toArray();
+        return new Draft(place, situation, counter, ranked, unranked, candidates, eligibility, baseline.orElse(null),
+                bounds, p, pSame, pAhead);
+    }
+
+    /** The largest two-sided Welch p of {@code point} against each ranked point (intersection–union); NaN if one cannot be tested. */
+    private static double pAheadOfAll(PointSummary point, List<PointSummary> ranked) {
+        double[] mine = Throughput.forkMeansForLogScale(point);
+        double worst = 0;
+        for (PointSummary r : ranked) {
+            WelchOnLogs w = WelchOnLogs.of(mine, Throughput.forkMeansForLogScale(r));
+            if (w == null || Double.isNaN(w.pChange())) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, w.pChange());
+        }
+        return worst;
     }
 
     private record Draft(Leads.Place place, Situation situation, boolean counter, List<PointSummary> ranked,
-                         List<Unranked> unranked, PointSummary baseline, Bounds bounds, double[] pVsLeader,
-                         double[] pSameAsLeader) {
+                         List<PointSummary> unranked, List<PointSummary> candidates, Eligibility eligibility,
+                         PointSummary baseline, Bounds bounds, double[] pVsLeader, double[] pSameAsLeader,
+                         double[] pAhead) {
 
-        /** With each difference from the leader's q: tied when shown within the band, else behind when a discovery. */
-        Ranking decide(double[] q) {
+        /**
+         * With each difference from the leader's q: tied when shown within the band, else behind when a
+         * discovery; and each candidate ahead when its lead over every ranked point is a discovery.
+         */
+        Ranking decide(double[] q, double[] qAhead) {
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 PointSummary p = ranked.get(i);
@@ -320,8 +356,18 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                 entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound(),
                         i == 0 ? Tested.NONE : new Tested(pVsLeader[i - 1], q[i - 1])));
             }
+            List<Entry> ahead = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                PointSummary p = candidates.get(i);
+                if (qAhead[i] <= FalseDiscovery.ALPHA) {
+                    ahead.add(new Entry(p, Standing.AHEAD_HELD_BACK, baseline == null ? Ratio.NONE : Throughput.ratio(p, baseline),
+                            bounds.at(p.key()).ofBound(), new Tested(pAhead[i], qAhead[i])));
+                }
+            }
+            List<Unranked> left = unranked.stream().filter(u -> ahead.stream().noneMatch(e -> e.point() == u))
+                    .map(u -> new Unranked(u.key().variant(), eligibility.whyNot(u.key()).orElseThrow())).toList();
             return new Ranking(place, situation, baseline == null ? "" : baseline.key().variant(), List.copyOf(entries),
-                    List.copyOf(unranked));
+                    List.copyOf(ahead), left);
         }
     }
 }

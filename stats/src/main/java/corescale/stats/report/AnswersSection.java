@@ -5,6 +5,7 @@ import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
+import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
 import corescale.stats.summary.Ratio;
 
@@ -56,7 +57,8 @@ final class AnswersSection {
         counterSettings(a).forEach((title, rankings) -> {
             rankings.forEach(r -> {
                 String topic = "Shared counter, " + title + ", " + situationName(r);
-                out.add(new Line(topic, topic + situationPlace(r) + ": " + leaders(r) + "."));
+                out.add(new Line(topic, topic + situationPlace(r) + ": " + ahead(r, "variant").map(h -> h + "; of the ranked, ")
+                        .orElse("") + leaders(r) + "."));
             });
             notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked",
                     "Shared counter, " + title + ", not ranked: " + n + ".")));
@@ -64,7 +66,8 @@ final class AnswersSection {
         for (Ranking r : a.models()) {
             String topic = "Execution models, " + title(r.place());
             out.add(new Line(topic, topic + " at " + Groups.at(r.place().cores(), r.place().threads())
-                    + ": " + modelSentence(r) + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
+                    + ": " + ahead(r, "model").map(h -> h + "; of the ranked, ").orElse("") + modelSentence(r)
+                    + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
         scalingSettings(a).forEach((title, speedups) -> out.add(new Line("Scaling, " + title,
                 "Scaling, " + title + ": " + scalingSentence(speedups) + ".")));
@@ -143,7 +146,8 @@ final class AnswersSection {
                 + "its forks are too few or spread too wide to say. Where a difference from the first (or a speedup's "
                 + "from 1) would be one at 5% on its own but is not a discovery among the section's tests, its q (its p "
                 + "adjusted over them) follows it. A variant of one fork, that loses updates or that the "
-                + "service holds back is named, never ranked. The tables after the answers give every variant.");
+                + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
+                + "one is given first, as at least that fast. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
@@ -157,8 +161,8 @@ final class AnswersSection {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
-                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best [95% CI]").num("of its bound").text("");
-                for (Entry e : r.ranked()) {
+                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best ranked [95% CI]").num("of its bound").text("");
+                for (Entry e : shown(r).toList()) {
                     t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()), mark(e));
                 }
                 doc.table(t.build());
@@ -210,6 +214,28 @@ final class AnswersSection {
     }
 
     /**
+     * "virtualThreads ×35 [30, 41] and asyncChannels ×34 [29, 40] the throughput of processes: faster than every
+     * ranked model even though held back by the service or the CPUs it shares, so at least that fast, their own
+     * order unknown",
+     * the variants {@link Standing#AHEAD_HELD_BACK}; empty without any.
+     */
+    private static Optional<String> ahead(Ranking r, String what) {
+        if (r.ahead().isEmpty()) {
+            return Optional.empty();
+        }
+        String each = and(r.ahead().stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())).toList());
+        return Optional.of(each + " the throughput of " + r.baseline() + ": faster than every ranked " + what + " even though "
+                + Wording.notRanked(Eligibility.Reason.SERVICE_BOUND) + ", so at least that fast"
+                + (r.ahead().size() > 1 ? ", their own order unknown" : ""));
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /**
      * "virtualThreads leads (at 91% of its bound); not told apart from it: fixedPool ×0.999 [0.875, 1.14] of it;
      * then ... of the best", or "fixedPool and processes tie for fastest within ±5% (...)".
      */
@@ -257,6 +283,7 @@ final class AnswersSection {
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());
             case BEHIND -> "behind";
+            case AHEAD_HELD_BACK -> "faster than every ranked, though held back";
         };
     }
 
@@ -320,8 +347,7 @@ final class AnswersSection {
     }
 
     private static String names(List<Entry> entries) {
-        List<String> n = entries.stream().map(e -> e.point().key().variant()).toList();
-        return n.size() <= 1 ? String.join("", n) : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+        return and(entries.stream().map(e -> e.point().key().variant()).toList());
     }
 
     /**
@@ -334,17 +360,22 @@ final class AnswersSection {
         for (Ranking r : rankings) {
             t.num(Groups.at(r.place().cores(), r.place().threads()) + " × " + (r.baseline().isEmpty() ? "–" : r.baseline()));
         }
-        List<String> variants = rankings.stream().flatMap(r -> r.ranked().stream()).map(e -> e.point().key().variant())
+        List<String> variants = rankings.stream().flatMap(AnswersSection::shown).map(e -> e.point().key().variant())
                 .distinct().toList();
         for (String v : variants) {
             List<String> row = new ArrayList<>(List.of(v));
             for (Ranking r : rankings) {
-                row.add(r.ranked().stream().filter(e -> e.point().key().variant().equals(v)).findFirst()
+                row.add(shown(r).filter(e -> e.point().key().variant().equals(v)).findFirst()
                         .map(e -> withInterval(e.vsBaseline()) + " (" + mark(e) + ")").orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }
         doc.table(t.build());
+    }
+
+    /** The variants a table shows: those ahead though held back, then the ranked. */
+    private static java.util.stream.Stream<Entry> shown(Ranking r) {
+        return java.util.stream.Stream.concat(r.ahead().stream(), r.ranked().stream());
     }
 
     /** "semaphorePermits at 2t/2c, 4t/2c (lost updates)", the variants left out of these rankings, or empty. */

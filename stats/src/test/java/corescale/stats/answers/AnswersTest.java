@@ -71,15 +71,19 @@ class AnswersTest {
     }
 
     @Test
-    void aModelHeldBackByTheServiceIsNamedNotRanked() {
+    void aModelHeldBackByTheServiceIsNeverRankedButShownAheadWhereItBeatsEveryRankedOne() {
         PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 1, Mode.THROUGHPUT);
         List<PointSummary> points = List.of(
                 Synthetic.summary(io, Mode.THROUGHPUT, 1.0, 1.02, 0.98),
                 Synthetic.summary(io.withVariant("asyncChannels"), Mode.THROUGHPUT, 1.5, 1.52, 1.48),
+                Synthetic.summary(io.withVariant("threadPerRequest"), Mode.THROUGHPUT, 1.1, 0.6, 1.6),
                 Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 0.5, 0.52, 0.48),
+                Synthetic.summary(io.withVariant("processes"), Mode.THROUGHPUT, 0.5, 0.51, 0.49),
                 Synthetic.summary(io.withCores(1), Mode.THROUGHPUT, 0.5, 0.51, 0.49));
+        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
         java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
-                io.withVariant("asyncChannels"), new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0));
+                io.withVariant("asyncChannels"), heldBack, io.withVariant("threadPerRequest"), heldBack,
+                io.withVariant("virtualThreads"), heldBack);
         Bounds bounds = Bounds.of(points, facts);
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
 
@@ -89,7 +93,20 @@ class AnswersTest {
         assertEquals("fixedPool", r.baseline(), "the best that may be ranked");
         assertEquals(List.of(Answers.Standing.FIRST, Answers.Standing.BEHIND), r.ranked().stream().map(Answers.Entry::standing).toList());
         assertEquals(0.5, r.ranked().get(1).vsBaseline().value(), 1e-12);
-        assertEquals(List.of(new Answers.Unranked("asyncChannels", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
+        // Held back, it went at least as fast as measured: 1.5 against the ranked 1.0 and 0.5 is ahead of both.
+        assertEquals(List.of("asyncChannels"), r.ahead().stream().map(e -> e.point().key().variant()).toList());
+        Answers.Entry ahead = r.ahead().get(0);
+        assertEquals(Answers.Standing.AHEAD_HELD_BACK, ahead.standing());
+        assertEquals(1.5, ahead.vsBaseline().value(), 1e-12);
+        assertTrue(ahead.vsBaseline().low() > 1, ahead.vsBaseline().toString());
+        // Ahead of every ranked one: its p is the larger of its two, against fixedPool (the closer).
+        corescale.stats.summary.WelchOnLogs vsFixed = corescale.stats.summary.WelchOnLogs.of(
+                corescale.stats.summary.Throughput.forkMeansForLogScale(points.get(1)),
+                corescale.stats.summary.Throughput.forkMeansForLogScale(points.get(0)));
+        assertEquals(vsFixed.pChange(), ahead.vsFirst().p(), 1e-15);
+        // Faster on average but not shown so (forks 0.6 to 1.6), or slower: held back, so never ranked.
+        assertEquals(List.of(new Answers.Unranked("threadPerRequest", Eligibility.Reason.SERVICE_BOUND),
+                new Answers.Unranked("virtualThreads", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
         // The same everywhere a leader is named (the findings, contention's "best"), not in the Answers alone.
         Rankings rankings = Rankings.of(points, List.of(), bounds);
         assertEquals(java.util.Optional.of(Eligibility.Reason.SERVICE_BOUND),

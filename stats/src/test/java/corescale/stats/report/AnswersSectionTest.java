@@ -70,6 +70,35 @@ class AnswersSectionTest {
     }
 
     @Test
+    void modelsHeldBackButFasterThanEveryRankedOneComeFirstAsAtLeastThatFast() {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(io, Mode.THROUGHPUT, 1000, 1020, 980),
+                Synthetic.summary(io.withVariant("processes"), Mode.THROUGHPUT, 990, 1010, 970),
+                Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 30000, 31000, 29000),
+                Synthetic.summary(io.withVariant("asyncChannels"), Mode.THROUGHPUT, 31000, 32000, 30000));
+        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
+        Bounds bounds = Bounds.of(points, java.util.Map.of(io.withVariant("virtualThreads"), heldBack,
+                io.withVariant("asyncChannels"), heldBack));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
+
+        String s = AnswersSection.sentences(a).get(0);
+        assertTrue(s.startsWith("Execution models, IoBatch.batch [delayMs=1] at 1t/2c: asyncChannels ×31 ["), s);
+        assertTrue(s.contains("] and virtualThreads ×30 ["), s);
+        assertTrue(s.contains("] the throughput of fixedPool: faster than every ranked model even though held back by the "
+                + "service or the CPUs it shares, so at least that fast, their own order unknown; of the ranked, both ranked "
+                + "variants tie within ±5.0% (processes ×0.99 ["), s);
+        assertFalse(s.contains("not ranked"), "those ahead are not listed again as left out: " + s);
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, a);
+        String md = MarkdownReport.render(doc);
+        int async = md.indexOf("| asyncChannels | ×31 \\[");
+        int first = md.indexOf("| fixedPool | ×1 (itself) |");
+        assertTrue(async > 0 && first > async, "the table's rows ahead first, then the ranked: " + md);
+        assertTrue(md.contains("| faster than every ranked, though held back |"), md);
+    }
+
+    @Test
     void variantsShownWithinTheBandTieAndADiscoveryIsBehind() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
