@@ -6,6 +6,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
+import corescale.stats.ranking.HeldBackAhead;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
@@ -312,34 +313,18 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             p[i - 1] = w == null ? Double.NaN : w.pChange();
             pSame[i - 1] = w == null ? Double.NaN : w.pSame(LogRatioTest.DEFAULT_THRESHOLD);
         }
-        // Held back by the service and faster than the best ranked: may it be ahead of every ranked one?
-        List<PointSummary> candidates = ranked.isEmpty() ? List.of() : unranked.stream()
-                .filter(u -> eligibility.whyNot(u.key()).orElseThrow() == Eligibility.Reason.SERVICE_BOUND
-                        && Throughput.mean(u) > Throughput.mean(ranked.get(0)))
-                .toList();
-        double[] pAhead = candidates.stream().mapToDouble(c -> pAheadOfAll(c, ranked)).toArray();
+        List<HeldBackAhead> candidates = HeldBackAhead.candidates(unranked, ranked, eligibility);
         return new Draft(place, situation, counter, ranked, unranked, candidates, eligibility, baseline.orElse(null),
-                bounds, p, pSame, pAhead);
-    }
-
-    /** The largest two-sided Welch p of {@code point} against each ranked point (intersection–union); NaN if one cannot be tested. */
-    private static double pAheadOfAll(PointSummary point, List<PointSummary> ranked) {
-        double[] mine = Throughput.forkMeansForLogScale(point);
-        double worst = 0;
-        for (PointSummary r : ranked) {
-            WelchOnLogs w = WelchOnLogs.of(mine, Throughput.forkMeansForLogScale(r));
-            if (w == null || Double.isNaN(w.pChange())) {
-                return Double.NaN;
-            }
-            worst = Math.max(worst, w.pChange());
-        }
-        return worst;
+                bounds, p, pSame);
     }
 
     private record Draft(Leads.Place place, Situation situation, boolean counter, List<PointSummary> ranked,
-                         List<PointSummary> unranked, List<PointSummary> candidates, Eligibility eligibility,
-                         PointSummary baseline, Bounds bounds, double[] pVsLeader, double[] pSameAsLeader,
-                         double[] pAhead) {
+                         List<PointSummary> unranked, List<HeldBackAhead> candidates, Eligibility eligibility,
+                         PointSummary baseline, Bounds bounds, double[] pVsLeader, double[] pSameAsLeader) {
+
+        double[] pAhead() {
+            return candidates.stream().mapToDouble(HeldBackAhead::p).toArray();
+        }
 
         /**
          * With each difference from the leader's q: tied when shown within the band, else behind when a
@@ -358,10 +343,10 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             }
             List<Entry> ahead = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
-                PointSummary p = candidates.get(i);
+                PointSummary p = candidates.get(i).point();
                 if (qAhead[i] <= FalseDiscovery.ALPHA) {
                     ahead.add(new Entry(p, Standing.AHEAD_HELD_BACK, baseline == null ? Ratio.NONE : Throughput.ratio(p, baseline),
-                            bounds.at(p.key()).ofBound(), new Tested(pAhead[i], qAhead[i])));
+                            bounds.at(p.key()).ofBound(), new Tested(candidates.get(i).p(), qAhead[i])));
                 }
             }
             List<Unranked> left = unranked.stream().filter(u -> ahead.stream().noneMatch(e -> e.point() == u))

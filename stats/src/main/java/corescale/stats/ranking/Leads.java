@@ -5,6 +5,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.LogRatioTest;
+import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 import corescale.stats.summary.WelchOnLogs;
 
@@ -22,6 +23,8 @@ import java.util.TreeMap;
  * and the p-values of all places are adjusted together (Benjamini–Hochberg, as compare adjusts its
  * points): at most {@link FalseDiscovery#ALPHA} of the leads called are expected to be false, and
  * among identical variants everywhere, a lead is called at any place in at most that share of reports.
+ * A point held back by the service is never a leader, but may be called ahead of every ranked point
+ * ({@link HeldBackAhead}); those calls are adjusted in the same family.
  */
 public final class Leads {
 
@@ -42,10 +45,27 @@ public final class Leads {
         }
     }
 
-    private final Map<Place, Lead> byPlace;
+    /**
+     * A point held back by the service and shown faster than every ranked point of its place
+     * ({@link HeldBackAhead}, its p adjusted with the leads'), so at least that fast.
+     *
+     * @param point the point held back
+     * @param best  the best ranked point of its place
+     * @param ratio throughput of point over best, with its 95% interval
+     * @param p     its {@link HeldBackAhead#p()}
+     * @param q     p adjusted with every lead and every other such p of the report
+     */
+    public record Ahead(PointSummary point, PointSummary best, Ratio ratio, double p, double q) {
+    }
 
-    private Leads(Map<Place, Lead> byPlace) {
+    private final Map<Place, Lead> byPlace;
+    private final Map<Place, List<Ahead>> aheadByPlace;
+    private final int tests;
+
+    private Leads(Map<Place, Lead> byPlace, Map<Place, List<Ahead>> aheadByPlace, int tests) {
         this.byPlace = byPlace;
+        this.aheadByPlace = aheadByPlace;
+        this.tests = tests;
     }
 
     public static Leads of(List<PointSummary> points, Eligibility eligibility) {
@@ -58,10 +78,22 @@ public final class Leads {
                 contested.put(place, ranked);
             }
         });
+        Map<Place, List<HeldBackAhead>> candidates = new LinkedHashMap<>();
+        places.forEach((place, at) -> {
+            List<HeldBackAhead> c = HeldBackAhead.candidates(at, Lead.ranked(at, eligibility), eligibility);
+            if (!c.isEmpty()) {
+                candidates.put(place, c);
+            }
+        });
         // The leader against each other ranked point, once: the lead's p and, for the second, the equivalence test.
         List<List<WelchOnLogs>> vsFirst = contested.values().stream().map(Leads::vsFirst).toList();
-        double[] p = vsFirst.stream().mapToDouble(Leads::pFastest).toArray();
-        double[] q = FalseDiscovery.adjust(p);
+        double[] pLeads = vsFirst.stream().mapToDouble(Leads::pFastest).toArray();
+        double[] pAhead = candidates.values().stream().flatMap(List::stream).mapToDouble(HeldBackAhead::p).toArray();
+        // One family: every lead called and every point called ahead though held back.
+        double[] all = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(pLeads), java.util.Arrays.stream(pAhead)).toArray();
+        double[] qAll = FalseDiscovery.adjust(all);
+        double[] p = pLeads;
+        double[] q = java.util.Arrays.copyOf(qAll, pLeads.length);
         Map<Place, Lead> out = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
@@ -71,7 +103,19 @@ public final class Leads {
                     p[i], q[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
             i++;
         }
-        return new Leads(out);
+        Map<Place, List<Ahead>> ahead = new LinkedHashMap<>();
+        int j = pLeads.length;
+        for (Map.Entry<Place, List<HeldBackAhead>> e : candidates.entrySet()) {
+            PointSummary best = Lead.ranked(places.get(e.getKey()), eligibility).get(0);
+            for (HeldBackAhead c : e.getValue()) {
+                if (qAll[j] <= FalseDiscovery.ALPHA) {
+                    ahead.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
+                            .add(new Ahead(c.point(), best, Throughput.ratio(c.point(), best), c.p(), qAll[j]));
+                }
+                j++;
+            }
+        }
+        return new Leads(out, ahead, all.length);
     }
 
     /** Welch's t on logs of the leader against each other ranked point, in rank order; null where one cannot be tested. */
@@ -105,5 +149,15 @@ public final class Leads {
     /** How many leads were adjusted together. */
     public int size() {
         return byPlace.size();
+    }
+
+    /** The points held back and still shown ahead of every ranked point at the place of {@code point}, highest first. */
+    public List<Ahead> aheadAt(PointSummary point) {
+        return aheadByPlace.getOrDefault(Place.of(point), List.of());
+    }
+
+    /** How many tests were adjusted together: one per lead, one per point that might be ahead though held back. */
+    public int tests() {
+        return tests;
     }
 }

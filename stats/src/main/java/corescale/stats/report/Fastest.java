@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * The "fastest" findings: per group of points, the leader at each (cores, threads) among the
  * variants that may be ranked where {@link Leads} calls its lead over every other a discovery beyond
  * the ±5% band, and "no clear leader" elsewhere, with the first and the second tied (shown within the
- * band) or not told apart;
+ * band) or not told apart; where points held back by the service are shown faster than every ranked
+ * one ({@link Leads.Ahead}), those instead of the ranked leader;
  * and one line naming the variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -38,10 +39,15 @@ final class Fastest {
         groups.forEach((group, byThreads) -> {
             List<String> fastest = new ArrayList<>();
             List<String> noLeader = new ArrayList<>();
+            List<String> ahead = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
                 if (at.size() >= 2 && !answered.contains(Leads.Place.of(at.get(0)))) {
-                    leader(at, eligibility, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
+                    if (leads.aheadAt(at.get(0)).isEmpty()) {
+                        leader(at, eligibility, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
+                    } else {
+                        ahead.add(ahead(leads.aheadAt(at.get(0))));
+                    }
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
                     if (!eligibility.ranked(p.key())) {
@@ -58,6 +64,10 @@ final class Fastest {
             if (!noLeader.isEmpty()) {
                 out.add(group.title() + " no clear leader: " + String.join("; ", noLeader));
             }
+            if (!ahead.isEmpty()) {
+                out.add(group.title() + " faster than every ranked variant even though "
+                        + Wording.notRanked(Eligibility.Reason.SERVICE_BOUND) + " (so at least that fast): " + String.join("; ", ahead));
+            }
             if (!unranked.isEmpty()) {
                 List<String> why = new ArrayList<>();
                 unranked.forEach((reason, variants) -> {
@@ -68,6 +78,17 @@ final class Fastest {
                 out.add(group.title() + " not ranked: " + String.join("; ", why));
             }
         });
+    }
+
+    /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the best ranked)". */
+    private static String ahead(List<Leads.Ahead> ahead) {
+        Leads.Ahead any = ahead.get(0);
+        List<String> each = ahead.stream().map(a -> a.point().key().variant() + " "
+                + Fmt.timesWithInterval(a.ratio().value(), a.ratio().low(), a.ratio().high())).toList();
+        String listed = each.size() == 1 ? each.get(0)
+                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+        return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + listed + " vs "
+                + any.best().key().variant() + " (the best ranked)";
     }
 
     /** A place's leader in words, and whether its lead is called (else no leader). */
@@ -93,7 +114,7 @@ final class Fastest {
         if (l.withinBand() || l.tied()) {
             String why = !l.tied() ? "a lead, but within the band"
                     : Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
-                    "lead not significant at %.0f%% FDR over %d places: q %s", 100 * FalseDiscovery.ALPHA, leads.size(),
+                    "lead not significant at %.0f%% FDR over %d tests: q %s", 100 * FalseDiscovery.ALPHA, leads.tests(),
                     Fmt.pRelation(l.q())); // q, not the pair's interval: an interval clear of 1 may still not be a discovery
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "

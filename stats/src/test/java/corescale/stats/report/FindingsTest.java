@@ -30,7 +30,10 @@ class FindingsTest {
 
     /** A 2t/2c point from its fork means, with the Student t interval the summarizer gives. */
     static PointSummary point(String variant, double... forkMeans) {
-        PointKey key = new PointKey("counters", "Counters.increment", variant, "", 2, 2, Mode.THROUGHPUT);
+        return point(new PointKey("counters", "Counters.increment", variant, "", 2, 2, Mode.THROUGHPUT), forkMeans);
+    }
+
+    private static PointSummary point(PointKey key, double... forkMeans) {
         Interval ci = Intervals.studentT(forkMeans, 0.95);
         return new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", forkMeans.length, 3 * forkMeans.length,
                 StatUtils.mean(forkMeans), ci.low(), ci.high(), 0.01, false, forkMeans, List.of());
@@ -49,6 +52,28 @@ class FindingsTest {
         // 5% apart with ±10% forks: no lead, and the 90% interval of the ratio reaches far beyond ±5%.
         String all = findings(List.of(point("atomicLong", 95, 105, 115), point("longAdder", 90, 100, 110)), List.of());
         assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder not told apart (ratio 1.05 ["), all);
+    }
+
+    @Test
+    void aModelHeldBackByTheServiceButFasterThanEveryRankedOneIsSaidSoInsteadOfTheRankedLeader() {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 2, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(point(io, 1000, 1020, 980), point(io.withVariant("processes"), 990, 1010, 970),
+                point(io.withVariant("virtualThreads"), 30000, 31000, 29000),
+                point(io.withVariant("asyncChannels"), 900, 1100, 1000));
+        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
+        Bounds bounds = Bounds.of(points, Map.of(io.withVariant("virtualThreads"), heldBack,
+                io.withVariant("asyncChannels"), heldBack));
+        Rankings rankings = Rankings.of(points, List.of(), bounds);
+        ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
+                new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), bounds, rankings, List.of(),
+                new Answers(List.of(), List.of(), List.of(), List.of()));
+        String all = String.join("\n", Findings.of(in));
+        assertTrue(all.contains("io · IoBatch.batch [delayMs=1] faster than every ranked variant even though held back by "
+                + "the service or the CPUs it shares (so at least that fast): 2t/2c virtualThreads ×30 ["), all);
+        assertTrue(all.contains("] vs fixedPool (the best ranked)"), all);
+        assertFalse(all.contains("no clear leader"), "the ranked leader is not the answer here: " + all);
+        assertFalse(all.contains("asyncChannels ×"), "held back and no faster than the ranked: not called ahead: " + all);
+        assertTrue(all.contains("not ranked: asyncChannels at 2t/2c; virtualThreads at 2t/2c (held back by the service"), all);
     }
 
     @Test
