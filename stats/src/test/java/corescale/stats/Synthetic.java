@@ -59,8 +59,11 @@ public final class Synthetic {
     /** A summary made directly from fork means (interval and flags left empty: compare needs only the means). */
     public static PointSummary summary(PointKey key, Mode mode, double... forkMeans) {
         double mean = java.util.Arrays.stream(forkMeans).average().orElseThrow();
+        // The interval the Summarizer gives over fork means (Student's t), none from one fork.
+        corescale.stats.summary.Interval ci = forkMeans.length >= 2
+                ? corescale.stats.summary.Intervals.studentT(forkMeans, 0.95) : new corescale.stats.summary.Interval(Double.NaN, Double.NaN);
         return new PointSummary(key.withMode(mode), Units.canonical(mode), forkMeans.length, forkMeans.length * 10, mean,
-                Double.NaN, Double.NaN, Double.NaN, false, forkMeans, List.of());
+                ci.low(), ci.high(), Double.NaN, false, forkMeans, List.of());
     }
 
     /** Writes a results.csv with the given data lines (after our header) and returns its path. */

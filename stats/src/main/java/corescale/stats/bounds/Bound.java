@@ -5,13 +5,18 @@ import corescale.stats.model.PointKey;
 /**
  * A point against its physical bound: the most its model could do on that machine.
  *
- * @param key   the point
- * @param mean  what the point achieved (its mean), in its unit
- * @param bound the bound, in the point's (canonical throughput) unit; NaN when the point has none
- * @param basis how the bound was found
- * @param facts what the benchmark reported about the point
+ * @param key         the point
+ * @param mean        what the point achieved (its mean), in its unit
+ * @param bound       the bound, in the point's (canonical throughput) unit; NaN when the point has none
+ * @param ofBoundLow  the low end of the 95% interval of mean / bound: over the point's forks against a
+ *                    bound of known value (in flight / delay), or Welch's on the logs of fork means
+ *                    against the sequential point's, over cores; NaN when the forks cannot give one
+ * @param ofBoundHigh its high end
+ * @param basis       how the bound was found
+ * @param facts       what the benchmark reported about the point
  */
-public record Bound(PointKey key, double mean, double bound, Basis basis, PointFacts facts) {
+public record Bound(PointKey key, double mean, double bound, double ofBoundLow, double ofBoundHigh, Basis basis,
+                    PointFacts facts) {
 
     /** How a bound was found. */
     public enum Basis {
@@ -37,9 +42,18 @@ public record Bound(PointKey key, double mean, double bound, Basis basis, PointF
         return Double.isFinite(ofBound());
     }
 
-    /** Above {@link #ABOVE_BOUND} times its bound: a measurement error. */
+    /**
+     * Shown above {@link #ABOVE_BOUND} times its bound (the low end of its interval is): a measurement
+     * error. A mean above it whose interval reaches below it is not shown to be one: with two forks
+     * 2× apart, a model at 90% of its bound has a mean above ×1.05 about as often as not.
+     */
     public boolean aboveBound() {
-        return ofBound() > ABOVE_BOUND;
+        return ofBoundLow > ABOVE_BOUND;
+    }
+
+    /** A mean above {@link #ABOVE_BOUND} times the bound that its interval does not show (it reaches below, or there is none). */
+    public boolean aboveByMeanOnly() {
+        return ofBound() > ABOVE_BOUND && !aboveBound();
     }
 
     /** Observed latency above {@link #SERVICE_BOUND} times the delay: the service set the pace. */

@@ -11,6 +11,8 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
+import corescale.stats.summary.Ratio;
+import corescale.stats.summary.Throughput;
 
 /**
  * Every throughput point against its physical bound, found from the results alone:
@@ -52,18 +54,31 @@ public final class Bounds {
         for (PointSummary p : points) {
             PointFacts f = facts.getOrDefault(p.key(), PointFacts.NONE);
             double bound = Double.NaN;
+            double low = Double.NaN;
+            double high = Double.NaN;
             Bound.Basis basis = Bound.Basis.NONE;
             boolean throughput = p.mode() == Mode.THROUGHPUT && p.unit().equals(Units.THROUGHPUT);
             PointSummary seq = sequential.get(asSequential(p.key()));
             if (throughput && f.concurrency() > 0 && f.serviceTimeUs() > 0) {
                 bound = f.concurrency() / f.serviceTimeUs(); // ops/us, the canonical throughput unit
                 basis = Bound.Basis.IN_FLIGHT_OVER_SERVICE_TIME;
+                // A bound of known value: the point's own interval over it.
+                low = p.ciLow() / bound;
+                high = p.ciHigh() / bound;
             } else if (throughput && seq != null && p.key().cores() > 0) {
                 bound = p.key().cores() * seq.mean();
                 basis = Bound.Basis.CORES_TIMES_SEQUENTIAL;
+                if (p == seq) {
+                    low = high = 1.0 / p.key().cores(); // the sequential point against itself, exactly
+                } else {
+                    // The bound is measured too: the ratio of the two points' throughputs, over cores.
+                    Ratio r = Throughput.ratio(p, seq);
+                    low = r.low() / p.key().cores();
+                    high = r.high() / p.key().cores();
+                }
             }
             if (Double.isFinite(bound) || !f.equals(PointFacts.NONE)) {
-                byKey.put(p.key(), new Bound(p.key(), p.mean(), bound, basis, f));
+                byKey.put(p.key(), new Bound(p.key(), p.mean(), bound, low, high, basis, f));
             }
         }
         return new Bounds(Map.copyOf(byKey));
@@ -76,7 +91,7 @@ public final class Bounds {
     /** The point's bound and facts; a bound of NaN and no facts when it has none. */
     public Bound at(PointKey key) {
         Bound b = byKey.get(key);
-        return b != null ? b : new Bound(key, Double.NaN, Double.NaN, Bound.Basis.NONE, PointFacts.NONE);
+        return b != null ? b : new Bound(key, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Bound.Basis.NONE, PointFacts.NONE);
     }
 
     /** Points one unit at a time by construction: latencies, with no speedup or efficiency. */

@@ -27,8 +27,8 @@ import static corescale.stats.io.CsvNumbers.format;
  * Writes {@code summary.csv}: the fixed columns (docs/design.md), then extras at the end of the row:
  * the modes behind {@code unstable}, the warm-up iterations dropped per fork (both empty when not
  * tested), the family and a note ({@link Wording#summary}); then the point against its physical bound ({@code bound} in the
- * row's unit, {@code of_bound} = mean / bound, empty when the point has none) and the io requests'
- * observed latency over the service's delay; then one column per parameter ({@link ParamColumns});
+ * row's unit, {@code of_bound} = mean / bound with its 95% interval {@code of_bound_low} and
+ * {@code of_bound_high}, empty when the point has none) and the io requests' observed latency over the service's delay; then one column per parameter ({@link ParamColumns});
  * then one column per secondary metric, named as in
  * results.csv, holding the point's mean of it over the same forks and iterations as the score
  * ({@code gc.alloc.rate.norm} under {@code run --prof gc}: bytes allocated per operation).
@@ -37,7 +37,7 @@ public final class SummaryCsv {
 
     public static final List<String> HEADER = List.of("benchmark", "variant", "params", "cores", "threads", "mode",
             "unit", "forks", "samples", "mean", "ci_low", "ci_high", "rel_ci", "cv_between_forks", "unstable",
-            "modes", "warmup", "family", "note", "bound", "of_bound", "latency_vs_delay");
+            "modes", "warmup", "family", "note", "bound", "of_bound", "of_bound_low", "of_bound_high", "latency_vs_delay");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,7 +48,7 @@ public final class SummaryCsv {
         write(rows, Bounds.NONE, out);
     }
 
-    /** With each point's bound ({@link Bounds}): {@code bound}, {@code of_bound}, {@code latency_vs_delay}. */
+    /** With each point's bound ({@link Bounds}): {@code bound}, {@code of_bound} and its interval, {@code latency_vs_delay}. */
     public static void write(List<SummaryRow> rows, Bounds bounds, Writer out) throws IOException {
         Table table = table(rows, bounds);
         CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
@@ -97,7 +97,8 @@ public final class SummaryCsv {
                     s.relCi(), s.cvBetweenForks(), s.unstable(),
                     r.modes() > 0 ? r.modes() : null,
                     r.warmup() >= 0 ? r.warmup() : null, k.family(), Wording.summary(s.notes()),
-                    bounds.at(k).bound(), bounds.at(k).ofBound(), bounds.at(k).facts().latencyVsDelay()));
+                    bounds.at(k).bound(), bounds.at(k).ofBound(), bounds.at(k).ofBoundLow(), bounds.at(k).ofBoundHigh(),
+                    bounds.at(k).facts().latencyVsDelay()));
             fields.addAll(params.values(k.params()));
             for (String metric : metrics) {
                 MetricSummary m = r.metrics().get(metric);

@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.answers.Answers;
+import corescale.stats.bounds.Bound;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
@@ -163,7 +164,7 @@ final class AnswersSection {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best ranked [95% CI]").num("of its bound").text("");
                 for (Entry e : shown(r).toList()) {
-                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), Fmt.pct(e.ofBound()), mark(e));
+                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(e));
                 }
                 doc.table(t.build());
             }
@@ -249,7 +250,8 @@ final class AnswersSection {
         List<Entry> behind = r.standing(Standing.BEHIND);
         List<String> notes = new ArrayList<>();
         if (Double.isFinite(first.ofBound())) {
-            notes.add((tied.isEmpty() ? "" : first.point().key().variant() + " ") + "at " + Fmt.pct(first.ofBound()) + " of its bound");
+            notes.add((tied.isEmpty() ? "" : first.point().key().variant() + " ") + "at " + Fmt.pct(first.ofBound()) + " of its bound"
+                    + (first.ofBound() > Bound.ABOVE_BOUND ? ", above it by the mean only" : ""));
         }
         if (!tied.isEmpty()) {
             notes.add(listed(tied) + " of it");
@@ -274,6 +276,14 @@ final class AnswersSection {
             return names(top) + " tie for fastest" + within;
         }
         return names(top) + (r.standing(Standing.NOT_TOLD_APART).isEmpty() ? " is fastest" : " leads");
+    }
+
+    /**
+     * "91%", or "110% (by the mean only)": a ranked point shown above {@link Bound#ABOVE_BOUND} its bound
+     * would not be ranked, so one ranked above it is so by its mean alone.
+     */
+    private static String ofBound(Entry e) {
+        return Fmt.pct(e.ofBound()) + (e.ofBound() > Bound.ABOVE_BOUND ? " (by the mean only)" : "");
     }
 
     /** The table's word for a variant's standing, with its q where its interval alone would say more. */

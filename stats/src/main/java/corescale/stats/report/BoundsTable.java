@@ -13,12 +13,13 @@ final class BoundsTable {
     private BoundsTable() {
     }
 
-    /** {@code " · 0.97 of bound"}, saying so above the bound; empty when the point has none. */
+    /** {@code " · 0.97 of bound"}, saying so above the bound (shown, or by the mean only); empty when the point has none. */
     static String cellSuffix(Bound b) {
         if (!b.hasBound()) {
             return "";
         }
-        return " · " + Fmt.num3(b.ofBound()) + " of bound" + (b.aboveBound() ? " (above it: measurement error)" : "");
+        return " · " + Fmt.num3(b.ofBound()) + " of bound" + (b.aboveBound() ? " (above it: measurement error)"
+                : b.aboveByMeanOnly() ? " (above it by the mean only)" : "");
     }
 
     static void add(Doc doc, Bounds bounds) {
@@ -29,17 +30,19 @@ final class BoundsTable {
         doc.h(1, "Bounds");
         doc.p("Each point against its physical bound: for CPU-bound models, cores × the throughput of the benchmark's "
                 + "sequential variant at the same core count; for models waiting on a service, requests in flight / "
-                + "the service's delay (Little's law). A point above " + Fmt.times(Bound.ABOVE_BOUND) + " its bound is a "
-                + "measurement error, not a win. \"latency / delay\" is the mean latency the client observed per "
+                + "the service's delay (Little's law). A point shown above " + Fmt.times(Bound.ABOVE_BOUND) + " its bound "
+                + "(the 95% interval of \"of bound\" above it, the sequential point's forks counted too) is a "
+                + "measurement error, not a win; a mean above it whose interval reaches below is above it by the mean "
+                + "only. \"latency / delay\" is the mean latency the client observed per "
                 + "request over the service's delay: above " + Fmt.times(Bound.SERVICE_BOUND) + " the service or the "
                 + "shared CPUs set the pace (service-bound), not the model.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
-                .num("mean").num("bound").num("of bound").num("latency / delay").text("basis").text("verdict");
+                .num("mean").num("bound").num("of bound [95% CI]").num("latency / delay").text("basis").text("verdict");
         for (Bound b : rows) {
             PointKey k = b.key();
             t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
                     b.hasBound() ? shown(b, b.mean()) : "–", b.hasBound() ? shown(b, b.bound()) : "–",
-                    b.hasBound() ? Fmt.num3(b.ofBound()) : "–",
+                    b.hasBound() ? ofBound(b) : "–",
                     Double.isFinite(b.facts().latencyVsDelay()) ? Fmt.num3(b.facts().latencyVsDelay()) : "–",
                     basis(b), verdict(b));
         }
@@ -63,10 +66,21 @@ final class BoundsTable {
         };
     }
 
+    /** "0.97 [0.94, 1]"; the value alone where the forks give no interval. */
+    private static String ofBound(Bound b) {
+        return Fmt.withInterval(b.ofBound(), b.ofBoundLow(), b.ofBoundHigh());
+    }
+
     private static String verdict(Bound b) {
+        List<String> said = new java.util.ArrayList<>();
         if (b.aboveBound()) {
-            return "above its bound: measurement error";
+            said.add("above its bound: measurement error");
+        } else if (b.aboveByMeanOnly()) {
+            said.add("above it by the mean only");
         }
-        return b.serviceBound() ? "service-bound" : "";
+        if (b.serviceBound()) {
+            said.add("service-bound");
+        }
+        return String.join("; ", said);
     }
 }

@@ -99,6 +99,21 @@ class AnswersSectionTest {
     }
 
     @Test
+    void aModelAboveItsBoundByTheMeanOnlyIsRankedAndSaidToBeSo() {
+        PointKey cpu = new PointKey("cpu", "CpuBatch.batch", "sequential", "k=1000", 2, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(Synthetic.summary(cpu, Mode.THROUGHPUT, 0.05, 0.0502, 0.0498),
+                Synthetic.summary(cpu.withVariant("fixedPool"), Mode.THROUGHPUT, 0.07, 0.15));
+        Bounds bounds = Bounds.of(points, java.util.Map.of());
+        assertTrue(bounds.at(points.get(1).key()).aboveByMeanOnly());
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
+        String s = AnswersSection.sentences(a).get(0);
+        assertTrue(s.contains(": fixedPool leads (at 110% of its bound, above it by the mean only); "), s);
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, a);
+        assertTrue(MarkdownReport.render(doc).contains("| fixedPool | ×1 (itself) | 110% (by the mean only) | leads |"));
+    }
+
+    @Test
     void variantsShownWithinTheBandTieAndADiscoveryIsBehind() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
