@@ -86,8 +86,8 @@ final class AnswersSection {
     }
 
     /**
-     * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; best longAdder ×0.903 [0.851, 0.958]
-     * (45% of linear), worst ...". Gains and losses are discoveries ({@link Answers.Change}), else neither.
+     * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; highest longAdder ×0.903 [0.851, 0.958]
+     * (45% of linear), lowest ...". Gains and losses are discoveries ({@link Answers.Change}), else neither.
      */
     private static String scalingSentence(List<Answers.Speedup> speedups) {
         Answers.Speedup top = speedups.get(0);
@@ -98,8 +98,8 @@ final class AnswersSection {
         }
         long gain = speedups.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
         long lose = speedups.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
-        return range + ", " + gain + " of " + speedups.size() + " variants gain throughput, " + lose + (lose == 1 ? " loses" : " lose") + " it; best "
-                + top.to().key().variant() + " " + speedup(top) + ", worst " + bottom.to().key().variant() + " " + speedup(bottom);
+        return range + ", " + gain + " of " + speedups.size() + " variants gain throughput, " + lose + (lose == 1 ? " loses" : " lose") + " it; highest "
+                + top.to().key().variant() + " " + speedup(top) + ", lowest " + bottom.to().key().variant() + " " + speedup(bottom);
     }
 
     private static String speedup(Answers.Speedup s) {
@@ -162,7 +162,7 @@ final class AnswersSection {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
-                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the best ranked [95% CI]").num("of its bound").text("");
+                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the leader [95% CI]").num("of its bound").text("");
                 for (Entry e : shown(r).toList()) {
                     t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(e));
                 }
@@ -238,7 +238,7 @@ final class AnswersSection {
 
     /**
      * "virtualThreads leads (at 91% of its bound); not told apart from it: fixedPool ×0.999 [0.875, 1.14] of it;
-     * then ... of the best", or "fixedPool and processes tie for fastest within ±5% (...)".
+     * then ... of the leader", or "fixedPool and processes tie for fastest within ±5% (...)".
      */
     private static String modelSentence(Ranking r) {
         if (r.ranked().isEmpty()) {
@@ -258,7 +258,7 @@ final class AnswersSection {
         }
         return who(r) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
                 + (open.isEmpty() ? "" : "; not told apart from " + (tied.isEmpty() ? "it" : "them") + ": " + listed(open) + " of it")
-                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of the best");
+                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of the leader");
     }
 
     /**

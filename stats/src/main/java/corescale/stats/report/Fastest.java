@@ -80,7 +80,7 @@ final class Fastest {
         });
     }
 
-    /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the best ranked)". */
+    /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the ranked leader)". */
     private static String ahead(List<Leads.Ahead> ahead) {
         Leads.Ahead any = ahead.get(0);
         List<String> each = ahead.stream().map(a -> a.point().key().variant() + " "
@@ -88,7 +88,7 @@ final class Fastest {
         String listed = each.size() == 1 ? each.get(0)
                 : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
         return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + listed + " vs "
-                + any.best().key().variant() + " (the best ranked)";
+                + any.best().key().variant() + " (the ranked leader)";
     }
 
     /** A place's leader in words, and whether its lead is called (else no leader). */
