@@ -79,11 +79,12 @@ class AnswersTest {
                 Synthetic.summary(io.withVariant("threadPerRequest"), Mode.THROUGHPUT, 1.1, 0.6, 1.6),
                 Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 0.5, 0.52, 0.48),
                 Synthetic.summary(io.withVariant("processes"), Mode.THROUGHPUT, 0.5, 0.51, 0.49),
+                Synthetic.summary(io.withVariant("oneFork"), Mode.THROUGHPUT, 5.0),
                 Synthetic.summary(io.withCores(1), Mode.THROUGHPUT, 0.5, 0.51, 0.49));
         corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
         java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
                 io.withVariant("asyncChannels"), heldBack, io.withVariant("threadPerRequest"), heldBack,
-                io.withVariant("virtualThreads"), heldBack);
+                io.withVariant("virtualThreads"), heldBack, io.withVariant("oneFork"), heldBack);
         Bounds bounds = Bounds.of(points, facts);
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
 
@@ -104,8 +105,10 @@ class AnswersTest {
                 corescale.stats.summary.Throughput.forkMeansForLogScale(points.get(1)),
                 corescale.stats.summary.Throughput.forkMeansForLogScale(points.get(0)));
         assertEquals(vsFixed.pChange(), ahead.vsFirst().p(), 1e-15);
-        // Faster on average but not shown so (forks 0.6 to 1.6), or slower: held back, so never ranked.
-        assertEquals(List.of(new Answers.Unranked("threadPerRequest", Eligibility.Reason.SERVICE_BOUND),
+        // Faster on average but not shown so (forks 0.6 to 1.6; one fork, no spread known), or slower: held
+        // back, so never ranked.
+        assertEquals(List.of(new Answers.Unranked("oneFork", Eligibility.Reason.SERVICE_BOUND),
+                new Answers.Unranked("threadPerRequest", Eligibility.Reason.SERVICE_BOUND),
                 new Answers.Unranked("virtualThreads", Eligibility.Reason.SERVICE_BOUND)), r.unranked());
         // The same everywhere a leader is named (the findings, contention's "best"), not in the Answers alone.
         Rankings rankings = Rankings.of(points, List.of(), bounds);
