@@ -55,6 +55,14 @@ public sealed interface CompareNote {
     record Unstable(Side side) implements CompareNote {
     }
 
+    /**
+     * The point was held back by the service or the CPUs it shares on one side, or both (its requests took
+     * over {@link corescale.stats.bounds.Bound#SERVICE_BOUND} times the delay): a change there is the
+     * service's pace as much as the model's.
+     */
+    record ServiceBound(Side side) implements CompareNote {
+    }
+
     /** Paired configurations: forks without a partner of the same round, dropped, per configuration. */
     record ForksUnpaired(List<Unpaired> configurations) implements CompareNote {
         public ForksUnpaired {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,15 +80,18 @@ public final class Comparer {
                 points.add(unmatched(design, bs, true, new CompareNote.NotIn(otherName)));
                 continue;
             }
+            PointComparison compared;
             if (design == Design.PAIRED) {
                 Pairs p = Pairs.of(bs.get(0), os.get(0), baseName, otherName);
                 unpaired += p.dropped();
                 unpairedPoints += p.dropped() > 0 ? 1 : 0;
-                points.add(paired(p));
+                compared = paired(p);
             } else {
-                points.add(design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of())
-                        : runs(bs, os, base.size(), other.size()));
+                compared = design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of())
+                        : runs(bs, os, base.size(), other.size());
             }
+            Optional<CompareNote> held = serviceBound(base, other, e.getKey());
+            points.add(held.isPresent() ? compared.withNote(held.get()) : compared);
         }
         for (Map.Entry<PointKey, List<PointSummary>> e : o.entrySet()) {
             if (!b.containsKey(e.getKey())) {
@@ -227,6 +231,14 @@ public final class Comparer {
         boolean b = bs.stream().anyMatch(PointSummary::unstable);
         boolean o = os.stream().anyMatch(PointSummary::unstable);
         return !b && !o ? List.of() : List.of(new CompareNote.Unstable(
+                b && o ? CompareNote.Side.BOTH : b ? CompareNote.Side.BASE : CompareNote.Side.OTHER));
+    }
+
+    /** Held back by the service on a side (in any of its runs), or on both; empty when on neither. */
+    private static Optional<CompareNote> serviceBound(List<RunData> base, List<RunData> other, PointKey key) {
+        boolean b = base.stream().anyMatch(r -> r.bounds().at(key).serviceBound());
+        boolean o = other.stream().anyMatch(r -> r.bounds().at(key).serviceBound());
+        return !b && !o ? Optional.empty() : Optional.of(new CompareNote.ServiceBound(
                 b && o ? CompareNote.Side.BOTH : b ? CompareNote.Side.BASE : CompareNote.Side.OTHER));
     }
 

@@ -40,6 +40,14 @@ public record PointComparison(PointKey key, String unit, double baseMean, double
         return key.mode();
     }
 
+    /** With one more note at the end. */
+    PointComparison withNote(CompareNote note) {
+        List<CompareNote> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new PointComparison(key, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, qChange, pSame,
+                verdict, more);
+    }
+
     /** With its Benjamini–Hochberg q and the verdict that follows. */
     PointComparison decided(double q, Verdict v) {
         return new PointComparison(key, unit, baseMean, otherMean, design, nBase, nOther, ratio, pChange, q, pSame, v, notes);

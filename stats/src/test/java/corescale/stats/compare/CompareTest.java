@@ -218,4 +218,25 @@ class CompareTest {
         // without the facts both curves are compared: the test can fail
         assertEquals(2, new Comparer(0.05).compare(run("a", a, la), run("b", b, lb)).curves().size());
     }
+
+    /** A point the service held back on a side says so: a change there is the service's pace as much as the model's. */
+    @Test
+    void aPointHeldBackByTheServiceOnASideIsNoted() {
+        PointSummary vt = Synthetic.summary(Synthetic.key("virtualThreads", 2, 1), Mode.THROUGHPUT, 0.048, 0.049, 0.047);
+        PointSummary pool = Synthetic.summary(Synthetic.key("fixedPool", 2, 1), Mode.THROUGHPUT, 0.0017, 0.0018, 0.0016);
+        PointFacts heldBack = new PointFacts(200, 1000, 2.4);
+        PointFacts onTime = new PointFacts(200, 1000, 1.1);
+        RunData base = Synthetic.runData("a", List.of(vt, pool), Set.of(Synthetic.RUN),
+                Bounds.of(List.of(vt, pool), java.util.Map.of(vt.key(), heldBack, pool.key(), onTime)));
+        RunData other = Synthetic.runData("b", List.of(vt, pool), Set.of(Synthetic.RUN),
+                Bounds.of(List.of(vt, pool), java.util.Map.of(vt.key(), onTime, pool.key(), onTime)));
+        CompareResult r = new Comparer(0.05).compare(base, other);
+        PointComparison held = r.points().stream().filter(p -> p.key().variant().equals("virtualThreads")).findFirst().orElseThrow();
+        assertEquals(List.of(new CompareNote.ServiceBound(CompareNote.Side.BASE)), held.notes());
+        PointComparison free = r.points().stream().filter(p -> p.key().variant().equals("fixedPool")).findFirst().orElseThrow();
+        assertEquals(List.of(), free.notes());
+        CompareResult both = new Comparer(0.05).compare(base, base);
+        assertTrue(both.points().stream().filter(p -> p.key().variant().equals("virtualThreads")).findFirst().orElseThrow()
+                .notes().contains(new CompareNote.ServiceBound(CompareNote.Side.BOTH)));
+    }
 }
