@@ -202,8 +202,7 @@ public final class Wording {
             case CompareNote.TooFewPairs n -> count(n.pairs(), "pair") + " of forks, needs " + n.needed() + " or more";
             case CompareNote.MissingRuns n -> side(n.side()) + ": in " + n.in() + " of " + n.of() + " runs";
             case CompareNote.Unstable n -> "unstable in " + side(n.side());
-            case CompareNote.ServiceBound n -> "held back by the service or the CPUs it shares in " + side(n.side())
-                    + ": the service's pace as much as the model's";
+            case CompareNote.ServiceBound n -> "service-bound in " + side(n.side()) + ": the service's pace as much as the model's";
             case CompareNote.ForksUnpaired n -> "forks without a partner dropped: " + String.join(", ",
                     n.configurations().stream().map(u -> (u.forks().size() == 1 ? "fork " : "forks ")
                             + String.join(" ", u.forks().stream().map(String::valueOf).toList()) + " of " + u.name()).toList());
