@@ -88,18 +88,28 @@ final class AnswersSection {
     /**
      * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; highest longAdder ×0.903 [0.851, 0.958]
      * (45% of linear), lowest ...". Gains and losses are discoveries ({@link Answers.Change}), else neither.
+     * Only the variants ranked at both ends are counted and named highest or lowest: a model held back by
+     * the service scales as the service does ("; not ranked: asyncChannels, ...", the table gives theirs).
      */
     private static String scalingSentence(List<Answers.Speedup> speedups) {
-        Answers.Speedup top = speedups.get(0);
-        Answers.Speedup bottom = speedups.get(speedups.size() - 1);
-        String range = top.from().key().cores() + " → " + top.to().key().cores() + " cores";
-        if (speedups.size() == 1) {
-            return range + ", " + top.to().key().variant() + " " + speedup(top);
+        List<Answers.Speedup> ranked = speedups.stream().filter(Answers.Speedup::ranked).toList();
+        List<String> left = speedups.stream().filter(s -> !s.ranked()).map(s -> s.to().key().variant()).toList();
+        String notRanked = left.isEmpty() ? "" : "; not ranked: " + String.join(", ", left);
+        Answers.Speedup any = speedups.get(0);
+        String range = any.from().key().cores() + " → " + any.to().key().cores() + " cores";
+        if (ranked.isEmpty()) {
+            return range + ", no variant ranked at both" + notRanked;
         }
-        long gain = speedups.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
-        long lose = speedups.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
-        return range + ", " + gain + " of " + speedups.size() + " variants gain throughput, " + lose + (lose == 1 ? " loses" : " lose") + " it; highest "
-                + top.to().key().variant() + " " + speedup(top) + ", lowest " + bottom.to().key().variant() + " " + speedup(bottom);
+        Answers.Speedup top = ranked.get(0);
+        Answers.Speedup bottom = ranked.get(ranked.size() - 1);
+        if (ranked.size() == 1) {
+            return range + ", " + top.to().key().variant() + " " + speedup(top) + notRanked;
+        }
+        long gain = ranked.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
+        long lose = ranked.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
+        return range + ", " + gain + " of " + ranked.size() + (left.isEmpty() ? "" : " ranked") + " variants gain throughput, "
+                + lose + (lose == 1 ? " loses" : " lose") + " it; highest " + top.to().key().variant() + " " + speedup(top)
+                + ", lowest " + bottom.to().key().variant() + " " + speedup(bottom) + notRanked;
     }
 
     private static String speedup(Answers.Speedup s) {

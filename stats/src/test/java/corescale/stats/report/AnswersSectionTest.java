@@ -114,6 +114,22 @@ class AnswersSectionTest {
     }
 
     @Test
+    void theScalingSentenceCountsAndNamesOnlyTheVariantsRankedAtBothEnds() {
+        List<PointSummary> points = List.of(
+                counter("longAdder", 1, 1, 100, 102, 98), counter("longAdder", 2, 2, 180, 183, 177),
+                counter("synchronized", 1, 1, 100, 101, 99), counter("synchronized", 2, 2, 25, 26, 24),
+                counter("semaphorePermits", 1, 1, 100, 101, 99), counter("semaphorePermits", 2, 2, 400, 410, 390));
+        List<corescale.stats.summary.LostUpdates> lost = List.of(
+                new corescale.stats.summary.LostUpdates(points.get(5).key(), 12, 3, 3));
+        Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
+        String s = AnswersSection.sentences(a).stream().filter(x -> x.startsWith("Scaling")).findFirst().orElseThrow();
+        assertTrue(s.startsWith("Scaling, counters · Counters.increment: 1 → 2 cores, 1 of 2 ranked variants gain throughput, "
+                + "1 loses it; highest longAdder ×1.8 ["), s);
+        assertTrue(s.contains(", lowest synchronized ×0.25 ["), s);
+        assertTrue(s.endsWith("; not ranked: semaphorePermits."), "×4 and losing updates: neither highest nor counted: " + s);
+    }
+
+    @Test
     void variantsShownWithinTheBandTieAndADiscoveryIsBehind() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
