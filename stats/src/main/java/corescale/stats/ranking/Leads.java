@@ -49,13 +49,13 @@ public final class Leads {
      * A point held back by the service and shown faster than every ranked point of its place
      * ({@link HeldBackAhead}, its p adjusted with the leads'), so at least that fast.
      *
-     * @param point the point held back
-     * @param best  the best ranked point of its place
-     * @param ratio throughput of point over best, with its 95% interval
-     * @param p     its {@link HeldBackAhead#p()}
-     * @param q     p adjusted with every lead and every other such p of the report
+     * @param point  the point held back
+     * @param leader the ranked point with the highest throughput at its place
+     * @param ratio  throughput of point over leader, with its 95% interval
+     * @param p      its {@link HeldBackAhead#p()}
+     * @param q      p adjusted with every lead and every other such p of the report
      */
-    public record Ahead(PointSummary point, PointSummary best, Ratio ratio, double p, double q) {
+    public record Ahead(PointSummary point, PointSummary leader, Ratio ratio, double p, double q) {
     }
 
     private final Map<Place, Lead> byPlace;
@@ -92,25 +92,23 @@ public final class Leads {
         // One family: every lead called and every point called ahead though held back.
         double[] all = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(pLeads), java.util.Arrays.stream(pAhead)).toArray();
         double[] qAll = FalseDiscovery.adjust(all);
-        double[] p = pLeads;
-        double[] q = java.util.Arrays.copyOf(qAll, pLeads.length);
         Map<Place, Lead> out = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
             List<PointSummary> ranked = e.getValue();
             WelchOnLogs top = vsFirst.get(i).get(0);
             out.put(e.getKey(), new Lead(ranked.get(0), ranked.get(1), Throughput.ratio(ranked.get(0), ranked.get(1)),
-                    p[i], q[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
+                    pLeads[i], qAll[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
             i++;
         }
         Map<Place, List<Ahead>> ahead = new LinkedHashMap<>();
         int j = pLeads.length;
         for (Map.Entry<Place, List<HeldBackAhead>> e : candidates.entrySet()) {
-            PointSummary best = Lead.ranked(places.get(e.getKey()), eligibility).get(0);
+            PointSummary leader = Lead.ranked(places.get(e.getKey()), eligibility).get(0);
             for (HeldBackAhead c : e.getValue()) {
                 if (qAll[j] <= FalseDiscovery.ALPHA) {
                     ahead.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
-                            .add(new Ahead(c.point(), best, Throughput.ratio(c.point(), best), c.p(), qAll[j]));
+                            .add(new Ahead(c.point(), leader, Throughput.ratio(c.point(), leader), c.p(), qAll[j]));
                 }
                 j++;
             }
@@ -144,11 +142,6 @@ public final class Leads {
     /** The lead at the place of {@code point}; empty where fewer than two points may be ranked. */
     public Optional<Lead> at(PointSummary point) {
         return Optional.ofNullable(byPlace.get(Place.of(point)));
-    }
-
-    /** How many leads were adjusted together. */
-    public int size() {
-        return byPlace.size();
     }
 
     /** The points held back and still shown ahead of every ranked point at the place of {@code point}, highest first. */

@@ -88,7 +88,7 @@ final class Fastest {
         String listed = each.size() == 1 ? each.get(0)
                 : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
         return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + listed + " vs "
-                + any.best().key().variant() + " (the ranked leader)";
+                + any.leader().key().variant() + " (the ranked leader)";
     }
 
     /** A place's leader in words, and whether its lead is called (else no leader). */
