@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param p      the largest of the two-sided Welch p-values of first against each other ranked point:
  *               "first is fastest" holds only if it beats every one (an intersection–union test,
  *               which needs no correction within the place); NaN when a pair shows no spread
- * @param q      {@code p} adjusted over every lead of the report (Benjamini–Hochberg), see {@link Leads}
+ * @param q      {@code p} adjusted over every lead of the report and every point that might be ahead though held
+ *               back (Benjamini–Hochberg), see {@link Leads}
  * @param pSame  the equivalence test's p of first and second within ±{@link LogRatioTest#DEFAULT_THRESHOLD}
  *               (TOST on the same logs); NaN when the pair shows no spread
  */
