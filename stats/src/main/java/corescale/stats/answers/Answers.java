@@ -1,5 +1,6 @@
 package corescale.stats.answers;
 
+import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;
@@ -124,11 +125,16 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      * @param point      its summary
      * @param standing   where it stands against the first
      * @param vsBaseline throughput over the baseline's, with its 95% interval
-     * @param ofBound    mean over its physical bound; NaN without one
+     * @param bound      it against its physical bound (no bound: {@link Bound#hasBound()} false)
      * @param vsFirst    its difference from the first, as tested; {@link Tested#NONE} for the first; for a
      *                   variant ahead, the largest p of its differences from every ranked variant
      */
-    public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, double ofBound, Tested vsFirst) {
+    public record Entry(PointSummary point, Standing standing, Ratio vsBaseline, Bound bound, Tested vsFirst) {
+
+        /** Mean over its physical bound; NaN without one. */
+        public double ofBound() {
+            return bound.ofBound();
+        }
     }
 
     /**
@@ -338,7 +344,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                         : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED
                         : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND : Standing.NOT_TOLD_APART;
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
-                entries.add(new Entry(p, standing, vs, bounds.at(p.key()).ofBound(),
+                entries.add(new Entry(p, standing, vs, bounds.at(p.key()),
                         i == 0 ? Tested.NONE : new Tested(pVsLeader[i - 1], q[i - 1])));
             }
             List<Entry> ahead = new ArrayList<>();
@@ -346,7 +352,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                 PointSummary p = candidates.get(i).point();
                 if (qAhead[i] <= FalseDiscovery.ALPHA) {
                     ahead.add(new Entry(p, Standing.AHEAD_HELD_BACK, baseline == null ? Ratio.NONE : Throughput.ratio(p, baseline),
-                            bounds.at(p.key()).ofBound(), new Tested(candidates.get(i).p(), qAhead[i])));
+                            bounds.at(p.key()), new Tested(candidates.get(i).p(), qAhead[i])));
                 }
             }
             List<Unranked> left = unranked.stream().filter(u -> ahead.stream().noneMatch(e -> e.point() == u))

@@ -1,7 +1,6 @@
 package corescale.stats.report;
 
 import corescale.stats.answers.Answers;
-import corescale.stats.bounds.Bound;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
@@ -261,7 +260,7 @@ final class AnswersSection {
         List<String> notes = new ArrayList<>();
         if (Double.isFinite(first.ofBound())) {
             notes.add((tied.isEmpty() ? "" : first.point().key().variant() + " ") + "at " + Fmt.pct(first.ofBound()) + " of its bound"
-                    + (first.ofBound() > Bound.ABOVE_BOUND ? ", above it by the mean only" : ""));
+                    + (first.bound().aboveByMeanOnly() ? ", above it by the mean only" : ""));
         }
         if (!tied.isEmpty()) {
             notes.add(listed(tied) + " of it");
@@ -288,12 +287,9 @@ final class AnswersSection {
         return names(top) + (r.standing(Standing.NOT_TOLD_APART).isEmpty() ? " is fastest" : " leads");
     }
 
-    /**
-     * "91%", or "110% (by the mean only)": a ranked point shown above {@link Bound#ABOVE_BOUND} its bound
-     * would not be ranked, so one ranked above it is so by its mean alone.
-     */
+    /** "91%", or "110% (by the mean only)" above the bound by its mean alone ({@link corescale.stats.bounds.Bound#aboveByMeanOnly}). */
     private static String ofBound(Entry e) {
-        return Fmt.pct(e.ofBound()) + (e.ofBound() > Bound.ABOVE_BOUND ? " (by the mean only)" : "");
+        return Fmt.pct(e.ofBound()) + (e.bound().aboveByMeanOnly() ? " (by the mean only)" : "");
     }
 
     /** The table's word for a variant's standing, with its q where its interval alone would say more. */
