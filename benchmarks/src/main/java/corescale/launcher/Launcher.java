@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  * same command there (same JVM options, same arguments), passing the exit code back, so that
  * {@code java -jar benchmarks.jar} works whatever {@code java} is first on the PATH. JMH then
  * starts its forks with that same JDK. The commands that only read results and write reports run
- * in a JVM that compiles with C1 alone and collects with the serial collector (relaunched for it where
- * needed): see {@link #reportOptions}.
+ * in a JVM that compiles with C1 alone (relaunched for it where needed): see {@link #reportOptions}.
  */
 public final class Launcher {
 
@@ -34,8 +33,6 @@ public final class Launcher {
     static final Set<String> REPORT_COMMANDS = Set.of("report", "compare", "fleet");
     /** Compile with C1 only (no C2). */
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-    /** The serial collector: one thread, no concurrent work, the cheapest write barrier. */
-    static final String SERIAL_GC = "-XX:+UseSerialGC";
 
     private Launcher() {
     }
@@ -135,28 +132,16 @@ public final class Launcher {
     }
 
     /**
-     * The JVM options a command adds to the user's: for a report command, C1 alone and the serial
-     * collector. A report is a short batch job in a fresh JVM. C2 spends more processor time
-     * compiling its code than it saves in running it: the reference run's report took 3.5 s (3.7 s of
-     * processor time) with both compilers and 1.3-2.1 s (2.0 s) with C1 alone, the same files to the
-     * byte. G1's write barriers and concurrent threads cost C1's code more than its collections save:
-     * the million-row report took 5.0-5.3 s (8.0-8.3 s of processor time) with the serial collector
-     * against 5.5-5.9 s (8.8-9.0 s) with G1, its collections under 0.2 s with either; the reference
-     * run's the same with both (stats/STATISTICS.md, "Measure it"). {@code run} never gets them: JMH's
-     * forks would inherit them. The user's own tiered or collector options win.
+     * The JVM options a command adds to the user's: for a report command, C1 alone. A report is a
+     * short batch job in a fresh JVM, and C2 spends more processor time compiling its code than it
+     * saves in running it: the reference run's report took 3.5 s (3.7 s of processor time) with both
+     * compilers and 1.3-2.1 s (2.0 s) with C1 alone, the same files to the byte (stats/STATISTICS.md, "Measure it").
+     * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
      */
     static List<String> reportOptions(String[] args, List<String> jvmOptions) {
-        if (args.length == 0 || !REPORT_COMMANDS.contains(args[0])) {
-            return List.of();
-        }
-        List<String> options = new ArrayList<>();
-        if (jvmOptions.stream().noneMatch(o -> o.contains("Tiered"))) {
-            options.add(C1_ONLY);
-        }
-        if (jvmOptions.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
-            options.add(SERIAL_GC);
-        }
-        return options;
+        boolean report = args.length > 0 && REPORT_COMMANDS.contains(args[0]);
+        boolean usersOwn = jvmOptions.stream().anyMatch(o -> o.contains("Tiered"));
+        return report && !usersOwn ? List.of(C1_ONLY) : List.of();
     }
 
     /**
