@@ -233,16 +233,10 @@ final class AnswersSection {
         if (r.ahead().isEmpty()) {
             return Optional.empty();
         }
-        String each = and(r.ahead().stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())).toList());
+        String each = Wording.and(r.ahead().stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())).toList());
         return Optional.of(each + " the throughput of " + r.baseline() + ": faster than every ranked " + what + " even though "
                 + Wording.notRanked(Eligibility.Reason.SERVICE_BOUND) + ", so at least that fast"
                 + (r.ahead().size() > 1 ? ", their own order unknown" : ""));
-    }
-
-    /** "a", "a and b", "a, b and c". */
-    private static String and(List<String> items) {
-        return items.size() <= 1 ? String.join("", items)
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /**
@@ -363,7 +357,7 @@ final class AnswersSection {
     }
 
     private static String names(List<Entry> entries) {
-        return and(entries.stream().map(e -> e.point().key().variant()).toList());
+        return Wording.and(entries.stream().map(e -> e.point().key().variant()).toList());
     }
 
     /**

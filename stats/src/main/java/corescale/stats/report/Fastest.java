@@ -85,9 +85,7 @@ final class Fastest {
         Leads.Ahead any = ahead.get(0);
         List<String> each = ahead.stream().map(a -> a.point().key().variant() + " "
                 + Fmt.timesWithInterval(a.ratio().value(), a.ratio().low(), a.ratio().high())).toList();
-        String listed = each.size() == 1 ? each.get(0)
-                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
-        return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + listed + " vs "
+        return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + Wording.and(each) + " vs "
                 + any.leader().key().variant() + " (the ranked leader)";
     }
 

@@ -27,6 +27,12 @@ public final class Wording {
     private Wording() {
     }
 
+    /** "a", "a and b", "a, b and c". */
+    static String and(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     /** Why a point is not ranked, e.g. "lost updates". */
     public static String notRanked(Eligibility.Reason reason) {
         return switch (reason) {
