@@ -3,6 +3,7 @@ package corescale.stats;
 import java.util.Set;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.bounds.Bounds;
+import corescale.stats.bounds.PointFacts;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;
@@ -133,5 +134,15 @@ public final class Synthetic {
     /** A run whose points report no bounds or facts. */
     public static RunData runData(String name, List<PointSummary> points, Set<RunInfo> runs) {
         return runData(name, points, runs, Bounds.NONE);
+    }
+
+    /**
+     * The bounds of {@code points} with those at {@code heldBack} held back by the service: their
+     * requests took 3 times its delay (above {@link corescale.stats.bounds.Bound#SERVICE_BOUND}).
+     */
+    public static Bounds heldBack(List<PointSummary> points, List<PointKey> heldBack) {
+        Map<PointKey, PointFacts> facts = new java.util.HashMap<>();
+        heldBack.forEach(k -> facts.put(k, new PointFacts(Double.NaN, Double.NaN, 3.0)));
+        return Bounds.of(points, facts);
     }
 }

@@ -81,11 +81,8 @@ class AnswersTest {
                 Synthetic.summary(io.withVariant("processes"), Mode.THROUGHPUT, 0.5, 0.51, 0.49),
                 Synthetic.summary(io.withVariant("oneFork"), Mode.THROUGHPUT, 5.0),
                 Synthetic.summary(io.withCores(1), Mode.THROUGHPUT, 0.5, 0.51, 0.49));
-        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
-        java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = java.util.Map.of(
-                io.withVariant("asyncChannels"), heldBack, io.withVariant("threadPerRequest"), heldBack,
-                io.withVariant("virtualThreads"), heldBack, io.withVariant("oneFork"), heldBack);
-        Bounds bounds = Bounds.of(points, facts);
+        Bounds bounds = Synthetic.heldBack(points, List.of(io.withVariant("asyncChannels"), io.withVariant("threadPerRequest"),
+                io.withVariant("virtualThreads"), io.withVariant("oneFork")));
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
 
         assertEquals(1, a.models().size());
@@ -229,14 +226,14 @@ class AnswersTest {
     /** Settings at which virtualThreads, held back at {@code level} × fixedPool's throughput, is called ahead. */
     private static long ahead(java.util.SplittableRandom r, double level) {
         List<PointSummary> points = new ArrayList<>();
-        java.util.Map<PointKey, corescale.stats.bounds.PointFacts> facts = new java.util.HashMap<>();
+        List<PointKey> heldBack = new ArrayList<>();
         for (int setting = 1; setting <= 20; setting++) {
             PointKey pool = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=" + setting, 2, 1, Mode.THROUGHPUT);
             points.add(Synthetic.summary(pool, Mode.THROUGHPUT, forks(r, 1.0)));
             points.add(Synthetic.summary(pool.withVariant("virtualThreads"), Mode.THROUGHPUT, forks(r, level)));
-            facts.put(pool.withVariant("virtualThreads"), new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0));
+            heldBack.add(pool.withVariant("virtualThreads"));
         }
-        Bounds bounds = Bounds.of(points, facts);
+        Bounds bounds = Synthetic.heldBack(points, heldBack);
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
         assertEquals(20, a.models().size());
         return a.models().stream().filter(m -> !m.ahead().isEmpty()).count();

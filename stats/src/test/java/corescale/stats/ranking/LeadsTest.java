@@ -2,6 +2,7 @@ package corescale.stats.ranking;
 
 import corescale.stats.BadInputException;
 import corescale.stats.Synthetic;
+import corescale.stats.bounds.Bounds;
 import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +62,26 @@ class LeadsTest {
         return points.stream().map(leads::at).flatMap(java.util.Optional::stream).distinct().filter(l -> !l.tied()).count();
     }
 
+    /** Of {@code reports} seeded reports (20 places, 3 forks, b at {@code level} × a), those with any call. */
+    private static int reportsWithACall(SplittableRandom r, int reports, double level,
+                                        ToLongFunction<List<PointSummary>> calls) throws BadInputException {
+        int with = 0;
+        for (int t = 0; t < reports; t++) {
+            with += calls.applyAsLong(points(r, 20, 3, level)) > 0 ? 1 : 0;
+        }
+        return with;
+    }
+
+    /** The places called over {@code reports} seeded reports, as {@link #reportsWithACall} makes them. */
+    private static long placesCalled(SplittableRandom r, int reports, double level,
+                                     ToLongFunction<List<PointSummary>> calls) throws BadInputException {
+        long called = 0;
+        for (int t = 0; t < reports; t++) {
+            called += calls.applyAsLong(points(r, 20, 3, level));
+        }
+        return called;
+    }
+
     @Test
     void identicalVariantsOfOneForkAreNeverRanked() throws BadInputException {
         SplittableRandom r = new SplittableRandom(24);
@@ -97,12 +119,8 @@ class LeadsTest {
      */
     @Test
     void identicalVariantsAtManyPlacesRarelyGiveAnyLead() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(2424);
         int reports = 400;
-        int withAFalseLead = 0;
-        for (int t = 0; t < reports; t++) {
-            withAFalseLead += called(points(r, 20, 3, 1.0)) > 0 ? 1 : 0;
-        }
+        int withAFalseLead = reportsWithACall(new SplittableRandom(2424), reports, 1.0, LeadsTest::called);
         System.out.printf("leads: identical variants, 20 places x 3 forks: a lead called in %d of %d reports%n",
                 withAFalseLead, reports);
         assertTrue(withAFalseLead <= 0.05 * reports, withAFalseLead + " of " + reports);
@@ -111,22 +129,16 @@ class LeadsTest {
     /** A real 15% lead with 3 forks a side is still called at nearly every place. */
     @Test
     void aRealLeadIsCalled() throws BadInputException {
-        SplittableRandom r = new SplittableRandom(15);
         int reports = 100;
-        long called = 0;
-        for (int t = 0; t < reports; t++) {
-            called += called(points(r, 20, 3, 1.15));
-        }
+        long called = placesCalled(new SplittableRandom(15), reports, 1.15, LeadsTest::called);
         System.out.printf("leads: a 15%% lead, 20 places x 3 forks: called at %d of %d places%n", called, 20 * reports);
         assertTrue(called >= 0.9 * 20 * reports, called + " of " + 20 * reports);
     }
 
     /** Places at which b, held back by the service at every place, is called ahead of every ranked point (a alone). */
     private static long ahead(List<PointSummary> points) {
-        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
-        Map<PointKey, corescale.stats.bounds.PointFacts> facts = new java.util.HashMap<>();
-        points.stream().filter(p -> p.key().variant().equals("b")).forEach(p -> facts.put(p.key(), heldBack));
-        corescale.stats.bounds.Bounds bounds = corescale.stats.bounds.Bounds.of(points, facts);
+        Bounds bounds = Synthetic.heldBack(points, points.stream().filter(p -> p.key().variant().equals("b"))
+                .map(PointSummary::key).toList());
         Eligibility eligibility = Eligibility.of(points, List.of(), bounds);
         assertTrue(points.stream().filter(p -> p.key().variant().equals("b"))
                 .allMatch(p -> eligibility.whyNot(p.key()).equals(Optional.of(Eligibility.Reason.SERVICE_BOUND))));
@@ -142,17 +154,11 @@ class LeadsTest {
     void aPointHeldBackIsCalledAheadOnlyWhereItIs() throws BadInputException {
         SplittableRandom r = new SplittableRandom(3131);
         int reports = 400;
-        int withAFalseCall = 0;
-        for (int t = 0; t < reports; t++) {
-            withAFalseCall += ahead(points(r, 20, 3, 1.0)) > 0 ? 1 : 0;
-        }
+        int withAFalseCall = reportsWithACall(r, reports, 1.0, LeadsTest::ahead);
         System.out.printf("ahead though held back: as fast, 20 places x 3 forks: called in %d of %d reports%n",
                 withAFalseCall, reports);
         assertTrue(withAFalseCall <= 0.05 * reports, withAFalseCall + " of " + reports);
-        long called = 0;
-        for (int t = 0; t < 100; t++) {
-            called += ahead(points(r, 20, 3, 2.0));
-        }
+        long called = placesCalled(r, 100, 2.0, LeadsTest::ahead);
         System.out.printf("ahead though held back: twice as fast, 20 places x 3 forks: called at %d of %d places%n",
                 called, 20 * 100);
         assertTrue(called >= 0.99 * 20 * 100, called + " of " + 20 * 100);

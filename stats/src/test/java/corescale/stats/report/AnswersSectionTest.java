@@ -77,9 +77,7 @@ class AnswersSectionTest {
                 Synthetic.summary(io.withVariant("processes"), Mode.THROUGHPUT, 990, 1010, 970),
                 Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 30000, 31000, 29000),
                 Synthetic.summary(io.withVariant("asyncChannels"), Mode.THROUGHPUT, 31000, 32000, 30000));
-        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
-        Bounds bounds = Bounds.of(points, java.util.Map.of(io.withVariant("virtualThreads"), heldBack,
-                io.withVariant("asyncChannels"), heldBack));
+        Bounds bounds = Synthetic.heldBack(points, List.of(io.withVariant("virtualThreads"), io.withVariant("asyncChannels")));
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
 
         String s = AnswersSection.sentences(a).get(0);

@@ -60,9 +60,8 @@ class FindingsTest {
         List<PointSummary> points = List.of(point(io, 1000, 1020, 980), point(io.withVariant("processes"), 990, 1010, 970),
                 point(io.withVariant("virtualThreads"), 30000, 31000, 29000),
                 point(io.withVariant("asyncChannels"), 900, 1100, 1000));
-        corescale.stats.bounds.PointFacts heldBack = new corescale.stats.bounds.PointFacts(Double.NaN, Double.NaN, 3.0);
-        Bounds bounds = Bounds.of(points, Map.of(io.withVariant("virtualThreads"), heldBack,
-                io.withVariant("asyncChannels"), heldBack));
+        Bounds bounds = corescale.stats.Synthetic.heldBack(points, List.of(io.withVariant("virtualThreads"),
+                io.withVariant("asyncChannels")));
         Rankings rankings = Rankings.of(points, List.of(), bounds);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), bounds, rankings, List.of(),
