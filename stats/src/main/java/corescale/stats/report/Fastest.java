@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * the ±5% band, and "no clear leader" elsewhere, with the first and the second tied (shown within the
  * band) or not told apart; where points held back by the service are shown faster than every ranked
  * one ({@link Leads.Ahead}), those instead of the ranked leader;
- * and one line naming the variants left out of the ranking, where and why.
+ * and one line naming the other variants left out of the ranking, where and why.
  */
 final class Fastest {
 
@@ -50,7 +50,8 @@ final class Fastest {
                     }
                 }
                 for (PointSummary p : at.stream().sorted(Comparator.comparing(PointSummary::key)).toList()) {
-                    if (!eligibility.ranked(p.key())) {
+                    // A point called ahead though held back is said so once, here or in the Answers.
+                    if (!eligibility.ranked(p.key()) && !calledAhead(p, leads)) {
                         unranked.computeIfAbsent(Wording.notRanked(eligibility.whyNot(p.key()).orElseThrow()), r -> new TreeMap<>())
                                 .computeIfAbsent(p.key().variant(), v -> new ArrayList<>())
                                 .add(Groups.at(p.key().cores(), p.key().threads()));
@@ -78,6 +79,10 @@ final class Fastest {
                 out.add(group.title() + " not ranked: " + String.join("; ", why));
             }
         });
+    }
+
+    private static boolean calledAhead(PointSummary p, Leads leads) {
+        return leads.aheadAt(p).stream().anyMatch(a -> a.point().key().equals(p.key()));
     }
 
     /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the ranked leader)". */
