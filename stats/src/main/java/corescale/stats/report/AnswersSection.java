@@ -149,13 +149,15 @@ final class AnswersSection {
             return;
         }
         doc.lead("Answers");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. A variant ties with the "
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. The first is the ranked "
+                + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
                 + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
                 + "otherwise their difference is a discovery (Welch's t on the logs of fork means, 5% false-discovery "
-                + "rate over this section), and is otherwise not told apart from it: "
-                + "its forks are too few or spread too wide to say. Where a difference from the first (or a speedup's "
-                + "from 1) would be one at 5% on its own but is not a discovery among the section's tests, its q (its p "
-                + "adjusted over them) follows it. A variant of one fork, that loses updates or that the "
+                + "rate over every difference from the first in these answers), and is otherwise not told apart from it: "
+                + "its forks are too few or spread too wide to say. A speedup is a gain or a loss when its difference "
+                + "from 1 is a discovery among every speedup of the report. Where a variant not told apart from the first, "
+                + "or a speedup neither gain nor loss, would differ at 5% on its own, its q (its p adjusted over its tests) "
+                + "follows it. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
                 + "one is given first, as at least that fast. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
@@ -171,9 +173,9 @@ final class AnswersSection {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
-                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the leader [95% CI]").num("of its bound").text("");
+                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]").num("of its bound").text("");
                 for (Entry e : shown(r).toList()) {
-                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(e));
+                    t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(r, e));
                 }
                 doc.table(t.build());
             }
@@ -240,8 +242,8 @@ final class AnswersSection {
     }
 
     /**
-     * "virtualThreads leads (at 91% of its bound); not told apart from it: fixedPool ×0.999 [0.875, 1.14] of it;
-     * then ... of the leader", or "fixedPool and processes tie for fastest within ±5% (...)".
+     * "virtualThreads has the highest mean (at 91% of its bound); not told apart from it: fixedPool ×0.999 [0.875, 1.14]
+     * of it; then ... of virtualThreads", or "fixedPool and processes tie for fastest within ±5% (...)".
      */
     private static String modelSentence(Ranking r) {
         if (r.ranked().isEmpty()) {
@@ -261,12 +263,13 @@ final class AnswersSection {
         }
         return who(r) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
                 + (open.isEmpty() ? "" : "; not told apart from " + (tied.isEmpty() ? "it" : "them") + ": " + listed(open) + " of it")
-                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of the leader");
+                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of " + first.point().key().variant());
     }
 
     /**
      * The first and the variants tied with it: "a is fastest" (every other behind), "a and b tie for fastest
-     * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or "a leads" (some not told apart from it).
+     * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or, where some are not told apart from
+     * them, "a has the highest mean" and "a and b tie within ±5% with the highest means": no lead is claimed.
      */
     private static String who(Ranking r) {
         List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
@@ -275,10 +278,11 @@ final class AnswersSection {
         if (top.size() == r.ranked().size() && top.size() > 1) {
             return (top.size() == 2 ? "both" : "all " + top.size()) + " ranked variants tie" + within;
         }
+        boolean settled = r.standing(Standing.NOT_TOLD_APART).isEmpty();
         if (top.size() > 1) {
-            return names(top) + " tie for fastest" + within;
+            return names(top) + (settled ? " tie for fastest" + within : " tie" + within + " with the highest means");
         }
-        return names(top) + (r.standing(Standing.NOT_TOLD_APART).isEmpty() ? " is fastest" : " leads");
+        return names(top) + (settled ? " is fastest" : " has the highest mean");
     }
 
     /** "91%", or "110% (by the mean only)" above the bound by its mean alone ({@link corescale.stats.bounds.Bound#aboveByMeanOnly}). */
@@ -286,10 +290,14 @@ final class AnswersSection {
         return Fmt.pct(e.ofBound()) + (e.bound().aboveByMeanOnly() ? " (by the mean only)" : "");
     }
 
-    /** The table's word for a variant's standing, with its q where its interval alone would say more. */
-    private static String mark(Entry e) {
+    /**
+     * The table's word for a variant's standing, with its q where its interval alone would say more; the first
+     * is "fastest" only where every other is behind it, as in the sentence.
+     */
+    private static String mark(Ranking r, Entry e) {
         return switch (e.standing()) {
-            case FIRST -> "leads";
+            case FIRST -> !r.standing(Standing.TIED).isEmpty() ? "ties"
+                    : r.standing(Standing.NOT_TOLD_APART).isEmpty() ? "fastest" : "highest mean";
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());
             case BEHIND -> "behind";
@@ -301,7 +309,8 @@ final class AnswersSection {
     private static String listed(List<Entry> entries) {
         if (entries.size() <= MAX_LISTED) {
             return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())
-                    + (e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : "")).collect(Collectors.joining(", "));
+                    + (e.standing() == Standing.NOT_TOLD_APART && e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : ""))
+                    .collect(Collectors.joining(", ")); // a tie is shown, whatever its difference's q
         }
         double lo = entries.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
         double hi = entries.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
@@ -376,7 +385,7 @@ final class AnswersSection {
             List<String> row = new ArrayList<>(List.of(v));
             for (Ranking r : rankings) {
                 row.add(shown(r).filter(e -> e.point().key().variant().equals(v)).findFirst()
-                        .map(e -> withInterval(e.vsBaseline()) + " (" + mark(e) + ")").orElse(""));
+                        .map(e -> withInterval(e.vsBaseline()) + " (" + mark(r, e) + ")").orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * variants that may be ranked where {@link Leads} calls its lead over every other a discovery beyond
  * the ±5% band, and "no clear leader" elsewhere, with the first and the second tied (shown within the
  * band) or not told apart; where points held back by the service are shown faster than every ranked
- * one ({@link Leads.Ahead}), those instead of the ranked leader;
+ * one ({@link Leads.Ahead}), those instead of the highest of the ranked;
  * and one line naming the other variants left out of the ranking, where and why.
  */
 final class Fastest {
@@ -85,13 +85,13 @@ final class Fastest {
         return leads.aheadAt(p).stream().anyMatch(a -> a.point().key().equals(p.key()));
     }
 
-    /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the ranked leader)". */
+    /** "1t/1c asyncChannels ×56 [50, 62] and virtualThreads ×57 [51, 64] vs fixedPool (the highest of the ranked)". */
     private static String ahead(List<Leads.Ahead> ahead) {
         Leads.Ahead any = ahead.get(0);
         List<String> each = ahead.stream().map(a -> a.point().key().variant() + " "
                 + Fmt.timesWithInterval(a.ratio().value(), a.ratio().low(), a.ratio().high())).toList();
         return Groups.at(any.point().key().cores(), any.point().key().threads()) + " " + Wording.and(each) + " vs "
-                + any.leader().key().variant() + " (the ranked leader)";
+                + any.leader().key().variant() + " (the highest of the ranked)";
     }
 
     /** A place's leader in words, and whether its lead is called (else no leader). */

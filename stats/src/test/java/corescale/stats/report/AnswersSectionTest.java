@@ -28,14 +28,14 @@ class AnswersSectionTest {
     }
 
     @Test
-    void aVariantWithTwoForksFarApartLeadsButIsNeitherFastestNorTied() {
+    void aVariantWithTwoForksFarApartHasTheHighestMeanButIsNeitherFastestNorTied() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 100, 101, 99, 100.5, 99.5),
                 counter("atomicLong", 1, 1, 100.2, 100.8, 99.4, 100.1, 99.9),
                 counter("longAdder", 1, 1, 300, 30)));
         assertEquals(1, said.size(), said.toString());
         String s = said.get(0);
-        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder leads, ×1.65 ["), s);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder has the highest mean, ×1.65 ["), s);
         assertTrue(s.contains("] the throughput of synchronized; not told apart from it: atomicLong ×1 ["), s);
         assertTrue(s.endsWith("], synchronized ×1 (itself)."), s);
     }
@@ -58,7 +58,7 @@ class AnswersSectionTest {
         assertFalse(a.counters().get(1).ranked().get(1).vsFirst().aloneOnly(), "p 0.99: nothing to explain");
 
         List<String> said = AnswersSection.sentences(a);
-        assertTrue(said.get(0).startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): synchronized leads; "
+        assertTrue(said.get(0).startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): synchronized has the highest mean; "
                 + "not told apart from it: atomicLong ×0.89 ["), said.get(0));
         assertTrue(said.get(0).endsWith("] (q = 0.058) the throughput of synchronized."), said.get(0));
         assertFalse(said.get(1).contains("(q "), said.get(1));
@@ -105,10 +105,10 @@ class AnswersSectionTest {
         assertTrue(bounds.at(points.get(1).key()).aboveByMeanOnly());
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
         String s = AnswersSection.sentences(a).get(0);
-        assertTrue(s.contains(": fixedPool leads (at 110% of its bound, above it by the mean only); "), s);
+        assertTrue(s.contains(": fixedPool has the highest mean (at 110% of its bound, above it by the mean only); "), s);
         Doc doc = new Doc("t", "t");
         AnswersSection.add(doc, a);
-        assertTrue(MarkdownReport.render(doc).contains("| fixedPool | ×1 (itself) | 110% (by the mean only) | leads |"));
+        assertTrue(MarkdownReport.render(doc).contains("| fixedPool | ×1 (itself) | 110% (by the mean only) | highest mean |"));
     }
 
     @Test
@@ -149,10 +149,16 @@ class AnswersSectionTest {
 
     @Test
     void everyOtherBehindMakesTheFirstFastest() {
-        String s = sentences(List.of(
+        List<PointSummary> points = List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5),
-                counter("longAdder", 1, 1, 150, 151, 149))).get(0);
+                counter("longAdder", 1, 1, 150, 151, 149));
+        String s = sentences(points).get(0);
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder is fastest, ×3 ["), s);
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+        String md = MarkdownReport.render(doc);
+        assertTrue(md.contains("| longAdder | ×3 \\["), md);
+        assertTrue(md.contains("\\] (fastest) |"), md);
     }
 
     @Test
@@ -167,9 +173,9 @@ class AnswersSectionTest {
         AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
         String md = MarkdownReport.render(doc);
         // columns 1t/1c and 2t/2c
-        assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (leads) |  |"), md);
+        assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (ties) |  |"), md);
         assertTrue(md.contains("| synchronized | ×1 (itself) (ties) | ×1 (itself) (not told apart) |"), md);
         assertTrue(md.contains("| reentrantLock | ×0.2 \\[0.196, 0.204\\] (behind) |  |"), md);
-        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475000, \\> 1,000,000\\] (leads) |"), md);
+        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475000, \\> 1,000,000\\] (highest mean) |"), md);
     }
 }

@@ -69,8 +69,8 @@ class FindingsTest {
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("io · IoBatch.batch [delayMs=1] faster than every ranked variant even though held back by "
                 + "the service or the CPUs it shares (so at least that fast): 2t/2c virtualThreads ×30 ["), all);
-        assertTrue(all.contains("] vs fixedPool (the ranked leader)"), all);
-        assertFalse(all.contains("no clear leader"), "the ranked leader is not the answer here: " + all);
+        assertTrue(all.contains("] vs fixedPool (the highest of the ranked)"), all);
+        assertFalse(all.contains("no clear leader"), "the highest of the ranked is not the answer here: " + all);
         assertFalse(all.contains("asyncChannels ×"), "held back and no faster than the ranked: not called ahead: " + all);
         // Said once: the point called ahead is not listed again among the unranked.
         assertTrue(all.contains("not ranked: asyncChannels at 2t/2c (held back by the service"), all);
