@@ -51,14 +51,40 @@ public final class CompareFindings {
         boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
         List<String> out = new ArrayList<>();
         r.groups().forEach(g -> out.add(group(g, r, threshold, machineMoved)));
+        inconclusive(r, threshold).ifPresent(out::add);
         out.add(design(r));
         r.notes().forEach(n -> out.add(Wording.compare(n)));
         if (machineMoved) {
-            out.add("the canary moved beyond ±" + Fmt.pct(threshold) + " as well (the machine was "
-                    + CanaryText.describe(r.canary()) + "): these differences may be the machine, not the code; compare"
+            boolean claims = r.points().stream().anyMatch(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER);
+            out.add("the canary moved beyond ±" + Fmt.pct(threshold) + (claims ? " as well" : " between the runs") + " (the machine was "
+                    + CanaryText.describe(r.canary()) + "): " + (claims ? "these differences" : "a difference found here")
+                    + " may be the machine, not the code; compare"
                     + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
         }
         return out;
+    }
+
+    /**
+     * "35 inconclusive: ... (forks a point: base 3-7, other 2); more forks a point tell more": why
+     * no verdict, with the replicates the tests had, which set how wide a t interval is.
+     */
+    private static Optional<String> inconclusive(CompareResult r, double threshold) {
+        List<PointComparison> open = r.points().stream().filter(p -> p.verdict() == Verdict.INCONCLUSIVE).toList();
+        if (open.isEmpty() || r.design() == Design.RUNS) {
+            return Optional.empty(); // with runs as the unit, the design line says how many
+        }
+        String replicates = r.design() == Design.PAIRED ? "pairs of forks a point: " + range(open, PointComparison::nBase)
+                : "forks a point: " + r.base() + " " + range(open, PointComparison::nBase) + ", " + r.other() + " "
+                + range(open, PointComparison::nOther);
+        return Optional.of(open.size() + " inconclusive: too few or too spread to call a change, or the same within ±"
+                + Fmt.pct(threshold) + " (" + replicates + "); more forks a point tell more");
+    }
+
+    /** "3", or "3-7": the least and the most of a count. */
+    private static String range(List<PointComparison> points, java.util.function.ToIntFunction<PointComparison> count) {
+        int min = points.stream().mapToInt(count).min().orElse(0);
+        int max = points.stream().mapToInt(count).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + "-" + max;
     }
 
     /** As {@link #of(CompareResult, double)}, then the line on the points a C1-only side won against C2, if any. */
@@ -104,11 +130,7 @@ public final class CompareFindings {
     /** "paired, 6 forks each", "one run a side", "2 runs vs 2". */
     private static String replicates(List<PointComparison> points, CompareResult r) {
         return switch (r.design()) {
-            case PAIRED -> {
-                int min = points.stream().mapToInt(PointComparison::nBase).min().orElse(0);
-                int max = points.stream().mapToInt(PointComparison::nBase).max().orElse(0);
-                yield "paired, " + (min == max ? min : min + "-" + max) + " forks each";
-            }
+            case PAIRED -> "paired, " + range(points, PointComparison::nBase) + " forks each";
             case FORKS -> "one run a side";
             case RUNS -> r.baseRuns() + " run" + (r.baseRuns() == 1 ? "" : "s") + " vs " + r.otherRuns();
         };

@@ -103,12 +103,15 @@ public final class CompareReport {
 
     private static void runsTable(Doc doc, List<RunData> runs) {
         doc.lead("Runs");
-        // JVM arguments only when they differ: they are what configurations of one run change.
-        boolean args = runs.stream().map(r -> join(r, RunInfo::jvmArgs)).distinct().count() > 1;
+        // JVM arguments only where the sides differ in them: they are what configurations of one run change. The
+        // harness's own (the core count, the CPUs, the archive) change with every point, so only those a side
+        // gives to all its forks, and not every other side too, are shown.
+        List<String> own = ownJvmArgs(runs);
+        boolean args = own.stream().distinct().count() > 1;
         Doc.TableBuilder t = new Doc.TableBuilder().text("run").text("host").text("cpu").num("cpus").text("jdk")
                 .text("affinity").num("points");
         if (args) {
-            t.text("jvm args");
+            t.text("jvm args of its own");
         }
         for (RunData r : runs) {
             List<String> row = new ArrayList<>(List.of(r.name(), join(r, RunInfo::host), join(r, RunInfo::cpuModel),
@@ -116,11 +119,40 @@ public final class CompareReport {
                     join(r, i -> (i.jdkVendor() + " " + i.jdkVersion()).trim()), join(r, RunInfo::affinity),
                     Integer.toString(r.points().size())));
             if (args) {
-                row.add(join(r, RunInfo::jvmArgs));
+                row.add(own.get(runs.indexOf(r)));
             }
             t.row(row);
         }
         doc.table(t.build());
+    }
+
+    /**
+     * Per side, the JVM arguments every one of its forks had and not every fork of every other side, leaving
+     * out options whose value changes between the forks of any side: those are the harness's, per point.
+     */
+    static List<String> ownJvmArgs(List<RunData> runs) {
+        List<List<java.util.Set<String>>> forks = runs.stream().map(r -> r.runs().stream()
+                .map(i -> (java.util.Set<String>) new java.util.LinkedHashSet<>(List.of(i.jvmArgs().trim().split("\\s+"))))
+                .toList()).toList();
+        java.util.Set<String> perPoint = new java.util.HashSet<>();
+        for (List<java.util.Set<String>> side : forks) {
+            side.forEach(f -> f.forEach(a -> {
+                if (side.stream().map(g -> g.stream().filter(b -> option(b).equals(option(a))).toList()).distinct().count() > 1) {
+                    perPoint.add(option(a));
+                }
+            }));
+        }
+        List<List<String>> always = forks.stream().map(side -> side.isEmpty() ? List.<String>of()
+                : side.get(0).stream().filter(a -> !a.isEmpty() && !perPoint.contains(option(a))
+                && side.stream().allMatch(f -> f.contains(a))).toList()).toList();
+        return always.stream().map(a -> String.join(" ", a.stream()
+                .filter(x -> !always.stream().allMatch(other -> other.contains(x))).toList())).toList();
+    }
+
+    /** The option an argument sets: "-XX:ActiveProcessorCount" of "-XX:ActiveProcessorCount=2", "-XX:UseG1GC" of "-XX:+UseG1GC". */
+    private static String option(String arg) {
+        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        return name.startsWith("-XX:+") || name.startsWith("-XX:-") ? "-XX:" + name.substring(5) : name;
     }
 
     private static String join(RunData r, java.util.function.Function<RunInfo, String> f) {

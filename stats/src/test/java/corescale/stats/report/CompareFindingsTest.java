@@ -82,6 +82,22 @@ class CompareFindingsTest {
                 first(compare(1.25, 1)));
     }
 
+    /** Two forks a side 10% apart: no interval at t(1) can call a change or sameness within ±5%. */
+    @Test
+    void inconclusivePointsAreCountedWithTheForksTheirTestsHad() {
+        PointKey key = new PointKey("counters", "Counters.increment", "v0", "", 2, 1, Mode.THROUGHPUT);
+        CompareResult r = new Comparer(0.05).compare(
+                Synthetic.runData("base", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 100, 101, 99)),
+                        Set.of(Synthetic.RUN)),
+                Synthetic.runData("other", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 95, 105)),
+                        Set.of(Synthetic.RUN)));
+        List<String> lines = CompareFindings.of(r, 0.05);
+        assertTrue(lines.contains("1 inconclusive: too few or too spread to call a change, or the same within ±5.0% "
+                + "(forks a point: base 3, other 2); more forks a point tell more"), lines.toString());
+        assertEquals(0, CompareFindings.of(compare(1, 1.25), 0.05).stream().filter(l -> l.contains("inconclusive:")).count(),
+                "no line where every point has a verdict");
+    }
+
     @Test
     void theConsoleNamesTheComparisonOnceAndTheMachineOnlyWhereMeasured() {
         CompareResult r = compare(1.25, 1);
