@@ -39,6 +39,7 @@ if [[ ! -f "$jar" ]]; then
   echo "no $jar: build it first with 'mvn -B package -DskipTests'" >&2
   exit 2
 fi
+# shellcheck source=scripts/jdk21.sh
 source "$(dirname "$0")/jdk21.sh"
 java=$(given_java) || exit 2
 

@@ -7,8 +7,8 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/ci-regression.sh --baseline DIR [options]
 
-Runs  java -jar benchmarks.jar run --quick -f 3  into a fresh folder (the quick
-profile's points with 3 forks each), then
+Runs  java -jar benchmarks.jar run --quick -f 3  into OUT/runs (the quick
+profile's points with 3 forks each; refused if a run is there already), then
   java -jar benchmarks.jar compare BASELINE NEW --threshold T --fail-on-regression
 and exits with compare's status. A point is a regression only when its change is
 significant after adjusting for the number of points compared (false-discovery
@@ -64,12 +64,19 @@ if [[ ! -f $jar ]]; then
 fi
 
 runs="$out/runs"
+if [[ -f "$runs/results.csv" ]]; then
+  echo "ci-regression.sh: $runs already holds a run: pass another --out or remove it" >&2
+  exit 2
+fi
 mkdir -p "$runs"
 echo "== quick run with 3 forks a point into $runs"
 status=0
 # 3 forks: compare gives no verdict from a side with fewer than 2, and 2 leave the t quantile at 12.7.
 "$java_cmd" -jar "$jar" run --quick -f 3 --out "$runs" || status=$?
-if [[ $status -ne 0 ]]; then
+if [[ $status -eq 2 ]]; then
+  echo "ci-regression.sh: the benchmark run refused its input (exit 2)" >&2
+  exit 2
+elif [[ $status -ne 0 ]]; then
   echo "ci-regression.sh: the benchmark run failed (exit $status)" >&2
   exit 1
 fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that run a class of benchmarks.jar outside the jar's launcher, which
 # therefore need a JDK 21+ themselves. Defines:
 #   given_java       the java the user chose: JAVA, else JAVA_HOME/bin/java, else java on the PATH;

@@ -1,6 +1,5 @@
 package corescale.cli;
 
-import java.math.BigInteger;
 import java.time.Duration;
 
 import org.openjdk.jmh.profile.ProfilerException;
@@ -13,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * picocli converters for the time, percentage and profiler options; a bad value is a usage error, its
- * message written to follow the option's name ({@code --budget needs a unit, e.g. 10m or 600s}).
+ * message written to follow the option's name ({@code --budget needs a unit (10ms, 10s or 10m)}).
  */
 final class Converters {
 
@@ -26,13 +25,11 @@ final class Converters {
      * 10 seconds where 10 minutes was meant.
      */
     static final class Time implements ITypeConverter<Duration> {
-        private static final BigInteger SECONDS_A_MINUTE = BigInteger.valueOf(60);
-
         @Override
         public Duration convert(String text) {
             String t = text.trim();
             if (t.matches("\\d+") && !t.matches("0+")) {
-                throw new TypeConversionException("needs a unit, e.g. " + t + "m or " + new BigInteger(t).multiply(SECONDS_A_MINUTE) + "s");
+                throw new TypeConversionException("needs a unit (" + t + "ms, " + t + "s or " + t + "m)");
             }
             try {
                 TimeValue value = TimeValue.fromString(t);

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Regex over benchmark names, as in JMH (e.g. 'counters', 'Counters.increment'). Default: all.")
     String filter = "";
 
-    @Option(names = "--quick", description = "Every family in a few minutes: one fork per point, fewest parameters, max cores only.")
+    @Option(names = "--quick", description = "Every family in a few minutes: 2 forks a point, fewest parameters, max cores only.")
     boolean quick;
 
     @Option(names = "--thorough", description = "Tighter precision (±1%%), up to 10 forks, every parameter value.")
@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "-f", paramLabel = "N", description = "Fixed number of forks (JMH's -f); turns the precision target off.")
+    @Option(names = "-f", paramLabel = "N", description = "Fixed number of forks (JMH's -f); turns the precision target off. With -wi, -i, -w or -r alone: the profile's first pass (3; --quick 2).")
     Integer forks;
 
     @Option(names = "-wi", paramLabel = "N", description = "Warm-up iterations per fork (JMH's -wi); turns the precision target off.")
@@ -192,16 +192,17 @@ final class RunCommand implements Callable<Integer> {
         if (plan.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' ('list' names them)");
         }
+        // Refused with --dry-run too: a plan that the run would refuse is no plan.
+        if (!resuming && Files.exists(runDir.resolve("results.csv"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
+        }
         if (dryRun) {
             new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing)
                     .printPlan();
             return 0;
         }
         if (!resuming) {
-            if (Files.exists(runDir.resolve("results.csv"))) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
-            }
             Files.createDirectories(runDir);
             runFile(runId, machine, args, profile, coreCounts, restriction, MachineState.read(fs, topology), runConfigs)
                     .write(runDir);
@@ -297,7 +298,7 @@ final class RunCommand implements Callable<Integer> {
             p = p.with(warmup,
                     iterations != null ? iterations : p.measurementIterations(),
                     iterationTime != null ? iterationTime : p.measurementTime())
-                    .withForks(forks != null ? forks : 1);
+                    .withForks(forks != null ? forks : p.minForks()); // without -f, the profile's first pass: one fork could not be ranked
         } else {
             if (precision != null) {
                 p = p.withPrecision(precision);

@@ -68,7 +68,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         ArgSpec arg = e.getArgSpec();
         if (e.getCause() instanceof TypeConversionException conversion && arg != null) {
-            // The converters word their message to follow the option: "--budget needs a unit, ...".
+            // The converters word their message to follow the option: "--budget needs a unit (...)".
             String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
             return name + " " + conversion.getMessage();
         }

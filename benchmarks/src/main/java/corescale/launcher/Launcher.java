@@ -43,7 +43,7 @@ public final class Launcher {
             String launcher = System.getenv(RELAUNCHED);
             if (launcher != null) {
                 followLauncher(Long.parseLong(launcher));
-            } else if (!reportOptions(args, ManagementFactory.getRuntimeMXBean().getInputArguments()).isEmpty()) {
+            } else if (relaunchHere(args, running, ManagementFactory.getRuntimeMXBean().getInputArguments())) {
                 JdkFinder.Jdk self = new JdkFinder.Jdk(Path.of(System.getProperty("java.home")), running,
                         System.getProperty("java.version"));
                 OptionalInt exit = relaunchForReport(self, args);
@@ -95,7 +95,11 @@ public final class Launcher {
         });
         Runtime.getRuntime().addShutdownHook(stopChild);
         int exit = child.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stopChild);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or a kill: the hook has stopped the child already, and the JVM exits with the signal's status.
+        }
         return exit;
     }
 
@@ -119,9 +123,9 @@ public final class Launcher {
     }
 
     /**
-     * Runs a report command in a JVM of {@code jdk} with {@link #reportOptions}; its exit code, or
-     * empty when no process could be started there: C1 alone only saves time, so the report then
-     * runs in this JVM.
+     * Runs the command in a JVM of {@code jdk} ({@link #relaunchHere}); its exit code, or empty when no
+     * process could be started there: C1 alone and a JVM without warnings only save time and noise, so
+     * the command then runs in this JVM.
      */
     static OptionalInt relaunchForReport(JdkFinder.Jdk jdk, String[] args) throws Exception {
         try {
@@ -138,6 +142,24 @@ public final class Launcher {
      * compilers and 1.3-2.1 s (2.0 s) with C1 alone, the same files to the byte (stats/STATISTICS.md, "Measure it").
      * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
      */
+    /**
+     * Whether a JDK 21+ relaunches itself: for a report command, to compile with C1 alone; from JDK 24
+     * on, for a command that starts JMH's runner in this JVM, to allow sun.misc.Unsafe's memory methods,
+     * as the relaunch from an older java does: JMH's runner uses them (IterationParams), and the JVM
+     * would otherwise print four warnings into the run's first lines.
+     */
+    static boolean relaunchHere(String[] args, int feature, List<String> jvmOptions) {
+        if (!reportOptions(args, jvmOptions).isEmpty()) {
+            return true;
+        }
+        boolean runsJmh = args.length == 0 || !NO_JMH_RUNNER.contains(args[0]) && !REPORT_COMMANDS.contains(args[0]);
+        boolean allowed = jvmOptions.stream().anyMatch(o -> o.startsWith("--sun-misc-unsafe-memory-access"));
+        return feature >= UNSAFE_WARNING_FEATURE && runsJmh && !allowed;
+    }
+
+    /** The commands and options that start no JMH runner; any other first word may (a filter is run's). */
+    static final Set<String> NO_JMH_RUNNER = Set.of("list", "help", "-h", "--help", "-V", "--version");
+
     static List<String> reportOptions(String[] args, List<String> jvmOptions) {
         boolean report = args.length > 0 && REPORT_COMMANDS.contains(args[0]);
         boolean usersOwn = jvmOptions.stream().anyMatch(o -> o.contains("Tiered"));

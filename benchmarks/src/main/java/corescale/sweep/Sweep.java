@@ -190,7 +190,8 @@ public final class Sweep {
         }
         out.printf("%d of %d points measured%s, %d failed%s; results in %s%n", measured, todo.size(),
                 alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
-                failed > 0 ? " (see failures.csv)" : "", runDir.resolve("results.csv"));
+                failed > 0 ? " (see failures.csv)" : "",
+                Files.exists(runDir.resolve("results.csv")) ? runDir.resolve("results.csv") : runDir + " (no results.csv: nothing was measured)");
         return new Outcome(plan.size(), alreadyDone, measured, failed);
     }
 

@@ -97,11 +97,21 @@ class CommandLineTest {
         assertEquals("mine", Files.readString(file));
     }
 
+    /** A run folder that holds a run is refused by --dry-run as by the run: the plan printed is the run that would happen. */
+    @Test
+    void aRunFolderThatHoldsAResultsCsvIsRefusedInADryRunToo() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("results.csv"), "kept");
+        assertEquals(run + " already holds a results.csv; use --resume " + run + " or another --out; see 'run --help'",
+                execute("run", "counters", "--dry-run", "--out", run.toString()).refusal());
+        assertEquals("kept", Files.readString(run.resolve("results.csv")));
+    }
+
     @Test
     void aDurationWithoutAUnitIsRefused() {
-        assertEquals("--budget needs a unit, e.g. 10m or 600s; see 'run --help'",
+        assertEquals("--budget needs a unit (10ms, 10s or 10m); see 'run --help'",
                 execute("run", "counters", "--budget", "10", "--dry-run").refusal());
-        assertEquals("--point-cap needs a unit, e.g. 40m or 2400s; see 'run --help'",
+        assertEquals("--point-cap needs a unit (40ms, 40s or 40m); see 'run --help'",
                 execute("run", "counters", "--point-cap", "40", "--dry-run").refusal());
         assertEquals("--budget 'soon' is not a time (use e.g. 500ms, 1s, 2m); see 'run --help'",
                 execute("run", "counters", "--budget", "soon", "--dry-run").refusal());

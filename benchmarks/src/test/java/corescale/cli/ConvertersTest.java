@@ -28,7 +28,7 @@ class ConvertersTest {
     void aNumberWithoutAUnitIsRefusedNotTakenAsSeconds() {
         Converters.Time time = new Converters.Time();
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> time.convert("10"));
-        assertEquals("needs a unit, e.g. 10m or 600s", e.getMessage());
+        assertEquals("needs a unit (10ms, 10s or 10m)", e.getMessage());
         assertThrows(TypeConversionException.class, () -> time.convert("99999999999999999999"), "beyond a long too");
     }
 

@@ -1,6 +1,7 @@
 package corescale.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -133,6 +134,22 @@ class JdkFinderTest {
         // The user's own choice of compilers wins.
         assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:TieredStopAtLevel=4")));
         assertEquals(List.of(), Launcher.reportOptions(new String[] {"report", "dir"}, List.of("-XX:-TieredCompilation")));
+    }
+
+    /** From JDK 24, what starts JMH's runner here relaunches with Unsafe's memory methods allowed; nothing else does. */
+    @Test
+    void aJdk24OrLaterRelaunchesWhatStartsJmhSoThatItPrintsNoUnsafeWarnings() {
+        for (String[] args : List.of(new String[] {"run", "--quick"}, new String[] {"counters"}, new String[] {"jmh", "-l"},
+                new String[] {"Counters", "-f", "1"}, new String[0])) {
+            assertTrue(Launcher.relaunchHere(args, 25, List.of()), String.join(" ", args));
+            assertFalse(Launcher.relaunchHere(args, 21, List.of()), "JDK 21 does not warn: " + String.join(" ", args));
+            assertFalse(Launcher.relaunchHere(args, 25, List.of("--sun-misc-unsafe-memory-access=allow")), "allowed already");
+        }
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"--help"}, new String[] {"--version"})) {
+            assertFalse(Launcher.relaunchHere(args, 25, List.of()), String.join(" ", args));
+        }
+        assertTrue(Launcher.relaunchHere(new String[] {"report", "dir"}, 21, List.of()), "C1 alone");
+        assertFalse(Launcher.relaunchHere(new String[] {"report", "dir"}, 25, List.of("-XX:TieredStopAtLevel=4")), "the user's compilers");
     }
 
     @Test

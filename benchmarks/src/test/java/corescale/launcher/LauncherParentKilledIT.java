@@ -1,6 +1,7 @@
 package corescale.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -97,6 +98,42 @@ class LauncherParentKilledIT {
         String out = Files.readString(console);
         assertTrue(out.contains("corescale: this java is " + java.get().version()), "the run was relaunched:\n" + out);
         assertTrue(out.contains("Interrupted: results.csv in "), "the relaunched run stopped as on SIGTERM:\n" + out);
+    }
+
+    /**
+     * SIGTERM (or Ctrl-C) reaches the launcher: its hook stops the relaunched run, which keeps its finished
+     * points, and the launcher exits with the signal's status and nothing on its console but the run's
+     * own lines (removing the hook during shutdown once printed an IllegalStateException's stack trace).
+     * A launcher relaunches from an older java, and from JDK 24 on to allow Unsafe's memory methods.
+     */
+    @Test
+    void sigtermOfTheLauncherStopsTheRunWithoutAStackTrace() throws Exception {
+        Optional<JdkFinder.Jdk> onPath = javaOnPath().filter(j -> j.feature() < Launcher.REQUIRED_FEATURE);
+        Optional<JdkFinder.Jdk> self = JdkFinder.read(Path.of(System.getProperty("java.home")))
+                .filter(j -> j.feature() >= Launcher.UNSAFE_WARNING_FEATURE);
+        Optional<JdkFinder.Jdk> java = onPath.or(() -> self);
+        Assumptions.assumeTrue(java.isPresent(), "neither a java older than 21 on the PATH nor a JDK 24+ running the tests: no relaunch");
+        String jar = System.getProperty("corescale.jar");
+        assertNotNull(jar, "the corescale.jar property names the shaded jar: run this test through mvn verify");
+
+        Path console = dir.resolve("console.log");
+        Process launcher = new ProcessBuilder(java.get().java().toString(), "-Djmh.ignoreLock=true", "-jar", jar,
+                "run", "counters.Counters", "--param", "variant=atomicLong", "--param", "workOutside=0", "--cores", "1",
+                "--threads", "1", "-f", "1", "-wi", "0", "-i", "60", "-r", "1s", "--out", dir.resolve("run").toString())
+                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        started.add(launcher.toHandle());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
+        while (launcher.isAlive() && !Files.readString(console).contains("canary start") && System.nanoTime() < deadline) {
+            Thread.sleep(100); // until the run is measuring: its first canary is taken before the first point
+        }
+        assertTrue(launcher.isAlive(), "the run is under way:\n" + Files.readString(console));
+        launcher.destroy(); // SIGTERM
+        assertTrue(launcher.waitFor(STOP_LIMIT_SECONDS, TimeUnit.SECONDS), "the launcher stops");
+        String out = Files.readString(console);
+        assertEquals(Launcher.SIGTERM_EXIT, launcher.exitValue(), out);
+        assertTrue(out.contains("Interrupted: results.csv in "), "the relaunched run stopped as on SIGTERM:\n" + out);
+        assertFalse(out.contains("Exception"), "no stack trace:\n" + out);
+        assertFalse(out.contains("WARNING"), "no JVM warning:\n" + out);
     }
 
     /**
