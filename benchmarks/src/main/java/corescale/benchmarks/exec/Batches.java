@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -132,8 +131,7 @@ public final class Batches {
 
         long await(String what) throws Exception {
             if (!left.await(Timeouts.BATCH.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new TimeoutException(left.getCount() + " of " + k + " " + what + " not done within "
-                        + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
+                throw Deadlines.timedOut(left.getCount() + " of " + k + " " + what);
             }
             Throwable t = failure.get();
             if (t != null) {
@@ -159,20 +157,23 @@ public final class Batches {
     }
 
     /**
-     * Starts {@code k} processes, then one wait for all of their exits ({@link Process#onExit()},
-     * {@code allOf}); each must exit 0. Returns the sum of exit codes (0).
+     * Starts {@code k} processes, then waits for each to exit, in start order ({@link Process#waitFor},
+     * woken by the JDK's process reaper); each must exit 0. Returns the sum of exit codes (0). Not
+     * {@code onExit()}: its future completes through one more task on the common pool (a new thread per
+     * process where its parallelism is below 2, up to JDK 24), a hand-off that is not the process's cost.
      */
     public static long processes(ProcessBuilder pb, int k) throws Exception {
         Process[] ps = new Process[k];
         try {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Process>[] exits = new CompletableFuture[k];
             for (int i = 0; i < k; i++) {
                 ps[i] = pb.start();
-                exits[i] = ps[i].onExit();
             }
-            Deadlines.get(CompletableFuture.allOf(exits), Deadlines.batchDeadline(), () -> k + " processes ("
-                    + String.join(" ", TrueCommand.find()) + ") exiting");
+            long deadline = Deadlines.batchDeadline();
+            for (Process p : ps) {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw Deadlines.timedOut(k + " processes (" + String.join(" ", TrueCommand.find()) + ") exiting");
+                }
+            }
             long sum = 0;
             for (int i = 0; i < k; i++) {
                 int code = ps[i].exitValue();

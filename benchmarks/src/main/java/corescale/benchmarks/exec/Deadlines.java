@@ -61,11 +61,16 @@ public final class Deadlines {
             return f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new TimeoutException(what.get() + " not done within " + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
+            throw timedOut(what.get());
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof Exception ex ? ex : new ExecutionException(c);
         }
+    }
+
+    /** What a batch that missed its deadline throws. */
+    public static TimeoutException timedOut(String what) {
+        return new TimeoutException(what + " not done within " + Timeouts.BATCH + " (see -Dcorescale.exec.timeoutSeconds)");
     }
 
     /** The deadline of a batch that starts now. */
