@@ -1,5 +1,7 @@
 package corescale.sweep;
 
+import corescale.benchmarks.exec.ChildJvm;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -183,7 +185,8 @@ public final class JmhForks {
     private List<ResultRow> rows(Point point, RunConfig config, int fork, BenchmarkParams params, BenchmarkResult forkResult)
             throws PointFailedException {
         String mode = params.getMode().shortLabel();
-        String jvmArgs = String.join(" ", params.getJvmArgs().stream().map(classSharing::recorded).toList());
+        String jvmArgs = String.join(" ", params.getJvmArgs().stream().filter(a -> !a.startsWith("-D" + ChildJvm.CONFIG_OPTIONS + "="))
+                .map(classSharing::recorded).toList()); // the options themselves are recorded as given
         PointKey key = point.key();
         List<ResultRow> rows = new ArrayList<>();
         int iteration = 0;
@@ -292,6 +295,9 @@ public final class JmhForks {
     private String[] jvmArgs(Point point, RunConfig config) {
         List<String> args = new ArrayList<>(cores.jvmArgs(point.cores()));
         args.addAll(classSharing.jvmArgs(config));
+        if (!options(config).isEmpty()) {
+            args.add("-D" + ChildJvm.CONFIG_OPTIONS + "=" + String.join(" ", options(config))); // for its measured children
+        }
         args.addAll(options(config));
         return args.toArray(String[]::new);
     }

@@ -30,12 +30,21 @@ import corescale.results.CpuList;
  * are any, else all of them (see {@link ServiceCpus}). Where {@code taskset} is missing they
  * inherit the fork's affinity; {@link RuntimeFacts} records which.</li>
  * </ul>
- * All children get {@code -XX:-UsePerfData} (no hsperfdata file to leave behind if one is killed).
+ * Measured children also get the fork's {@code --enable-native-access} and its configuration's JVM
+ * options ({@link #CONFIG_OPTIONS}). All children get {@code -XX:-UsePerfData} (no hsperfdata file to
+ * leave behind if one is killed).
  * Their stderr goes to a temporary file whose tail is quoted when a child fails.
  */
 public final class ChildJvm {
 
     private static final String APC = "-XX:ActiveProcessorCount=";
+    /**
+     * The system property in which the sweep gives a fork its configuration's JVM options ({@code run
+     * --config}), for the measured children to get them too: a configuration that changes the compiler or
+     * the collector changes the JVMs that do the measured work, not only the fork that waits for them.
+     */
+    public static final String CONFIG_OPTIONS = "corescale.configOptions";
+    private static final String NATIVE_ACCESS = "--enable-native-access";
 
     private ChildJvm() {
     }
@@ -52,7 +61,7 @@ public final class ChildJvm {
 
     static ChildProcess start(String name, Class<?> main, List<String> args, boolean measured) throws IOException {
         List<String> cmd = command(main, args, measured, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                serviceAffinityPrefix());
+                System.getProperty(CONFIG_OPTIONS, ""), serviceAffinityPrefix());
         Path stderr = Files.createTempFile("corescale-" + name + "-", ".stderr");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         Process process;
@@ -68,13 +77,14 @@ public final class ChildJvm {
 
     /**
      * The command line of a child: {@code [affinity prefix] java -XX:-UsePerfData
-     * [-XX:ActiveProcessorCount=N] -cp <class path> main args...}.
+     * [-XX:ActiveProcessorCount=N --enable-native-access=... configuration's options] -cp <class path> main args...}.
      *
      * @param forkArgs the fork's own JVM arguments (where its ActiveProcessorCount is found)
+     * @param configOptions the configuration's JVM options, separated by spaces ({@link #CONFIG_OPTIONS}), or empty
      * @param servicePrefix what a service is started through ({@code taskset -c ...}), or empty
      */
     static List<String> command(Class<?> main, List<String> args, boolean measured, List<String> forkArgs,
-                                List<String> servicePrefix) {
+                                String configOptions, List<String> servicePrefix) {
         List<String> cmd = new ArrayList<>();
         if (!measured) {
             cmd.addAll(servicePrefix);
@@ -83,6 +93,10 @@ public final class ChildJvm {
         cmd.add("-XX:-UsePerfData");
         if (measured) {
             activeProcessorCount(forkArgs).ifPresent(n -> cmd.add(APC + n));
+            forkArgs.stream().filter(a -> a.startsWith(NATIVE_ACCESS)).forEach(cmd::add); // the worker's FFM calls, as the fork's
+            if (!configOptions.isBlank()) {
+                cmd.addAll(List.of(configOptions.strip().split("\\s+")));
+            }
         }
         cmd.add("-cp");
         cmd.add(classPath());

@@ -17,7 +17,7 @@ class ChildJvmIT {
 
     @Test
     void aMeasuredChildGetsTheForksActiveProcessorCountAndItsAffinity() {
-        List<String> cmd = ChildJvm.command(WorkerMain.class, List.of("a"), true, FORK_ARGS, TASKSET);
+        List<String> cmd = ChildJvm.command(WorkerMain.class, List.of("a"), true, FORK_ARGS, "", TASKSET);
         assertEquals(ChildJvm.javaBinary(), cmd.get(0), "no taskset: it keeps the fork's affinity");
         assertTrue(cmd.contains("-XX:ActiveProcessorCount=3"), cmd.toString());
         assertFalse(cmd.contains("-Xmx1g"), "only the core count is passed on");
@@ -27,16 +27,28 @@ class ChildJvmIT {
 
     @Test
     void aMeasuredChildOfAForkWithoutTheFlagGetsNone() {
-        List<String> cmd = ChildJvm.command(WorkerMain.class, List.of(), true, List.of("-Xss1m"), TASKSET);
+        List<String> cmd = ChildJvm.command(WorkerMain.class, List.of(), true, List.of("-Xss1m"), "", TASKSET);
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:ActiveProcessorCount")), cmd.toString());
     }
 
     @Test
     void aServiceEscapesTheForksCoresAndGetsNoProcessorCount() {
-        List<String> cmd = ChildJvm.command(LoopbackServiceMain.class, List.of("1"), false, FORK_ARGS, TASKSET);
+        List<String> cmd = ChildJvm.command(LoopbackServiceMain.class, List.of("1"), false, FORK_ARGS, "-XX:TieredStopAtLevel=1", TASKSET);
         assertEquals(TASKSET, cmd.subList(0, 3));
         assertEquals(ChildJvm.javaBinary(), cmd.get(3));
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:ActiveProcessorCount")), cmd.toString());
+        assertFalse(cmd.contains("-XX:TieredStopAtLevel=1"), "a service is another machine: the configuration is not its");
+    }
+
+    /** A configuration changes the JVMs that do the measured work: each option, and the fork's native access, passed on. */
+    @Test
+    void aMeasuredChildGetsTheConfigurationsOptionsAndTheForksNativeAccess() {
+        List<String> cmd = ChildJvm.command(WorkerMain.class, List.of(), true,
+                List.of("--enable-native-access=ALL-UNNAMED", "-Xmx1g"), " -XX:TieredStopAtLevel=1  -XX:+UseSerialGC ", TASKSET);
+        int main = cmd.indexOf(WorkerMain.class.getName());
+        List<String> jvm = cmd.subList(0, main);
+        assertTrue(jvm.containsAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), cmd.toString());
+        assertFalse(jvm.contains("") || jvm.contains("-Xmx1g"), "options split on spaces; the fork's own heap is not passed on: " + cmd);
     }
 
     @Test
