@@ -16,9 +16,9 @@ import java.util.List;
  * to {@code loops} event loops ({@link ServiceLoop}), each a thread with its own selector: thousands
  * of open connections cost a few kilobytes each, no thread each, and the service has one loop per CPU
  * it may use, so it is not held to one CPU when it has more. In each loop requests wait in a FIFO (the
- * delay is the same for all, so due times only grow); the loop sleeps in {@code select} until the next
- * one is due, and the last sub-millisecond in {@code parkNanos}, so answers never leave early and leave
- * late only by the OS's wake-up latency and the loop's work. Requests pipelined on one connection are
+ * delay is the same for all, so due times only grow); the loop waits in {@code select}, for requests
+ * and for its alarm, which wakes it when the next one is due, so requests are timed when they arrive,
+ * answers never leave early and leave late only by the OS's wake-up latency and the loop's work. Requests pipelined on one connection are
  * answered in order.
  *
  * <p>Runs in a child JVM ({@link LoopbackServiceMain}), never inside the measured fork.
