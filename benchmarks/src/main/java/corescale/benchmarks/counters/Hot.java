@@ -1,17 +1,15 @@
 package corescale.benchmarks.counters;
 
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
 
 /**
  * The hot fields of each kind of counter, each kind after {@link LeftPadding} (but {@link Atomic},
- * which is the JDK object itself); the final counter classes add 128 bytes after them. Value and
- * guard sit together in one holder so that their relative layout is fixed by the class, not by the
- * order of allocations.
+ * which is the JDK object itself); the final counter classes add 128 bytes after them, and then the
+ * reference to a JDK guard (a lock, a semaphore): read by every thread and written by none, it is
+ * kept a line pair away from the value the lock's holder writes. Value and guard sit in one holder
+ * so that their relative layout is fixed by the class, not by the order of allocations.
  *
  * <p>Where the guard is a JDK object (a lock's {@code Sync}, a {@code LongAdder}) its fields cannot
  * be padded from outside: the holder keeps only a reference to it, and the object itself is
@@ -28,40 +26,19 @@ final class Hot {
         long value;
     }
 
+    /** The value; the ReentrantLock that guards it is the counter class's, after its right padding. */
     abstract static class Locked extends LeftPadding {
         long value;
-        final ReentrantLock lock;
-        final Spacer spacer;
-
-        Locked(boolean fair) {
-            spacer = new Spacer();
-            lock = new ReentrantLock(fair);
-            spacer.close();
-        }
     }
 
+    /** The value; the Semaphore that guards it is the counter class's, after its right padding. */
     abstract static class Permits extends LeftPadding {
         long value;
-        final Semaphore permits;
-        final Spacer spacer;
-
-        Permits(int count, boolean fair) {
-            spacer = new Spacer();
-            permits = new Semaphore(count, fair);
-            spacer.close();
-        }
     }
 
+    /** The value; the StampedLock that guards it is the counter class's, after its right padding. */
     abstract static class Stamped extends LeftPadding {
         long value;
-        final StampedLock lock;
-        final Spacer spacer;
-
-        Stamped() {
-            spacer = new Spacer();
-            lock = new StampedLock();
-            spacer.close();
-        }
     }
 
     /**

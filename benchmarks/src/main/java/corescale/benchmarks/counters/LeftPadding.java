@@ -1,7 +1,7 @@
 package corescale.benchmarks.counters;
 
 /**
- * 128 bytes of cold fields that every counter's hot fields come after.
+ * 132 bytes of cold fields that every counter's hot fields come after.
  *
  * <p>Why: a cache line is 64 bytes and the hardware prefetches lines in 128-byte pairs, so a
  * field written by one core slows every other core touching anything within that pair. Left to
@@ -10,9 +10,13 @@ package corescale.benchmarks.counters;
  * aligned). Padding here, and again after the hot fields in each counter class, keeps the hot
  * fields at least 128 bytes from any other object: the same layout in every fork.
  *
- * <p>How: HotSpot orders fields by size inside a class, not by declaration, but always puts a
- * superclass's fields before a subclass's (JDK 15+ only fills holes, here none: 128 single bytes
- * start right after the header). That makes class-hierarchy padding the technique that needs no
+ * <p>How: HotSpot orders fields by size inside a class, not by declaration (references after the
+ * primitives), but always puts a superclass's fields before a subclass's, except that a subclass's
+ * field fills a hole the superclasses left (JDK 15+). Hence 132 bytes, not 128: after a 12-byte
+ * header they end at offset 144, where the 8-byte value starts with no hole before it. With a
+ * 4-byte hole there (as until 2026-12-05) the counter class's guard reference filled it, beside the
+ * value: read by every thread on every increment, it took the value's line from the lock's holder in
+ * the middle of its critical section. That makes class-hierarchy padding the technique that needs no
  * VM flag (JCTools and JMH's own Blackhole do the same; {@code @Contended} would need
  * {@code -XX:-RestrictContended}). {@code CounterLayoutTest} measures the offsets and fails if
  * this ever stops holding.
@@ -27,4 +31,5 @@ abstract class LeftPadding {
     byte p080, p081, p082, p083, p084, p085, p086, p087, p088, p089, p090, p091, p092, p093, p094, p095;
     byte p096, p097, p098, p099, p100, p101, p102, p103, p104, p105, p106, p107, p108, p109, p110, p111;
     byte p112, p113, p114, p115, p116, p117, p118, p119, p120, p121, p122, p123, p124, p125, p126, p127;
+    byte p128, p129, p130, p131; // to offset 144: the value follows with no hole a subclass's field could fill
 }

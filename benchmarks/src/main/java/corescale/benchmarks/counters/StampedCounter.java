@@ -1,9 +1,21 @@
 package corescale.benchmarks.counters;
 
+import java.util.concurrent.locks.StampedLock;
+
 /** {@code StampedLock}'s write lock (not reentrant, no fairness) around the read-modify-write. */
 final class StampedCounter extends Hot.Stamped implements SharedCounter {
     @SuppressWarnings("unused")
     private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15; // 128 bytes after the hot fields
+    /** Read on every increment, written never: after the padding, a line pair from the value (see {@link LeftPadding}). */
+    private final StampedLock lock;
+    /** Keeps the arrays around the guard reachable. */
+    private final Spacer spacer;
+
+    StampedCounter() {
+        spacer = new Spacer();
+        lock = new StampedLock();
+        spacer.close();
+    }
 
     @Override
     public void increment(long work) {

@@ -34,6 +34,9 @@ class CounterLayoutTest {
     static final int PAIR = 128;
     /** The mark word (the lock word of {@code synchronized}) is the first 8 bytes of every object. */
     static final int MARK_WORD = 8;
+    /** The JDK objects a counter guards with, whose fields we cannot pad. */
+    static final Set<Class<?>> JDK_GUARDS = Set.of(ReentrantLock.class, Semaphore.class, StampedLock.class, AtomicLong.class,
+            LongAdder.class);
 
     /** The counters that are the JDK object they guard with (a subclass of it), not a holder of one. */
     private static boolean isJdkGuard(Class<?> counter) {
@@ -67,6 +70,13 @@ class CounterLayoutTest {
         List<FieldLayout> hot = hotFields(layout, counter);
         assertTrue(hot.stream().anyMatch(f -> f.name().equals("value")), variant + ": no hot value found in\n"
                 + layout.toPrintable());
+        // The guard's reference, read by every thread on every increment, a line pair from the value the lock's holder writes.
+        FieldLayout value = hot.stream().filter(f -> f.name().equals("value")).findFirst().orElseThrow();
+        for (FieldLayout g : layout.fields()) {
+            boolean guardRef = !hot.contains(g) && JDK_GUARDS.stream().anyMatch(t -> g.typeClass().equals(t.getName()));
+            assertTrue(!guardRef || g.offset() >= value.offset() + value.size() + PAIR || g.offset() + g.size() + PAIR <= value.offset(),
+                    variant + "." + g.name() + " at offset " + g.offset() + ", the value at " + value.offset() + ":\n" + layout.toPrintable());
+        }
         for (FieldLayout f : hot) {
             String where = variant + "." + f.name() + " at offset " + f.offset() + " of " + layout.instanceSize()
                     + " bytes:\n" + layout.toPrintable();
@@ -83,8 +93,10 @@ class CounterLayoutTest {
             assertTrue(c.getSuperclass().getEnclosingClass() == Hot.class, v + "'s hot fields are not one of Hot's kinds");
             for (Field f : c.getDeclaredFields()) {
                 boolean padding = f.getName().matches("q\\d\\d");
-                boolean cold = java.lang.reflect.Modifier.isFinal(f.getModifiers()) && f.getType() == boolean.class;
-                assertTrue(padding || cold, v + " declares a field outside its hot kind: " + f);
+                boolean fin = java.lang.reflect.Modifier.isFinal(f.getModifiers());
+                boolean cold = fin && f.getType() == boolean.class;
+                boolean guard = fin && (JDK_GUARDS.contains(f.getType()) || f.getType() == Spacer.class); // read-only, after the padding
+                assertTrue(padding || cold || guard, v + " declares a field outside its hot kind: " + f);
             }
         }
     }
@@ -97,8 +109,7 @@ class CounterLayoutTest {
      */
     @Test
     void jdkGuardsAreAllocatedBetweenTheirSpacers() throws Exception {
-        Set<Class<?>> jdkTypes = Set.of(ReentrantLock.class, Semaphore.class, StampedLock.class, AtomicLong.class,
-                LongAdder.class);
+        Set<Class<?>> jdkTypes = JDK_GUARDS;
         int checked = 0;
         int between = 0;
         for (int round = 0; round < 20; round++) {
