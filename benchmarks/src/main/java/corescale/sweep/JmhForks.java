@@ -295,10 +295,11 @@ public final class JmhForks {
     private String[] jvmArgs(Point point, RunConfig config) {
         List<String> args = new ArrayList<>(cores.jvmArgs(point.cores()));
         args.addAll(classSharing.jvmArgs(config));
-        if (!options(config).isEmpty()) {
-            args.add("-D" + ChildJvm.CONFIG_OPTIONS + "=" + String.join(" ", options(config))); // for its measured children
+        List<String> options = options(config);
+        if (!options.isEmpty()) {
+            args.add("-D" + ChildJvm.CONFIG_OPTIONS + "=" + String.join(" ", options)); // for its measured children
         }
-        args.addAll(options(config));
+        args.addAll(options);
         return args.toArray(String[]::new);
     }
 
