@@ -29,15 +29,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>P = {@code processesPerCore} × cores worker JVMs ({@link CounterWorkerMain}) are started at
  * trial setup and stopped at teardown. The counter and the words that coordinate them live in a
- * shared memory-mapped file ({@link SharedMapping}, each word on its own 128-byte region). One
- * operation is a batch of K increments: the benchmark releases every worker at once through the
- * mapping, each makes its share (K / P) with {@code workOutside} tokens before each increment and
- * {@code workInside} between its read and its write, and the benchmark thread sleeps until the last
- * worker to finish wakes it (one signal per batch). The score is increments per µs over all
- * processes ({@code @OperationsPerInvocation(K)}).
+ * shared memory-mapped file ({@link SharedMapping}, each word on its own 128-byte region). The
+ * workers are released at an iteration's first operation and increment, each with {@code workOutside}
+ * tokens before each increment and {@code workInside} between its read and its write, until the
+ * iteration ends: like Python's workers in a loop, they never wait for each other or for the
+ * benchmark. One operation is K increments made by all of them together: the benchmark thread
+ * sleeps and reads their tallies every millisecond ({@link CounterWorkers#POLL_NANOS}). The score is
+ * increments per µs over all processes ({@code @OperationsPerInvocation(K)}).
  *
- * <p>Correctness is measured as in the counters family: after each iteration the counter is compared
- * with the increments the workers made; the difference is the secondary metric {@code lost_updates}.
+ * <p>Correctness is measured as in the counters family: after each iteration, once the workers have
+ * stopped, the counter is compared with the increments they made; the difference is the secondary metric {@code lost_updates}.
  * {@code unguarded} counts the increments that were not one exclusive step (as in counters), so that
  * the report never ranks a variant that does not guard the inside work.
  * {@code posixSemaphorePermits} (P permits: excludes nothing) and {@code unguarded} lose updates;
@@ -59,7 +60,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @WarmupNeeded(millis = 1000)
 public class ProcessCounters {
 
-    /** Increments per batch, over all workers. */
+    /** Increments per operation, over all workers. */
     static final int K = 20_000;
 
     @Param({"fileLock", "posixSemaphore", "posixSemaphorePermits", "spinLock", "atomicAdd", "unguarded"})
@@ -95,13 +96,13 @@ public class ProcessCounters {
         });
         Banner.printFactsOnce();
         workers = CounterWorkers.start(ProcessVariant.of(variant), processesPerCore * Runtime.getRuntime().availableProcessors(),
-                workInside, workOutside, K);
+                workInside, workOutside);
         Banner.note("processcounters " + variant + ": " + workers.describeStartup());
     }
 
     @Benchmark
     public void increment(Lost lost) throws Exception {
-        workers.runBatch();
+        workers.awaitIncrements(K);
     }
 
     @TearDown(Level.Trial)
@@ -127,17 +128,19 @@ public class ProcessCounters {
         public long unguarded;
 
         @Setup(Level.Iteration)
-        public void mark(ProcessCounters shared) {
+        public void start(ProcessCounters shared) {
             lost_updates = 0;
             unguarded = 0;
-            shared.workers.mark();
+            shared.workers.startIteration();
         }
 
+        /** Stops the workers first: they run until told, and the count must be final. */
         @TearDown(Level.Iteration)
-        public void check(ProcessCounters shared) {
+        public void check(ProcessCounters shared) throws Exception {
             CounterWorkers w = shared.workers;
-            unguarded = ProcessVariant.of(shared.variant).excludes(shared.workInside, w.processes()) ? 0 : w.madeSinceMark();
-            lost_updates = w.lostSinceMark();
+            w.stopIteration();
+            unguarded = ProcessVariant.of(shared.variant).excludes(shared.workInside, w.processes()) ? 0 : w.madeThisIteration();
+            lost_updates = w.lostThisIteration();
         }
     }
 }

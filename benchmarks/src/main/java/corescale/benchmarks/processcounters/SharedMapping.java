@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The memory-mapped file the parent and its worker processes share: a few 64-bit words, each alone in
  * its own 128-byte region (two cache lines: the hardware prefetches adjacent lines in pairs), so that
- * the counter, the spin-lock word, the release and completion words and each worker's tally never
+ * the counter, the spin-lock word, the run and stop words and each worker's tally never
  * share a line, in every fork alike. The mapping starts on a page, so region offsets are line-aligned.
  *
  * <p>Words are read and written through a {@link VarHandle} view of the mapped buffer (acquire/release
@@ -34,16 +34,18 @@ final class SharedMapping {
     /** Bytes per word's region. */
     static final int REGION = 128;
 
-    /** The batch a worker may start: the parent writes 1, 2, 3 ... to release all workers at once. */
-    static final int GO = 0;
+    /** The iteration the workers may run in: the parent writes 1, 2, 3 ... to release them all at once. */
+    static final int RUN = 0;
     /** The shared counter. */
     static final int COUNTER = 1;
     /** The spin lock's word: 0 free, 1 held. */
     static final int SPIN = 2;
-    /** Workers that have finished a batch, counted over all batches. */
-    static final int DONE = 3;
+    /** The iteration the workers must stop: written by the parent after the iteration's last operation. */
+    static final int STOP = 3;
+    /** Workers that have stopped, counted over all iterations. */
+    static final int STOPPED = 4;
     /** Worker i's increments made so far is in region FIRST_MADE + i. */
-    static final int FIRST_MADE = 4;
+    static final int FIRST_MADE = 5;
 
     static final String FILE_PREFIX = "corescale-counter-";
     /** Files and named semaphores this code creates in /dev/shm: {@code <prefix><pid>-<hex>}. */
@@ -151,19 +153,19 @@ final class SharedMapping {
         LONGS.setOpaque(words, (int) offset(region), value);
     }
 
-    /** How long a waiting worker keeps yielding before it naps: far longer than the gap between batches. */
+    /** How long a waiting worker keeps yielding before it naps. */
     private static final long YIELD_NANOS = 2_000_000;
 
     /**
-     * Waits until {@link #GO} reaches {@code batch}: spins briefly, then yields (a runnable parent or
-     * worker gets the CPU at once, and the release is seen within a microsecond or so) for up to 2 ms,
-     * far longer than the gap between two batches of one iteration; only then it naps 20 µs at a time,
-     * as between iterations. So the workers of a batch start together, and an idle one costs little.
+     * Waits until the word {@code region} reaches {@code value}: spins briefly, then yields (a runnable
+     * parent or worker gets the CPU at once, and the word is seen within a microsecond or so) for up
+     * to 2 ms; only then it naps 20 µs at a time, as between iterations. So the workers of an
+     * iteration start together, and an idle one costs little.
      */
-    void awaitRelease(long batch) {
+    void awaitAtLeast(int region, long value) {
         int spins = 0;
         long yieldingSince = 0;
-        while (get(GO) < batch) {
+        while (get(region) < value) {
             if (spins < 100) {
                 spins++;
                 Thread.onSpinWait();

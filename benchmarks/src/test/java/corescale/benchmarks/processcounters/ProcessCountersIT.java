@@ -102,6 +102,27 @@ class ProcessCountersIT {
         assertEquals(List.of(), Files.readAllLines(trace).stream().filter(l -> l.startsWith("thread ")).toList());
     }
 
+    /** An operation ends only once its increments are made, and a stopped iteration's count is final. */
+    @Test
+    void anOperationWaitsForItsIncrementsAndStoppingMakesTheCountFinal() throws Exception {
+        try (CounterWorkers workers = CounterWorkers.start(ProcessVariant.atomicAdd, 2, 0, 0)) {
+            for (int iteration = 0; iteration < 2; iteration++) {
+                workers.startIteration();
+                for (int op = 1; op <= 5; op++) {
+                    workers.awaitIncrements(1000);
+                    long seen = workers.madeThisIteration();
+                    assertTrue(seen >= 1000L * op, "operation " + op + " returned after " + seen + " increments");
+                }
+                workers.stopIteration();
+                long made = workers.madeThisIteration();
+                assertTrue(made >= 5000, "made " + made + " of the 5000 awaited");
+                assertEquals(0, workers.lostThisIteration(), "the counter holds every increment made");
+                Thread.sleep(20);
+                assertEquals(made, workers.madeThisIteration(), "increments made after the workers were stopped");
+            }
+        }
+    }
+
     @Test
     void workersOfAKilledForkExit() throws Exception {
         for (String variant : List.of("posixSemaphore", "fileLock")) {

@@ -18,8 +18,8 @@ class SharedMappingTest {
 
     @Test
     void everyWordHasItsOwn128ByteRegionStartingOnALine() {
-        int[] regions = {SharedMapping.GO, SharedMapping.COUNTER, SharedMapping.SPIN, SharedMapping.DONE,
-                SharedMapping.FIRST_MADE, SharedMapping.FIRST_MADE + 1};
+        int[] regions = {SharedMapping.RUN, SharedMapping.COUNTER, SharedMapping.SPIN, SharedMapping.STOP,
+                SharedMapping.STOPPED, SharedMapping.FIRST_MADE, SharedMapping.FIRST_MADE + 1};
         for (int i = 0; i < regions.length; i++) {
             assertEquals(0, SharedMapping.offset(regions[i]) % 128);
             for (int j = i + 1; j < regions.length; j++) {
