@@ -14,8 +14,9 @@ import corescale.stats.model.PointKey;
  * measured iterations (NaN when it does not report one). The statistics take these facts from the
  * results, never from a list of benchmark names.
  *
- * @param concurrency    units of work the model has in flight at once at most, by construction
- *                       ({@value #CONCURRENCY}); 1 means one at a time: a latency, not a scaling curve
+ * @param concurrency    units of work the model has in flight at once at most, by construction, or on
+ *                       average at best where they wait on a service ({@value #CONCURRENCY}); 1 means
+ *                       one at a time: a latency, not a scaling curve
  * @param serviceTimeUs  the fixed time one unit waits on a service, µs ({@value #SERVICE_TIME_US}):
  *                       with {@code concurrency}, Little's law bounds the throughput
  * @param latencyVsDelay mean observed latency of a unit over that time ({@value #LATENCY_VS_DELAY})
