@@ -27,7 +27,7 @@ import corescale.stats.run.RunFile;
 
 /**
  * Measures the canary ({@link Canary}: its fixed warm-up and iterations, {@link #FORKS} forks per kernel) on
- * the run's own JVM without any configuration's options but the canary's own ({@link Canary#JVM_ARGS}),
+ * the run's own JVM without any configuration's options but the canary's own ({@link Canary#jvmArgs}),
  * pinned like a 1-core point (the first
  * placed CPU), and appends the reading to run.json, rewritten whole each time. A canary that fails
  * is reported and leaves no reading; the sweep goes on.
@@ -48,6 +48,8 @@ final class CanaryRecorder {
     private final Consumer<String> say;
     private final BooleanSupplier stopping;
     private final long start = System.nanoTime();
+    /** The memory kernel's chain, sized for this machine's largest cache. */
+    private final long chainBytes = Canary.chainBytes(Canary.largestCacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache")));
 
     /**
      * @param say      where the reading's line goes (the console, beside the progress line)
@@ -69,7 +71,7 @@ final class CanaryRecorder {
                     .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
                     .forks(FORKS)
                     .jvm(cores.jvmFor(1))
-                    .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.JVM_ARGS.stream()).toArray(String[]::new))
+                    .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.jvmArgs(chainBytes).stream()).toArray(String[]::new))
                     .shouldFailOnError(true)
                     .timeout(TimeValue.seconds(30))
                     .build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
@@ -78,8 +80,8 @@ final class CanaryRecorder {
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
                     memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory));
             RunFile.read(runDir).withCanary(reading).write(runDir);
-            say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load",
-                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad()));
+            say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load (a %s chain)",
+                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad(), Canary.describeChain(chainBytes)));
         } catch (IOException | RunnerException | RuntimeException e) {
             if (!stopping.getAsBoolean()) {
                 say.accept("canary " + at + ": failed, no reading recorded: " + JmhForks.describe(e));

@@ -1,6 +1,11 @@
 package corescale.benchmarks.selftest;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * start, middle and end of a sweep to see whether the machine itself changed speed meanwhile (a
  * noisy neighbour, throttling). Two kernels, one per resource: {@link #cpu} mixes the bits of a
  * small state (integer arithmetic, in registers) and {@link #memory} follows a chain of dependent
- * loads through memory much larger than any L3 cache. Its fixed warm-up and iterations keep one
+ * loads through memory at least twice this machine's largest cache ({@link #chainBytes}). Its fixed warm-up and iterations keep one
  * reading at about three seconds, JVM starts included. Not part of the sweep.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -37,21 +42,69 @@ public class Canary {
     static final int LOADS = 1024;
     /** Ints in one 64-byte cache line: the chain uses one int per line, so every step is a new line. */
     static final int LINE = 16;
-    /** 64 MiB of ints, far beyond any L3 cache: nearly every step of the chain goes to memory. */
-    static final int INTS = 16 << 20;
+    /** The smallest chain, in bytes: 64 MiB, twice the L3 of the machine the canary was first measured on. */
+    static final long MIN_CHAIN_BYTES = 64L << 20;
+    /** Where the sweep tells the canary's fork the chain's size ({@link #jvmArgs}); unset, the smallest. */
+    static final String CHAIN_PROPERTY = "corescale.canary.chainBytes";
     /** The chain's order is the same in every fork and run. */
     static final long SEED = 20240607L;
 
     /**
-     * The canary fork's JVM options: a fixed, pre-touched heap in transparent huge pages, so that
-     * the chain's 64 MiB land in huge pages in every fork. With 4 KiB pages each step also walks
-     * the page tables, and how much of that hits depends on where the fork's pages fell: measured
-     * here (8 forks a batch, 1 core), fork means spread 177–226 ns and batch means 172–212 ns
-     * without these options, 156–183 ns and 172 ns twice with them. Where the OS offers no huge
-     * pages the JVM warns and runs as before.
+     * The chain's size for a machine whose largest cache holds {@code largestCache} bytes: the power of
+     * two at least twice that, and at least {@link #MIN_CHAIN_BYTES}. The chain is one cycle through
+     * all its lines, so a line comes back only after every other: a cache that keeps recent lines
+     * holds none of the next ones once the chain is twice its size, and every step goes to memory.
+     * (Some server chips have 96 MiB to 500 MiB of L3: a fixed 64 MiB would measure their cache.)
      */
-    public static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseTransparentHugePages",
-            "-XX:+AlwaysPreTouch");
+    public static long chainBytes(long largestCache) {
+        long wanted = Math.max(MIN_CHAIN_BYTES, 2 * largestCache);
+        return Long.highestOneBit(wanted - 1) << 1;
+    }
+
+    /** The largest cache of {@code cacheDir} ({@code /sys/devices/system/cpu/cpu0/cache}), in bytes; 0 where not known. */
+    public static long largestCacheBytes(Path cacheDir) {
+        long largest = 0;
+        try (DirectoryStream<Path> indexes = Files.newDirectoryStream(cacheDir, "index*")) {
+            for (Path index : indexes) {
+                largest = Math.max(largest, sizeBytes(Files.readString(index.resolve("size")).trim()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no sysfs (not Linux) or an unreadable entry: the smallest chain
+        }
+        return largest;
+    }
+
+    /** Bytes of a sysfs cache size: "32768K", "1M", "512". */
+    static long sizeBytes(String size) {
+        char unit = size.isEmpty() ? ' ' : Character.toUpperCase(size.charAt(size.length() - 1));
+        long shift = switch (unit) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
+    }
+
+    /**
+     * The canary fork's JVM options for a chain of {@code chainBytes}: its size, and a fixed,
+     * pre-touched heap in transparent huge pages big enough for it, so that the chain lands in huge
+     * pages in every fork. With 4 KiB pages each step also walks the page tables, and how much of
+     * that hits depends on where the fork's pages fell: measured here (8 forks a batch, 1 core, a 64
+     * MiB chain), fork means spread 177–226 ns and batch means 172–212 ns without these options,
+     * 156–183 ns and 172 ns twice with them. Where the OS offers no huge pages the JVM warns and runs
+     * as before.
+     */
+    public static List<String> jvmArgs(long chainBytes) {
+        long heapMiB = (chainBytes >> 20) + 512;
+        return List.of("-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m", "-XX:+UseTransparentHugePages",
+                "-XX:+AlwaysPreTouch", "-D" + CHAIN_PROPERTY + "=" + chainBytes);
+    }
+
+    /** "64 MiB": the chain's size as the console says it. */
+    public static String describeChain(long chainBytes) {
+        return String.format(Locale.ROOT, "%d MiB", chainBytes >> 20);
+    }
 
     /** The CPU kernel's state: not final and updated every call, so nothing is a constant to fold. */
     @State(Scope.Thread)
@@ -68,7 +121,8 @@ public class Canary {
 
         @Setup(Level.Trial)
         public void build() {
-            next = cycle(INTS / LINE, LINE, SEED);
+            long bytes = Long.getLong(CHAIN_PROPERTY, MIN_CHAIN_BYTES);
+            next = cycle(Math.toIntExact(bytes / Integer.BYTES / LINE), LINE, SEED);
             at = 0;
         }
     }
@@ -103,7 +157,7 @@ public class Canary {
      * {@code lines} lines of {@code stride} ints linked into one cycle in a random order: the first
      * int of each line holds the index of the next line's first int. Shuffling lines, not ints,
      * keeps the setup short (a million swaps for 64 MiB) while every step still lands on a line the
-     * prefetcher cannot guess.
+     * prefetcher cannot guess. An int array holds at most 8 GiB, a chain for a 4 GiB cache.
      */
     static int[] cycle(int lines, int stride, long seed) {
         int[] order = new int[lines];
