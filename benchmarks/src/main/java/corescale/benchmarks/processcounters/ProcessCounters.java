@@ -55,8 +55,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Threads(1)
 // The fork creates and unlinks the POSIX semaphore through the FFM API: no "restricted method" warning.
 @Fork(jvmArgsPrepend = "--enable-native-access=ALL-UNNAMED")
-// Forks warmed up 200 ms at one core: the first four measured iterations 16%, 10%, 3% and 4% below
-// the later ones (24 forks); after 1 s within 1.5% (24 forks).
+// Forks warmed up 200 ms at one core: with workers released per batch, the first four measured
+// iterations 16%, 10%, 3% and 4% below the later ones, within 1.5% after 1 s (24 forks); with free-running
+// workers the first 18% below for atomicAdd and fileLock, the next within 1-3% (12 forks each); kept.
 @WarmupNeeded(millis = 1000)
 public class ProcessCounters {
 
