@@ -12,7 +12,7 @@ class RunFactsTest {
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
         RunFacts facts = RunFacts.read(Fixtures.REFERENCE);
-        assertEquals("vm-20261205-223705", facts.runId());
+        assertEquals("vm-20261206-003607", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
         assertEquals("AMD EPYC", facts.machine().get("cpuModel"));

@@ -18,7 +18,7 @@ class RunFileTest {
     @Test
     void theCommittedReferenceRunReadsWithItsCanaryAndNoConfigs() throws Exception {
         RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
-        assertEquals("vm-20261205-223705", run.runId());
+        assertEquals("vm-20261206-003607", run.runId());
         assertEquals(List.of(1, 2), run.cores());
         assertEquals("default", run.profile());
         assertTrue(run.configs().isEmpty());
