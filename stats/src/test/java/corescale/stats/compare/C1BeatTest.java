@@ -101,4 +101,11 @@ class C1BeatTest {
     private static Verdict verdict(CompareResult r, PointKey key) {
         return r.points().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow().verdict();
     }
+
+    /** TieredStopAtLevel=4 is the JVM's default, full tiering with C2: such a side is a C2 side. */
+    @Test
+    void anExplicitLevelFourIsC2() {
+        CompareResult r = compare(config("c2", 1, 1, 1), config("c1", 1.3, 1, 0.7));
+        assertTrue(C1Beat.of(r, List.of("-XX:TieredStopAtLevel=4"), List.of(C1_OPTIONS)).isPresent());
+    }
 }

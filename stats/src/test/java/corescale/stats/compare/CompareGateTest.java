@@ -204,4 +204,39 @@ class CompareGateTest {
         long same = r.points().stream().filter(p -> p.verdict() == Verdict.SAME).count();
         assertTrue(same >= POINTS * 0.9, same + " of " + POINTS + " same");
     }
+
+    /** One point of a comparison with its p of no change, as the comparison found it, its verdict as decided alone. */
+    private static CompareResult oneOther(String other, double pChange, double ratio, Verdict alone) {
+        PointKey key = Synthetic.key("lock", 4, 4);
+        PointComparison p = new PointComparison(key, "ops/us", 10, 10 * ratio, Design.FORKS, 5, 5,
+                new corescale.stats.summary.Ratio(ratio, ratio * 0.9, ratio * 1.1, "welch-log"), pChange, pChange, 0.9,
+                alone, List.of());
+        PointComparison insufficient = new PointComparison(Synthetic.key("adder", 4, 4), "ops/us", 10, 10, Design.FORKS, 1, 1,
+                corescale.stats.summary.Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, Verdict.INSUFFICIENT, List.of());
+        return new CompareResult("base", other, Design.FORKS, 1, 1, List.of(p, insufficient), List.of(), List.of(),
+                corescale.stats.run.Canary.NONE, List.of());
+    }
+
+    /**
+     * Two OTHERs decided together: p 0.03 (faster alone, ratio 1.2) and p 0.5 are one family of m = 2,
+     * so Benjamini–Hochberg gives q = min(0.03·2/1, 0.5·2/2) = 0.06 &gt; α: no longer a discovery.
+     */
+    @Test
+    void twoComparisonsDecidedTogetherShareOneFalseDiscoveryFamily() {
+        List<CompareResult> together = new Comparer(0.05).decidedTogether(List.of(
+                oneOther("o1", 0.03, 1.2, Verdict.FASTER), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE)));
+        PointComparison p = together.get(0).points().get(0);
+        assertEquals(0.06, p.qChange(), 1e-12);
+        assertEquals(Verdict.INCONCLUSIVE, p.verdict());
+        assertEquals(0.5, together.get(1).points().get(0).qChange(), 1e-12);
+    }
+
+    /** The note of a joint adjustment counts the other comparisons (1 of 2) and the points with a p (2 of 4). */
+    @Test
+    void comparisonsDecidedTogetherSayWithHowManyOthersAndPoints() {
+        List<CompareResult> together = new Comparer(0.05).decidedTogether(List.of(
+                oneOther("o1", 0.03, 1.2, Verdict.FASTER), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE)));
+        assertEquals(List.of(List.of(new CompareNote.AdjustedTogether(1, 2)), List.of(new CompareNote.AdjustedTogether(1, 2))),
+                together.stream().map(CompareResult::notes).toList());
+    }
 }

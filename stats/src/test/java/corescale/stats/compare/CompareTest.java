@@ -239,4 +239,73 @@ class CompareTest {
         assertTrue(both.points().stream().filter(p -> p.key().variant().equals("virtualThreads")).findFirst().orElseThrow()
                 .notes().contains(new CompareNote.ServiceBound(CompareNote.Side.BOTH)));
     }
+
+    /**
+     * The verdict's edges as stats/STATISTICS.md states them: faster/slower when q ≤ α (a q of exactly α
+     * is a discovery) and the ratio lies beyond 1 + t (exactly 1 + t is not beyond it); same when
+     * p_same &lt; α (exactly α is not).
+     */
+    @Test
+    void verdictEdgesAreTheDocumentedOnes() {
+        assertEquals(Verdict.FASTER, Verdict.of(0.05, 1.10, 0.9, 0.05, 0.05), "q = alpha is a discovery");
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.01, 1 + 0.05, 0.9, 0.05, 0.05), "ratio 1 + t is not beyond it");
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.5, 1.0, 0.05, 0.05, 0.05), "p_same = alpha is not below it");
+    }
+
+    /** A side of two forks, one of them 0, has enough forks: what stops the test is the fork mean, and the note says so. */
+    @Test
+    void aZeroForkMeanIsNamedAsNotPositiveNotAsTooFewForks() {
+        PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 0);
+        PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101);
+        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        assertEquals(Verdict.INSUFFICIENT, c.verdict());
+        assertEquals(List.of(new CompareNote.SideForkMeanNotPositive(CompareNote.Side.BASE)), c.notes());
+    }
+
+    /** A ratio of 0 (the other side measured nothing) has no logarithm: the family's geomean leaves it out. */
+    @Test
+    void aZeroRatioIsLeftOutOfTheFamilyGeomean() {
+        PointKey k2 = Synthetic.key("adder", 4, 4);
+        CompareResult r = new Comparer(0.05).compare(
+                run("a", Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.1, 9.9), Synthetic.summary(k2, Mode.THROUGHPUT, 10, 10.1, 9.9)),
+                run("b", Synthetic.summary(KEY, Mode.THROUGHPUT, 20, 20.2, 19.8), Synthetic.summary(k2, Mode.THROUGHPUT, 0, 0, 0)));
+        CompareResult.FamilyGeomean f = r.families().get(0);
+        assertEquals(1, f.points());
+        assertEquals(2.0, f.geomean(), 1e-12); // KEY alone: 20/10
+    }
+
+    /**
+     * Per core at each side's largest core count, even where that is not the side's best throughput:
+     * base 40 at 4 cores and 30 at 8, other also 20 at 16: 30/8 = 3.75 against 20/16 = 1.25 a core.
+     */
+    @Test
+    void perCoreIsTakenAtTheLargestCoreCountNotAtTheBestThroughput() {
+        PointSummary at4 = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40.4, 39.6);
+        PointSummary at8 = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 30, 30.3, 29.7);
+        PointSummary at16 = Synthetic.summary(Synthetic.key("lock", 16, 16), Mode.THROUGHPUT, 20, 20.2, 19.8);
+        CurveComparison c = new Comparer(0.05).compare(run("a", at4, at8), run("b", at4, at8, at16)).curves().get(0);
+        assertEquals(List.of(8, 16), List.of(c.baseCores(), c.otherCores()));
+        assertEquals(3.75, c.basePerCore(), 1e-12);
+        assertEquals(1.25, c.otherPerCore(), 1e-12);
+    }
+
+    /** A side whose points do not know their cores (0) gets no per-core figure, whichever side it is. */
+    @Test
+    void aSideWithoutCoresHasNoPerCoreFigure() {
+        PointSummary unknown = Synthetic.summary(Synthetic.key("lock", 0, 4), Mode.THROUGHPUT, 40, 40.4, 39.6);
+        PointSummary at8 = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60.6, 59.4);
+        for (CurveComparison c : List.of(new Comparer(0.05).compare(run("a", unknown), run("b", at8)).curves().get(0),
+                new Comparer(0.05).compare(run("a", at8), run("b", unknown)).curves().get(0))) {
+            assertFalse(c.coresKnown(), c.toString());
+            assertTrue(Double.isNaN(c.ratio().value()), c.toString());
+            assertTrue(Double.isNaN(c.basePerCore()) && Double.isNaN(c.otherPerCore()), c.toString());
+        }
+    }
+
+    @Test
+    void coresAreKnownWhenBothSidesHaveThem() {
+        PointSummary a = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40, 40);
+        PointSummary b = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60, 60);
+        assertTrue(new Comparer(0.05).compare(run("a", a), run("b", b)).curves().get(0).coresKnown());
+    }
 }

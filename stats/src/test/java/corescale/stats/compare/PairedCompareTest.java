@@ -186,4 +186,46 @@ class PairedCompareTest {
         assertEquals(Math.cbrt(0.7 * 7.1 / 10.2 * 7.05 / 10.1), p.ratio().value(), 1e-12);
         assertEquals(Verdict.SLOWER, p.verdict());
     }
+
+    private static PointSummary forks(PointKey key, double[] means, int[] rounds) {
+        return new PointSummary(key, "ops/us", means.length, means.length * 5, java.util.Arrays.stream(means).average().orElseThrow(),
+                Double.NaN, Double.NaN, Double.NaN, false, means, rounds, List.of());
+    }
+
+    /** Rounds 1 and 2 against rounds 1 and 3: one pair, fewer than a verdict needs, and each side's lone fork named. */
+    @Test
+    void onePairIsTooFewAndBothSidesUnpairedForksAreNamed() {
+        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        CompareResult r = new Comparer(0.05).comparePaired(
+                Synthetic.runData("a", List.of(forks(key, new double[] {10, 10.2}, new int[] {1, 2})), Set.of()),
+                Synthetic.runData("b", List.of(forks(key, new double[] {7, 7.1}, new int[] {1, 3})), Set.of()));
+        PointComparison p = r.points().get(0);
+        assertEquals(Verdict.INSUFFICIENT, p.verdict());
+        assertEquals(List.of(new CompareNote.TooFewPairs(1, Comparer.MIN_FORKS), new CompareNote.ForksUnpaired(List.of(
+                new CompareNote.Unpaired("a", List.of(2)), new CompareNote.Unpaired("b", List.of(3))))), p.notes());
+    }
+
+    /** Two pairs are enough pairs: a fork mean of 0 is what stops the test, and the note says that. */
+    @Test
+    void twoPairsWithAZeroForkMeanAreNotTooFewPairs() {
+        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        CompareResult r = new Comparer(0.05).comparePaired(
+                Synthetic.runData("a", List.of(forks(key, new double[] {10, 0}, new int[] {1, 2})), Set.of()),
+                Synthetic.runData("b", List.of(forks(key, new double[] {7, 7.1}, new int[] {1, 2})), Set.of()));
+        assertEquals(List.of(CompareNote.Plain.FORK_MEAN_NOT_POSITIVE), r.points().get(0).notes());
+    }
+
+    /** Of two points only one dropped a fork: the comparison's total names 1 fork at 1 point. */
+    @Test
+    void theUnpairedTotalCountsOnlyThePointsThatDroppedForks() {
+        PointKey lock = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        PointKey adder = lock.withVariant("adder");
+        int[] three = {1, 2, 3};
+        CompareResult r = new Comparer(0.05).comparePaired(
+                Synthetic.runData("a", List.of(forks(lock, new double[] {10, 10.2, 9.9}, three),
+                        forks(adder, new double[] {20, 20.2, 19.9}, three)), Set.of()),
+                Synthetic.runData("b", List.of(forks(lock, new double[] {7, 7.1}, new int[] {1, 2}),
+                        forks(adder, new double[] {21, 21.3, 20.8}, three)), Set.of()));
+        assertEquals(List.of(new CompareNote.UnpairedTotal(1, 1)), r.notes());
+    }
 }

@@ -236,4 +236,28 @@ class ReplicateRunsTest {
         assertEquals(0.96, drift.cpu(), 1e-12);
         assertFalse(drift.beyond(0.05), "first against last only");
     }
+
+    /**
+     * Two runs a side, one point in only the first run of each: compared by its forks and named as
+     * missing from a run on each side; the point in every run is compared by runs, with no such note.
+     */
+    @Test
+    void aPointInOneRunOfEachSideIsComparedByItsForksAndNamed() {
+        PointKey everywhere = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        PointKey once = everywhere.withVariant("adder");
+        PointSummary e = Synthetic.summary(everywhere, Mode.THROUGHPUT, 10, 10.2, 9.9);
+        PointSummary o = Synthetic.summary(once, Mode.THROUGHPUT, 20, 20.3, 19.8);
+        List<RunData> base = List.of(Synthetic.runData("a1", List.of(e, o), Set.of(Synthetic.RUN)),
+                Synthetic.runData("a2", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 10.4, 10.1, 10.2)), Set.of(Synthetic.RUN)));
+        List<RunData> other = List.of(Synthetic.runData("b1", List.of(e, o), Set.of(Synthetic.RUN)),
+                Synthetic.runData("b2", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 9.8, 10.0, 9.7)), Set.of(Synthetic.RUN)));
+        CompareResult r = new Comparer(0.05).compare(base, other, "a", "b");
+        PointComparison onceCompared = r.points().stream().filter(p -> p.key().equals(once)).findFirst().orElseThrow();
+        assertEquals(Design.FORKS, onceCompared.design());
+        assertEquals(List.of(new CompareNote.MissingRuns(CompareNote.Side.BASE, 1, 2),
+                new CompareNote.MissingRuns(CompareNote.Side.OTHER, 1, 2), CompareNote.Plain.ONE_RUN_A_SIDE), onceCompared.notes());
+        PointComparison everywhereCompared = r.points().stream().filter(p -> p.key().equals(everywhere)).findFirst().orElseThrow();
+        assertEquals(Design.RUNS, everywhereCompared.design());
+        assertEquals(List.of(), everywhereCompared.notes());
+    }
 }
