@@ -205,16 +205,16 @@ class CompareGateTest {
         assertTrue(same >= POINTS * 0.9, same + " of " + POINTS + " same");
     }
 
-    /** One point of a comparison with its p of no change, as the comparison found it, its verdict as decided alone. */
-    private static CompareResult oneOther(String other, double pChange, double ratio, Verdict alone) {
+    /** A comparison of one point with its p of no change and its verdict as decided alone, and maybe one point without a p. */
+    private static CompareResult oneOther(String other, double pChange, double ratio, Verdict alone, boolean untested) {
         PointKey key = Synthetic.key("lock", 4, 4);
         PointComparison p = new PointComparison(key, "ops/us", 10, 10 * ratio, Design.FORKS, 5, 5,
                 new corescale.stats.summary.Ratio(ratio, ratio * 0.9, ratio * 1.1, "welch-log"), pChange, pChange, 0.9,
                 alone, List.of());
         PointComparison insufficient = new PointComparison(Synthetic.key("adder", 4, 4), "ops/us", 10, 10, Design.FORKS, 1, 1,
                 corescale.stats.summary.Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, Verdict.INSUFFICIENT, List.of());
-        return new CompareResult("base", other, Design.FORKS, 1, 1, List.of(p, insufficient), List.of(), List.of(),
-                corescale.stats.run.Canary.NONE, List.of());
+        return new CompareResult("base", other, Design.FORKS, 1, 1, untested ? List.of(p, insufficient) : List.of(p),
+                List.of(), List.of(), corescale.stats.run.Canary.NONE, List.of());
     }
 
     /**
@@ -224,18 +224,18 @@ class CompareGateTest {
     @Test
     void twoComparisonsDecidedTogetherShareOneFalseDiscoveryFamily() {
         List<CompareResult> together = new Comparer(0.05).decidedTogether(List.of(
-                oneOther("o1", 0.03, 1.2, Verdict.FASTER), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE)));
+                oneOther("o1", 0.03, 1.2, Verdict.FASTER, true), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE, false)));
         PointComparison p = together.get(0).points().get(0);
         assertEquals(0.06, p.qChange(), 1e-12);
         assertEquals(Verdict.INCONCLUSIVE, p.verdict());
         assertEquals(0.5, together.get(1).points().get(0).qChange(), 1e-12);
     }
 
-    /** The note of a joint adjustment counts the other comparisons (1 of 2) and the points with a p (2 of 4). */
+    /** The note of a joint adjustment counts the other comparisons (1 of 2) and the points with a p (2 of 3). */
     @Test
     void comparisonsDecidedTogetherSayWithHowManyOthersAndPoints() {
         List<CompareResult> together = new Comparer(0.05).decidedTogether(List.of(
-                oneOther("o1", 0.03, 1.2, Verdict.FASTER), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE)));
+                oneOther("o1", 0.03, 1.2, Verdict.FASTER, true), oneOther("o2", 0.5, 1.0, Verdict.INCONCLUSIVE, false)));
         assertEquals(List.of(List.of(new CompareNote.AdjustedTogether(1, 2)), List.of(new CompareNote.AdjustedTogether(1, 2))),
                 together.stream().map(CompareResult::notes).toList());
     }
