@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompareTest {
@@ -250,6 +251,19 @@ class CompareTest {
         assertEquals(Verdict.FASTER, Verdict.of(0.05, 1.10, 0.9, 0.05, 0.05), "q = alpha is a discovery");
         assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.01, 1 + 0.05, 0.9, 0.05, 0.05), "ratio 1 + t is not beyond it");
         assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.5, 1.0, 0.05, 0.05, 0.05), "p_same = alpha is not below it");
+    }
+
+    /** The same edges on the slower side, the one a regression gate fires on: q = α is a discovery, ratio 1 − t is not below 1 − t. */
+    @Test
+    void slowerVerdictEdgesAreTheDocumentedOnes() {
+        assertEquals(Verdict.SLOWER, Verdict.of(0.05, 0.90, 0.9, 0.05, 0.05), "q = alpha is a discovery");
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.of(0.01, 1 - 0.05, 0.9, 0.05, 0.05), "ratio 1 - t is not below it");
+    }
+
+    /** A threshold is a relative change in [0, 1): 1 would call a point slower only below a ratio of 0. */
+    @Test
+    void aThresholdOfOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Comparer(1.0));
     }
 
     /** A side of two forks, one of them 0, has enough forks: what stops the test is the fork mean, and the note says so. */
