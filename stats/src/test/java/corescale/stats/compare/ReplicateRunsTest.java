@@ -260,4 +260,22 @@ class ReplicateRunsTest {
         assertEquals(Design.RUNS, everywhereCompared.design());
         assertEquals(List.of(), everywhereCompared.notes());
     }
+
+    /**
+     * A run's value of a point is the geometric mean of its fork means, as STATISTICS.md says the ratio
+     * is one of geometric means: base runs of forks (1, 100) and (4, 100) are worth 10 and 20, other
+     * runs of (20, 20) and (10, 160) 20 and 40, so the ratio is √(20·40)/√(10·20) = 2 exactly (with
+     * arithmetic means of forks it would be √(20·85)/√(50.5·52) = 0.80).
+     */
+    @Test
+    void aRunIsWorthTheGeometricMeanOfItsForkMeans() {
+        PointKey k = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        List<RunData> base = List.of(Synthetic.runData("a1", List.of(Synthetic.summary(k, Mode.THROUGHPUT, 1, 100)), Set.of(Synthetic.RUN)),
+                Synthetic.runData("a2", List.of(Synthetic.summary(k, Mode.THROUGHPUT, 4, 100)), Set.of(Synthetic.RUN)));
+        List<RunData> other = List.of(Synthetic.runData("b1", List.of(Synthetic.summary(k, Mode.THROUGHPUT, 20, 20)), Set.of(Synthetic.RUN)),
+                Synthetic.runData("b2", List.of(Synthetic.summary(k, Mode.THROUGHPUT, 10, 160)), Set.of(Synthetic.RUN)));
+        PointComparison c = new Comparer(0.05).compare(base, other, "a", "b").points().get(0);
+        assertEquals(Design.RUNS, c.design());
+        assertEquals(2.0, c.ratio().value(), 1e-12);
+    }
 }
