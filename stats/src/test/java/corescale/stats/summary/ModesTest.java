@@ -122,4 +122,16 @@ class ModesTest {
         assertTrue(flaggedSeenTwice >= 0.9 * seenTwice, flaggedSeenTwice + " of " + seenTwice);
         assertTrue(flagged >= 0.55 * TRIALS, flagged + " of " + TRIALS);
     }
+
+    @Test
+    void fourForksAreTestedAndCanBeTwoModes() {
+        // gap 29 >= 0.15 * 115.5 = 17.3; pooled sd sqrt((0.5 + 0.5) / 2) = 0.71, 4 * 0.71 = 2.8 <= 29
+        assertEquals(2, Modes.count(new double[] {100, 101, 130, 131}));
+    }
+
+    @Test
+    void spreadInsideTheGroupsHasForksMinusTwoDegreesOfFreedom() {
+        // gap 20 >= 0.15 * 120 = 18, but pooled sd sqrt((50 + 50) / (4 - 2)) = 7.07 and 4 * 7.07 = 28.3 > 20: one wide mode
+        assertEquals(1, Modes.count(new double[] {100, 110, 130, 140}));
+    }
 }

@@ -8,10 +8,15 @@ import corescale.stats.load.LoaderTest;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.PooledResult;
 import corescale.stats.model.SummaryNote;
+import corescale.stats.model.Units;
+import corescale.stats.load.Format;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -101,5 +106,40 @@ class SummaryTest {
         double half = 4 * 2.570582 / 6.868827;
         assertEquals(23 - half, inc.ciLow(), 1e-4);
         assertEquals(List.of(SummaryNote.Plain.POOLED_INTERVAL), inc.notes());
+    }
+
+    @Test
+    void oneForkOfTwoIterationsIsNotedAsOneForkNotOneIteration() throws BadInputException {
+        LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{4, 6});
+        PointSummary s = new Summarizer().summarize(List.of(in)).get(0).summary();
+        assertEquals(List.of(SummaryNote.Plain.ONE_FORK), s.notes());
+    }
+
+    private static LoadedInput pooled(Mode mode, int samples, double score, double error999) {
+        PooledResult p = new PooledResult(Synthetic.RUN, KEY.withMode(mode), Units.canonical(mode), 1, samples, score, error999, Map.of());
+        return new LoadedInput(Path.of("jmh.csv"), Format.JMH_CSV, List.of(), List.of(p));
+    }
+
+    @Test
+    void twoPooledSamplesGetTheRescaledIntervalOnBothSides() throws BadInputException {
+        PointSummary s = new Summarizer().summarize(List.of(pooled(Mode.THROUGHPUT, 2, 50, 10))).get(0).summary();
+        double half = 10 * 12.706204736174694 / 636.6192487687897; // t(0.975, 1) / t(0.9995, 1), scipy.stats.t.ppf
+        assertArrayEquals(new double[]{50 - half, 50 + half}, new double[]{s.ciLow(), s.ciHigh()}, 1e-9);
+    }
+
+    @Test
+    void twoPooledFilesOfAPointAreAveragedAsReplicates() throws BadInputException {
+        PointSummary s = new Summarizer().summarize(List.of(pooled(Mode.THROUGHPUT, 6, 40, 4), pooled(Mode.THROUGHPUT, 6, 44, 4)))
+                .get(0).summary();
+        assertEquals(42, s.mean(), 1e-12); // (40 + 44) / 2
+    }
+
+    @Test
+    void pooledTimeConvertedToThroughputKeepsItsRelativeError() throws BadInputException {
+        // 2 threads at 0.5 us/op = 4 ops/us; error 0.1 of 0.5 is 20%, so 0.8 ops/us at 99.9%,
+        // rescaled by t(0.975, 5) / t(0.9995, 5) = 2.5705818 / 6.8688266 (scipy.stats.t.ppf).
+        PointSummary s = new Summarizer(true).summarize(List.of(pooled(Mode.AVERAGE_TIME, 6, 0.5, 0.1))).get(0).summary();
+        double half = 0.8 * 2.5705818356363146 / 6.868826625881276;
+        assertArrayEquals(new double[]{4 - half, 4 + half}, new double[]{s.ciLow(), s.ciHigh()}, 1e-9);
     }
 }
