@@ -142,4 +142,9 @@ class SummaryTest {
         double half = 0.8 * 2.5705818356363146 / 6.868826625881276;
         assertArrayEquals(new double[]{4 - half, 4 + half}, new double[]{s.ciLow(), s.ciHigh()}, 1e-9);
     }
+
+    @Test
+    void cvOfTwoValuesIsTheirSampleSdOverTheMean() {
+        assertEquals(Math.sqrt(2) / 10, Intervals.cv(new double[]{9, 11}), 1e-12); // s = sqrt((1 + 1) / 1), mean 10
+    }
 }
