@@ -57,9 +57,10 @@ final class CounterWorkers implements AutoCloseable {
     }
 
     /**
-     * How often the parent looks at the tallies while it waits: a wake-up costs a few µs of a core,
-     * under 0.5% at one core, and the iteration's last operation ends at most this late, which
-     * counts its time but not the increments made meanwhile: under 0.5% of a 200 ms iteration.
+     * How often the parent looks at the tallies while it waits. By estimate: a wake-up costs a few µs
+     * of a core, under 0.5% at one core, and the iteration's last operation ends up to this (and a
+     * chunk) late, which counts its time but not the increments made meanwhile: under 1% of a 200 ms
+     * iteration. See docs/execution-models.md for what was measured.
      */
     static final long POLL_NANOS = 1_000_000;
 

@@ -192,14 +192,18 @@ class PairedCompareTest {
                 Double.NaN, Double.NaN, Double.NaN, false, means, rounds, List.of());
     }
 
+    /** One point's paired comparison, base forks of {@code baseRounds} against other forks of {@code otherRounds}. */
+    private static PointComparison pairedOnePoint(double[] base, int[] baseRounds, double[] other, int[] otherRounds) {
+        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        return new Comparer(0.05).comparePaired(
+                Synthetic.runData("a", List.of(forks(key, base, baseRounds)), Set.of()),
+                Synthetic.runData("b", List.of(forks(key, other, otherRounds)), Set.of())).points().get(0);
+    }
+
     /** Rounds 1 and 2 against rounds 1 and 3: one pair, fewer than a verdict needs, and each side's lone fork named. */
     @Test
     void onePairIsTooFewAndBothSidesUnpairedForksAreNamed() {
-        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
-        CompareResult r = new Comparer(0.05).comparePaired(
-                Synthetic.runData("a", List.of(forks(key, new double[] {10, 10.2}, new int[] {1, 2})), Set.of()),
-                Synthetic.runData("b", List.of(forks(key, new double[] {7, 7.1}, new int[] {1, 3})), Set.of()));
-        PointComparison p = r.points().get(0);
+        PointComparison p = pairedOnePoint(new double[] {10, 10.2}, new int[] {1, 2}, new double[] {7, 7.1}, new int[] {1, 3});
         assertEquals(Verdict.INSUFFICIENT, p.verdict());
         assertEquals(List.of(new CompareNote.TooFewPairs(1, Comparer.MIN_FORKS), new CompareNote.ForksUnpaired(List.of(
                 new CompareNote.Unpaired("a", List.of(2)), new CompareNote.Unpaired("b", List.of(3))))), p.notes());
@@ -208,11 +212,8 @@ class PairedCompareTest {
     /** Two pairs are enough pairs: a fork mean of 0 is what stops the test, and the note says that. */
     @Test
     void twoPairsWithAZeroForkMeanAreNotTooFewPairs() {
-        PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
-        CompareResult r = new Comparer(0.05).comparePaired(
-                Synthetic.runData("a", List.of(forks(key, new double[] {10, 0}, new int[] {1, 2})), Set.of()),
-                Synthetic.runData("b", List.of(forks(key, new double[] {7, 7.1}, new int[] {1, 2})), Set.of()));
-        assertEquals(List.of(CompareNote.Plain.FORK_MEAN_NOT_POSITIVE), r.points().get(0).notes());
+        PointComparison p = pairedOnePoint(new double[] {10, 0}, new int[] {1, 2}, new double[] {7, 7.1}, new int[] {1, 2});
+        assertEquals(List.of(CompareNote.Plain.FORK_MEAN_NOT_POSITIVE), p.notes());
     }
 
     /** Of two points only one dropped a fork: the comparison's total names 1 fork at 1 point. */
