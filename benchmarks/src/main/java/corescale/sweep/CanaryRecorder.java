@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-
 import java.util.stream.Stream;
 
 import org.openjdk.jmh.results.Result;
@@ -18,6 +17,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -67,14 +67,8 @@ final class CanaryRecorder {
     void take(String at) {
         double seconds = (System.nanoTime() - start) / 1e9;
         try {
-            Collection<RunResult> results = new Runner(new OptionsBuilder()
-                    .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
-                    .forks(FORKS)
-                    .jvm(cores.jvmFor(1))
-                    .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.jvmArgs(chainBytes).stream()).toArray(String[]::new))
-                    .shouldFailOnError(true)
-                    .timeout(TimeValue.seconds(30))
-                    .build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
+            Collection<RunResult> results = new Runner(options(cores, chainBytes),
+                    OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
             RunResult cpu = result(results, "cpu", "ops/us");
             RunResult memory = result(results, "memory", "ns/op");
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
@@ -89,6 +83,18 @@ final class CanaryRecorder {
         } finally {
             jmhLog.flush();
         }
+    }
+
+    /** Both kernels, {@link #FORKS} forks each, pinned like a 1-core point, with a chain of {@code chainBytes}. */
+    static Options options(CoresRestriction cores, long chainBytes) throws IOException {
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
+                .forks(FORKS)
+                .jvm(cores.jvmFor(1))
+                .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.jvmArgs(chainBytes).stream()).toArray(String[]::new))
+                .shouldFailOnError(true)
+                .timeout(TimeValue.seconds(30))
+                .build();
     }
 
     /** The result of the kernel {@code method}, whose score must be in {@code unit} and positive. */
