@@ -72,7 +72,7 @@ final class CanaryRecorder {
             RunResult cpu = result(results, "cpu", "ops/us");
             RunResult memory = result(results, "memory", "ns/op");
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
-                    memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory));
+                    memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory), chainBytes);
             RunFile.read(runDir).withCanary(reading).write(runDir);
             say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load (a %s chain)",
                     at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad(), Canary.describeChain(chainBytes)));

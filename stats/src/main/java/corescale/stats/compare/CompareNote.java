@@ -24,7 +24,9 @@ public sealed interface CompareNote {
         /** Fork means identical on each side: no spread, so no interval and no verdict. */
         NO_SPREAD,
         /** Replicate runs with different largest core counts: curves compared between the first run of each side. */
-        CURVES_FROM_FIRST_RUNS
+        CURVES_FROM_FIRST_RUNS,
+        /** The canary's memory kernel walked chains of different sizes on the two sides: its times are not compared. */
+        CANARY_CHAINS_DIFFER
     }
 
     /** The point is found on one side only; the name is the side it is missing from. */

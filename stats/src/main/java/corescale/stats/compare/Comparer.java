@@ -4,6 +4,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.run.Canary;
+import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.MixedOnLogs;
@@ -109,8 +110,12 @@ public final class Comparer {
         if (!curves.isEmpty() && design == Design.RUNS) {
             notes.add(CompareNote.Plain.CURVES_FROM_FIRST_RUNS);
         }
-        Canary canary = design == Design.PAIRED ? Canary.NONE : Canary.between(
-                base.stream().map(RunData::canary).toList(), other.stream().map(RunData::canary).toList());
+        List<List<CanaryReading>> baseCanary = base.stream().map(RunData::canary).toList();
+        List<List<CanaryReading>> otherCanary = other.stream().map(RunData::canary).toList();
+        Canary canary = design == Design.PAIRED ? Canary.NONE : Canary.between(baseCanary, otherCanary);
+        if (design != Design.PAIRED && !Canary.sameChain(baseCanary, otherCanary)) {
+            notes.add(CompareNote.Plain.CANARY_CHAINS_DIFFER);
+        }
         return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided,
                 curves, Mismatches.of(base, other), canary, notes);
     }

@@ -63,6 +63,11 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
             return mean(canary.stream().mapToDouble(CanaryReading::memoryNsPerLoad).toArray());
         }
 
+        /** The chain sizes its memory kernel walked, in bytes, ascending (one, but for runs made before and after a change). */
+        public List<Long> canaryChains() {
+            return canary.stream().map(CanaryReading::memoryChainBytes).distinct().sorted().toList();
+        }
+
         /** How far the machine moved during its own run: last reading against first ({@link Canary#drift}). */
         public Canary canaryDrift() {
             return Canary.drift(canary);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@code fleet.md}, {@code fleet.html} and their charts: several machines' runs on one page.
@@ -89,13 +90,16 @@ public final class FleetReport {
                 + "locks or its scheduler do: a machine " + Fmt.times(1.5) + " as fast on the canary and "
                 + Fmt.times(1.5) + " as fast on a counter has a faster core, not a faster counter; a benchmark's ratio "
                 + "well beyond the canary's is the benchmark's own (contention, the memory system, the scheduler). "
+                + "The memory kernel walks a chain twice the machine's largest cache, so machines whose caches differ walk "
+                + "chains of different sizes, and their memory kernels are not compared. "
                 + "Ratios are against " + fleet.machines().get(0).label() + ", above 1 faster.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("machine").num("readings").num("cpu kernel (ops/µs)")
-                .num("memory kernel (ns/load)").text("vs " + fleet.machines().get(0).label()).text("during its run (last vs first)");
+                .num("memory kernel (ns/load)").text("its chain").text("vs " + fleet.machines().get(0).label()).text("during its run (last vs first)");
         for (Fleet.Machine m : fleet.machines()) {
             Canary vs = fleet.canaryVsFirst(m);
             Canary drift = m.canaryDrift();
             t.row(m.label(), Integer.toString(m.canary().size()), Fmt.num(m.canaryCpu()), Fmt.num(m.canaryMemory()),
+                    m.canaryChains().stream().map(b -> (b >> 20) + " MiB").collect(Collectors.joining(", ")),
                     m.canary().isEmpty() ? "no readings" : vs.known() ? CanaryText.describe(vs) : "",
                     drift.known() ? CanaryText.describe(drift) : "");
         }

@@ -25,11 +25,25 @@ public record Canary(double cpu, double memory) {
 
     /**
      * The other side's machine speed over the base side's: each run's readings averaged, then the
-     * runs of a side averaged (each run counts once). {@link #NONE} when a side has no readings.
+     * runs of a side averaged (each run counts once). {@link #NONE} when a side has no readings; the
+     * memory ratio NaN when the readings walked chains of different sizes ({@link #sameChain}).
      */
     public static Canary between(List<List<CanaryReading>> base, List<List<CanaryReading>> other) {
-        return new Canary(sideMean(other, CanaryReading::cpuOpsPerUs) / sideMean(base, CanaryReading::cpuOpsPerUs),
-                sideMean(base, CanaryReading::memoryNsPerLoad) / sideMean(other, CanaryReading::memoryNsPerLoad));
+        double memory = sameChain(base, other)
+                ? sideMean(base, CanaryReading::memoryNsPerLoad) / sideMean(other, CanaryReading::memoryNsPerLoad)
+                : Double.NaN;
+        return new Canary(sideMean(other, CanaryReading::cpuOpsPerUs) / sideMean(base, CanaryReading::cpuOpsPerUs), memory);
+    }
+
+    /**
+     * Whether every reading of both sides walked one chain size. The chain is twice the largest
+     * cache: where the caches differ (or a run predates that rule) a larger cache is walked by a
+     * larger chain, and the times per load of chains of different sizes measure different things
+     * (a 64 MiB chain stays in a 300 MiB L3; a 1 GiB one goes to memory).
+     */
+    public static boolean sameChain(List<List<CanaryReading>> base, List<List<CanaryReading>> other) {
+        return java.util.stream.Stream.concat(base.stream(), other.stream()).flatMap(List::stream)
+                .mapToLong(CanaryReading::memoryChainBytes).distinct().count() <= 1;
     }
 
     /** Speed at the last reading over the first, in the order taken; {@link #NONE} below 2 readings. */

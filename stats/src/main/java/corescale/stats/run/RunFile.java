@@ -83,22 +83,31 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
      * @param cpuForks        the CPU kernel's score in each fork of the reading (empty in run.json
      *                        files written before readings had several forks)
      * @param memoryForks     the memory kernel's score in each fork of the reading (likewise)
+     * @param memoryChainBytes the memory kernel's chain, which follows the machine's largest cache:
+     *                        readings compare only over one chain; 0 (absent from files written before
+     *                        it was recorded) reads as the fixed chain of those runs, {@link #UNRECORDED_CHAIN_BYTES}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CanaryReading(String at, @JsonProperty("seconds_into_run") double secondsIntoRun,
                                 @JsonProperty("cpu_ops_per_us") double cpuOpsPerUs,
                                 @JsonProperty("memory_ns_per_load") double memoryNsPerLoad,
                                 @JsonProperty("cpu_forks_ops_per_us") List<Double> cpuForks,
-                                @JsonProperty("memory_forks_ns_per_load") List<Double> memoryForks) {
+                                @JsonProperty("memory_forks_ns_per_load") List<Double> memoryForks,
+                                @JsonProperty("memory_chain_bytes") long memoryChainBytes) {
+
+        /** The chain every reading walked before its size followed the machine's cache (and was recorded). */
+        public static final long UNRECORDED_CHAIN_BYTES = 64L << 20;
+
         public CanaryReading {
             Objects.requireNonNull(at, "at");
             cpuForks = cpuForks == null ? List.of() : List.copyOf(cpuForks);
             memoryForks = memoryForks == null ? List.of() : List.copyOf(memoryForks);
+            memoryChainBytes = memoryChainBytes > 0 ? memoryChainBytes : UNRECORDED_CHAIN_BYTES;
         }
 
-        /** A reading without its forks' scores. */
+        /** A reading without its forks' scores, as files written before readings had forks hold it. */
         public CanaryReading(String at, double secondsIntoRun, double cpuOpsPerUs, double memoryNsPerLoad) {
-            this(at, secondsIntoRun, cpuOpsPerUs, memoryNsPerLoad, null, null);
+            this(at, secondsIntoRun, cpuOpsPerUs, memoryNsPerLoad, null, null, 0);
         }
     }
 

@@ -214,6 +214,22 @@ class ReplicateRunsTest {
         assertTrue(findings.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance only")));
     }
 
+    /** r1's readings walked 64 MiB (unrecorded), r2's 1 GiB: the memory kernel is left out, and the findings say why. */
+    @Test
+    void runsWhoseCanaryChainsDifferCompareTheCpuKernelOnly() {
+        SplittableRandom rnd = new SplittableRandom(1303);
+        RunData r1 = run("r1", rnd, 1, canary(1));
+        RunData r2 = run("r2", rnd, 0.8, List.of(new CanaryReading("start", 0, 80, 300, List.of(), List.of(), 1L << 30)));
+        CompareResult r = new Comparer(0.05).compare(r1, r2);
+        assertEquals(0.8, r.canary().cpu(), 1e-12);
+        assertTrue(Double.isNaN(r.canary().memory()), "memory " + r.canary().memory());
+        assertTrue(r.notes().contains(CompareNote.Plain.CANARY_CHAINS_DIFFER), r.notes().toString());
+        List<String> findings = CompareFindings.of(r, 0.05);
+        assertTrue(findings.contains("the canary's memory kernel walked chains of different sizes (it follows the largest"
+                + " cache): its times are not compared"), findings.toString());
+        assertTrue(findings.stream().noneMatch(f -> f.contains("memory kernel,") || f.contains("on its memory kernel")), findings.toString());
+    }
+
     @Test
     void aSteadyCanaryLeavesTheClaimAlone() {
         List<String> findings = singleRunFindings(1);
@@ -235,6 +251,19 @@ class ReplicateRunsTest {
                 new CanaryReading("end", 9, 96, 80)));
         assertEquals(0.96, drift.cpu(), 1e-12);
         assertFalse(drift.beyond(0.05), "first against last only");
+    }
+
+    /** A 64 MiB chain in a 300 MiB cache against a 1 GiB one through memory: the memory kernel is not compared, the cpu kernel is. */
+    @Test
+    void canaryMemoryIsComparedOnlyOverOneChainSize() {
+        CanaryReading small = new CanaryReading("start", 0, 100, 40, List.of(), List.of(), 64L << 20);
+        CanaryReading large = new CanaryReading("start", 0, 100, 130, List.of(), List.of(), 1L << 30);
+        Canary c = Canary.between(List.of(List.of(small)), List.of(List.of(large)));
+        assertEquals(1.0, c.cpu(), 1e-12);
+        assertTrue(Double.isNaN(c.memory()), "memory " + c.memory());
+        assertFalse(Canary.sameChain(List.of(List.of(small)), List.of(List.of(large))));
+        CanaryReading slower = new CanaryReading("end", 9, 100, 260, List.of(), List.of(), 1L << 30);
+        assertEquals(0.5, Canary.between(List.of(List.of(large)), List.of(List.of(slower))).memory(), 1e-12, "one chain: compared");
     }
 
     /**

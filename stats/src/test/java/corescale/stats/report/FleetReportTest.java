@@ -108,7 +108,7 @@ class FleetReportTest {
         // Machines named by their folders although their host names agree; canary against the first.
         assertTrue(md.contains("| fast | same-hostname | Fast CPU | 2 |"), md);
         assertTrue(md.contains("| slow | same-hostname | Slow CPU | 2 |"), md);
-        assertTrue(md.lines().anyMatch(l -> l.startsWith("| slow | 2 | 100 | 80 | ×0.5 as fast on the canary's cpu kernel")), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| slow | 2 | 100 | 80 | 64 MiB | ×0.5 as fast on the canary's cpu kernel")), md);
 
         // One chart of throughput and one per core for each setting, whatever the number of variants.
         try (Stream<Path> files = Files.list(fleet)) {

@@ -37,7 +37,7 @@ class CanaryMovedTest {
                 cpu.add(cpuLevel * Math.exp(CPU_NOISE * r.nextGaussian()));
                 memory.add(memoryLevel * Math.exp(MEMORY_NOISE * r.nextGaussian()));
             }
-            readings.add(new CanaryReading(at[i], 300 * i, mean(cpu), mean(memory), cpu, memory));
+            readings.add(new CanaryReading(at[i], 300 * i, mean(cpu), mean(memory), cpu, memory, 0));
         }
         return readings;
     }
@@ -82,13 +82,13 @@ class CanaryMovedTest {
     void knownCases() {
         List<Double> tight = List.of(99.0, 100.0, 101.0);
         // 10% slower per load at the end, forks within 1%: moved (the speed ratio is 100/110)
-        Canary c = Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, List.of(240.0, 240.0, 240.0), tight),
-                new CanaryReading("end", 600, 240, 110, List.of(240.0, 240.0, 240.0), List.of(109.0, 110.0, 111.0))), THRESHOLD);
+        Canary c = Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, List.of(240.0, 240.0, 240.0), tight, 0),
+                new CanaryReading("end", 600, 240, 110, List.of(240.0, 240.0, 240.0), List.of(109.0, 110.0, 111.0), 0)), THRESHOLD);
         assertEquals(100.0 / 110, c.memory(), 1e-12);
         assertTrue(Double.isNaN(c.cpu()), "the cpu kernel did not move");
         // the same 10% with forks spread over 80..120: within the noise
-        assertFalse(Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, List.of(), List.of(80.0, 100.0, 120.0)),
-                new CanaryReading("end", 600, 240, 110, List.of(), List.of(90.0, 110.0, 130.0))), THRESHOLD).known());
+        assertFalse(Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, List.of(), List.of(80.0, 100.0, 120.0), 0),
+                new CanaryReading("end", 600, 240, 110, List.of(), List.of(90.0, 110.0, 130.0), 0)), THRESHOLD).known());
         // without the forks' scores (older run.json): the threshold alone
         assertEquals(100.0 / 110, Canary.moved(List.of(new CanaryReading("start", 0, 240, 100),
                 new CanaryReading("end", 600, 240, 110)), THRESHOLD).memory(), 1e-12);

@@ -31,7 +31,7 @@ class RunFileTest {
         RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,
                 null, null, List.of(new RunFile.RunConfig("a", "", "", "25"), new RunFile.RunConfig("c1",
                 "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of())
-                .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25, List.of(810.0, 815.0), List.of(95.0, 95.5)))
+                .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25, List.of(810.0, 815.0), List.of(95.0, 95.5), 1L << 30))
                 .withCanary(new RunFile.CanaryReading("end", 600, 800, 96));
         run.write(dir);
         RunFile back = RunFile.read(dir);
@@ -42,5 +42,16 @@ class RunFileTest {
         assertEquals(List.of(), back.canary().get(1).cpuForks(), "a reading without its forks' scores");
         assertTrue(Files.readString(dir.resolve(RunFile.NAME)).contains("\"memory_forks_ns_per_load\" : [ 95.0, 95.5 ]"),
                 Files.readString(dir.resolve(RunFile.NAME)));
+        assertTrue(Files.readString(dir.resolve(RunFile.NAME)).contains("\"memory_chain_bytes\" : 1073741824"),
+                Files.readString(dir.resolve(RunFile.NAME)));
+        assertEquals(1L << 30, back.canary().get(0).memoryChainBytes());
+        assertEquals(64L << 20, back.canary().get(1).memoryChainBytes(), "unrecorded: the chain every run walked then");
+    }
+
+    /** The reference run.json was written before the chain was recorded: its readings walked 64 MiB. */
+    @Test
+    void aReadingWithoutItsChainWalked64MiB() throws Exception {
+        RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
+        assertTrue(run.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), run.canary().toString());
     }
 }
