@@ -77,8 +77,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (points, estimate, where results go, the CPUs of each core count) and exit without measuring.")
     boolean dryRun;
 
+    /**
+     * The most JMH threads a point may have. Each is a platform thread of the fork with its own
+     * stack, all started before the first iteration: a slip such as 100000 would exhaust the
+     * machine's threads or memory rather than measure anything.
+     */
+    static final int MAX_THREADS = 1024;
+
     @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts for shared-state benchmarks. Default: cores and 2 x cores, and 1 at the fewest cores.")
+            description = "Thread counts for shared-state benchmarks, 1 to 1024. Default: cores and 2 x cores, and 1 at the fewest cores.")
     List<Integer> threads;
 
     @Option(names = "--precision", paramLabel = "PCT",
@@ -239,6 +246,10 @@ final class RunCommand implements Callable<Integer> {
     private void checkCounts() {
         for (int t : threads == null ? List.<Integer>of() : threads) {
             atLeast("--threads", t, 1, "a thread count");
+            if (t > MAX_THREADS) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--threads " + t + ": a thread count must be at most " + MAX_THREADS);
+            }
         }
         try {
             if (threads != null) {

@@ -55,6 +55,7 @@ class CommandLineTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             --threads -2           | --threads -2: a thread count must be 1 or more
+            --threads 4,100000     | --threads 100000: a thread count must be at most 1024
             --max-forks 0          | --max-forks 0: forks must be 1 or more
             -f -1                  | -f -1: forks must be 1 or more
             -i 0                   | -i 0: measured iterations must be 1 or more
