@@ -14,7 +14,7 @@ final class AtomicLongCasCounter extends Hot.Atomic {
     }
 
     static AtomicLongCasCounter create() {
-        return Hot.atomic(AtomicLongCasCounter::new);
+        return Hot.between(AtomicLongCasCounter::new);
     }
 
     @Override

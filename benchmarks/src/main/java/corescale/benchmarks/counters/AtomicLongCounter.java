@@ -13,7 +13,7 @@ final class AtomicLongCounter extends Hot.Atomic {
     }
 
     static AtomicLongCounter create() {
-        return Hot.atomic(AtomicLongCounter::new);
+        return Hot.between(AtomicLongCounter::new);
     }
 
     @Override

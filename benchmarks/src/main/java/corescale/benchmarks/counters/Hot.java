@@ -45,7 +45,7 @@ final class Hot {
      * The {@code AtomicLong} counters are the {@code AtomicLong} itself, so that an increment reaches
      * the value with no holder in between (the holder's extra dependent load cost atomicLong 13% at
      * one thread on an AMD EPYC, issue 31). Its value comes right after the header, where no class of
-     * ours can pad before it: the counter is made by {@link #atomic}, right after a {@link Spacer}'s
+     * ours can pad before it: the counter is made by {@link #between}, right after a {@link Spacer}'s
      * first array and before its second, as the JDK guards held by the other kinds are.
      */
     abstract static class Atomic extends AtomicLong implements SharedCounter {
@@ -61,8 +61,11 @@ final class Hot {
         }
     }
 
-    /** A counter made by {@code constructor} between the two arrays of the spacer it is given. */
-    static <C extends Atomic> C atomic(Function<Spacer, C> constructor) {
+    /**
+     * A counter made by {@code constructor} between the two arrays of the spacer it is given: for the
+     * counters whose hot word is their own header or comes right after it ({@link Atomic}, {@code synchronized}).
+     */
+    static <C extends SharedCounter> C between(Function<Spacer, C> constructor) {
         Spacer spacer = new Spacer();
         C counter = constructor.apply(spacer);
         spacer.close();

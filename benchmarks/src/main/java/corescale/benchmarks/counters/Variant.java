@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 enum Variant {
 
     /** An intrinsic monitor: a {@code synchronized} method. */
-    synchronizedBlock("synchronized", threads -> new SynchronizedCounter()),
+    synchronizedBlock("synchronized", threads -> SynchronizedCounter.create()),
     reentrantLock("reentrantLock", threads -> new LockCounter(false)),
     reentrantLockFair("reentrantLockFair", threads -> new LockCounter(true)),
     /** A binary semaphore (one permit, unfair) used as a mutex. */
