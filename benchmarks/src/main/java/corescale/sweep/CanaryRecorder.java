@@ -39,8 +39,10 @@ final class CanaryRecorder {
      * of a reading's forks is what tells a moving machine from the canary's own noise ({@code Canary.moved}).
      */
     static final int FORKS = 3;
-    /** About what one reading takes: for each kernel, {@link #FORKS} JVM starts of 1.3 s with their iterations. */
-    static final Duration TIME = Duration.ofSeconds(8);
+    /** The memory kernel's chain on this machine, sized for its largest cache. */
+    static final long CHAIN_BYTES = Canary.chainBytes(Canary.largestCacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache")));
+    /** About what one reading takes on this machine ({@link #time}). */
+    static final Duration TIME = time(CHAIN_BYTES);
 
     private final Path runDir;
     private final CoresRestriction cores;
@@ -48,8 +50,6 @@ final class CanaryRecorder {
     private final Consumer<String> say;
     private final BooleanSupplier stopping;
     private final long start = System.nanoTime();
-    /** The memory kernel's chain, sized for this machine's largest cache. */
-    private final long chainBytes = Canary.chainBytes(Canary.largestCacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache")));
 
     /**
      * @param say      where the reading's line goes (the console, beside the progress line)
@@ -67,15 +67,15 @@ final class CanaryRecorder {
     void take(String at) {
         double seconds = (System.nanoTime() - start) / 1e9;
         try {
-            Collection<RunResult> results = new Runner(options(cores, chainBytes),
+            Collection<RunResult> results = new Runner(options(cores, CHAIN_BYTES),
                     OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
             RunResult cpu = result(results, "cpu", "ops/us");
             RunResult memory = result(results, "memory", "ns/op");
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
-                    memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory), chainBytes);
+                    memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory), CHAIN_BYTES);
             RunFile.read(runDir).withCanary(reading).write(runDir);
             say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load (a %s chain)",
-                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad(), Canary.describeChain(chainBytes)));
+                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad(), Canary.describeChain(CHAIN_BYTES)));
         } catch (IOException | RunnerException | RuntimeException e) {
             if (!stopping.getAsBoolean()) {
                 say.accept("canary " + at + ": failed, no reading recorded: " + JmhForks.describe(e));
@@ -83,6 +83,17 @@ final class CanaryRecorder {
         } finally {
             jmhLog.flush();
         }
+    }
+
+    /**
+     * About what one reading takes with a chain of {@code chainBytes}: for each kernel {@link #FORKS}
+     * JVM starts of 1.3 s with their iterations, 8 s with a 64 MiB chain; each fork pre-touches the
+     * heap that holds the chain and each memory fork builds it, 5 s more per GiB beyond (measured on
+     * the Intel Xeon VM: 8.7 s with 64 MiB, 12.7 s with 1 GiB).
+     */
+    static Duration time(long chainBytes) {
+        long beyond = Math.max(0, chainBytes - Canary.MIN_CHAIN_BYTES);
+        return Duration.ofSeconds(8).plusMillis(5000 * beyond / (1L << 30));
     }
 
     /** Both kernels, {@link #FORKS} forks each, pinned like a 1-core point, with a chain of {@code chainBytes}. */

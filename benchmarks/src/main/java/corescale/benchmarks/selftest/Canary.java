@@ -43,7 +43,7 @@ public class Canary {
     /** Ints in one 64-byte cache line: the chain uses one int per line, so every step is a new line. */
     static final int LINE = 16;
     /** The smallest chain, in bytes: 64 MiB, twice the L3 of the machine the canary was first measured on. */
-    static final long MIN_CHAIN_BYTES = 64L << 20;
+    public static final long MIN_CHAIN_BYTES = 64L << 20;
     /** Where the sweep tells the canary's fork the chain's size ({@link #jvmArgs}); unset, the smallest. */
     static final String CHAIN_PROPERTY = "corescale.canary.chainBytes";
     /** The chain's order is the same in every fork and run. */
