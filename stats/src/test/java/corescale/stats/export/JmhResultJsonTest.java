@@ -131,6 +131,18 @@ class JmhResultJsonTest {
         assertEquals(2 * base, c1, 1e-9, "each file holds its own configuration's forks only");
     }
 
+    /** JMH's measurementIterations is one number a benchmark: here the most iterations a fork of the point measured. */
+    @Test
+    void measurementIterationsAreTheMostAForkMeasured() throws Exception {
+        List<String> lines = new ArrayList<>();
+        // forks of 4, 2 and 3 iterations (flat, so none is taken for warm-up): 4
+        ExportFixtures.add(lines, "", "lock", 2, 2, new double[][] {{10, 10, 10, 10}, {9, 9}, {11, 11, 11}}, 1, false);
+        Path run = ExportFixtures.run(dir, lines);
+        RunExports.write(run, List.of(), ExportFixtures.CONTEXT);
+        JsonNode entry = JSON.readTree(run.resolve("jmh-result.json").toFile()).get(0);
+        assertEquals(4, entry.get("measurementIterations").asInt(), entry.toPrettyString());
+    }
+
     private static List<String> sorted(java.util.Iterator<String> names) {
         List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);

@@ -1,0 +1,46 @@
+package corescale.stats.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.summary.Ratio;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** contention.csv's baseline_cores: which cores the 1-thread point divided by was at. */
+class ContentionCsvTest {
+
+    private static List<CSVRecord> writeAndRead(List<ContentionRow> rows) throws IOException {
+        StringWriter out = new StringWriter();
+        ContentionCsv.write(rows, out);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(out.toString())).getRecords();
+    }
+
+    private static PointKey key(int cores, int threads) {
+        return new PointKey("counters", "Counters.increment", "lock", "", cores, threads, Mode.THROUGHPUT);
+    }
+
+    /**
+     * A plain JMH file without -XX:ActiveProcessorCount has cores 0 (unknown): its 1-thread point is at
+     * cores 0, which is a baseline (written 0), not the absence of one (-1, written empty).
+     */
+    @Test
+    void aBaselineAtUnknownCoresIsWrittenAndNoBaselineIsEmpty() throws IOException {
+        // 4 threads at 36 ops/us over 1 thread at 20: 1.8
+        ContentionRow atUnknownCores = new ContentionRow(key(0, 4), 36, 0, new Ratio(1.8, 1.7, 1.9, "welch-log"), "lock", Ratio.ONE,
+                null);
+        ContentionRow withoutOneThread = new ContentionRow(key(2, 4), 30, -1, Ratio.NONE, "lock", Ratio.ONE, null);
+        List<CSVRecord> rows = writeAndRead(List.of(atUnknownCores, withoutOneThread));
+        assertEquals("0", rows.get(0).get("baseline_cores"));
+        assertEquals("1.8", rows.get(0).get("vs_1thread"));
+        assertEquals("", rows.get(1).get("baseline_cores"));
+    }
+}

@@ -1,0 +1,71 @@
+package corescale.stats.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import corescale.stats.answers.Answers;
+import corescale.stats.model.Mode;
+import corescale.stats.run.RunFile.CanaryReading;
+import corescale.stats.scaling.AmdahlFit;
+import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.CurveKey;
+import corescale.stats.scaling.NoFit;
+import corescale.stats.scaling.ScalingCurve;
+import corescale.stats.scaling.ScalingPoint;
+import corescale.stats.scaling.UslFit;
+
+/** A fleet's settings, per-core lines and canary means, from machines built by hand. */
+class FleetTest {
+
+    private static final Answers NO_ANSWERS = new Answers(List.of(), List.of(), List.of(), List.of());
+
+    /** A curve of the lock over {@code axis} (threads at 2 fixed cores), with these points and no fit. */
+    private static ScalingCurve curve(Axis axis, List<ScalingPoint> points) {
+        CurveKey key = new CurveKey("counters", "Counters.increment", "lock", "work=0", Mode.THROUGHPUT, axis,
+                axis == Axis.THREADS ? OptionalInt.of(2) : OptionalInt.empty());
+        NoFit notFitted = NoFit.of(NoFit.Reason.NOT_FITTED);
+        return new ScalingCurve(key, "ops/us", 1, points, UslFit.none(points.size(), points.size(), notFitted),
+                AmdahlFit.none(points.size(), points.size(), notFitted), List.of());
+    }
+
+    private static Fleet.Machine machine(String label, List<CanaryReading> canary, List<ScalingCurve> curves) {
+        return new Fleet.Machine(label, Set.of(), 4, NO_ANSWERS, canary, curves);
+    }
+
+    @Test
+    void perCoreIsEachPointsThroughputAndIntervalOverItsCores() {
+        // 40 ops/us (36..44) at 4 cores is 10 (9..11) per core; 12 (11..13) at 1 core stays 12 (11..13)
+        ScalingCurve c = curve(Axis.CORES, List.of(ScalingPoint.of(1, 12, 11, 13, 1, 12, false),
+                ScalingPoint.of(4, 40, 36, 44, 1, 12, false)));
+        Fleet fleet = Fleet.of(List.of(machine("a", List.of(), List.of(c))));
+        assertEquals(List.of(new Fleet.PerCore(1, 12, 11, 13), new Fleet.PerCore(4, 10, 9, 11)),
+                fleet.settings().get(0).lines().get(0).perCore());
+    }
+
+    /** The fleet's charts are over cores: a machine's threads curve (oversubscription) is not one of their lines. */
+    @Test
+    void aThreadsCurveMakesNoLine() {
+        ScalingCurve cores = curve(Axis.CORES, List.of(ScalingPoint.of(1, 12, 11, 13, 1, 12, false),
+                ScalingPoint.of(2, 20, 19, 21, 1, 12, false)));
+        ScalingCurve threads = curve(Axis.THREADS, List.of(ScalingPoint.of(2, 20, 19, 21, 2, 20, false),
+                ScalingPoint.of(4, 18, 17, 19, 2, 20, false)));
+        Fleet fleet = Fleet.of(List.of(machine("a", List.of(), List.of(cores, threads))));
+        assertEquals(1, fleet.settings().size());
+        assertEquals(List.of(Axis.CORES), fleet.settings().get(0).lines().stream().map(l -> l.curve().key().axis()).toList());
+    }
+
+    /** run.json reads an absent kernel's value as 0: that reading is left out of the machine's mean. */
+    @Test
+    void aCanaryReadingOfZeroIsLeftOutOfTheMean() {
+        Fleet.Machine m = machine("a", List.of(new CanaryReading("start", 0, 200, 80), new CanaryReading("end", 600, 220, 0)),
+                List.of());
+        // memory: 80 alone (with the 0 it would be 40); cpu: (200 + 220) / 2 = 210
+        assertEquals(80, m.canaryMemory(), 1e-12);
+        assertEquals(210, m.canaryCpu(), 1e-12);
+    }
+}

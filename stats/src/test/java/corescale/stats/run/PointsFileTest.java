@@ -1,0 +1,31 @@
+package corescale.stats.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which points of points.csv the steal flag picks. */
+class PointsFileTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The sweep writes steal_pct with two decimals, so 2.00 (the flag, 2%) is a value the file holds:
+     * only a point above it is flagged.
+     */
+    @Test
+    void stealOfExactlyTheFlagIsNotFlagged() throws Exception {
+        Files.writeString(dir.resolve(PointsFile.NAME), """
+                family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,seconds,cpus,steal_pct,involuntary_switches
+                counters,Counters.increment,atomicLong,,1,1,3,10.0,ops/us,0.01,0.03,target_met,4.0,2,2.00,12
+                counters,Counters.increment,atomicLong,,2,2,3,19.0,ops/us,0.01,0.03,target_met,4.0,"2,0",2.01,40
+                """);
+        assertEquals(List.of(new PointsFile.Stolen("Counters.increment", "atomicLong", "", 2, 2, 2.01)), PointsFile.stolen(dir));
+    }
+}
