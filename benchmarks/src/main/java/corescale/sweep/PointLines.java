@@ -27,7 +27,7 @@ final class PointLines {
                     blankIfNaN(profile.precision()), stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
                     String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
                     CpuList.format(cpus),
-                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", 100 * load.stealShare()),
+                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", PointsFile.stealPct(load.stealShare())),
                     load.involuntarySwitches(), c.name(), state.modes(c)));
         }
         return lines;
@@ -54,8 +54,8 @@ final class PointLines {
         }
         line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
                 state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
-        if (load.stealShare() > PointsFile.STEAL_FLAG) {
-            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", 100 * load.stealShare()));
+        if (PointsFile.flagged(PointsFile.stealPct(load.stealShare()))) {
+            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", PointsFile.stealPct(load.stealShare())));
         }
         return line.toString();
     }

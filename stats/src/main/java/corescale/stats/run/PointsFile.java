@@ -56,6 +56,16 @@ public final class PointsFile {
     private PointsFile() {
     }
 
+    /** The steal column's value for a share of the CPUs' time: percent, to the 2 decimals the file keeps. */
+    public static double stealPct(double share) {
+        return Math.round(share * 10_000) / 100.0;
+    }
+
+    /** Whether a point with this steal (percent, as the file keeps it) is flagged: the console and the report agree. */
+    public static boolean flagged(double stealPct) {
+        return stealPct > 100 * STEAL_FLAG;
+    }
+
     /** The points of {@code runDir/points.csv} above the steal flag; none when the file is absent. */
     public static List<Stolen> stolen(Path runDir) throws IOException {
         Path file = runDir.resolve(NAME);
@@ -70,7 +80,7 @@ public final class PointsFile {
                     continue;
                 }
                 double pct = Double.parseDouble(r.get(steal));
-                if (pct > 100 * STEAL_FLAG) {
+                if (flagged(pct)) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
                             Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)), pct));
                 }

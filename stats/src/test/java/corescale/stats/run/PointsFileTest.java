@@ -1,6 +1,8 @@
 package corescale.stats.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,5 +29,14 @@ class PointsFileTest {
                 counters,Counters.increment,atomicLong,,2,2,3,19.0,ops/us,0.01,0.03,target_met,4.0,"2,0",2.01,40
                 """);
         assertEquals(List.of(new PointsFile.Stolen("Counters.increment", "atomicLong", "", 2, 2, 2.01)), PointsFile.stolen(dir));
+    }
+
+    /** A share just above the flag that the file rounds to 2.00 is not flagged on the console either. */
+    @Test
+    void theConsoleFlagsWhatTheFileKeeps() {
+        assertEquals(2.00, PointsFile.stealPct(0.020004));
+        assertFalse(PointsFile.flagged(PointsFile.stealPct(0.020004)));
+        assertEquals(2.01, PointsFile.stealPct(0.0201));
+        assertTrue(PointsFile.flagged(PointsFile.stealPct(0.0201)));
     }
 }
