@@ -80,12 +80,13 @@ final class RunCommand implements Callable<Integer> {
     /**
      * The most JMH threads a point may have. Each is a platform thread of the fork with its own
      * stack, all started before the first iteration: a slip such as 100000 would exhaust the
-     * machine's threads or memory rather than measure anything.
+     * machine's threads or memory rather than measure anything. A machine with more than 512 CPUs
+     * may go to twice its CPUs, as the default thread counts do.
      */
     static final int MAX_THREADS = 1024;
 
     @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts for shared-state benchmarks, 1 to 1024. Default: cores and 2 x cores, and 1 at the fewest cores.")
+            description = "Thread counts for shared-state benchmarks, 1 to 1024 (or twice the CPUs, if more). Default: cores and 2 x cores, and 1 at the fewest cores.")
     List<Integer> threads;
 
     @Option(names = "--precision", paramLabel = "PCT",
@@ -246,9 +247,10 @@ final class RunCommand implements Callable<Integer> {
     private void checkCounts() {
         for (int t : threads == null ? List.<Integer>of() : threads) {
             atLeast("--threads", t, 1, "a thread count");
-            if (t > MAX_THREADS) {
+            int most = Math.max(MAX_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+            if (t > most) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--threads " + t + ": a thread count must be at most " + MAX_THREADS);
+                        "--threads " + t + ": a thread count must be at most " + most);
             }
         }
         try {
