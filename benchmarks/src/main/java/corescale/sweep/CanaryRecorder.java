@@ -67,10 +67,8 @@ final class CanaryRecorder {
     void take(String at) {
         double seconds = (System.nanoTime() - start) / 1e9;
         try {
-            Collection<RunResult> results = new Runner(options(cores, CHAIN_BYTES),
-                    OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
-            RunResult cpu = result(results, "cpu", "ops/us");
-            RunResult memory = result(results, "memory", "ns/op");
+            RunResult cpu = result(run(options(cores, "cpu", List.of())), "cpu", "ops/us");
+            RunResult memory = result(run(options(cores, "memory", Canary.jvmArgs(CHAIN_BYTES))), "memory", "ns/op");
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
                     memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory), CHAIN_BYTES);
             RunFile.read(runDir).withCanary(reading).write(runDir);
@@ -87,22 +85,30 @@ final class CanaryRecorder {
 
     /**
      * About what one reading takes with a chain of {@code chainBytes}: for each kernel {@link #FORKS}
-     * JVM starts of 1.3 s with their iterations, 8 s with a 64 MiB chain; each fork pre-touches the
-     * heap that holds the chain and each memory fork builds it, 5 s more per GiB beyond (measured on
-     * the Intel Xeon VM: 8.7 s with 64 MiB, 12.7 s with 1 GiB).
+     * JVM starts of 1.3 s with their iterations, 8 s with a 64 MiB chain; each memory fork pre-touches
+     * the heap that holds the chain and builds it, 4 s more per GiB beyond (measured on the Intel
+     * Xeon VM: 8.7 s with 64 MiB, 11.6 s with 1 GiB).
      */
     static Duration time(long chainBytes) {
         long beyond = Math.max(0, chainBytes - Canary.MIN_CHAIN_BYTES);
-        return Duration.ofSeconds(8).plusMillis(5000 * beyond / (1L << 30));
+        return Duration.ofSeconds(8).plusMillis(4000 * beyond / (1L << 30));
     }
 
-    /** Both kernels, {@link #FORKS} forks each, pinned like a 1-core point, with a chain of {@code chainBytes}. */
-    static Options options(CoresRestriction cores, long chainBytes) throws IOException {
+    private Collection<RunResult> run(Options options) throws RunnerException {
+        return new Runner(options, OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
+    }
+
+    /**
+     * The kernel {@code method}, {@link #FORKS} forks, pinned like a 1-core point, with {@code kernelArgs}:
+     * the memory kernel's heap for its chain ({@link Canary#jvmArgs}), which the cpu kernel's forks
+     * need not pre-touch (1.1 s a reading with a 1 GiB chain).
+     */
+    static Options options(CoresRestriction cores, String method, List<String> kernelArgs) throws IOException {
         return new OptionsBuilder()
-                .include("^" + Pattern.quote(Canary.class.getName()) + "\\.")
+                .include("^" + Pattern.quote(Canary.class.getName() + "." + method) + "$")
                 .forks(FORKS)
                 .jvm(cores.jvmFor(1))
-                .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), Canary.jvmArgs(chainBytes).stream()).toArray(String[]::new))
+                .jvmArgsAppend(Stream.concat(cores.jvmArgs(1).stream(), kernelArgs.stream()).toArray(String[]::new))
                 .shouldFailOnError(true)
                 .timeout(TimeValue.seconds(30))
                 .build();
