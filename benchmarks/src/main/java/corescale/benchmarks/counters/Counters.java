@@ -5,6 +5,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import corescale.benchmarks.WarmupNeeded;
 
@@ -30,8 +31,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * lets threads mostly run in parallel.
  *
  * <p>Correctness is measured, not assumed, but not on the measured path: before each iteration all
- * threads start together and each makes {@link #CHECKED_PER_THREAD} increments through this very
- * benchmark method, with the same work; the counter must then read threads × that many. The
+ * threads start together and each makes at least {@link #CHECKED_PER_THREAD} increments through this
+ * very benchmark method, with the same work, counting them; the counter must then read their sum. The
  * difference is the secondary metric {@code lost_updates} (a total per iteration, reported by one
  * thread). Every variant but {@code semaphorePermits} must report 0. A second metric,
  * {@code unguarded}, counts the checked increments whose read, inside work and write were not one
@@ -60,14 +61,15 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class Counters {
 
     /**
-     * Increments each thread makes in the check before an iteration. At workOutside=500 (about 1.3 µs
-     * an increment) the check takes 1.3-2 ms, about 1% of a 200 ms iteration; at (0, 0) it takes tens
-     * of µs, but threads running on two CPUs start it within a microsecond of each other (see
-     * {@link #startTogether}), so a racy counter races for all of it. Threads on one CPU race only
-     * where the scheduler switches between them inside the check, which in so short a check is rare;
-     * and a core each does not mean a CPU each at that moment: on a 2-vCPU VM (Intel Xeon) a third
-     * to 45% of the checks at 2 threads on 2 cores lost nothing, and those logged had both threads
-     * on one CPU. So {@code unguarded}, not {@code lost_updates}, is what keeps a racy counter unranked.
+     * Increments each thread makes at least in the check before an iteration. At workOutside=500
+     * (about 1.3 µs an increment) that takes 1.3-2 ms, about 1% of a 200 ms iteration; at (0, 0) tens
+     * of µs, and threads running on two CPUs start within a microsecond of each other (see
+     * {@link #startTogether}), so a racy counter races for all of it. But a core each does not mean a
+     * CPU each at that moment: the scheduler may leave two woken threads on one CPU, where one ran its
+     * share alone before the other began (on a 2-vCPU VM, Intel Xeon, a third to 45% of the checks
+     * at 2 threads on 2 cores then lost nothing, each logged with both threads on one CPU). So a
+     * thread goes on past its share until every thread has begun ({@link #check}): threads on one CPU
+     * then overlap where the scheduler switches between them, as unsynchronized code would.
      */
     static final int CHECKED_PER_THREAD = 1_000;
 
@@ -92,6 +94,8 @@ public class Counters {
     // This iteration's check: the threads that have arrived to start it, where they meet after it
     // (the last to arrive compares and renews the counter), and what it found.
     private AtomicInteger checkArrived;
+    private AtomicInteger checkBegun;
+    private AtomicLong checkMade;
     private CyclicBarrier checkEnd;
     private long lostInCheck;
 
@@ -100,6 +104,8 @@ public class Counters {
         threads = params.getThreads();
         counter = Variant.of(variant).create(threads);
         checkArrived = new AtomicInteger();
+        checkBegun = new AtomicInteger();
+        checkMade = new AtomicLong();
         checkEnd = new CyclicBarrier(threads, this::compareAndRenew);
     }
 
@@ -111,14 +117,27 @@ public class Counters {
     }
 
     /**
-     * One thread's share of the check: waits for all, increments, waits for all again. Returns the
-     * updates lost if this thread was the one that compared (the last to finish), else 0.
+     * One thread's share of the check: waits for all, increments {@link #CHECKED_PER_THREAD} times
+     * and on until every thread has begun, waits for all again. Going on means that a thread the
+     * others could not overlap (they shared its CPU and waited) runs until the scheduler switches
+     * it out, at any point of an increment, as a racy counter's users would be switched out. Sets
+     * {@code mine.made}; returns the updates lost if this thread was the one that compared (the
+     * last to finish), else 0.
      */
     long check(Check mine) throws InterruptedException, BrokenBarrierException, TimeoutException {
-        startTogether();
-        for (int i = 0; i < CHECKED_PER_THREAD; i++) {
+        long deadline = startTogether();
+        checkBegun.incrementAndGet();
+        long made = 0;
+        while (made < CHECKED_PER_THREAD || checkBegun.get() < threads) {
             increment(mine);
+            made++;
+            if ((made & 1023) == 0 && System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("counters check: " + checkBegun.get() + " of " + threads
+                        + " threads began in " + CHECK_TIMEOUT_SECONDS + " s");
+            }
         }
+        mine.made = made;
+        checkMade.addAndGet(made);
         return checkEnd.await(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS) == 0 ? lostInCheck : 0;
     }
 
@@ -126,8 +145,9 @@ public class Counters {
      * Returns once every thread has arrived. It spins rather than blocks: a blocked thread takes tens
      * of µs to wake, as long as a whole check at (0, 0), so the first released would be done alone.
      * Now and then it yields, so that with more threads than cores the late ones get to run.
+     * Returns the check's deadline.
      */
-    private void startTogether() throws InterruptedException, TimeoutException {
+    private long startTogether() throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_TIMEOUT_SECONDS);
         checkArrived.incrementAndGet();
         for (int spins = 1; checkArrived.get() < threads; spins++) {
@@ -144,17 +164,18 @@ public class Counters {
             }
             Thread.yield();
         }
+        return deadline;
     }
 
     /** Run by the last thread to finish the check, before any thread goes on (the barrier's action). */
     private void compareAndRenew() {
-        lostInCheck = (long) threads * CHECKED_PER_THREAD - counter.value();
+        lostInCheck = checkMade.get() - counter.value();
         counter = Variant.of(variant).create(threads);
     }
 
-    /** Of this thread's checked increments, those that were not one exclusive step: all, or none. */
-    long unguarded() {
-        return counter.excludes(workInside) ? 0 : CHECKED_PER_THREAD;
+    /** Of the {@code made} checked increments of a thread, those that were not one exclusive step: all, or none. */
+    long unguarded(long made) {
+        return counter.excludes(workInside) ? 0 : made;
     }
 
     /**
@@ -175,12 +196,14 @@ public class Counters {
 
         private long lost;
         private long unguardedInCheck;
+        /** Increments this thread made in this iteration's check. */
+        private long made;
 
         /** Takes the shared state so that JMH has made this iteration's counter and rendezvous first. */
         @Setup(Level.Iteration)
         public void check(Counters shared) throws InterruptedException, BrokenBarrierException, TimeoutException {
             lost = shared.check(this);
-            unguardedInCheck = shared.unguarded();
+            unguardedInCheck = shared.unguarded(made);
         }
 
         @TearDown(Level.Iteration)

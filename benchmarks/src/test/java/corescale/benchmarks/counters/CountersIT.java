@@ -69,7 +69,7 @@ class CountersIT {
         }
     }
 
-    /** With work inside, the benchmark itself says which variants leave it unguarded: every checked increment, or none. */
+    /** With work inside, the benchmark itself says which variants leave it unguarded: every checked increment (at least 1,000 a thread), or none. */
     @ParameterizedTest
     @ValueSource(strings = {"synchronized", "reentrantLock", "atomicLongCas", "atomicLong", "longAdder"})
     void variantsReportWhetherTheyGuardTheInsideWork(String variant) throws Exception {
@@ -77,7 +77,8 @@ class CountersIT {
         List<ResultRow> rows = run(variant, 2, 10);
         assertEquals(2, rows.size(), "one row per measured iteration");
         for (ResultRow row : rows) {
-            assertEquals(guards ? 0.0 : 2.0 * Counters.CHECKED_PER_THREAD, row.secondary().get("unguarded"), variant);
+            double unguarded = row.secondary().get("unguarded");
+            assertTrue(guards ? unguarded == 0 : unguarded >= 2.0 * Counters.CHECKED_PER_THREAD, variant + " unguarded " + unguarded);
         }
     }
 
@@ -94,9 +95,10 @@ class CountersIT {
      * With as many permits as threads nothing is excluded, so updates race. Two threads do not
      * always run at once even with a core each: the scheduler may start both on one CPU, and then
      * they race only where it switches between them (a check of 50 tokens inside lost none in 39
-     * of 93 iterations on a 2-vCPU VM, and in 50 of 50 in one CI run). With 20,000 tokens inside,
-     * a check lasts tens of ms, longer than a time slice, and its read-to-write window covers
-     * nearly all of it, so every switch loses an update. No check can lose more than it made.
+     * of 90 iterations on a 2-vCPU VM, and in 50 of 50 in one CI run, before a thread went on until
+     * all had begun; 9 of 90 since). With 20,000 tokens inside, a check lasts tens of ms, longer
+     * than a time slice, and its read-to-write window covers nearly all of it, so every switch
+     * loses an update. No check can lose more than it made.
      */
     @Test
     void semaphoreWithOnePermitPerThreadLosesUpdatesUnderContention() throws Exception {
@@ -106,7 +108,7 @@ class CountersIT {
             assertEquals(3, rows.size(), "one row per measured iteration");
             for (ResultRow row : rows) {
                 double l = row.secondary().get("lost_updates");
-                assertTrue(l >= 0 && l <= 2 * Counters.CHECKED_PER_THREAD, "lost " + l);
+                assertTrue(l >= 0 && l <= row.secondary().get("unguarded"), "lost " + l + " of " + row.secondary().get("unguarded"));
                 lost += l;
             }
         }
