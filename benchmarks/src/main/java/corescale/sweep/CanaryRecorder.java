@@ -27,10 +27,10 @@ import corescale.stats.run.RunFile;
 
 /**
  * Measures the canary ({@link Canary}: its fixed warm-up and iterations, {@link #FORKS} forks per kernel) on
- * the run's own JVM without any configuration's options but the canary's own ({@link Canary#jvmArgs}),
- * pinned like a 1-core point (the first
- * placed CPU), and appends the reading to run.json, rewritten whole each time. A canary that fails
- * is reported and leaves no reading; the sweep goes on.
+ * the run's own JVM without any configuration's options (the memory kernel with its own heap for the
+ * chain, {@link Canary#jvmArgs}), pinned like a 1-core point (the first placed CPU), and appends the
+ * reading to run.json, rewritten whole each time. A canary that fails is reported and leaves no
+ * reading; the sweep goes on.
  */
 final class CanaryRecorder {
 
