@@ -148,6 +148,12 @@ final class RunCommand implements Callable<Integer> {
                     + "into DIR/cds (default; --no-class-sharing to start every fork from scratch).")
     boolean classSharing = true;
 
+    @Option(names = "--canary", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Measure the canary, a fixed reference workload, at the run's start, middle and end (default; "
+                    + "--no-canary for a short run: its readings take 8-12 s each, and without them the report cannot "
+                    + "tell whether the machine itself changed speed during the run).")
+    boolean canary = true;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: results/<host>-<yyyymmdd-hhmmss>.")
     Path out;
 
@@ -206,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
                     runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
         }
         if (dryRun) {
-            new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing)
+            new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing, canary)
                     .printPlan();
             return 0;
         }
@@ -216,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
                     .write(runDir);
         }
         Sweep sweep = new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, Terminal.isInteractive(), runId,
-                machine, Duration.ofSeconds(60), classSharing);
+                machine, Duration.ofSeconds(60), classSharing, canary);
         int exit = sweep.run(resuming).exitCode();
         if (!Files.exists(runDir.resolve("results.csv"))) {
             return exit;

@@ -20,8 +20,11 @@ final class PlanText {
     private final List<RunConfig> configs;
     private final CoresRestriction cores;
     private final Path runDir;
+    /** The canary's readings the run will take: 3, or 0 with {@code --no-canary}. */
+    private final int canaryReadings;
 
-    PlanText(Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores, Path runDir) {
+    PlanText(Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores, Path runDir, boolean canary) {
+        this.canaryReadings = canary ? 3 : 0;
         this.profile = profile;
         this.plan = plan;
         this.configs = configs;
@@ -32,7 +35,7 @@ final class PlanText {
     /** Prints the plan of the points {@code todo} ({@code alreadyDone} more are in results.csv already). */
     void print(PrintStream out, List<Point> todo, int alreadyDone) {
         double budget = profile.budget().isZero() ? Double.POSITIVE_INFINITY
-                : profile.budget().minus(CanaryRecorder.TIME.multipliedBy(3)).toNanos() / 1e9;
+                : profile.budget().minus(CanaryRecorder.TIME.multipliedBy(canaryReadings)).toNanos() / 1e9;
         PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
         int iterations = loop.firstIterations(todo, configs.size(), budget);
         Duration low = estimate(todo, profile.minForks(), iterations);
@@ -82,10 +85,10 @@ final class PlanText {
 
     /**
      * Time {@code points} take at {@code forks} forks of {@code iterations} per configuration, the
-     * canary's three readings included.
+     * canary's readings included.
      */
     Duration estimate(List<Point> points, int forks, int iterations) {
-        Duration total = points.isEmpty() ? Duration.ZERO : CanaryRecorder.TIME.multipliedBy(3);
+        Duration total = points.isEmpty() ? Duration.ZERO : CanaryRecorder.TIME.multipliedBy(canaryReadings);
         for (Point p : points) {
             total = total.plus(pointTime(p, forks, iterations));
         }

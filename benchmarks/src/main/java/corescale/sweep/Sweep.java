@@ -56,16 +56,21 @@ public final class Sweep {
     private final MachineInfo machine;
     private final Duration hangLimit;
     private final boolean classSharing;
+    /** Whether the canary is measured (where the run folder has a run.json); {@code run --no-canary} says not. */
+    private final boolean canary;
     private final SweepJmhContext jmhContext;
     /** The configurations' names as run.json declares them; empty for a plain run. */
     private final List<String> declaredConfigs;
     private final Object writeLock = new Object();
     private volatile boolean stopping;
 
-    /** @param configs the configurations whose forks alternate at every point; empty for a plain run */
+    /**
+     * @param configs the configurations whose forks alternate at every point; empty for a plain run
+     * @param canary  whether to measure the canary (where the run folder has a run.json)
+     */
     public Sweep(Path runDir, Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores,
                  PrintStream out, boolean terminal, String runId, MachineInfo machine, Duration hangLimit,
-                 boolean classSharing) {
+                 boolean classSharing, boolean canary) {
         this.runDir = runDir;
         this.profile = profile;
         this.plan = List.copyOf(plan);
@@ -77,6 +82,7 @@ public final class Sweep {
         this.machine = machine;
         this.hangLimit = hangLimit;
         this.classSharing = classSharing;
+        this.canary = canary;
         this.jmhContext = new SweepJmhContext(profile, cores, this.configs);
         this.declaredConfigs = configs.stream().map(RunConfig::name).toList();
     }
@@ -100,7 +106,7 @@ public final class Sweep {
     /**
      * Measures the points not yet in results.csv: first each to the profile's minimum forks, then,
      * with the budget left, more forks where they are predicted to reach the target soonest (see
-     * {@link PrecisionLoop}). When the run folder has a run.json, the canary is measured and
+     * {@link PrecisionLoop}). When the run folder has a run.json (and unless told not to), the canary is measured and
      * recorded there before the first point ({@code start}, or {@code resume} when
      * {@code resuming}), half-way through the first pass ({@code middle}) and at the end ({@code end}).
      */
@@ -120,13 +126,13 @@ public final class Sweep {
             }
         }
         int alreadyDone = plan.size() - todo.size();
-        PlanText planText = new PlanText(profile, plan, configs, cores, runDir);
+        PlanText planText = new PlanText(profile, plan, configs, cores, runDir, canary);
         planText.print(out, todo, alreadyDone);
 
         PointLog points = PointLog.points(runDir);
         PointLog failures = PointLog.failures(runDir);
         PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
-        boolean withCanary = RunFile.exists(runDir) && !todo.isEmpty();
+        boolean withCanary = canary && RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
         int iterations = loop.firstIterations(todo, configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
         Progress progress = new Progress(out, terminal, todo, planText.estimate(todo, profile.minForks(), iterations),
@@ -305,6 +311,6 @@ public final class Sweep {
     public void printPlan() throws IOException {
         Set<PointKey> finished = finishedPoints(runDir);
         List<Point> todo = plan.stream().filter(p -> !finished.contains(p.key())).toList();
-        new PlanText(profile, plan, configs, cores, runDir).print(out, todo, plan.size() - todo.size());
+        new PlanText(profile, plan, configs, cores, runDir, canary).print(out, todo, plan.size() - todo.size());
     }
 }

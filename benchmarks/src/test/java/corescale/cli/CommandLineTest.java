@@ -73,6 +73,26 @@ class CommandLineTest {
         assertEquals(refusal + "; see 'run --help'", execute(args.toArray(String[]::new)).refusal());
     }
 
+    /** The plan's lowest estimate in seconds, from its "estimated 1m05s to ..." line. */
+    private static long lowEstimateSeconds(List<String> out) {
+        String plan = out.stream().filter(l -> l.startsWith("Plan: ")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("estimated (?:(\\d+)m)?(\\d+)s to").matcher(plan);
+        assertTrue(m.find(), plan);
+        return (m.group(1) == null ? 0 : 60 * Long.parseLong(m.group(1))) + Long.parseLong(m.group(2));
+    }
+
+    /** Without the canary the plan leaves out its three readings, each at least 8 s. */
+    @Test
+    void noCanaryTakesItsReadingsOutOfThePlan() {
+        List<String> point = List.of("run", "counters.Counters.increment", "--param", "variant=atomicLong", "--param",
+                "workInside=0", "--param", "workOutside=0", "--cores", "1", "--threads", "1", "-f", "1", "--dry-run");
+        long with = lowEstimateSeconds(execute(point.toArray(String[]::new)).out());
+        List<String> without = new ArrayList<>(point);
+        without.add("--no-canary");
+        long less = with - lowEstimateSeconds(execute(without.toArray(String[]::new)).out());
+        assertTrue(less >= 24 && less <= 3 * 20, "the canary's share of the plan: " + less + " s");
+    }
+
     @Test
     void aThreadCountOfNoneIsRefusedBeforeTheRunsFolderIsMade() {
         assertEquals("--threads 0: a thread count must be 1 or more; see 'run --help'",

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.benchmarks.selftest.Gate;
 import corescale.results.ResultsCsv;
+import corescale.stats.run.RunFile;
 
 /**
  * A run stopped in the middle keeps a results.csv of whole points, and {@code --resume} measures only
@@ -82,7 +83,8 @@ class InterruptResumeIT {
      */
     private Map.Entry<Run, String> startAndHoldTheSecondPoint(Path runDir) throws Exception {
         Path gate = Files.createDirectories(dir.resolve("gate"));
-        Run run = start(gate, "run", "selftest.Gate", "--cores", "1", "-f", "1", "-wi", "0",
+        // No canary: what is tested is the stop and the resume, and each reading would add 8-12 s.
+        Run run = start(gate, "run", "selftest.Gate", "--cores", "1", "-f", "1", "-wi", "0", "--no-canary",
                 "-i", String.valueOf(ITERATIONS), "-r", "100ms", "--out", runDir.toString());
         String first = awaitWaiting(gate, Set.of(), run);
         Files.createFile(gate.resolve(first + ".go"));
@@ -126,6 +128,8 @@ class InterruptResumeIT {
         assertTrue(resume.process().waitFor(LIMIT_SECONDS, TimeUnit.SECONDS), "resume finishes");
         assertEquals(0, resume.process().exitValue(), resume.output());
         assertTrue(resume.output().contains("Plan: " + (POINTS - 1) + " points left (1 already done)"), resume.output());
+        assertFalse(resume.output().contains("canary"), "--no-canary, kept in run.json's arguments: " + resume.output());
+        assertTrue(RunFile.read(runDir).canary().isEmpty(), "no canary reading");
 
         List<Map<String, String>> all = ResultsCsv.read(runDir.resolve("results.csv"));
         assertEquals(POINTS * ITERATIONS, all.size());

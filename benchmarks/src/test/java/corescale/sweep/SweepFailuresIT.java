@@ -32,7 +32,7 @@ class SweepFailuresIT {
                 TestSweeps.point(fast, 1, 1, Map.of("variant", "a")));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Sweep sweep = new Sweep(runDir, TestSweeps.tiny(100), plan, List.of(), CoresRestriction.detect(),
-                new PrintStream(console, true), false, "test-run", MachineInfo.current(), Duration.ofSeconds(3), true);
+                new PrintStream(console, true), false, "test-run", MachineInfo.current(), Duration.ofSeconds(3), true, false);
 
         Sweep.Outcome outcome = sweep.run(false);
 
