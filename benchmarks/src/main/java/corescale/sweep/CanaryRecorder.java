@@ -39,6 +39,8 @@ final class CanaryRecorder {
      * of a reading's forks is what tells a moving machine from the canary's own noise ({@code Canary.moved}).
      */
     static final int FORKS = 3;
+    /** Readings a run takes: {@code start} (or {@code resume}), {@code middle} and {@code end}. */
+    static final int READINGS = 3;
     /** The memory kernel's chain on this machine, sized for its largest cache. */
     static final long CHAIN_BYTES = Canary.chainBytes(Canary.largestCacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache")));
     /** About what one reading takes on this machine ({@link #time}). */

@@ -20,11 +20,11 @@ final class PlanText {
     private final List<RunConfig> configs;
     private final CoresRestriction cores;
     private final Path runDir;
-    /** The canary's readings the run will take: 3, or 0 with {@code --no-canary}. */
+    /** The canary's readings the run will take: all, or none with {@code --no-canary}. */
     private final int canaryReadings;
 
     PlanText(Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores, Path runDir, boolean canary) {
-        this.canaryReadings = canary ? 3 : 0;
+        this.canaryReadings = canary ? CanaryRecorder.READINGS : 0;
         this.profile = profile;
         this.plan = plan;
         this.configs = configs;

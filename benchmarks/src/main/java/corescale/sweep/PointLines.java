@@ -54,8 +54,9 @@ final class PointLines {
         }
         line.append(String.format(Locale.ROOT, "%d fork(s)%s, %s", state.rounds(), configs.size() > 1 ? " each" : "",
                 state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
-        if (PointsFile.flagged(PointsFile.stealPct(load.stealShare()))) {
-            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", PointsFile.stealPct(load.stealShare())));
+        double stealPct = PointsFile.stealPct(load.stealShare());
+        if (PointsFile.flagged(stealPct)) {
+            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", stealPct));
         }
         return line.toString();
     }

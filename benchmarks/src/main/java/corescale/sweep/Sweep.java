@@ -134,7 +134,7 @@ public final class Sweep {
         PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
         boolean withCanary = canary && RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
-        int iterations = loop.firstIterations(todo, configs.size(), budgetLeft(sweepStart, withCanary ? 3 : 0));
+        int iterations = loop.firstIterations(todo, configs.size(), budgetLeft(sweepStart, withCanary ? CanaryRecorder.READINGS : 0));
         Progress progress = new Progress(out, terminal, todo, planText.estimate(todo, profile.minForks(), iterations),
                 p -> planText.pointTime(p, profile.minForks(), iterations).toNanos(), System::nanoTime);
         int measured = 0;
