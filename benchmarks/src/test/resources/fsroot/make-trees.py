@@ -59,7 +59,9 @@ for pkg in range(2):
             intel[cpu] = (pkg, i, [c, c + 16], pkg, package_cpus)
 machine("intel-2s-smt", intel, extra=[("/sys/fs/cgroup/cpu.max", "max 100000"),
                                       ("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "performance"),
-                                      ("/sys/devices/system/cpu/intel_pstate/no_turbo", "0")])
+                                      ("/sys/devices/system/cpu/intel_pstate/no_turbo", "0"),
+                                      ("/sys/devices/system/cpu/cpu0/cache/index0/size", "48K"),
+                                      ("/sys/devices/system/cpu/cpu0/cache/index3/size", "30720K")])
 
 # 1 socket x 4 cores x 2 threads, siblings adjacent (0 and 1 are one core), as on many AMD machines.
 adjacent = {c: (0, c // 2, [c - c % 2, c - c % 2 + 1], 0, list(range(8))) for c in range(8)}

@@ -24,6 +24,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import corescale.benchmarks.selftest.Canary;
 import corescale.stats.run.RunFile;
+import corescale.topology.FsRoot;
+import corescale.topology.Topology;
 
 /**
  * Measures the canary ({@link Canary}: its fixed warm-up and iterations, {@link #FORKS} forks per kernel) on
@@ -42,7 +44,7 @@ final class CanaryRecorder {
     /** Readings a run takes: {@code start} (or {@code resume}), {@code middle} and {@code end}. */
     static final int READINGS = 3;
     /** The memory kernel's chain on this machine, sized for its largest cache. */
-    static final long CHAIN_BYTES = Canary.chainBytes(Canary.largestCacheBytes(Path.of("/sys/devices/system/cpu/cpu0/cache")));
+    static final long CHAIN_BYTES = Canary.chainBytes(Topology.largestCacheBytes(FsRoot.fromEnvironment()));
     /** About what one reading takes on this machine ({@link #time}). */
     static final Duration TIME = time(CHAIN_BYTES);
 

@@ -156,6 +156,36 @@ public record Topology(List<Cpu> cpus, boolean known) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
+    /**
+     * The size in bytes of the largest cache of the first online CPU (its L3 on most machines, what a
+     * chain must outgrow to measure memory); 0 where sysfs does not say.
+     */
+    public static long largestCacheBytes(FsRoot fs) {
+        int cpu = fs.readCpuList(CPU_DIR + "online").flatMap(l -> l.stream().findFirst()).orElse(0);
+        long largest = 0;
+        for (int index = 0; index < 8; index++) {
+            largest = Math.max(largest, fs.read(CPU_DIR + "cpu" + cpu + "/cache/index" + index + "/size")
+                    .map(Topology::sizeBytes).orElse(0L));
+        }
+        return largest;
+    }
+
+    /** Bytes of a sysfs cache size ("32768K", "1M", "512"); 0 for text that is not one. */
+    static long sizeBytes(String size) {
+        char unit = size.isEmpty() ? ' ' : Character.toUpperCase(size.charAt(size.length() - 1));
+        int shift = switch (unit) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            default -> 0;
+        };
+        try {
+            return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The L3 domain: the cache of level 3 among cache/index*, named by its first CPU. */
     private static int l3(FsRoot fs, String cpuDir) {
         for (int index = 0; index < 8; index++) {

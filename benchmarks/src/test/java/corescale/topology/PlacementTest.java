@@ -132,4 +132,14 @@ class PlacementTest {
         t.cpus().forEach(c -> cores.add(c.core()));
         assertEquals(t.cpus().size(), cores.size());
     }
+
+    /** The canary's chain is sized from the largest cache of the first online CPU: its L3 beside its L1 here. */
+    @Test
+    void theLargestCacheIsTheFirstCpusLargestSysfsSize() {
+        assertEquals(30L << 20, Topology.largestCacheBytes(FakeMachines.tree("intel-2s-smt")));
+        assertEquals(0, Topology.largestCacheBytes(FakeMachines.tree("container-v1")), "no sysfs: not known");
+        assertEquals(1L << 20, Topology.sizeBytes("1M"));
+        assertEquals(512, Topology.sizeBytes("512"));
+        assertEquals(0, Topology.sizeBytes("unknown"));
+    }
 }

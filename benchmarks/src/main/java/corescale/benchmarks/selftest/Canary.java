@@ -1,9 +1,5 @@
 package corescale.benchmarks.selftest;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -59,31 +55,6 @@ public class Canary {
     public static long chainBytes(long largestCache) {
         long wanted = Math.max(MIN_CHAIN_BYTES, 2 * largestCache);
         return Long.highestOneBit(wanted - 1) << 1;
-    }
-
-    /** The largest cache of {@code cacheDir} ({@code /sys/devices/system/cpu/cpu0/cache}), in bytes; 0 where not known. */
-    public static long largestCacheBytes(Path cacheDir) {
-        long largest = 0;
-        try (DirectoryStream<Path> indexes = Files.newDirectoryStream(cacheDir, "index*")) {
-            for (Path index : indexes) {
-                largest = Math.max(largest, sizeBytes(Files.readString(index.resolve("size")).trim()));
-            }
-        } catch (IOException | RuntimeException e) {
-            // no sysfs (not Linux) or an unreadable entry: the smallest chain
-        }
-        return largest;
-    }
-
-    /** Bytes of a sysfs cache size: "32768K", "1M", "512". */
-    static long sizeBytes(String size) {
-        char unit = size.isEmpty() ? ' ' : Character.toUpperCase(size.charAt(size.length() - 1));
-        long shift = switch (unit) {
-            case 'K' -> 10;
-            case 'M' -> 20;
-            case 'G' -> 30;
-            default -> 0;
-        };
-        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
     }
 
     /**

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The canary's memory chain: one cycle through every line, the same for the same seed, twice the largest cache. */
 class CanaryTest {
-
-    @TempDir
-    Path cache;
 
     @Test
     void theChainIsAPowerOfTwoAtLeastTwiceTheLargestCacheAndAtLeast64MiB() {
@@ -26,19 +20,6 @@ class CanaryTest {
         assertEquals(64 * mib, Canary.chainBytes(32 * mib));   // this machine's 32 MiB L3: exactly twice
         assertEquals(256 * mib, Canary.chainBytes(96 * mib));  // a 96 MiB L3: 192, rounded up
         assertEquals(1024 * mib, Canary.chainBytes(320 * mib)); // a 320 MiB L3: 640, rounded up
-    }
-
-    @Test
-    void theLargestCacheIsReadFromSysfsSizes() throws Exception {
-        List<String> sizes = List.of("32K", "32K", "1024K", "32768K");
-        for (int i = 0; i < sizes.size(); i++) {
-            Path index = Files.createDirectories(cache.resolve("index" + i));
-            Files.writeString(index.resolve("size"), sizes.get(i) + "\n");
-        }
-        assertEquals(32L << 20, Canary.largestCacheBytes(cache));
-        assertEquals(0, Canary.largestCacheBytes(cache.resolve("missing")));
-        assertEquals(1L << 20, Canary.sizeBytes("1M"));
-        assertEquals(512, Canary.sizeBytes("512"));
     }
 
     @Test

@@ -58,9 +58,13 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
             return mean(canary.stream().mapToDouble(CanaryReading::cpuOpsPerUs).toArray());
         }
 
-        /** The mean of its readings of the canary's memory kernel (ns per load, lower is faster); NaN with none. */
+        /**
+         * The mean of its readings of the canary's memory kernel (ns per load, lower is faster); NaN with none, and
+         * when they walked chains of different sizes, whose latencies are not one quantity ({@link #canaryChains}).
+         */
         public double canaryMemory() {
-            return mean(canary.stream().mapToDouble(CanaryReading::memoryNsPerLoad).toArray());
+            return canaryChains().size() > 1 ? Double.NaN
+                    : mean(canary.stream().mapToDouble(CanaryReading::memoryNsPerLoad).toArray());
         }
 
         /** The chain sizes its memory kernel walked, in bytes, ascending (one, but for runs made before and after a change). */

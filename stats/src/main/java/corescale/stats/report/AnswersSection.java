@@ -308,7 +308,8 @@ final class AnswersSection {
     /** Each variant with its ratio when few, else how many and their range. */
     private static String listed(List<Entry> entries) {
         if (entries.size() <= MAX_LISTED) {
-            return entries.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline())
+            return entries.stream().map(e -> e.point().key().variant() + (e.vsBaseline().method().equals(Ratio.ONE.method())
+                            ? " (the baseline)" : " " + withInterval(e.vsBaseline()))
                     + (e.standing() == Standing.NOT_TOLD_APART && e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : ""))
                     .collect(Collectors.joining(", ")); // a tie is shown, whatever its difference's q
         }

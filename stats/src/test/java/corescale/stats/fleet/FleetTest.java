@@ -1,6 +1,7 @@
 package corescale.stats.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -66,6 +67,16 @@ class FleetTest {
                 List.of());
         // memory: 80 alone (with the 0 it would be 40); cpu: (200 + 220) / 2 = 210
         assertEquals(80, m.canaryMemory(), 1e-12);
+        assertEquals(210, m.canaryCpu(), 1e-12);
+    }
+
+    /** Readings over two chain sizes (a run resumed after the chain changed) have no one memory figure. */
+    @Test
+    void memoryReadingsOverTwoChainsHaveNoMean() {
+        Fleet.Machine m = machine("a", List.of(new CanaryReading("start", 0, 200, 80, null, null, 64L << 20),
+                new CanaryReading("end", 600, 220, 150, null, null, 1L << 30)), List.of());
+        assertEquals(List.of(64L << 20, 1L << 30), m.canaryChains());
+        assertTrue(Double.isNaN(m.canaryMemory()));
         assertEquals(210, m.canaryCpu(), 1e-12);
     }
 }
