@@ -11,6 +11,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.exec.PoolSize;
 import corescale.stats.load.JmhNames;
 import corescale.sweep.Plan;
@@ -124,9 +125,11 @@ final class Validation {
             }
         }
         if (listed.stream().allMatch(Validation::isNumber)) {
-            boolean whole = listed.stream().allMatch(Validation::isWholeNumber);
-            return (whole ? isWholeNumber(value) : isNumber(value)) ? Optional.empty()
-                    : Optional.of(name + " of " + benchmark + " takes " + (whole ? "a whole number" : "a number") + ", not '" + value + "'");
+            boolean whole = ParamLimit.of(name).map(ParamLimit::whole).orElse(listed.stream().allMatch(Validation::isWholeNumber));
+            if (!(whole ? isWholeNumber(value) : isNumber(value))) {
+                return Optional.of(name + " of " + benchmark + " takes " + (whole ? "a whole number" : "a number") + ", not '" + value + "'");
+            }
+            return ParamLimit.of(name).flatMap(limit -> limit.problem(Double.parseDouble(value)));
         }
         return listed.contains(value) ? Optional.empty()
                 : Optional.of(benchmark + " has no " + name + " '" + value + "'; it takes " + String.join(", ", listed));

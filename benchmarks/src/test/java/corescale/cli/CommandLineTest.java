@@ -166,7 +166,28 @@ class CommandLineTest {
         assertTrue(number.startsWith("--param workInside=0,lots: workInside of counters.Counters.increment takes a whole number, not 'lots'"),
                 number);
         String pool = execute("run", "cpu", "--param", "pool=0", "--dry-run").refusal();
-        assertTrue(pool.startsWith("--param pool=0: pool must be 'cores' or a positive number, not '0'"), pool);
+        assertTrue(pool.startsWith("--param pool=0: pool takes 1 to 1024 (threads or worker processes of the pool), not 0"), pool);
+    }
+
+    /**
+     * Numbers that would measure nothing their name says (negative work, a batch of no task, no delay), or start
+     * thousands of JVMs, threads or processes at once, are refused before the plan (ParamLimit), as under plain JMH.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "counters|workInside=-5|workInside takes 0 or more (Blackhole tokens inside the guard), not -5",
+            "cpu|k=0|k takes 1 to 10000 (tasks or requests of a batch, started at once), not 0",
+            "spawn|k=100000|k takes 1 to 10000 (tasks or requests of a batch, started at once), not 100000",
+            "io|delayMs=0|delayMs takes 0.001 or more (the service's delay in ms, which the io bound divides by), not 0",
+            "processcounters|processesPerCore=500|processesPerCore takes 1 to 8 (worker JVMs per core), not 500",
+            "io|delayMs=NaN|delayMs takes 0.001 or more (the service's delay in ms, which the io bound divides by), not NaN",
+            "io|pool=5000|pool takes 1 to 1024 (threads or worker processes of the pool), not 5000"})
+    void numbersOutsideTheirLimitAreRefusedBeforeThePlan(String filter, String param, String why) {
+        Result r = execute("run", filter, "--param", param, "--dry-run", "--out", out());
+        assertEquals(2, r.exit(), r.err().toString());
+        assertEquals("--param " + param + ": " + why + "; see 'run --help'", r.refusal());
+        assertTrue(r.out().stream().noneMatch(line -> line.startsWith("Plan: ")), r.out().toString());
+        assertFalse(Files.exists(dir.resolve("run")));
     }
 
     @Test
@@ -175,6 +196,9 @@ class CommandLineTest {
                 "--param", "processcounters.variant=atomicAdd", "--cores", "1", "--threads", "1", "--dry-run", "--out", out());
         assertEquals(0, r.exit(), r.err().toString());
         assertTrue(r.out().stream().anyMatch(line -> line.startsWith("Plan: ")), r.out().toString());
+        // delayMs is a double whose @Param lists whole values only: a fraction is still one it takes
+        Result io = execute("run", "io", "--param", "delayMs=0.5", "--cores", "1", "--dry-run", "--out", out());
+        assertEquals(0, io.exit(), io.err().toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.WarmupNeeded;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -98,6 +99,13 @@ public class Counters {
     private AtomicLong checkMade;
     private CyclicBarrier checkEnd;
     private long lostInCheck;
+
+    /** Negative work is no work: refused rather than reported under its name ({@link ParamLimit}). */
+    @Setup(Level.Trial)
+    public void checkParams() {
+        ParamLimit.check("workInside", workInside);
+        ParamLimit.check("workOutside", workOutside);
+    }
 
     @Setup(Level.Iteration)
     public void freshCounter(BenchmarkParams params) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.WarmupNeeded;
 import corescale.benchmarks.exec.Banner;
 import corescale.benchmarks.exec.Batches;
@@ -96,6 +97,7 @@ public class CpuBatch {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
+        ParamLimit.check("k", k);
         Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), k);
         Banner.printFactsOnce();
         int size = PoolSize.of(pool);

@@ -1,5 +1,7 @@
 package corescale.benchmarks.exec;
 
+import corescale.benchmarks.ParamLimit;
+
 /**
  * The {@code pool} parameter of the cpu and io families: how many threads (or worker processes) a
  * pooled model gets. {@code cores} (the default) is {@code Runtime.availableProcessors()} of the
@@ -18,14 +20,13 @@ public final class PoolSize {
         if (CORES.equals(value)) {
             return Runtime.getRuntime().availableProcessors();
         }
+        int n;
         try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
+            n = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            // the message below
+            throw new IllegalArgumentException("pool must be '" + CORES + "' or a number, not '" + value + "'");
         }
-        throw new IllegalArgumentException("pool must be '" + CORES + "' or a positive number, not '" + value + "'");
+        ParamLimit.check("pool", n);
+        return n;
     }
 }

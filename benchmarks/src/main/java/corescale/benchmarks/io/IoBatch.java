@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.WarmupNeeded;
 import corescale.benchmarks.exec.AsyncConnection;
 import corescale.benchmarks.exec.Banner;
@@ -110,6 +111,8 @@ public class IoBatch {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
+        ParamLimit.check("k", k);
+        ParamLimit.check("delayMs", delayMs);
         Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), k);
         Banner.printFactsOnce();
         if (!variant.matches("fixedPool|threadPerRequest|virtualThreads|asyncChannels|processes")) {

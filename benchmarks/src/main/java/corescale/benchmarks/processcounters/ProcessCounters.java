@@ -3,6 +3,7 @@ package corescale.benchmarks.processcounters;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.WarmupNeeded;
 import corescale.benchmarks.exec.Banner;
 import corescale.benchmarks.exec.Batches;
@@ -89,9 +90,9 @@ public class ProcessCounters {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
         Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), K);
-        if (processesPerCore < 1) {
-            throw new IllegalArgumentException("processesPerCore must be at least 1, not " + processesPerCore);
-        }
+        ParamLimit.check("processesPerCore", processesPerCore);
+        ParamLimit.check("workInside", workInside);
+        ParamLimit.check("workOutside", workOutside);
         unavailable(variant).ifPresent(why -> {
             throw new IllegalStateException(variant + " cannot run here: " + why);
         });

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.WarmupNeeded;
 import corescale.benchmarks.exec.Banner;
 import corescale.benchmarks.exec.Batches;
@@ -69,6 +70,7 @@ public class StartJoinBatch {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
+        ParamLimit.check("k", k);
         Batches.checkOpsPerInvocation(params.getOpsPerInvocation(), k);
         Banner.printFactsOnce();
         batch = switch (variant) {
