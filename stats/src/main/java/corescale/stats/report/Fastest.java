@@ -117,7 +117,7 @@ final class Fastest {
         if (l.withinBand() || l.tied()) {
             String why = !l.tied() ? "a lead, but within the band"
                     : Double.isNaN(l.p()) ? "fork means without spread" : String.format(java.util.Locale.ROOT,
-                    "lead not significant at %.0f%% FDR over %d tests: q %s", 100 * FalseDiscovery.ALPHA, leads.tests(),
+                    "lead not significant at %.0f%% FDR over %s: q %s", 100 * FalseDiscovery.ALPHA, Wording.count(leads.tests(), "test"),
                     Fmt.pRelation(l.q())); // q, not the pair's interval: an interval clear of 1 may still not be a discovery
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "

@@ -230,7 +230,7 @@ public final class Wording {
     }
 
     /** "1 fork", "3 forks". */
-    private static String count(int n, String noun) {
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
