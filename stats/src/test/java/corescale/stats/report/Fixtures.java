@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 final class Fixtures {
 
     /** The committed reference run, which README quotes, from the stats module's folder (where Maven runs its tests). */
-    static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-epyc-jdk25");
+    static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
 
     /** A run folder {@code dir/name} with the reference run's inputs only: what {@code report} reads. */
     static Path referenceInputs(Path dir, String name) throws IOException {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The committed reference run's report, which README quotes and links, is what today's code writes
  * from that run's inputs, to the byte: a change to what the report says fails here until the reference
- * is written again ({@code java -jar benchmarks.jar report results/reference-2vcpu-epyc-jdk25}) and
+ * is written again ({@code java -jar benchmarks.jar report results/reference-2vcpu-xeon-jdk25}) and
  * its change committed with the code's. Text files only: the charts' pixels depend on the fonts installed.
  */
 class ReferenceReportTest {
@@ -36,7 +36,7 @@ class ReferenceReportTest {
             List<String> written = Files.readAllLines(run.resolve(f)).stream()
                     .map(l -> l.replace(run.toString(), "results/" + run.getFileName())).toList();
             Fixtures.assertSameLines(Files.readAllLines(Fixtures.REFERENCE.resolve(f)), written, f,
-                    "write the reference's report again (java -jar benchmarks.jar report results/reference-2vcpu-epyc-jdk25)"
+                    "write the reference's report again (java -jar benchmarks.jar report results/reference-2vcpu-xeon-jdk25)"
                             + " and commit it with the change");
         }
     }

@@ -12,15 +12,15 @@ class RunFactsTest {
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
         RunFacts facts = RunFacts.read(Fixtures.REFERENCE);
-        assertEquals("vm-20261206-003607", facts.runId());
+        assertEquals("vm-20261206-060537", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
-        assertEquals("AMD EPYC", facts.machine().get("cpuModel"));
+        assertEquals("Intel(R) Xeon(R) Processor", facts.machine().get("cpuModel"));
         assertEquals("none", facts.machine().get("CPU quota"));
         assertEquals(List.of("profile", "args", "cores", "affinity", "java_home", "vm"),
                 List.copyOf(facts.facts().keySet()).subList(0, 6));
         assertEquals("default", facts.facts().get("profile"));
-        assertEquals("--out results/reference-2vcpu-epyc-jdk25", facts.facts().get("args"));
+        assertEquals("--out results/reference-2vcpu-xeon-jdk25", facts.facts().get("args"));
         assertEquals("1 2", facts.facts().get("cores"));
         assertEquals("true", facts.facts().get("affinity"));
         assertEquals("POSIX_SPAWN", facts.facts().get("by_cores.1.process_launch_mechanism"));

@@ -17,13 +17,13 @@ class RunFileTest {
 
     @Test
     void theCommittedReferenceRunReadsWithItsCanaryAndNoConfigs() throws Exception {
-        RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
-        assertEquals("vm-20261206-003607", run.runId());
+        RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-xeon-jdk25"));
+        assertEquals("vm-20261206-060537", run.runId());
         assertEquals(List.of(1, 2), run.cores());
         assertEquals("default", run.profile());
         assertTrue(run.configs().isEmpty());
         assertEquals(List.of("start", "middle", "end"), run.canary().stream().map(RunFile.CanaryReading::at).toList());
-        assertEquals("AMD EPYC", run.machine().path("cpuModel").asText());
+        assertEquals("Intel(R) Xeon(R) Processor", run.machine().path("cpuModel").asText());
     }
 
     @Test
@@ -48,10 +48,20 @@ class RunFileTest {
         assertEquals(64L << 20, back.canary().get(1).memoryChainBytes(), "unrecorded: the chain every run walked then");
     }
 
-    /** The reference run.json was written before the chain was recorded: its readings walked 64 MiB. */
+    /**
+     * The reference records its chain (1 GiB: twice this VM's 300 MiB L3, rounded up); a run.json written before
+     * the chain was recorded (the same file without the field) reads as the 64 MiB every reading walked then.
+     */
     @Test
     void aReadingWithoutItsChainWalked64MiB() throws Exception {
-        RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-epyc-jdk25"));
-        assertTrue(run.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), run.canary().toString());
+        Path reference = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
+        RunFile run = RunFile.read(reference);
+        assertTrue(run.canary().stream().allMatch(r -> r.memoryChainBytes() == 1L << 30), run.canary().toString());
+        String older = Files.readString(reference.resolve(RunFile.NAME)).replaceAll(",\\s*\"memory_chain_bytes\" : \\d+", "");
+        assertTrue(!older.contains("memory_chain_bytes"), older);
+        Files.writeString(dir.resolve(RunFile.NAME), older);
+        RunFile before = RunFile.read(dir);
+        assertEquals(3, before.canary().size());
+        assertTrue(before.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), before.canary().toString());
     }
 }
