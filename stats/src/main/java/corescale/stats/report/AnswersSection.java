@@ -345,6 +345,11 @@ final class AnswersSection {
             double hi = top.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
             return who(r) + ", " + times(lo) + " to " + times(hi) + of + rest;
         }
+        List<Entry> notBaseline = top.stream().filter(e -> !e.vsBaseline().method().equals(Ratio.ONE.method())).toList();
+        if (notBaseline.size() < top.size()) { // the baseline ties with them: the others' ratios, each named
+            return who(r) + ", " + notBaseline.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline()))
+                    .collect(Collectors.joining(", ")) + of + rest;
+        }
         return who(r) + ", " + top.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", ")) + of + rest;
     }
 
