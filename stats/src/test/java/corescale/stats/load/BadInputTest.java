@@ -54,6 +54,13 @@ class BadInputTest {
         assertEquals(p + ":1: header only, no data rows", problem(p));
     }
 
+    /** A header without its line end is not an unfinished row to drop: the file has no data. */
+    @Test
+    void headerOnlyWithoutLineEnd() throws IOException {
+        Path p = write("results.csv", Synthetic.HEADER);
+        assertEquals(p + ":1: header only, no data rows", problem(p));
+    }
+
     @Test
     void headerOnlyJmhCsv() throws IOException {
         Path p = write("jmh.csv", "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"\n");
@@ -109,6 +116,14 @@ class BadInputTest {
     void unitThatDoesNotFitTheMode() throws IOException {
         Path p = write("results.csv", Synthetic.HEADER + "\n" + good(1, 1, "thrpt", "3.5", "ns/op") + "\n");
         assertEquals(p + ":2: unit 'ns/op' is not a throughput unit (ops/<time>) for mode thrpt", problem(p));
+    }
+
+    /** The unit is checked against each row's mode, also when only the mode changed since the row before. */
+    @Test
+    void unitThatFitsThePreviousRowsModeButNotItsOwn() throws IOException {
+        Path p = write("results.csv", Synthetic.HEADER + "\n" + good(1, 1, "thrpt", "3.5", "ops/us") + "\n"
+                + good(1, 1, "avgt", "3.5", "ops/us") + "\n");
+        assertEquals(p + ":3: unit 'ops/us' is not a time unit (<time>/op) for mode avgt", problem(p));
     }
 
     @Test

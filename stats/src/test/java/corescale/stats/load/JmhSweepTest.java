@@ -140,6 +140,18 @@ class JmhSweepTest {
         assertTrue(e.getMessage().contains(":4:") && e.getMessage().contains("repeats the row of line 2"), e.getMessage());
     }
 
+    /** The message names the repeated row's params too, as they are what tells apart rows of one benchmark. */
+    @Test
+    void repeatedJmhCsvRowIsNamedWithItsParams(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("twice.csv");
+        Files.writeString(p, HEADER + ",\"Param: work\"\n"
+                + BENCH + ",\"thrpt\",4,10,8.000000,0.100000,\"ops/us\",0\n"
+                + BENCH + ",\"thrpt\",4,10,9.000000,0.100000,\"ops/us\",10\n"
+                + BENCH + ",\"thrpt\",4,10,7.000000,0.100000,\"ops/us\",0\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> Loader.loadFile(p));
+        assertEquals(p + ":4: repeats the row of line 2 (org.example.Router.forward {work=0}, threads 4, mode thrpt)", e.getMessage());
+    }
+
     /** One JMH JSON object with rawData: 2 forks of 2 iterations. */
     private static String jsonObject(String mode, String unit, double score) {
         return "{\"benchmark\":\"org.example.Router.forward\",\"mode\":\"" + mode + "\",\"threads\":2,\"forks\":2,"

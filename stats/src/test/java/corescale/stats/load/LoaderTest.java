@@ -116,6 +116,68 @@ public class LoaderTest {
     }
 
     @Test
+    void directoryGivesItsJmhFilesOfEveryExtensionInNameOrderAndNothingElse(@TempDir Path dir) throws IOException, BadInputException {
+        // Made in another order than their names', so that the listing order is not the answer by chance.
+        Files.copy(fixture("jmh.json"), dir.resolve("e.json"));
+        Files.copy(fixture("jmh-de.scsv"), dir.resolve("a.scsv"));
+        Files.copy(fixture("jmh-en.csv"), dir.resolve("d.csv"));
+        Files.writeString(dir.resolve("notes.txt"), "not a result\n");
+        Files.copy(fixture("jmh.json"), dir.resolve("c.json"));
+        Files.copy(fixture("jmh-de.csv"), dir.resolve("b.csv"));
+        List<LoadedInput> in = Loader.load(dir);
+        assertEquals(List.of("a.scsv", "b.csv", "c.json", "d.csv", "e.json"),
+                in.stream().map(l -> l.file().getFileName().toString()).toList());
+        assertEquals(Format.JMH_SCSV, in.get(0).format());
+    }
+
+    /** Spreadsheets save CSV with a UTF-8 byte order mark; it is not part of the first column's name. */
+    @Test
+    void resultsCsvWithAByteOrderMarkIsReadAsWithout(@TempDir Path dir) throws IOException, BadInputException {
+        Path p = dir.resolve("results.csv");
+        Files.writeString(p, "\uFEFF" + Files.readString(fixture("results.csv")));
+        LoadedInput in = Loader.loadFile(p);
+        assertEquals(Format.RESULTS_CSV, in.format());
+        assertEquals(Loader.loadFile(fixture("results.csv")).measurements(), in.measurements());
+    }
+
+    /** -prof gc and friends add many secondary metrics: each of 14 columns after the fixed ones is read. */
+    @Test
+    void everySecondaryMetricColumnIsRead(@TempDir Path dir) throws IOException, BadInputException {
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, 14).mapToObj(i -> "m" + i).toList();
+        Object[] values = java.util.stream.IntStream.rangeClosed(1, 14).mapToObj(i -> (Object) (i * 0.5)).toArray();
+        Path p = dir.resolve("results.csv");
+        Files.writeString(p, ResultsColumn.HEADER_LINE + "," + String.join(",", names) + "\n"
+                + corescale.stats.Synthetic.line(java.util.Map.of(), values) + "\n");
+        java.util.Map<String, Double> secondary = Loader.loadFile(p).measurements().get(0).secondary();
+        assertEquals(14, secondary.size());
+        for (int i = 1; i <= 14; i++) {
+            assertEquals(i * 0.5, secondary.get("m" + i), "m" + i);
+        }
+    }
+
+    /** -bm thrpt,avgt writes a point's rows in both modes, one after the other: two points, never one. */
+    @Test
+    void rowsOfOnePointInTwoModesAreTwoPoints(@TempDir Path dir) throws IOException, BadInputException {
+        Path p = corescale.stats.Synthetic.resultsCsv(dir, "results.csv",
+                corescale.stats.Synthetic.row("h", "v", 1, 1, "thrpt", 1, 1, 2.0, "ops/us"),
+                corescale.stats.Synthetic.row("h", "v", 1, 1, "avgt", 1, 1, 0.5, "us/op"));
+        List<Measurement> rows = Loader.loadFile(p).measurements();
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), rows.stream().map(Measurement::mode).toList());
+        assertEquals(List.of("ops/us", "us/op"), rows.stream().map(Measurement::unit).toList());
+    }
+
+    /** Each row's unit is its own: a unit changing from one row to the next is converted anew. */
+    @Test
+    void aUnitChangingBetweenRowsIsNormalisedOnEachRow(@TempDir Path dir) throws IOException, BadInputException {
+        Path p = corescale.stats.Synthetic.resultsCsv(dir, "results.csv",
+                corescale.stats.Synthetic.row("h", "v", 1, 1, "thrpt", 1, 1, 5.0, "ops/us"),
+                corescale.stats.Synthetic.row("h", "v", 1, 1, "thrpt", 1, 2, 6000.0, "ops/ms"),
+                corescale.stats.Synthetic.row("h", "v", 1, 1, "thrpt", 1, 3, 7000000.0, "ops/s"));
+        // 6000 ops/ms = 6 ops/us, 7e6 ops/s = 7 ops/us
+        assertEquals(List.of(5.0, 6.0, 7.0), Loader.loadFile(p).measurements().stream().map(Measurement::score).toList());
+    }
+
+    @Test
     void chunksEndAtLineBreaksOutsideQuotedFieldsAndKnowTheirFirstLine() {
         // The middle of the data falls inside the quoted field, whose line breaks are not record ends.
         byte[] csv = "h\n\"1\n2\n3\n4\n5\n6\"\nx\ny\n".getBytes(StandardCharsets.UTF_8);
