@@ -1,12 +1,16 @@
 package corescale.stats.hostile;
 
+import corescale.stats.Synthetic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static corescale.stats.hostile.Hostile.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 17, case 3: scores near the ends of the double range are finite, but their sums, squares and
@@ -56,5 +60,53 @@ class ExtremeValuesTest {
         Path run = Hostile.run(dir, "a", row(1, 1, "thrpt", 1, 1, 10, "ops/us"), row(1, 1, "thrpt", 1, 2, 1e308, "ops/ns"));
         Hostile.report(dir, run).assertRefused(run.resolve("results.csv")
                 + ":3: score 1.0E308 ops/ns is beyond the range of a double once converted to ops/us");
+    }
+
+    /**
+     * The fork mean named is the one that overflowed (fork 2), not the first fork's finite one; NaN as
+     * in aForkMeanThatOverflowsIsRefused (the mean's correction term takes Infinity from Infinity).
+     */
+    @Test
+    void theForkMeanNamedIsTheOneThatOverflowed() throws IOException {
+        Path run = Hostile.run(dir, "a", row(1, 1, "thrpt", 1, 1, 1, "ops/us"),
+                row(1, 1, "thrpt", 2, 1, 1e308, "ops/us"), row(1, 1, "thrpt", 2, 2, 1e308, "ops/us"));
+        Hostile.report(dir, run).assertRefused(run.resolve("results.csv") + ": Counters.increment v [work=0] cores=1 threads=1"
+                + " thrpt: a fork mean is NaN" + OVERFLOW);
+    }
+
+    /** Of two inputs, the one holding the point is named, not the first. */
+    @Test
+    void theFileNamedIsTheOneHoldingThePoint() throws IOException {
+        Path fine = Hostile.run(dir, "a", Synthetic.row("h", "w", 1, 1, "thrpt", 1, 1, 5, "ops/us"));
+        Path bad = Hostile.run(dir, "b", row(1, 1, "thrpt", 1, 1, 1e308, "ops/us"), row(1, 1, "thrpt", 1, 2, 1e308, "ops/us"),
+                row(1, 1, "thrpt", 2, 1, 1, "ops/us"));
+        Hostile.report(dir, fine, bad).assertRefused(bad.resolve("results.csv") + ": Counters.increment v [work=0] cores=1 threads=1"
+                + " thrpt: a fork mean is NaN" + OVERFLOW);
+    }
+
+    /** A JMH file's pooled point is found in it too: 1e308 with an error of 1e308 has an upper interval end past the doubles. */
+    @Test
+    void theJmhFileHoldingAPooledPointIsNamed() throws IOException {
+        Path fine = Hostile.run(dir, "a", Synthetic.row("h", "w", 1, 1, "thrpt", 1, 1, 5, "ops/us"));
+        Path jmh = dir.resolve("jmh.csv");
+        Files.writeString(jmh, "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"\n"
+                + "\"org.example.Router.forward\",\"thrpt\",1,10,1e308,1e308,\"ops/us\"\n");
+        Hostile.Outcome o = Hostile.report(dir, fine, jmh);
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith(jmh + ": Router.forward forward cores=0 threads=1 thrpt: its 95% interval is "), o.err());
+        assertTrue(o.err().endsWith(OVERFLOW + System.lineSeparator()), o.err());
+        assertEquals(o.before(), o.after(), "nothing written");
+    }
+
+    /**
+     * Compare's ratio 1.05e-180 / 1.05e150 = 1e-330 is below the smallest double (4.9e-324): it
+     * underflows to 0, which is refused like an overflow (a ratio of positive means is positive).
+     */
+    @Test
+    void aRatioThatUnderflowsToZeroIsRefusedByCompare() throws IOException {
+        Path base = Hostile.run(dir, "base", row(1, 1, "thrpt", 1, 1, 1e150, "ops/us"), row(1, 1, "thrpt", 2, 1, 1.1e150, "ops/us"));
+        Path other = Hostile.run(dir, "other", row(1, 1, "thrpt", 1, 1, 1e-180, "ops/us"), row(1, 1, "thrpt", 2, 1, 1.1e-180, "ops/us"));
+        Hostile.compare(dir, base, other).assertRefused(other + ": Counters.increment v [work=0] cores=1 threads=1 thrpt: its ratio to "
+                + base + " is 0.0 (interval 0.0 to 0.0; means 1.05E150 and 1.05E-180)" + OVERFLOW);
     }
 }
