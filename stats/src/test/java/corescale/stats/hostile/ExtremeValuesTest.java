@@ -1,6 +1,7 @@
 package corescale.stats.hostile;
 
 import corescale.stats.Synthetic;
+import corescale.stats.load.LoaderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,13 +75,15 @@ class ExtremeValuesTest {
                 + " thrpt: a fork mean is NaN" + OVERFLOW);
     }
 
-    /** Of two inputs, the one holding the point is named, not the first. */
+    /** Of several inputs, the one holding the point is named, not one before it (of per-iteration rows or of pooled points). */
     @Test
     void theFileNamedIsTheOneHoldingThePoint() throws IOException {
         Path fine = Hostile.run(dir, "a", Synthetic.row("h", "w", 1, 1, "thrpt", 1, 1, 5, "ops/us"));
+        Path pooled = Files.createDirectories(dir.resolve("jmh")).resolve("jmh-en.csv");
+        Files.copy(LoaderTest.fixture("jmh-en.csv"), pooled);
         Path bad = Hostile.run(dir, "b", row(1, 1, "thrpt", 1, 1, 1e308, "ops/us"), row(1, 1, "thrpt", 1, 2, 1e308, "ops/us"),
                 row(1, 1, "thrpt", 2, 1, 1, "ops/us"));
-        Hostile.report(dir, fine, bad).assertRefused(bad.resolve("results.csv") + ": Counters.increment v [work=0] cores=1 threads=1"
+        Hostile.report(dir, fine, pooled, bad).assertRefused(bad.resolve("results.csv") + ": Counters.increment v [work=0] cores=1 threads=1"
                 + " thrpt: a fork mean is NaN" + OVERFLOW);
     }
 
