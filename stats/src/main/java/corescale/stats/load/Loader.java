@@ -42,15 +42,6 @@ public final class Loader {
         return List.of(loadFile(input));
     }
 
-    /** Loads every input; the first bad one stops it, so callers never act on part of the data. */
-    public static List<LoadedInput> loadAll(List<Path> inputs) throws BadInputException {
-        List<LoadedInput> out = new ArrayList<>();
-        for (Path p : inputs) {
-            out.addAll(load(p));
-        }
-        return out;
-    }
-
     /** The files a directory stands for. */
     static List<Path> filesIn(Path dir) throws BadInputException {
         Path results = dir.resolve("results.csv");
