@@ -44,8 +44,12 @@ public record ParamLimit(String name, boolean whole, double least, double most, 
         if (value >= least && value <= most) {
             return Optional.empty();
         }
-        String range = most == Double.POSITIVE_INFINITY ? number(least) + " or more" : number(least) + " to " + number(most);
-        return Optional.of(name + " takes " + range + " (" + what + "), not " + number(value));
+        return Optional.of(name + " takes " + range() + " (" + what + "), not " + number(value));
+    }
+
+    /** "1 to 10000", "0 or more". */
+    public String range() {
+        return most == Double.POSITIVE_INFINITY ? number(least) + " or more" : number(least) + " to " + number(most);
     }
 
     /** Throws IllegalArgumentException with {@link #problem} when {@code value} is outside the limit of {@code name}. */

@@ -2,6 +2,8 @@ package corescale.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -10,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
 
@@ -45,6 +48,15 @@ final class ListCommand implements Callable<Integer> {
             System.out.println("    " + p.key().variant() + (others.isEmpty() ? "" : "  " + others));
         }
         System.out.println(points.size() + " benchmark/parameter combinations");
+        // Numeric parameters take other values than those listed, within their ParamLimit.
+        Set<String> names = new TreeSet<>();
+        Plan.benchmarks(filter).forEach(b -> names.addAll(b.getParams().orElse(java.util.Map.of()).keySet()));
+        List<String> ranges = ParamLimit.ALL.stream().filter(l -> names.contains(l.name()))
+                .map(l -> l.name() + " " + l.range()).toList();
+        if (!ranges.isEmpty()) {
+            System.out.println("--param also takes other numbers: " + String.join(", ", ranges)
+                    + (names.contains("pool") ? " (pool also 'cores')" : ""));
+        }
         return 0;
     }
 }

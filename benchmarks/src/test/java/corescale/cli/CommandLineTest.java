@@ -256,6 +256,10 @@ class CommandLineTest {
         Result all = execute("list", "counters.Counters");
         assertEquals(0, all.exit());
         assertTrue(all.out().get(0).startsWith("counters  corescale.benchmarks.counters.Counters.increment"), all.out().toString());
+        assertEquals("--param also takes other numbers: workInside 0 or more, workOutside 0 or more", all.out().getLast(),
+                "the numeric parameters of the benchmarks listed, with their ranges");
+        assertEquals("--param also takes other numbers: k 1 to 10000, pool 1 to 1024 (pool also 'cores')",
+                execute("list", "cpu").out().getLast());
     }
 
     @Test
