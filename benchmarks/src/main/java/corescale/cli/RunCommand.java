@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             converter = Converters.Time.class)
     Duration pointCap;
 
-    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000.")
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Parameter values to use, e.g. --param workInside=0,100; FAMILY.NAME for one family only, e.g. --param io.k=1000. Numbers within each parameter's range ('list' ends with them).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "-f", paramLabel = "N", description = "Fixed number of forks (JMH's -f); turns the precision target off. With -wi, -i, -w or -r alone: the profile's first pass (3; --quick 2).")
