@@ -1,6 +1,7 @@
 package corescale.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import corescale.benchmarks.ParamLimit;
+import corescale.benchmarks.exec.PoolSize;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
 
@@ -50,12 +52,12 @@ final class ListCommand implements Callable<Integer> {
         System.out.println(points.size() + " benchmark/parameter combinations");
         // Numeric parameters take other values than those listed, within their ParamLimit.
         Set<String> names = new TreeSet<>();
-        Plan.benchmarks(filter).forEach(b -> names.addAll(b.getParams().orElse(java.util.Map.of()).keySet()));
+        Plan.benchmarks(filter).forEach(b -> names.addAll(b.getParams().orElse(Map.of()).keySet()));
         List<String> ranges = ParamLimit.ALL.stream().filter(l -> names.contains(l.name()))
                 .map(l -> l.name() + " " + l.range()).toList();
         if (!ranges.isEmpty()) {
             System.out.println("--param also takes other numbers: " + String.join(", ", ranges)
-                    + (names.contains("pool") ? " (pool also 'cores')" : ""));
+                    + (names.contains("pool") ? " (pool also '" + PoolSize.CORES + "')" : ""));
         }
         return 0;
     }

@@ -135,7 +135,7 @@ final class Validation {
                 : Optional.of(benchmark + " has no " + name + " '" + value + "'; it takes " + String.join(", ", listed));
     }
 
-    private static boolean isNumber(String text) {
+    static boolean isNumber(String text) {
         try {
             Double.parseDouble(text);
             return true;

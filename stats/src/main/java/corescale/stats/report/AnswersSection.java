@@ -308,7 +308,7 @@ final class AnswersSection {
     /** Each variant with its ratio when few, else how many and their range. */
     private static String listed(List<Entry> entries) {
         if (entries.size() <= MAX_LISTED) {
-            return entries.stream().map(e -> e.point().key().variant() + (e.vsBaseline().method().equals(Ratio.ONE.method())
+            return entries.stream().map(e -> e.point().key().variant() + (isBaseline(e.vsBaseline())
                             ? " (the baseline)" : " " + withInterval(e.vsBaseline()))
                     + (e.standing() == Standing.NOT_TOLD_APART && e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : ""))
                     .collect(Collectors.joining(", ")); // a tie is shown, whatever its difference's q
@@ -337,7 +337,7 @@ final class AnswersSection {
             return who(r) + rest;
         }
         String of = " the throughput of " + r.baseline();
-        if (top.size() == 1 && top.get(0).vsBaseline().method().equals(Ratio.ONE.method())) {
+        if (top.size() == 1 && isBaseline(top.get(0).vsBaseline())) {
             return who(r) + rest + (open.isEmpty() ? "" : of); // the baseline leads: its own ratio says nothing
         }
         if (top.size() > MAX_LISTED) {
@@ -345,7 +345,7 @@ final class AnswersSection {
             double hi = top.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
             return who(r) + ", " + times(lo) + " to " + times(hi) + of + rest;
         }
-        List<Entry> notBaseline = top.stream().filter(e -> !e.vsBaseline().method().equals(Ratio.ONE.method())).toList();
+        List<Entry> notBaseline = top.stream().filter(e -> !isBaseline(e.vsBaseline())).toList();
         if (notBaseline.size() < top.size()) { // the baseline ties with them: the others' ratios, each named
             return who(r) + ", " + notBaseline.stream().map(e -> e.point().key().variant() + " " + withInterval(e.vsBaseline()))
                     .collect(Collectors.joining(", ")) + of + rest;
@@ -353,9 +353,14 @@ final class AnswersSection {
         return who(r) + ", " + top.stream().map(e -> withInterval(e.vsBaseline())).collect(Collectors.joining(", ")) + of + rest;
     }
 
+    /** Whether {@code r} is the baseline's ratio to itself ({@link Ratio#ONE}). */
+    private static boolean isBaseline(Ratio r) {
+        return r.method().equals(Ratio.ONE.method());
+    }
+
     /** "×2.78 [1.92, 4.02]"; the baseline itself "×1 (itself)". */
     private static String withInterval(Ratio r) {
-        if (r.method().equals(Ratio.ONE.method())) {
+        if (isBaseline(r)) {
             return "×1 (itself)";
         }
         return Double.isFinite(r.low()) ? Fmt.timesWithInterval(r.value(), r.low(), r.high())

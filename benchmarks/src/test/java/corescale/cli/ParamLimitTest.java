@@ -1,5 +1,6 @@
-package corescale.benchmarks;
+package corescale.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
+import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.exec.PoolSize;
 import corescale.sweep.Plan;
 
-/** Every numeric parameter of the suite has its limit, and every value the suite lists is within it. */
+/** Every numeric parameter of the suite has its limit (numbers as --param reads them), and every value the suite lists is within it. */
 class ParamLimitTest {
 
     @Test
@@ -32,7 +34,7 @@ class ParamLimitTest {
                     if (param.getKey().equals("pool") && value.equals(PoolSize.CORES)) {
                         continue; // the fork's own CPUs, never above the limit on a machine of up to 1,024
                     }
-                    if (!isNumber(value)) {
+                    if (!Validation.isNumber(value)) {
                         continue; // a variant's name: checked against the @Param list itself
                     }
                     Optional<ParamLimit> limit = ParamLimit.of(param.getKey());
@@ -74,15 +76,6 @@ class ParamLimitTest {
         assertEquals("workOutside takes 0 or more (Blackhole tokens between increments), not -1", e.getMessage());
         assertEquals("delayMs takes 0.001 or more (the service's delay in ms, which the io bound divides by), not 0.0005",
                 ParamLimit.of("delayMs").orElseThrow().problem(0.0005).orElseThrow());
-        ParamLimit.check("variant", -1); // not a numeric parameter: no limit
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        assertDoesNotThrow(() -> ParamLimit.check("variant", -1), "not a numeric parameter: no limit");
     }
 }
