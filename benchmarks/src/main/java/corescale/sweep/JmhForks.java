@@ -139,7 +139,9 @@ public final class JmhForks {
         Collection<RunResult> results;
         try {
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
-        } catch (RunnerException e) {
+        } catch (RunnerException | RuntimeException e) {
+            // JMH also fails unchecked, as when an interrupted run kills its probe of the fork's JVM
+            // properties before the probe wrote them: this point failed, not the sweep.
             if (killed.get()) {
                 throw new PointFailedException("hung: no result after " + limit.toSeconds() + " s, fork killed", e);
             }

@@ -1,11 +1,14 @@
 package corescale.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.results.MachineInfo;
 import corescale.results.ResultsCsv;
+import corescale.stats.run.RunFile;
 
 /** A benchmark that throws and one that hangs are recorded in failures.csv, and the sweep goes on. */
 class SweepFailuresIT {
@@ -48,5 +52,25 @@ class SweepFailuresIT {
         assertTrue(rows.stream().allMatch(r -> r.get("variant").equals("a")));
         assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
                 "the hung fork was killed");
+    }
+
+    /**
+     * JMH fails unchecked when its probe of the fork's JVM writes no properties, as when an
+     * interrupted run kills the probe: that point fails with one line, it does not end the sweep.
+     */
+    @Test
+    void aJvmThatJmhCannotProbeFailsItsPoint(@TempDir Path fakeJdk) throws Exception {
+        Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");
+        // Removes the file JMH asked it to write its properties to, as the deleteOnExit of a JVM shutting down does.
+        Files.writeString(java, "#!/bin/sh\nfor a; do last=$a; done\nrm -f \"$last\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        JmhForks forks = TestSweeps.forks(TestSweeps.tiny(100), runDir, Duration.ofSeconds(30));
+        Point point = TestSweeps.point("corescale.benchmarks.selftest.Fast.step", 1, 1, Map.of("variant", "a"));
+
+        PointFailedException e = assertThrows(PointFailedException.class,
+                () -> forks.run(point, new RunFile.RunConfig("fake", "", fakeJdk.toString(), ""), 0, 1, 2));
+
+        assertTrue(e.getMessage().startsWith("config fake: "), e.getMessage());
+        assertTrue(e.getMessage().contains("No such file"), e.getMessage());
     }
 }
