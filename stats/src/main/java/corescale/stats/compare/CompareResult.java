@@ -21,12 +21,14 @@ import java.util.TreeMap;
  * @param mismatches differences in machine or JDK between the sides
  * @param canary     the other side's machine speed on the canary over the base's; {@link Canary#NONE}
  *                   when a side has no readings or both are one run (configurations)
+ * @param runToRun   one run a side: the machine's drift between the runs, which every point's test took in;
+ *                   else {@link RunToRun#NONE}
  * @param notes      what the comparison left out or chose (forks without a partner dropped, curves
  *                   from first runs, verdicts adjusted with other comparisons)
  */
 public record CompareResult(String base, String other, Design design, int baseRuns, int otherRuns,
                             List<PointComparison> points, List<CurveComparison> curves,
-                            List<Mismatch> mismatches, Canary canary, List<CompareNote> notes) {
+                            List<Mismatch> mismatches, Canary canary, RunToRun runToRun, List<CompareNote> notes) {
 
     public CompareResult {
         points = List.copyOf(points);

@@ -25,11 +25,11 @@ import java.util.Set;
  * Compares two sides point by point. Points match on benchmark, variant, params, cores, threads and
  * mode. The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput,
  * base/other for time per operation. The {@link Design} decides each point's test: Welch's t on the
- * logs of fork means (one run a side), a mixed model on the logs with the round as a random effect
- * (two configurations of one interleaved run: {@link MixedOnLogs}) or Welch's t on run-level values
- * (replicate runs). Each gives the 95%
- * interval, the p of "no change" and the equivalence test at ±threshold; the p-values of all points
- * of the comparison are adjusted together (Benjamini–Hochberg) before any is called faster or slower
+ * logs of fork means with the machine's drift between the runs added (one run a side: {@link RunToRun}),
+ * a mixed model on the logs with the round as a random effect (two configurations of one interleaved
+ * run: {@link MixedOnLogs}) or Welch's t on run-level values (replicate runs). Each gives the 95%
+ * interval, the p of "no change" and the equivalence test at ±threshold; the p-values of all points of
+ * the comparison are adjusted together (Benjamini–Hochberg) before any is called faster or slower
  * ({@link Verdict#of}). Without 2 replicates a side a point is {@link Verdict#INSUFFICIENT}.
  */
 public final class Comparer {
@@ -70,6 +70,8 @@ public final class Comparer {
                                   String otherName) {
         Map<PointKey, List<PointSummary>> b = index(base);
         Map<PointKey, List<PointSummary>> o = index(other);
+        RunToRun spread = design == Design.FORKS ? RunToRun.fromCanary(base.get(0).canary(), other.get(0).canary())
+                : RunToRun.NONE;
         List<PointComparison> points = new ArrayList<>();
         List<CompareNote> notes = new ArrayList<>();
         int unpaired = 0;
@@ -88,7 +90,7 @@ public final class Comparer {
                 unpairedPoints += p.dropped() > 0 ? 1 : 0;
                 compared = paired(p);
             } else {
-                compared = design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of())
+                compared = design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of(), spread)
                         : runs(bs, os, base.size(), other.size());
             }
             Optional<CompareNote> held = serviceBound(base, other, e.getKey());
@@ -117,7 +119,13 @@ public final class Comparer {
             notes.add(CompareNote.Plain.CANARY_CHAINS_DIFFER);
         }
         return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided,
-                curves, Mismatches.of(base, other), canary, notes);
+                curves, Mismatches.of(base, other), canary, spread, notes);
+    }
+
+    /** Welch's t on the logs of fork means, oriented so that above 0 is faster; null without enough forks. */
+    private static WelchOnLogs forkTest(PointSummary pb, PointSummary po) {
+        boolean higherIsBetter = pb.mode().higherIsBetter();
+        return higherIsBetter ? WelchOnLogs.of(po.forkMeans(), pb.forkMeans()) : WelchOnLogs.of(pb.forkMeans(), po.forkMeans());
     }
 
     /** A point found on one side only. */
@@ -129,20 +137,20 @@ public final class Comparer {
                 List.of(note));
     }
 
-    /** One run a side: Welch on the logs of fork means. The verdict waits for the whole comparison's p-values. */
-    private PointComparison forks(PointSummary pb, PointSummary po, List<CompareNote> notes) {
+    /**
+     * One run a side: Welch on the logs of fork means, with the machine's drift between the runs added
+     * ({@code spread}). The verdict waits for the whole comparison's p-values.
+     */
+    private PointComparison forks(PointSummary pb, PointSummary po, List<CompareNote> notes, RunToRun spread) {
         // Oriented so that above 1 is faster: other/base for throughput, base/other for time.
-        boolean higherIsBetter = pb.mode().higherIsBetter();
-        PointSummary num = higherIsBetter ? po : pb;
-        PointSummary den = higherIsBetter ? pb : po;
-        double value = num.mean() / den.mean();
-        WelchOnLogs w = WelchOnLogs.of(num.forkMeans(), den.forkMeans());
+        double value = pb.mode().higherIsBetter() ? po.mean() / pb.mean() : pb.mean() / po.mean();
+        WelchOnLogs w = forkTest(pb, po);
         if (w == null) {
             return insufficient(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length,
                     value, join(insufficient(CompareNote.Side.BASE, pb), insufficient(CompareNote.Side.OTHER, po), notes));
         }
-        return tested(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length, value, w,
-                join(unstable(List.of(pb), List.of(po)), notes));
+        return tested(pb, pb.mean(), po.mean(), Design.FORKS, pb.forkMeans().length, po.forkMeans().length, value,
+                spread.widened(w), join(unstable(List.of(pb), List.of(po)), notes));
     }
 
     /**
@@ -176,7 +184,7 @@ public final class Comparer {
             missing.add(new CompareNote.MissingRuns(CompareNote.Side.OTHER, os.size(), otherRuns));
         }
         if (bs.size() == 1 && os.size() == 1) {
-            return forks(bs.get(0), os.get(0), join(missing, List.of(CompareNote.Plain.ONE_RUN_A_SIDE)));
+            return forks(bs.get(0), os.get(0), join(missing, List.of(CompareNote.Plain.ONE_RUN_A_SIDE)), RunToRun.NONE);
         }
         PointSummary pb = bs.get(0);
         double[] b = bs.stream().mapToDouble(Comparer::runValue).toArray();
@@ -279,7 +287,7 @@ public final class Comparer {
             List<CompareNote> notes = new ArrayList<>(r.notes());
             notes.add(new CompareNote.AdjustedTogether(results.size() - 1, total));
             out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine,
-                    r.curves(), r.mismatches(), r.canary(), notes));
+                    r.curves(), r.mismatches(), r.canary(), r.runToRun(), notes));
         }
         return out;
     }

@@ -7,7 +7,10 @@ import java.util.Locale;
  * (stats/STATISTICS.md): the unit of replication the interval is built from.
  */
 public enum Design {
-    /** One run a side: Welch's t on the logs of fork means; the interval covers fork-to-fork variance only. */
+    /**
+     * One run a side: Welch's t on the logs of fork means, the machine's drift between the runs (from the
+     * canary: {@link RunToRun}) added to each point's variance.
+     */
     FORKS,
     /**
      * Two configurations interleaved in one run, forks paired by round: the logs of fork means with the

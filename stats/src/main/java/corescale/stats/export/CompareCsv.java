@@ -25,7 +25,9 @@ import static corescale.stats.io.CsvNumbers.format;
  * mean of the family's ratios), {@code curve} (runs with different largest core counts, per core at each
  * run's most cores; {@code cores} is the base's, the note names the other's), {@code canary} (the
  * other side's machine speed on the canary over the base's, {@code variant} {@code cpu} or
- * {@code memory}, above 1 faster), {@code mismatch} (machine or JDK differ) and {@code note} (what the
+ * {@code memory}, above 1 faster), {@code drift} (one run a side: e^τ, the factor by which a point's
+ * ratio strays from run to run with nothing changed, from the canary; in every point's interval),
+ * {@code mismatch} (machine or JDK differ) and {@code note} (what the
  * comparison dropped or chose). Ratios above 1 mean OTHER is faster. {@code p_change} is the p of no
  * change, {@code q_change} the same adjusted over the comparison's points (Benjamini–Hochberg),
  * {@code p_same} the equivalence test's p at ±threshold. {@code design} is how the sides were
@@ -77,6 +79,12 @@ public final class CompareCsv {
                 p.printRecord("", row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
                         "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios",
                         "design", design));
+            }
+            if (r.runToRun().estimated()) {
+                p.printRecord("", row("kind", "drift", "base", r.base(), "other", r.other(),
+                        "ratio", format(Math.exp(Math.sqrt(r.runToRun().variance()))), "note", "one standard deviation of a"
+                                + " point's ratio between the two runs with nothing changed, from the canary's readings"
+                                + " within each run; in every point's interval", "design", r.design().label()));
             }
             canary(p, r, "cpu", r.canary().cpu(), "mean of each run's readings of the CPU kernel (throughput)");
             canary(p, r, "memory", r.canary().memory(), "mean of each run's readings of the memory kernel (inverse time per load)");

@@ -5,6 +5,7 @@ import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.Design;
 import corescale.stats.compare.PointComparison;
+import corescale.stats.compare.RunToRun;
 import corescale.stats.compare.Verdict;
 
 import java.util.ArrayList;
@@ -76,8 +77,13 @@ public final class CompareFindings {
         String replicates = r.design() == Design.PAIRED ? "pairs of forks a point: " + range(open, PointComparison::nBase)
                 : "forks a point: " + r.base() + " " + range(open, PointComparison::nBase) + ", " + r.other() + " "
                 + range(open, PointComparison::nOther);
+        RunToRun drift = r.runToRun();
+        String more = drift.variance() > 0
+                ? "more forks a point tell more only up to the machine's drift: with one run a side a change within ±"
+                + Fmt.pct(drift.floor()) + " cannot be told from it, however many forks"
+                : "more forks a point tell more";
         return Optional.of(open.size() + " inconclusive: too few or too spread to call a change, or the same within ±"
-                + Fmt.pct(threshold) + " (" + replicates + "); more forks a point tell more");
+                + Fmt.pct(threshold) + " (" + replicates + "); " + more);
     }
 
     /** "3", or "3-7": the least and the most of a count. */
@@ -142,9 +148,14 @@ public final class CompareFindings {
             case PAIRED -> "configurations of one run, forks paired by round (measured next to each other), the round"
                     + " a random effect: where the rounds share an effect (drift) it cancels and the intervals come from"
                     + " the per-round differences; where they share none, from all forks of both configurations";
-            case FORKS -> "one run a side: the intervals cover fork-to-fork variance only; two runs of one machine can"
-                    + " differ by more (drift), and differences of that size cannot be told from it: replicate runs"
-                    + " (compare r1,r2 r3,r4) or interleave configurations (run --config)";
+            case FORKS -> r.runToRun().estimated()
+                    ? "one run a side: the intervals cover fork-to-fork variance and the machine's drift, which the canary"
+                    + " measured during the runs (a point's two runs differ by ±" + Fmt.pct(r.runToRun().relative())
+                    + " from it, one standard deviation, with nothing changed); replicate runs (compare r1,r2 r3,r4)"
+                    + " or interleaved configurations (run --config) measure the drift itself and tell smaller changes"
+                    : "one run a side: the intervals cover fork-to-fork variance only (no canary readings to measure the"
+                    + " machine's drift by); two runs of one machine can differ by more, and differences of that size"
+                    + " cannot be told from it: replicate runs (compare r1,r2 r3,r4) or interleave configurations (run --config)";
             case RUNS -> r.baseRuns() + " run" + (r.baseRuns() == 1 ? "" : "s") + " vs " + r.otherRuns()
                     + ": the run is the unit of replication, so the intervals include run-to-run variance"
                     + (r.baseRuns() == 1 || r.otherRuns() == 1

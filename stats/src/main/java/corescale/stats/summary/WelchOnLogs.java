@@ -89,6 +89,21 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
         return new WelchOnLogs(StatUtils.mean(a) - StatUtils.mean(b), se, se == 0 ? Double.NaN : replicated.length - 1);
     }
 
+    /**
+     * The same test with a variance component {@code extra} added to se² (a spread the forks do not show,
+     * such as a point's drift between two runs): se = √(se² + extra), the degrees of freedom kept as the
+     * forks give them, so that the test is never less strict than the forks' own (Welch–Satterthwaite
+     * would add the estimate's degrees of freedom, and an estimate of the extra variance that is a little
+     * above 0 by chance would then narrow the interval: 2 null firings in 100 more in CompareGateTest).
+     * Itself when {@code extra} is 0.
+     */
+    public WelchOnLogs widened(double extra) {
+        if (!(extra >= 0)) {
+            throw new IllegalArgumentException("extra variance must be >= 0, was " + extra);
+        }
+        return extra == 0 || noSpread() ? this : new WelchOnLogs(d, Math.sqrt(se * se + extra), df);
+    }
+
     private static boolean positive(double[] x) {
         return Arrays.stream(x).allMatch(v -> v > 0);
     }

@@ -6,6 +6,7 @@ import corescale.stats.compare.CompareNote;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.CurveComparison;
 import corescale.stats.compare.Design;
+import corescale.stats.compare.RunToRun;
 import corescale.stats.run.Canary;
 import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.UslFit;
@@ -32,7 +33,7 @@ class CompareCsvTest {
 
     @Test
     void aComparisonsNoteIsARowOfItsOwn() throws IOException {
-        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE,
+        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE, RunToRun.NONE,
                 List.of(CompareNote.Plain.CANARY_CHAINS_DIFFER));
         List<CSVRecord> rows = writeAndRead(r);
         assertEquals(1, rows.size());
@@ -47,7 +48,7 @@ class CompareCsvTest {
     void aCurveRowHoldsThePerCoreFiguresAndItsParameters() throws IOException {
         CurveComparison curve = new CurveComparison("counters", "Counters.increment", "lock", "work=100", 2, 4, 10, 12,
                 new Ratio(1.2, 1.1, 1.3, "welch-log"), NO_FIT, NO_FIT, 2, 4);
-        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(curve), List.of(), Canary.NONE,
+        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(curve), List.of(), Canary.NONE, RunToRun.NONE,
                 List.of());
         List<CSVRecord> rows = writeAndRead(r);
         assertEquals(1, rows.size());

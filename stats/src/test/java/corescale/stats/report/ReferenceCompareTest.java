@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What {@code compare} writes, to the byte, for the committed reference run against a copy of it in
- * which some variants were made slower or faster: {@code synchronized} throughput ×0.8, {@code longAdder}
- * ×1.25, and a platform thread's start-and-join time (avgt) ×1.1, every other measurement as it was.
+ * which some variants were made slower or faster: {@code synchronized} throughput ×0.5, {@code longAdder}
+ * ×2, and a platform thread's start-and-join time (avgt) ×1.1, every other measurement as it was. (Changes
+ * of ×0.8 and ×1.25 are inconclusive here: one run a side, the canary's drift within the reference,
+ * ±4.8% a point, is in every interval, and the false-discovery control runs over 106 points.)
  * The expected compare.md and compare.csv are in {@code src/test/resources/golden/}; a change to what
  * compare says fails here until they are written again with
  * {@code mvn -pl stats test -Dtest=ReferenceCompareTest -Dgolden.write=true} and committed with the change.
@@ -34,7 +36,7 @@ class ReferenceCompareTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final String OTHER_RUN = "vm-20261206-120000";
     /** Factor on each changed variant's scores. */
-    private static final Map<String, Double> CHANGED = Map.of("synchronized", 0.8, "longAdder", 1.25, "platformThread", 1.1);
+    private static final Map<String, Double> CHANGED = Map.of("synchronized", 0.5, "longAdder", 2.0, "platformThread", 1.1);
 
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import corescale.stats.compare.CompareNote;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Design;
 import corescale.stats.compare.Mismatch;
+import corescale.stats.compare.RunToRun;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.run.Canary;
 import corescale.stats.model.SummaryNote;
@@ -133,7 +134,7 @@ class WordingTest {
 
     @Test
     void aMismatchNamesBothSides() {
-        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE,
+        CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE, RunToRun.NONE,
                 List.of());
         assertEquals("host differs: hostA (a) vs hostB hostC (b)",
                 Wording.mismatch(r, new Mismatch("host", List.of("hostA"), List.of("hostB", "hostC"))));
