@@ -11,6 +11,8 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
+import corescale.stats.bounds.Bounds;
+import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
@@ -66,10 +68,19 @@ class CompareGateTest {
     /** One simulated run: POINTS points, each fork mean off by fork noise, iterations by 1% around it. */
     private static List<PointSummary> run(SplittableRandom rnd, int forks, double forkNoise, double[] factor)
             throws BadInputException {
+        return run(rnd, forks, forkNoise, factor, 0);
+    }
+
+    /**
+     * The same on a drifting machine: each point's forks, measured next to each other, share the machine's
+     * state of that moment, e^(N(0, drift²)), a state of its own for each point.
+     */
+    private static List<PointSummary> run(SplittableRandom rnd, int forks, double forkNoise, double[] factor, double drift)
+            throws BadInputException {
         List<Measurement> rows = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
             PointKey key = new PointKey("sim", "Sim.run", "v" + p, "", 4, 4, Mode.THROUGHPUT);
-            double level = 10 + p; // points differ in level; the tests are on ratios
+            double level = (10 + p) * Math.exp(drift * rnd.nextGaussian()); // points differ in level; the tests are on ratios
             for (int f = 1; f <= forks; f++) {
                 double forkMean = level * factor[p] * (1 + forkNoise * rnd.nextGaussian());
                 for (int i = 1; i <= ITERATIONS; i++) {
@@ -196,6 +207,97 @@ class CompareGateTest {
         assertTrue(firedTogether <= 0.05 * calls, firedTogether + " of " + calls);
         assertTrue(firedOneByOne > 0.05 * calls, "the rate one by one, which the joint adjustment brings down: "
                 + firedOneByOne + " of " + calls);
+    }
+
+    /**
+     * The canary of a run on that machine: 3 readings (start, middle, end), each of 3 forks with 2% fork
+     * noise around the machine's state of its moment, drawn as the points' states are.
+     */
+    private static List<CanaryReading> canary(SplittableRandom rnd, double drift) {
+        List<CanaryReading> readings = new ArrayList<>();
+        for (String at : List.of("start", "middle", "end")) {
+            double state = Math.exp(drift * rnd.nextGaussian());
+            List<Double> cpu = new ArrayList<>();
+            List<Double> memory = new ArrayList<>();
+            for (int f = 0; f < 3; f++) {
+                cpu.add(200 * state * (1 + 0.02 * rnd.nextGaussian()));
+                memory.add(100 / state * (1 + 0.02 * rnd.nextGaussian()));
+            }
+            readings.add(new CanaryReading(at, 0, cpu.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    memory.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), cpu, memory, 1L << 30));
+        }
+        return readings;
+    }
+
+    /** What {@code trials} comparisons of two runs of a machine drifting by 4% gave, each with and without its canary. */
+    private record Drifting(int trials, int changed, double planted, int firedWith, int firedWithout, int caughtWith, int caughtWithout,
+                            int falseWith, int falseWithout) {
+        String line() {
+            return String.format(Locale.ROOT, "drift 4%%, 3 forks, 3%% noise, %d of %d points x%.2f, %d trials: gate"
+                    + " fired %d (fork-only tests %d); planted caught %d (%d); false faster/slower %d (%d)", changed, POINTS,
+                    planted, trials, firedWith, firedWithout, caughtWith, caughtWithout, falseWith, falseWithout);
+        }
+    }
+
+    private static Drifting drifting(long seed, int trials, double planted, int changed) throws BadInputException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Comparer comparer = new Comparer(0.05);
+        int[] fired = new int[2];
+        int[] caught = new int[2];
+        int[] wrong = new int[2];
+        for (int t = 0; t < trials; t++) {
+            List<PointSummary> base = run(rnd, 3, 0.03, factors(1, 0), 0.04);
+            List<PointSummary> other = run(rnd, 3, 0.03, factors(planted, changed), 0.04);
+            List<CanaryReading> baseCanary = canary(rnd, 0.04);
+            List<CanaryReading> otherCanary = canary(rnd, 0.04);
+            for (int with = 0; with < 2; with++) {
+                CompareResult r = comparer.compare(withCanary("base", base, with == 0 ? baseCanary : List.of()),
+                        withCanary("other", other, with == 0 ? otherCanary : List.of()));
+                fired[with] += r.anySlower() ? 1 : 0;
+                for (PointComparison p : r.points()) {
+                    boolean isPlanted = Integer.parseInt(p.key().variant().substring(1)) < changed;
+                    boolean called = p.verdict() == Verdict.SLOWER || p.verdict() == Verdict.FASTER;
+                    caught[with] += isPlanted && p.verdict() == Verdict.SLOWER ? 1 : 0;
+                    wrong[with] += !isPlanted && called ? 1 : 0;
+                }
+            }
+        }
+        Drifting d = new Drifting(trials, changed, planted, fired[0], fired[1], caught[0], caught[1], wrong[0], wrong[1]);
+        System.out.println(d.line());
+        return d;
+    }
+
+    private static RunData withCanary(String name, List<PointSummary> points, List<CanaryReading> canary) {
+        RunData plain = Synthetic.runData(name, points, Set.of(Synthetic.RUN));
+        return new RunData(name, points, plain.runs(), Bounds.NONE, plain.curves(), canary);
+    }
+
+    /**
+     * Two runs of the same code on a machine that drifts by 4% (the canary's spread within a default run on
+     * the 2-vCPU VM): the forks alone fire the gate in most comparisons; with the drift the canary measured
+     * in every interval, in at most 1 in 20.
+     */
+    @Test
+    void nullRunsOfADriftingMachineFireTheGateAtMostOneInTwentyWithTheirCanary() throws BadInputException {
+        Drifting d = drifting(41, 200, 1, 0);
+        assertTrue(d.firedWith() <= 0.05 * d.trials(), d.line());
+        assertTrue(d.firedWithout() >= 0.3 * d.trials(), "fork-only tests cry wolf here: " + d.line());
+    }
+
+    /**
+     * Slower at 6 of 60 points on that machine, one run a side: false calls at most 5% of all calls, where
+     * the forks alone make more false calls than true ones. What is caught: a 30% slowdown at 1 point in 8
+     * (measured 36 of 300; the drift in the interval is estimated from 6 canary readings, so its t has few
+     * degrees of freedom), a 50% one at most; replicate runs a side catch more (ReplicateRunsTest).
+     */
+    @Test
+    void aRegressionOnADriftingMachineIsCalledWithoutFalseCalls() throws BadInputException {
+        for (double planted : new double[] {0.7, 0.5}) {
+            Drifting d = drifting(42, 50, planted, 6);
+            assertTrue(d.falseWith() <= Comparer.ALPHA * (d.caughtWith() + d.falseWith()), d.line());
+            assertTrue(d.falseWithout() > d.caughtWithout() / 2, "fork-only tests: " + d.line());
+            assertTrue(d.caughtWith() >= (planted < 0.6 ? 0.5 : 0.1) * d.changed() * d.trials(), d.line());
+        }
     }
 
     @Test
