@@ -82,7 +82,7 @@ public final class CompareCsv {
             }
             if (r.runToRun().estimated()) {
                 p.printRecord("", row("kind", "drift", "base", r.base(), "other", r.other(),
-                        "ratio", format(Math.exp(Math.sqrt(r.runToRun().variance()))), "note", "one standard deviation of a"
+                        "ratio", format(1 + r.runToRun().relative()), "note", "one standard deviation of a"
                                 + " point's ratio between the two runs with nothing changed, from the canary's readings"
                                 + " within each run; in every point's interval", "design", r.design().label()));
             }
