@@ -159,7 +159,9 @@ final class AnswersSection {
                 + "or a speedup neither gain nor loss, would differ at 5% on its own, its q (its p adjusted over its tests) "
                 + "follows it. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
-                + "one is given first, as at least that fast. The tables after the answers give every variant.");
+                + "one is given first, as at least that fast. The intervals cover the forks, which run back to back: "
+                + "a difference of a few percent between variants may not repeat in the next run (stats/STATISTICS.md, "
+                + "\"Known limit\"); the large ones do. The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
