@@ -1,0 +1,83 @@
+package corescale.stats;
+
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
+import corescale.stats.compare.PointComparison;
+import corescale.stats.compare.RunData;
+import corescale.stats.compare.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Compare, one run a side, on real runs of unchanged code: the committed reference and the two A/A
+ * runs made back to back after it on the same VM (results/aa-2vcpu-xeon-jdk25), three pairs loaded
+ * and analysed as {@code compare} does. With the machine's drift the canary measured in every interval
+ * the p-values of no change are as chance has them and nothing is called; with the forks alone (the
+ * same runs without their canary readings) a quarter of the points are at p &lt; 0.05 and points are
+ * called changed.
+ */
+class DriftCalibrationTest {
+
+    private static final Path RESULTS = Path.of("..", "results");
+    private static final List<Path> RUNS = List.of(RESULTS.resolve("reference-2vcpu-xeon-jdk25"),
+            RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("b"));
+
+    private static RunData load(Path run) throws BadInputException, IOException {
+        return RunInput.load(run, new PrintStream(OutputStream.nullOutputStream())).runData();
+    }
+
+    /** The same run as if it had no canary readings: its forks are all compare knows. */
+    private static RunData withoutCanary(RunData r) {
+        return new RunData(r.name(), r.points(), r.runs(), r.bounds(), r.curves(), List.of());
+    }
+
+    private record Pair(String name, int points, int below5, int called) {
+        double share() {
+            return below5 / (double) points;
+        }
+    }
+
+    private static Pair pair(String name, CompareResult r) {
+        List<PointComparison> tested = r.points().stream().filter(p -> Double.isFinite(p.pChange())).toList();
+        int below = (int) tested.stream().filter(p -> p.pChange() < 0.05).count();
+        int called = (int) tested.stream().filter(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER).count();
+        return new Pair(name, tested.size(), below, called);
+    }
+
+    @Test
+    void threeAaPairsOfRealRunsCallNothingWithTheDriftAndCryWolfWithoutIt() throws Exception {
+        List<RunData> runs = new java.util.ArrayList<>();
+        for (Path p : RUNS) {
+            runs.add(load(p));
+        }
+        Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
+        int pairsCalledWithoutDrift = 0;
+        for (int[] ij : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
+            RunData a = runs.get(ij[0]);
+            RunData b = runs.get(ij[1]);
+            CompareResult withDrift = comparer.compare(a, b);
+            assertTrue(withDrift.runToRun().estimated(), "both runs have canary readings");
+            Pair drift = pair(RUNS.get(ij[1]) + " vs " + RUNS.get(ij[0]), withDrift);
+            Pair forks = pair(drift.name(), comparer.compare(withoutCanary(a), withoutCanary(b)));
+            System.out.printf(Locale.ROOT, "%s: drift ±%.1f%%; p < 0.05 at %d of %d points with it, %d with the forks"
+                    + " alone; called %d with it, %d without%n", drift.name(), 100 * withDrift.runToRun().relative(),
+                    drift.below5(), drift.points(), forks.below5(), drift.called(), forks.called());
+            assertEquals(106, drift.points(), "every point of the default profile in both runs");
+            assertEquals(0, drift.called(), drift.toString());
+            // Chance puts 5% below 0.05; 106 points make 10% about two standard errors above it.
+            assertTrue(drift.share() <= 0.10, drift.toString());
+            assertTrue(forks.share() >= 0.20, "the forks alone: " + forks);
+            pairsCalledWithoutDrift += forks.called() > 0 ? 1 : 0;
+        }
+        assertEquals(3, pairsCalledWithoutDrift, "each pair, with the forks alone, called some point changed");
+    }
+}
