@@ -11,13 +11,14 @@ import org.apache.commons.math3.stat.StatUtils;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One run a side: how far a point strays between two runs beyond what its forks show, taken from the
  * canary. The forks of a point run within seconds of each other and share the machine's state; two runs
  * are minutes or days apart and the machine drifts between them, so Welch's t on fork means alone calls
  * two runs of the same code different far more often than its level says (three A/A pairs of default
- * runs on the 2-vCPU VM: 24-27 of 106 points at p &lt; 0.05 where 5 are expected, 1-3 called per pair;
+ * runs on the 2-vCPU VM: 23-27 of 106 points at p &lt; 0.05 where 5 are expected, 1-3 called per pair;
  * stats/STATISTICS.md, "One run a side").
  *
  * <p>The canary readings (start, middle and end of a run, each the mean of its forks) sample the
@@ -54,8 +55,10 @@ public record RunToRun(double variance, int readings) {
         }
         List<List<CanaryReading>> runs = List.of(base, other);
         double drift = drift(runs, CanaryReading::cpuOpsPerUs, CanaryReading::cpuForks);
-        if (Canary.sameChain(List.of(base), List.of(other))) {
-            drift = Math.max(drift, drift(runs, CanaryReading::memoryNsPerLoad, CanaryReading::memoryForks));
+        double memory = Canary.sameChain(List.of(base), List.of(other))
+                ? drift(runs, CanaryReading::memoryNsPerLoad, CanaryReading::memoryForks) : Double.NaN;
+        if (Double.isFinite(memory)) {
+            drift = Double.isFinite(drift) ? Math.max(drift, memory) : memory;
         }
         return Double.isFinite(drift) ? new RunToRun(2 * drift, base.size() + other.size()) : NONE;
     }
@@ -88,7 +91,7 @@ public record RunToRun(double variance, int readings) {
      * runs, less the forks' pooled variance over the forks a reading, at least 0; without forks (older
      * run.json) the readings' variance alone. NaN when a reading is not positive.
      */
-    private static double drift(List<List<CanaryReading>> runs, Function<CanaryReading, Double> mean,
+    private static double drift(List<List<CanaryReading>> runs, ToDoubleFunction<CanaryReading> mean,
                                 Function<CanaryReading, List<Double>> forks) {
         double readingSquares = 0;
         int readingDf = 0;
@@ -97,7 +100,7 @@ public record RunToRun(double variance, int readings) {
         int forkCount = 0;
         int withForks = 0;
         for (List<CanaryReading> run : runs) {
-            double[] logs = run.stream().mapToDouble(r -> Math.log(mean.apply(r))).toArray();
+            double[] logs = run.stream().mapToDouble(r -> Math.log(mean.applyAsDouble(r))).toArray();
             if (!Arrays.stream(logs).allMatch(Double::isFinite)) {
                 return Double.NaN;
             }
