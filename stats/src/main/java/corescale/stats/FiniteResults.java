@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Refuses results of the arithmetic that are not finite numbers, before anything is written. The
- * loaders let only finite, positive scores through, but sums, squares and ratios of scores near the
+ * Refuses results of the arithmetic that are not finite numbers, and points whose every score is 0,
+ * before anything is written. The loaders let only finite scores of 0 or more through, but sums, squares and ratios of scores near the
  * ends of the double range (1e308, 1e-308) overflow to Infinity or NaN, which would be written as
  * numbers. NaN where a value does not exist (no interval from one iteration, no ratio without a
  * baseline) is no error. Checked here: summary rows, contention ratios and compare ratios (not the
@@ -30,6 +30,12 @@ final class FiniteResults {
     static void summaries(List<SummaryRow> rows, List<LoadedInput> inputs) throws BadInputException {
         for (SummaryRow r : rows) {
             PointSummary s = r.summary();
+            if (s.mean() == 0) {
+                // The loaders take 0 (a sample of a coarse timer may be 0), but a point all of 0 did no work
+                // that can be measured: no ratio, no log scale; its ratios would be refused as an overflow.
+                throw new BadInputException(fileOf(s.key(), inputs), 0, s.key().label() + ": every score is 0 " + s.unit()
+                        + ", so it has no ratio to any other point; nothing was written");
+            }
             double[] forkMeans = s.forkMeans();
             boolean forksFinite = Arrays.stream(forkMeans).allMatch(Double::isFinite);
             String bad = !forksFinite ? "a fork mean is " + Arrays.stream(forkMeans).filter(x -> !Double.isFinite(x)).findFirst().orElseThrow()

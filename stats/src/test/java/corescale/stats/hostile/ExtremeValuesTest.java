@@ -56,6 +56,19 @@ class ExtremeValuesTest {
                 + base + " is Infinity (interval Infinity to Infinity; means 1.05E-160 and 1.05E150)" + OVERFLOW);
     }
 
+    /**
+     * Zero is no overflow: results.csv refuses a score of 0 at its line; JMH's files let single zeros
+     * through (a sample of a coarse timer), and a point whose every score is 0 is refused for what it is.
+     */
+    @Test
+    void aJmhPointWhoseEveryScoreIsZeroIsRefusedAsSuch() throws IOException {
+        Path json = Files.writeString(dir.resolve("zero.json"), "[{\"benchmark\":\"org.example.Z.z\",\"mode\":\"thrpt\","
+                + "\"threads\":1,\"forks\":2,\"measurementIterations\":2,\"params\":{},\"primaryMetric\":{\"score\":0,"
+                + "\"scoreError\":0,\"scoreUnit\":\"ops/us\",\"rawData\":[[0,0],[0,0]]}}]");
+        Hostile.report(dir, json).assertRefused(json + ": Z.z z cores=0 threads=1 thrpt: every score is 0 ops/us, so it has"
+                + " no ratio to any other point; nothing was written");
+    }
+
     @Test
     void aScoreThatOverflowsWhenConvertedIsRefusedAtItsLine() throws IOException {
         Path run = Hostile.run(dir, "a", row(1, 1, "thrpt", 1, 1, 10, "ops/us"), row(1, 1, "thrpt", 1, 2, 1e308, "ops/ns"));
