@@ -94,7 +94,8 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
      * such as a point's drift between two runs): se = √(se² + extra), the degrees of freedom kept as the
      * forks give them, so that the test is never less strict than the forks' own (Welch–Satterthwaite
      * would add the estimate's degrees of freedom, and an estimate of the extra variance that is a little
-     * above 0 by chance would then narrow the interval: 2 null firings in 100 more in CompareGateTest).
+     * above 0 by chance would then narrow the interval: with an earlier, data-driven estimate it doubled the
+     * null firings of CompareGateTest's 3-fork runs, stats/STATISTICS.md).
      * Itself when {@code extra} is 0.
      */
     public WelchOnLogs widened(double extra) {

@@ -5,6 +5,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.report.CompareFindings;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.WelchOnLogs;
@@ -107,6 +108,21 @@ class RunToRunTest {
         assertEquals(Verdict.INCONCLUSIVE, p.verdict());
         assertEquals(Verdict.SLOWER, new Comparer(0.05).compare(withCanary("a", key, base, List.of()),
                 withCanary("b", key, other, List.of())).points().get(0).verdict());
+    }
+
+    /** The findings say what the intervals cover: the drift and its size, or the forks alone without readings. */
+    @Test
+    void theFindingsSayWhetherTheDriftIsInTheIntervals() {
+        PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "", 1, 1, Mode.THROUGHPUT);
+        double[] forks = {100, 103, 98, 101};
+        List<String> with = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, RUN_A),
+                withCanary("b", key, forks, RUN_B)), 0.05);
+        assertTrue(with.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance and the machine's drift,"
+                + " which the canary measured during the runs (a point's two runs differ by ±7.0% from it")), with.toString());
+        List<String> without = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, List.of()),
+                withCanary("b", key, forks, List.of())), 0.05);
+        assertTrue(without.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance only (no canary"
+                + " readings to measure the machine's drift by)")), without.toString());
     }
 
     private static RunData withCanary(String name, PointKey key, double[] forks, List<CanaryReading> canary) {
