@@ -113,6 +113,9 @@ class CounterLayoutTest {
         int checked = 0;
         int between = 0;
         for (int round = 0; round < 20; round++) {
+            // An empty young generation before each round, so that a collection rarely falls between an
+            // allocation and its reading (one CI run saw 179 of 200 without it, against 180 asked).
+            System.gc();
             for (Variant v : Variant.values()) {
                 SharedCounter counter = v.create(2);
                 // The AtomicLong counters and synchronized's are their own guard: the word they lock is at their start.
