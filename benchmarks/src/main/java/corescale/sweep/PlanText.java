@@ -55,6 +55,10 @@ final class PlanText {
         if (!todo.isEmpty()) { // a finished run resumed has no forks to warm up
             out.println("Warm-up per fork: " + warmups(todo));
         }
+        List<List<Point>> places = Sweep.places(todo);
+        if (places.size() < todo.size()) {
+            out.printf("Places: %d; the variants of each measured in rounds, one fork of each in turn%n", places.size());
+        }
         String warning = cores.warning();
         if (!warning.isEmpty()) {
             out.println(warning);

@@ -1,12 +1,19 @@
 package corescale.sweep;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.math3.stat.StatUtils;
 
+import corescale.stats.model.Place;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
@@ -17,10 +24,10 @@ import corescale.stats.summary.Intervals;
  * a point stops. Forks, not iterations, are the replicates: contended benchmarks often settle in a
  * different mode in each JVM.
  *
- * <p>Two passes. First every point gets the profile's minimum forks ({@link #first}), run by one
- * JMH runner, with as many iterations as let the whole first pass fit in part of the budget. Then
- * the budget left goes, batch by batch, to the open point that needs the least time to reach the
- * target ({@link #next}): a second spent there is the likeliest to bring a point to its target.
+ * <p>Two passes. First every point gets the profile's minimum forks ({@link #first}), with as many
+ * iterations as let the whole first pass fit in part of the budget. Then the budget left goes, a few
+ * rounds at a time, to the place whose open points need the least time to reach the target
+ * ({@link #next}): a second spent there is the likeliest to bring points to their target.
  * A point stops when its interval is within the target (checked from {@value #TARGET_FORKS} forks
  * on, so that the intervals of points stopped there stay honest), when its forks fall into two
  * modes (more forks would only measure the mix), when reaching the target would take more forks
@@ -38,8 +45,13 @@ import corescale.stats.summary.Intervals;
  * more of them. The warm-up the statistics module finds is dropped from the fork means, as the
  * report drops it, and not counted as measured time.
  *
- * <p>With several configurations a batch is rounds, one fork of each configuration in their order
- * (A1 B1, A2 B2 ...), so that forks of equal number ran close in time; the target applies to each.
+ * <p>The variants of a place ({@link Place}: same benchmark, params, cores and threads) are measured
+ * in rounds, one fork of each in turn (A1 B1 C1, B2 C2 A2 ...), and so are configurations (each
+ * variant's fork in every configuration): forks of equal number ran side by side, so that a report
+ * can pair them and the machine's drift over minutes falls on both sides of a ratio alike. Measured
+ * one point's batch after another, minutes apart, one point's batches differed far more than its forks
+ * within a batch (stats/STATISTICS.md, "Ratios of two points"). The target applies to each point; a
+ * point that stops takes no further round, the others go on together.
  */
 public final class PrecisionLoop {
 
@@ -60,11 +72,28 @@ public final class PrecisionLoop {
     /** Runs forks {@code first} ... {@code first + count - 1} of a point in {@code config}, each of {@code iterations}. */
     @FunctionalInterface
     public interface ForkSource {
-        List<ForkResult> run(RunConfig config, int first, int count, int iterations) throws PointFailedException;
+        List<ForkResult> run(Point point, RunConfig config, int first, int count, int iterations) throws PointFailedException;
     }
 
-    /** More forks for a point: {@code rounds} rounds of forks of {@code iterations}, expected to take {@code seconds}. */
+    /**
+     * Takes a point as soon as a batch has measured it (its last fork, or the fork that failed, with the
+     * failure); false to stop measuring.
+     */
+    @FunctionalInterface
+    public interface Done {
+        boolean done(PointForks point, Optional<PointFailedException> failure) throws IOException;
+    }
+
+    /** What a point asks for: {@code rounds} more rounds of forks of {@code iterations}, expected to take {@code seconds}. */
     public record Batch(PointForks point, int rounds, int iterations, double seconds) {
+    }
+
+    /**
+     * More forks for the open points of one place: {@code rounds} rounds, each member's forks of its
+     * batch's iterations, expected to take {@code seconds}; {@code toTarget} is what the members' own
+     * batches would take, by which places are chosen.
+     */
+    public record Rounds(List<Batch> members, int rounds, double seconds, double toTarget) {
     }
 
     /** Fewest measured iterations a fork gets: the warm-up test may drop two of three and keeps at least one. */
@@ -119,40 +148,72 @@ public final class PrecisionLoop {
         return costs.startSeconds(point.benchmark()) + profile.warmupOf(point.benchmark()).seconds();
     }
 
-    /** Measures the point's first forks: the minimum (or, with fixed forks, all) rounds, and judges them. */
-    public void first(PointForks point, int iterations, ForkSource source) throws PointFailedException {
+    /**
+     * Measures the first forks of a place's points: the minimum (or, with fixed forks, all) rounds, and
+     * judges each, handing each point to {@code done} as soon as its last fork is measured.
+     */
+    public void first(List<PointForks> place, int iterations, ForkSource source, Done done) throws IOException {
         int rounds = profile.fixedForks() ? profile.maxForks() : profile.minForks();
-        measure(point, rounds, iterations, source);
+        measure(place.stream().map(p -> new Batch(p, rounds, iterations, 0)).toList(), rounds, source, done);
     }
 
-    /** Measures a batch chosen by {@link #next} and judges the point again. */
-    public void more(Batch batch, ForkSource source) throws PointFailedException {
-        measure(batch.point(), batch.rounds(), batch.iterations(), source);
+    /** Measures rounds chosen by {@link #next} and judges their points again, each handed to {@code done} when measured. */
+    public void more(Rounds batch, ForkSource source, Done done) throws IOException {
+        measure(batch.members(), batch.rounds(), source, done);
     }
 
-    private void measure(PointForks point, int rounds, int iterations, ForkSource source) throws PointFailedException {
-        long start = System.nanoTime();
-        int first = point.rounds() + 1;
-        List<RunConfig> configs = point.configs();
-        List<ForkResult> all = new ArrayList<>();
-        if (configs.size() == 1) {
-            List<ForkResult> forks = source.run(configs.get(0), first, rounds, iterations);
-            point.add(configs.get(0), forks);
-            all.addAll(forks);
-        } else {
-            for (int round = first; round < first + rounds; round++) {
-                for (RunConfig config : configs) {
-                    List<ForkResult> forks = source.run(config, round, 1, iterations);
-                    point.add(config, forks);
-                    all.addAll(forks);
+    /**
+     * Measures {@code rounds} rounds over the members, each member's forks of its batch's iterations:
+     * in a round one fork of each member (and of each of its configurations) in turn, the member that
+     * starts a round moving by one each round, so that forks of equal number ran side by side and none
+     * is always first. A member is judged and handed on in the round of its last fork, or of the fork
+     * that failed (it then takes no further round), so that a run stopped in the last round keeps the
+     * members already done. A lone point in one configuration has no neighbour to run beside: its forks
+     * are one batch of one JMH runner, which starts the runner once.
+     */
+    private void measure(List<Batch> members, int rounds, ForkSource source, Done done) throws IOException {
+        Map<PointForks, List<ForkResult>> measured = new HashMap<>();
+        Map<PointForks, Long> nanos = new HashMap<>();
+        Set<PointForks> failed = new HashSet<>();
+        boolean lone = members.size() == 1 && members.get(0).point().configs().size() == 1;
+        int last = lone ? 0 : rounds - 1;
+        for (int r = 0; r <= last; r++) {
+            for (int i = 0; i < members.size(); i++) {
+                Batch b = members.get((i + r) % members.size());
+                PointForks point = b.point();
+                if (failed.contains(point)) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                int fork = point.rounds() + 1;
+                PointFailedException failure = null;
+                try {
+                    for (RunConfig config : point.configs()) {
+                        List<ForkResult> forks = source.run(point.point(), config, fork, lone ? rounds : 1, b.iterations());
+                        point.add(config, forks);
+                        measured.computeIfAbsent(point, x -> new ArrayList<>()).addAll(forks);
+                    }
+                } catch (PointFailedException e) {
+                    failure = e;
+                    failed.add(point);
+                }
+                nanos.merge(point, System.nanoTime() - start, Long::sum);
+                if (failure != null || r == last) {
+                    double seconds = nanos.get(point) / 1e9;
+                    point.addSeconds(seconds);
+                    if (failure != null) {
+                        point.stop(Stop.FAILED);
+                    } else {
+                        String benchmark = point.point().benchmark();
+                        costs.add(benchmark, seconds, measured.get(point), profile.warmupOf(benchmark));
+                        judge(point);
+                    }
+                    if (!done.done(point, Optional.ofNullable(failure))) {
+                        return;
+                    }
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        point.addSeconds(seconds);
-        String benchmark = point.point().benchmark();
-        costs.add(benchmark, seconds, all, profile.warmupOf(benchmark));
-        judge(point);
     }
 
     /** Closes the point when its forks decide it: target met, modes, all forks spent. */
@@ -171,23 +232,26 @@ public final class PrecisionLoop {
     }
 
     /**
-     * The cheapest batch that is predicted to bring an open point to the target within its cap and
-     * {@code secondsLeft}, or else the cheapest mode check; points that cannot get there are closed
-     * on the way, with the reason.
+     * The next rounds: for the place whose open points are predicted to reach the target in the least
+     * time (within their caps and {@code secondsLeft}), or else the cheapest mode check. Every open
+     * point of the place takes every round, so that its points keep forks of equal number side by side;
+     * points that cannot get there are closed on the way, with the reason.
      */
-    public Optional<Batch> next(Collection<PointForks> points, double secondsLeft) {
-        Batch best = null;
-        Batch bestCheck = null;
+    public Optional<Rounds> next(Collection<PointForks> points, double secondsLeft) {
+        Map<Place, List<Batch>> wanted = new LinkedHashMap<>();
+        Set<Place> toTarget = new HashSet<>();
         for (PointForks p : points) {
             if (!p.open()) {
                 continue;
             }
+            Place place = Place.of(p.point().key());
             Batch b = toTarget(p);
             Batch check = modeCheck(p);
             if (b != null && fits(b, secondsLeft)) {
-                best = best == null || b.seconds() < best.seconds() ? b : best;
+                wanted.computeIfAbsent(place, x -> new ArrayList<>()).add(b);
+                toTarget.add(place);
             } else if (check != null && fits(check, secondsLeft)) {
-                bestCheck = bestCheck == null || check.seconds() < bestCheck.seconds() ? check : bestCheck;
+                wanted.computeIfAbsent(place, x -> new ArrayList<>()).add(check);
             } else if (b == null) {
                 p.stop(Stop.MAX_FORKS);
             } else if (p.seconds() + b.seconds() > capSeconds()) {
@@ -196,14 +260,45 @@ public final class PrecisionLoop {
                 p.stop(Stop.BUDGET);
             }
         }
-        // Precision first: a mode check (which brings no point to its target) gets what is left.
-        best = best == null ? bestCheck : best;
-        if (best == null) {
-            return Optional.empty();
+        Rounds best = null;
+        boolean bestToTarget = false;
+        for (Map.Entry<Place, List<Batch>> e : wanted.entrySet()) {
+            Optional<Rounds> rounds = rounds(e.getValue(), secondsLeft);
+            if (rounds.isEmpty()) {
+                e.getValue().forEach(b -> b.point().stop(Stop.BUDGET));
+                continue;
+            }
+            // Precision first: a mode check (which brings no point to its target) gets what is left.
+            boolean target = toTarget.contains(e.getKey());
+            if (best == null || target && !bestToTarget
+                    || target == bestToTarget && rounds.get().toTarget() < best.toTarget()) {
+                best = rounds.get();
+                bestToTarget = target;
+            }
         }
-        // Run at most a few rounds before looking again; the estimates get better with each.
-        int rounds = Math.min(best.rounds(), MOST_ROUNDS);
-        return Optional.of(new Batch(best.point(), rounds, best.iterations(), best.seconds() * rounds / best.rounds()));
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The rounds one place's wanted batches make: as many as the longest asks for, at most
+     * {@value #MOST_ROUNDS} (the estimates get better with each), and no more than every member's
+     * cap and {@code secondsLeft} allow; empty when not one round fits.
+     */
+    private Optional<Rounds> rounds(List<Batch> members, double secondsLeft) {
+        int rounds = MOST_ROUNDS;
+        double perRound = 0;
+        double toTarget = 0;
+        int longest = 0;
+        for (Batch b : members) {
+            double each = b.seconds() / b.rounds();
+            perRound += each;
+            toTarget += b.seconds();
+            longest = Math.max(longest, b.rounds());
+            rounds = Math.min(rounds, (int) Math.floor((capSeconds() - b.point().seconds()) / each));
+            rounds = Math.min(rounds, profile.maxForks() - b.point().rounds());
+        }
+        rounds = Math.min(Math.min(rounds, longest), (int) Math.floor(secondsLeft / perRound));
+        return rounds < 1 ? Optional.empty() : Optional.of(new Rounds(members, rounds, rounds * perRound, toTarget));
     }
 
     /**

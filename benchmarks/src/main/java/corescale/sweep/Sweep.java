@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +22,16 @@ import corescale.results.ResultsCsv;
 import corescale.stats.BadInputException;
 import corescale.stats.export.RunExports;
 import corescale.stats.model.Mode;
+import corescale.stats.model.Place;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.ResultsColumn;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 
 /**
- * Measures the points of a plan one after another, each to the profile's precision, and never
- * loses finished work: a point's rows are appended to results.csv (and forced to disk) as soon as
- * it is done, a point that fails is logged to failures.csv and the sweep goes on, and Ctrl-C
+ * Measures the points of a plan a place at a time, its variants in rounds ({@link PrecisionLoop}),
+ * each to the profile's precision, and never loses finished work: a point's rows are appended to
+ * results.csv (and forced to disk) as soon as its last fork of a batch is measured, a point that fails is logged to failures.csv and the sweep goes on, and Ctrl-C
  * stops the forks, lets a point being written finish, and says how to resume. After every point
  * it rebuilds jmh-result.json from results.csv ({@link RunExports}), so the two always agree.
  */
@@ -130,7 +132,7 @@ public final class Sweep {
         planText.print(out, todo, alreadyDone);
 
         PointLog points = PointLog.points(runDir);
-        PointLog failures = PointLog.failures(runDir);
+        PointLog failedLog = PointLog.failures(runDir);
         PrecisionLoop loop = new PrecisionLoop(profile, ForkCosts.learning());
         boolean withCanary = canary && RunFile.exists(runDir) && !todo.isEmpty();
         long sweepStart = System.nanoTime();
@@ -147,44 +149,55 @@ public final class Sweep {
                     ? Optional.of(new CanaryRecorder(runDir, cores, jmhLog, progress::say, () -> stopping)) : Optional.empty();
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
             List<PointForks> open = new ArrayList<>();
-            int started = 0;
-            for (Point point : todo) {
+            int[] counts = new int[2]; // measured, failed
+            boolean[] locked = new boolean[1];
+            PrecisionLoop.Done done = (state, failure) -> {
                 if (stopping) {
-                    break;
+                    return false;
                 }
-                PointForks state = new PointForks(point, configs);
-                try {
-                    loop.first(state, iterations, source(forks, point, progress));
-                    if (!write(state, results, points, progress)) {
-                        break;
-                    }
-                    measured++;
-                    progress.finished(point, PointLines.progress(state));
-                    if (state.open()) {
-                        open.add(state);
-                    }
-                } catch (PointFailedException e) {
-                    if (stopping) {
-                        break;
-                    }
-                    failed++;
-                    if (e.getMessage().contains("JMH lock")) {
+                if (failure.isPresent()) {
+                    String why = failure.get().getMessage();
+                    if (why.contains("JMH lock")) {
                         // Another JMH run is measuring on this machine: every point would fail, and
                         // running beside it would spoil both runs' numbers.
-                        progress.say("Stopped: " + e.getMessage());
-                        break;
+                        progress.say("Stopped: " + why);
+                        locked[0] = true;
+                        return false;
                     }
+                    counts[1]++;
                     synchronized (writeLock) {
-                        failures.append(point.key(), e.getMessage());
+                        failedLog.append(state.point().key(), why);
                     }
-                    progress.finished(point, "FAILED: " + e.getMessage());
+                    progress.finished(state.point(), "FAILED: " + why);
+                    return true;
                 }
-                if (++started == (todo.size() + 1) / 2) {
+                if (!write(state, results, points, progress)) {
+                    return false;
+                }
+                counts[0]++;
+                progress.finished(state.point(), PointLines.progress(state));
+                if (state.open()) {
+                    open.add(state);
+                }
+                return true;
+            };
+            int started = 0;
+            for (List<Point> place : places(todo)) {
+                if (stopping || locked[0]) {
+                    break;
+                }
+                loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), done);
+                progress.placeDone();
+                int before = started;
+                started += place.size();
+                if (!stopping && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
                     canary.ifPresent(c -> c.take("middle"));
                 }
             }
-            if (!stopping && !open.isEmpty()) {
-                failed += moreForks(open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failures, progress);
+            measured = counts[0];
+            failed = counts[1];
+            if (!stopping && !locked[0] && !open.isEmpty()) {
+                failed += moreForks(open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failedLog, progress);
             }
             if (!stopping) {
                 canary.ifPresent(c -> c.take("end"));
@@ -206,35 +219,34 @@ public final class Sweep {
      * in the least time, while the budget lasts; returns the batches that failed.
      */
     private int moreForks(List<PointForks> open, PrecisionLoop loop, JmhForks forks, long sweepStart, int canaryReadings,
-                          ResultsCsv results, PointLog points, PointLog failures, Progress progress) throws IOException {
-        int failed = 0;
+                          ResultsCsv results, PointLog points, PointLog failedLog, Progress progress) throws IOException {
+        int[] failed = {0};
         progress.say(String.format(Locale.ROOT, "%d points below the target: more forks where they reach it soonest", open.size()));
         progress.secondPass();
         while (!stopping) {
-            Optional<PrecisionLoop.Batch> next = loop.next(open, budgetLeft(sweepStart, canaryReadings));
+            Optional<PrecisionLoop.Rounds> next = loop.next(open, budgetLeft(sweepStart, canaryReadings));
             if (next.isEmpty()) {
                 break;
             }
-            PointForks state = next.get().point();
-            try {
-                loop.more(next.get(), source(forks, state.point(), progress));
-            } catch (PointFailedException e) {
+            loop.more(next.get(), source(forks, progress), (state, failure) -> {
                 if (stopping) {
-                    break;
+                    return false;
                 }
-                failed++;
-                state.stop(PrecisionLoop.Stop.FAILED);
-                synchronized (writeLock) {
-                    failures.append(state.point().key(), "more forks: " + e.getMessage());
+                if (failure.isPresent()) {
+                    failed[0]++;
+                    synchronized (writeLock) {
+                        failedLog.append(state.point().key(), "more forks: " + failure.get().getMessage());
+                    }
+                    progress.say("[more] " + state.point().label() + ": FAILED: " + failure.get().getMessage());
+                    return true;
                 }
-                progress.say("[more] " + state.point().label() + ": FAILED: " + e.getMessage());
-                continue;
-            }
-            if (!write(state, results, points, progress)) {
-                break;
-            }
-            progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
-                    Progress.format(progress.elapsed())));
+                if (!write(state, results, points, progress)) {
+                    return false;
+                }
+                progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
+                        Progress.format(progress.elapsed())));
+                return true;
+            });
         }
         if (!stopping) {
             // What the second pass decided for the points it did not take to the target.
@@ -247,14 +259,24 @@ public final class Sweep {
                 }
             }
         }
-        return failed;
+        return failed[0];
     }
 
-    private PrecisionLoop.ForkSource source(JmhForks forks, Point point, Progress progress) {
-        return (config, first, count, iterations) -> {
+    private PrecisionLoop.ForkSource source(JmhForks forks, Progress progress) {
+        return (point, config, first, count, iterations) -> {
             progress.starting(point, config.name(), first);
             return forks.run(point, config, first, count, iterations);
         };
+    }
+
+    /**
+     * The points grouped by {@link Place}, in the order the plan first names each place: a place's
+     * variants are measured in rounds together.
+     */
+    static List<List<Point>> places(List<Point> points) {
+        Map<Place, List<Point>> byPlace = new LinkedHashMap<>();
+        points.forEach(p -> byPlace.computeIfAbsent(Place.of(p.key()), x -> new ArrayList<>()).add(p));
+        return List.copyOf(byPlace.values());
     }
 
     /** Seconds of the budget left, keeping {@code canaryReadings} readings' time; infinite without a budget. */

@@ -38,7 +38,8 @@ import corescale.sweep.TestSweeps;
  * fleet/run.yml against real OpenSSH servers: two sshd on 127.0.0.2 and 127.0.0.3 (own host key, a
  * key made for the test, key authentication only), a third host, 127.0.0.4, where nothing listens, and
  * a fourth, hostD, on hostA's server with a {@code corescale_java} that is not there.
- * The play runs the three points of the selftest {@link Gate} benchmark ({@code --quick}) on both
+ * The play runs the three points of the selftest {@link Gate} benchmark ({@code --quick -f 1}: one
+ * round of the place, so that each point is whole as soon as its fork is) on both
  * servers in parallel; hostB's sshd hands its sessions the gate's folder (sshd's SetEnv), so the test
  * holds hostB's run at its second point and SIGKILLs its JVM there, as a crash or a reboot would.
  * Then: hostA's run arrives whole, hostB's finished point arrives, hostB, the unreachable hostC and
@@ -269,7 +270,7 @@ class FleetIT {
 
     private Process startPlay(Path inventory, Path results, String log, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", inventory.toString(),
-                System.getProperty("corescale.playbook"), "-e", "run_args='selftest.Gate --quick'",
+                System.getProperty("corescale.playbook"), "-e", "run_args='selftest.Gate --quick -f 1'",
                 "-e", "results_dir=" + results, "-e", "jar=" + System.getProperty("corescale.jar")));
         command.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class PrecisionLoopTest {
     /** A source that returns the given forks (each its iteration scores) in turn, and records its calls. */
     static PrecisionLoop.ForkSource source(List<String> calls, double[]... forks) {
         int[] next = {0};
-        return (config, first, count, iterations) -> {
+        return (point, config, first, count, iterations) -> {
             calls.add(config.name() + first + "x" + count);
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -48,8 +49,12 @@ class PrecisionLoopTest {
         };
     }
 
+    private static final AtomicInteger PLACES = new AtomicInteger();
+
+    /** A point at a place of its own (its thread count differs from every other's). */
     static PointForks point(List<RunConfig> configs) {
-        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v")), 1, 1, Mode.THROUGHPUT), configs);
+        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v")), 1, PLACES.incrementAndGet(), Mode.THROUGHPUT),
+                configs);
     }
 
     /** Forks whose means agree within the target already at three forks, each fork's iterations alike. */
@@ -61,14 +66,14 @@ class PrecisionLoopTest {
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 10, 0.03, Duration.ofMinutes(5)));
         PrecisionLoop.ForkSource forks = source(calls, FORKS_AGREE);
-        loop.first(p, 3, forks);
+        loop.first(List.of(p), 3, forks, NOTHING);
         assertEquals(List.of("1x3"), calls);
         // Fork means 100, 101, 99: sd 1, t(0.975, 2) = 4.303: half-width 2.48% of 100, within the target.
         assertEquals(4.302653 / Math.sqrt(3) / 100, p.relCi(PLAIN), 1e-6);
         assertNull(p.stop(), "the target is checked from 7 forks on");
-        PrecisionLoop.Batch batch = loop.next(List.of(p), 1e9).orElseThrow();
+        PrecisionLoop.Rounds batch = loop.next(List.of(p), 1e9).orElseThrow();
         assertEquals(PrecisionLoop.TARGET_FORKS - 3, batch.rounds());
-        loop.more(batch, forks);
+        loop.more(batch, forks, NOTHING);
         assertEquals(List.of("1x3", "4x4"), calls);
         assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
     }
@@ -78,11 +83,11 @@ class PrecisionLoopTest {
         PrecisionLoop loop = loop(profile(3, 5, 0.03, Duration.ofMinutes(5)));
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop.ForkSource forks = source(new ArrayList<>(), FORKS_AGREE);
-        loop.first(p, 3, forks);
+        loop.first(List.of(p), 3, forks, NOTHING);
         assertEquals(5, loop.targetForks());
-        PrecisionLoop.Batch batch = loop.next(List.of(p), 1e9).orElseThrow();
+        PrecisionLoop.Rounds batch = loop.next(List.of(p), 1e9).orElseThrow();
         assertEquals(2, batch.rounds());
-        loop.more(batch, forks);
+        loop.more(batch, forks, NOTHING);
         assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
     }
 
@@ -92,10 +97,86 @@ class PrecisionLoopTest {
         RunConfig a = new RunConfig("a", "", "", "");
         RunConfig b = new RunConfig("b", "-Xint", "", "");
         PointForks p = point(List.of(a, b));
-        loop(profile(3, 10, 0.03, Duration.ofMinutes(5))).first(p, 3, source(calls, new double[] {100, 100, 100}));
+        loop(profile(3, 10, 0.03, Duration.ofMinutes(5))).first(List.of(p), 3, source(calls, new double[] {100, 100, 100}), NOTHING);
         assertEquals(List.of("a1x1", "b1x1", "a2x1", "b2x1", "a3x1", "b3x1"), calls);
         assertEquals(3, p.forks(a).size());
         assertEquals(3, p.forks(b).size());
+    }
+
+    /** Takes every point handed on, and goes on. */
+    static final PrecisionLoop.Done NOTHING = (point, failure) -> true;
+
+    /** Records each point handed on by its variant, and its failure. */
+    static PrecisionLoop.Done record(List<String> done) {
+        return (point, failure) -> done.add(point.point().params().get("variant") + failure.map(e -> " failed: " + e.getMessage()).orElse(""));
+    }
+
+    static PointForks variant(String name, List<RunConfig> configs) {
+        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", name)), 1, 1, Mode.THROUGHPUT), configs);
+    }
+
+    /** A source that records each call as variant, configuration and fork, and fails the calls named in {@code failing}. */
+    static PrecisionLoop.ForkSource byVariant(List<String> calls, List<String> failing, double[]... forks) {
+        PrecisionLoop.ForkSource scores = source(new ArrayList<>(), forks);
+        return (point, config, first, count, iterations) -> {
+            String call = point.params().get("variant") + config.name() + first + "x" + count;
+            calls.add(call);
+            if (failing.contains(call)) {
+                throw new PointFailedException("broken");
+            }
+            return scores.run(point, config, first, count, iterations);
+        };
+    }
+
+    @Test
+    void theVariantsOfAPlaceRunInRoundsEachRoundStartingWithTheNextVariant() throws Exception {
+        List<String> calls = new ArrayList<>();
+        RunConfig a = new RunConfig("a", "", "", "");
+        RunConfig b = new RunConfig("b", "-Xint", "", "");
+        List<PointForks> place = List.of(variant("x", List.of(a, b)), variant("y", List.of(a, b)), variant("z", List.of(a, b)));
+        List<String> done = new ArrayList<>();
+        loop(profile(3, 10, 0.03, Duration.ofMinutes(5))).first(place, 3, byVariant(calls, List.of(), FORKS_AGREE), record(done));
+        assertEquals(List.of("xa1x1", "xb1x1", "ya1x1", "yb1x1", "za1x1", "zb1x1",
+                "ya2x1", "yb2x1", "za2x1", "zb2x1", "xa2x1", "xb2x1",
+                "za3x1", "zb3x1", "xa3x1", "xb3x1", "ya3x1", "yb3x1"), calls);
+        assertEquals(List.of("z", "x", "y"), done, "each handed on in the last round, right after its fork");
+        place.forEach(p -> assertEquals(3, p.rounds()));
+    }
+
+    @Test
+    void aVariantWhoseForkFailsTakesNoFurtherRoundAndTheOthersGoOn() throws Exception {
+        List<String> calls = new ArrayList<>();
+        PointForks x = variant("x", List.of(PLAIN));
+        PointForks y = variant("y", List.of(PLAIN));
+        List<String> done = new ArrayList<>();
+        loop(profile(3, 10, 0.03, Duration.ofMinutes(5))).first(List.of(x, y), 3, byVariant(calls, List.of("y1x1"), FORKS_AGREE),
+                record(done));
+        assertEquals(List.of("x1x1", "y1x1", "x2x1", "x3x1"), calls);
+        assertEquals(List.of("y failed: broken", "x"), done, "the failed variant handed on at once, with why");
+        assertEquals(PrecisionLoop.Stop.FAILED, y.stop());
+        assertEquals(3, x.rounds());
+    }
+
+    @Test
+    void moreRoundsTakeEveryOpenVariantOfThePlaceSoTheirForksKeepEqualNumbers() throws Exception {
+        List<String> calls = new ArrayList<>();
+        PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
+        PointForks agree = variant("x", List.of(PLAIN));
+        PointForks disagree = variant("y", List.of(PLAIN));
+        PointForks stopped = variant("z", List.of(PLAIN));
+        loop.first(List.of(agree), 3, source(new ArrayList<>(), FORKS_AGREE), NOTHING);
+        loop.first(List.of(disagree, stopped), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
+        stopped.stop(PrecisionLoop.Stop.MODES);
+        // x needs 4 forks more (to 7), y 7: the place takes 4 rounds (the most at once), both in each.
+        PrecisionLoop.Rounds rounds = loop.next(List.of(agree, disagree, stopped), 1e9).orElseThrow();
+        assertEquals(List.of(agree, disagree), rounds.members().stream().map(PrecisionLoop.Batch::point).toList());
+        assertEquals(PrecisionLoop.MOST_ROUNDS, rounds.rounds());
+        assertEquals(4 * (1.3 + 1.3), rounds.seconds(), 1e-9);
+        loop.more(rounds, byVariant(calls, List.of(), FORKS_DISAGREE), NOTHING);
+        assertEquals(List.of("x4x1", "y4x1", "y5x1", "x5x1", "x6x1", "y6x1", "y7x1", "x7x1"), calls);
+        assertEquals(PrecisionLoop.Stop.TARGET_MET, agree.stop());
+        assertNull(disagree.stop());
+        assertEquals(3, stopped.rounds());
     }
 
     @Test
@@ -103,7 +184,7 @@ class PrecisionLoopTest {
         List<String> calls = new ArrayList<>();
         Profile fixed = profile(1, 1, 0.03, Duration.ofMinutes(5)).withForks(4);
         PointForks p = point(List.of(PLAIN));
-        loop(fixed).first(p, 3, source(calls, new double[] {100, 100, 100}, new double[] {300, 300, 300}));
+        loop(fixed).first(List.of(p), 3, source(calls, new double[] {100, 100, 100}, new double[] {300, 300, 300}), NOTHING);
         assertEquals(List.of("1x4"), calls);
         assertEquals(PrecisionLoop.Stop.FIXED_FORKS, p.stop());
     }
@@ -113,12 +194,12 @@ class PrecisionLoopTest {
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 10, 0.03, Duration.ofMinutes(5)));
         List<String> calls = new ArrayList<>();
-        loop.first(p, 3, source(calls, new double[] {100, 100, 100}, new double[] {101, 101, 101},
-                new double[] {130, 130, 130}, new double[] {131, 131, 131}));
+        loop.first(List.of(p), 3, source(calls, new double[] {100, 100, 100}, new double[] {101, 101, 101},
+                new double[] {130, 130, 130}, new double[] {131, 131, 131}), NOTHING);
         assertNull(p.stop(), "one fork apart may be an outlier");
         assertTrue(p.modeSeenOnce());
         assertEquals("", p.modes(PLAIN), "a mode seen once is no verdict");
-        loop.more(new PrecisionLoop.Batch(p, 1, 3, 1), source(calls, new double[] {131, 131, 131}));
+        loop.more(new PrecisionLoop.Rounds(List.of(new PrecisionLoop.Batch(p, 1, 3, 1)), 1, 1, 1), source(calls, new double[] {131, 131, 131}), NOTHING);
         assertEquals(PrecisionLoop.Stop.MODES, p.stop());
         assertEquals("2 modes: 100.5 (2 forks), 130.5 (2 forks)", p.modes(PLAIN));
     }
@@ -129,30 +210,30 @@ class PrecisionLoopTest {
         double[][] firstPass = {{100, 100.1, 99.9}, {101, 101.1, 100.9}, {130, 130.1, 129.9}};
         // Fork means 100, 101, 130: by their spread alone the target would need far more than 12 forks.
         PointForks modes = point(List.of(PLAIN));
-        loop.first(modes, 3, source(new ArrayList<>(), firstPass));
+        loop.first(List.of(modes), 3, source(new ArrayList<>(), firstPass), NOTHING);
         PointForks near = point(List.of(PLAIN));
-        loop.first(near, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
-        assertTrue(loop.next(List.of(modes, near), 1e9).orElseThrow().point() == near,
+        loop.first(List.of(near), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
+        assertTrue(loop.next(List.of(modes, near), 1e9).orElseThrow().members().get(0).point() == near,
                 "a point's target before a mode check, though the check costs less");
-        PrecisionLoop.Batch check = loop.next(List.of(modes), 1e9).orElseThrow();
+        PrecisionLoop.Rounds check = loop.next(List.of(modes), 1e9).orElseThrow();
         assertEquals(PrecisionLoop.MODE_CHECK_ROUNDS, check.rounds());
-        loop.more(check, source(new ArrayList<>(), new double[] {131, 131.1, 130.9}, new double[] {100.5, 100.6, 100.4}));
+        loop.more(check, source(new ArrayList<>(), new double[] {131, 131.1, 130.9}, new double[] {100.5, 100.6, 100.4}), NOTHING);
         assertEquals(PrecisionLoop.Stop.MODES, modes.stop());
         assertEquals("2 modes: 100.5 (3 forks), 130.5 (2 forks)", modes.modes(PLAIN));
 
         // The same first pass where the far fork was an outlier: the two forks join the others, and
         // the spread decides as usual.
         PointForks outlier = point(List.of(PLAIN));
-        loop.first(outlier, 3, source(new ArrayList<>(), firstPass));
+        loop.first(List.of(outlier), 3, source(new ArrayList<>(), firstPass), NOTHING);
         loop.more(loop.next(List.of(outlier), 1e9).orElseThrow(),
-                source(new ArrayList<>(), new double[] {100.5, 100.6, 100.4}, new double[] {99.5, 99.6, 99.4}));
+                source(new ArrayList<>(), new double[] {100.5, 100.6, 100.4}, new double[] {99.5, 99.6, 99.4}), NOTHING);
         assertNull(outlier.stop());
         assertEquals(Optional.empty(), loop.next(List.of(outlier), 1e9), "checked once, not again");
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, outlier.stop());
 
         // A check the budget has no room for: the point stops for what its target needs, not for the budget.
         PointForks unchecked = point(List.of(PLAIN));
-        loop.first(unchecked, 3, source(new ArrayList<>(), firstPass));
+        loop.first(List.of(unchecked), 3, source(new ArrayList<>(), firstPass), NOTHING);
         assertEquals(2 * (1.0 + 3 * 0.1), loop.modeCheck(unchecked).seconds(), 1e-9, "two forks as long as the first");
         assertEquals(Optional.empty(), loop.next(List.of(unchecked), 2.0));
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, unchecked.stop());
@@ -167,7 +248,7 @@ class PrecisionLoopTest {
         Profile profile = profile(3, 10, 0.03, Duration.ofMinutes(5));
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile);
-        loop.first(p, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
+        loop.first(List.of(p), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         // Fork means 100, 102, 98: half-width 4.303 * 2 / sqrt(3) = 4.97% > 3%.
         assertNull(p.stop());
         // MSW = 750 / 9 = 83.3 > MSB = 4 * 8 / 2 = 16: no variance between forks, so forks are
@@ -175,8 +256,8 @@ class PrecisionLoopTest {
         // target is checked from 7 forks on, so four more are needed anyway, and then forks of 7
         // iterations do: new fork means vary by 83.3 / 7 = 11.9, pooled (2 * 4 + 4 * 11.9) / 6 = 9.27,
         // 2.447 * sqrt(9.27 / 7) = 2.82% (of 6: 3.01%). The cheapest batch: 4 x (1 + 0.7) s.
-        PrecisionLoop.Batch batch = loop.next(List.of(p), 1e9).orElseThrow();
-        assertEquals(7, batch.iterations());
+        PrecisionLoop.Rounds batch = loop.next(List.of(p), 1e9).orElseThrow();
+        assertEquals(7, batch.members().get(0).iterations());
         assertEquals(4, batch.rounds());
         assertEquals(4 * (1.0 + 7 * 0.1), batch.seconds(), 1e-9);
     }
@@ -189,11 +270,11 @@ class PrecisionLoopTest {
     void forksThatDisagreeAreMultipliedNotLengthened() throws Exception {
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
-        loop.first(p, 3, source(new ArrayList<>(), FORKS_DISAGREE));
+        loop.first(List.of(p), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
         // Fork means 100, 104, 96 (variance 16): 10 forks give 2.262 * 4 / sqrt(10) = 2.86% <= 3%, 9 give 3.07%.
         assertEquals(7, loop.toTarget(p).rounds());
-        PrecisionLoop.Batch batch = loop.next(List.of(p), 1e9).orElseThrow();
-        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, batch.iterations());
+        PrecisionLoop.Rounds batch = loop.next(List.of(p), 1e9).orElseThrow();
+        assertEquals(PrecisionLoop.FEWEST_ITERATIONS, batch.members().get(0).iterations());
         assertEquals(PrecisionLoop.MOST_ROUNDS, batch.rounds(), "at most a few rounds before looking again");
     }
 
@@ -201,7 +282,7 @@ class PrecisionLoopTest {
     void aPointThatNeedsMoreForksThanAllowedStopsWithoutSpendingThem() throws Exception {
         PointForks p = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 9, 0.03, Duration.ofMinutes(5)));
-        loop.first(p, 3, source(new ArrayList<>(), FORKS_DISAGREE));
+        loop.first(List.of(p), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
         assertEquals(Optional.empty(), loop.next(List.of(p), 1e9));
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, p.stop());
     }
@@ -209,14 +290,14 @@ class PrecisionLoopTest {
     @Test
     void thePointCapAndTheBudgetCloseWhatWouldNotFit() throws Exception {
         PointForks capped = point(List.of(PLAIN));
-        loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).first(capped, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
+        loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).first(List.of(capped), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         // Needs 4 x 1.7 s more (to 7 forks of 7 iterations): past a 5 s cap.
         assertEquals(Optional.empty(), loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).next(List.of(capped), 1e9));
         assertEquals(PrecisionLoop.Stop.TIME_CAP, capped.stop());
 
         PointForks poor = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 10, 0.03, Duration.ofMinutes(5)));
-        loop.first(poor, 4, source(new ArrayList<>(), NOISY_ITERATIONS));
+        loop.first(List.of(poor), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         assertEquals(Optional.empty(), loop.next(List.of(poor), 6.7));
         assertEquals(PrecisionLoop.Stop.BUDGET, poor.stop());
     }
@@ -225,11 +306,11 @@ class PrecisionLoopTest {
     void theBudgetGoesFirstToThePointClosestToItsTarget() throws Exception {
         PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
         PointForks far = point(List.of(PLAIN));
-        loop.first(far, 3, source(new ArrayList<>(), FORKS_DISAGREE));
+        loop.first(List.of(far), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
         PointForks near = point(List.of(PLAIN));
-        loop.first(near, 3, source(new ArrayList<>(), FORKS_AGREE));
-        PrecisionLoop.Batch batch = loop.next(List.of(far, near), 1e9).orElseThrow();
-        assertTrue(batch.point() == near, "4 forks of 1.3 s before 7 forks of 1.3 s");
+        loop.first(List.of(near), 3, source(new ArrayList<>(), FORKS_AGREE), NOTHING);
+        PrecisionLoop.Rounds batch = loop.next(List.of(far, near), 1e9).orElseThrow();
+        assertTrue(batch.members().get(0).point() == near, "4 forks of 1.3 s before 7 forks of 1.3 s");
     }
 
     @Test
@@ -302,9 +383,9 @@ class PrecisionLoopTest {
      * (3%), without cap or budget, each fork mean normal around 100 with a deviation of {@code spread}
      * (one iteration per fork, so all of it between forks), and counts the 95% intervals that hold 100.
      */
-    static Coverage simulate(double spread, int points) throws PointFailedException {
+    static Coverage simulate(double spread, int points) throws java.io.IOException {
         Random random = new Random(SEED);
-        PrecisionLoop.ForkSource normal = (config, first, count, iterations) -> {
+        PrecisionLoop.ForkSource normal = (point, config, first, count, iterations) -> {
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 out.add(ForkResult.ofScores(0.1, 100 + spread * random.nextGaussian()));
@@ -318,9 +399,9 @@ class PrecisionLoopTest {
         for (int run = 0; run < points; run++) {
             PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofHours(1)));
             PointForks p = point(List.of(PLAIN));
-            loop.first(p, 1, normal);
-            for (Optional<PrecisionLoop.Batch> b = loop.next(List.of(p), 1e9); b.isPresent(); b = loop.next(List.of(p), 1e9)) {
-                loop.more(b.get(), normal);
+            loop.first(List.of(p), 1, normal, NOTHING);
+            for (Optional<PrecisionLoop.Rounds> b = loop.next(List.of(p), 1e9); b.isPresent(); b = loop.next(List.of(p), 1e9)) {
+                loop.more(b.get(), normal, NOTHING);
             }
             double mean = p.sample(PLAIN).mean();
             boolean holds = Math.abs(mean - 100) <= p.relCi(PLAIN) * Math.abs(mean);

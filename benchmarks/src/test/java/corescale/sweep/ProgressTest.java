@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The time left: the plan's, at the pace of the points after the first (whose one-time costs would mislead). */
+/** The time left: the plan's, at the pace of the points after the first place (whose one-time costs would mislead). */
 class ProgressTest {
 
     private static Point point(String variant, String benchmark) {
@@ -35,6 +35,19 @@ class ProgressTest {
     private void finishAt(Point p, int second) {
         now = Duration.ofSeconds(second).toNanos();
         progress.finished(p, "ok");
+        progress.placeDone();
+    }
+
+    @Test
+    void thePointsOfTheFirstPlaceAllCarryItsOneTimeCosts() {
+        now = Duration.ofSeconds(45).toNanos();
+        for (Point p : List.of(cheap1, cheap2, cheap3)) {
+            progress.finished(p, "ok"); // measured in rounds, done together
+        }
+        progress.placeDone();
+        assertEquals(Duration.ofSeconds(40), progress.left(), "the plan for the rest, not a pace from points done at once");
+        finishAt(dear, 125);
+        assertEquals(Duration.ZERO, progress.left());
     }
 
     @Test

@@ -41,8 +41,14 @@ final class Analysis {
         this.bounds = bounds;
     }
 
+    /** The inputs of no run known to have measured in place rounds. */
     static Analysis of(List<LoadedInput> loaded) throws BadInputException {
-        List<SummaryRow> rows = new Summarizer().summarize(loaded);
+        return of(loaded, Set.of());
+    }
+
+    /** @param placeRoundRuns the runs whose run.json says they measured each place's variants in rounds */
+    static Analysis of(List<LoadedInput> loaded, Set<String> placeRoundRuns) throws BadInputException {
+        List<SummaryRow> rows = new Summarizer(placeRoundRuns).summarize(loaded);
         FiniteResults.summaries(rows, loaded);
         List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
         Set<RunInfo> infos = new HashSet<>();

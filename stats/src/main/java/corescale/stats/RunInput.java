@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
@@ -56,16 +57,26 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
                 .orElse(new RunConfig(name, "", "", ""));
     }
 
+    /** The run's id when its run.json says it measured each place's variants in rounds; else none. */
+    Set<String> placeRoundRuns() {
+        return runFile != null && runFile.placeRounds() ? Set.of(runFile.runId()) : Set.of();
+    }
+
+    /** The whole input analysed as one run. */
+    Analysis analysis() throws BadInputException {
+        return Analysis.of(loaded, placeRoundRuns());
+    }
+
     /** The whole input analysed as one run, named by its path. */
     RunData runData() throws BadInputException {
-        return Analysis.of(loaded).runData(path.toString(), canary());
+        return analysis().runData(path.toString(), canary());
     }
 
     /** Each configuration's rows analysed on their own, in order, the baseline first. */
     Map<String, Analysis> byConfig() throws BadInputException {
         Map<String, Analysis> out = new LinkedHashMap<>();
         for (String c : configs) {
-            out.put(c, Analysis.of(Configs.only(loaded, c)));
+            out.put(c, Analysis.of(Configs.only(loaded, c), placeRoundRuns()));
         }
         return out;
     }

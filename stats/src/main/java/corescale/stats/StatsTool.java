@@ -69,7 +69,8 @@ public final class StatsTool {
                 }
             }
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
-            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList()), inputs, null,
+            Set<String> placeRoundRuns = runs.stream().flatMap(r -> r.placeRoundRuns().stream()).collect(Collectors.toSet());
+            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), placeRoundRuns), inputs, null,
                     canary).write(outDir, out);
             return OK;
         } catch (BadInputException e) {
@@ -239,7 +240,7 @@ public final class StatsTool {
                             + " (run --config): compare them within the run with 'compare " + run.path() + "'");
                     return BAD_INPUT;
                 }
-                Analysis a = Analysis.of(run.loaded());
+                Analysis a = run.analysis();
                 machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.answers(), run.canary(), a.unfittedCurves()));
             }
             Path outDir = outDirOrNull != null ? outDirOrNull

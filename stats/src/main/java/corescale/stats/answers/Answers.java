@@ -1,5 +1,6 @@
 package corescale.stats.answers;
 
+import corescale.stats.model.Place;
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;
@@ -14,7 +15,6 @@ import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
-import corescale.stats.summary.WelchOnLogs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * throughput, each with its ratio to the best and its fraction of the physical bound. A model that the
  * service (or the CPUs it shares) held back is never ranked: its pace is not its own. It ran at least
  * as fast as measured, though (a service of its own could only speed it up), so where it is shown
- * faster than every ranked model (the largest of its Welch p against each, in the section's family of
+ * faster than every ranked model (the largest of its p against each, in the section's family of
  * tests), it is listed as {@link Standing#AHEAD_HELD_BACK}: faster than all of them, by at least about
  * its ratio to the best, its order among its like unknown. A thread pool of {@code cores} threads
  * blocked on a 1 ms service tops out at {@code cores} requests a millisecond; virtual threads held
@@ -46,8 +46,8 @@ import java.util.TreeMap;
  * <li><b>Threads vs processes</b>: the rows of {@link ThreadsVsProcesses} at the most cores.</li>
  * </ul>
  * Where each variant stands against the first is a claim, and only what the forks show is claimed
- * ({@link Standing}): behind it when their difference is a discovery (Welch's t on the logs of fork
- * means; the p-values of all those differences in one report adjusted together, Benjamini–Hochberg at
+ * ({@link Standing}): behind it when their difference is a discovery ({@link Throughput#test} on the logs
+ * of fork means: paired by round where the sweep measured the place in rounds, else Welch's t; the p-values of all those differences in one report adjusted together, Benjamini–Hochberg at
  * {@link FalseDiscovery#ALPHA}, as the findings' leads are), tied with it when the equivalence test
  * puts it within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of it (TOST at {@link FalseDiscovery#ALPHA},
  * as compare's "same"), and otherwise not told apart from it: with two forks 30× apart, "no
@@ -58,9 +58,16 @@ import java.util.TreeMap;
  * @param scaling  one speedup per setting and variant that was measured at two or more core counts,
  *                 settings in order, fastest-scaling first within each
  * @param processes the threads-vs-processes rows at the most cores
+ * @param pairedByRound every ranked point was measured in its run's place rounds
+ *                 ({@link PointSummary#roundsRun}), so every ratio within a place is paired by round
  */
 public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling,
-                      List<ThreadsVsProcesses.Row> processes) {
+                      List<ThreadsVsProcesses.Row> processes, boolean pairedByRound) {
+
+    /** Answers of points measured in no known rounds. */
+    public Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling, List<ThreadsVsProcesses.Row> processes) {
+        this(counters, models, scaling, processes, false);
+    }
 
     /** The counters variant every other is measured against: what a Java engineer writes first. */
     public static final String BASELINE = "synchronized";
@@ -90,7 +97,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      *                  ({@link Standing#AHEAD_HELD_BACK}), highest throughput first
      * @param unranked  the variants left out, with why (not those ahead)
      */
-    public record Ranking(Leads.Place place, Situation situation, String baseline, List<Entry> ranked,
+    public record Ranking(Place place, Situation situation, String baseline, List<Entry> ranked,
                           List<Entry> ahead, List<Unranked> unranked) {
 
         /** The ranked variants that stand so against the first, highest throughput first. */
@@ -144,7 +151,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
      * family's tests: the report gives q there, so that such an interval beside "not told apart" or no
      * "gains" is read as the rule says.
      *
-     * @param p two-sided Welch p on the logs of fork means; NaN where it cannot be tested
+     * @param p two-sided p on the logs of fork means ({@link Throughput#test}); NaN where it cannot be tested
      * @param q p adjusted over the family; NaN likewise
      */
     public record Tested(double p, double q) {
@@ -195,8 +202,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
 
     public static Answers of(List<PointSummary> points, Rankings rankings, Bounds bounds,
                              List<ThreadsVsProcesses.Row> threadsVsProcesses) {
-        Map<Leads.Place, List<PointSummary>> places = new TreeMap<>();
-        points.forEach(p -> places.computeIfAbsent(Leads.Place.of(p), x -> new ArrayList<>()).add(p));
+        Map<Place, List<PointSummary>> places = new TreeMap<>();
+        points.forEach(p -> places.computeIfAbsent(Place.of(p.key()), x -> new ArrayList<>()).add(p));
         List<Draft> drafts = new ArrayList<>();
         counterPlaces(places).forEach((place, situation) ->
                 drafts.add(draft(place, situation, places.get(place), rankings.eligibility(), bounds, true)));
@@ -217,7 +224,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         }
         int most = threadsVsProcesses.stream().mapToInt(r -> r.threads().key().cores()).max().orElse(0);
         return new Answers(List.copyOf(counters), List.copyOf(models), scaling(points, rankings.eligibility(), bounds),
-                threadsVsProcesses.stream().filter(r -> r.threads().key().cores() == most).toList());
+                threadsVsProcesses.stream().filter(r -> r.threads().key().cores() == most).toList(),
+                pairedByRound(points, rankings.eligibility()));
     }
 
     /** Per setting and variant of the counters and the models, fewest to most cores; fastest-scaling first. */
@@ -260,25 +268,31 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         return List.copyOf(out);
     }
 
+    /** Whether there are ranked points and every one was measured in its run's place rounds. */
+    private static boolean pairedByRound(List<PointSummary> points, Eligibility eligibility) {
+        List<PointSummary> ranked = points.stream().filter(p -> eligibility.ranked(p.key())).toList();
+        return !ranked.isEmpty() && ranked.stream().allMatch(p -> !p.roundsRun().isEmpty());
+    }
+
     /** A variant's fewest and most cores before the speedups of the report are tested together. */
     private record Curve(PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
     }
 
-    /** Welch's p of "the same throughput at the most cores as at the fewest"; NaN when it cannot be tested. */
+    /** The p of "the same throughput at the most cores as at the fewest"; NaN when it cannot be tested. */
     private static double pNoChange(Curve c) {
-        WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(c.to()), Throughput.forkMeansForLogScale(c.from()));
+        LogRatioTest w = Throughput.test(c.to(), c.from());
         return w == null ? Double.NaN : w.pChange();
     }
 
     /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */
-    private static Map<Leads.Place, Situation> counterPlaces(Map<Leads.Place, List<PointSummary>> places) {
-        Map<Leads.Place, Situation> out = new java.util.LinkedHashMap<>();
-        Map<List<Object>, List<Leads.Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+    private static Map<Place, Situation> counterPlaces(Map<Place, List<PointSummary>> places) {
+        Map<Place, Situation> out = new java.util.LinkedHashMap<>();
+        Map<List<Object>, List<Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
         places.keySet().stream().filter(p -> p.family().equals(COUNTERS))
                 .forEach(p -> bySetting.computeIfAbsent(List.of(p.benchmark(), p.params(), p.mode()), k -> new ArrayList<>()).add(p));
-        for (List<Leads.Place> setting : bySetting.values()) {
-            int fewest = setting.stream().mapToInt(Leads.Place::cores).min().orElseThrow();
-            int most = setting.stream().mapToInt(Leads.Place::cores).max().orElseThrow();
+        for (List<Place> setting : bySetting.values()) {
+            int fewest = setting.stream().mapToInt(Place::cores).min().orElseThrow();
+            int most = setting.stream().mapToInt(Place::cores).max().orElseThrow();
             setting.stream().filter(p -> p.threads() == 1 && p.cores() == fewest).findFirst()
                     .ifPresent(p -> out.put(p, Situation.ONE_THREAD));
             if (most > 1) {
@@ -287,21 +301,21 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             }
             // Oversubscribed needs the cores known: a plain JMH result has none (0), and its 1 thread is not more than them.
             setting.stream().filter(p -> most > 0 && p.cores() == most && p.threads() > most)
-                    .max(Comparator.comparingInt(Leads.Place::threads)).ifPresent(p -> out.put(p, Situation.OVERSUBSCRIBED));
+                    .max(Comparator.comparingInt(Place::threads)).ifPresent(p -> out.put(p, Situation.OVERSUBSCRIBED));
         }
         return out;
     }
 
     /** Each model benchmark setting at its most cores (its fewest threads there). */
-    private static List<Leads.Place> modelPlaces(Map<Leads.Place, List<PointSummary>> places) {
-        Map<List<Object>, Leads.Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
+    private static List<Place> modelPlaces(Map<Place, List<PointSummary>> places) {
+        Map<List<Object>, Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
         places.keySet().stream().filter(p -> MODEL_FAMILIES.contains(p.family())).forEach(p -> best.merge(
                 List.of(p.family(), p.benchmark(), p.params(), p.mode()), p, (a, b) -> a.cores() != b.cores()
                         ? (a.cores() > b.cores() ? a : b) : (a.threads() <= b.threads() ? a : b)));
         return List.copyOf(best.values());
     }
 
-    private static Draft draft(Leads.Place place, Situation situation, List<PointSummary> at, Eligibility eligibility,
+    private static Draft draft(Place place, Situation situation, List<PointSummary> at, Eligibility eligibility,
                                Bounds bounds, boolean counter) {
         List<PointSummary> unranked = new ArrayList<>();
         List<PointSummary> ranked = new ArrayList<>();
@@ -314,8 +328,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         double[] p = new double[Math.max(0, ranked.size() - 1)];
         double[] pSame = new double[p.length];
         for (int i = 1; i < ranked.size(); i++) {
-            WelchOnLogs w = WelchOnLogs.of(Throughput.forkMeansForLogScale(ranked.get(0)),
-                    Throughput.forkMeansForLogScale(ranked.get(i)));
+            LogRatioTest w = Throughput.test(ranked.get(0), ranked.get(i));
             p[i - 1] = w == null ? Double.NaN : w.pChange();
             pSame[i - 1] = w == null ? Double.NaN : w.pSame(LogRatioTest.DEFAULT_THRESHOLD);
         }
@@ -324,7 +337,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
                 bounds, p, pSame);
     }
 
-    private record Draft(Leads.Place place, Situation situation, boolean counter, List<PointSummary> ranked,
+    private record Draft(Place place, Situation situation, boolean counter, List<PointSummary> ranked,
                          List<PointSummary> unranked, List<HeldBackAhead> candidates, Eligibility eligibility,
                          PointSummary baseline, Bounds bounds, double[] pVsLeader, double[] pSameAsLeader) {
 

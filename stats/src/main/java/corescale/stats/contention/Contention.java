@@ -1,5 +1,6 @@
 package corescale.stats.contention;
 
+import corescale.stats.model.Place;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -40,14 +41,14 @@ public final class Contention {
 
     public List<ContentionRow> analyse(List<PointSummary> points, Eligibility eligibility) {
         Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
-        Map<Leads.Place, List<PointSummary>> places = new HashMap<>();
+        Map<Place, List<PointSummary>> places = new HashMap<>();
         for (PointSummary s : points) {
             if (s.key().threads() == 1) {
                 oneThread.computeIfAbsent(Curve.of(s), c -> new ArrayList<>()).add(s);
             }
-            places.computeIfAbsent(Leads.Place.of(s), p -> new ArrayList<>()).add(s);
+            places.computeIfAbsent(Place.of(s.key()), p -> new ArrayList<>()).add(s);
         }
-        Map<Leads.Place, PointSummary> best = new HashMap<>();
+        Map<Place, PointSummary> best = new HashMap<>();
         places.forEach((place, at) -> Lead.best(at, eligibility).ifPresent(b -> best.put(place, b)));
         List<ContentionRow> rows = new ArrayList<>();
         List<PointSummary> sorted = new ArrayList<>(points);
@@ -56,7 +57,7 @@ public final class Contention {
             PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
             Ratio vsOne = base == null ? Ratio.NONE : base == s ? Ratio.ONE : Throughput.ratio(s, base);
             int baseCores = base == null ? -1 : base.key().cores();
-            PointSummary top = best.get(Leads.Place.of(s));
+            PointSummary top = best.get(Place.of(s.key()));
             Ratio vsBest = top == null ? Ratio.NONE : top == s ? Ratio.ONE : Throughput.ratio(s, top);
             rows.add(new ContentionRow(s.key(), Throughput.mean(s), baseCores, vsOne,
                     top == null ? "" : top.key().variant(), vsBest, eligibility.whyNot(s.key()).orElse(null)));

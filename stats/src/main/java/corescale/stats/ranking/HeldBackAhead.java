@@ -2,7 +2,7 @@ package corescale.stats.ranking;
 
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Throughput;
-import corescale.stats.summary.WelchOnLogs;
+import corescale.stats.summary.LogRatioTest;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * {@code p}, adjusted with the other tests of its family, is a discovery.
  *
  * @param point the point held back
- * @param p     the largest two-sided Welch p (logs of fork means) of it against each ranked point, an
+ * @param p     the largest two-sided p (logs of fork means, {@link Throughput#test}) of it against each ranked point, an
  *              intersection–union test of "faster than every one"; NaN where a pair cannot be tested
  */
 public record HeldBackAhead(PointSummary point, double p) {
@@ -39,10 +39,9 @@ public record HeldBackAhead(PointSummary point, double p) {
     }
 
     private static double pAheadOfAll(PointSummary point, List<PointSummary> ranked) {
-        double[] mine = Throughput.forkMeansForLogScale(point);
         double worst = 0;
         for (PointSummary r : ranked) {
-            WelchOnLogs w = WelchOnLogs.of(mine, Throughput.forkMeansForLogScale(r));
+            LogRatioTest w = Throughput.test(point, r);
             if (w == null || Double.isNaN(w.pChange())) {
                 return Double.NaN;
             }

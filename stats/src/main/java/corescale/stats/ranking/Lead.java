@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * @param first  the ranked point with the highest throughput
  * @param second the ranked runner-up
- * @param ratio  throughput of first over second, with its 95% interval (Welch's t on log fork means)
- * @param p      the largest of the two-sided Welch p-values of first against each other ranked point:
+ * @param ratio  throughput of first over second, with its 95% interval ({@link Throughput#ratio})
+ * @param p      the largest of the two-sided p-values ({@link Throughput#test}) of first against each other ranked point:
  *               "first is fastest" holds only if it beats every one (an intersection–union test,
  *               which needs no correction within the place); NaN when a pair shows no spread
  * @param q      {@code p} adjusted over every lead of the report and every point that might be ahead though held

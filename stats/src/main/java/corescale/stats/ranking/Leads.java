@@ -1,13 +1,12 @@
 package corescale.stats.ranking;
 
-import corescale.stats.model.Mode;
+import corescale.stats.model.Place;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
-import corescale.stats.summary.WelchOnLogs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,23 +26,6 @@ import java.util.TreeMap;
  * ({@link HeldBackAhead}); those calls are adjusted in the same family.
  */
 public final class Leads {
-
-    /** Same family, benchmark, params, mode, cores and threads: the variants that compete at one place. */
-    public record Place(String family, String benchmark, String params, Mode mode, int cores, int threads)
-            implements Comparable<Place> {
-
-        public static Place of(PointSummary s) {
-            PointKey k = s.key();
-            return new Place(k.family(), k.benchmark(), k.params(), s.mode(), k.cores(), k.threads());
-        }
-
-        @Override
-        public int compareTo(Place o) {
-            return java.util.Comparator.comparing(Place::family).thenComparing(Place::benchmark)
-                    .thenComparing(Place::params).thenComparing(Place::mode).thenComparingInt(Place::cores)
-                    .thenComparingInt(Place::threads).compare(this, o);
-        }
-    }
 
     /**
      * A point held back by the service and shown faster than every ranked point of its place
@@ -70,7 +52,7 @@ public final class Leads {
 
     public static Leads of(List<PointSummary> points, Eligibility eligibility) {
         Map<Place, List<PointSummary>> places = new TreeMap<>();
-        points.forEach(p -> places.computeIfAbsent(Place.of(p), x -> new ArrayList<>()).add(p));
+        points.forEach(p -> places.computeIfAbsent(Place.of(p.key()), x -> new ArrayList<>()).add(p));
         Map<Place, List<PointSummary>> contested = new LinkedHashMap<>();
         places.forEach((place, at) -> {
             List<PointSummary> ranked = Lead.ranked(at, eligibility);
@@ -86,7 +68,7 @@ public final class Leads {
             }
         });
         // The leader against each other ranked point, once: the lead's p and, for the second, the equivalence test.
-        List<List<WelchOnLogs>> vsFirst = contested.values().stream().map(Leads::vsFirst).toList();
+        List<List<LogRatioTest>> vsFirst = contested.values().stream().map(Leads::vsFirst).toList();
         double[] pLeads = vsFirst.stream().mapToDouble(Leads::pFastest).toArray();
         double[] pAhead = candidates.values().stream().flatMap(List::stream).mapToDouble(HeldBackAhead::p).toArray();
         // One family: every lead called and every point called ahead though held back.
@@ -96,7 +78,7 @@ public final class Leads {
         int i = 0;
         for (Map.Entry<Place, List<PointSummary>> e : contested.entrySet()) {
             List<PointSummary> ranked = e.getValue();
-            WelchOnLogs top = vsFirst.get(i).get(0);
+            LogRatioTest top = vsFirst.get(i).get(0);
             out.put(e.getKey(), new Lead(ranked.get(0), ranked.get(1), Throughput.ratio(ranked.get(0), ranked.get(1)),
                     pLeads[i], qAll[i], top == null ? Double.NaN : top.pSame(LogRatioTest.DEFAULT_THRESHOLD)));
             i++;
@@ -116,20 +98,23 @@ public final class Leads {
         return new Leads(out, ahead, all.length);
     }
 
-    /** Welch's t on logs of the leader against each other ranked point, in rank order; null where one cannot be tested. */
-    private static List<WelchOnLogs> vsFirst(List<PointSummary> ranked) {
-        double[] first = Throughput.forkMeansForLogScale(ranked.get(0));
-        List<WelchOnLogs> out = new ArrayList<>();
+    /**
+     * The leader against each other ranked point on the logs of their fork means ({@link Throughput#test}:
+     * paired by round where the sweep measured the place in rounds, else Welch's t), in rank order; null
+     * where one cannot be tested.
+     */
+    private static List<LogRatioTest> vsFirst(List<PointSummary> ranked) {
+        List<LogRatioTest> out = new ArrayList<>();
         for (PointSummary other : ranked.subList(1, ranked.size())) {
-            out.add(WelchOnLogs.of(first, Throughput.forkMeansForLogScale(other)));
+            out.add(Throughput.test(ranked.get(0), other));
         }
         return out;
     }
 
-    /** The largest two-sided Welch p of the leader against each other ranked point; NaN if one cannot be tested. */
-    private static double pFastest(List<WelchOnLogs> vsFirst) {
+    /** The largest two-sided p of the leader against each other ranked point; NaN if one cannot be tested. */
+    private static double pFastest(List<LogRatioTest> vsFirst) {
         double worst = 0;
-        for (WelchOnLogs w : vsFirst) {
+        for (LogRatioTest w : vsFirst) {
             double p = w == null ? Double.NaN : w.pChange();
             if (Double.isNaN(p)) {
                 return Double.NaN;
@@ -141,12 +126,12 @@ public final class Leads {
 
     /** The lead at the place of {@code point}; empty where fewer than two points may be ranked. */
     public Optional<Lead> at(PointSummary point) {
-        return Optional.ofNullable(byPlace.get(Place.of(point)));
+        return Optional.ofNullable(byPlace.get(Place.of(point.key())));
     }
 
     /** The points held back and still shown ahead of every ranked point at the place of {@code point}, highest first. */
     public List<Ahead> aheadAt(PointSummary point) {
-        return aheadByPlace.getOrDefault(Place.of(point), List.of());
+        return aheadByPlace.getOrDefault(Place.of(point.key()), List.of());
     }
 
     /** How many tests were adjusted together: one per lead, one per point that might be ahead though held back. */

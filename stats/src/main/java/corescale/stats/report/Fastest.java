@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
@@ -27,7 +28,7 @@ final class Fastest {
     }
 
     /** @param answered places whose leaders the Answers already state: only their unranked variants are named */
-    static void lines(List<PointSummary> points, Rankings rankings, java.util.Set<Leads.Place> answered, List<String> out) {
+    static void lines(List<PointSummary> points, Rankings rankings, java.util.Set<Place> answered, List<String> out) {
         Eligibility eligibility = rankings.eligibility();
         Leads leads = rankings.leads();
         Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
@@ -42,7 +43,7 @@ final class Fastest {
             List<String> ahead = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
-                if (at.size() >= 2 && !answered.contains(Leads.Place.of(at.get(0)))) {
+                if (at.size() >= 2 && !answered.contains(Place.of(at.get(0).key()))) {
                     if (leads.aheadAt(at.get(0)).isEmpty()) {
                         leader(at, eligibility, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
                     } else {

@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Place;
 import corescale.stats.answers.Answers;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Leads;
@@ -65,7 +66,7 @@ public final class Findings {
     public static List<String> of(ReportInput input) {
         List<String> out = new ArrayList<>();
         // What the Answers state is not said again here: each place's leader and each group's speedups once.
-        Set<Leads.Place> answered = new HashSet<>();
+        Set<Place> answered = new HashSet<>();
         input.answers().counters().forEach(r -> answered.add(r.place()));
         input.answers().models().forEach(r -> answered.add(r.place()));
         Set<Group> scaled = new HashSet<>();

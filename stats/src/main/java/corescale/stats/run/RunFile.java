@@ -30,13 +30,17 @@ import corescale.stats.io.AtomicFiles;
  * @param machine       host, OS, CPU and JDK of the run (as results.csv's machine columns)
  * @param configs       the interleaved configurations ({@code run --config}), in order; empty for a plain run
  * @param canary        the canary's readings, in the order taken (start, middle, end)
+ * @param placeRounds   whether the sweep measured the variants of each place in rounds (A1 B1, B2 A2 ...),
+ *                      so that fork f of each ran beside fork f of the others and a ratio of two may pair
+ *                      them; false in the run.json of runs measured one point's batch after another
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunFile(@JsonProperty("run_id") String runId, List<String> args, String profile, List<Integer> cores,
                       boolean affinity, JsonNode machine, JsonNode topology, JsonNode limits, JsonNode placement,
                       @JsonProperty("machine_state") JsonNode machineState, JsonNode facts,
-                      List<RunConfig> configs, List<CanaryReading> canary) {
+                      List<RunConfig> configs, List<CanaryReading> canary,
+                      @JsonProperty("place_rounds") boolean placeRounds) {
 
     public static final String NAME = "run.json";
 
@@ -136,6 +140,6 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         List<CanaryReading> readings = new java.util.ArrayList<>(canary);
         readings.add(reading);
         return new RunFile(runId, args, profile, cores, affinity, machine, topology, limits, placement, machineState,
-                facts, configs, readings);
+                facts, configs, readings, placeRounds);
     }
 }

@@ -3,7 +3,7 @@ package corescale.stats.summary;
 /**
  * A test of a log ratio as compare uses it: the estimate, the p of "no change", the equivalence test
  * and the interval, whatever the design behind them ({@link WelchOnLogs}: Welch's, the paired and the
- * pooled t; {@link MixedOnLogs}: interleaved configurations with the round as a random effect).
+ * pooled t; {@link MixedOnLogs}: forks paired by round, the round a random effect).
  */
 public interface LogRatioTest {
 
@@ -15,6 +15,9 @@ public interface LogRatioTest {
 
     /** The estimated log ratio, oriented by the caller (log of the geometric-mean ratio). */
     double d();
+
+    /** The standard error of {@link #d}. */
+    double se();
 
     /** True when the values show no spread at all: no test, no interval and no verdict follow. */
     boolean noSpread();

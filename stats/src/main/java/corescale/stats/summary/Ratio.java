@@ -7,8 +7,9 @@ package corescale.stats.summary;
  * @param low    lower end of the interval
  * @param high   upper end of the interval
  * @param method how the interval was found: {@code welch-log} (Welch's t on the logs of fork means,
- *               {@link WelchOnLogs}), {@code mixed-log} (compare's interleaved configurations, the round a
- *               random effect, {@link MixedOnLogs}) and {@code runs-log} (replicate runs; both
+ *               {@link WelchOnLogs}), {@code mixed-log} (forks paired by round, the round a random effect,
+ *               {@link MixedOnLogs}: two variants of a place measured in one run's rounds, or compare's
+ *               interleaved configurations) and {@code runs-log} (replicate runs; both
  *               {@code corescale.stats.compare.Design}); without an interval:
  *               {@value #ONE_FORK} or {@value #POOLED} (a side with one fork mean, or none), {@value #NO_SPREAD}
  *               (identical fork means on both sides) or {@code none}

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,19 +43,28 @@ public final class Summarizer {
     public static final double LEVEL = Intervals.LEVEL;
 
     private final boolean convertTimeToThroughput;
+    private final Set<String> placeRoundRuns;
 
-    /** No mode conversion. */
+    /** No mode conversion; no run known to have measured in place rounds. */
     public Summarizer() {
-        this(false);
+        this(false, Set.of());
+    }
+
+    /** No mode conversion; {@code placeRoundRuns} the ids of the runs that measured each place's variants in rounds. */
+    public Summarizer(Set<String> placeRoundRuns) {
+        this(false, placeRoundRuns);
     }
 
     /**
      * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
      *                                that they pool with the point's throughput results; without it
      *                                each mode of a point is a point of its own
+     * @param placeRoundRuns          the ids of the runs whose run.json says they measured each place's
+     *                                variants in rounds ({@link PointSummary#roundsRun})
      */
-    public Summarizer(boolean convertTimeToThroughput) {
+    public Summarizer(boolean convertTimeToThroughput, Set<String> placeRoundRuns) {
         this.convertTimeToThroughput = convertTimeToThroughput;
+        this.placeRoundRuns = Set.copyOf(placeRoundRuns);
     }
 
     /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
@@ -198,8 +208,19 @@ public final class Summarizer {
             notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, notes);
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, roundsRun(d), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
+    }
+
+    /**
+     * The run in whose place rounds the point's forks were measured: every fork from one input, one run
+     * and one configuration, of a run that measured in place rounds; empty otherwise.
+     */
+    private String roundsRun(Data d) {
+        ForkId first = d.forks.keySet().iterator().next();
+        boolean one = d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
+                && f.config().equals(first.config()));
+        return one && placeRoundRuns.contains(first.runId()) ? first.runId() : "";
     }
 
     /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */

@@ -1,8 +1,13 @@
 package corescale.stats.summary;
 
+import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -47,7 +52,7 @@ public final class Throughput {
 
     /**
      * Ratio of throughputs num/den, its value {@code mean(num)/mean(den)} as above; its 95% interval
-     * is Welch's t on the logs of the fork means (t's coverage over few forks, where a percentile
+     * is {@link #test}'s, on the logs of the fork means (t's coverage over few forks, where a percentile
      * bootstrap covers only 81–93% at 3–5 forks). A side with fewer than {@value WelchOnLogs#MIN_FORKS}
      * fork means (one fork, or JMH's pooled score) has no run-to-run variance, and fork means without
      * any spread say nothing of it: then the ratio has no interval, and no claim can rest on it (an
@@ -61,14 +66,50 @@ public final class Throughput {
         if (fewest < WelchOnLogs.MIN_FORKS) {
             return new Ratio(value, Double.NaN, Double.NaN, fewest == 0 ? Ratio.POOLED : Ratio.ONE_FORK);
         }
-        WelchOnLogs welch = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
-        if (welch == null) {
+        LogRatioTest test = test(num, den);
+        if (test == null) {
             return new Ratio(value, Double.NaN, Double.NaN, "none");
         }
-        if (welch.noSpread()) {
+        if (test.noSpread()) {
             return new Ratio(value, Double.NaN, Double.NaN, Ratio.NO_SPREAD);
         }
-        double[] ci = welch.ratioInterval(Summarizer.LEVEL);
-        return new Ratio(value, ci[0], ci[1], "welch-log");
+        double[] ci = test.ratioInterval(Summarizer.LEVEL);
+        return new Ratio(value, ci[0], ci[1], test instanceof MixedOnLogs ? "mixed-log" : "welch-log");
+    }
+
+    /**
+     * The test of num against den on the logs of their throughput fork means. Two variants of one place
+     * measured in the same run's rounds ({@link PointSummary#roundsRun}) are paired by fork number, the
+     * round a random effect ({@link MixedOnLogs}, as compare pairs configurations): the machine's drift
+     * between rounds falls on both sides alike, and forks measured one batch after another, minutes
+     * apart, differed far more than forks of one batch (stats/STATISTICS.md, "Ratios of two points").
+     * Any other two points, Welch's t; null where there is nothing to test.
+     */
+    public static LogRatioTest test(PointSummary num, PointSummary den) {
+        if (!num.roundsRun().isEmpty() && num.roundsRun().equals(den.roundsRun())
+                && Place.of(num.key()).equals(Place.of(den.key()))) {
+            return paired(num, den);
+        }
+        return WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
+    }
+
+    /** The rounds both measured, paired by fork number; null with fewer than two. */
+    private static MixedOnLogs paired(PointSummary num, PointSummary den) {
+        double[] x = forkMeansForLogScale(num);
+        double[] y = forkMeansForLogScale(den);
+        Map<Integer, Double> byRound = new HashMap<>();
+        int[] rounds = den.forkNumbers();
+        for (int i = 0; i < rounds.length; i++) {
+            byRound.put(rounds[i], y[i]);
+        }
+        List<double[]> pairs = new ArrayList<>();
+        int[] mine = num.forkNumbers();
+        for (int i = 0; i < mine.length; i++) {
+            Double other = byRound.get(mine[i]);
+            if (other != null) {
+                pairs.add(new double[] {x[i], other});
+            }
+        }
+        return MixedOnLogs.of(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 }

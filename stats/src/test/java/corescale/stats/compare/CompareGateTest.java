@@ -91,7 +91,7 @@ class CompareGateTest {
             }
         }
         LoadedInput in = new LoadedInput(Path.of("sim.csv"), Format.RESULTS_CSV, rows, List.of());
-        return new Summarizer(false).summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
+        return new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
     }
 
     private static double[] factors(double planted, int changedPoints) {

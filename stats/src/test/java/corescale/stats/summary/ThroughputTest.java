@@ -37,4 +37,40 @@ class ThroughputTest {
                 Double.NaN, false, new double[] {0.5, 1, 1.5}, List.of());
         assertTrue(Double.isNaN(Throughput.ci(s).high()));
     }
+
+    private static PointSummary inRounds(String variant, String run, double[] means, int[] rounds) {
+        return new PointSummary(Synthetic.key(variant, 2, 2), "ops/us", means.length, means.length * 10,
+                java.util.Arrays.stream(means).average().orElseThrow(), Double.NaN, Double.NaN, Double.NaN, false, means, rounds, run,
+                List.of());
+    }
+
+    /**
+     * Two variants of a place measured in one run's rounds are paired by fork number, over the rounds both
+     * have: here a steady ×0.8 in each round, under a drift of ±10% between rounds that Welch's t sees as
+     * spread. The point that went on alone (rounds 4 and 5) adds nothing to the pairs.
+     */
+    @Test
+    void variantsOfAPlaceMeasuredInOneRunsRoundsArePairedByRound() {
+        PointSummary a = inRounds("a", "r1", new double[] {100, 110, 90, 120, 80}, new int[] {1, 2, 3, 4, 5});
+        PointSummary b = inRounds("b", "r1", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        LogRatioTest paired = Throughput.test(b, a);
+        assertTrue(paired instanceof MixedOnLogs m && m.rounds() == 3, String.valueOf(paired));
+        double[] d = {Math.log(80.4 / 100), Math.log(87.6 / 110), Math.log(72.2 / 90)};
+        assertEquals((d[0] + d[1] + d[2]) / 3, paired.d(), 1e-12);
+        Ratio ratio = Throughput.ratio(b, a);
+        assertEquals("mixed-log", ratio.method());
+        assertTrue(ratio.high() / ratio.low() < 1.05, ratio.toString());
+
+        PointSummary otherRun = inRounds("b", "r2", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        PointSummary notRecorded = inRounds("b", "", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        for (PointSummary welch : List.of(otherRun, notRecorded)) {
+            assertTrue(Throughput.test(welch, a) instanceof WelchOnLogs, welch.roundsRun());
+            Ratio wide = Throughput.ratio(welch, a);
+            assertEquals("welch-log", wide.method());
+            assertTrue(wide.high() / wide.low() > 1.3, wide.toString());
+        }
+        PointSummary elsewhere = new PointSummary(Synthetic.key("b", 2, 4), "ops/us", 3, 30, 80, Double.NaN, Double.NaN, Double.NaN,
+                false, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3}, "r1", List.of());
+        assertTrue(Throughput.test(elsewhere, a) instanceof WelchOnLogs, "4 threads is another place");
+    }
 }

@@ -1,0 +1,104 @@
+package corescale.stats;
+
+import corescale.stats.model.Place;
+import corescale.stats.model.PointSummary;
+import corescale.stats.summary.LogRatioTest;
+import corescale.stats.summary.Throughput;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Ratios of two variants of one place, from run to run, on real default runs of unchanged code on the
+ * 2-vCPU Xeon VM: if a ratio's standard error says what the next run will find, the difference of the
+ * two runs' log ratios over its standard error is a z-score of standard deviation about 1 (t's tails
+ * make it 1.1). Three runs that measured one point's batch of forks after another (the older reference
+ * and results/aa-2vcpu-xeon-jdk25) stray 2.2 to 2.4 times as far; the two runs that measured each
+ * place's variants in rounds (results/aa-rounds-2vcpu-xeon-jdk25), their ratios paired by round, as far
+ * as their standard errors say.
+ */
+class PlaceRoundsCalibrationTest {
+
+    private static final Path RESULTS = Path.of("..", "results");
+
+    private static Analysis analysis(Path run, boolean asRecorded) throws Exception {
+        RunInput in = RunInput.load(run, new PrintStream(OutputStream.nullOutputStream()));
+        return asRecorded ? in.analysis() : Analysis.of(in.loaded());
+    }
+
+    /** The z-score of each pair of variants at each place both runs measured, as {@link Throughput#test} tests them. */
+    static double[] zScores(Analysis first, Analysis second) {
+        Map<Place, List<PointSummary>> one = byPlace(first);
+        Map<Place, List<PointSummary>> two = byPlace(second);
+        List<Double> z = new ArrayList<>();
+        one.forEach((place, points) -> {
+            Map<String, PointSummary> other = two.getOrDefault(place, List.of()).stream()
+                    .collect(Collectors.toMap(p -> p.key().variant(), Function.identity()));
+            for (int i = 0; i < points.size(); i++) {
+                for (int j = i + 1; j < points.size(); j++) {
+                    PointSummary a2 = other.get(points.get(i).key().variant());
+                    PointSummary b2 = other.get(points.get(j).key().variant());
+                    if (a2 == null || b2 == null) {
+                        continue;
+                    }
+                    LogRatioTest t1 = Throughput.test(points.get(i), points.get(j));
+                    LogRatioTest t2 = Throughput.test(a2, b2);
+                    if (t1 != null && t2 != null && !t1.noSpread() && !t2.noSpread()) {
+                        z.add((t1.d() - t2.d()) / Math.hypot(t1.se(), t2.se()));
+                    }
+                }
+            }
+        });
+        return z.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Map<Place, List<PointSummary>> byPlace(Analysis a) {
+        return a.points().stream().filter(p -> p.forkMeans().length >= 2)
+                .collect(Collectors.groupingBy(p -> Place.of(p.key()), java.util.TreeMap::new, Collectors.toList()));
+    }
+
+    /** The robust standard deviation: the median absolute z over that of a standard normal. */
+    static double robustSd(double[] z) {
+        double[] abs = Arrays.stream(z).map(Math::abs).sorted().toArray();
+        int n = abs.length;
+        double median = n % 2 == 1 ? abs[n / 2] : (abs[n / 2 - 1] + abs[n / 2]) / 2;
+        return median / 0.6745;
+    }
+
+    private static String line(String name, double[] z) {
+        long beyond = Arrays.stream(z).filter(x -> Math.abs(x) > 1.96).count();
+        return String.format(Locale.ROOT, "%s: %d ratios, robust sd of z %.2f, |z| > 1.96: %d (%.0f%%)", name, z.length,
+                robustSd(z), beyond, 100.0 * beyond / z.length);
+    }
+
+    @Test
+    void ratiosOfVariantsMeasuredInRoundsAndPairedStrayAsFarAsTheirErrorsSay() throws Exception {
+        Path a = RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("a");
+        Path b = RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("b");
+        double[] paired = zScores(analysis(a, true), analysis(b, true));
+        double[] welch = zScores(analysis(a, false), analysis(b, false));
+        System.out.println(line("in rounds, paired by round", paired));
+        System.out.println(line("in rounds, Welch's t", welch));
+        assertTrue(paired.length >= 200, line("paired", paired));
+        assertTrue(robustSd(paired) <= 1.4, line("paired", paired));
+    }
+
+    @Test
+    void ratiosOfVariantsMeasuredOneBatchAfterAnotherStrayFarther() throws Exception {
+        List<Path> runs = List.of(RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("b"));
+        double[] z = zScores(analysis(runs.get(0), true), analysis(runs.get(1), true));
+        System.out.println(line("in batches, Welch's t", z));
+        assertTrue(robustSd(z) >= 2, line("batches", z));
+    }
+}
