@@ -63,6 +63,7 @@ class ReferenceRunTest {
         args.subList(out, out + 2).clear();
         assertEquals(List.of(), args, "nothing but --out: no filter, profile, parameter or configuration");
         assertFalse(run.canary().isEmpty(), "the canary was read");
+        assertTrue(run.placeRounds(), "each place's variants measured in rounds, as today's sweep does");
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Compare, one run a side, on real runs of unchanged code: the committed reference and the two A/A
+ * Compare, one run a side, on real runs of unchanged code: the former reference and the two A/A
  * runs made back to back after it on the same VM (results/aa-2vcpu-xeon-jdk25), three pairs loaded
  * and analysed as {@code compare} does. With the machine's drift the canary measured in every interval
  * the p-values of no change are as chance has them and nothing is called; with the forks alone (the
@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DriftCalibrationTest {
 
     private static final Path RESULTS = Path.of("..", "results");
-    private static final List<Path> RUNS = List.of(RESULTS.resolve("reference-2vcpu-xeon-jdk25"),
-            RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("b"));
+    private static final Path AA = RESULTS.resolve("aa-2vcpu-xeon-jdk25");
+    private static final List<Path> RUNS = List.of(AA.resolve("former-reference"), AA.resolve("a"), AA.resolve("b"));
 
     private static RunData load(Path run) throws BadInputException, IOException {
         return RunInput.load(run, new PrintStream(OutputStream.nullOutputStream())).runData();

@@ -163,10 +163,12 @@ final class AnswersSection {
                 + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
                 + "one is given first, as at least that fast. " + (a.pairedByRound()
                         ? "The variants of a place were measured fork by fork in turn, and a ratio of two pairs their forks "
-                        + "of the same round, so that the machine's drift between rounds falls on both alike (stats/STATISTICS.md, "
-                        + "\"Ratios of two points\"). "
-                        : "The intervals cover the forks, which run back to back: a difference of a few percent between "
-                        + "variants may not repeat in the next run (stats/STATISTICS.md, \"Known limit\"); the large ones do. ")
+                        + "of the same round, so that the machine's drift between rounds falls on both alike; a difference of a "
+                        + "few percent may still not repeat in a run made an hour later (stats/STATISTICS.md, \"Ratios of two "
+                        + "points\"). "
+                        : "The intervals cover the forks, which ran back to back: a difference of a few percent between "
+                        + "variants may not repeat in the next run (stats/STATISTICS.md, \"Ratios of two points\"); the large "
+                        + "ones do. ")
                 + "The tables after the answers give every variant.");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);

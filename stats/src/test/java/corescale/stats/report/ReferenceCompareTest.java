@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What {@code compare} writes, to the byte, for the committed reference run against a copy of it in
  * which some variants were made slower or faster: {@code synchronized} throughput ×0.5, {@code longAdder}
  * ×2, and a platform thread's start-and-join time (avgt) ×1.1, every other measurement as it was. (Changes
- * of ×0.8 and ×1.25 are inconclusive here: one run a side, the canary's drift within the reference,
- * ±4.8% a point, is in every interval, and the false-discovery control runs over 106 points.)
+ * of ×0.8 and ×1.25 are called at 9 of those 16 points: one run a side, the canary's drift within the
+ * reference, ±1.7% a point, is in every interval, the false-discovery control runs over 106 points, and
+ * the contended points' forks disagree by up to 2×.)
  * The expected compare.md and compare.csv are in {@code src/test/resources/golden/}; a change to what
  * compare says fails here until they are written again with
  * {@code mvn -pl stats test -Dtest=ReferenceCompareTest -Dgolden.write=true} and committed with the change.

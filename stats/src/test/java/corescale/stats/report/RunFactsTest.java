@@ -12,7 +12,7 @@ class RunFactsTest {
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
         RunFacts facts = RunFacts.read(Fixtures.REFERENCE);
-        assertEquals("vm-20261206-060537", facts.runId());
+        assertEquals("vm-20261206-110344", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
         assertEquals("Intel(R) Xeon(R) Processor", facts.machine().get("cpuModel"));

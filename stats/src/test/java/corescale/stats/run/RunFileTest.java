@@ -19,7 +19,7 @@ class RunFileTest {
     @Test
     void theCommittedReferenceRunReadsWithItsCanaryAndNoConfigs() throws Exception {
         RunFile run = RunFile.read(Path.of("..", "results", "reference-2vcpu-xeon-jdk25"));
-        assertEquals("vm-20261206-060537", run.runId());
+        assertEquals("vm-20261206-110344", run.runId());
         assertEquals(List.of(1, 2), run.cores());
         assertEquals("default", run.profile());
         assertTrue(run.configs().isEmpty());
@@ -51,20 +51,23 @@ class RunFileTest {
     }
 
     /**
-     * The reference records its chain (1 GiB: twice this VM's 300 MiB L3, rounded up); a run.json written before
-     * the chain was recorded (the same file without the field) reads as the 64 MiB every reading walked then.
+     * The reference records its chain (1 GiB: twice this VM's 300 MiB L3, rounded up) and that it measured in place
+     * rounds; a run.json written before either was recorded (the same file without the fields) reads as the 64 MiB
+     * every reading walked then, and as measured one point's batch after another.
      */
     @Test
     void aReadingWithoutItsChainWalked64MiB() throws Exception {
         Path reference = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
         RunFile run = RunFile.read(reference);
         assertTrue(run.canary().stream().allMatch(r -> r.memoryChainBytes() == 1L << 30), run.canary().toString());
-        assertFalse(run.placeRounds(), "measured one point's batch after another, before place_rounds was recorded");
-        String older = Files.readString(reference.resolve(RunFile.NAME)).replaceAll(",\\s*\"memory_chain_bytes\" : \\d+", "");
-        assertTrue(!older.contains("memory_chain_bytes"), older);
+        assertTrue(run.placeRounds());
+        String older = Files.readString(reference.resolve(RunFile.NAME)).replaceAll(",\\s*\"memory_chain_bytes\" : \\d+", "")
+                .replaceAll(",\\s*\"place_rounds\" : true", "");
+        assertTrue(!older.contains("memory_chain_bytes") && !older.contains("place_rounds"), older);
         Files.writeString(dir.resolve(RunFile.NAME), older);
         RunFile before = RunFile.read(dir);
         assertEquals(3, before.canary().size());
         assertTrue(before.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), before.canary().toString());
+        assertFalse(before.placeRounds());
     }
 }
