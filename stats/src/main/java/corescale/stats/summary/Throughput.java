@@ -88,21 +88,10 @@ public final class Throughput {
     public static LogRatioTest test(PointSummary num, PointSummary den) {
         if (!num.roundsRun().isEmpty() && num.roundsRun().equals(den.roundsRun())
                 && Place.of(num.key()).equals(Place.of(den.key()))) {
-            MixedOnLogs paired = paired(num, den);
-            if (paired != null && paired.rounds() >= FEWEST_ROUNDS_TO_PAIR) {
-                return paired;
-            }
+            return paired(num, den);
         }
         return WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
     }
-
-    /**
-     * Fewest shared rounds paired: with 2 (run --quick) the paired t has one degree of freedom (a 95%
-     * critical value of 12.7, more after {@link MixedOnLogs}'s correction), where Welch's t on the same four
-     * forks has 1 to 2 (4.3 when the two variances are alike) and is valid too, the drift between rounds
-     * in both variances.
-     */
-    static final int FEWEST_ROUNDS_TO_PAIR = 3;
 
     /** The rounds both measured, paired by fork number; null with fewer than two. */
     private static MixedOnLogs paired(PointSummary num, PointSummary den) {

@@ -69,8 +69,6 @@ class ThroughputTest {
             assertEquals("welch-log", wide.method());
             assertTrue(wide.high() / wide.low() > 1.3, wide.toString());
         }
-        PointSummary twoRounds = inRounds("b", "r1", new double[] {80.4, 87.6}, new int[] {1, 2});
-        assertTrue(Throughput.test(twoRounds, a) instanceof WelchOnLogs, "2 rounds: one degree of freedom paired, Welch's t instead");
         PointSummary elsewhere = new PointSummary(Synthetic.key("b", 2, 4), "ops/us", 3, 30, 80, Double.NaN, Double.NaN, Double.NaN,
                 false, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3}, "r1", List.of());
         assertTrue(Throughput.test(elsewhere, a) instanceof WelchOnLogs, "4 threads is another place");
