@@ -31,8 +31,8 @@ import corescale.stats.run.RunFile.RunConfig;
 /**
  * Measures the points of a plan a place at a time, its variants in rounds ({@link PrecisionLoop}),
  * each to the profile's precision, and never loses finished work: a point's rows are appended to
- * results.csv (and forced to disk) as soon as its last fork of a batch is measured, a point that fails is logged to failures.csv and the sweep goes on, and Ctrl-C
- * stops the forks, lets a point being written finish, and says how to resume. After every point
+ * results.csv (and forced to disk) as soon as its last fork of a batch is measured, a point that
+ * fails is logged to failures.csv and the sweep goes on, and Ctrl-C stops the forks, lets a point being written finish, and says how to resume. After every point
  * it rebuilds jmh-result.json from results.csv ({@link RunExports}), so the two always agree.
  */
 public final class Sweep {
@@ -157,6 +157,7 @@ public final class Sweep {
                 }
                 if (failure.isPresent()) {
                     String why = failure.get().getMessage();
+                    counts[1]++;
                     if (why.contains("JMH lock")) {
                         // Another JMH run is measuring on this machine: every point would fail, and
                         // running beside it would spoil both runs' numbers.
@@ -164,7 +165,6 @@ public final class Sweep {
                         locked[0] = true;
                         return false;
                     }
-                    counts[1]++;
                     synchronized (writeLock) {
                         failedLog.append(state.point().key(), why);
                     }

@@ -38,6 +38,23 @@ class PlaceRoundsCalibrationTest {
         return asRecorded ? in.analysis() : Analysis.of(in.loaded());
     }
 
+    /** The median standard error of the log ratio of each pair of variants at each place, as {@link Throughput#test} gives it. */
+    static double medianSe(Analysis run) {
+        double[] se = byPlace(run).values().stream().flatMap(points -> {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                for (int j = i + 1; j < points.size(); j++) {
+                    LogRatioTest t = Throughput.test(points.get(i), points.get(j));
+                    if (t != null && !t.noSpread()) {
+                        out.add(t.se());
+                    }
+                }
+            }
+            return out.stream();
+        }).mapToDouble(Double::doubleValue).sorted().toArray();
+        return se[se.length / 2];
+    }
+
     /** The z-score of each pair of variants at each place both runs measured, as {@link Throughput#test} tests them. */
     static double[] zScores(Analysis first, Analysis second) {
         Map<Place, List<PointSummary>> one = byPlace(first);
@@ -106,6 +123,13 @@ class PlaceRoundsCalibrationTest {
             System.out.println(line("in rounds, Welch's t, pair " + (i + 1), welch.get(i)));
             assertTrue(paired.get(i).length >= 200, line("paired", paired.get(i)));
             assertTrue(robustSd(paired.get(i)) <= 1.5, line("paired", paired.get(i)));
+        }
+        // Paired, the drift between rounds leaves the standard errors: a quarter smaller than Welch's on the same forks.
+        for (Path run : IN_ROUNDS) {
+            double pairedSe = medianSe(analysis(run, true));
+            double welchSe = medianSe(analysis(run, false));
+            System.out.printf(Locale.ROOT, "%s: median standard error of a log ratio %.3f paired, %.3f Welch%n", run, pairedSe, welchSe);
+            assertTrue(pairedSe < 0.9 * welchSe, pairedSe + " vs " + welchSe);
         }
     }
 
