@@ -379,6 +379,6 @@ final class RunCommand implements Callable<Integer> {
         return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), machineNode,
                 json.valueToTree(placement.topology().toJson()), json.valueToTree(placement.limits().toJson()),
                 json.valueToTree(placement.toJson(coreCounts)), json.valueToTree(state.toJson()),
-                json.valueToTree(FactsProbe.collect(restriction, coreCounts)), configs, List.of(), true, true);
+                json.valueToTree(FactsProbe.collect(restriction, coreCounts)), configs, List.of(), true);
     }
 }

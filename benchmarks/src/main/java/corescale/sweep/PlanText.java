@@ -55,10 +55,9 @@ final class PlanText {
         if (!todo.isEmpty()) { // a finished run resumed has no forks to warm up
             out.println("Warm-up per fork: " + warmups(todo));
         }
-        List<List<Point>> workloads = Sweep.workloads(todo);
-        if (workloads.size() < todo.size()) {
-            out.printf("Workloads: %d; the points of each (variants, core and thread counts) measured in rounds, one fork of each in turn%n",
-                    workloads.size());
+        List<List<Point>> places = Sweep.places(todo);
+        if (places.size() < todo.size()) {
+            out.printf("Places: %d; the variants of each measured in rounds, one fork of each in turn%n", places.size());
         }
         String warning = cores.warning();
         if (!warning.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.commons.math3.stat.StatUtils;
 
 import corescale.stats.model.Place;
-import corescale.stats.model.Workload;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
@@ -27,7 +26,7 @@ import corescale.stats.summary.Intervals;
  *
  * <p>Two passes. First every point gets the profile's minimum forks ({@link #first}), with as many
  * iterations as let the whole first pass fit in part of the budget. Then the budget left goes, a few
- * rounds at a time, to the workload whose open points need the least time each to reach the target
+ * rounds at a time, to the place whose open points need the least time to reach the target
  * ({@link #next}): a second spent there is the likeliest to bring points to their target.
  * A point stops when its interval is within the target (checked from {@value #TARGET_FORKS} forks
  * on, so that the intervals of points stopped there stay honest), when its forks fall into two
@@ -46,16 +45,13 @@ import corescale.stats.summary.Intervals;
  * more of them. The warm-up the statistics module finds is dropped from the fork means, as the
  * report drops it, and not counted as measured time.
  *
- * <p>The points of a workload ({@link Workload}: same benchmark, params and mode; every variant, core
- * count and thread count) are measured in rounds, one fork of each in turn, and so are configurations
- * (each point's fork in every configuration): forks of equal number ran side by side, so that a
- * report can pair them and the machine's drift over minutes falls on both sides of a ratio alike, be it
- * two variants or one variant at two core counts. Within a round a place's variants ({@link Place}) run
- * one after another (A1 B1 C1 at one core, then at two; next round B2 C2 A2 at two cores, then at one),
- * so that the variants a ranking compares are the closest in time. Measured one point's batch after
- * another, minutes apart, one point's batches differed far more than its forks within a batch
- * (stats/STATISTICS.md, "Ratios of two points"). The target applies to each point; a point that stops
- * takes no further round, the others go on together.
+ * <p>The variants of a place ({@link Place}: same benchmark, params, cores and threads) are measured
+ * in rounds, one fork of each in turn (A1 B1 C1, B2 C2 A2 ...), and so are configurations (each
+ * variant's fork in every configuration): forks of equal number ran side by side, so that a report
+ * can pair them and the machine's drift over minutes falls on both sides of a ratio alike. Measured
+ * one point's batch after another, minutes apart, one point's batches differed far more than its forks
+ * within a batch (stats/STATISTICS.md, "Ratios of two points"). The target applies to each point; a
+ * point that stops takes no further round, the others go on together.
  */
 public final class PrecisionLoop {
 
@@ -93,15 +89,11 @@ public final class PrecisionLoop {
     }
 
     /**
-     * More forks for the open points of one workload: {@code rounds} rounds, each member's forks of its
+     * More forks for the open points of one place: {@code rounds} rounds, each member's forks of its
      * batch's iterations, expected to take {@code seconds}; {@code toTarget} is what the members' own
-     * batches would take.
+     * batches would take, by which places are chosen.
      */
     public record Rounds(List<Batch> members, int rounds, double seconds, double toTarget) {
-        /** Seconds to the target per member, by which workloads are chosen: a workload of many points is no worse for it. */
-        double perPoint() {
-            return toTarget / members.size();
-        }
     }
 
     /** Fewest measured iterations a fork gets: the warm-up test may drop two of three and keeps at least one. */
@@ -157,12 +149,12 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Measures the first forks of a workload's points: the minimum (or, with fixed forks, all) rounds,
-     * and judges each, handing each point to {@code done} as soon as its last fork is measured.
+     * Measures the first forks of a place's points: the minimum (or, with fixed forks, all) rounds, and
+     * judges each, handing each point to {@code done} as soon as its last fork is measured.
      */
-    public void first(List<PointForks> workload, int iterations, ForkSource source, Done done) throws IOException {
+    public void first(List<PointForks> place, int iterations, ForkSource source, Done done) throws IOException {
         int rounds = profile.fixedForks() ? profile.maxForks() : profile.minForks();
-        measure(workload.stream().map(p -> new Batch(p, rounds, iterations, 0)).toList(), rounds, source, done);
+        measure(place.stream().map(p -> new Batch(p, rounds, iterations, 0)).toList(), rounds, source, done);
     }
 
     /** Measures rounds chosen by {@link #next} and judges their points again, each handed to {@code done} when measured. */
@@ -172,8 +164,9 @@ public final class PrecisionLoop {
 
     /**
      * Measures {@code rounds} rounds over the members, each member's forks of its batch's iterations:
-     * in a round one fork of each member (and of each of its configurations) in turn, in the round's
-     * {@link #order}, so that forks of equal number ran side by side and none is always first. A member is judged and handed on in the round of its last fork, or of the fork
+     * in a round one fork of each member (and of each of its configurations) in turn, the member that
+     * starts a round moving by one each round, so that forks of equal number ran side by side and none
+     * is always first. A member is judged and handed on in the round of its last fork, or of the fork
      * that failed (it then takes no further round), so that a run stopped in the last round keeps the
      * members already done. A lone point in one configuration has no neighbour to run beside: its forks
      * are one batch of one JMH runner, which starts the runner once.
@@ -185,7 +178,8 @@ public final class PrecisionLoop {
         boolean lone = members.size() == 1 && members.get(0).point().configs().size() == 1;
         int last = lone ? 0 : rounds - 1;
         for (int r = 0; r <= last; r++) {
-            for (Batch b : order(members, r)) {
+            for (int i = 0; i < members.size(); i++) {
+                Batch b = members.get((i + r) % members.size());
                 PointForks point = b.point();
                 if (failed.contains(point)) {
                     continue;
@@ -222,25 +216,6 @@ public final class PrecisionLoop {
         }
     }
 
-    /**
-     * The order of round {@code r}: the members grouped by place, so that a place's variants run one
-     * after another, the places turned by {@code r} and the variants within each place turned by
-     * {@code r}, so that no place and no variant is always first.
-     */
-    static List<Batch> order(List<Batch> members, int r) {
-        Map<Place, List<Batch>> byPlace = new LinkedHashMap<>();
-        members.forEach(b -> byPlace.computeIfAbsent(Place.of(b.point().point().key()), x -> new ArrayList<>()).add(b));
-        List<List<Batch>> places = List.copyOf(byPlace.values());
-        List<Batch> out = new ArrayList<>();
-        for (int i = 0; i < places.size(); i++) {
-            List<Batch> place = places.get((i + r) % places.size());
-            for (int j = 0; j < place.size(); j++) {
-                out.add(place.get((j + r) % place.size()));
-            }
-        }
-        return out;
-    }
-
     /** Closes the point when its forks decide it: target met, modes, all forks spent. */
     void judge(PointForks point) {
         int rounds = point.rounds();
@@ -257,26 +232,26 @@ public final class PrecisionLoop {
     }
 
     /**
-     * The next rounds: for the workload whose open points are predicted to reach the target in the
-     * least time per point (within their caps and {@code secondsLeft}), or else the cheapest mode check. Every
-     * open point of the workload takes every round, so that its points keep forks of equal number side
-     * by side; points that cannot get there are closed on the way, with the reason.
+     * The next rounds: for the place whose open points are predicted to reach the target in the least
+     * time (within their caps and {@code secondsLeft}), or else the cheapest mode check. Every open
+     * point of the place takes every round, so that its points keep forks of equal number side by side;
+     * points that cannot get there are closed on the way, with the reason.
      */
     public Optional<Rounds> next(Collection<PointForks> points, double secondsLeft) {
-        Map<Workload, List<Batch>> wanted = new LinkedHashMap<>();
-        Set<Workload> toTarget = new HashSet<>();
+        Map<Place, List<Batch>> wanted = new LinkedHashMap<>();
+        Set<Place> toTarget = new HashSet<>();
         for (PointForks p : points) {
             if (!p.open()) {
                 continue;
             }
-            Workload workload = Workload.of(p.point().key());
+            Place place = Place.of(p.point().key());
             Batch b = toTarget(p);
             Batch check = modeCheck(p);
             if (b != null && fits(b, secondsLeft)) {
-                wanted.computeIfAbsent(workload, x -> new ArrayList<>()).add(b);
-                toTarget.add(workload);
+                wanted.computeIfAbsent(place, x -> new ArrayList<>()).add(b);
+                toTarget.add(place);
             } else if (check != null && fits(check, secondsLeft)) {
-                wanted.computeIfAbsent(workload, x -> new ArrayList<>()).add(check);
+                wanted.computeIfAbsent(place, x -> new ArrayList<>()).add(check);
             } else if (b == null) {
                 p.stop(Stop.MAX_FORKS);
             } else if (p.seconds() + b.seconds() > capSeconds()) {
@@ -287,7 +262,7 @@ public final class PrecisionLoop {
         }
         Rounds best = null;
         boolean bestToTarget = false;
-        for (Map.Entry<Workload, List<Batch>> e : wanted.entrySet()) {
+        for (Map.Entry<Place, List<Batch>> e : wanted.entrySet()) {
             Optional<Rounds> rounds = rounds(e.getValue(), secondsLeft);
             if (rounds.isEmpty()) {
                 e.getValue().forEach(b -> b.point().stop(Stop.BUDGET));
@@ -296,7 +271,7 @@ public final class PrecisionLoop {
             // Precision first: a mode check (which brings no point to its target) gets what is left.
             boolean target = toTarget.contains(e.getKey());
             if (best == null || target && !bestToTarget
-                    || target == bestToTarget && rounds.get().perPoint() < best.perPoint()) {
+                    || target == bestToTarget && rounds.get().toTarget() < best.toTarget()) {
                 best = rounds.get();
                 bestToTarget = target;
             }
@@ -305,7 +280,7 @@ public final class PrecisionLoop {
     }
 
     /**
-     * The rounds one workload's wanted batches make: as many as the longest asks for, at most
+     * The rounds one place's wanted batches make: as many as the longest asks for, at most
      * {@value #MOST_ROUNDS} (the estimates get better with each), and no more than every member's
      * cap and {@code secondsLeft} allow; empty when not one round fits.
      */

@@ -8,10 +8,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * Shows how far a sweep is: points done of total, the current point, elapsed time and the time
- * left: the plan's time for the points left, at the pace of the points measured since the first workload.
- * The first workload is left out of the pace, as it carries the run's one-time costs (the canary, the
+ * left: the plan's time for the points left, at the pace of the points measured since the first place.
+ * The first place is left out of the pace, as it carries the run's one-time costs (the canary, the
  * class-sharing archive): counted in, its first point made a quick run of 6 minutes say "left ~17m".
- * A workload's points are measured in rounds together and finish together ({@link #workloadDone}).
+ * A place's points are measured in rounds together and finish together ({@link #placeDone}).
  * On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain line per point.
  */
 final class Progress {
@@ -25,11 +25,11 @@ final class Progress {
     /** The plan's time of one point, in nanoseconds. */
     private final ToLongFunction<Point> planned;
     private long plannedLeft;
-    /** Elapsed nanoseconds when the first workload was done: the pace is measured from there. */
+    /** Elapsed nanoseconds when the first place was done: the pace is measured from there. */
     private long elapsedAtFirst;
-    /** The plan's nanoseconds for the points done since the first workload. */
+    /** The plan's nanoseconds for the points done since the first place. */
     private long plannedAfterFirst;
-    private boolean firstWorkloadDone;
+    private boolean firstPlaceDone;
     private int done;
     private int lastWidth;
     private boolean secondPass;
@@ -75,7 +75,7 @@ final class Progress {
     void finished(Point point, String outcome) {
         done++;
         plannedLeft -= planned.applyAsLong(point);
-        if (!firstWorkloadDone) {
+        if (!firstPlaceDone) {
             elapsedAtFirst = elapsed().toNanos();
         } else {
             plannedAfterFirst += planned.applyAsLong(point);
@@ -92,9 +92,9 @@ final class Progress {
         out.flush();
     }
 
-    /** The points finished since the last call were one workload's, measured together. */
-    void workloadDone() {
-        firstWorkloadDone = true;
+    /** The points finished since the last call were one place's, measured together. */
+    void placeDone() {
+        firstPlaceDone = true;
     }
 
     /** A message on its own line, not mixed into the progress line. */

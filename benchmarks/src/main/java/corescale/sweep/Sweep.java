@@ -22,14 +22,14 @@ import corescale.results.ResultsCsv;
 import corescale.stats.BadInputException;
 import corescale.stats.export.RunExports;
 import corescale.stats.model.Mode;
+import corescale.stats.model.Place;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.ResultsColumn;
-import corescale.stats.model.Workload;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 
 /**
- * Measures the points of a plan a workload at a time, its points in rounds ({@link PrecisionLoop}),
+ * Measures the points of a plan a place at a time, its variants in rounds ({@link PrecisionLoop}),
  * each to the profile's precision, and never loses finished work: a point's rows are appended to
  * results.csv (and forced to disk) as soon as its last fork of a batch is measured, a point that
  * fails is logged to failures.csv and the sweep goes on, and Ctrl-C stops the forks, lets a point being written finish, and says how to resume. After every point
@@ -182,14 +182,14 @@ public final class Sweep {
                 return true;
             };
             int started = 0;
-            for (List<Point> workload : workloads(todo)) {
+            for (List<Point> place : places(todo)) {
                 if (stopping || locked[0]) {
                     break;
                 }
-                loop.first(workload.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), done);
-                progress.workloadDone();
+                loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), done);
+                progress.placeDone();
                 int before = started;
-                started += workload.size();
+                started += place.size();
                 if (!stopping && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
                     canary.ifPresent(c -> c.take("middle"));
                 }
@@ -270,13 +270,13 @@ public final class Sweep {
     }
 
     /**
-     * The points grouped by {@link Workload}, in the order the plan first names each workload: a
-     * workload's points (variants, core and thread counts) are measured in rounds together.
+     * The points grouped by {@link Place}, in the order the plan first names each place: a place's
+     * variants are measured in rounds together.
      */
-    static List<List<Point>> workloads(List<Point> points) {
-        Map<Workload, List<Point>> byWorkload = new LinkedHashMap<>();
-        points.forEach(p -> byWorkload.computeIfAbsent(Workload.of(p.key()), x -> new ArrayList<>()).add(p));
-        return List.copyOf(byWorkload.values());
+    static List<List<Point>> places(List<Point> points) {
+        Map<Place, List<Point>> byPlace = new LinkedHashMap<>();
+        points.forEach(p -> byPlace.computeIfAbsent(Place.of(p.key()), x -> new ArrayList<>()).add(p));
+        return List.copyOf(byPlace.values());
     }
 
     /** Seconds of the budget left, keeping {@code canaryReadings} readings' time; infinite without a budget. */

@@ -49,12 +49,12 @@ class PrecisionLoopTest {
         };
     }
 
-    private static final AtomicInteger WORKLOADS = new AtomicInteger();
+    private static final AtomicInteger PLACES = new AtomicInteger();
 
-    /** A point of a workload of its own (its params differ from every other's). */
+    /** A point at a place of its own (its thread count differs from every other's). */
     static PointForks point(List<RunConfig> configs) {
-        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v", "case", String.valueOf(WORKLOADS.incrementAndGet()))),
-                1, 1, Mode.THROUGHPUT), configs);
+        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v")), 1, PLACES.incrementAndGet(), Mode.THROUGHPUT),
+                configs);
     }
 
     /** Forks whose means agree within the target already at three forks, each fork's iterations alike. */
@@ -141,46 +141,6 @@ class PrecisionLoopTest {
                 "za3x1", "zb3x1", "xa3x1", "xb3x1", "ya3x1", "yb3x1"), calls);
         assertEquals(List.of("z", "x", "y"), done, "each handed on in the last round, right after its fork");
         place.forEach(p -> assertEquals(3, p.rounds()));
-    }
-
-    /**
-     * A workload's points at two places (1 and 2 threads) run in one set of rounds: in each round a place's
-     * variants one after another, the place and the variant that start turning round by round.
-     */
-    @Test
-    void theWorkloadsPointsRunInRoundsEachPlacesVariantsTogether() throws Exception {
-        List<String> calls = new ArrayList<>();
-        List<PointForks> workload = new ArrayList<>();
-        for (int threads : new int[] {1, 2}) {
-            for (String v : new String[] {"x", "y", "z"}) {
-                workload.add(new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", v)), 1, threads, Mode.THROUGHPUT),
-                        List.of(PLAIN)));
-            }
-        }
-        PrecisionLoop.ForkSource scores = source(new ArrayList<>(), FORKS_AGREE);
-        loop(profile(3, 10, 0.03, Duration.ofMinutes(5))).first(workload, 3, (point, config, first, count, iterations) -> {
-            calls.add(point.params().get("variant") + point.threads() + "t" + first);
-            return scores.run(point, config, first, count, iterations);
-        }, NOTHING);
-        assertEquals(List.of("x1t1", "y1t1", "z1t1", "x2t1", "y2t1", "z2t1",
-                "y2t2", "z2t2", "x2t2", "y1t2", "z1t2", "x1t2",
-                "z1t3", "x1t3", "y1t3", "z2t3", "x2t3", "y2t3"), calls);
-        workload.forEach(p -> assertEquals(3, p.rounds()));
-    }
-
-    /** More rounds go to a workload as a whole: its open points at every thread count take each round. */
-    @Test
-    void moreRoundsTakeTheOpenPointsOfTheWholeWorkload() throws Exception {
-        PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
-        PointForks one = new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "x")), 1, 1, Mode.THROUGHPUT), List.of(PLAIN));
-        PointForks two = new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "x")), 1, 2, Mode.THROUGHPUT), List.of(PLAIN));
-        PointForks other = new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "x", "work", "9")), 1, 2, Mode.THROUGHPUT),
-                List.of(PLAIN));
-        loop.first(List.of(one, two), 3, source(new ArrayList<>(), FORKS_AGREE), NOTHING);
-        loop.first(List.of(other), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
-        PrecisionLoop.Rounds rounds = loop.next(List.of(one, two, other), 1e9).orElseThrow();
-        assertEquals(List.of(one, two), rounds.members().stream().map(PrecisionLoop.Batch::point).toList(),
-                "the workload nearer its target, both its places together; other params are another workload");
     }
 
     @Test

@@ -35,16 +35,16 @@ class ProgressTest {
     private void finishAt(Point p, int second) {
         now = Duration.ofSeconds(second).toNanos();
         progress.finished(p, "ok");
-        progress.workloadDone();
+        progress.placeDone();
     }
 
     @Test
-    void thePointsOfTheFirstWorkloadAllCarryItsOneTimeCosts() {
+    void thePointsOfTheFirstPlaceAllCarryItsOneTimeCosts() {
         now = Duration.ofSeconds(45).toNanos();
         for (Point p : List.of(cheap1, cheap2, cheap3)) {
             progress.finished(p, "ok"); // measured in rounds, done together
         }
-        progress.workloadDone();
+        progress.placeDone();
         assertEquals(Duration.ofSeconds(40), progress.left(), "the plan for the rest, not a pace from points done at once");
         finishAt(dear, 125);
         assertEquals(Duration.ZERO, progress.left());

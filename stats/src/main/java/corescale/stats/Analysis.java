@@ -9,7 +9,6 @@ import corescale.stats.compare.RunData;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.PointSummary;
-import corescale.stats.model.Rounds;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.scaling.ScalingCurve;
@@ -19,7 +18,6 @@ import corescale.stats.summary.Summarizer;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,14 +41,14 @@ final class Analysis {
         this.bounds = bounds;
     }
 
-    /** The inputs of no run known to have measured in rounds. */
+    /** The inputs of no run known to have measured in place rounds. */
     static Analysis of(List<LoadedInput> loaded) throws BadInputException {
-        return of(loaded, Map.of());
+        return of(loaded, Set.of());
     }
 
-    /** @param rounds the rounds each run's run.json says it measured in, by run id */
-    static Analysis of(List<LoadedInput> loaded, Map<String, Rounds> rounds) throws BadInputException {
-        List<SummaryRow> rows = new Summarizer(rounds).summarize(loaded);
+    /** @param placeRoundRuns the runs whose run.json says they measured each place's variants in rounds */
+    static Analysis of(List<LoadedInput> loaded, Set<String> placeRoundRuns) throws BadInputException {
+        List<SummaryRow> rows = new Summarizer(placeRoundRuns).summarize(loaded);
         FiniteResults.summaries(rows, loaded);
         List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
         Set<RunInfo> infos = new HashSet<>();

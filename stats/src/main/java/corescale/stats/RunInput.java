@@ -4,7 +4,6 @@ import corescale.stats.compare.RunData;
 import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
-import corescale.stats.model.Rounds;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 
 /**
@@ -59,14 +57,14 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
                 .orElse(new RunConfig(name, "", "", ""));
     }
 
-    /** The rounds its run.json says the run measured in, by run id; empty when none. */
-    Map<String, Rounds> rounds() {
-        return runFile == null || runFile.rounds().equals(Rounds.NONE) ? Map.of() : Map.of(runFile.runId(), runFile.rounds());
+    /** The run's id when its run.json says it measured each place's variants in rounds; else none. */
+    Set<String> placeRoundRuns() {
+        return runFile != null && runFile.placeRounds() ? Set.of(runFile.runId()) : Set.of();
     }
 
     /** The whole input analysed as one run. */
     Analysis analysis() throws BadInputException {
-        return Analysis.of(loaded, rounds());
+        return Analysis.of(loaded, placeRoundRuns());
     }
 
     /** The whole input analysed as one run, named by its path. */
@@ -78,7 +76,7 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
     Map<String, Analysis> byConfig() throws BadInputException {
         Map<String, Analysis> out = new LinkedHashMap<>();
         for (String c : configs) {
-            out.put(c, Analysis.of(Configs.only(loaded, c), rounds()));
+            out.put(c, Analysis.of(Configs.only(loaded, c), placeRoundRuns()));
         }
         return out;
     }

@@ -9,14 +9,12 @@ import corescale.stats.fleet.Fleet;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
-import corescale.stats.model.Rounds;
 import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +69,8 @@ public final class StatsTool {
                 }
             }
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
-            Map<String, Rounds> rounds = new HashMap<>();
-            runs.forEach(r -> rounds.putAll(r.rounds()));
-            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), rounds), inputs, null,
+            Set<String> placeRoundRuns = runs.stream().flatMap(r -> r.placeRoundRuns().stream()).collect(Collectors.toSet());
+            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), placeRoundRuns), inputs, null,
                     canary).write(outDir, out);
             return OK;
         } catch (BadInputException e) {

@@ -166,7 +166,7 @@ class StatsToolTest {
     }
 
     private static RunFile runFile(List<RunConfig> configs, List<CanaryReading> canary) {
-        return new RunFile("r1", List.of(), "quick", List.of(2), true, null, null, null, null, null, null, configs, canary, false, false);
+        return new RunFile("r1", List.of(), "quick", List.of(2), true, null, null, null, null, null, null, configs, canary, false);
     }
 
     @Test

@@ -7,7 +7,6 @@ import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.model.Rounds;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.HeldBackAhead;
 import corescale.stats.ranking.Leads;
@@ -272,7 +271,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     /** Whether there are ranked points and every one was measured in its run's place rounds. */
     private static boolean pairedByRound(List<PointSummary> points, Eligibility eligibility) {
         List<PointSummary> ranked = points.stream().filter(p -> eligibility.ranked(p.key())).toList();
-        return !ranked.isEmpty() && ranked.stream().allMatch(p -> !p.rounds().equals(Rounds.NONE));
+        return !ranked.isEmpty() && ranked.stream().allMatch(p -> !p.roundsRun().isEmpty());
     }
 
     /** A variant's fewest and most cores before the speedups of the report are tested together. */

@@ -20,15 +20,15 @@ import java.util.stream.IntStream;
  * @param forkMeans      the per-fork means, in fork order (a copy is kept)
  * @param forkNumbers    the fork number (results.csv's {@code fork}) of each fork mean, so that forks of
  *                       two configurations measured in the same round can be paired; 1, 2, ... when unknown
- * @param rounds         the rounds of the run whose sweep measured this point, fork f beside fork f of
- *                       the other points of its group ({@code place_rounds} or {@code workload_rounds} in its
- *                       run.json), when every fork comes from that run and one configuration; else {@link Rounds#NONE}
+ * @param roundsRun      the run whose sweep measured this point's place in rounds, fork f of each variant
+ *                       beside fork f of the others ({@code place_rounds} in its run.json), when every fork
+ *                       comes from that run and one configuration; empty otherwise
  * @param notes          why the interval is weaker than usual (e.g. one fork), or what was combined; in
  *                       the order found, empty when nothing
  */
 public record PointSummary(PointKey key, String unit, int forks, int samples,
                            double mean, double ciLow, double ciHigh, double cvBetweenForks,
-                           boolean unstable, double[] forkMeans, int[] forkNumbers, Rounds rounds,
+                           boolean unstable, double[] forkMeans, int[] forkNumbers, String roundsRun,
                            List<SummaryNote> notes) {
 
     public PointSummary {
@@ -40,14 +40,14 @@ public record PointSummary(PointKey key, String unit, int forks, int samples,
             throw new IllegalArgumentException(key.label() + ": " + forkNumbers.length + " fork numbers for "
                     + forkMeans.length + " fork means");
         }
-        rounds = rounds == null ? Rounds.NONE : rounds;
+        roundsRun = roundsRun == null ? "" : roundsRun;
         notes = List.copyOf(notes);
     }
 
     /** A summary whose forks are numbered 1, 2, ... in order, measured in no known rounds. */
     public PointSummary(PointKey key, String unit, int forks, int samples, double mean, double ciLow,
                         double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, List<SummaryNote> notes) {
-        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, Rounds.NONE, notes);
+        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, "", notes);
     }
 
     /** The point's mode (whether a higher score is better). */

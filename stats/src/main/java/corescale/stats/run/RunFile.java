@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import corescale.stats.io.AtomicFiles;
-import corescale.stats.model.Rounds;
 
 /**
  * A run folder's {@code run.json}: how the run was started (so {@code --resume} rebuilds the same
@@ -34,9 +33,6 @@ import corescale.stats.model.Rounds;
  * @param placeRounds   whether the sweep measured the variants of each place in rounds (A1 B1, B2 A2 ...),
  *                      so that fork f of each ran beside fork f of the others and a ratio of two may pair
  *                      them; false in the run.json of runs measured one point's batch after another
- * @param workloadRounds whether the sweep measured every point of each workload in rounds (its
- *                      variants at every core and thread count), so that a ratio of one variant at two
- *                      core or thread counts may pair forks too; false in the run.json of earlier runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,8 +40,7 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
                       boolean affinity, JsonNode machine, JsonNode topology, JsonNode limits, JsonNode placement,
                       @JsonProperty("machine_state") JsonNode machineState, JsonNode facts,
                       List<RunConfig> configs, List<CanaryReading> canary,
-                      @JsonProperty("place_rounds") boolean placeRounds,
-                      @JsonProperty("workload_rounds") boolean workloadRounds) {
+                      @JsonProperty("place_rounds") boolean placeRounds) {
 
     public static final String NAME = "run.json";
 
@@ -120,12 +115,6 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         }
     }
 
-    /** The rounds the run measured its points in, as its run.json says. */
-    public Rounds rounds() {
-        return workloadRounds ? new Rounds(runId, Rounds.Scope.WORKLOAD)
-                : placeRounds ? new Rounds(runId, Rounds.Scope.PLACE) : Rounds.NONE;
-    }
-
     /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it. */
     public static RunFile read(Path dir) throws IOException {
         Path file = dir.resolve(NAME);
@@ -151,6 +140,6 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         List<CanaryReading> readings = new java.util.ArrayList<>(canary);
         readings.add(reading);
         return new RunFile(runId, args, profile, cores, affinity, machine, topology, limits, placement, machineState,
-                facts, configs, readings, placeRounds, workloadRounds);
+                facts, configs, readings, placeRounds);
     }
 }

@@ -7,7 +7,6 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.PooledResult;
-import corescale.stats.model.Rounds;
 import corescale.stats.model.SummaryNote;
 import corescale.stats.model.Units;
 import org.apache.commons.math3.stat.StatUtils;
@@ -44,28 +43,28 @@ public final class Summarizer {
     public static final double LEVEL = Intervals.LEVEL;
 
     private final boolean convertTimeToThroughput;
-    private final Map<String, Rounds> rounds;
+    private final Set<String> placeRoundRuns;
 
-    /** No mode conversion; no run known to have measured in rounds. */
+    /** No mode conversion; no run known to have measured in place rounds. */
     public Summarizer() {
-        this(false, Map.of());
+        this(false, Set.of());
     }
 
-    /** No mode conversion; {@code rounds} the rounds each run measured in, by run id. */
-    public Summarizer(Map<String, Rounds> rounds) {
-        this(false, rounds);
+    /** No mode conversion; {@code placeRoundRuns} the ids of the runs that measured each place's variants in rounds. */
+    public Summarizer(Set<String> placeRoundRuns) {
+        this(false, placeRoundRuns);
     }
 
     /**
      * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
      *                                that they pool with the point's throughput results; without it
      *                                each mode of a point is a point of its own
-     * @param rounds                  the rounds each run's run.json says it measured in, by run id
-     *                                ({@link PointSummary#rounds}); a run not named measured in none
+     * @param placeRoundRuns          the ids of the runs whose run.json says they measured each place's
+     *                                variants in rounds ({@link PointSummary#roundsRun})
      */
-    public Summarizer(boolean convertTimeToThroughput, Map<String, Rounds> rounds) {
+    public Summarizer(boolean convertTimeToThroughput, Set<String> placeRoundRuns) {
         this.convertTimeToThroughput = convertTimeToThroughput;
-        this.rounds = Map.copyOf(rounds);
+        this.placeRoundRuns = Set.copyOf(placeRoundRuns);
     }
 
     /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
@@ -209,19 +208,19 @@ public final class Summarizer {
             notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, rounds(d), notes);
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, roundsRun(d), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
     }
 
     /**
-     * The rounds in which the point's forks were measured: when every fork is from one input, one run
-     * and one configuration, the rounds that run measured in; none otherwise.
+     * The run in whose place rounds the point's forks were measured: every fork from one input, one run
+     * and one configuration, of a run that measured in place rounds; empty otherwise.
      */
-    private Rounds rounds(Data d) {
+    private String roundsRun(Data d) {
         ForkId first = d.forks.keySet().iterator().next();
         boolean one = d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
                 && f.config().equals(first.config()));
-        return one ? rounds.getOrDefault(first.runId(), Rounds.NONE) : Rounds.NONE;
+        return one && placeRoundRuns.contains(first.runId()) ? first.runId() : "";
     }
 
     /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */

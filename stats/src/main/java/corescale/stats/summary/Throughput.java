@@ -1,5 +1,6 @@
 package corescale.stats.summary;
 
+import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
 
@@ -85,7 +86,8 @@ public final class Throughput {
      * Any other two points, Welch's t; null where there is nothing to test.
      */
     public static LogRatioTest test(PointSummary num, PointSummary den) {
-        if (num.rounds().equals(den.rounds()) && num.rounds().together(num.key(), den.key())) {
+        if (!num.roundsRun().isEmpty() && num.roundsRun().equals(den.roundsRun())
+                && Place.of(num.key()).equals(Place.of(den.key()))) {
             return paired(num, den);
         }
         return WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));

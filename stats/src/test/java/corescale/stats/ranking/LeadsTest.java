@@ -10,7 +10,6 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.PooledResult;
-import corescale.stats.model.Rounds;
 import corescale.stats.model.Units;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 
@@ -200,7 +200,7 @@ class LeadsTest {
             }
         }
         LoadedInput in = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
-        Summarizer summarizer = paired ? new Summarizer(Map.of(Synthetic.RUN.runId(), new Rounds(Synthetic.RUN.runId(), Rounds.Scope.PLACE))) : new Summarizer();
+        Summarizer summarizer = paired ? new Summarizer(Set.of(Synthetic.RUN.runId())) : new Summarizer();
         return summarizer.summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
     }
 
@@ -220,7 +220,7 @@ class LeadsTest {
         for (int t = 0; t < reports; t++) {
             batches += called(drifting(r, Layout.BATCHES, 0.05, 1.0, false)) > 0 ? 1 : 0;
             List<PointSummary> inRounds = drifting(r, Layout.ROUNDS, 0.05, 1.0, true);
-            assertTrue(inRounds.stream().allMatch(p -> p.rounds().runId().equals("r1")));
+            assertTrue(inRounds.stream().allMatch(p -> p.roundsRun().equals("r1")));
             rounds += called(inRounds) > 0 ? 1 : 0;
         }
         long pairedFound = 0;

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.List;
 
-import corescale.stats.model.Rounds;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +31,7 @@ class RunFileTest {
     void configsAndCanaryRoundTrip() throws Exception {
         RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,
                 null, null, List.of(new RunFile.RunConfig("a", "", "", "25"), new RunFile.RunConfig("c1",
-                "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of(), true, true)
+                "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of(), true)
                 .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25, List.of(810.0, 815.0), List.of(95.0, 95.5), 1L << 30))
                 .withCanary(new RunFile.CanaryReading("end", 600, 800, 96));
         run.write(dir);
@@ -41,7 +39,7 @@ class RunFileTest {
         assertEquals(run, back);
         assertEquals("-XX:TieredStopAtLevel=1", back.configs().get(1).jvmOptions());
         assertEquals(95.25, back.canary().get(0).memoryNsPerLoad());
-        assertEquals(new Rounds("r1", Rounds.Scope.WORKLOAD), back.rounds());
+        assertTrue(back.placeRounds());
         assertEquals(List.of(95.0, 95.5), back.canary().get(0).memoryForks());
         assertEquals(List.of(), back.canary().get(1).cpuForks(), "a reading without its forks' scores");
         assertTrue(Files.readString(dir.resolve(RunFile.NAME)).contains("\"memory_forks_ns_per_load\" : [ 95.0, 95.5 ]"),
@@ -62,7 +60,7 @@ class RunFileTest {
         Path reference = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
         RunFile run = RunFile.read(reference);
         assertTrue(run.canary().stream().allMatch(r -> r.memoryChainBytes() == 1L << 30), run.canary().toString());
-        assertEquals(new Rounds(run.runId(), Rounds.Scope.PLACE), run.rounds());
+        assertTrue(run.placeRounds());
         String older = Files.readString(reference.resolve(RunFile.NAME)).replaceAll(",\\s*\"memory_chain_bytes\" : \\d+", "")
                 .replaceAll(",\\s*\"place_rounds\" : true", "");
         assertTrue(!older.contains("memory_chain_bytes") && !older.contains("place_rounds"), older);
@@ -70,6 +68,6 @@ class RunFileTest {
         RunFile before = RunFile.read(dir);
         assertEquals(3, before.canary().size());
         assertTrue(before.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), before.canary().toString());
-        assertEquals(Rounds.NONE, before.rounds());
+        assertFalse(before.placeRounds());
     }
 }

@@ -4,7 +4,6 @@ import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
-import corescale.stats.model.Rounds;
 import corescale.stats.model.Units;
 import org.junit.jupiter.api.Test;
 
@@ -39,18 +38,11 @@ class ThroughputTest {
         assertTrue(Double.isNaN(Throughput.ci(s).high()));
     }
 
-    private static PointSummary inRounds(PointKey key, Rounds run, double[] means, int[] rounds) {
-        return new PointSummary(key, "ops/us", means.length, means.length * 10,
+    private static PointSummary inRounds(String variant, String run, double[] means, int[] rounds) {
+        return new PointSummary(Synthetic.key(variant, 2, 2), "ops/us", means.length, means.length * 10,
                 java.util.Arrays.stream(means).average().orElseThrow(), Double.NaN, Double.NaN, Double.NaN, false, means, rounds, run,
                 List.of());
     }
-
-    private static PointSummary inRounds(String variant, Rounds run, double[] means, int[] rounds) {
-        return inRounds(Synthetic.key(variant, 2, 2), run, means, rounds);
-    }
-
-    private static final Rounds PLACES = new Rounds("r1", Rounds.Scope.PLACE);
-    private static final Rounds WORKLOADS = new Rounds("r1", Rounds.Scope.WORKLOAD);
 
     /**
      * Two variants of a place measured in one run's rounds are paired by fork number, over the rounds both
@@ -59,8 +51,8 @@ class ThroughputTest {
      */
     @Test
     void variantsOfAPlaceMeasuredInOneRunsRoundsArePairedByRound() {
-        PointSummary a = inRounds("a", PLACES, new double[] {100, 110, 90, 120, 80}, new int[] {1, 2, 3, 4, 5});
-        PointSummary b = inRounds("b", PLACES, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        PointSummary a = inRounds("a", "r1", new double[] {100, 110, 90, 120, 80}, new int[] {1, 2, 3, 4, 5});
+        PointSummary b = inRounds("b", "r1", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
         LogRatioTest paired = Throughput.test(b, a);
         assertTrue(paired instanceof MixedOnLogs m && m.rounds() == 3, String.valueOf(paired));
         double[] d = {Math.log(80.4 / 100), Math.log(87.6 / 110), Math.log(72.2 / 90)};
@@ -69,37 +61,16 @@ class ThroughputTest {
         assertEquals("mixed-log", ratio.method());
         assertTrue(ratio.high() / ratio.low() < 1.05, ratio.toString());
 
-        PointSummary otherRun = inRounds("b", new Rounds("r2", Rounds.Scope.PLACE), new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
-        PointSummary notRecorded = inRounds("b", Rounds.NONE, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        PointSummary otherRun = inRounds("b", "r2", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        PointSummary notRecorded = inRounds("b", "", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
         for (PointSummary welch : List.of(otherRun, notRecorded)) {
-            assertTrue(Throughput.test(welch, a) instanceof WelchOnLogs, welch.rounds().toString());
+            assertTrue(Throughput.test(welch, a) instanceof WelchOnLogs, welch.roundsRun());
             Ratio wide = Throughput.ratio(welch, a);
             assertEquals("welch-log", wide.method());
             assertTrue(wide.high() / wide.low() > 1.3, wide.toString());
         }
-        PointSummary elsewhere = inRounds(Synthetic.key("b", 2, 4), PLACES, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
+        PointSummary elsewhere = new PointSummary(Synthetic.key("b", 2, 4), "ops/us", 3, 30, 80, Double.NaN, Double.NaN, Double.NaN,
+                false, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3}, "r1", List.of());
         assertTrue(Throughput.test(elsewhere, a) instanceof WelchOnLogs, "4 threads is another place");
-    }
-
-    /**
-     * Measured in rounds of the whole workload, one variant at two thread or core counts ran side by side
-     * too and is paired (a speedup, a ratio to one thread); another benchmark or params is not. Measured
-     * in rounds of each place, the same forks are not paired across places.
-     */
-    @Test
-    void pointsOfAWorkloadMeasuredInOneRunsRoundsArePairedAcrossCoresAndThreads() {
-        PointSummary one = inRounds(Synthetic.key("a", 1, 1), WORKLOADS, new double[] {50, 55, 45}, new int[] {1, 2, 3});
-        PointSummary two = inRounds(Synthetic.key("a", 2, 4), WORKLOADS, new double[] {90.2, 99.1, 81.0}, new int[] {1, 2, 3});
-        LogRatioTest paired = Throughput.test(two, one);
-        assertTrue(paired instanceof MixedOnLogs m && m.rounds() == 3, String.valueOf(paired));
-        assertTrue(Throughput.ratio(two, one).high() / Throughput.ratio(two, one).low() < 1.05, Throughput.ratio(two, one).toString());
-
-        PointSummary placesOnly = inRounds(Synthetic.key("a", 2, 4), PLACES, new double[] {90.2, 99.1, 81.0}, new int[] {1, 2, 3});
-        assertTrue(Throughput.test(placesOnly, inRounds(Synthetic.key("a", 1, 1), PLACES, new double[] {50, 55, 45}, new int[] {1, 2, 3}))
-                instanceof WelchOnLogs, "rounds of each place: two places were measured apart");
-        PointKey k = Synthetic.key("a", 2, 4);
-        PointSummary otherParams = inRounds(new PointKey(k.family(), k.benchmark(), k.variant(), "work=9", k.cores(), k.threads(), k.mode()),
-                WORKLOADS, new double[] {90.2, 99.1, 81.0}, new int[] {1, 2, 3});
-        assertTrue(Throughput.test(otherParams, one) instanceof WelchOnLogs, "other params are another workload");
     }
 }
