@@ -3,6 +3,7 @@ package corescale.stats;
 import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LogRatioTest;
+import corescale.stats.summary.MixedOnLogs;
 import corescale.stats.summary.Throughput;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * three that measured each place's variants in rounds (the reference and
  * results/aa-rounds-2vcpu-xeon-jdk25: a and b), their ratios paired by round, 1.21 back to back and 1.39
  * and 1.46 45 minutes apart: what their standard errors say, and a part that is in no run's forks.
+ *
+ * <p>Why the rounds stop at the place: three runs that measured every point of a workload (a variant at
+ * every core and thread count) in one set of rounds (results/aa-workload-2vcpu-xeon-jdk25), in which a
+ * speedup paired by round strayed farther from run to run than Welch's t on the same forks says.
  */
 class PlaceRoundsCalibrationTest {
 
@@ -102,6 +108,8 @@ class PlaceRoundsCalibrationTest {
 
     private static final List<Path> IN_ROUNDS = List.of(RESULTS.resolve("reference-2vcpu-xeon-jdk25"),
             RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("b"));
+    private static final Path WORKLOAD = RESULTS.resolve("aa-workload-2vcpu-xeon-jdk25");
+    private static final List<Path> IN_WORKLOAD_ROUNDS = List.of(WORKLOAD.resolve("a"), WORKLOAD.resolve("b"), WORKLOAD.resolve("c"));
     private static final List<Path> IN_BATCHES = List.of(RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("former-reference"),
             RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-2vcpu-xeon-jdk25").resolve("b"));
 
@@ -130,6 +138,76 @@ class PlaceRoundsCalibrationTest {
             double welchSe = medianSe(analysis(run, false));
             System.out.printf(Locale.ROOT, "%s: median standard error of a log ratio %.3f paired, %.3f Welch%n", run, pairedSe, welchSe);
             assertTrue(pairedSe < 0.9 * welchSe, pairedSe + " vs " + welchSe);
+        }
+    }
+
+    /** One variant's points of a workload (its core and thread counts), by workload and variant. */
+    private static Map<List<Object>, Map<String, PointSummary>> byVariant(Analysis a) {
+        Map<List<Object>, Map<String, PointSummary>> out = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        a.points().stream().filter(p -> p.forkMeans().length >= 2).forEach(p -> out.computeIfAbsent(
+                List.of(p.key().family(), p.key().benchmark(), p.key().params(), p.key().mode(), p.key().variant()),
+                k -> new java.util.TreeMap<>()).put(p.key().cores() + "c" + p.key().threads() + "t", p));
+        return out;
+    }
+
+    /** The two points' throughput fork means of equal fork number, paired as {@link Throughput#test} pairs two variants. */
+    private static LogRatioTest pairedByFork(PointSummary num, PointSummary den) {
+        double[] x = Throughput.forkMeansForLogScale(num);
+        double[] y = Throughput.forkMeansForLogScale(den);
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                if (num.forkNumbers()[i] == den.forkNumbers()[j]) {
+                    pairs.add(new double[] {x[i], y[j]});
+                }
+            }
+        }
+        return MixedOnLogs.of(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
+    }
+
+    /** The z-score of each ratio of one variant at two places that both runs measured, by {@code test}. */
+    static double[] placesZ(Analysis first, Analysis second, BiFunction<PointSummary, PointSummary, LogRatioTest> test) {
+        Map<List<Object>, Map<String, PointSummary>> two = byVariant(second);
+        List<Double> z = new ArrayList<>();
+        byVariant(first).forEach((variant, places) -> {
+            List<String> at = List.copyOf(places.keySet());
+            Map<String, PointSummary> other = two.getOrDefault(variant, Map.of());
+            for (int i = 0; i < at.size(); i++) {
+                for (int j = i + 1; j < at.size(); j++) {
+                    if (!other.containsKey(at.get(i)) || !other.containsKey(at.get(j))) {
+                        continue;
+                    }
+                    LogRatioTest t1 = test.apply(places.get(at.get(i)), places.get(at.get(j)));
+                    LogRatioTest t2 = test.apply(other.get(at.get(i)), other.get(at.get(j)));
+                    if (t1 != null && t2 != null && !t1.noSpread() && !t2.noSpread()) {
+                        z.add((t1.d() - t2.d()) / Math.hypot(t1.se(), t2.se()));
+                    }
+                }
+            }
+        });
+        return z.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Measured with every point of a workload in one set of rounds, one variant's forks at one and at two
+     * cores (or threads) of the same round ran within a minute of each other, but they do not share what
+     * moves a speedup from run to run: paired by round, its standard error is a little smaller than Welch's
+     * on the same forks and its z-scores between runs stray farther (1.66, 1.28, 2.27 against 1.34, 1.15,
+     * 1.91). So ratios across places keep Welch's t, and the sweep keeps its rounds to a place's variants.
+     */
+    @Test
+    void pairingOneVariantAtTwoCoreCountsByRoundDoesNotMakeItsRatioRepeat() throws Exception {
+        List<Analysis> runs = new ArrayList<>();
+        for (Path run : IN_WORKLOAD_ROUNDS) {
+            runs.add(analysis(run, true));
+        }
+        for (int[] pair : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
+            double[] paired = placesZ(runs.get(pair[0]), runs.get(pair[1]), PlaceRoundsCalibrationTest::pairedByFork);
+            double[] welch = placesZ(runs.get(pair[0]), runs.get(pair[1]), Throughput::test);
+            System.out.println(line("one variant at two places, workload rounds, paired by round", paired));
+            System.out.println(line("one variant at two places, workload rounds, Welch's t", welch));
+            assertTrue(paired.length >= 90 && welch.length == paired.length, line("paired", paired));
+            assertTrue(robustSd(paired) > robustSd(welch), line("paired", paired) + " against " + line("Welch", welch));
         }
     }
 
