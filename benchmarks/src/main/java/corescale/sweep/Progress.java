@@ -8,10 +8,13 @@ import java.util.function.ToLongFunction;
 
 /**
  * Shows how far a sweep is: points done of total, the current point, elapsed time and the time
- * left: the plan's time for the points left, at the pace of the points measured since the first place.
+ * left: the plan's time for the points left, at the pace of the places measured since the first place.
  * The first place is left out of the pace, as it carries the run's one-time costs (the canary, the
  * class-sharing archive): counted in, its first point made a quick run of 6 minutes say "left ~17m".
- * A place's points are measured in rounds together and finish together ({@link #placeDone}).
+ * A place's points are measured in rounds together and finish one after another in the last round, so
+ * the pace is taken only when a place is done ({@link #placeStarting}): taken at each point, the first point
+ * of a place, alone against the whole place's rounds, made a quick run say "left ~23m", then "~6m"
+ * eight seconds later.
  * On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain line per point.
  */
 final class Progress {
@@ -27,8 +30,14 @@ final class Progress {
     private long plannedLeft;
     /** Elapsed nanoseconds when the first place was done: the pace is measured from there. */
     private long elapsedAtFirst;
-    /** The plan's nanoseconds for the points done since the first place. */
+    /** Elapsed nanoseconds when the last place was done: the pace is measured to there. */
+    private long elapsedAtLast;
+    /** The plan's nanoseconds for the places done since the first place. */
     private long plannedAfterFirst;
+    /** The plan's nanoseconds for the points done since the last place was done. */
+    private long plannedInPlace;
+    /** Points of the current place not yet finished. */
+    private int placeLeft;
     private boolean firstPlaceDone;
     private int done;
     private int lastWidth;
@@ -75,10 +84,9 @@ final class Progress {
     void finished(Point point, String outcome) {
         done++;
         plannedLeft -= planned.applyAsLong(point);
-        if (!firstPlaceDone) {
-            elapsedAtFirst = elapsed().toNanos();
-        } else {
-            plannedAfterFirst += planned.applyAsLong(point);
+        plannedInPlace += planned.applyAsLong(point);
+        if (--placeLeft == 0) {
+            placeDone();
         }
         String line = String.format("[%d/%d] %s: %s | elapsed %s | left ~%s",
                 done, total, point.label(), outcome, format(elapsed()), format(left()));
@@ -92,9 +100,21 @@ final class Progress {
         out.flush();
     }
 
-    /** The points finished since the last call were one place's, measured together. */
-    void placeDone() {
-        firstPlaceDone = true;
+    /** The next {@code points} points to finish are one place's, measured together. */
+    void placeStarting(int points) {
+        placeLeft = points;
+    }
+
+    /** The points finished since the last place were one place's: the pace takes them in. */
+    private void placeDone() {
+        if (!firstPlaceDone) {
+            elapsedAtFirst = elapsed().toNanos();
+            firstPlaceDone = true;
+        } else {
+            plannedAfterFirst += plannedInPlace;
+            elapsedAtLast = elapsed().toNanos();
+        }
+        plannedInPlace = 0;
     }
 
     /** A message on its own line, not mixed into the progress line. */
@@ -115,7 +135,7 @@ final class Progress {
         if (done == 0) {
             return firstEstimate;
         }
-        double pace = plannedAfterFirst > 0 ? (elapsed().toNanos() - elapsedAtFirst) / (double) plannedAfterFirst : 1;
+        double pace = plannedAfterFirst > 0 ? (elapsedAtLast - elapsedAtFirst) / (double) plannedAfterFirst : 1;
         return Duration.ofNanos((long) (Math.max(0, plannedLeft) * pace));
     }
 

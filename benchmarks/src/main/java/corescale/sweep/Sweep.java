@@ -186,8 +186,8 @@ public final class Sweep {
                 if (stopping || locked[0]) {
                     break;
                 }
+                progress.placeStarting(place.size());
                 loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), done);
-                progress.placeDone();
                 int before = started;
                 started += place.size();
                 if (!stopping && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
