@@ -148,56 +148,24 @@ public final class Sweep {
             Optional<CanaryRecorder> canary = withCanary
                     ? Optional.of(new CanaryRecorder(runDir, cores, jmhLog, progress::say, () -> stopping)) : Optional.empty();
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
-            List<PointForks> open = new ArrayList<>();
-            int[] counts = new int[2]; // measured, failed
-            boolean[] locked = new boolean[1];
-            PrecisionLoop.Done done = (state, failure) -> {
-                if (stopping) {
-                    return false;
-                }
-                if (failure.isPresent()) {
-                    String why = failure.get().getMessage();
-                    counts[1]++;
-                    if (why.contains("JMH lock")) {
-                        // Another JMH run is measuring on this machine: every point would fail, and
-                        // running beside it would spoil both runs' numbers.
-                        progress.say("Stopped: " + why);
-                        locked[0] = true;
-                        return false;
-                    }
-                    synchronized (writeLock) {
-                        failedLog.append(state.point().key(), why);
-                    }
-                    progress.finished(state.point(), "FAILED: " + why);
-                    return true;
-                }
-                if (!write(state, results, points, progress)) {
-                    return false;
-                }
-                counts[0]++;
-                progress.finished(state.point(), PointLines.progress(state));
-                if (state.open()) {
-                    open.add(state);
-                }
-                return true;
-            };
+            FirstPass firstPass = new FirstPass(results, points, failedLog, progress);
             int started = 0;
             for (List<Point> place : places(todo)) {
-                if (stopping || locked[0]) {
+                if (stopping || firstPass.locked) {
                     break;
                 }
                 progress.placeStarting(place.size());
-                loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), done);
+                loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), firstPass);
                 int before = started;
                 started += place.size();
                 if (!stopping && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
                     canary.ifPresent(c -> c.take("middle"));
                 }
             }
-            measured = counts[0];
-            failed = counts[1];
-            if (!stopping && !locked[0] && !open.isEmpty()) {
-                failed += moreForks(open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failedLog, progress);
+            measured = firstPass.measured;
+            failed = firstPass.failed;
+            if (!stopping && !firstPass.locked && !firstPass.open.isEmpty()) {
+                failed += moreForks(firstPass.open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failedLog, progress);
             }
             if (!stopping) {
                 canary.ifPresent(c -> c.take("end"));
@@ -212,6 +180,61 @@ public final class Sweep {
                 failed > 0 ? " (see failures.csv)" : "",
                 Files.exists(runDir.resolve("results.csv")) ? runDir.resolve("results.csv") : runDir + " (no results.csv: nothing was measured)");
         return new Outcome(plan.size(), alreadyDone, measured, failed);
+    }
+
+    /**
+     * Takes each point of the first pass as it is measured: writes its rows, or logs its failure, and
+     * keeps the points still open for the second pass. Another run's JMH lock stops the pass.
+     */
+    private final class FirstPass implements PrecisionLoop.Done {
+        final List<PointForks> open = new ArrayList<>();
+        int measured;
+        int failed;
+        /** Another JMH run holds the machine's lock: every point would fail. */
+        boolean locked;
+        private final ResultsCsv results;
+        private final PointLog points;
+        private final PointLog failedLog;
+        private final Progress progress;
+
+        FirstPass(ResultsCsv results, PointLog points, PointLog failedLog, Progress progress) {
+            this.results = results;
+            this.points = points;
+            this.failedLog = failedLog;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean done(PointForks state, Optional<PointFailedException> failure) throws IOException {
+            if (stopping) {
+                return false;
+            }
+            if (failure.isPresent()) {
+                String why = failure.get().getMessage();
+                failed++;
+                if (why.contains("JMH lock")) {
+                    // Another JMH run is measuring on this machine: every point would fail, and
+                    // running beside it would spoil both runs' numbers.
+                    progress.say("Stopped: " + why);
+                    locked = true;
+                    return false;
+                }
+                synchronized (writeLock) {
+                    failedLog.append(state.point().key(), why);
+                }
+                progress.finished(state.point(), "FAILED: " + why);
+                return true;
+            }
+            if (!write(state, results, points, progress)) {
+                return false;
+            }
+            measured++;
+            progress.finished(state.point(), PointLines.progress(state));
+            if (state.open()) {
+                open.add(state);
+            }
+            return true;
+        }
     }
 
     /**
