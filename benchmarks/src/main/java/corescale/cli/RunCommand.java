@@ -27,6 +27,7 @@ import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.sweep.CoresRestriction;
 import corescale.sweep.ForkWarmup;
+import corescale.sweep.JmhLock;
 import corescale.sweep.Plan;
 import corescale.sweep.Point;
 import corescale.sweep.Profile;
@@ -215,6 +216,11 @@ final class RunCommand implements Callable<Integer> {
             new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, false, runId, machine, Duration.ZERO, classSharing, canary)
                     .printPlan();
             return 0;
+        }
+        Optional<String> locked = JmhLock.heldElsewhere();
+        if (locked.isPresent()) {
+            System.err.println(locked.get());
+            return 1;
         }
         if (!resuming) {
             Files.createDirectories(runDir);

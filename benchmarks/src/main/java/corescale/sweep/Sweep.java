@@ -37,10 +37,14 @@ import corescale.stats.run.RunFile.RunConfig;
  */
 public final class Sweep {
 
-    /** How the sweep ended. */
-    public record Outcome(int planned, int alreadyDone, int measured, int failed) {
+    /**
+     * How the sweep ended.
+     *
+     * @param locked whether it stopped because another JMH run took JMH's lock ({@link JmhLock})
+     */
+    public record Outcome(int planned, int alreadyDone, int measured, int failed, boolean locked) {
         public int exitCode() {
-            return failed > 0 ? 1 : 0;
+            return failed > 0 || locked ? 1 : 0;
         }
     }
 
@@ -141,6 +145,7 @@ public final class Sweep {
                 p -> planText.pointTime(p, profile.minForks(), iterations).toNanos(), System::nanoTime);
         int measured = 0;
         int failed = 0;
+        FirstPass firstPass = new FirstPass(results, points, failedLog, progress);
         Thread hook = new Thread(() -> interrupted(progress), "corescale-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try (PrintStream jmhLog = new PrintStream(new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true)) {
@@ -148,7 +153,6 @@ public final class Sweep {
             Optional<CanaryRecorder> canary = withCanary
                     ? Optional.of(new CanaryRecorder(runDir, cores, jmhLog, progress::say, () -> stopping)) : Optional.empty();
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
-            FirstPass firstPass = new FirstPass(results, points, failedLog, progress);
             int started = 0;
             for (List<Point> place : places(todo)) {
                 if (stopping || firstPass.locked) {
@@ -158,7 +162,7 @@ public final class Sweep {
                 loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), firstPass);
                 int before = started;
                 started += place.size();
-                if (!stopping && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
+                if (!stopping && !firstPass.locked && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
                     canary.ifPresent(c -> c.take("middle"));
                 }
             }
@@ -167,7 +171,7 @@ public final class Sweep {
             if (!stopping && !firstPass.locked && !firstPass.open.isEmpty()) {
                 failed += moreForks(firstPass.open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failedLog, progress);
             }
-            if (!stopping) {
+            if (!stopping && !firstPass.locked) {
                 canary.ifPresent(c -> c.take("end"));
             }
         } finally {
@@ -179,7 +183,10 @@ public final class Sweep {
                 alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
                 failed > 0 ? " (see failures.csv)" : "",
                 Files.exists(runDir.resolve("results.csv")) ? runDir.resolve("results.csv") : runDir + " (no results.csv: nothing was measured)");
-        return new Outcome(plan.size(), alreadyDone, measured, failed);
+        if (firstPass.locked) {
+            out.println("Stopped by another JMH run's lock; when it has ended, resume with: java -jar benchmarks.jar run --resume " + runDir);
+        }
+        return new Outcome(plan.size(), alreadyDone, measured, failed, firstPass.locked);
     }
 
     /**
@@ -211,14 +218,14 @@ public final class Sweep {
             }
             if (failure.isPresent()) {
                 String why = failure.get().getMessage();
-                failed++;
-                if (why.contains("JMH lock")) {
+                if (why.contains(JmhLock.JMH_SAYS)) {
                     // Another JMH run is measuring on this machine: every point would fail, and
                     // running beside it would spoil both runs' numbers.
                     progress.say("Stopped: " + why);
                     locked = true;
                     return false;
                 }
+                failed++;
                 synchronized (writeLock) {
                     failedLog.append(state.point().key(), why);
                 }
