@@ -69,6 +69,8 @@ public final class Sweep {
     private final List<String> declaredConfigs;
     private final Object writeLock = new Object();
     private volatile boolean stopping;
+    /** Another JMH run took JMH's lock ({@link JmhLock}) while this one measured: every fork would fail. */
+    private boolean locked;
 
     /**
      * @param configs the configurations whose forks alternate at every point; empty for a plain run
@@ -155,23 +157,23 @@ public final class Sweep {
             canary.ifPresent(c -> c.take(resuming ? "resume" : "start"));
             int started = 0;
             for (List<Point> place : places(todo)) {
-                if (stopping || firstPass.locked) {
+                if (stopping || locked) {
                     break;
                 }
                 progress.placeStarting(place.size());
                 loop.first(place.stream().map(p -> new PointForks(p, configs)).toList(), iterations, source(forks, progress), firstPass);
                 int before = started;
                 started += place.size();
-                if (!stopping && !firstPass.locked && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
+                if (!stopping && !locked && before < (todo.size() + 1) / 2 && started >= (todo.size() + 1) / 2) {
                     canary.ifPresent(c -> c.take("middle"));
                 }
             }
             measured = firstPass.measured;
             failed = firstPass.failed;
-            if (!stopping && !firstPass.locked && !firstPass.open.isEmpty()) {
+            if (!stopping && !locked && !firstPass.open.isEmpty()) {
                 failed += moreForks(firstPass.open, loop, forks, sweepStart, withCanary ? 1 : 0, results, points, failedLog, progress);
             }
-            if (!stopping && !firstPass.locked) {
+            if (!stopping && !locked) {
                 canary.ifPresent(c -> c.take("end"));
             }
         } finally {
@@ -183,22 +185,21 @@ public final class Sweep {
                 alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
                 failed > 0 ? " (see failures.csv)" : "",
                 Files.exists(runDir.resolve("results.csv")) ? runDir.resolve("results.csv") : runDir + " (no results.csv: nothing was measured)");
-        if (firstPass.locked) {
-            out.println("Stopped by another JMH run's lock; when it has ended, resume with: java -jar benchmarks.jar run --resume " + runDir);
+        if (locked) {
+            out.println("Stopped by another JMH run's lock" + (measured + failed < todo.size()
+                    ? "; when it has ended, resume with: java -jar benchmarks.jar run --resume " + runDir : ""));
         }
-        return new Outcome(plan.size(), alreadyDone, measured, failed, firstPass.locked);
+        return new Outcome(plan.size(), alreadyDone, measured, failed, locked);
     }
 
     /**
      * Takes each point of the first pass as it is measured: writes its rows, or logs its failure, and
-     * keeps the points still open for the second pass. Another run's JMH lock stops the pass.
+     * keeps the points still open for the second pass. Another run's JMH lock stops the pass ({@link #lockTaken}).
      */
     private final class FirstPass implements PrecisionLoop.Done {
         final List<PointForks> open = new ArrayList<>();
         int measured;
         int failed;
-        /** Another JMH run holds the machine's lock: every point would fail. */
-        boolean locked;
         private final ResultsCsv results;
         private final PointLog points;
         private final PointLog failedLog;
@@ -218,11 +219,7 @@ public final class Sweep {
             }
             if (failure.isPresent()) {
                 String why = failure.get().getMessage();
-                if (why.contains(JmhLock.JMH_SAYS)) {
-                    // Another JMH run is measuring on this machine: every point would fail, and
-                    // running beside it would spoil both runs' numbers.
-                    progress.say("Stopped: " + why);
-                    locked = true;
+                if (lockTaken(why, progress)) {
                     return false;
                 }
                 failed++;
@@ -253,7 +250,7 @@ public final class Sweep {
         int[] failed = {0};
         progress.say(String.format(Locale.ROOT, "%d points below the target: more forks where they reach it soonest", open.size()));
         progress.secondPass();
-        while (!stopping) {
+        while (!stopping && !locked) {
             Optional<PrecisionLoop.Rounds> next = loop.next(open, budgetLeft(sweepStart, canaryReadings));
             if (next.isEmpty()) {
                 break;
@@ -263,6 +260,9 @@ public final class Sweep {
                     return false;
                 }
                 if (failure.isPresent()) {
+                    if (lockTaken(failure.get().getMessage(), progress)) {
+                        return false;
+                    }
                     failed[0]++;
                     synchronized (writeLock) {
                         failedLog.append(state.point().key(), "more forks: " + failure.get().getMessage());
@@ -278,7 +278,7 @@ public final class Sweep {
                 return true;
             });
         }
-        if (!stopping) {
+        if (!stopping && !locked) {
             // What the second pass decided for the points it did not take to the target.
             for (PointForks state : open) {
                 if (state.open()) {
@@ -290,6 +290,19 @@ public final class Sweep {
             }
         }
         return failed[0];
+    }
+
+    /**
+     * Whether a fork failed because another JMH run took JMH's lock: then it is said, and the sweep
+     * stops, as every fork would fail and running beside that run would spoil both runs' numbers.
+     */
+    private boolean lockTaken(String why, Progress progress) {
+        if (!why.contains(JmhLock.JMH_SAYS)) {
+            return false;
+        }
+        progress.say("Stopped: " + why);
+        locked = true;
+        return true;
     }
 
     private PrecisionLoop.ForkSource source(JmhForks forks, Progress progress) {
