@@ -124,20 +124,24 @@ class PlaceRoundsCalibrationTest {
 
     @Test
     void ratiosOfVariantsMeasuredInRoundsAndPairedStrayAsFarAsTheirErrorsSay() throws Exception {
-        List<double[]> paired = pairs(IN_ROUNDS, true);
-        List<double[]> welch = pairs(IN_ROUNDS, false);
-        for (int i = 0; i < paired.size(); i++) {
-            System.out.println(line("in rounds, paired by round, pair " + (i + 1), paired.get(i)));
-            System.out.println(line("in rounds, Welch's t, pair " + (i + 1), welch.get(i)));
-            assertTrue(paired.get(i).length >= 200, line("paired", paired.get(i)));
-            assertTrue(robustSd(paired.get(i)) <= 1.5, line("paired", paired.get(i)));
-        }
-        // Paired, the drift between rounds leaves the standard errors: a quarter smaller than Welch's on the same forks.
-        for (Path run : IN_ROUNDS) {
-            double pairedSe = medianSe(analysis(run, true));
-            double welchSe = medianSe(analysis(run, false));
-            System.out.printf(Locale.ROOT, "%s: median standard error of a log ratio %.3f paired, %.3f Welch%n", run, pairedSe, welchSe);
-            assertTrue(pairedSe < 0.9 * welchSe, pairedSe + " vs " + welchSe);
+        // The workload-rounds runs measured a place's variants one after another in each round too: 1.19, 1.14, 1.31.
+        for (List<Path> runs : List.of(IN_ROUNDS, IN_WORKLOAD_ROUNDS)) {
+            List<double[]> paired = pairs(runs, true);
+            List<double[]> welch = pairs(runs, false);
+            for (int i = 0; i < paired.size(); i++) {
+                System.out.println(line("in rounds, paired by round, pair " + (i + 1) + " of " + runs.get(0), paired.get(i)));
+                System.out.println(line("in rounds, Welch's t, pair " + (i + 1) + " of " + runs.get(0), welch.get(i)));
+                assertTrue(paired.get(i).length >= 200, line("paired", paired.get(i)));
+                assertTrue(robustSd(paired.get(i)) <= 1.5, line("paired", paired.get(i)));
+            }
+            // Paired, the drift between rounds leaves the standard errors: smaller than Welch's on the same forks.
+            for (Path run : runs) {
+                double pairedSe = medianSe(analysis(run, true));
+                double welchSe = medianSe(analysis(run, false));
+                System.out.printf(Locale.ROOT, "%s: median standard error of a log ratio %.3f paired, %.3f Welch%n", run, pairedSe,
+                        welchSe);
+                assertTrue(pairedSe < 0.9 * welchSe, pairedSe + " vs " + welchSe);
+            }
         }
     }
 
