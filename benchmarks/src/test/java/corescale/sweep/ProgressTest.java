@@ -83,5 +83,7 @@ class ProgressTest {
         assertEquals(Duration.ofSeconds(64), progress.left(), "32 s for the 20 s planned: 40 s planned take 64");
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("[3/4] " + cheap3.label() + ": ok | elapsed 52s | left ~1m04s"),
                 "the line of a place's last point has its pace");
+        now = Duration.ofSeconds(80).toNanos();
+        assertEquals(Duration.ofSeconds(64), progress.left(), "while the next place runs, the pace of the places done");
     }
 }
