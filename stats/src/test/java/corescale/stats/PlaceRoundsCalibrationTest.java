@@ -3,7 +3,6 @@ package corescale.stats;
 import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LogRatioTest;
-import corescale.stats.summary.MixedOnLogs;
 import corescale.stats.summary.Throughput;
 import org.junit.jupiter.api.Test;
 
@@ -154,21 +153,6 @@ class PlaceRoundsCalibrationTest {
         return out;
     }
 
-    /** The two points' throughput fork means of equal fork number, paired as {@link Throughput#test} pairs two variants. */
-    private static LogRatioTest pairedByFork(PointSummary num, PointSummary den) {
-        double[] x = Throughput.forkMeansForLogScale(num);
-        double[] y = Throughput.forkMeansForLogScale(den);
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < y.length; j++) {
-                if (num.forkNumbers()[i] == den.forkNumbers()[j]) {
-                    pairs.add(new double[] {x[i], y[j]});
-                }
-            }
-        }
-        return MixedOnLogs.of(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
-    }
-
     /** The z-score of each ratio of one variant at two places that both runs measured, by {@code test}. */
     static double[] placesZ(Analysis first, Analysis second, BiFunction<PointSummary, PointSummary, LogRatioTest> test) {
         Map<List<Object>, Map<String, PointSummary>> two = byVariant(second);
@@ -206,7 +190,7 @@ class PlaceRoundsCalibrationTest {
             runs.add(analysis(run, true));
         }
         for (int[] pair : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
-            double[] paired = placesZ(runs.get(pair[0]), runs.get(pair[1]), PlaceRoundsCalibrationTest::pairedByFork);
+            double[] paired = placesZ(runs.get(pair[0]), runs.get(pair[1]), Throughput::paired);
             double[] welch = placesZ(runs.get(pair[0]), runs.get(pair[1]), Throughput::test);
             System.out.println(line("one variant at two places, workload rounds, paired by round", paired));
             System.out.println(line("one variant at two places, workload rounds, Welch's t", welch));

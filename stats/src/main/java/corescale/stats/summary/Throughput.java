@@ -93,8 +93,11 @@ public final class Throughput {
         return WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
     }
 
-    /** The rounds both measured, paired by fork number; null with fewer than two. */
-    private static MixedOnLogs paired(PointSummary num, PointSummary den) {
+    /**
+     * The test of num against den over the rounds both measured, their throughput fork means paired by fork
+     * number; null with fewer than two. {@link #test} uses it where the two ran side by side.
+     */
+    public static MixedOnLogs paired(PointSummary num, PointSummary den) {
         double[] x = forkMeansForLogScale(num);
         double[] y = forkMeansForLogScale(den);
         Map<Integer, Double> byRound = new HashMap<>();
