@@ -32,6 +32,20 @@ final class PlanText {
         this.runDir = runDir;
     }
 
+    /** How many forks a point gets, and when it stops. */
+    private String forks(String per, int targetForks, int iterations) {
+        if (profile.fixedForks()) {
+            return profile.maxForks() + " fork(s) " + per;
+        }
+        if (profile.minForks() == profile.maxForks()) { // the quick profile: the target is reported, not pursued
+            return String.format(Locale.ROOT, "%d forks %s of %d iterations each, target ±%.0f%%", profile.maxForks(), per,
+                    iterations, profile.precision() * 100);
+        }
+        return String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "
+                + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
+                profile.precision() * 100, targetForks, profile.minForks(), iterations);
+    }
+
     /** Prints the plan of the points {@code todo} ({@code alreadyDone} more are in results.csv already). */
     void print(PrintStream out, List<Point> todo, int alreadyDone) {
         double budget = profile.budget().isZero() ? Double.POSITIVE_INFINITY
@@ -44,14 +58,11 @@ final class PlanText {
             high = low.compareTo(profile.budget()) > 0 ? low : profile.budget();
         }
         String per = configs.size() > 1 ? "per point and configuration" : "per point";
-        out.printf("Plan: %d point%s%s, profile %s, %s; estimated %s to %s; results in %s%n", todo.size(),
+        out.printf("Plan: %d point%s%s, profile %s, %s; estimated %s; results in %s%n", todo.size(),
                 todo.size() == 1 ? "" : "s",
                 alreadyDone > 0 ? " left (" + alreadyDone + " already done)" : "", profile.name(),
-                profile.fixedForks() ? profile.maxForks() + " fork(s) " + per
-                        : String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "
-                        + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
-                        profile.precision() * 100, loop.targetForks(), profile.minForks(), iterations),
-                Progress.format(low), Progress.format(high), runDir);
+                forks(per, loop.targetForks(), iterations),
+                low.equals(high) ? Progress.format(low) : Progress.format(low) + " to " + Progress.format(high), runDir);
         if (!todo.isEmpty()) { // a finished run resumed has no forks to warm up
             out.println("Warm-up per fork: " + warmups(todo));
         }

@@ -73,10 +73,10 @@ class CommandLineTest {
         assertEquals(refusal + "; see 'run --help'", execute(args.toArray(String[]::new)).refusal());
     }
 
-    /** The plan's lowest estimate in seconds, from its "estimated 1m05s to ..." line. */
+    /** The plan's lowest estimate in seconds, from its "estimated 1m05s to ..." (or "estimated 1m05s;") line. */
     private static long lowEstimateSeconds(List<String> out) {
         String plan = out.stream().filter(l -> l.startsWith("Plan: ")).findFirst().orElseThrow();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("estimated (?:(\\d+)m)?(\\d+)s to").matcher(plan);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("estimated (?:(\\d+)m)?(\\d+)s").matcher(plan);
         assertTrue(m.find(), plan);
         return (m.group(1) == null ? 0 : 60 * Long.parseLong(m.group(1))) + Long.parseLong(m.group(2));
     }
