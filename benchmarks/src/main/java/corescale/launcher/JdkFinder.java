@@ -23,29 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class JdkFinder {
 
-    /** One JDK found on disk. */
-    public static final class Jdk {
-        private final Path home;
-        private final int feature;
-        private final String version;
-
-        Jdk(Path home, int feature, String version) {
-            this.home = home;
-            this.feature = feature;
-            this.version = version;
-        }
-
-        public Path home() {
-            return home;
-        }
-
-        public int feature() {
-            return feature;
-        }
-
-        public String version() {
-            return version;
-        }
+    /** One JDK found on disk: its home, its feature release (21) and its full version (21.0.5). */
+    public record Jdk(Path home, int feature, String version) {
 
         public Path java() {
             return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
