@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code benchmark,variant,params,axis,points,n_max,speedup_at_max,efficiency_at_max,sigma,sigma_low,
  * sigma_high,kappa,kappa_low,kappa_high,lambda,n_star,x_max,r2}, then
  * {@code family,mode,unit,cores,baseline_n,karp_flatt_at_max,amdahl_serial,amdahl_low,amdahl_high,
- * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note,error_model}, then
+ * amdahl_r2,n_star_low,n_star_high,x_max_low,x_max_high,peak,lack_of_fit,fit_note,error_model,speedup_low,
+ * speedup_high}, then
  * one column per parameter of the curves ({@link ParamColumns}).
  *
  * <p>A value that does not exist is an <b>empty cell</b>, never {@code NaN} or {@code Infinity}: the
@@ -44,7 +45,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Intervals are 95% profile-likelihood intervals on that scale (see {@link corescale.stats.scaling.UslFitter}); {@code r2} and
  * {@code amdahl_r2} are on it too (log throughput, or throughput).
  * {@code lambda} and {@code x_max} are in {@code unit}; {@code speedup_at_max} and
- * {@code efficiency_at_max} are relative to {@code baseline_n}. Numbers as in every CSV here
+ * {@code efficiency_at_max} are relative to {@code baseline_n}; {@code speedup_low/high} are the 95%
+ * interval of {@code speedup_at_max} that the report quotes ({@link ScalingPoint#speedupLow}), empty
+ * where it has none (one fork on a side, several baseline points). Numbers as in every CSV here
  * ({@link corescale.stats.io.CsvNumbers}).
  *
  * <p>Writes to a {@link Writer} and flushes it; making the file appear atomically is the caller's job.
@@ -58,7 +61,7 @@ public final class ScalingCsv {
             "family", "mode", "unit", "cores", "baseline_n", "karp_flatt_at_max",
             "amdahl_serial", "amdahl_low", "amdahl_high", "amdahl_r2",
             "n_star_low", "n_star_high", "x_max_low", "x_max_high", "peak", "lack_of_fit", "fit_note",
-            "error_model");
+            "error_model", "speedup_low", "speedup_high");
 
     private ScalingCsv() {
     }
@@ -124,6 +127,8 @@ public final class ScalingCsv {
         row.add(u.lackOfFitTested() ? Boolean.toString(u.lackOfFitFound()) : "");
         row.add(Wording.fitNote(c));
         row.add(c.errors() == null ? "" : c.errors().csvName());
+        row.add(max == null ? "" : format(max.speedupLow()));
+        row.add(max == null ? "" : format(max.speedupHigh()));
         return row;
     }
 }

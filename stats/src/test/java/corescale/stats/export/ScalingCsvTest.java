@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.AmdahlFitter;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
@@ -28,6 +30,14 @@ class ScalingCsvTest {
     private static final List<String> DESIGN_COLUMNS = List.of(("benchmark,variant,params,axis,points,n_max,"
             + "speedup_at_max,efficiency_at_max,sigma,sigma_low,sigma_high,kappa,kappa_low,kappa_high,lambda,"
             + "n_star,x_max,r2").split(","));
+
+    /** A counters point at threads = cores from its fork means. */
+    private static PointSummary point(int cores, double... forkMeans) {
+        double mean = java.util.Arrays.stream(forkMeans).average().orElseThrow();
+        PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "work=10", cores, cores, Mode.THROUGHPUT);
+        return new PointSummary(key, "ops/us", forkMeans.length, 5 * forkMeans.length, mean, mean * 0.95, mean * 1.05,
+                0.05, false, forkMeans, List.of());
+    }
 
     private static List<CSVRecord> writeAndRead(List<ScalingCurve> curves) throws IOException {
         StringWriter out = new StringWriter();
@@ -81,9 +91,26 @@ class ScalingCsvTest {
     }
 
     @Test
-    void errorModelIsTheLastColumnSoExistingReadersKeepTheirColumns() {
-        assertEquals("fit_note", ScalingCsv.HEADER.get(ScalingCsv.HEADER.size() - 2));
-        assertEquals("error_model", ScalingCsv.HEADER.get(ScalingCsv.HEADER.size() - 1));
+    void columnsAddedLaterComeLastSoExistingReadersKeepTheirColumns() {
+        assertEquals(List.of("fit_note", "error_model", "speedup_low", "speedup_high"),
+                ScalingCsv.HEADER.subList(ScalingCsv.HEADER.size() - 4, ScalingCsv.HEADER.size()));
+    }
+
+    /** The speedup's interval is the one the report quotes: the curve's point at n_max, over its baseline. */
+    @Test
+    void theSpeedupHasItsInterval() throws IOException {
+        List<ScalingCurve> curves = ScalingCurves.of(List.of(
+                point(1, 100, 104, 97), point(2, 180, 190, 186), point(4, 300, 330, 310)));
+        ScalingPoint atMax = curves.get(0).atMax();
+
+        CSVRecord cores = writeAndRead(curves).get(0);
+
+        double speedup = Double.parseDouble(cores.get("speedup_at_max"));
+        double low = Double.parseDouble(cores.get("speedup_low"));
+        double high = Double.parseDouble(cores.get("speedup_high"));
+        assertTrue(low < speedup && speedup < high, low + " " + speedup + " " + high);
+        assertEquals(atMax.speedupLow(), low, 1e-5 * low, "six significant digits");
+        assertEquals(atMax.speedupHigh(), high, 1e-5 * high, "six significant digits");
     }
 
     @Test
