@@ -244,11 +244,21 @@ final class RunCommand implements Callable<Integer> {
         if (!RunFile.exists(resume)) {
             throw new CommandLine.ParameterException(spec.commandLine(), resume + " is not a run folder (no " + RunFile.NAME + ")");
         }
+        // The plan is run.json's: an option given here would be ignored, so it is refused (--dry-run aside).
+        List<String> others = spec.commandLine().getParseResult().matchedArgs().stream()
+                .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : "FILTER")
+                .filter(name -> !name.equals("--resume") && !name.equals("--dry-run"))
+                .distinct().toList();
+        if (!others.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume takes the run's own options from "
+                    + resume.resolve(RunFile.NAME) + "; give no others (--dry-run aside): " + String.join(", ", others));
+        }
         RunFile run = RunFile.read(resume);
         RunCommand original = new RunCommand();
         CommandLine cli = new CommandLine(original);
         cli.parseArgs(run.args().toArray(String[]::new));
         original.spec = cli.getCommandSpec();
+        original.dryRun = dryRun;
         return original.sweep(resume, run.runId(), MachineInfo.current(), run.args(), true);
     }
 

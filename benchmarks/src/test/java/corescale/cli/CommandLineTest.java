@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
+import corescale.stats.run.RunFile;
 import corescale.sweep.Plan;
 
 /**
@@ -126,6 +127,46 @@ class CommandLineTest {
         assertEquals(run + " already holds a results.csv; use --resume " + run + " or another --out; see 'run --help'",
                 execute("run", "counters", "--dry-run", "--out", run.toString()).refusal());
         assertEquals("kept", Files.readString(run.resolve("results.csv")));
+    }
+
+    /** A run folder as the run would have left it: its run.json, and results.csv if {@code done}. */
+    private Path interruptedRun() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("interrupted"));
+        new RunFile("r", List.of("counters.Counters.increment", "--param", "variant=atomicLong", "--param", "workInside=0",
+                "--param", "workOutside=0,500", "--cores", "1", "--threads", "1"), "default", List.of(1), false,
+                null, null, null, null, null, null, List.of(), List.of(), true).write(run);
+        return run;
+    }
+
+    /** --resume takes the run's options from its run.json: any other given beside it would be ignored, so it is refused. */
+    @Test
+    void optionsBesideResumeAreRefused() throws IOException {
+        Path run = interruptedRun();
+        String runJson = Files.readString(run.resolve(RunFile.NAME));
+        assertEquals("--resume takes the run's own options from " + run.resolve(RunFile.NAME)
+                + "; give no others (--dry-run aside): --cores, --param; see 'run --help'",
+                execute("run", "--resume", run.toString(), "--cores", "2", "--param", "variant=nosuch").refusal());
+        assertEquals("--resume takes the run's own options from " + run.resolve(RunFile.NAME)
+                + "; give no others (--dry-run aside): FILTER; see 'run --help'",
+                execute("run", "counters", "--resume", run.toString(), "--dry-run").refusal());
+        assertEquals(runJson, Files.readString(run.resolve(RunFile.NAME)));
+        assertEquals(List.of(RunFile.NAME), list(run));
+    }
+
+    /** --resume --dry-run prints the plan of the points left and writes nothing: it never measures. */
+    @Test
+    void resumeWithDryRunOnlyPlans() throws IOException {
+        Path run = interruptedRun();
+        Result r = execute("run", "--resume", run.toString(), "--dry-run");
+        assertEquals(0, r.exit(), r.err().toString());
+        assertTrue(r.out().get(0).startsWith("Plan: 2 points, profile default,"), "run.json's plan: " + r.out().get(0));
+        assertEquals(List.of(RunFile.NAME), list(run), "nothing written");
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
