@@ -16,11 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * <li>none: {@code run}, the default sweep;</li>
  * <li>a command ({@code run}, {@code list}, {@code jmh} ...) or an option of the jar's own
  * ({@code -h}, {@code --version}): as given;</li>
+ * <li>a first word within 2 edits of a command that selects no benchmark ({@code runn},
+ * {@code lsit}, {@code jmhh -l}): refused as a mistyped command, since it would otherwise be a filter
+ * that matches nothing;</li>
  * <li>a line JMH's own parser takes, with at least one option ({@code -l},
  * {@code Counters -f 1 -t 2}): plain JMH, as {@code jmh ...};</li>
- * <li>a first word within 2 edits of a command that selects no benchmark ({@code runn},
- * {@code lsit}): refused as a mistyped command, since it would otherwise be a filter that matches
- * nothing;</li>
  * <li>anything else ({@code counters}, {@code counters --quick}): {@code run} with those words.</li>
  * </ul>
  *
@@ -46,15 +46,16 @@ record Route(List<String> args, Optional<String> notice, Optional<String> refusa
         if (root.subcommands().containsKey(first) || first.startsWith("-") && root.findOption(first) != null) {
             return new Route(words, Optional.empty(), Optional.empty());
         }
-        if (JmhOptions.isJmhCommandLine(words)) {
-            return new Route(prefixed("jmh", words), Optional.empty(), Optional.empty());
-        }
+        // Before JMH's lines too: "runn -f 1" would otherwise be plain JMH with a filter that matches nothing.
         if (!first.startsWith("-") && !selectsBenchmarks.test(first)) {
             Optional<String> meant = closestCommand(first, root);
             if (meant.isPresent()) {
                 return new Route(words, Optional.empty(), Optional.of("unknown command '" + first + "' (did you mean '" + meant.get()
                         + "'?); see 'java -jar benchmarks.jar --help'"));
             }
+        }
+        if (JmhOptions.isJmhCommandLine(words)) {
+            return new Route(prefixed("jmh", words), Optional.empty(), Optional.empty());
         }
         String notice = "corescale: the sweep, as '" + String.join(" ", prefixed("run", words)) + "'"
                 // Plain JMH is named where JMH takes the same words: a filter, no run option.

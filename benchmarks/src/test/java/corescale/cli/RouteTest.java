@@ -69,6 +69,11 @@ class RouteTest {
                 route("lsit", "counters").refusal());
         assertTrue(route("Report").refusal().orElseThrow().contains("did you mean 'report'?"), "case is not a difference");
         assertTrue(route("comprae").refusal().orElseThrow().contains("did you mean 'compare'?"));
+        // Followed by JMH's options too: else a line JMH takes, plain JMH with a filter matching nothing (or more: -l lists all).
+        assertEquals(Optional.of("unknown command 'runn' (did you mean 'run'?); see 'java -jar benchmarks.jar --help'"),
+                route("runn", "-f", "1").refusal());
+        assertTrue(route("jmhh", "-l").refusal().orElseThrow().contains("did you mean 'jmh'?"));
+        assertTrue(route("runn", "counters", "-f", "1", "-l").refusal().orElseThrow().contains("did you mean 'run'?"));
     }
 
     @Test
