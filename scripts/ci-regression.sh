@@ -38,14 +38,23 @@ java_cmd=java
 threshold=5%
 out=ci-results
 
+# The value of option $1 in $2, refused in one line with exit 2 (bad usage) when it is missing.
+value() {
+  if [[ -z ${2:-} ]]; then
+    echo "ci-regression.sh: $1 needs a value (see --help)" >&2
+    exit 2
+  fi
+  printf '%s' "$2"
+}
+
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --baseline) baseline=${2:?--baseline needs a folder}; shift 2 ;;
-    --jar) jar=${2:?--jar needs a path}; shift 2 ;;
-    --java) java_cmd=${2:?--java needs a command}; shift 2 ;;
-    --threshold) threshold=${2:?--threshold needs a value}; shift 2 ;;
-    --out) out=${2:?--out needs a folder}; shift 2 ;;
+    --baseline) baseline=$(value "$1" "${2:-}") || exit 2; shift 2 ;;
+    --jar) jar=$(value "$1" "${2:-}") || exit 2; shift 2 ;;
+    --java) java_cmd=$(value "$1" "${2:-}") || exit 2; shift 2 ;;
+    --threshold) threshold=$(value "$1" "${2:-}") || exit 2; shift 2 ;;
+    --out) out=$(value "$1" "${2:-}") || exit 2; shift 2 ;;
     *) echo "ci-regression.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
