@@ -166,7 +166,7 @@ public final class StatsTool {
                 }
                 List<CompareResult> results = paired(configs, threshold);
                 return gate(writeComparison(outDir, configs, results, configOptions(only, configs), threshold, out, err),
-                        results, failOnRegression, err);
+                        results, threshold, failOnRegression, err);
             }
             List<List<RunData>> runs = new ArrayList<>();
             for (List<RunInput> side : loaded) {
@@ -190,7 +190,7 @@ public final class StatsTool {
             List<RunData> all = runs.stream().flatMap(List::stream).toList();
             Map<String, List<String>> options = new java.util.HashMap<>();
             runs.forEach(side -> options.put(name(side), side.stream().flatMap(d -> jvmOptions(d, "").stream()).toList()));
-            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, failOnRegression, err);
+            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, threshold, failOnRegression, err);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -306,9 +306,9 @@ public final class StatsTool {
     }
 
     /** The comparison's exit code: {@link #REGRESSION} when gated and a point is slower, said on stderr with the points. */
-    private static int gate(int code, List<CompareResult> results, boolean failOnRegression, PrintStream err) {
+    private static int gate(int code, List<CompareResult> results, double threshold, boolean failOnRegression, PrintStream err) {
         if (code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower)) {
-            err.println(CompareFindings.regression(results));
+            err.println(CompareFindings.regression(results, threshold));
             return REGRESSION;
         }
         return code;

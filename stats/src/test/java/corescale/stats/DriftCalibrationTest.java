@@ -80,4 +80,43 @@ class DriftCalibrationTest {
         }
         assertEquals(3, pairsCalledWithoutDrift, "each pair, with the forks alone, called some point changed");
     }
+
+    /** Every default run of unchanged benchmarks committed from the Xeon VM, 06:05 to 14:43 of one day. */
+    private static final List<Path> ALL_AA = List.of(AA.resolve("former-reference"), AA.resolve("a"), AA.resolve("b"),
+            RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("b"),
+            RESULTS.resolve("reference-2vcpu-xeon-jdk25"), RESULTS.resolve("aa-workload-2vcpu-xeon-jdk25").resolve("a"),
+            RESULTS.resolve("aa-workload-2vcpu-xeon-jdk25").resolve("b"), RESULTS.resolve("aa-workload-2vcpu-xeon-jdk25").resolve("c"),
+            RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("c"));
+
+    /**
+     * {@code --fail-on-regression} on real data where nothing changed: each of the ten runs against
+     * each other, both ways (90 gates). It fires in at most 5% of them, and only where the canary saw
+     * the machine itself move beyond the threshold, which its line then names.
+     */
+    @Test
+    void theGateOnEveryOrderedPairOfTenRealRunsOfUnchangedBenchmarks() throws Exception {
+        List<RunData> runs = new java.util.ArrayList<>();
+        for (Path p : ALL_AA) {
+            runs.add(load(p));
+        }
+        Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
+        int gates = 0;
+        List<String> fired = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (int j = 0; j < runs.size(); j++) {
+                if (i == j) {
+                    continue;
+                }
+                CompareResult r = comparer.compare(runs.get(i), runs.get(j));
+                gates++;
+                if (r.anySlower()) {
+                    fired.add(ALL_AA.get(j) + " vs " + ALL_AA.get(i) + ", canary " + r.canary());
+                    assertTrue(r.canary().beyond(Comparer.DEFAULT_THRESHOLD), "fired where the machine did not move: " + fired);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "the gate fired in %d of %d: %s%n", fired.size(), gates, fired);
+        assertEquals(90, gates);
+        assertTrue(fired.size() <= 0.05 * gates, fired.toString());
+    }
 }

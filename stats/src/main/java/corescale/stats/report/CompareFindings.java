@@ -32,9 +32,11 @@ public final class CompareFindings {
 
     /**
      * Why {@code --fail-on-regression} fails the build, in one line: the slower points with their
-     * ratios, e.g. "... 2 points slower: b vs a: counters · Counters.increment synchronized 1t/1c ×0.8 [0.79, 0.81], ...".
+     * ratios, e.g. "... 2 points slower: b vs a: counters · Counters.increment synchronized 1t/1c ×0.8 [0.79, 0.81], ...",
+     * and, where one run a side had a canary that moved beyond {@code threshold}, that the machine moved too:
+     * a CI log should not read as a regression of the code what may be a slower machine.
      */
-    public static String regression(List<CompareResult> results) {
+    public static String regression(List<CompareResult> results, double threshold) {
         List<String> slower = new ArrayList<>();
         for (CompareResult r : results) {
             r.points().stream().filter(p -> p.verdict() == Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
@@ -42,9 +44,14 @@ public final class CompareFindings {
                     + Fmt.times(p.ratio().value()) + " " + Fmt.ratioInterval(p.ratio().low(), p.ratio().high())));
         }
         String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";
+        List<String> moved = results.stream()
+                .filter(r -> r.anySlower() && r.design() == Design.FORKS && r.canary().beyond(threshold))
+                .map(r -> r.other() + " vs " + r.base() + ": " + CanaryText.describe(r.canary())).toList();
         return "--fail-on-regression: " + slower.size() + " point" + (slower.size() == 1 ? "" : "s") + " slower: "
                 + String.join("; ", slower.subList(0, Math.min(slower.size(), MAX_SLOWER_LISTED))) + more
-                + " (compare.md has each)";
+                + " (compare.md has each)"
+                + (moved.isEmpty() ? "" : "; the machine moved too, beyond ±" + Fmt.pct(threshold) + " (" + String.join("; ", moved)
+                + "): it may be the machine, not the code");
     }
 
     /** The findings of one comparison; they stand under a line or heading that names it ("other vs base"). */

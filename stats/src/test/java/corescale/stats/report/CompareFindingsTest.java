@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.Synthetic;
 import corescale.stats.compare.CompareResult;
+import corescale.stats.run.Canary;
 import corescale.stats.compare.Comparer;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,12 +64,27 @@ class CompareFindingsTest {
     @Test
     void theGateNamesTheFirstFiveSlowerPointsAndCountsTheRest() {
         assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
-                + "[0.796, 0.804] (compare.md has each)", CompareFindings.regression(List.of(compare(0.8, 1))));
-        String seven = CompareFindings.regression(List.of(compare(0.8, 0.8, 0.8, 1, 0.8, 0.8, 0.8, 0.8)));
+                + "[0.796, 0.804] (compare.md has each)", CompareFindings.regression(List.of(compare(0.8, 1)), 0.05));
+        String seven = CompareFindings.regression(List.of(compare(0.8, 0.8, 0.8, 1, 0.8, 0.8, 0.8, 0.8)), 0.05);
         assertTrue(seven.startsWith("--fail-on-regression: 7 points slower: other vs base: counters · Counters.increment v0 "), seven);
         assertEquals(5, seven.split("other vs base: ", -1).length - 1, "five named: " + seven);
         assertTrue(seven.contains(" v5 ") && !seven.contains(" v6 ") && !seven.contains(" v3 "), "the first five slower, in order: " + seven);
         assertTrue(seven.endsWith("] and 2 more (compare.md has each)"), seven);
+    }
+
+    /** One run a side, and the canary says the machine itself was slower: the gate's line says so, once. */
+    @Test
+    void theGateSaysWhenTheMachineMovedToo() {
+        CompareResult r = compare(0.8, 1);
+        CompareResult moved = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
+                r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes());
+        assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
+                + "[0.796, 0.804] (compare.md has each); the machine moved too, beyond ±5.0% (other vs base: ×0.835 as fast "
+                + "on the canary's cpu kernel, ×0.935 on its memory kernel): it may be the machine, not the code",
+                CompareFindings.regression(List.of(moved), 0.05));
+        CompareResult steady = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
+                r.curves(), r.mismatches(), new Canary(0.98, 1.01), r.runToRun(), r.notes());
+        assertFalse(CompareFindings.regression(List.of(steady), 0.05).contains("machine moved"));
     }
 
     @Test
