@@ -14,10 +14,12 @@ import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.SummaryRow;
+import corescale.stats.summary.RunTraits;
 import corescale.stats.summary.Summarizer;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,14 +43,14 @@ final class Analysis {
         this.bounds = bounds;
     }
 
-    /** The inputs of no run known to have measured in place rounds. */
+    /** The inputs of no run with a run.json (JMH's files). */
     static Analysis of(List<LoadedInput> loaded) throws BadInputException {
-        return of(loaded, Set.of());
+        return of(loaded, Map.of());
     }
 
-    /** @param placeRoundRuns the runs whose run.json says they measured each place's variants in rounds */
-    static Analysis of(List<LoadedInput> loaded, Set<String> placeRoundRuns) throws BadInputException {
-        List<SummaryRow> rows = new Summarizer(placeRoundRuns).summarize(loaded);
+    /** @param runs what each run's run.json says (place rounds, the canary's drift), by run id */
+    static Analysis of(List<LoadedInput> loaded, Map<String, RunTraits> runs) throws BadInputException {
+        List<SummaryRow> rows = new Summarizer(runs).summarize(loaded);
         FiniteResults.summaries(rows, loaded);
         List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();
         Set<RunInfo> infos = new HashSet<>();

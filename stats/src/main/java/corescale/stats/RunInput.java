@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import corescale.stats.summary.RunTraits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,14 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
                 .orElse(new RunConfig(name, "", "", ""));
     }
 
-    /** The run's id when its run.json says it measured each place's variants in rounds; else none. */
-    Set<String> placeRoundRuns() {
-        return runFile != null && runFile.placeRounds() ? Set.of(runFile.runId()) : Set.of();
+    /** What the run's run.json says of how it measured (place rounds, the canary's drift), by its id; empty without one. */
+    Map<String, RunTraits> runTraits() {
+        return runFile == null ? Map.of() : Map.of(runFile.runId(), RunTraits.of(runFile));
     }
 
     /** The whole input analysed as one run. */
     Analysis analysis() throws BadInputException {
-        return Analysis.of(loaded, placeRoundRuns());
+        return Analysis.of(loaded, runTraits());
     }
 
     /** The whole input analysed as one run, named by its path. */
@@ -76,7 +77,7 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
     Map<String, Analysis> byConfig() throws BadInputException {
         Map<String, Analysis> out = new LinkedHashMap<>();
         for (String c : configs) {
-            out.put(c, Analysis.of(Configs.only(loaded, c), placeRoundRuns()));
+            out.put(c, Analysis.of(Configs.only(loaded, c), runTraits()));
         }
         return out;
     }

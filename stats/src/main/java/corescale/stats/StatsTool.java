@@ -14,7 +14,9 @@ import corescale.stats.run.RunFile.CanaryReading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import corescale.stats.summary.RunTraits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +71,9 @@ public final class StatsTool {
                 }
             }
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
-            Set<String> placeRoundRuns = runs.stream().flatMap(r -> r.placeRoundRuns().stream()).collect(Collectors.toSet());
-            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), placeRoundRuns), inputs, null,
+            Map<String, RunTraits> traits = new HashMap<>();
+            runs.forEach(r -> traits.putAll(r.runTraits()));
+            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), traits), inputs, null,
                     canary).write(outDir, out);
             return OK;
         } catch (BadInputException e) {

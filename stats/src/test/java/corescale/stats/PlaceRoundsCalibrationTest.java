@@ -181,7 +181,9 @@ class PlaceRoundsCalibrationTest {
      * cores (or threads) of the same round ran within a minute of each other, but they do not share what
      * moves a speedup from run to run: paired by round, its standard error is a little smaller than Welch's
      * on the same forks and its z-scores between runs stray farther (1.66, 1.28, 2.27 against 1.34, 1.15,
-     * 1.91). So ratios across places keep Welch's t, and the sweep keeps its rounds to a place's variants.
+     * 1.91, Welch's t here on the forks alone). So ratios across places keep Welch's t (with the machine's drift
+     * added: {@link #ratiosAcrossPlacesStrayAsTheirErrorsSayOnceTheMachinesDriftIsIn}), and the sweep keeps its rounds to a
+     * place's variants.
      */
     @Test
     void pairingOneVariantAtTwoCoreCountsByRoundDoesNotMakeItsRatioRepeat() throws Exception {
@@ -189,9 +191,13 @@ class PlaceRoundsCalibrationTest {
         for (Path run : IN_WORKLOAD_ROUNDS) {
             runs.add(analysis(run, true));
         }
+        List<Analysis> forksAlone = new ArrayList<>();
+        for (Path run : IN_WORKLOAD_ROUNDS) {
+            forksAlone.add(analysis(run, false)); // Welch's t on the same forks, without the machine's drift
+        }
         for (int[] pair : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
             double[] paired = placesZ(runs.get(pair[0]), runs.get(pair[1]), Throughput::paired);
-            double[] welch = placesZ(runs.get(pair[0]), runs.get(pair[1]), Throughput::test);
+            double[] welch = placesZ(forksAlone.get(pair[0]), forksAlone.get(pair[1]), Throughput::test);
             System.out.println(line("one variant at two places, workload rounds, paired by round", paired));
             System.out.println(line("one variant at two places, workload rounds, Welch's t", welch));
             assertTrue(paired.length >= 90 && welch.length == paired.length, line("paired", paired));
@@ -201,9 +207,51 @@ class PlaceRoundsCalibrationTest {
 
     @Test
     void ratiosOfVariantsMeasuredOneBatchAfterAnotherStrayFarther() throws Exception {
-        for (double[] z : pairs(IN_BATCHES, true)) {
-            System.out.println(line("in batches, Welch's t", z));
-            assertTrue(robustSd(z) >= 1.9, line("batches", z));
+        List<double[]> forks = pairs(IN_BATCHES, false);
+        List<double[]> withDrift = pairs(IN_BATCHES, true);
+        for (int i = 0; i < forks.size(); i++) {
+            System.out.println(line("in batches, Welch's t on the forks alone", forks.get(i)));
+            System.out.println(line("in batches, Welch's t with the machine's drift", withDrift.get(i)));
+            assertTrue(robustSd(forks.get(i)) >= 1.9, line("batches", forks.get(i)));
+            // Batches of one place ran minutes apart: the run's canary drift narrows the stray, not to 1.
+            assertTrue(robustSd(withDrift.get(i)) < robustSd(forks.get(i)), line("with drift", withDrift.get(i)));
         }
+    }
+
+    /** Every run of the place-rounds sweep that is committed: the reference and aa-rounds a, b and c. */
+    private static final List<Path> PLACE_ROUNDS_RUNS = List.of(RESULTS.resolve("reference-2vcpu-xeon-jdk25"),
+            RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("a"), RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("b"),
+            RESULTS.resolve("aa-rounds-2vcpu-xeon-jdk25").resolve("c"));
+
+    /**
+     * Ratios of one variant at two places (speedups over cores, threads against one thread), from run to
+     * run, in the four place-rounds runs (six pairs, pooled): Welch's t on the forks alone strays far beyond
+     * its errors, since the two places ran minutes apart, each in one state of the machine; with each
+     * side's state variance from its run's canary ({@link corescale.stats.model.PointSummary#stateVariance})
+     * the z-scores' robust standard deviation is about 1.
+     */
+    @Test
+    void ratiosAcrossPlacesStrayAsTheirErrorsSayOnceTheMachinesDriftIsIn() throws Exception {
+        List<Analysis> recorded = new ArrayList<>();
+        List<Analysis> forksAlone = new ArrayList<>();
+        for (Path run : PLACE_ROUNDS_RUNS) {
+            recorded.add(analysis(run, true));
+            forksAlone.add(analysis(run, false));
+        }
+        List<Double> withDrift = new ArrayList<>();
+        List<Double> forks = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            for (int j = i + 1; j < recorded.size(); j++) {
+                Arrays.stream(placesZ(recorded.get(i), recorded.get(j), Throughput::test)).forEach(withDrift::add);
+                Arrays.stream(placesZ(forksAlone.get(i), forksAlone.get(j), Throughput::test)).forEach(forks::add);
+            }
+        }
+        double[] drift = withDrift.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] alone = forks.stream().mapToDouble(Double::doubleValue).toArray();
+        System.out.println(line("one variant at two places, place rounds, Welch's t with the machine's drift", drift));
+        System.out.println(line("one variant at two places, place rounds, Welch's t on the forks alone", alone));
+        assertTrue(drift.length >= 6 * 90 && drift.length == alone.length, line("with drift", drift));
+        assertTrue(robustSd(alone) >= 1.5, line("forks alone", alone));
+        assertTrue(robustSd(drift) >= 0.8 && robustSd(drift) <= 1.3, line("with drift", drift));
     }
 }

@@ -1,17 +1,13 @@
 package corescale.stats.compare;
 
-import corescale.stats.run.Canary;
+import corescale.stats.run.MachineDrift;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.WelchOnLogs;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.StatUtils;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * One run a side: how far a point strays between two runs beyond what its forks show, taken from the
@@ -21,13 +17,9 @@ import java.util.function.ToDoubleFunction;
  * runs on the 2-vCPU VM: 23-27 of 106 points at p &lt; 0.05 where 5 are expected, 1-3 called per pair;
  * stats/STATISTICS.md, "One run a side").
  *
- * <p>The canary readings (start, middle and end of a run, each the mean of its forks) sample the
- * machine's speed at moments minutes apart. Per kernel, the variance of their logs about their own run's
- * mean, pooled over the two runs, less what their forks explain (the forks' pooled variance over the
- * forks a reading, as in a one-way analysis of variance), estimates σ², the variance of the machine's
- * state within a run; a point's two runs each see one state, so its log ratio gains τ² = 2σ², added to
- * its se² ({@link WelchOnLogs#widened}). The kernel that drifted more counts; the memory kernel only when
- * both runs walked one chain size. A shift between the runs' levels is not in it: the machines may differ
+ * <p>The canary readings of the two runs, pooled, estimate σ², the variance of the machine's state within
+ * a run ({@link MachineDrift}); a point's two runs each see one state, so its log ratio gains τ² = 2σ²,
+ * added to its se² ({@link WelchOnLogs#widened}). A shift between the runs' levels is not in it: the machines may differ
  * (the canary's ratio says by how much, and the findings name it). With fewer than 2 readings a side
  * (JMH's files, {@code --no-canary}) nothing is known and the tests stay the forks'.
  *
@@ -40,7 +32,7 @@ public record RunToRun(double variance, int readings) {
     public static final RunToRun NONE = new RunToRun(0, 0);
 
     /** Readings a side needs: one says nothing of how the machine moves. */
-    public static final int MIN_READINGS = 2;
+    public static final int MIN_READINGS = MachineDrift.MIN_READINGS;
 
     public RunToRun {
         if (!(variance >= 0) || readings < 0) {
@@ -50,16 +42,7 @@ public record RunToRun(double variance, int readings) {
 
     /** The drift of the two runs' canary readings, as above; {@link #NONE} with fewer than 2 readings a side. */
     public static RunToRun fromCanary(List<CanaryReading> base, List<CanaryReading> other) {
-        if (base.size() < MIN_READINGS || other.size() < MIN_READINGS) {
-            return NONE;
-        }
-        List<List<CanaryReading>> runs = List.of(base, other);
-        double drift = drift(runs, CanaryReading::cpuOpsPerUs, CanaryReading::cpuForks);
-        double memory = Canary.sameChain(List.of(base), List.of(other))
-                ? drift(runs, CanaryReading::memoryNsPerLoad, CanaryReading::memoryForks) : Double.NaN;
-        if (Double.isFinite(memory)) {
-            drift = Double.isFinite(drift) ? Math.max(drift, memory) : memory;
-        }
+        double drift = MachineDrift.stateVariance(List.of(base, other));
         return Double.isFinite(drift) ? new RunToRun(2 * drift, base.size() + other.size()) : NONE;
     }
 
@@ -84,39 +67,5 @@ public record RunToRun(double variance, int readings) {
     /** The test with τ² added to its se². */
     WelchOnLogs widened(WelchOnLogs test) {
         return test.widened(variance);
-    }
-
-    /**
-     * σ² of one kernel: the variance of the readings' log means about their run's mean, pooled over the
-     * runs, less the forks' pooled variance over the forks a reading, at least 0; without forks (older
-     * run.json) the readings' variance alone. NaN when a reading is not positive.
-     */
-    private static double drift(List<List<CanaryReading>> runs, ToDoubleFunction<CanaryReading> mean,
-                                Function<CanaryReading, List<Double>> forks) {
-        double readingSquares = 0;
-        int readingDf = 0;
-        double forkSquares = 0;
-        int forkDf = 0;
-        int forkCount = 0;
-        int withForks = 0;
-        for (List<CanaryReading> run : runs) {
-            double[] logs = run.stream().mapToDouble(r -> Math.log(mean.applyAsDouble(r))).toArray();
-            if (!Arrays.stream(logs).allMatch(Double::isFinite)) {
-                return Double.NaN;
-            }
-            readingSquares += StatUtils.variance(logs) * (logs.length - 1);
-            readingDf += logs.length - 1;
-            for (CanaryReading r : run) {
-                double[] f = forks.apply(r).stream().mapToDouble(Math::log).filter(Double::isFinite).toArray();
-                if (f.length >= 2) {
-                    forkSquares += StatUtils.variance(f) * (f.length - 1);
-                    forkDf += f.length - 1;
-                    forkCount += f.length;
-                    withForks++;
-                }
-            }
-        }
-        double withinReading = forkDf == 0 ? 0 : forkSquares / forkDf / ((double) forkCount / withForks);
-        return Math.max(0, readingSquares / readingDf - withinReading);
     }
 }

@@ -23,13 +23,17 @@ import java.util.stream.IntStream;
  * @param roundsRun      the run whose sweep measured this point's place in rounds, fork f of each variant
  *                       beside fork f of the others ({@code place_rounds} in its run.json), when every fork
  *                       comes from that run and one configuration; empty otherwise
+ * @param stateVariance  σ², the variance on the log scale of the machine's state within the run that measured
+ *                       every fork of the point, from that run's canary readings: a point measured minutes
+ *                       from another saw another state of the machine; NaN when unknown (no readings, or
+ *                       forks from several runs or inputs)
  * @param notes          why the interval is weaker than usual (e.g. one fork), or what was combined; in
  *                       the order found, empty when nothing
  */
 public record PointSummary(PointKey key, String unit, int forks, int samples,
                            double mean, double ciLow, double ciHigh, double cvBetweenForks,
                            boolean unstable, double[] forkMeans, int[] forkNumbers, String roundsRun,
-                           List<SummaryNote> notes) {
+                           double stateVariance, List<SummaryNote> notes) {
 
     public PointSummary {
         Objects.requireNonNull(key, "key");
@@ -47,7 +51,7 @@ public record PointSummary(PointKey key, String unit, int forks, int samples,
     /** A summary whose forks are numbered 1, 2, ... in order, measured in no known rounds. */
     public PointSummary(PointKey key, String unit, int forks, int samples, double mean, double ciLow,
                         double ciHigh, double cvBetweenForks, boolean unstable, double[] forkMeans, List<SummaryNote> notes) {
-        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, "", notes);
+        this(key, unit, forks, samples, mean, ciLow, ciHigh, cvBetweenForks, unstable, forkMeans, null, "", Double.NaN, notes);
     }
 
     /** The point's mode (whether a higher score is better). */

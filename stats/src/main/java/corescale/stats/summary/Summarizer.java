@@ -43,28 +43,29 @@ public final class Summarizer {
     public static final double LEVEL = Intervals.LEVEL;
 
     private final boolean convertTimeToThroughput;
-    private final Set<String> placeRoundRuns;
+    private final Map<String, RunTraits> runs;
 
-    /** No mode conversion; no run known to have measured in place rounds. */
+    /** No mode conversion; nothing known of the runs (no place rounds, no canary). */
     public Summarizer() {
-        this(false, Set.of());
+        this(false, Map.of());
     }
 
-    /** No mode conversion; {@code placeRoundRuns} the ids of the runs that measured each place's variants in rounds. */
-    public Summarizer(Set<String> placeRoundRuns) {
-        this(false, placeRoundRuns);
+    /** No mode conversion; {@code runs} what each run's run.json says, by run id. */
+    public Summarizer(Map<String, RunTraits> runs) {
+        this(false, runs);
     }
 
     /**
      * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
      *                                that they pool with the point's throughput results; without it
      *                                each mode of a point is a point of its own
-     * @param placeRoundRuns          the ids of the runs whose run.json says they measured each place's
-     *                                variants in rounds ({@link PointSummary#roundsRun})
+     * @param runs                    what each run's run.json says, by run id: whether it measured each place's
+     *                                variants in rounds ({@link PointSummary#roundsRun}), and how far the machine
+     *                                drifted within it ({@link PointSummary#stateVariance})
      */
-    public Summarizer(boolean convertTimeToThroughput, Set<String> placeRoundRuns) {
+    public Summarizer(boolean convertTimeToThroughput, Map<String, RunTraits> runs) {
         this.convertTimeToThroughput = convertTimeToThroughput;
-        this.placeRoundRuns = Set.copyOf(placeRoundRuns);
+        this.runs = Map.copyOf(runs);
     }
 
     /** Iterations per fork, forks in first-seen order; plus pooled-only results. */
@@ -208,7 +209,7 @@ public final class Summarizer {
             notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, roundsRun(d), notes);
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, roundsRun(d), stateVariance(d), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
     }
 
@@ -217,10 +218,23 @@ public final class Summarizer {
      * and one configuration, of a run that measured in place rounds; empty otherwise.
      */
     private String roundsRun(Data d) {
+        return oneRun(d) && runs.getOrDefault(firstRun(d), RunTraits.NONE).placeRounds() ? firstRun(d) : "";
+    }
+
+    /** The machine's state variance in the run that measured every fork of the point; NaN when several did or it is unknown. */
+    private double stateVariance(Data d) {
+        return oneRun(d) ? runs.getOrDefault(firstRun(d), RunTraits.NONE).stateVariance() : Double.NaN;
+    }
+
+    /** Every fork from one input, one run and one configuration. */
+    private static boolean oneRun(Data d) {
         ForkId first = d.forks.keySet().iterator().next();
-        boolean one = d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
+        return d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
                 && f.config().equals(first.config()));
-        return one && placeRoundRuns.contains(first.runId()) ? first.runId() : "";
+    }
+
+    private static String firstRun(Data d) {
+        return d.forks.keySet().iterator().next().runId();
     }
 
     /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */

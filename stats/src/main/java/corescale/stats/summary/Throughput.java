@@ -83,14 +83,18 @@ public final class Throughput {
      * round a random effect ({@link MixedOnLogs}, as compare pairs configurations): the machine's drift
      * between rounds falls on both sides alike, and forks measured one batch after another, minutes
      * apart, differed far more than forks of one batch (stats/STATISTICS.md, "Ratios of two points").
-     * Any other two points, Welch's t; null where there is nothing to test.
+     * Any other two points, Welch's t, its se² widened by each side's {@link PointSummary#stateVariance}
+     * where both are known: the two were measured at other moments of the run (another core count, another
+     * place), each in one state of the machine, which their forks do not show. Null where there is nothing to test.
      */
     public static LogRatioTest test(PointSummary num, PointSummary den) {
         if (!num.roundsRun().isEmpty() && num.roundsRun().equals(den.roundsRun())
                 && Place.of(num.key()).equals(Place.of(den.key()))) {
             return paired(num, den);
         }
-        return WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
+        WelchOnLogs forks = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
+        double states = num.stateVariance() + den.stateVariance();
+        return forks != null && Double.isFinite(states) ? forks.widened(states) : forks;
     }
 
     /**

@@ -173,9 +173,9 @@ class PairedCompareTest {
     void aForkWithoutAPartnerIsDroppedAndNamed() {
         PointKey key = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
         PointSummary a = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 4, 20, 10, 9, 11, 0.01, false,
-                new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "", List.of());
+                new double[] {10, 10.2, 9.9, 10.1}, new int[] {1, 2, 3, 4}, "", Double.NaN, List.of());
         PointSummary b = new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 15, 7, 6, 8, 0.01, false,
-                new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "", List.of());
+                new double[] {7, 7.1, 7.05}, new int[] {1, 2, 4}, "", Double.NaN, List.of());
         CompareResult r = new Comparer(0.05).comparePaired(Synthetic.runData("a", List.of(a), Set.of()),
                 Synthetic.runData("b", List.of(b), Set.of()));
         PointComparison p = r.points().get(0);
@@ -189,7 +189,7 @@ class PairedCompareTest {
 
     private static PointSummary forks(PointKey key, double[] means, int[] rounds) {
         return new PointSummary(key, "ops/us", means.length, means.length * 5, java.util.Arrays.stream(means).average().orElseThrow(),
-                Double.NaN, Double.NaN, Double.NaN, false, means, rounds, "", List.of());
+                Double.NaN, Double.NaN, Double.NaN, false, means, rounds, "", Double.NaN, List.of());
     }
 
     /** One point's paired comparison, base forks of {@code baseRounds} against other forks of {@code otherRounds}. */

@@ -11,6 +11,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.PooledResult;
 import corescale.stats.model.Units;
+import corescale.stats.summary.RunTraits;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Throughput;
@@ -200,7 +201,7 @@ class LeadsTest {
             }
         }
         LoadedInput in = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
-        Summarizer summarizer = paired ? new Summarizer(Set.of(Synthetic.RUN.runId())) : new Summarizer();
+        Summarizer summarizer = paired ? new Summarizer(java.util.Map.of(Synthetic.RUN.runId(), new RunTraits(true, Double.NaN))) : new Summarizer();
         return summarizer.summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
     }
 

@@ -91,7 +91,7 @@ class SummaryTest {
         List<SummaryRow> separate = new Summarizer().summarize(List.of(thr, time));
         assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), separate.stream().map(r -> r.summary().mode()).toList());
         // Asked to convert: 2 threads at 0.5 us/op is 4 ops/us, the same as the throughput forks.
-        List<SummaryRow> rows = new Summarizer(true, java.util.Set.of()).summarize(List.of(thr, time));
+        List<SummaryRow> rows = new Summarizer(true, java.util.Map.of()).summarize(List.of(thr, time));
         assertEquals(1, rows.size());
         assertEquals(4.0, rows.get(0).summary().mean(), 1e-12);
         assertEquals(4, rows.get(0).summary().forks());
@@ -138,7 +138,7 @@ class SummaryTest {
     void pooledTimeConvertedToThroughputKeepsItsRelativeError() throws BadInputException {
         // 2 threads at 0.5 us/op = 4 ops/us; error 0.1 of 0.5 is 20%, so 0.8 ops/us at 99.9%,
         // rescaled by t(0.975, 5) / t(0.9995, 5) = 2.5705818 / 6.8688266 (scipy.stats.t.ppf).
-        PointSummary s = new Summarizer(true, java.util.Set.of()).summarize(List.of(pooled(Mode.AVERAGE_TIME, 6, 0.5, 0.1))).get(0).summary();
+        PointSummary s = new Summarizer(true, java.util.Map.of()).summarize(List.of(pooled(Mode.AVERAGE_TIME, 6, 0.5, 0.1))).get(0).summary();
         double half = 0.8 * 2.5705818356363146 / 6.868826625881276;
         assertArrayEquals(new double[]{4 - half, 4 + half}, new double[]{s.ciLow(), s.ciHigh()}, 1e-9);
     }

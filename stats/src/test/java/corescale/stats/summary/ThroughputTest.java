@@ -41,7 +41,7 @@ class ThroughputTest {
     private static PointSummary inRounds(String variant, String run, double[] means, int[] rounds) {
         return new PointSummary(Synthetic.key(variant, 2, 2), "ops/us", means.length, means.length * 10,
                 java.util.Arrays.stream(means).average().orElseThrow(), Double.NaN, Double.NaN, Double.NaN, false, means, rounds, run,
-                List.of());
+                Double.NaN, List.of());
     }
 
     /**
@@ -70,7 +70,32 @@ class ThroughputTest {
             assertTrue(wide.high() / wide.low() > 1.3, wide.toString());
         }
         PointSummary elsewhere = new PointSummary(Synthetic.key("b", 2, 4), "ops/us", 3, 30, 80, Double.NaN, Double.NaN, Double.NaN,
-                false, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3}, "r1", List.of());
+                false, new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3}, "r1", Double.NaN, List.of());
         assertTrue(Throughput.test(elsewhere, a) instanceof WelchOnLogs, "4 threads is another place");
+    }
+
+    private static PointSummary at(int cores, double stateVariance, double... means) {
+        return new PointSummary(Synthetic.key("a", cores, cores), "ops/us", means.length, means.length * 10,
+                java.util.Arrays.stream(means).average().orElseThrow(), Double.NaN, Double.NaN, Double.NaN, false, means,
+                null, "r1", stateVariance, List.of());
+    }
+
+    /**
+     * Two places were measured minutes apart, each in one state of the machine: Welch's t on their fork
+     * means gains both sides' state variance in its se², its degrees of freedom the forks'; where either
+     * is unknown (no canary), the forks' alone.
+     */
+    @Test
+    void aRatioAcrossPlacesAddsEachSidesStateVariance() {
+        double[] one = {100, 104, 97};
+        double[] two = {180, 190, 186};
+        WelchOnLogs forks = WelchOnLogs.of(two, one);
+        LogRatioTest drift = Throughput.test(at(2, 0.0016, two), at(1, 0.0009, one));
+        assertEquals(Math.sqrt(forks.se() * forks.se() + 0.0025), drift.se(), 1e-12);
+        assertEquals(forks.d(), drift.d(), 1e-12);
+        assertEquals(forks.se(), Throughput.test(at(2, Double.NaN, two), at(1, 0.0009, one)).se(), 1e-12);
+        Ratio wider = Throughput.ratio(at(2, 0.0016, two), at(1, 0.0009, one));
+        Ratio narrow = Throughput.ratio(at(2, Double.NaN, two), at(1, Double.NaN, one));
+        assertTrue(wider.low() < narrow.low() && wider.high() > narrow.high(), wider + " against " + narrow);
     }
 }
