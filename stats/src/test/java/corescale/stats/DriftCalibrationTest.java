@@ -35,6 +35,14 @@ class DriftCalibrationTest {
         return RunInput.load(run, new PrintStream(OutputStream.nullOutputStream())).runData();
     }
 
+    private static List<RunData> loadAll(List<Path> runs) throws BadInputException, IOException {
+        List<RunData> out = new java.util.ArrayList<>();
+        for (Path p : runs) {
+            out.add(load(p));
+        }
+        return out;
+    }
+
     /** The same run as if it had no canary readings: its forks are all compare knows. */
     private static RunData withoutCanary(RunData r) {
         return new RunData(r.name(), r.points(), r.runs(), r.bounds(), r.curves(), List.of());
@@ -55,10 +63,7 @@ class DriftCalibrationTest {
 
     @Test
     void threeAaPairsOfRealRunsCallNothingWithTheDriftAndCryWolfWithoutIt() throws Exception {
-        List<RunData> runs = new java.util.ArrayList<>();
-        for (Path p : RUNS) {
-            runs.add(load(p));
-        }
+        List<RunData> runs = loadAll(RUNS);
         Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
         int pairsCalledWithoutDrift = 0;
         for (int[] ij : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
@@ -95,10 +100,7 @@ class DriftCalibrationTest {
      */
     @Test
     void theGateOnEveryOrderedPairOfTenRealRunsOfUnchangedBenchmarks() throws Exception {
-        List<RunData> runs = new java.util.ArrayList<>();
-        for (Path p : ALL_AA) {
-            runs.add(load(p));
-        }
+        List<RunData> runs = loadAll(ALL_AA);
         Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
         int gates = 0;
         List<String> fired = new java.util.ArrayList<>();
