@@ -16,7 +16,6 @@ import corescale.stats.summary.RunTraits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
