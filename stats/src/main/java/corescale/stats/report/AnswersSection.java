@@ -107,8 +107,12 @@ final class AnswersSection {
         }
         long gain = ranked.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
         long lose = ranked.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
+        // An interval clear of 1 beside "0 lose it" reads as a contradiction unless the line says why.
+        long alone = ranked.stream().filter(s -> s.change() == Answers.Change.NEITHER && s.tested().aloneOnly()).count();
+        String aloneOnly = alone == 0 ? "" : ", " + alone + " more would on " + (alone == 1 ? "its" : "their")
+                + " own (no discovery among the report's speedups)";
         return range + ", " + gain + " of " + ranked.size() + (left.isEmpty() ? "" : " ranked") + " variants gain throughput, "
-                + lose + (lose == 1 ? " loses" : " lose") + " it; highest " + top.to().key().variant() + " " + speedup(top)
+                + lose + (lose == 1 ? " loses" : " lose") + " it" + aloneOnly + "; highest " + top.to().key().variant() + " " + speedup(top)
                 + ", lowest " + bottom.to().key().variant() + " " + speedup(bottom) + notRanked;
     }
 

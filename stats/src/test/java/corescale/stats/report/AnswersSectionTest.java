@@ -127,6 +127,23 @@ class AnswersSectionTest {
         assertTrue(s.endsWith("; not ranked: semaphorePermits."), "×4 and losing updates: neither highest nor counted: " + s);
     }
 
+    /**
+     * One speedup clear of 1 on its own (p < 0.05) among others that do not move: over every speedup of the
+     * report it is no discovery, and the line says so rather than "0 lose it" beside an interval below 1.
+     */
+    @Test
+    void aSpeedupDifferentOnlyOnItsOwnIsCountedAsSuch() {
+        List<PointSummary> points = List.of(
+                counter("a", 1, 1, 100, 108, 93), counter("a", 2, 2, 82, 89, 76),
+                counter("b", 1, 1, 100, 110, 90), counter("b", 2, 2, 100, 111, 91),
+                counter("c", 1, 1, 100, 108, 92), counter("c", 2, 2, 101, 109, 93),
+                counter("d", 1, 1, 100, 109, 91), counter("d", 2, 2, 99, 108, 92));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        String s = AnswersSection.sentences(a).stream().filter(x -> x.startsWith("Scaling")).findFirst().orElseThrow();
+        assertTrue(s.startsWith("Scaling, counters · Counters.increment: 1 → 2 cores, 0 of 4 variants gain throughput, 0 lose it, "
+                + "1 more would on its own (no discovery among the report's speedups); highest "), s);
+    }
+
     @Test
     void variantsShownWithinTheBandTieAndADiscoveryIsBehind() {
         List<String> said = sentences(List.of(
