@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -207,33 +208,23 @@ public final class Summarizer {
         if (!d.pooled.isEmpty()) {
             notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
+        Optional<String> run = oneRun(d);
+        RunTraits traits = run.map(id -> runs.getOrDefault(id, RunTraits.NONE)).orElse(RunTraits.NONE);
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
-                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers, roundsRun(d), stateVariance(d), notes);
+                mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers,
+                run.filter(id -> traits.placeRounds()).orElse(""), traits.stateVariance(), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
     }
 
     /**
-     * The run in whose place rounds the point's forks were measured: every fork from one input, one run
-     * and one configuration, of a run that measured in place rounds; empty otherwise.
+     * The run that measured every fork of the point (one input, one run, one configuration), if one did:
+     * the run whose place rounds and drift the point's ratios may use.
      */
-    private String roundsRun(Data d) {
-        return oneRun(d) && runs.getOrDefault(firstRun(d), RunTraits.NONE).placeRounds() ? firstRun(d) : "";
-    }
-
-    /** The machine's state variance in the run that measured every fork of the point; NaN when several did or it is unknown. */
-    private double stateVariance(Data d) {
-        return oneRun(d) ? runs.getOrDefault(firstRun(d), RunTraits.NONE).stateVariance() : Double.NaN;
-    }
-
-    /** Every fork from one input, one run and one configuration. */
-    private static boolean oneRun(Data d) {
+    private static Optional<String> oneRun(Data d) {
         ForkId first = d.forks.keySet().iterator().next();
-        return d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
+        boolean one = d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
                 && f.config().equals(first.config()));
-    }
-
-    private static String firstRun(Data d) {
-        return d.forks.keySet().iterator().next().runId();
+        return one ? Optional.of(first.runId()) : Optional.empty();
     }
 
     /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */
