@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import corescale.stats.StatsTool;
+import corescale.stats.compare.Comparer;
 
 /**
  * {@code compare}: one side against others point by point, with confidence intervals and verdicts;
@@ -42,9 +43,9 @@ final class CompareCommand implements Callable<Integer> {
             + "or of BASE when it is one run with configurations.")
     Path out;
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%", converter = Converters.Fraction.class,
-            description = "Differences inside ±PCT count as the same (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "PCT", converter = Converters.Fraction.class,
+            description = "Differences inside ±PCT count as the same, e.g. 5%% or 0.05 (default: ${DEFAULT-VALUE}).")
+    double threshold = Comparer.DEFAULT_THRESHOLD;
 
     @Option(names = "--fail-on-regression", description = "Exit with code 3 if any point is slower.")
     boolean failOnRegression;

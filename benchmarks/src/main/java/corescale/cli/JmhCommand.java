@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -32,6 +34,8 @@ final class JmhCommand implements Callable<Integer> {
         }
         System.err.println("corescale: plain JMH with JMH's own options and defaults, as '" + String.join(" ", line())
                 + "' (corescale's sweep is 'run FILTER')");
+        JmhEstimate.of(new CommandLineOptions(jmhArgs.toArray(String[]::new)))
+                .ifPresent(e -> System.err.println("corescale: " + e.describe()));
         // JMH's own main: its listing, help and runner as in any JMH jar; it exits 1 itself when a run fails.
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
         return 0;

@@ -17,7 +17,7 @@ import java.util.function.ToLongFunction;
  * eight seconds later.
  * On a terminal it is one line rewritten in place; elsewhere (CI logs) a plain line per point.
  */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final boolean terminal;
@@ -139,7 +139,8 @@ final class Progress {
         return Duration.ofNanos((long) (Math.max(0, plannedLeft) * pace));
     }
 
-    static String format(Duration d) {
+    /** A duration as the plan and the progress lines say it: 45s, 12m52s, 1h40m. */
+    public static String format(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";

@@ -43,11 +43,6 @@ final class Analysis {
         this.bounds = bounds;
     }
 
-    /** The inputs of no run with a run.json (JMH's files). */
-    static Analysis of(List<LoadedInput> loaded) throws BadInputException {
-        return of(loaded, Map.of());
-    }
-
     /** @param runs what each run's run.json says (place rounds, the canary's drift), by run id */
     static Analysis of(List<LoadedInput> loaded, Map<String, RunTraits> runs) throws BadInputException {
         List<SummaryRow> rows = new Summarizer(runs).summarize(loaded);

@@ -12,6 +12,7 @@ import corescale.stats.ranking.Rankings;
 import corescale.stats.report.Findings;
 import corescale.stats.report.ReportInput;
 import corescale.stats.report.RunReport;
+import corescale.stats.run.Canary;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.export.ScalingCsv;
@@ -70,7 +71,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
                     input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers(), input.bytesPerOp());
         }
         List<String> findings = new ArrayList<>(Findings.of(input));
-        findings.addAll(Findings.canaryDrift(canary, Comparer.DEFAULT_THRESHOLD));
+        findings.addAll(Findings.canaryDrift(Canary.moved(canary, Comparer.DEFAULT_THRESHOLD), Comparer.DEFAULT_THRESHOLD));
         return new RunReports(input, List.copyOf(findings), files);
     }
 

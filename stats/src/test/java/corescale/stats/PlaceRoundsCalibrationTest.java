@@ -4,6 +4,7 @@ import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.Throughput;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,7 +40,7 @@ class PlaceRoundsCalibrationTest {
 
     private static Analysis analysis(Path run, boolean asRecorded) throws Exception {
         RunInput in = RunInput.load(run, new PrintStream(OutputStream.nullOutputStream()));
-        return asRecorded ? in.analysis() : Analysis.of(in.loaded());
+        return asRecorded ? in.analysis() : Analysis.of(in.loaded(), Map.of());
     }
 
     /** The median standard error of the log ratio of each pair of variants at each place, as {@link Throughput#test} gives it. */

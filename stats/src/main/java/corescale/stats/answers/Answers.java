@@ -5,6 +5,7 @@ import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;
+import corescale.stats.model.Families;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
@@ -64,15 +65,8 @@ import java.util.TreeMap;
 public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling,
                       List<ThreadsVsProcesses.Row> processes, boolean pairedByRound) {
 
-    /** Answers of points measured in no known rounds. */
-    public Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling, List<ThreadsVsProcesses.Row> processes) {
-        this(counters, models, scaling, processes, false);
-    }
-
     /** The counters variant every other is measured against: what a Java engineer writes first. */
     public static final String BASELINE = "synchronized";
-    static final String COUNTERS = "counters";
-    static final List<String> MODEL_FAMILIES = List.of("cpu", "io", "spawn");
 
     /** Where a ranking was taken. */
     public enum Situation {
@@ -233,8 +227,8 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         Map<List<Object>, List<PointSummary>> curves = new TreeMap<>(Comparator.comparing(Object::toString));
         for (PointSummary p : points) {
             PointKey k = p.key();
-            boolean counter = k.family().equals(COUNTERS) && k.threads() == k.cores();
-            boolean model = MODEL_FAMILIES.contains(k.family()) && k.threads() == 1;
+            boolean counter = k.family().equals(Families.COUNTERS) && k.threads() == k.cores();
+            boolean model = Families.EXECUTION_MODELS.contains(k.family()) && k.threads() == 1;
             if (counter || model) {
                 curves.computeIfAbsent(List.of(k.family(), k.benchmark(), k.params(), k.mode(), k.variant()),
                         c -> new ArrayList<>()).add(p);
@@ -288,7 +282,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     private static Map<Place, Situation> counterPlaces(Map<Place, List<PointSummary>> places) {
         Map<Place, Situation> out = new java.util.LinkedHashMap<>();
         Map<List<Object>, List<Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
-        places.keySet().stream().filter(p -> p.family().equals(COUNTERS))
+        places.keySet().stream().filter(p -> p.family().equals(Families.COUNTERS))
                 .forEach(p -> bySetting.computeIfAbsent(List.of(p.benchmark(), p.params(), p.mode()), k -> new ArrayList<>()).add(p));
         for (List<Place> setting : bySetting.values()) {
             int fewest = setting.stream().mapToInt(Place::cores).min().orElseThrow();
@@ -309,7 +303,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     /** Each model benchmark setting at its most cores (its fewest threads there). */
     private static List<Place> modelPlaces(Map<Place, List<PointSummary>> places) {
         Map<List<Object>, Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
-        places.keySet().stream().filter(p -> MODEL_FAMILIES.contains(p.family())).forEach(p -> best.merge(
+        places.keySet().stream().filter(p -> Families.EXECUTION_MODELS.contains(p.family())).forEach(p -> best.merge(
                 List.of(p.family(), p.benchmark(), p.params(), p.mode()), p, (a, b) -> a.cores() != b.cores()
                         ? (a.cores() > b.cores() ? a : b) : (a.threads() <= b.threads() ? a : b)));
         return List.copyOf(best.values());

@@ -20,8 +20,9 @@ import java.util.Map;
  * How much each variant loses to contention: its throughput at N threads over its own throughput
  * at 1 thread (same benchmark, params and cores), and against the best variant at the same point.
  *
- * <p>Intervals are Welch's t on the logs of both sides' fork means ({@link Throughput#ratio}); where a
- * side has fewer than two fork means (JMH pooled results), the delta method on logs.
+ * <p>Intervals are {@link Throughput#ratio}'s, on the logs of both sides' fork means (paired by round
+ * within a run measured in place rounds, else Welch's); where a side has fewer than two fork means
+ * (one fork, or JMH's pooled results), the ratio has no interval.
  * When no 1-thread point exists at the same cores (the default sweep runs threads = cores), the
  * 1-thread point at the fewest cores is used and {@code baseline_cores} says which.
  *

@@ -1,5 +1,6 @@
 package corescale.stats.contention;
 
+import corescale.stats.model.Families;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.LostUpdates;
@@ -24,8 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class ThreadsVsProcesses {
 
-    static final String THREADS_FAMILY = "counters";
-    static final String PROCESSES_FAMILY = "processcounters";
     /** The processcounters parameter that sets processes = value × cores. */
     static final String PER_CORE = "processesPerCore";
 
@@ -69,9 +68,9 @@ public final class ThreadsVsProcesses {
                 .thenComparingInt(Place::cores).thenComparingInt(Place::threads).thenComparing(Place::variant));
         for (PointSummary p : points) {
             PointKey k = p.key();
-            if (k.family().equals(THREADS_FAMILY)) {
+            if (k.family().equals(Families.COUNTERS)) {
                 threads.put(new Place(k.variant(), k.params(), k.cores(), k.threads()), p);
-            } else if (k.family().equals(PROCESSES_FAMILY)) {
+            } else if (k.family().equals(Families.PROCESS_COUNTERS)) {
                 processPlace(k).ifPresent(place -> processes.put(place, p));
             }
         }

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * How a number reads in text (reports, the console, the notes in CSVs): a few significant digits,
- * never an exponent and never a locale comma; thousands grouped from a million up; "–" for NaN
+ * never an exponent and never a locale comma; thousands grouped from ten thousand up (117,400 beside
+ * 1,206,000 in one column; 5226 alone); "–" for NaN
  * (unknown, not zero). {@code report.Fmt} formats every number of the text through it, the notes of
  * the CSVs too ({@code report.Wording}), so no number appears in two styles.
  */
@@ -25,7 +26,7 @@ public final class TextNumbers {
             return "0";
         }
         BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        if (Math.abs(x) >= 1e6) {
+        if (Math.abs(x) >= 1e4 && rounded.scale() <= 0) {
             return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
         }
         return rounded.toPlainString();

@@ -49,10 +49,6 @@ public final class Eligibility {
         this.reasons = reasons;
     }
 
-    public static Eligibility of(List<PointSummary> points, List<LostUpdates> correctness) {
-        return of(points, correctness, Bounds.NONE);
-    }
-
     public static Eligibility of(List<PointSummary> points, List<LostUpdates> correctness, Bounds bounds) {
         Map<PointKey, Reason> reasons = new HashMap<>();
         for (PointSummary p : points) {

@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import java.util.List;
+import java.util.Map;
 
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
@@ -22,7 +23,8 @@ final class BoundsTable {
                 : b.aboveByMeanOnly() ? " (above it by the mean only)" : "");
     }
 
-    static void add(Doc doc, Bounds bounds) {
+    /** @param units each benchmark's display unit, the one of its table and charts */
+    static void add(Doc doc, Bounds bounds, Map<Group, DisplayUnit> units) {
         List<Bound> rows = bounds.all().stream().filter(b -> b.hasBound() || Double.isFinite(b.facts().latencyVsDelay())).toList();
         if (rows.isEmpty()) {
             return;
@@ -41,7 +43,7 @@ final class BoundsTable {
         for (Bound b : rows) {
             PointKey k = b.key();
             t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
-                    b.hasBound() ? shown(b, b.mean()) : "–", b.hasBound() ? shown(b, b.bound()) : "–",
+                    b.hasBound() ? shown(b, b.mean(), units) : "–", b.hasBound() ? shown(b, b.bound(), units) : "–",
                     b.hasBound() ? ofBound(b) : "–",
                     Double.isFinite(b.facts().latencyVsDelay()) ? Fmt.num3(b.facts().latencyVsDelay()) : "–",
                     basis(b), verdict(b));
@@ -49,9 +51,14 @@ final class BoundsTable {
         doc.table(t.build());
     }
 
-    /** A throughput in the unit that reads without exponents for this point, e.g. "95.39 ops/s". */
-    private static String shown(Bound b, double opsPerUs) {
-        DisplayUnit u = DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound());
+    /**
+     * A throughput (bounds are throughputs) in its benchmark's unit, e.g. "95.39 ops/s"; for a point
+     * measured as time per operation, in the throughput unit that reads without exponents for it.
+     */
+    private static String shown(Bound b, double opsPerUs, Map<Group, DisplayUnit> units) {
+        PointKey k = b.key();
+        DisplayUnit u = k.mode().higherIsBetter() ? units.get(Group.of(k, k.mode()))
+                : DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound());
         return Fmt.num(opsPerUs * u.factor()) + " " + u.unit();
     }
 

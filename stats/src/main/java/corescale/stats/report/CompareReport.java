@@ -54,12 +54,6 @@ public final class CompareReport {
         return Output.write(outDir, doc, charts);
     }
 
-    /** As above, with each comparison's own findings. */
-    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results, double threshold)
-            throws IOException {
-        return write(outDir, runs, results, results.stream().map(r -> CompareFindings.of(r, threshold)).toList(), threshold);
-    }
-
     static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, double threshold,
                      List<ChartFile> charts) {
         List<Group> groups = new ArrayList<>();
@@ -92,8 +86,9 @@ public final class CompareReport {
                 + "effect, the pooled t when they share none, p-values corrected for that choice) or the run (replicate "
                 + "runs: Welch's t on the runs' means, or the pooled t when one side has a single run, whose run-to-run "
                 + "variance the other side's stands for). "
-                + "A point needs at least " + Comparer.MIN_FORKS + " of them on each side, else it is insufficient: one "
-                + "says nothing of the variance. Faster or slower: the change is significant after adjusting the "
+                + "A point needs at least " + Comparer.MIN_FORKS + " forks or pairs on each side, and replicate runs "
+                + Comparer.MIN_FORKS + " runs on one side at least, else it is insufficient: one says nothing of the "
+                + "variance. Faster or slower: the change is significant after adjusting the "
                 + "p-values of all points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
                 + Fmt.pct(Comparer.ALPHA) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
                 + "one-sided tests at " + Fmt.pct(Comparer.ALPHA) + ") shows the ratio within ±" + t

@@ -88,8 +88,7 @@ public final class Findings {
      * and more than its readings' own noise ({@link Canary#moved}; either kernel): the machine itself
      * changed speed during the run. Empty otherwise.
      */
-    public static List<String> canaryDrift(List<CanaryReading> readings, double threshold) {
-        Canary drift = Canary.moved(readings, threshold);
+    public static List<String> canaryDrift(Canary drift, double threshold) {
         if (!drift.known()) {
             return List.of();
         }

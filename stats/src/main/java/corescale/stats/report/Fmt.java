@@ -13,7 +13,7 @@ final class Fmt {
 
     /**
      * 4 significant digits, never with an exponent (a reader compares 1,845,000 with 1,160,000 at a glance,
-     * not 1.845e+06 with 1.160e+06): thousands grouped from a million up; "–" for NaN/∞ (unknown, not zero).
+     * not 1.845e+06 with 1.160e+06): thousands grouped from ten thousand up; "–" for NaN/∞ (unknown, not zero).
      * Tables choose a {@link DisplayUnit} so that few values need either end.
      */
     static String num(double x) {

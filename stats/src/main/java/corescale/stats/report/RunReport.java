@@ -93,9 +93,11 @@ public final class RunReport {
 
         lostUpdates(doc, in.lostUpdates());
         ThreadsVsProcessesTable.section(doc, in.threadsVsProcesses());
-        BoundsTable.add(doc, in.bounds());
+        Map<Group, DisplayUnit> units = new HashMap<>();
+        byGroup.forEach((g, points) -> units.put(g, DisplayUnit.forBenchmark(points)));
+        BoundsTable.add(doc, in.bounds(), units);
         ScalingTable.add(doc, in.curves());
-        contentionTable(doc, contention);
+        contentionTable(doc, contention, byGroup, units);
         unstable(doc, in.points());
         if (!in.sources().isEmpty()) {
             doc.h(1, "Inputs").bullets(in.sources());
@@ -234,24 +236,29 @@ public final class RunReport {
         doc.table(t.build());
     }
 
-    private static void contentionTable(Doc doc, Map<Group, List<ContentionRow>> contention) {
+    private static void contentionTable(Doc doc, Map<Group, List<ContentionRow>> contention,
+                                        Map<Group, List<PointSummary>> points, Map<Group, DisplayUnit> units) {
         doc.h(1, "Contention");
-        doc.p("Throughput of each variant at each point over its own throughput at 1 thread, and over the ranked variant "
-                + "with the highest mean at the same point (×1 is that one), with 95% intervals. The highest mean is a "
-                + "reference here, not a verdict: the Answers and the findings say where a lead is shown. Times per "
-                + "operation are first turned into throughput (threads / time).");
+        doc.p("Each variant at each point: its mean, in its benchmark's unit as in its table, then its throughput over "
+                + "its own throughput at 1 thread, and over the ranked variant with the highest mean at the same point "
+                + "(×1 is that one), with 95% intervals. The highest mean is a reference here, not a verdict: the Answers "
+                + "and the findings say where a lead is shown. Times per operation enter the ratios as throughput "
+                + "(threads / time).");
         if (contention.isEmpty()) {
             doc.p("No points.");
         }
         contention.forEach((group, rows) -> {
             doc.h(2, group.title());
-            DisplayUnit shown = DisplayUnit.forValues(Units.THROUGHPUT, rows.stream().mapToDouble(ContentionRow::throughput).toArray());
+            DisplayUnit shown = units.get(group);
+            Map<PointKey, PointSummary> byKey = new HashMap<>();
+            points.get(group).forEach(p -> byKey.put(p.key(), p));
             Doc.TableBuilder t = new Doc.TableBuilder().text("variant").num("cores").num("threads")
-                    .num("throughput (" + shown.unit() + ")").num("vs 1 thread (×) [95% CI]").num("vs highest mean (×) [95% CI]")
+                    .num("mean (" + shown.unit() + ")").num("vs 1 thread (×) [95% CI]").num("vs highest mean (×) [95% CI]")
                     .text("highest mean here").text("note");
             for (ContentionRow r : rows) {
                 t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
-                        Fmt.num(r.throughput() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()), r.bestVariant(), Wording.contention(r));
+                        Fmt.num(byKey.get(r.key()).mean() * shown.factor()), ratio(r.vsOneThread()), ratio(r.vsBest()),
+                        r.bestVariant(), Wording.contention(r));
             }
             doc.table(t.build());
         });

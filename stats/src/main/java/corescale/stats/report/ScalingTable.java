@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.scaling.LackOfFit;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ErrorModel;
@@ -28,7 +29,7 @@ final class ScalingTable {
                 + "or κ's interval reaches 0: a guess, not a finding) or none (∞: the curve keeps rising; or the USL "
                 + "does not fit)." + (any(curves, ErrorModel.ABSOLUTE) ? " A curve with one value per N has no "
                 + "replicates to measure its noise, so whether the USL fits it cannot be tested (the note says so); "
-                + "lack of fit is flagged only when its deviations, 3% RMS or more, follow a pattern in N." : "")
+                + "lack of fit is flagged only when its deviations, " + Fmt.pct(LackOfFit.MIN_RMS) + " RMS or more, follow a pattern in N." : "")
                 + " " + rSquared(curves) + " The USL needs at least "
                 + UslFit.MIN_DISTINCT_N + " distinct N.");
         // A reason shared by several curves that have no fit is said once, above the table, not on every row.

@@ -35,7 +35,7 @@ public record LackOfFit(Kind kind, double rms, double p) {
     static final double F_ALPHA = 0.01;
     static final double RUNS_ALPHA = 0.05;
     static final int MIN_RUNS_N = 6;
-    static final double MIN_RMS = 0.03;
+    public static final double MIN_RMS = 0.03;
     /** Deviations below this RMS show no pattern worth naming (exact data, rounding): they print as 0.0%. */
     static final double MIN_PATTERN_RMS = 0.0005;
 

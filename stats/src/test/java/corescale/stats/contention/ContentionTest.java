@@ -1,5 +1,6 @@
 package corescale.stats.contention;
 
+import corescale.stats.bounds.Bounds;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
@@ -67,6 +68,6 @@ class ContentionTest {
 
     /** Contention of points that all may be ranked (no correctness metrics read). */
     private static List<ContentionRow> analyse(List<PointSummary> points) {
-        return new Contention().analyse(points, Eligibility.of(points, List.of()));
+        return new Contention().analyse(points, Eligibility.of(points, List.of(), Bounds.NONE));
     }
 }

@@ -23,7 +23,7 @@ import corescale.stats.scaling.UslFit;
 /** A fleet's settings, per-core lines and canary means, from machines built by hand. */
 class FleetTest {
 
-    private static final Answers NO_ANSWERS = new Answers(List.of(), List.of(), List.of(), List.of());
+    private static final Answers NO_ANSWERS = new Answers(List.of(), List.of(), List.of(), List.of(), false);
 
     /** A curve of the lock over {@code axis} (threads at 2 fixed cores), with these points and no fit. */
     private static ScalingCurve curve(Axis axis, List<ScalingPoint> points) {

@@ -3,6 +3,7 @@ package corescale.stats.ranking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corescale.stats.bounds.Bounds;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,7 +11,6 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
 import corescale.stats.Synthetic;
-import corescale.stats.bounds.Bounds;
 import corescale.stats.bounds.PointFacts;
 import corescale.stats.contention.Contention;
 import corescale.stats.contention.ContentionRow;
@@ -50,7 +50,7 @@ class LeadTest {
         PointSummary racy = Synthetic.summary(Synthetic.key("semaphorePermits", 2, 2), Mode.THROUGHPUT, 30, 31, 29);
         PointSummary lock = Synthetic.summary(Synthetic.key("reentrantLock", 2, 2), Mode.THROUGHPUT, 10, 10.5, 9.5);
         PointSummary sem = Synthetic.summary(Synthetic.key("semaphore", 2, 2), Mode.THROUGHPUT, 8, 8.5, 7.5);
-        Eligibility eligibility = Eligibility.of(List.of(racy, lock, sem), List.of(new LostUpdates(racy.key(), 5, 1, 3)));
+        Eligibility eligibility = Eligibility.of(List.of(racy, lock, sem), List.of(new LostUpdates(racy.key(), 5, 1, 3)), Bounds.NONE);
         List<ContentionRow> rows = new Contention().analyse(List.of(racy, lock, sem), eligibility);
         for (ContentionRow r : rows) {
             assertEquals("reentrantLock", r.bestVariant(), r.toString());
@@ -63,7 +63,7 @@ class LeadTest {
     @Test
     void withNoRankedVariantThereIsNoBest() {
         PointSummary adder = Synthetic.summary(Synthetic.key("longAdder", 2, 2), Mode.THROUGHPUT, 30, 31, 29);
-        Eligibility eligibility = Eligibility.of(List.of(adder), List.of(new LostUpdates(adder.key(), 0, 0, 3, 100)));
+        Eligibility eligibility = Eligibility.of(List.of(adder), List.of(new LostUpdates(adder.key(), 0, 0, 3, 100)), Bounds.NONE);
         ContentionRow row = new Contention().analyse(List.of(adder), eligibility).get(0);
         assertEquals("", row.bestVariant());
         assertTrue(Double.isNaN(row.vsBest().value()));

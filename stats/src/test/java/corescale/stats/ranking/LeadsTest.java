@@ -60,7 +60,7 @@ class LeadsTest {
 
     /** Leads called (not tied) in one report of the given points. */
     private static long called(List<PointSummary> points) {
-        Eligibility eligibility = Eligibility.of(points, List.of());
+        Eligibility eligibility = Eligibility.of(points, List.of(), Bounds.NONE);
         Leads leads = Leads.of(points, eligibility);
         return points.stream().map(leads::at).flatMap(java.util.Optional::stream).distinct().filter(l -> !l.tied()).count();
     }
@@ -92,8 +92,9 @@ class LeadsTest {
         long wins = 0;
         for (int t = 0; t < trials; t++) {
             List<PointSummary> points = points(r, 1, 1, 1.0);
-            Eligibility eligibility = Eligibility.of(points, List.of());
-            points.forEach(p -> assertEquals(Optional.of(Eligibility.Reason.ONE_FORK), eligibility.whyNot(p.key())));
+            Eligibility eligibility = Eligibility.of(points, List.of(), Bounds.NONE);
+            assertEquals(List.of(Optional.of(Eligibility.Reason.ONE_FORK), Optional.of(Eligibility.Reason.ONE_FORK)),
+                    points.stream().map(p -> eligibility.whyNot(p.key())).toList());
             wins += called(points);
         }
         // An interval over one fork's iterations called a "win" here in 82% of trials.
@@ -111,7 +112,7 @@ class LeadsTest {
         }
         LoadedInput in = new LoadedInput(Path.of("jmh.csv"), Format.JMH_CSV, List.of(), pooled);
         List<PointSummary> points = new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
-        Eligibility eligibility = Eligibility.of(points, List.of());
+        Eligibility eligibility = Eligibility.of(points, List.of(), Bounds.NONE);
         points.forEach(p -> assertEquals(Optional.of(Eligibility.Reason.POOLED), eligibility.whyNot(p.key())));
         assertEquals(0, called(points));
     }
@@ -251,7 +252,7 @@ class LeadsTest {
         PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 100);
         PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 90, 90);
         List<PointSummary> points = List.of(a, b);
-        Lead lead = Leads.of(points, Eligibility.of(points, List.of())).at(a).orElseThrow();
+        Lead lead = Leads.of(points, Eligibility.of(points, List.of(), Bounds.NONE)).at(a).orElseThrow();
         assertTrue(lead.tied());
         assertTrue(Double.isNaN(lead.p()) && Double.isNaN(lead.ratio().low()), lead.toString());
         assertEquals("no-spread", lead.ratio().method());

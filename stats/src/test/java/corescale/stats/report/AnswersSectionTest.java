@@ -193,6 +193,6 @@ class AnswersSectionTest {
         assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (ties) |  |"), md);
         assertTrue(md.contains("| synchronized | ×1 (itself) (ties) | ×1 (itself) (not told apart) |"), md);
         assertTrue(md.contains("| reentrantLock | ×0.2 \\[0.196, 0.204\\] (behind) |  |"), md);
-        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475000, \\> 1,000,000\\] (highest mean) |"), md);
+        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475,000, \\> 1,000,000\\] (highest mean) |"), md);
     }
 }

@@ -43,7 +43,10 @@ class DisplayUnitTest {
                 new ArrayList<>()));
         assertTrue(md.contains("Mean score in ops/s"), md);
         assertTrue(md.contains("| fixedPool | 185.6 ±10% |"), md);
-        assertTrue(md.contains("| virtualThreads | 31220 ±10% |"), md);
+        assertTrue(md.contains("| virtualThreads | 31,220 ±10% |"), md);
+        // the Contention section shows each point's mean in the same unit as its table
+        assertTrue(md.contains("| mean (ops/s) |"), md);
+        assertTrue(md.contains("| virtualThreads | 2 | 1 | 31,220 |"), md);
     }
 
     @Test

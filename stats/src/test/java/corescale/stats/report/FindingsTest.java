@@ -43,7 +43,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, correctness, Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false));
         return String.join("\n", Findings.of(in));
     }
 
@@ -66,7 +66,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, List.of(), bounds);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), bounds, rankings, List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false));
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("io · IoBatch.batch [delayMs=1] faster than every ranked variant even though held back by "
                 + "the service or the CPUs it shares (so at least that fast): 2t/2c virtualThreads ×30 ["), all);
@@ -150,7 +150,7 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false));
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
@@ -169,7 +169,7 @@ class FindingsTest {
                 new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of()));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false));
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }

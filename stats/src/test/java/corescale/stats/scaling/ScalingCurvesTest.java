@@ -238,7 +238,10 @@ public class ScalingCurvesTest {
     void aCurveGivesBackTheSummariesItWasBuiltFromInItsOrder() {
         List<PointSummary> all = new ArrayList<>(sweep("a", Mode.AVERAGE_TIME, "us/op", 4, 1, 2));
         all.addAll(sweep("b", Mode.AVERAGE_TIME, "us/op", 1, 2));
-        for (ScalingCurve c : ScalingCurves.of(all)) {
+        List<ScalingCurve> curves = ScalingCurves.of(all);
+        // per variant a curve over cores and one over threads at each core count: a at 1, 2 and 4 cores, b at 1 and 2
+        assertEquals(List.of("a", "a", "a", "a", "b", "b", "b"), curves.stream().map(c -> c.key().variant()).toList());
+        for (ScalingCurve c : curves) {
             List<PointSummary> from = ScalingCurves.summariesOf(c.key(), all);
             assertEquals(c.points().stream().map(ScalingPoint::n).toList(),
                     from.stream().map(s -> (double) c.key().axis().n(s.key())).toList(), c.key().toString());
