@@ -154,28 +154,9 @@ final class AnswersSection {
             return;
         }
         doc.lead("Answers");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. The first is the ranked "
-                + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
-                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
-                + "otherwise their difference is a discovery (" + (a.pairedByRound() ? "the logs of fork means paired by round"
-                        : "Welch's t on the logs of fork means") + ", 5% false-discovery "
-                + "rate over every difference from the first in these answers), and is otherwise not told apart from it: "
-                + "its forks are too few or spread too wide to say. A speedup is a gain or a loss when its difference "
-                + "from 1 is a discovery among every speedup of the report; it compares two points measured minutes apart, "
-                + "and its interval adds to their forks' spread the machine's drift within the run, as the canary measured it "
-                + "(stats/STATISTICS.md, \"Still measured apart\"). Where a variant not told apart from the first, "
-                + "or a speedup neither gain nor loss, would differ at 5% on its own, its q (its p adjusted over its tests) "
-                + "follows it. A variant of one fork, that loses updates or that the "
-                + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
-                + "one is given first, as at least that fast. " + (a.pairedByRound()
-                        ? "The variants of a place were measured fork by fork in turn, and a ratio of two pairs their forks "
-                        + "of the same round, so that the machine's drift between rounds falls on both alike; a difference of a "
-                        + "few percent may still not repeat in a run made an hour later (stats/STATISTICS.md, \"Ratios of two "
-                        + "points\"). "
-                        : "The intervals cover the forks, which ran back to back: a difference of a few percent between "
-                        + "variants may not repeat in the next run (stats/STATISTICS.md, \"Ratios of two points\"); the large "
-                        + "ones do. ")
-                + "The tables after the answers give every variant.");
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals; \"fastest\" only where "
+                + "every other is shown behind, a tie " + Fmt.WITHIN_BAND + ", \"not told apart\" where the forks cannot say "
+                + "(how each is decided: after the tables).");
         doc.bullets(sentences(a));
         Map<String, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
@@ -217,6 +198,29 @@ final class AnswersSection {
                 doc.table(t.build());
             });
         }
+        doc.h(2, "How the answers are decided");
+        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. The first is the ranked "
+                + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
+                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
+                + "otherwise their difference is a discovery (" + (a.pairedByRound() ? "the logs of fork means paired by round"
+                        : "Welch's t on the logs of fork means") + ", 5% false-discovery "
+                + "rate over every difference from the first in these answers), and is otherwise not told apart from it: "
+                + "its forks are too few or spread too wide to say. A speedup is a gain or a loss when its difference "
+                + "from 1 is a discovery among every speedup of the report; it compares two points measured minutes apart, "
+                + "and its interval adds to their forks' spread the machine's drift within the run, as the canary measured it "
+                + "(stats/STATISTICS.md, \"Still measured apart\"). Where a variant not told apart from the first, "
+                + "or a speedup neither gain nor loss, would differ at 5% on its own, its q (its p adjusted over its tests) "
+                + "follows it. A variant of one fork, that loses updates or that the "
+                + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
+                + "one is given first, as at least that fast. " + (a.pairedByRound()
+                        ? "The variants of a place were measured fork by fork in turn, and a ratio of two pairs their forks "
+                        + "of the same round, so that the machine's drift between rounds falls on both alike; a difference of a "
+                        + "few percent may still not repeat in a run made an hour later (stats/STATISTICS.md, \"Ratios of two "
+                        + "points\"). "
+                        : "The intervals cover the forks, which ran back to back: a difference of a few percent between "
+                        + "variants may not repeat in the next run (stats/STATISTICS.md, \"Ratios of two points\"); the large "
+                        + "ones do. ")
+                + "The tables after the answers give every variant.");
     }
 
     /** Counters rankings by setting ("Counters.increment [workInside=0;workOutside=0]"), situations in order. */
