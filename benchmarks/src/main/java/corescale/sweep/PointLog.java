@@ -28,7 +28,8 @@ import corescale.stats.run.PointsFile;
  *
  * <p>points.csv holds a point's current state: a point the second pass takes further has its rows
  * replaced ({@link #put}). A file begun by an earlier version keeps its header: a column it lacks
- * ({@code config}, {@code measure_seconds}, {@code modes}) is left out of its rows.
+ * ({@code mode}, {@code config}, {@code measure_seconds}, {@code modes}) is left out of its rows, and a
+ * point's rows are found by the key columns it has.
  */
 final class PointLog {
 
@@ -74,8 +75,6 @@ final class PointLog {
     synchronized void put(PointKey key, List<List<Object>> lines) throws IOException {
         boolean exists = Files.exists(file) && Files.size(file) > 0;
         List<String> header = exists ? existingHeader() : columns;
-        List<String> keyOf = List.of(key.family(), key.benchmark(), key.variant(), key.params(),
-                String.valueOf(key.cores()), String.valueOf(key.threads()));
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
             printer.printRecord(header);
@@ -83,8 +82,10 @@ final class PointLog {
             if (exists) {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                      CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                    List<Object> keyOf = keyValues(key);
+                    List<Integer> keyColumns = PointsFile.KEY.stream().filter(header::contains).map(PointsFile.KEY::indexOf).toList();
                     for (CSVRecord record : parser) {
-                        if (record.toList().subList(0, PointsFile.KEY.size()).equals(keyOf)) {
+                        if (keyColumns.stream().allMatch(i -> record.get(PointsFile.KEY.get(i)).equals(String.valueOf(keyOf.get(i))))) {
                             if (!placed) {
                                 printLines(printer, header, key, lines);
                                 placed = true;
@@ -112,8 +113,7 @@ final class PointLog {
 
     /** The key and values of a row in the order of {@code header}; a column this log does not know stays empty. */
     private List<Object> inHeaderOrder(List<String> header, PointKey key, List<Object> extra) {
-        List<Object> values = new ArrayList<>(List.of(key.family(), key.benchmark(), key.variant(), key.params(),
-                key.cores(), key.threads()));
+        List<Object> values = new ArrayList<>(keyValues(key));
         values.addAll(extra);
         List<Object> row = new ArrayList<>();
         for (String column : header) {
@@ -121,6 +121,11 @@ final class PointLog {
             row.add(at >= 0 ? values.get(at) : "");
         }
         return row;
+    }
+
+    /** The key columns' values of a point, in {@link PointsFile#KEY}'s order. */
+    private static List<Object> keyValues(PointKey key) {
+        return List.of(key.family(), key.benchmark(), key.variant(), key.params(), key.cores(), key.threads(), key.mode().jmhName());
     }
 
     private List<String> existingHeader() throws IOException {

@@ -31,7 +31,7 @@ class PointLogTest {
         log.append(KEY, line(2, "target_met", config).toArray());
     }
 
-    private static final String HEADER = "family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,"
+    private static final String HEADER = "family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop,"
             + "seconds,measure_seconds,cpus,steal_pct,involuntary_switches,config,modes";
 
     @Test
@@ -40,8 +40,8 @@ class PointLogTest {
         append(log, "a");
         append(log, "b");
         assertEquals(List.of(HEADER,
-                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
-                "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,"),
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,thrpt,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,thrpt,2,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,"),
                 Files.readAllLines(dir.resolve("points.csv")));
     }
 
@@ -55,11 +55,11 @@ class PointLogTest {
         List<String> lines = Files.readAllLines(dir.resolve("points.csv"));
         assertEquals(4, lines.size());
         assertEquals(HEADER, lines.get(0));
-        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
+        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,thrpt,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,a,",
                 lines.get(1));
-        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,",
+        assertEquals("counters,Counters.increment,atomicLong,workInside=0,1,1,thrpt,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,b,",
                 lines.get(2));
-        assertEquals("counters,Counters.increment,longAdder,workInside=0,1,1,3,100.5,ops/us,0.02,0.03,modes,4.0,2.5,1,0.00,12,,",
+        assertEquals("counters,Counters.increment,longAdder,workInside=0,1,1,thrpt,3,100.5,ops/us,0.02,0.03,modes,4.0,2.5,1,0.00,12,,",
                 lines.get(3));
         assertEquals(List.of("points.csv"), Files.list(dir).map(p -> p.getFileName().toString()).toList(), "no file left beside it");
     }
@@ -72,6 +72,19 @@ class PointLogTest {
         append(PointLog.points(dir), "");
         assertEquals(List.of(old,
                 "counters,Counters.increment,atomicLong,workInside=0,1,1,2,100.5,ops/us,0.02,0.03,target_met,4.0,1,0.00,12"),
+                Files.readAllLines(dir.resolve("points.csv")));
+    }
+
+    @Test
+    void aBenchmarkInTwoModesKeepsARowForEach() throws Exception {
+        PointLog log = PointLog.points(dir);
+        PointKey avgt = KEY.withMode(Mode.AVERAGE_TIME);
+        log.put(KEY, List.of(line(3, "pending", "")));
+        log.put(avgt, List.of(line(3, "pending", "")));
+        log.put(KEY, List.of(line(7, "target_met", "")));
+        assertEquals(List.of(HEADER,
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,thrpt,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,,",
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,avgt,3,100.5,ops/us,0.02,0.03,pending,4.0,2.5,1,0.00,12,,"),
                 Files.readAllLines(dir.resolve("points.csv")));
     }
 }

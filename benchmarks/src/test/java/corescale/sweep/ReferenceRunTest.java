@@ -80,11 +80,10 @@ class ReferenceRunTest {
     void measuredEveryPointOfTodaysDefaultPlan() throws IOException {
         Path dir = reference();
         RunFile run = RunFile.read(dir);
-        // points.csv keys a point without its mode: each benchmark runs in one mode by default
         Set<String> planned = new TreeSet<>();
         for (Point p : Plan.build("", run.cores(), Optional.empty(), Profile.standard().params())) {
             planned.add(String.join("|", p.key().family(), p.key().benchmark(), p.key().variant(), p.key().params(),
-                    Integer.toString(p.cores()), Integer.toString(p.threads())));
+                    Integer.toString(p.cores()), Integer.toString(p.threads()), p.key().mode().jmhName()));
         }
         Set<String> measured = new TreeSet<>();
         for (CSVRecord r : rows(dir.resolve(PointsFile.NAME))) {

@@ -26,10 +26,13 @@ public final class PointsFile {
     /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
     public static final double STEAL_FLAG = 0.02;
 
-    /** points.csv's columns, in file order; the first six key a point like results.csv. */
+    /**
+     * points.csv's columns, in file order; the first seven key a point like results.csv (and like
+     * {@code model.PointKey}): a benchmark measured in two modes is two rows.
+     */
     public enum Column {
         FAMILY("family"), BENCHMARK("benchmark"), VARIANT("variant"), PARAMS("params"), CORES("cores"), THREADS("threads"),
-        FORKS("forks"), MEAN("mean"), UNIT("unit"), REL_CI("rel_ci"), TARGET("target"), STOP("stop"), SECONDS("seconds"),
+        MODE("mode"), FORKS("forks"), MEAN("mean"), UNIT("unit"), REL_CI("rel_ci"), TARGET("target"), STOP("stop"), SECONDS("seconds"),
         MEASURE_SECONDS("measure_seconds"), CPUS("cpus"), STEAL_PCT("steal_pct"), INVOLUNTARY_SWITCHES("involuntary_switches"),
         CONFIG("config"), MODES("modes");
 
@@ -41,9 +44,9 @@ public final class PointsFile {
     }
 
     /** The key columns' headers, in order. */
-    public static final List<String> KEY = Arrays.stream(Column.values()).limit(6).map(c -> c.header).toList();
+    public static final List<String> KEY = Arrays.stream(Column.values()).limit(Column.MODE.ordinal() + 1).map(c -> c.header).toList();
     /** The other columns' headers, in order. */
-    public static final List<String> VALUES = Arrays.stream(Column.values()).skip(6).map(c -> c.header).toList();
+    public static final List<String> VALUES = Arrays.stream(Column.values()).skip(KEY.size()).map(c -> c.header).toList();
 
     /**
      * A point whose CPUs lost more than {@link #STEAL_FLAG} of their time to steal.
