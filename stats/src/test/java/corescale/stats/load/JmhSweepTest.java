@@ -85,9 +85,9 @@ class JmhSweepTest {
         assertEquals(32, fit.points(), "one observation per thread count");
 
         // The book: sigma = 0.02671591, kappa = 7.690945e-4, lambda = 995.6486 (per ms; ours is per us).
-        assertEquals(0.02671591, fit.sigma(), 0.02671591 * 5e-3);
-        assertEquals(7.690945e-4, fit.kappa(), 7.690945e-4 * 5e-3);
-        assertEquals(995.6486e-3, fit.lambda(), 995.6486e-3 * 5e-3);
+        assertEquals(0.02671591, fit.sigma(), 0.02671591 * 1e-4);
+        assertEquals(7.690945e-4, fit.kappa(), 7.690945e-4 * 1e-4);
+        assertEquals(995.6486e-3, fit.lambda(), 995.6486e-3 * 1e-4);
         assertEquals(ErrorModel.ABSOLUTE, fit.errors());
         assertEquals(ErrorModel.ABSOLUTE, curve.amdahl().errors());
         assertTrue(fit.contention().covers(0.02671591) && fit.coherency().covers(7.690945e-4),
@@ -107,9 +107,9 @@ class JmhSweepTest {
         assertEquals("absolute", row.get("error_model"));
         assertEquals("", row.get("lack_of_fit"), "untested, neither true nor false");
         assertTrue(row.get("fit_note").contains("lack of fit untested"), row.get("fit_note"));
-        assertEquals(0.02671591, Double.parseDouble(row.get("sigma")), 0.02671591 * 5e-3);
-        assertEquals(7.690945e-4, Double.parseDouble(row.get("kappa")), 7.690945e-4 * 5e-3);
-        assertEquals(995.6486e-3, Double.parseDouble(row.get("lambda")), 995.6486e-3 * 5e-3);
+        assertEquals(0.02671591, Double.parseDouble(row.get("sigma")), 0.02671591 * 1e-4);
+        assertEquals(7.690945e-4, Double.parseDouble(row.get("kappa")), 7.690945e-4 * 1e-4);
+        assertEquals(995.6486e-3, Double.parseDouble(row.get("lambda")), 995.6486e-3 * 1e-4);
     }
 
     @Test
