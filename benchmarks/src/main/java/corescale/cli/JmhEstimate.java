@@ -61,7 +61,8 @@ record JmhEstimate(int runs, int forks, Duration iterations) {
     /** One line: "{runs} benchmark runs in {forks} forks, at least {time} of iterations". */
     String describe() {
         return runs + " benchmark run" + (runs == 1 ? "" : "s") + " in " + (forks == 0 ? "JMH's own JVM" : forks + " fork" + (forks == 1 ? "" : "s"))
-                + ", at least " + Progress.format(iterations) + " of iterations (forks' start-up on top)";
+                + ", at least " + (iterations.toSeconds() < 1 ? "a fraction of a second" : Progress.format(iterations))
+                + " of iterations (forks' start-up on top)";
     }
 
     /** The modes JMH runs the entry in: the options' modes over the annotation's, All expanded. */
