@@ -1,5 +1,8 @@
 package corescale.stats;
 
+import java.util.Optional;
+import corescale.stats.report.RunFacts;
+import corescale.stats.run.PointsFile;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
@@ -22,7 +25,7 @@ import java.util.Map;
  * (null when there is none; one that is not a run.json is bad input) and the configurations its rows hold ({@code [""]} for a plain run;
  * run.json's order, the baseline first).
  */
-record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<String> configs) {
+record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<PointsFile.Stolen> stolen, List<String> configs) {
 
     /** Loads {@code path} (a run folder or a result file), saying on {@code out} what each file was read as. */
     static RunInput load(Path path, PrintStream out) throws BadInputException, IOException {
@@ -31,13 +34,18 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Strin
         Path dir = folder(path);
         RunFile runFile = RunFile.exists(dir) ? RunFile.read(dir) : null;
         List<String> declared = runFile == null ? List.of() : runFile.configs().stream().map(RunConfig::name).toList();
-        return new RunInput(path, loaded, runFile, Configs.names(loaded, declared));
+        return new RunInput(path, loaded, runFile, PointsFile.stolen(dir), Configs.names(loaded, declared));
     }
 
     /** The folder an input stands for: itself, or the folder of a result file. */
     static Path folder(Path input) {
         Path p = input.toAbsolutePath().normalize();
         return Files.isDirectory(p) ? p : p.getParent();
+    }
+
+    /** The run's machine and facts for a report, from its run.json and points.csv; empty for JMH's files. */
+    Optional<RunFacts> facts() {
+        return runFile == null ? Optional.empty() : Optional.of(RunFacts.of(runFile, stolen));
     }
 
     /** Whether the run holds two or more interleaved configurations ({@code run --config}). */

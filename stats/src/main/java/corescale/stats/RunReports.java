@@ -1,5 +1,7 @@
 package corescale.stats;
 
+import java.util.Optional;
+import corescale.stats.report.RunFacts;
 import corescale.stats.answers.Answers;
 import corescale.stats.compare.Comparer;
 import corescale.stats.contention.Contention;
@@ -42,11 +44,12 @@ import java.util.Map;
 record RunReports(ReportInput input, List<String> findings, Map<String, String> files) {
 
     /**
-     * @param inputs the inputs given (their first folder's run.json gives the machine and facts)
+     * @param inputs the inputs given (their first names the report)
+     * @param runFacts the first input's machine and facts, from its run.json; empty for JMH's files
      * @param config the configuration reported, or null for a whole run
      * @param canary the canary readings of the run, for the drift finding
      */
-    static RunReports prepare(Analysis a, List<Path> inputs, RunConfig config, List<CanaryReading> canary)
+    static RunReports prepare(Analysis a, List<Path> inputs, Optional<RunFacts> runFacts, RunConfig config, List<CanaryReading> canary)
             throws BadInputException, IOException {
         List<PointSummary> points = a.points();
         List<LostUpdates> correctness = LostUpdates.of(a.loaded());
@@ -59,7 +62,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         files.put("contention.csv", DataFiles.render(w -> ContentionCsv.write(contention, w)));
         files.put("scaling.csv", DataFiles.render(w -> ScalingCsv.write(a.curves(), w)));
         List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
-        ReportInput input = ReportInput.fromInputs(inputs, a.infos(), points, a.curves(), contention, correctness,
+        ReportInput input = ReportInput.fromInputs(inputs, runFacts, a.infos(), points, a.curves(), contention, correctness,
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
                 processes, Answers.of(points, rankings, a.bounds(), processes)).withBytesPerOp(bytesPerOp(a.rows()));
         if (config != null) {

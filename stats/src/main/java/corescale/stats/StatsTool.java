@@ -73,8 +73,8 @@ public final class StatsTool {
             List<CanaryReading> canary = runs.size() == 1 ? runs.get(0).canary() : List.of();
             Map<String, RunTraits> traits = new HashMap<>();
             runs.forEach(r -> traits.putAll(r.runTraits()));
-            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), traits), inputs, null,
-                    canary).write(outDir, out);
+            RunReports.prepare(Analysis.of(runs.stream().flatMap(r -> r.loaded().stream()).toList(), traits), inputs,
+                    runs.get(0).facts(), null, canary).write(outDir, out);
             return OK;
         } catch (BadInputException e) {
             err.println(e.getMessage());
@@ -92,7 +92,7 @@ public final class StatsTool {
         Map<String, Analysis> configs = run.byConfig();
         Map<String, RunReports> reports = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Analysis> c : configs.entrySet()) {
-            reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.config(c.getKey()), run.canary()));
+            reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.facts(), run.config(c.getKey()), run.canary()));
         }
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
         double threshold = Comparer.DEFAULT_THRESHOLD;

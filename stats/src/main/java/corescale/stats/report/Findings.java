@@ -5,7 +5,6 @@ import corescale.stats.answers.Answers;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Leads;
 import corescale.stats.run.Canary;
-import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;

@@ -9,11 +9,9 @@ import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
-import corescale.stats.run.RunFile;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -22,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,7 +29,7 @@ import java.util.function.Function;
  * @param runLabel   what the run is called in titles, e.g. its folder name {@code host-20250101-120000}
  * @param machine    machine and JDK, in display order (host, os, arch, cpuModel, cpusOnline, jdkVendor, jdkVersion)
  * @param facts      facts that change results, in display order (launch mechanism, affinity, pool
- *                   parallelism, JVM args, profile); see {@link RunFacts#read}
+ *                   parallelism, JVM args, profile); see {@link RunFacts#of}
  * @param points     one summary per point
  * @param curves     scaling curves of those points ({@link ScalingCurves#of})
  * @param contention contention rows of those points ({@link Contention#analyse})
@@ -86,6 +85,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * {@code run.json} when there is one, else from the machine columns of the files read.
      *
      * @param inputs     the paths given on the command line
+     * @param first      the first input's machine and facts, from its run.json; empty for JMH's files
      * @param runs       the run metadata seen in the files read (for machine facts without run.json)
      * @param points     summaries of all inputs together
      * @param curves     their scaling curves and fits ({@link ScalingCurves#of}, one-at-a-time points without scaling measures)
@@ -97,22 +97,20 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param threadsVsProcesses the threads-vs-processes rows
      * @param answers    the answers
      */
-    public static ReportInput fromInputs(List<Path> inputs, Collection<RunInfo> runs, List<PointSummary> points,
+    public static ReportInput fromInputs(List<Path> inputs, Optional<RunFacts> first, Collection<RunInfo> runs, List<PointSummary> points,
                                          List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
                                          List<String> sources, Bounds bounds, Rankings rankings,
-                                         List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers)
-            throws IOException {
-        Path first = inputs.get(0).toAbsolutePath().normalize();
-        Path dir = Files.isDirectory(first) ? first : first.getParent();
+                                         List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
+        Path given = inputs.get(0).toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(given) ? given : given.getParent();
         String label = inputs.size() == 1
                 ? String.valueOf(dir.getFileName())
                 : String.valueOf(dir.getFileName()) + " and " + (inputs.size() - 1) + " more";
         Map<String, String> machine;
         Map<String, String> facts;
-        if (RunFile.exists(dir)) {
-            RunFacts rf = RunFacts.read(dir);
-            machine = rf.machine();
-            facts = rf.facts();
+        if (first.isPresent()) {
+            machine = first.get().machine();
+            facts = first.get().facts();
         } else {
             machine = new LinkedHashMap<>();
             facts = new LinkedHashMap<>();

@@ -1,11 +1,11 @@
 package corescale.stats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,9 +19,13 @@ import java.util.Map;
  */
 public record RunFacts(String runId, Map<String, String> machine, Map<String, String> facts) {
 
-    /** Reads {@code runDir/run.json} (and points.csv beside it for the steal flag). */
-    public static RunFacts read(Path runDir) throws IOException {
-        RunFile run = RunFile.read(runDir);
+    /**
+     * The facts of a run's run.json, as loaded, with the points of its points.csv above the steal flag.
+     *
+     * @param run    the run's run.json
+     * @param stolen its points above the steal flag ({@link PointsFile#stolen})
+     */
+    public static RunFacts of(RunFile run, List<PointsFile.Stolen> stolen) {
         Map<String, String> machine = new LinkedHashMap<>();
         flatten("", run.machine(), machine);
         Map<String, String> facts = new LinkedHashMap<>();
@@ -30,7 +34,7 @@ public record RunFacts(String runId, Map<String, String> machine, Map<String, St
         facts.put("cores", String.join(" ", run.cores().stream().map(String::valueOf).toList()));
         facts.put("affinity", String.valueOf(run.affinity()));
         flatten("", run.facts(), facts);
-        TopologyFacts.addTo(run, runDir.toAbsolutePath(), machine, facts);
+        TopologyFacts.addTo(run, stolen, machine, facts);
         return new RunFacts(run.runId(), machine, facts);
     }
 

@@ -1,7 +1,5 @@
 package corescale.stats.report;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +24,7 @@ final class TopologyFacts {
     private TopologyFacts() {
     }
 
-    static void addTo(RunFile run, Path runDir, Map<String, String> machine, Map<String, String> facts) throws IOException {
+    static void addTo(RunFile run, List<PointsFile.Stolen> stolenPoints, Map<String, String> machine, Map<String, String> facts) {
         if (run.topology() != null) {
             machine.put("topology", run.topology().path("summary").asText());
         }
@@ -59,7 +57,7 @@ final class TopologyFacts {
                         + " cores: each busy thread gets less than a whole CPU");
             }
         }
-        List<String> stolen = PointsFile.stolen(runDir).stream().map(p -> String.format(Locale.ROOT, "%s %s%s %s: %.1f%%",
+        List<String> stolen = stolenPoints.stream().map(p -> String.format(Locale.ROOT, "%s %s%s %s: %.1f%%",
                 p.benchmark(), p.variant(), p.params().isEmpty() ? "" : " " + p.params(), Groups.at(p.cores(), p.threads()),
                 p.stealPct())).toList();
         if (!stolen.isEmpty()) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import corescale.stats.run.PointsFile;
+import corescale.stats.run.RunFile;
+
 import org.junit.jupiter.api.Test;
 
 /** The report's machine and facts from the committed reference run's run.json, read as a RunFile. */
@@ -11,7 +14,7 @@ class RunFactsTest {
 
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
-        RunFacts facts = RunFacts.read(Fixtures.REFERENCE);
+        RunFacts facts = RunFacts.of(RunFile.read(Fixtures.REFERENCE), PointsFile.stolen(Fixtures.REFERENCE));
         assertEquals("vm-20261206-110344", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));
