@@ -34,8 +34,12 @@ final class JmhCommand implements Callable<Integer> {
         }
         System.err.println("corescale: plain JMH with JMH's own options and defaults, as '" + String.join(" ", line())
                 + "' (corescale's sweep is 'run FILTER')");
-        JmhEstimate.of(new CommandLineOptions(jmhArgs.toArray(String[]::new)))
-                .ifPresent(e -> System.err.println("corescale: " + e.describe()));
+        try {
+            JmhEstimate.of(new CommandLineOptions(jmhArgs.toArray(String[]::new)))
+                    .ifPresent(e -> System.err.println("corescale: " + e.describe()));
+        } catch (Exception e) {
+            // Only a forecast: JMH itself says what is wrong with the line, if anything.
+        }
         // JMH's own main: its listing, help and runner as in any JMH jar; it exits 1 itself when a run fails.
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
         return 0;

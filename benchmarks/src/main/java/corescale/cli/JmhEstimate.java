@@ -5,9 +5,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import corescale.sweep.Progress;
 
@@ -28,9 +31,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * @param runs       benchmark runs, one per benchmark, mode and parameter combination
  * @param forks      forks over all runs, warm-up forks included (0: JMH runs them in its own JVM)
- * @param iterations the time of all their iterations; single-shot iterations count as none
+ * @param iterationTime the time of all their iterations; single-shot iterations count as none
  */
-record JmhEstimate(int runs, int forks, Duration iterations) {
+record JmhEstimate(int runs, int forks, Duration iterationTime) {
 
     /** The estimate for {@code options}; empty when the line lists, prints help, or runs nothing. */
     static Optional<JmhEstimate> of(CommandLineOptions options) {
@@ -42,26 +45,31 @@ record JmhEstimate(int runs, int forks, Duration iterations) {
         var silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
         int runs = 0;
         int forks = 0;
-        Duration iterations = Duration.ZERO;
+        Duration iterationTime = Duration.ZERO;
+        // One run per benchmark and mode, as JMH's runner takes them: with -bm a benchmark listed in two modes runs once per mode given.
+        Map<String, Set<Mode>> seen = new HashMap<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent, includes, options.getExcludes())) {
             int combinations = combinations(entry, options);
             for (Mode mode : modes(entry, options)) {
+                if (!seen.computeIfAbsent(entry.getUsername(), u -> new HashSet<>()).add(mode)) {
+                    continue;
+                }
                 int measured = options.getForkCount().orElse(entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
                 int warmup = options.getWarmupForkCount().orElse(entry.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
                 // A fork count of 0 runs each benchmark once in JMH's own JVM (its warm-up forks are then skipped).
                 int passes = measured == 0 ? 1 : measured + warmup;
                 runs += combinations;
                 forks += measured == 0 ? 0 : combinations * passes;
-                iterations = iterations.plus(perFork(entry, options, mode).multipliedBy((long) combinations * passes));
+                iterationTime = iterationTime.plus(perFork(entry, options, mode).multipliedBy((long) combinations * passes));
             }
         }
-        return runs == 0 ? Optional.empty() : Optional.of(new JmhEstimate(runs, forks, iterations));
+        return runs == 0 ? Optional.empty() : Optional.of(new JmhEstimate(runs, forks, iterationTime));
     }
 
     /** One line: "{runs} benchmark runs in {forks} forks, at least {time} of iterations". */
     String describe() {
         return runs + " benchmark run" + (runs == 1 ? "" : "s") + " in " + (forks == 0 ? "JMH's own JVM" : forks + " fork" + (forks == 1 ? "" : "s"))
-                + ", at least " + (iterations.toSeconds() < 1 ? "a fraction of a second" : Progress.format(iterations))
+                + ", at least " + (iterationTime.toSeconds() < 1 ? "a fraction of a second" : Progress.format(iterationTime))
                 + " of iterations (forks' start-up on top)";
     }
 

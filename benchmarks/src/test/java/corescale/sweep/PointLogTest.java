@@ -87,4 +87,20 @@ class PointLogTest {
                 "counters,Counters.increment,atomicLong,workInside=0,1,1,avgt,3,100.5,ops/us,0.02,0.03,pending,4.0,2.5,1,0.00,12,,"),
                 Files.readAllLines(dir.resolve("points.csv")));
     }
+
+    @Test
+    void aFileBegunBeforeTheModeColumnHasAPointsRowsReplacedByTheKeyColumnsItHas() throws Exception {
+        String old = "family,benchmark,variant,params,cores,threads,forks,mean,unit,rel_ci,target,stop,seconds,measure_seconds,cpus,"
+                + "steal_pct,involuntary_switches,config,modes";
+        Files.writeString(dir.resolve("points.csv"), old + "\n");
+        PointLog log = PointLog.points(dir);
+        PointKey other = new PointKey("counters", "Counters.increment", "longAdder", "workInside=0", 1, 1, Mode.THROUGHPUT);
+        log.put(KEY, List.of(line(3, "pending", "")));
+        log.put(other, List.of(line(3, "pending", "")));
+        log.put(KEY, List.of(line(7, "target_met", "")));
+        assertEquals(List.of(old,
+                "counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,,",
+                "counters,Counters.increment,longAdder,workInside=0,1,1,3,100.5,ops/us,0.02,0.03,pending,4.0,2.5,1,0.00,12,,"),
+                Files.readAllLines(dir.resolve("points.csv")));
+    }
 }

@@ -74,7 +74,8 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
                     input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers(), input.bytesPerOp());
         }
         List<String> findings = new ArrayList<>(Findings.of(input));
-        findings.addAll(Findings.canaryDrift(Canary.moved(canary, Comparer.DEFAULT_THRESHOLD), Comparer.DEFAULT_THRESHOLD));
+        double drift = Comparer.DEFAULT_THRESHOLD;
+        findings.addAll(Findings.canaryDrift(Canary.moved(canary, drift), drift));
         return new RunReports(input, List.copyOf(findings), files);
     }
 

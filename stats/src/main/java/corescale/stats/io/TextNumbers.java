@@ -19,6 +19,18 @@ public final class TextNumbers {
 
     /** {@code x} to {@code digits} significant digits, e.g. 1845023 → "1,845,000", 0.000123 → "0.000123". */
     public static String significant(double x, int digits) {
+        return significant(x, digits, true);
+    }
+
+    /**
+     * As {@link #significant(double, int)}, without grouping: for a number inside an interval's
+     * brackets, where a grouping comma would read as the comma between its ends ("[1/20100, 1/6260]").
+     */
+    public static String ungrouped(double x, int digits) {
+        return significant(x, digits, false);
+    }
+
+    private static String significant(double x, int digits, boolean grouped) {
         if (!Double.isFinite(x)) {
             return Double.isNaN(x) ? "–" : (x > 0 ? "∞" : "-∞");
         }
@@ -26,11 +38,13 @@ public final class TextNumbers {
             return "0";
         }
         BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        if (Math.abs(x) >= 1e4 && rounded.scale() <= 0) {
+        if (grouped && rounded.abs().compareTo(GROUPED_FROM) >= 0 && rounded.scale() <= 0) {
             return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
         }
         return rounded.toPlainString();
     }
+
+    private static final BigDecimal GROUPED_FROM = BigDecimal.valueOf(10_000);
 
     /** A count as an integer when it is one ("4"), else 4 significant digits. */
     public static String count(double x) {

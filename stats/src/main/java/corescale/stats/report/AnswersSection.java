@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Families;
 import corescale.stats.model.Place;
 import corescale.stats.answers.Answers;
 import corescale.stats.answers.Answers.Entry;
@@ -176,7 +177,9 @@ final class AnswersSection {
                     entries.forEach(e -> t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(r, e)));
                     doc.table(t.build());
                 } else {
-                    doc.p("No physical bound here: only cpu- and io-bound work has one (see Bounds); the models are set against each other alone.");
+                    doc.p(r.place().family().equals(Families.START_UP)
+                            ? "Start-up has no physical bound: the time is each model's own cost, set against the others alone."
+                            : "No bound measured here (it needs the sequential variant, or the service's facts): the models are set against each other alone.");
                     Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]").text("");
                     entries.forEach(e -> t.row(e.point().key().variant(), withInterval(e.vsBaseline()), mark(r, e)));
                     doc.table(t.build());
@@ -199,7 +202,7 @@ final class AnswersSection {
             });
         }
         doc.h(2, "How the answers are decided");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals. The first is the ranked "
+        doc.p("The first is the ranked "
                 + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
                 + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
                 + "otherwise their difference is a discovery (" + (a.pairedByRound() ? "the logs of fork means paired by round"

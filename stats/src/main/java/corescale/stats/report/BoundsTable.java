@@ -51,14 +51,10 @@ final class BoundsTable {
         doc.table(t.build());
     }
 
-    /**
-     * A throughput (bounds are throughputs) in its benchmark's unit, e.g. "95.39 ops/s"; for a point
-     * measured as time per operation, in the throughput unit that reads without exponents for it.
-     */
+    /** A throughput (bounds are of throughput points) in its benchmark's unit, e.g. "95.39 ops/s". */
     private static String shown(Bound b, double opsPerUs, Map<Group, DisplayUnit> units) {
         PointKey k = b.key();
-        DisplayUnit u = k.mode().higherIsBetter() ? units.get(Group.of(k, k.mode()))
-                : DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound());
+        DisplayUnit u = units.getOrDefault(Group.of(k, k.mode()), DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound()));
         return Fmt.num(opsPerUs * u.factor()) + " " + u.unit();
     }
 

@@ -75,9 +75,12 @@ final class Fmt {
         return TextNumbers.count(x);
     }
 
-    /** A ratio without exponents or long zeros: 3 significant digits, and "1/2110" for one below 0.01. */
+    /**
+     * A ratio without exponents or long zeros: 3 significant digits, and "1/2110" for one below 0.01;
+     * never grouped, as ratios stand beside their intervals ("×1/10700 [1/20100, 1/6260]").
+     */
     static String ratio(double x) {
-        return Double.isFinite(x) && x > 0 && x < 0.01 ? "1/" + num3(1 / x) : num3(x);
+        return Double.isFinite(x) && x > 0 && x < 0.01 ? "1/" + TextNumbers.ungrouped(1 / x, 3) : TextNumbers.ungrouped(x, 3);
     }
 
     /** Beyond this factor either way, an interval's end is shown as a bound ("> 1,000,000"). */

@@ -37,10 +37,11 @@ final class RunCharts {
      * drawing is the costly part, and each chart can be drawn on its own, in any order.
      *
      * @param points     the group's points (its table's), for its unit and a time mode's times
+     * @param unit       the group's display unit ({@link DisplayUnit#forBenchmark}), the one of its table
      * @param curves     the group's scaling curves, in {@link corescale.stats.scaling.CurveKey} order
      * @param contention the group's contention rows, empty when none
      */
-    static List<Supplier<ChartFile>> of(Group group, List<PointSummary> points, List<ScalingCurve> curves,
+    static List<Supplier<ChartFile>> of(Group group, List<PointSummary> points, DisplayUnit unit, List<ScalingCurve> curves,
                                         List<ContentionRow> contention, FileNames names) {
         List<ScalingCurve> cores = new ArrayList<>();
         TreeMap<Integer, List<ScalingCurve>> threadsOnCores = new TreeMap<>();
@@ -53,7 +54,6 @@ final class RunCharts {
         }
         threadsOnCores.values().removeIf(cs -> !drawable(cs));
         List<Supplier<ChartFile>> out = new ArrayList<>();
-        DisplayUnit unit = points.isEmpty() ? null : DisplayUnit.forBenchmark(points);
         if (drawable(cores) && unit != null) {
             String measuredFile = names.chart(group, "cores");
             String speedupFile = names.chart(group, "cores", "speedup");

@@ -45,11 +45,6 @@ public final class RunReport {
         return Output.write(outDir, doc, charts);
     }
 
-    /** As {@link #write(Path, ReportInput, List)} with the input's own findings. */
-    public static List<Path> write(Path outDir, ReportInput input) throws IOException {
-        return write(outDir, input, Findings.of(input));
-    }
-
     static Doc build(ReportInput in, List<ChartFile> charts) {
         return build(in, Findings.of(in), charts);
     }
@@ -74,7 +69,10 @@ public final class RunReport {
             contention.computeIfAbsent(Group.of(r.key(), r.mode()), g -> new ArrayList<>()).add(r);
         }
 
-        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup, curvesByGroup, contention,
+        // Each benchmark's one unit, for its table, its charts and its rows in Bounds and Contention.
+        Map<Group, DisplayUnit> units = new HashMap<>();
+        byGroup.forEach((g, points) -> units.put(g, DisplayUnit.forBenchmark(points)));
+        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup, units, curvesByGroup, contention,
                 new FileNames(byGroup.keySet()));
         String family = null;
         for (Map.Entry<Group, List<PointSummary>> g : byGroup.entrySet()) {
@@ -84,7 +82,7 @@ public final class RunReport {
                 doc.h(1, "Family " + family);
             }
             doc.h(2, group.title());
-            pointTable(doc, g.getValue(), in.bounds(), in.bytesPerOp());
+            pointTable(doc, g.getValue(), units.get(group), in.bounds(), in.bytesPerOp());
             for (ChartFile c : chartsByGroup.get(group)) {
                 charts.add(c);
                 doc.image(c);
@@ -93,8 +91,6 @@ public final class RunReport {
 
         lostUpdates(doc, in.lostUpdates());
         ThreadsVsProcessesTable.section(doc, in.threadsVsProcesses());
-        Map<Group, DisplayUnit> units = new HashMap<>();
-        byGroup.forEach((g, points) -> units.put(g, DisplayUnit.forBenchmark(points)));
         BoundsTable.add(doc, in.bounds(), units);
         ScalingTable.add(doc, in.curves());
         contentionTable(doc, contention, byGroup, units);
@@ -110,12 +106,12 @@ public final class RunReport {
      * report), then drawn in parallel, as drawing and PNG encoding are most of a report's time and
      * every chart is drawn from its own data.
      */
-    private static Map<Group, List<ChartFile>> drawCharts(Map<Group, List<PointSummary>> groups,
+    private static Map<Group, List<ChartFile>> drawCharts(Map<Group, List<PointSummary>> groups, Map<Group, DisplayUnit> units,
                                                           Map<Group, List<ScalingCurve>> curves,
                                                           Map<Group, List<ContentionRow>> contention, FileNames names) {
         Map<Group, List<Supplier<ChartFile>>> planned = new LinkedHashMap<>();
         for (Map.Entry<Group, List<PointSummary>> g : groups.entrySet()) {
-            planned.put(g.getKey(), RunCharts.of(g.getKey(), g.getValue(), curves.getOrDefault(g.getKey(), List.of()),
+            planned.put(g.getKey(), RunCharts.of(g.getKey(), g.getValue(), units.get(g.getKey()), curves.getOrDefault(g.getKey(), List.of()),
                     contention.getOrDefault(g.getKey(), List.of()), names));
         }
         List<ChartFile> drawn = planned.values().stream().flatMap(List::stream).toList()
@@ -199,7 +195,7 @@ public final class RunReport {
     }
 
     /** Variants as rows, points (cores/threads) as columns: mean and CI half-width in each cell. */
-    private static void pointTable(Doc doc, List<PointSummary> points, Bounds bounds, Map<PointKey, Double> bytesPerOp) {
+    private static void pointTable(Doc doc, List<PointSummary> points, DisplayUnit shown, Bounds bounds, Map<PointKey, Double> bytesPerOp) {
         TreeSet<CoresThreads> cols = new TreeSet<>(CoresThreads.ORDER);
         Map<String, Map<CoresThreads, PointSummary>> rows = new TreeMap<>();
         for (PointSummary p : points) {
@@ -207,7 +203,6 @@ public final class RunReport {
             rows.computeIfAbsent(p.key().variant(), v -> new HashMap<>()).put(CoresThreads.of(p.key()), p);
         }
         PointSummary any = points.get(0);
-        DisplayUnit shown = DisplayUnit.forBenchmark(points); // the unit of its charts too
         doc.p("Mean score in " + shown.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
                 + " is better) ± 95% CI half-width over forks; columns are threads (t) on cores (c); "
                 + "* marks an unstable point"

@@ -13,7 +13,7 @@ class TextNumbersTest {
         assertEquals("–", TextNumbers.significant(Double.NaN, 3));
     }
 
-    /** Expected values by hand from the doc: whole counts as they are, others to 4 significant digits, grouped from a million. */
+    /** Expected values by hand from the doc: whole counts as they are, others to 4 significant digits, grouped from ten thousand. */
     @Test
     void aCountIsWholeWhenItIsOneElseFourSignificantDigits() {
         assertEquals("4", TextNumbers.count(4));
@@ -23,5 +23,16 @@ class TextNumbersTest {
         assertEquals("1234567", TextNumbers.count(1_234_567));
         // from a billion up, 4 significant digits, grouped
         assertEquals("12,350,000,000", TextNumbers.count(12_345_678_901.0));
+    }
+
+    /** Grouped from ten thousand as rounded (9999.6 rounds to 10,000); never inside an interval's brackets. */
+    @Test
+    void groupedFromTenThousandAsRounded() {
+        assertEquals("9999", TextNumbers.significant(9999.4, 4));
+        assertEquals("10,000", TextNumbers.significant(9999.6, 4));
+        assertEquals("117,400", TextNumbers.significant(117_412, 4));
+        assertEquals("1,206,000", TextNumbers.significant(1_205_987, 4));
+        assertEquals("0.000123", TextNumbers.significant(0.000123, 4));
+        assertEquals("20100", TextNumbers.ungrouped(20_093, 3));
     }
 }

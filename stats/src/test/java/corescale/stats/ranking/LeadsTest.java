@@ -113,7 +113,8 @@ class LeadsTest {
         LoadedInput in = new LoadedInput(Path.of("jmh.csv"), Format.JMH_CSV, List.of(), pooled);
         List<PointSummary> points = new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
         Eligibility eligibility = Eligibility.of(points, List.of(), Bounds.NONE);
-        points.forEach(p -> assertEquals(Optional.of(Eligibility.Reason.POOLED), eligibility.whyNot(p.key())));
+        assertEquals(List.of(Optional.of(Eligibility.Reason.POOLED), Optional.of(Eligibility.Reason.POOLED)),
+                points.stream().map(p -> eligibility.whyNot(p.key())).toList());
         assertEquals(0, called(points));
     }
 

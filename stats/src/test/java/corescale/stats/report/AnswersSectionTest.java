@@ -193,6 +193,25 @@ class AnswersSectionTest {
         assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (ties) |  |"), md);
         assertTrue(md.contains("| synchronized | ×1 (itself) (ties) | ×1 (itself) (not told apart) |"), md);
         assertTrue(md.contains("| reentrantLock | ×0.2 \\[0.196, 0.204\\] (behind) |  |"), md);
-        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475,000, \\> 1,000,000\\] (highest mean) |"), md);
+        assertTrue(md.contains("| longAdder |  | ×8.25 \\[1/475000, \\> 1,000,000\\] (highest mean) |"), md);
+    }
+
+    @Test
+    void modelsWithoutABoundSayWhyAndTheirTableHasNoBoundColumn() {
+        PointKey spawn = new PointKey("spawn", "StartJoin.startJoin", "cfCommonPool", "", 2, 1, Mode.AVERAGE_TIME);
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=1", 2, 1, Mode.THROUGHPUT);
+        List<PointSummary> points = List.of(
+                Synthetic.summary(spawn, Mode.AVERAGE_TIME, 10, 10.5, 9.5),
+                Synthetic.summary(spawn.withVariant("platformThread"), Mode.AVERAGE_TIME, 60, 62, 58),
+                Synthetic.summary(io, Mode.THROUGHPUT, 1000, 1020, 980),
+                Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 30000, 31000, 29000));
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+        String md = MarkdownReport.render(doc);
+        // start-up has no bound by nature; io has one, but without the service's facts none was measured
+        assertTrue(md.contains("Start-up has no physical bound"), md);
+        assertTrue(md.contains("No bound measured here"), md);
+        assertFalse(md.contains("of its bound"), md);
+        assertTrue(md.contains("| model | × the first \\[95% CI\\] |  |"), md);
     }
 }

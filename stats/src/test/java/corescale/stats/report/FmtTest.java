@@ -13,8 +13,8 @@ class FmtTest {
         assertEquals("0.25 [0.2, 0.31]", Fmt.ratioWithInterval(0.25, 0.2, 0.31));
         assertEquals("[< 1/1,000,000, 19.2]", Fmt.ratioInterval(1 / 3.07e13, 19.2)); // as the Answers show it
         assertEquals("1/2050 [1/2870, 1/1480]", Fmt.ratioWithInterval(1 / 2050.0, 1 / 2870.0, 1 / 1480.0));
-        assertEquals("999,000", Fmt.ratioEnd(9.99e5));
-        assertEquals("1/999,000", Fmt.ratioEnd(1 / 9.99e5));
+        assertEquals("999000", Fmt.ratioEnd(9.99e5));
+        assertEquals("1/999000", Fmt.ratioEnd(1 / 9.99e5));
         assertEquals("> 1,000,000", Fmt.ratioEnd(1.01e6));
         assertEquals("< 1/1,000,000", Fmt.ratioEnd(1 / 1.01e6));
     }

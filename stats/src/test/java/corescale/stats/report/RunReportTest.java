@@ -35,7 +35,7 @@ class RunReportTest {
     @BeforeAll
     static void renderTheFixturesReportOnce() throws IOException {
         input = Fixtures.input("alpha", 1, 1);
-        written = RunReport.write(dir, input);
+        written = RunReport.write(dir, input, Findings.of(input));
     }
 
     @Test
@@ -46,7 +46,8 @@ class RunReportTest {
         Files.write(notOurs, new byte[] {4});
         // One family is enough to draw charts, and cheaper than the whole fixture.
         List<PointSummary> spawn = input.points().stream().filter(p -> p.key().family().equals("spawn")).toList();
-        List<Path> mine = RunReport.write(own, Fixtures.input("spawn-only", Map.of(), Map.of(), spawn));
+        ReportInput spawnOnly = Fixtures.input("spawn-only", Map.of(), Map.of(), spawn);
+        List<Path> mine = RunReport.write(own, spawnOnly, Findings.of(spawnOnly));
         assertTrue(Files.notExists(stale), "stale chart removed");
         assertTrue(Files.exists(notOurs), "files that are not our charts stay");
         assertTrue(mine.stream().anyMatch(p -> p.getFileName().toString().startsWith("chart-")), "charts drawn: " + mine);
@@ -172,7 +173,8 @@ class RunReportTest {
 
     @Test
     void emptyRunStillWritesAReport() throws IOException {
-        List<Path> mine = RunReport.write(own, Fixtures.input("empty", Map.of(), Map.of(), List.of()));
+        ReportInput empty = Fixtures.input("empty", Map.of(), Map.of(), List.of());
+        List<Path> mine = RunReport.write(own, empty, Findings.of(empty));
         assertEquals(2, mine.size());
         assertTrue(Files.readString(own.resolve("report.md")).contains("Not recorded"));
     }
