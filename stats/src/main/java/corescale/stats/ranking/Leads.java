@@ -41,11 +41,13 @@ public final class Leads {
     }
 
     private final Map<Place, Lead> byPlace;
+    private final Map<Place, PointSummary> soleByPlace;
     private final Map<Place, List<Ahead>> aheadByPlace;
     private final int tests;
 
-    private Leads(Map<Place, Lead> byPlace, Map<Place, List<Ahead>> aheadByPlace, int tests) {
+    private Leads(Map<Place, Lead> byPlace, Map<Place, PointSummary> soleByPlace, Map<Place, List<Ahead>> aheadByPlace, int tests) {
         this.byPlace = byPlace;
+        this.soleByPlace = soleByPlace;
         this.aheadByPlace = aheadByPlace;
         this.tests = tests;
     }
@@ -54,10 +56,13 @@ public final class Leads {
         Map<Place, List<PointSummary>> places = new TreeMap<>();
         points.forEach(p -> places.computeIfAbsent(Place.of(p.key()), x -> new ArrayList<>()).add(p));
         Map<Place, List<PointSummary>> contested = new LinkedHashMap<>();
+        Map<Place, PointSummary> sole = new LinkedHashMap<>();
         places.forEach((place, at) -> {
             List<PointSummary> ranked = Lead.ranked(at, eligibility);
             if (ranked.size() >= 2) {
                 contested.put(place, ranked);
+            } else if (ranked.size() == 1) {
+                sole.put(place, ranked.get(0));
             }
         });
         Map<Place, List<HeldBackAhead>> candidates = new LinkedHashMap<>();
@@ -95,7 +100,7 @@ public final class Leads {
                 j++;
             }
         }
-        return new Leads(out, ahead, all.length);
+        return new Leads(out, sole, ahead, all.length);
     }
 
     /**
@@ -127,6 +132,11 @@ public final class Leads {
     /** The lead at the place of {@code point}; empty where fewer than two points may be ranked. */
     public Optional<Lead> at(PointSummary point) {
         return Optional.ofNullable(byPlace.get(Place.of(point.key())));
+    }
+
+    /** The only point that may be ranked at the place of {@code point}, where there is one alone (no lead to test). */
+    public Optional<PointSummary> soleRanked(PointSummary point) {
+        return Optional.ofNullable(soleByPlace.get(Place.of(point.key())));
     }
 
     /** The points held back and still shown ahead of every ranked point at the place of {@code point}, highest first. */

@@ -45,7 +45,7 @@ final class Fastest {
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
                 if (at.size() >= 2 && !answered.contains(Place.of(at.get(0).key()))) {
                     if (leads.aheadAt(at.get(0)).isEmpty()) {
-                        leader(at, eligibility, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
+                        leader(at, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
                     } else {
                         ahead.add(ahead(leads.aheadAt(at.get(0))));
                     }
@@ -104,12 +104,12 @@ final class Fastest {
      * tie within ±5% (ratio 1.02 [0.99, 1.04], ...)" when shown within the band (a lead or not), or "... not told
      * apart (ratio 1.8 [0.01, 247], ...)".
      */
-    private static Optional<Leader> leader(List<PointSummary> at, Eligibility eligibility, Leads leads) {
+    private static Optional<Leader> leader(List<PointSummary> at, Leads leads) {
         PointSummary any = at.get(0);
         String where = Groups.at(any.key().cores(), any.key().threads());
         Optional<Lead> lead = leads.at(any);
         if (lead.isEmpty()) {
-            return Lead.best(at, eligibility).map(b -> new Leader(true, where + " " + b.key().variant() + " (the only variant ranked)"));
+            return leads.soleRanked(any).map(b -> new Leader(true, where + " " + b.key().variant() + " (the only variant ranked)"));
         }
         Lead l = lead.get();
         String first = l.first().key().variant();
