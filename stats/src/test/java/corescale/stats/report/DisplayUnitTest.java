@@ -64,4 +64,19 @@ class DisplayUnitTest {
                 .withMode(Mode.AVERAGE_TIME), "us/op", 3, 9, 0.25, 0.2, 0.3, 0.1, false, new double[] {0.25, 0.25, 0.25}, List.of());
         assertEquals(new DisplayUnit("ns/op", 1e3), DisplayUnit.forBenchmark(List.of(time)), "a time mode keeps time");
     }
+
+    @Test
+    void aTimeBenchmarksContentionRowsShowItsTimeAsItsTableDoes() {
+        List<PointSummary> points = new ArrayList<>();
+        for (String v : List.of("cfCommonPool", "platformThread")) {
+            double mean = v.equals("cfCommonPool") ? 50 : 2000;
+            points.add(new PointSummary(new PointKey("spawn", "StartJoin.startJoin", v, "", 2, 1, Mode.AVERAGE_TIME),
+                    "us/op", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, List.of()));
+        }
+        String md = MarkdownReport.render(RunReport.build(Fixtures.input("run", Map.of(), Map.of(), points), new ArrayList<>()));
+        assertTrue(md.contains("| platformThread | 2000 ±10% |"), md);
+        // in Contention too, time per operation in us/op, not the throughput the ratios are taken on
+        assertTrue(md.contains("| mean (us/op) |"), md);
+        assertTrue(md.contains("| platformThread | 2 | 1 | 2000 |"), md);
+    }
 }
