@@ -95,8 +95,7 @@ public final class StatsTool {
             reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.facts(), run.config(c.getKey()), run.canary()));
         }
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
-        double threshold = Comparer.DEFAULT_THRESHOLD;
-        List<CompareResult> results = paired(sides, threshold);
+        List<CompareResult> results = paired(sides, Comparer.DEFAULT_THRESHOLD);
         Map<String, List<String>> options = configOptions(run, sides);
         FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
@@ -104,7 +103,7 @@ public final class StatsTool {
             r.getValue().write(outDir.resolve(configFolder(r.getKey())), out);
         }
         out.println("== configurations " + String.join(", ", run.configs()) + " compared with " + run.configs().get(0));
-        int code = writeComparison(outDir, sides, results, options, threshold, out, err);
+        int code = writeComparison(outDir, sides, results, options, out, err);
         out.println("Configurations " + String.join(", ", run.configs()) + ": each one's report is in "
                 + outDir.resolve("config-<name>") + "/report.md; their paired comparison is in "
                 + outDir.resolve(CompareReport.MARKDOWN));
@@ -168,8 +167,8 @@ public final class StatsTool {
                     configs.add(c.getValue().runData(c.getKey(), only.canary()));
                 }
                 List<CompareResult> results = paired(configs, threshold);
-                return gate(writeComparison(outDir, configs, results, configOptions(only, configs), threshold, out, err),
-                        results, threshold, failOnRegression, err);
+                return gate(writeComparison(outDir, configs, results, configOptions(only, configs), out, err),
+                        results, failOnRegression, err);
             }
             List<List<RunData>> runs = new ArrayList<>();
             for (List<RunInput> side : loaded) {
@@ -193,7 +192,7 @@ public final class StatsTool {
             List<RunData> all = runs.stream().flatMap(List::stream).toList();
             Map<String, List<String>> options = new java.util.HashMap<>();
             runs.forEach(side -> options.put(name(side), side.stream().flatMap(d -> jvmOptions(d, "").stream()).toList()));
-            return gate(writeComparison(outDir, all, results, options, threshold, out, err), results, threshold, failOnRegression, err);
+            return gate(writeComparison(outDir, all, results, options, out, err), results, failOnRegression, err);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
@@ -309,9 +308,9 @@ public final class StatsTool {
     }
 
     /** The comparison's exit code: {@link #REGRESSION} when gated and a point is slower, said on stderr with the points. */
-    private static int gate(int code, List<CompareResult> results, double threshold, boolean failOnRegression, PrintStream err) {
+    private static int gate(int code, List<CompareResult> results, boolean failOnRegression, PrintStream err) {
         if (code == OK && failOnRegression && results.stream().anyMatch(CompareResult::anySlower)) {
-            err.println(CompareFindings.regression(results, threshold));
+            err.println(CompareFindings.regression(results));
             return REGRESSION;
         }
         return code;
@@ -322,16 +321,15 @@ public final class StatsTool {
      * {@code options} are each side's JVM options by the name the comparisons give it (for {@link C1Beat}).
      */
     private static int writeComparison(Path outDir, List<RunData> runs, List<CompareResult> results,
-                                       Map<String, List<String>> options, double threshold,
-                                       PrintStream out, PrintStream err) throws BadInputException, IOException {
+                                       Map<String, List<String>> options, PrintStream out, PrintStream err) throws BadInputException, IOException {
         FiniteResults.comparisons(results);
-        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r, threshold,
+        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r,
                 C1Beat.of(r, options.getOrDefault(r.base(), List.of()), options.getOrDefault(r.other(), List.of())))).toList();
         for (int i = 0; i < results.size(); i++) {
             CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
         }
         DataFiles.write(outDir, Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))), out);
-        CompareReport.write(outDir, runs, results, findings, threshold).stream()
+        CompareReport.write(outDir, runs, results, findings).stream()
                 .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
         return OK;
     }

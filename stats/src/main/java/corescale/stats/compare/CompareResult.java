@@ -25,10 +25,13 @@ import java.util.TreeMap;
  *                   else {@link RunToRun#NONE}
  * @param notes      what the comparison left out or chose (forks without a partner dropped, curves
  *                   from first runs, verdicts adjusted with other comparisons)
+ * @param threshold  the relative change that matters, e.g. 0.05: "same" within it, and the canary's move
+ *                   beyond it is named
  */
 public record CompareResult(String base, String other, Design design, int baseRuns, int otherRuns,
                             List<PointComparison> points, List<CurveComparison> curves,
-                            List<Mismatch> mismatches, Canary canary, RunToRun runToRun, List<CompareNote> notes) {
+                            List<Mismatch> mismatches, Canary canary, RunToRun runToRun, List<CompareNote> notes,
+                            double threshold) {
 
     public CompareResult {
         points = List.copyOf(points);

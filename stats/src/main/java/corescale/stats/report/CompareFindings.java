@@ -33,10 +33,10 @@ public final class CompareFindings {
     /**
      * Why {@code --fail-on-regression} fails the build, in one line: the slower points with their
      * ratios, e.g. "... 2 points slower: b vs a: counters · Counters.increment synchronized 1t/1c ×0.8 [0.79, 0.81], ...",
-     * and, where one run a side had a canary that moved beyond {@code threshold}, that the machine moved too:
+     * and, where one run a side had a canary that moved beyond the comparison's threshold, that the machine moved too:
      * a CI log should not read as a regression of the code what may be a slower machine.
      */
-    public static String regression(List<CompareResult> results, double threshold) {
+    public static String regression(List<CompareResult> results) {
         List<String> slower = new ArrayList<>();
         for (CompareResult r : results) {
             r.points().stream().filter(p -> p.verdict() == Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
@@ -45,17 +45,18 @@ public final class CompareFindings {
         }
         String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";
         List<String> moved = results.stream()
-                .filter(r -> r.anySlower() && r.design() == Design.FORKS && r.canary().beyond(threshold))
+                .filter(r -> r.anySlower() && r.design() == Design.FORKS && r.canary().beyond(r.threshold()))
                 .map(r -> r.other() + " vs " + r.base() + ": " + CanaryText.describe(r.canary())).toList();
         return "--fail-on-regression: " + slower.size() + " point" + (slower.size() == 1 ? "" : "s") + " slower: "
                 + String.join("; ", slower.subList(0, Math.min(slower.size(), MAX_SLOWER_LISTED))) + more
                 + " (compare.md has each)"
-                + (moved.isEmpty() ? "" : "; the machine moved too, beyond ±" + Fmt.pct(threshold) + " (" + String.join("; ", moved)
+                + (moved.isEmpty() ? "" : "; the machine moved too, beyond ±" + Fmt.pct(results.get(0).threshold()) + " (" + String.join("; ", moved)
                 + "): it may be the machine, not the code");
     }
 
     /** The findings of one comparison; they stand under a line or heading that names it ("other vs base"). */
-    public static List<String> of(CompareResult r, double threshold) {
+    public static List<String> of(CompareResult r) {
+        double threshold = r.threshold();
         boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
         List<String> out = new ArrayList<>();
         r.groups().forEach(g -> out.add(group(g, r, threshold, machineMoved)));
@@ -100,9 +101,9 @@ public final class CompareFindings {
         return min == max ? Integer.toString(min) : min + "-" + max;
     }
 
-    /** As {@link #of(CompareResult, double)}, then the line on the points a C1-only side won against C2, if any. */
-    public static List<String> of(CompareResult r, double threshold, Optional<C1Beat> c1) {
-        List<String> out = new ArrayList<>(of(r, threshold));
+    /** As {@link #of(CompareResult)}, then the line on the points a C1-only side won against C2, if any. */
+    public static List<String> of(CompareResult r, Optional<C1Beat> c1) {
+        List<String> out = new ArrayList<>(of(r));
         c1.ifPresent(b -> out.add(c1Beat(b)));
         return out;
     }

@@ -44,18 +44,16 @@ public final class CompareReport {
      * @param runs      every run (or configuration), the base side first, as compared
      * @param results   the comparison of each other side against the base, in order
      * @param findings  each comparison's {@link CompareFindings}, in the same order (computed once, also printed)
-     * @param threshold the relative change that matters, e.g. 0.05
      * @return the files written: compare.md, compare.html, then the charts
      */
     public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results,
-                                   List<List<String>> findings, double threshold) throws IOException {
+                                   List<List<String>> findings) throws IOException {
         List<ChartFile> charts = new ArrayList<>();
-        Doc doc = build(runs, results, findings, threshold, charts);
+        Doc doc = build(runs, results, findings, charts);
         return Output.write(outDir, doc, charts);
     }
 
-    static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, double threshold,
-                     List<ChartFile> charts) {
+    static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, List<ChartFile> charts) {
         List<Group> groups = new ArrayList<>();
         results.forEach(r -> r.points().forEach(p -> groups.add(Group.of(p.key(), p.mode()))));
         runs.forEach(run -> run.curves().forEach(c -> groups.add(Group.of(c.key()))));
@@ -65,10 +63,10 @@ public final class CompareReport {
         doc.p(ORIENTATION + "; how the verdicts are reached follows them.");
         // The verdicts first; how they are reached after them, for the reader who asks.
         for (int i = 0; i < results.size(); i++) {
-            result(doc, results.get(i), findings.get(i), threshold, names, charts);
+            result(doc, results.get(i), findings.get(i), names, charts);
         }
         doc.h(1, "How the verdicts are reached");
-        doc.p(verdictRule(threshold));
+        doc.p(verdictRule(results.get(0).threshold())); // one call compares every side at one threshold
         machines(doc, runs, names, charts);
         return doc;
     }
@@ -154,7 +152,7 @@ public final class CompareReport {
         return String.join(" | ", r.runs().stream().map(f).filter(s -> !s.isEmpty()).distinct().sorted().toList());
     }
 
-    private static void result(Doc doc, CompareResult r, List<String> findings, double threshold, FileNames names,
+    private static void result(Doc doc, CompareResult r, List<String> findings, FileNames names,
                                List<ChartFile> charts) {
         doc.lead(r.other() + " vs " + r.base());
         // The verdicts first, then the machine's own speed beside which the families' ratios are read.
@@ -200,7 +198,7 @@ public final class CompareReport {
             for (int from = 0; from < ratios.size(); from += MAX_POINTS_PER_CHART) {
                 List<CompareCharts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
                 String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
-                ChartFile c = CompareCharts.ratios(Group.of(any.key(), any.mode()), r.base(), r.other(), suffix, part, threshold)
+                ChartFile c = CompareCharts.ratios(Group.of(any.key(), any.mode()), r.base(), r.other(), suffix, part, r.threshold())
                         .render(names.compare(Group.of(any.key(), any.mode()), CompareCharts.runLabel(r.other()), "ratio",
                                 suffix.isEmpty() ? "" : Integer.toString(from / MAX_POINTS_PER_CHART + 1)));
                 charts.add(c);

@@ -61,7 +61,7 @@ class C1BeatTest {
         assertEquals(List.of(WINS), b.points().stream().map(C1Beat.Win::key).toList());
         assertEquals(1.3, b.points().get(0).times(), 0.01);
 
-        List<String> findings = CompareFindings.of(r, 0.05, Optional.of(b));
+        List<String> findings = CompareFindings.of(r, Optional.of(b));
         String line = findings.get(findings.size() - 1);
         assertTrue(line.startsWith("C1 (-XX:TieredStopAtLevel=1, c1) beat C2 (c2) at " + WINS.label() + " (×1.3"), line);
         assertTrue(line.endsWith("not a faster compiler — check the benchmark's compiled code"), line);
@@ -82,7 +82,7 @@ class C1BeatTest {
     void noLineWhenC1TiesOrLoses() {
         CompareResult r = compare(config("c2", 1, 1, 1), config("c1", 1, 1, 0.7));
         assertEquals(Optional.empty(), C1Beat.of(r, List.of(""), List.of(C1_OPTIONS)));
-        assertEquals(CompareFindings.of(r, 0.05), CompareFindings.of(r, 0.05, C1Beat.of(r, List.of(""), List.of(C1_OPTIONS))));
+        assertEquals(CompareFindings.of(r), CompareFindings.of(r, C1Beat.of(r, List.of(""), List.of(C1_OPTIONS))));
     }
 
     @Test

@@ -183,7 +183,7 @@ class ReplicateRunsTest {
         assertEquals(2, p.nBase());
         assertEquals(1, p.nOther());
         assertTrue(p.notes().contains(CompareNote.Plain.SINGLE_RUN_SIDE_VARIES_AS_OTHER), p.notes().toString());
-        assertTrue(CompareFindings.of(r, 0.05).stream().anyMatch(f -> f.contains("2 runs vs 1: the run is the unit")));
+        assertTrue(CompareFindings.of(r).stream().anyMatch(f -> f.contains("2 runs vs 1: the run is the unit")));
     }
 
     /** What the findings say of r2 (the shifted run) against r1, one run a side, with the canary readings given. */
@@ -194,7 +194,7 @@ class ReplicateRunsTest {
         CompareResult r = new Comparer(0.05).compare(r1, r2);
         assertEquals(Design.FORKS, r.design());
         assertTrue(r.points().stream().allMatch(p -> p.verdict() == Verdict.SLOWER), "the shift is called slower");
-        List<String> findings = CompareFindings.of(r, 0.05);
+        List<String> findings = CompareFindings.of(r);
         System.out.println("canary x" + canarySpeedOfR2 + ":\n  " + String.join("\n  ", findings));
         return findings;
     }
@@ -226,7 +226,7 @@ class ReplicateRunsTest {
         assertEquals(0.8, r.canary().cpu(), 1e-12);
         assertTrue(Double.isNaN(r.canary().memory()), "memory " + r.canary().memory());
         assertTrue(r.notes().contains(CompareNote.Plain.CANARY_CHAINS_DIFFER), r.notes().toString());
-        List<String> findings = CompareFindings.of(r, 0.05);
+        List<String> findings = CompareFindings.of(r);
         assertTrue(findings.contains("the canary's memory kernel walked chains of different sizes (it follows the largest"
                 + " cache): its times are not compared"), findings.toString());
         assertTrue(findings.stream().noneMatch(f -> f.contains("memory kernel,") || f.contains("on its memory kernel")), findings.toString());

@@ -116,11 +116,11 @@ class RunToRunTest {
         PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "", 1, 1, Mode.THROUGHPUT);
         double[] forks = {100, 103, 98, 101};
         List<String> with = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, RUN_A),
-                withCanary("b", key, forks, RUN_B)), 0.05);
+                withCanary("b", key, forks, RUN_B)));
         assertTrue(with.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance and the machine's drift,"
                 + " which the canary measured during the runs (a point's two runs differ by ±7.0% from it")), with.toString());
         List<String> without = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, List.of()),
-                withCanary("b", key, forks, List.of())), 0.05);
+                withCanary("b", key, forks, List.of())));
         assertTrue(without.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance only (no canary"
                 + " readings to measure the machine's drift by)")), without.toString());
     }

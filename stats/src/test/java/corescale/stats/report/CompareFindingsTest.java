@@ -47,7 +47,7 @@ class CompareFindingsTest {
     }
 
     private static String first(CompareResult r) {
-        return CompareFindings.of(r, 0.05).get(0);
+        return CompareFindings.of(r).get(0);
     }
 
     @Test
@@ -64,8 +64,8 @@ class CompareFindingsTest {
     @Test
     void theGateNamesTheFirstFiveSlowerPointsAndCountsTheRest() {
         assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
-                + "[0.796, 0.804] (compare.md has each)", CompareFindings.regression(List.of(compare(0.8, 1)), 0.05));
-        String seven = CompareFindings.regression(List.of(compare(0.8, 0.8, 0.8, 1, 0.8, 0.8, 0.8, 0.8)), 0.05);
+                + "[0.796, 0.804] (compare.md has each)", CompareFindings.regression(List.of(compare(0.8, 1))));
+        String seven = CompareFindings.regression(List.of(compare(0.8, 0.8, 0.8, 1, 0.8, 0.8, 0.8, 0.8)));
         assertTrue(seven.startsWith("--fail-on-regression: 7 points slower: other vs base: counters · Counters.increment v0 "), seven);
         assertEquals(5, seven.split("other vs base: ", -1).length - 1, "five named: " + seven);
         assertTrue(seven.contains(" v5 ") && !seven.contains(" v6 ") && !seven.contains(" v3 "), "the first five slower, in order: " + seven);
@@ -77,14 +77,14 @@ class CompareFindingsTest {
     void theGateSaysWhenTheMachineMovedToo() {
         CompareResult r = compare(0.8, 1);
         CompareResult moved = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
-                r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes());
+                r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes(), r.threshold());
         assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
                 + "[0.796, 0.804] (compare.md has each); the machine moved too, beyond ±5.0% (other vs base: ×0.835 as fast "
                 + "on the canary's cpu kernel, ×0.935 on its memory kernel): it may be the machine, not the code",
-                CompareFindings.regression(List.of(moved), 0.05));
+                CompareFindings.regression(List.of(moved)));
         CompareResult steady = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
-                r.curves(), r.mismatches(), new Canary(0.98, 1.01), r.runToRun(), r.notes());
-        assertFalse(CompareFindings.regression(List.of(steady), 0.05).contains("machine moved"));
+                r.curves(), r.mismatches(), new Canary(0.98, 1.01), r.runToRun(), r.notes(), r.threshold());
+        assertFalse(CompareFindings.regression(List.of(steady)).contains("machine moved"));
     }
 
     @Test
@@ -108,17 +108,17 @@ class CompareFindingsTest {
                         Set.of(Synthetic.RUN)),
                 Synthetic.runData("other", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 95, 105)),
                         Set.of(Synthetic.RUN)));
-        List<String> lines = CompareFindings.of(r, 0.05);
+        List<String> lines = CompareFindings.of(r);
         assertTrue(lines.contains("1 inconclusive: too few or too spread to call a change, or the same within ±5.0% "
                 + "(forks a point: base 3, other 2); more forks a point tell more"), lines.toString());
-        assertEquals(0, CompareFindings.of(compare(1, 1.25), 0.05).stream().filter(l -> l.contains("inconclusive:")).count(),
+        assertEquals(0, CompareFindings.of(compare(1, 1.25)).stream().filter(l -> l.contains("inconclusive:")).count(),
                 "no line where every point has a verdict");
     }
 
     @Test
     void theConsoleNamesTheComparisonOnceAndTheMachineOnlyWhereMeasured() {
         CompareResult r = compare(1.25, 1);
-        List<String> lines = CompareFindings.consoleLines(r, CompareFindings.of(r, 0.05));
+        List<String> lines = CompareFindings.consoleLines(r, CompareFindings.of(r));
         assertEquals("other vs base (forks): 1 faster, 1 same", lines.get(0));
         assertEquals("  geometric mean ratio ×1.12 on counters at 1 thread (2 points: 1 faster, 1 same; one run a side)",
                 lines.get(1), "no canary line: the runs have no canary");
