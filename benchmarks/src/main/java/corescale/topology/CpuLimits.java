@@ -1,5 +1,6 @@
 package corescale.topology;
 
+import corescale.stats.run.MachineKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,10 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("allowed_cpus", CpuList.format(allowed));
+        json.put(MachineKeys.ALLOWED_CPUS, CpuList.format(allowed));
         json.put("cpuset", cpuset.map(CpuList::format).orElse(""));
-        json.put("quota_cpus", quotaCpus.isPresent() ? quotaCpus.getAsDouble() : null);
-        json.put("quota_from", quotaFrom);
+        json.put(MachineKeys.QUOTA_CPUS, quotaCpus.isPresent() ? quotaCpus.getAsDouble() : null);
+        json.put(MachineKeys.QUOTA_FROM, quotaFrom);
         return json;
     }
 

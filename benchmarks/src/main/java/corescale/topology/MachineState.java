@@ -1,5 +1,6 @@
 package corescale.topology;
 
+import corescale.stats.run.MachineKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ public record MachineState(String governor, String driver, String boost) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("governor", governor);
-        json.put("cpufreq_driver", driver);
-        json.put("boost", boost);
+        json.put(MachineKeys.GOVERNOR, governor);
+        json.put(MachineKeys.CPUFREQ_DRIVER, driver);
+        json.put(MachineKeys.BOOST, boost);
         return json;
     }
 

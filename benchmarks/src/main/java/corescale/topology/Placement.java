@@ -1,5 +1,6 @@
 package corescale.topology;
 
+import corescale.stats.run.MachineKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public record Placement(Topology topology, CpuLimits limits, String policy, List
     public List<String> notes(int cores) {
         List<String> notes = new ArrayList<>();
         if (limits.aboveQuota(cores)) {
-            notes.add("ABOVE QUOTA: " + limits.describeQuota() + " for " + cores + " cores");
+            notes.add(MachineKeys.ABOVE_QUOTA + ": " + limits.describeQuota() + " for " + cores + " cores");
         }
         List<Cpu> cpus = cpusFor(cores).stream().map(id -> topology.cpu(id).orElse(new Cpu(id, 0, 0, id, 0, 0, -1, ""))).toList();
         long physical = cpus.stream().mapToInt(Cpu::core).distinct().count();
@@ -142,9 +143,9 @@ public record Placement(Topology topology, CpuLimits limits, String policy, List
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("policy", policy);
-        json.put("cpus_by_cores", byCores);
-        json.put("notes_by_cores", notes);
+        json.put(MachineKeys.POLICY, policy);
+        json.put(MachineKeys.CPUS_BY_CORES, byCores);
+        json.put(MachineKeys.NOTES_BY_CORES, notes);
         return json;
     }
 

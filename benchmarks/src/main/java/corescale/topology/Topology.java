@@ -1,5 +1,6 @@
 package corescale.topology;
 
+import corescale.stats.run.MachineKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ public record Topology(List<Cpu> cpus, boolean known) {
     /** What run.json records: the summary, the counts and every CPU. */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("summary", summary());
+        json.put(MachineKeys.SUMMARY, summary());
         json.put("known", known);
         json.put("packages", packages());
         json.put("physical_cores", physicalCores());

@@ -3,13 +3,13 @@ package corescale.stats.report;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 
+import corescale.stats.run.MachineKeys;
 import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
 
@@ -26,29 +26,29 @@ final class TopologyFacts {
 
     static void addTo(RunFile run, List<PointsFile.Stolen> stolenPoints, Map<String, String> machine, Map<String, String> facts) {
         if (run.topology() != null) {
-            machine.put("topology", run.topology().path("summary").asText());
+            machine.put("topology", run.topology().path(MachineKeys.SUMMARY).asText());
         }
         JsonNode state = tree(run.machineState());
         if (state.isObject()) {
-            machine.put("frequency governor", state.path("governor").asText() + " (driver " + state.path("cpufreq_driver").asText() + ")");
-            machine.put("boost", state.path("boost").asText());
+            machine.put("frequency governor", state.path(MachineKeys.GOVERNOR).asText() + " (driver " + state.path(MachineKeys.CPUFREQ_DRIVER).asText() + ")");
+            machine.put("boost", state.path(MachineKeys.BOOST).asText());
         }
         JsonNode limits = tree(run.limits());
         if (limits.isObject()) {
-            machine.put("CPUs this process could use", limits.path("allowed_cpus").asText());
-            machine.put("CPU quota", limits.path("quota_cpus").isNumber()
-                    ? String.format(Locale.ROOT, "%.2f CPUs (%s)", limits.path("quota_cpus").asDouble(), limits.path("quota_from").asText())
+            machine.put("CPUs this process could use", limits.path(MachineKeys.ALLOWED_CPUS).asText());
+            machine.put("CPU quota", limits.path(MachineKeys.QUOTA_CPUS).isNumber()
+                    ? Fmt.num(limits.path(MachineKeys.QUOTA_CPUS).asDouble()) + " CPUs (" + limits.path(MachineKeys.QUOTA_FROM).asText() + ")"
                     : "none");
         }
         JsonNode placement = tree(run.placement());
         if (placement.isObject()) {
-            facts.put("placement", placement.path("policy").asText());
+            facts.put("placement", placement.path(MachineKeys.POLICY).asText());
             List<String> aboveQuota = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = placement.path("cpus_by_cores").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = placement.path(MachineKeys.CPUS_BY_CORES).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                JsonNode note = placement.path("notes_by_cores").path(e.getKey());
+                JsonNode note = placement.path(MachineKeys.NOTES_BY_CORES).path(e.getKey());
                 facts.put("CPUs at " + e.getKey() + " cores", e.getValue().asText() + (note.isMissingNode() ? "" : " (" + note.asText() + ")"));
-                if (note.asText().contains("ABOVE QUOTA")) {
+                if (note.asText().contains(MachineKeys.ABOVE_QUOTA)) {
                     aboveQuota.add(e.getKey());
                 }
             }
@@ -57,11 +57,10 @@ final class TopologyFacts {
                         + " cores: each busy thread gets less than a whole CPU");
             }
         }
-        List<String> stolen = stolenPoints.stream().map(p -> String.format(Locale.ROOT, "%s %s%s %s: %.1f%%",
-                p.benchmark(), p.variant(), p.params().isEmpty() ? "" : " " + p.params(), Groups.at(p.cores(), p.threads()),
-                p.stealPct())).toList();
+        List<String> stolen = stolenPoints.stream().map(p -> p.benchmark() + " " + p.variant() + (p.params().isEmpty() ? "" : " " + p.params())
+                + " " + Groups.at(p.cores(), p.threads()) + ": " + Fmt.pct(p.stealPct() / 100)).toList();
         if (!stolen.isEmpty()) {
-            facts.put(String.format(Locale.ROOT, "FLAG: steal above %.0f%% of the time", 100 * PointsFile.STEAL_FLAG),
+            facts.put("FLAG: steal above " + Fmt.pct(PointsFile.STEAL_FLAG) + " of the time",
                     String.join("; ", stolen));
         }
     }

@@ -40,11 +40,11 @@ class TopologyFactsTest {
         assertEquals("2 packages × 8 cores × 2 threads; NUMA 2; L3 2", facts.machine().get("topology"));
         assertEquals("performance (driver intel_pstate)", facts.machine().get("frequency governor"));
         assertEquals("on", facts.machine().get("boost"));
-        assertEquals("1.50 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)", facts.machine().get("CPU quota"));
+        assertEquals("1.5 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)", facts.machine().get("CPU quota"));
         assertEquals("2", facts.facts().get("CPUs at 1 cores"));
         assertEquals("2,0 (ABOVE QUOTA: CPU quota 1.50 CPUs for 2 cores)", facts.facts().get("CPUs at 2 cores"));
         assertEquals("2 cores: each busy thread gets less than a whole CPU", facts.facts().get("FLAG: cores above the CPU quota"));
-        assertEquals("Counters.increment atomicLong 2t/2c: 3.4%", facts.facts().get("FLAG: steal above 2% of the time"),
+        assertEquals("Counters.increment atomicLong 2t/2c: 3.4%", facts.facts().get("FLAG: steal above 2.0% of the time"),
                 "only the point above 2%; a blank steal is unknown, not zero");
         assertFalse(facts.facts().keySet().stream().anyMatch(k -> k.startsWith("topology.")), "no raw CPU list in the table");
     }
