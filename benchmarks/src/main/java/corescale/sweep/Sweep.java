@@ -219,13 +219,10 @@ public final class Sweep {
             }
             if (failure.isPresent()) {
                 String why = failure.get().getMessage();
-                if (lockTaken(why, progress)) {
+                if (!logFailure(state, why, failedLog, progress)) {
                     return false;
                 }
                 failed++;
-                synchronized (writeLock) {
-                    failedLog.append(state.point().key(), why);
-                }
                 progress.finished(state.point(), "FAILED: " + why);
                 return true;
             }
@@ -260,14 +257,12 @@ public final class Sweep {
                     return false;
                 }
                 if (failure.isPresent()) {
-                    if (lockTaken(failure.get().getMessage(), progress)) {
+                    String why = failure.get().getMessage();
+                    if (!logFailure(state, "more forks: " + why, failedLog, progress)) {
                         return false;
                     }
                     failed[0]++;
-                    synchronized (writeLock) {
-                        failedLog.append(state.point().key(), "more forks: " + failure.get().getMessage());
-                    }
-                    progress.say("[more] " + state.point().label() + ": FAILED: " + failure.get().getMessage());
+                    progress.say("[more] " + state.point().label() + ": FAILED: " + why);
                     return true;
                 }
                 if (!write(state, results, points, progress)) {
@@ -290,6 +285,20 @@ public final class Sweep {
             }
         }
         return failed[0];
+    }
+
+    /**
+     * Logs a failed batch of {@code state}'s point to failures.csv; false, and nothing logged, when it
+     * failed because another JMH run took JMH's lock ({@link #lockTaken}): then the sweep stops.
+     */
+    private boolean logFailure(PointForks state, String why, PointLog failedLog, Progress progress) throws IOException {
+        if (lockTaken(why, progress)) {
+            return false;
+        }
+        synchronized (writeLock) {
+            failedLog.append(state.point().key(), why);
+        }
+        return true;
     }
 
     /**
