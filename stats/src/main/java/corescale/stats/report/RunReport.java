@@ -140,7 +140,7 @@ public final class RunReport {
         for (LostUpdates r : rows) {
             PointKey k = r.key();
             t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),
-                    String.format(java.util.Locale.ROOT, "%.0f", r.total()), r.iterationsWithLoss() + " of " + r.iterations());
+                    Fmt.n(r.total()), r.iterationsWithLoss() + " of " + r.iterations());
         }
         doc.table(t.build());
     }
