@@ -52,7 +52,7 @@ class FindingsTest {
         // 5% apart with ±10% forks: no lead, and the 90% interval of the ratio reaches far beyond ±5%.
         String all = findings(List.of(point("atomicLong", 95, 105, 115), point("longAdder", 90, 100, 110)), List.of());
         assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder not told apart (ratio 1.05 ["), all);
-        assertTrue(all.contains("], lead not significant at 5% FDR over 1 test: q "), "one pair, one test: " + all);
+        assertTrue(all.contains("], lead not significant at 5.0% FDR over 1 test: q "), "one pair, one test: " + all);
     }
 
     @Test
