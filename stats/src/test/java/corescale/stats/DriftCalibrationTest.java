@@ -69,10 +69,10 @@ class DriftCalibrationTest {
         for (int[] ij : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
             RunData a = runs.get(ij[0]);
             RunData b = runs.get(ij[1]);
-            CompareResult withDrift = comparer.compare(a, b);
+            CompareResult withDrift = Synthetic.compare(comparer, a, b);
             assertTrue(withDrift.runToRun().estimated(), "both runs have canary readings");
             Pair drift = pair(RUNS.get(ij[1]) + " vs " + RUNS.get(ij[0]), withDrift);
-            Pair forks = pair(drift.name(), comparer.compare(withoutCanary(a), withoutCanary(b)));
+            Pair forks = pair(drift.name(), Synthetic.compare(comparer, withoutCanary(a), withoutCanary(b)));
             System.out.printf(Locale.ROOT, "%s: drift ±%.1f%%; p < 0.05 at %d of %d points with it, %d with the forks"
                     + " alone; called %d with it, %d without%n", drift.name(), 100 * withDrift.runToRun().relative(),
                     drift.below5(), drift.points(), forks.below5(), drift.called(), forks.called());
@@ -109,7 +109,7 @@ class DriftCalibrationTest {
                 if (i == j) {
                     continue;
                 }
-                CompareResult r = comparer.compare(runs.get(i), runs.get(j));
+                CompareResult r = Synthetic.compare(comparer, runs.get(i), runs.get(j));
                 gates++;
                 if (r.anySlower()) {
                     fired.add(r);

@@ -4,6 +4,8 @@ import java.util.Set;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.bounds.PointFacts;
+import corescale.stats.compare.CompareResult;
+import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;
@@ -144,5 +146,10 @@ public final class Synthetic {
         Map<PointKey, PointFacts> facts = new java.util.HashMap<>();
         heldBack.forEach(k -> facts.put(k, new PointFacts(Double.NaN, Double.NaN, 3.0)));
         return Bounds.of(points, facts);
+    }
+
+    /** One run a side ({@link corescale.stats.compare.Design#FORKS}), each side named as its run. */
+    public static CompareResult compare(Comparer comparer, RunData base, RunData other) {
+        return comparer.compare(List.of(base), List.of(other), base.name(), other.name());
     }
 }

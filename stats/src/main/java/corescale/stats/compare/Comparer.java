@@ -50,11 +50,6 @@ public final class Comparer {
         this.threshold = threshold;
     }
 
-    /** One run a side ({@link Design#FORKS}). */
-    public CompareResult compare(RunData base, RunData other) {
-        return compare(List.of(base), List.of(other), base.name(), other.name());
-    }
-
     /** Sides of one or more runs each: {@link Design#FORKS} with one run a side, else {@link Design#RUNS}. */
     public CompareResult compare(List<RunData> base, List<RunData> other, String baseName, String otherName) {
         return compare(base.size() == 1 && other.size() == 1 ? Design.FORKS : Design.RUNS, base, other, baseName,

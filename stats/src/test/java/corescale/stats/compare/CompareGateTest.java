@@ -106,8 +106,7 @@ class CompareGateTest {
             throws BadInputException {
         List<PointSummary> base = run(rnd, forks, forkNoise, factors(1, 0));
         List<PointSummary> other = run(rnd, forks, forkNoise, factors(planted, changed));
-        return new Comparer(0.05).compare(Synthetic.runData("base", base, Set.of(Synthetic.RUN)),
-                Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
+        return Synthetic.compare(new Comparer(0.05), Synthetic.runData("base", base, Set.of(Synthetic.RUN)), Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
     }
 
     /** Null runs (no change at all): how many of {@code trials} runs would fail the build. */
@@ -198,7 +197,7 @@ class CompareGateTest {
             RunData base = Synthetic.runData("base", run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN));
             List<CompareResult> results = new ArrayList<>();
             for (int o = 0; o < 3; o++) {
-                results.add(comparer.compare(base, Synthetic.runData("o" + o, run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN))));
+                results.add(Synthetic.compare(comparer, base, Synthetic.runData("o" + o, run(rnd, 8, 0.03, factors(1, 0)), Set.of(Synthetic.RUN))));
             }
             firedOneByOne += results.stream().anyMatch(CompareResult::anySlower) ? 1 : 0;
             firedTogether += comparer.decidedTogether(results).stream().anyMatch(CompareResult::anySlower) ? 1 : 0;
@@ -252,8 +251,7 @@ class CompareGateTest {
             List<CanaryReading> baseCanary = canary(rnd, 0.04);
             List<CanaryReading> otherCanary = canary(rnd, 0.04);
             for (int with = 0; with < 2; with++) {
-                CompareResult r = comparer.compare(withCanary("base", base, with == 0 ? baseCanary : List.of()),
-                        withCanary("other", other, with == 0 ? otherCanary : List.of()));
+                CompareResult r = Synthetic.compare(comparer, withCanary("base", base, with == 0 ? baseCanary : List.of()), withCanary("other", other, with == 0 ? otherCanary : List.of()));
                 fired[with] += r.anySlower() ? 1 : 0;
                 for (PointComparison p : r.points()) {
                     boolean isPlanted = Integer.parseInt(p.key().variant().substring(1)) < changed;

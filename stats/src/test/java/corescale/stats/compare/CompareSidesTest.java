@@ -44,9 +44,7 @@ class CompareSidesTest {
     void aPointOnOneSideOnlyKeepsItsMeanOnThatSide() {
         PointKey onlyBase = KEY.withVariant("semaphore");
         PointKey onlyOther = KEY.withVariant("stampedLock");
-        CompareResult r = new Comparer(0.05).compare(
-                run("a", point(KEY, false, 100, 101, 99), point(onlyBase, false, 50, 51, 49)),
-                run("b", point(KEY, false, 100, 101, 99), point(onlyOther, false, 70, 71, 69)));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", point(KEY, false, 100, 101, 99), point(onlyBase, false, 50, 51, 49)), run("b", point(KEY, false, 100, 101, 99), point(onlyOther, false, 70, 71, 69)));
         PointComparison base = r.points().stream().filter(p -> p.key().equals(onlyBase)).findFirst().orElseThrow();
         assertEquals(Verdict.ONLY_BASE, base.verdict());
         assertEquals(50, base.baseMean(), 1e-12);
@@ -61,34 +59,28 @@ class CompareSidesTest {
     void anUnstablePointNamesItsSide() {
         Comparer comparer = new Comparer(0.05);
         for (boolean[] sides : new boolean[][] {{true, false}, {false, true}, {true, true}}) {
-            PointComparison c = comparer.compare(run("a", point(KEY, sides[0], 100, 101, 99)),
-                    run("b", point(KEY, sides[1], 100, 102, 98))).points().get(0);
+            PointComparison c = Synthetic.compare(comparer, run("a", point(KEY, sides[0], 100, 101, 99)), run("b", point(KEY, sides[1], 100, 102, 98))).points().get(0);
             CompareNote.Side expected = sides[0] && sides[1] ? CompareNote.Side.BOTH
                     : sides[0] ? CompareNote.Side.BASE : CompareNote.Side.OTHER;
             assertTrue(c.notes().contains(new CompareNote.Unstable(expected)), expected + ": " + c.notes());
         }
-        PointComparison stable = comparer.compare(run("a", point(KEY, false, 100, 101, 99)),
-                run("b", point(KEY, false, 100, 102, 98))).points().get(0);
+        PointComparison stable = Synthetic.compare(comparer, run("a", point(KEY, false, 100, 101, 99)), run("b", point(KEY, false, 100, 102, 98))).points().get(0);
         assertTrue(stable.notes().stream().noneMatch(n -> n instanceof CompareNote.Unstable), stable.notes().toString());
     }
 
     @Test
     void machinesDifferOnlyInWhatBothSidesKnow() {
         PointSummary p = point(KEY, false, 100, 101, 99);
-        CompareResult unknown = new Comparer(0.05).compare(run("a", machine("", 0, "25"), p),
-                run("b", machine("AMD EPYC", 8, "25"), p));
+        CompareResult unknown = Synthetic.compare(new Comparer(0.05), run("a", machine("", 0, "25"), p), run("b", machine("AMD EPYC", 8, "25"), p));
         assertEquals(List.of(), unknown.mismatches(), "an unknown CPU or CPU count is no difference");
-        CompareResult jdks = new Comparer(0.05).compare(run("a", machine("AMD EPYC", 8, "21.0.2"), p),
-                run("b", machine("AMD EPYC", 8, "25.0.3"), p));
+        CompareResult jdks = Synthetic.compare(new Comparer(0.05), run("a", machine("AMD EPYC", 8, "21.0.2"), p), run("b", machine("AMD EPYC", 8, "25.0.3"), p));
         assertEquals(List.of(new Mismatch("jdk_version", List.of("21.0.2"), List.of("25.0.3"))), jdks.mismatches());
     }
 
     @Test
     void perCoreComparisonTakesThreadsEqualCoresAtTheMostCores() {
         PointKey lock = Synthetic.key("lock", 1, 1);
-        CompareResult r = new Comparer(0.05).compare(
-                run("a", point(lock, false, 10, 10.1, 9.9), point(lock.withCores(2).withThreads(2), false, 18, 18.2, 17.8)),
-                run("b", point(lock, false, 10, 10.1, 9.9), point(lock.withCores(4).withThreads(4), false, 30, 30.3, 29.7),
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", point(lock, false, 10, 10.1, 9.9), point(lock.withCores(2).withThreads(2), false, 18, 18.2, 17.8)), run("b", point(lock, false, 10, 10.1, 9.9), point(lock.withCores(4).withThreads(4), false, 30, 30.3, 29.7),
                         point(lock.withCores(4).withThreads(8), false, 40, 40.4, 39.6)));
         assertEquals(1, r.curves().size(), "core counts differ: one curve compared per core");
         CurveComparison c = r.curves().get(0);

@@ -48,7 +48,7 @@ class CompareTest {
         SplittableRandom r = new SplittableRandom(5);
         PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, 0.01, 5));
         PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 90, 0.01, 5));
-        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        PointComparison c = only(Synthetic.compare(new Comparer(0.05), run("a", base), run("b", other)));
         assertEquals(Verdict.SLOWER, c.verdict(), c.toString());
         assertTrue(c.ratio().high() < 0.95);
         assertTrue(c.pChange() < 0.001, "Welch p " + c.pChange());
@@ -67,7 +67,7 @@ class CompareTest {
             for (int t = 0; t < trials; t++) {
                 PointSummary a = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, cv, 5));
                 PointSummary b = Synthetic.summary(KEY, Mode.THROUGHPUT, forkMeans(r, 100, cv, 5));
-                Verdict v = only(comparer.compare(run("a", a), run("b", b))).verdict();
+                Verdict v = only(Synthetic.compare(comparer, run("a", a), run("b", b))).verdict();
                 wrong += v == Verdict.FASTER || v == Verdict.SLOWER ? 1 : 0;
                 same += v == Verdict.SAME ? 1 : 0;
             }
@@ -83,7 +83,7 @@ class CompareTest {
     void higherThroughputIsFaster() {
         PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101, 99, 100, 100);
         PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 120, 121, 119, 120, 120);
-        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        PointComparison c = only(Synthetic.compare(new Comparer(0.05), run("a", base), run("b", other)));
         assertEquals(Verdict.FASTER, c.verdict());
         assertEquals(1.2, c.ratio().value(), 1e-12);
     }
@@ -92,7 +92,7 @@ class CompareTest {
     void lowerAverageTimeIsFaster() {
         PointSummary base = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 2.0, 2.02, 1.98, 2.0, 2.0);
         PointSummary other = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 1.6, 1.62, 1.58, 1.6, 1.6);
-        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        PointComparison c = only(Synthetic.compare(new Comparer(0.05), run("a", base), run("b", other)));
         assertEquals(Verdict.FASTER, c.verdict());
         assertEquals(1.25, c.ratio().value(), 1e-12); // base time / other time
     }
@@ -112,14 +112,14 @@ class CompareTest {
     void oneForkOrPooledSideIsInsufficientHoweverLargeTheChange() {
         PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100);
         PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 50, 51, 49);
-        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        PointComparison c = only(Synthetic.compare(new Comparer(0.05), run("a", base), run("b", other)));
         assertEquals(Verdict.INSUFFICIENT, c.verdict());
         assertEquals(0.5, c.ratio().value(), 1e-12);
         assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
         assertEquals(List.of(new CompareNote.SideTooFewForks(CompareNote.Side.BASE, 1, Comparer.MIN_FORKS)), c.notes());
         PointSummary pooled = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
                 new double[0], List.of());
-        PointComparison p = only(new Comparer(0.05).compare(run("a", other), run("b", pooled)));
+        PointComparison p = only(Synthetic.compare(new Comparer(0.05), run("a", other), run("b", pooled)));
         assertEquals(Verdict.INSUFFICIENT, p.verdict());
         assertEquals(List.of(new CompareNote.SidePooled(CompareNote.Side.OTHER)), p.notes());
     }
@@ -128,7 +128,7 @@ class CompareTest {
     void avgtAndSampleOfOnePointAreComparedEachWithItsOwn() {
         PointSummary avgt = Synthetic.summary(KEY, Mode.AVERAGE_TIME, 2.0, 2.0, 2.0);
         PointSummary sample = Synthetic.summary(KEY, Mode.SAMPLE_TIME, 3.0, 3.0, 3.0);
-        CompareResult r = new Comparer(0.05).compare(run("a", avgt, sample), run("b", avgt, sample));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", avgt, sample), run("b", avgt, sample));
         assertEquals(2, r.points().size());
         r.points().forEach(p -> assertEquals(1.0, p.ratio().value(), 1e-12));
     }
@@ -139,8 +139,7 @@ class CompareTest {
         PointSummary onlyA = Synthetic.summary(Synthetic.key("adder", 4, 4), Mode.THROUGHPUT, 5, 5, 5);
         PointSummary onlyB = Synthetic.summary(Synthetic.key("atomic", 4, 4), Mode.THROUGHPUT, 7, 7, 7);
         RunInfo otherJdk = new RunInfo("r2", "hostB", "Linux", "amd64", "cpu", 8, "vendor", "25", "", "", "");
-        CompareResult r = new Comparer(0.05).compare(run("a", shared, onlyA),
-                Synthetic.runData("b", List.of(shared, onlyB), Set.of(otherJdk)));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", shared, onlyA), Synthetic.runData("b", List.of(shared, onlyB), Set.of(otherJdk)));
         assertEquals(3, r.points().size());
         assertEquals(Set.of(Verdict.SAME, Verdict.ONLY_BASE, Verdict.ONLY_OTHER),
                 Set.copyOf(r.points().stream().map(PointComparison::verdict).toList()));
@@ -159,7 +158,7 @@ class CompareTest {
         PointKey k2 = Synthetic.key("adder", 4, 4);
         PointSummary a2 = Synthetic.summary(k2, Mode.THROUGHPUT, 10, 10);
         PointSummary b2 = Synthetic.summary(k2, Mode.THROUGHPUT, 5, 5);
-        CompareResult r = new Comparer(0.05).compare(run("a", a1, a2), run("b", b1, b2));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", a1, a2), run("b", b1, b2));
         assertEquals(1.0, r.families().get(0).geomean(), 1e-12); // sqrt(2 · 0.5)
     }
 
@@ -167,7 +166,7 @@ class CompareTest {
     void differentCoreCountsAreComparedPerCoreAtMostCores() {
         PointSummary a = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40, 40);
         PointSummary b = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60, 60);
-        CompareResult r = new Comparer(0.05).compare(run("a", a), run("b", b));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", a), run("b", b));
         assertEquals(1, r.curves().size());
         CurveComparison c = r.curves().get(0);
         assertEquals(10.0, c.basePerCore(), 1e-12);
@@ -196,7 +195,7 @@ class CompareTest {
         assertFalse(base.curves().isEmpty());
         assertTrue(base.curves().stream().allMatch(c -> !c.usl().fitted() && c.usl().noFit().reason() == NoFit.Reason.NOT_FITTED),
                 "what compare draws is not fitted");
-        CurveComparison c = new Comparer(0.05).compare(base, other).curves().get(0);
+        CurveComparison c = Synthetic.compare(new Comparer(0.05), base, other).curves().get(0);
         assertTrue(c.baseUsl().fitted(), String.valueOf(c.baseUsl().noFit()));
         assertTrue(c.otherUsl().fitted(), String.valueOf(c.otherUsl().noFit()));
         assertEquals(0.05, c.otherUsl().sigma(), 0.01);
@@ -214,10 +213,10 @@ class CompareTest {
                 Bounds.of(List.of(a, la), java.util.Map.of(la.key(), one)));
         RunData other = Synthetic.runData("b", List.of(b, lb), Set.of(Synthetic.RUN),
                 Bounds.of(List.of(b, lb), java.util.Map.of(lb.key(), one)));
-        CompareResult r = new Comparer(0.05).compare(base, other);
+        CompareResult r = Synthetic.compare(new Comparer(0.05), base, other);
         assertEquals(List.of("lock"), r.curves().stream().map(CurveComparison::variant).toList());
         // without the facts both curves are compared: the test can fail
-        assertEquals(2, new Comparer(0.05).compare(run("a", a, la), run("b", b, lb)).curves().size());
+        assertEquals(2, Synthetic.compare(new Comparer(0.05), run("a", a, la), run("b", b, lb)).curves().size());
     }
 
     /** A point the service held back on a side says so: a change there is the service's pace as much as the model's. */
@@ -231,12 +230,12 @@ class CompareTest {
                 Bounds.of(List.of(vt, pool), java.util.Map.of(vt.key(), heldBack, pool.key(), onTime)));
         RunData other = Synthetic.runData("b", List.of(vt, pool), Set.of(Synthetic.RUN),
                 Bounds.of(List.of(vt, pool), java.util.Map.of(vt.key(), onTime, pool.key(), onTime)));
-        CompareResult r = new Comparer(0.05).compare(base, other);
+        CompareResult r = Synthetic.compare(new Comparer(0.05), base, other);
         PointComparison held = r.points().stream().filter(p -> p.key().variant().equals("virtualThreads")).findFirst().orElseThrow();
         assertEquals(List.of(new CompareNote.ServiceBound(CompareNote.Side.BASE)), held.notes());
         PointComparison free = r.points().stream().filter(p -> p.key().variant().equals("fixedPool")).findFirst().orElseThrow();
         assertEquals(List.of(), free.notes());
-        CompareResult both = new Comparer(0.05).compare(base, base);
+        CompareResult both = Synthetic.compare(new Comparer(0.05), base, base);
         assertTrue(both.points().stream().filter(p -> p.key().variant().equals("virtualThreads")).findFirst().orElseThrow()
                 .notes().contains(new CompareNote.ServiceBound(CompareNote.Side.BOTH)));
     }
@@ -271,7 +270,7 @@ class CompareTest {
     void aZeroForkMeanIsNamedAsNotPositiveNotAsTooFewForks() {
         PointSummary base = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 0);
         PointSummary other = Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101);
-        PointComparison c = only(new Comparer(0.05).compare(run("a", base), run("b", other)));
+        PointComparison c = only(Synthetic.compare(new Comparer(0.05), run("a", base), run("b", other)));
         assertEquals(Verdict.INSUFFICIENT, c.verdict());
         assertEquals(List.of(new CompareNote.SideForkMeanNotPositive(CompareNote.Side.BASE)), c.notes());
     }
@@ -280,9 +279,7 @@ class CompareTest {
     @Test
     void aZeroRatioIsLeftOutOfTheFamilyGeomean() {
         PointKey k2 = Synthetic.key("adder", 4, 4);
-        CompareResult r = new Comparer(0.05).compare(
-                run("a", Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.1, 9.9), Synthetic.summary(k2, Mode.THROUGHPUT, 10, 10.1, 9.9)),
-                run("b", Synthetic.summary(KEY, Mode.THROUGHPUT, 20, 20.2, 19.8), Synthetic.summary(k2, Mode.THROUGHPUT, 0, 0, 0)));
+        CompareResult r = Synthetic.compare(new Comparer(0.05), run("a", Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.1, 9.9), Synthetic.summary(k2, Mode.THROUGHPUT, 10, 10.1, 9.9)), run("b", Synthetic.summary(KEY, Mode.THROUGHPUT, 20, 20.2, 19.8), Synthetic.summary(k2, Mode.THROUGHPUT, 0, 0, 0)));
         CompareResult.FamilyGeomean f = r.families().get(0);
         assertEquals(1, f.points());
         assertEquals(2.0, f.geomean(), 1e-12); // KEY alone: 20/10
@@ -297,7 +294,7 @@ class CompareTest {
         PointSummary at4 = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40.4, 39.6);
         PointSummary at8 = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 30, 30.3, 29.7);
         PointSummary at16 = Synthetic.summary(Synthetic.key("lock", 16, 16), Mode.THROUGHPUT, 20, 20.2, 19.8);
-        CurveComparison c = new Comparer(0.05).compare(run("a", at4, at8), run("b", at4, at8, at16)).curves().get(0);
+        CurveComparison c = Synthetic.compare(new Comparer(0.05), run("a", at4, at8), run("b", at4, at8, at16)).curves().get(0);
         assertEquals(List.of(8, 16), List.of(c.baseCores(), c.otherCores()));
         assertEquals(3.75, c.basePerCore(), 1e-12);
         assertEquals(1.25, c.otherPerCore(), 1e-12);
@@ -308,8 +305,8 @@ class CompareTest {
     void aSideWithoutCoresHasNoPerCoreFigure() {
         PointSummary unknown = Synthetic.summary(Synthetic.key("lock", 0, 4), Mode.THROUGHPUT, 40, 40.4, 39.6);
         PointSummary at8 = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60.6, 59.4);
-        for (CurveComparison c : List.of(new Comparer(0.05).compare(run("a", unknown), run("b", at8)).curves().get(0),
-                new Comparer(0.05).compare(run("a", at8), run("b", unknown)).curves().get(0))) {
+        for (CurveComparison c : List.of(Synthetic.compare(new Comparer(0.05), run("a", unknown), run("b", at8)).curves().get(0),
+                Synthetic.compare(new Comparer(0.05), run("a", at8), run("b", unknown)).curves().get(0))) {
             assertFalse(c.coresKnown(), c.toString());
             assertTrue(Double.isNaN(c.ratio().value()), c.toString());
             assertTrue(Double.isNaN(c.basePerCore()) && Double.isNaN(c.otherPerCore()), c.toString());
@@ -320,6 +317,6 @@ class CompareTest {
     void coresAreKnownWhenBothSidesHaveThem() {
         PointSummary a = Synthetic.summary(Synthetic.key("lock", 4, 4), Mode.THROUGHPUT, 40, 40, 40);
         PointSummary b = Synthetic.summary(Synthetic.key("lock", 8, 8), Mode.THROUGHPUT, 60, 60, 60);
-        assertTrue(new Comparer(0.05).compare(run("a", a), run("b", b)).curves().get(0).coresKnown());
+        assertTrue(Synthetic.compare(new Comparer(0.05), run("a", a), run("b", b)).curves().get(0).coresKnown());
     }
 }

@@ -118,7 +118,7 @@ class MixedCompareTest {
             uncorrectedCalls += called(Verdict.of(model.pUncorrected(), ratio, 1, THRESHOLD, Comparer.ALPHA)) ? 1 : 0;
             uncorrectedRejects += model.pUncorrected() <= Comparer.ALPHA ? 1 : 0;
 
-            PointComparison w = comparer.compare(ra, rb).points().get(0);
+            PointComparison w = Synthetic.compare(comparer, ra, rb).points().get(0);
             assertEquals(Design.FORKS, w.design());
             welchCalls += called(w.verdict()) ? 1 : 0;
             welchWidth += Math.log(w.ratio().high() / w.ratio().low());

@@ -130,7 +130,7 @@ class PairedCompareTest {
         for (int t = 0; t < trials; t++) {
             List<RunData> configs = run(rnd, 5, 0.02, 0.03, 1);
             CompareResult paired = comparer.comparePaired(configs.get(0), configs.get(1));
-            CompareResult welch = comparer.compare(configs.get(0), configs.get(1));
+            CompareResult welch = Synthetic.compare(comparer, configs.get(0), configs.get(1));
             assertEquals(Design.PAIRED, paired.design());
             assertTrue(paired.points().stream().allMatch(p -> p.nBase() == 5 && p.nOther() == 5));
             assertTrue(paired.points().stream().allMatch(p -> p.ratio().method().equals("mixed-log")));

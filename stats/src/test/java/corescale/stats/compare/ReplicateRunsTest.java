@@ -105,7 +105,7 @@ class ReplicateRunsTest {
             List<RunData> base = side("r", rnd, runs, 1);
             List<RunData> other = side("s", rnd, runs, trueRatio);
             CompareResult replicated = comparer.compare(base, other, "base", "other");
-            CompareResult single = comparer.compare(base.get(0), other.get(0));
+            CompareResult single = Synthetic.compare(comparer, base.get(0), other.get(0));
             assertEquals(Design.RUNS, replicated.design());
             assertEquals(POINTS, replicated.points().size());
             boolean any = false;
@@ -191,7 +191,7 @@ class ReplicateRunsTest {
         SplittableRandom rnd = new SplittableRandom(1303);
         RunData r1 = run("r1", rnd, 1, canary(1));
         RunData r2 = run("r2", rnd, 0.8, canary(canarySpeedOfR2));
-        CompareResult r = new Comparer(0.05).compare(r1, r2);
+        CompareResult r = Synthetic.compare(new Comparer(0.05), r1, r2);
         assertEquals(Design.FORKS, r.design());
         assertTrue(r.points().stream().allMatch(p -> p.verdict() == Verdict.SLOWER), "the shift is called slower");
         List<String> findings = CompareFindings.of(r);
@@ -222,7 +222,7 @@ class ReplicateRunsTest {
         SplittableRandom rnd = new SplittableRandom(1303);
         RunData r1 = run("r1", rnd, 1, canary(1));
         RunData r2 = run("r2", rnd, 0.8, List.of(new CanaryReading("start", 0, 80, 300, List.of(), List.of(), 1L << 30)));
-        CompareResult r = new Comparer(0.05).compare(r1, r2);
+        CompareResult r = Synthetic.compare(new Comparer(0.05), r1, r2);
         assertEquals(0.8, r.canary().cpu(), 1e-12);
         assertTrue(Double.isNaN(r.canary().memory()), "memory " + r.canary().memory());
         assertTrue(r.notes().contains(CompareNote.Plain.CANARY_CHAINS_DIFFER), r.notes().toString());

@@ -96,7 +96,7 @@ class RunToRunTest {
         double[] other = {90, 92, 89.5};
         RunData a = withCanary("a", key, base, RUN_A);
         RunData b = withCanary("b", key, other, RUN_B);
-        CompareResult r = new Comparer(0.05).compare(a, b);
+        CompareResult r = Synthetic.compare(new Comparer(0.05), a, b);
         assertEquals(RunToRun.fromCanary(RUN_A, RUN_B), r.runToRun());
         WelchOnLogs expected = WelchOnLogs.of(other, base).widened(r.runToRun().variance());
         PointComparison p = r.points().get(0);
@@ -106,8 +106,7 @@ class RunToRunTest {
         assertEquals(expected.pChange(), p.pChange(), 1e-12);
         // Without the drift the forks alone call it slower (p 0.0005); with it, not.
         assertEquals(Verdict.INCONCLUSIVE, p.verdict());
-        assertEquals(Verdict.SLOWER, new Comparer(0.05).compare(withCanary("a", key, base, List.of()),
-                withCanary("b", key, other, List.of())).points().get(0).verdict());
+        assertEquals(Verdict.SLOWER, Synthetic.compare(new Comparer(0.05), withCanary("a", key, base, List.of()), withCanary("b", key, other, List.of())).points().get(0).verdict());
     }
 
     /** The findings say what the intervals cover: the drift and its size, or the forks alone without readings. */
@@ -115,12 +114,10 @@ class RunToRunTest {
     void theFindingsSayWhetherTheDriftIsInTheIntervals() {
         PointKey key = new PointKey("counters", "Counters.increment", "atomicLong", "", 1, 1, Mode.THROUGHPUT);
         double[] forks = {100, 103, 98, 101};
-        List<String> with = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, RUN_A),
-                withCanary("b", key, forks, RUN_B)));
+        List<String> with = CompareFindings.of(Synthetic.compare(new Comparer(0.05), withCanary("a", key, forks, RUN_A), withCanary("b", key, forks, RUN_B)));
         assertTrue(with.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance and the machine's drift,"
                 + " which the canary measured during the runs (a point's two runs differ by ±7.0% from it")), with.toString());
-        List<String> without = CompareFindings.of(new Comparer(0.05).compare(withCanary("a", key, forks, List.of()),
-                withCanary("b", key, forks, List.of())));
+        List<String> without = CompareFindings.of(Synthetic.compare(new Comparer(0.05), withCanary("a", key, forks, List.of()), withCanary("b", key, forks, List.of())));
         assertTrue(without.stream().anyMatch(f -> f.contains("the intervals cover fork-to-fork variance only (no canary"
                 + " readings to measure the machine's drift by)")), without.toString());
     }

@@ -42,8 +42,7 @@ class CompareFindingsTest {
             base.add(point("v" + i, 1));
             other.add(point("v" + i, factors[i]));
         }
-        return new Comparer(0.05).compare(Synthetic.runData("base", base, Set.of(Synthetic.RUN)),
-                Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
+        return Synthetic.compare(new Comparer(0.05), Synthetic.runData("base", base, Set.of(Synthetic.RUN)), Synthetic.runData("other", other, Set.of(Synthetic.RUN)));
     }
 
     private static String first(CompareResult r) {
@@ -103,10 +102,8 @@ class CompareFindingsTest {
     @Test
     void inconclusivePointsAreCountedWithTheForksTheirTestsHad() {
         PointKey key = new PointKey("counters", "Counters.increment", "v0", "", 2, 1, Mode.THROUGHPUT);
-        CompareResult r = new Comparer(0.05).compare(
-                Synthetic.runData("base", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 100, 101, 99)),
-                        Set.of(Synthetic.RUN)),
-                Synthetic.runData("other", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 95, 105)),
+        CompareResult r = Synthetic.compare(new Comparer(0.05), Synthetic.runData("base", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 100, 101, 99)),
+                        Set.of(Synthetic.RUN)), Synthetic.runData("other", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 95, 105)),
                         Set.of(Synthetic.RUN)));
         List<String> lines = CompareFindings.of(r);
         assertTrue(lines.contains("1 inconclusive: too few or too spread to call a change, or the same within ±5.0% "
