@@ -83,7 +83,7 @@ final class PointLog {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                      CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
                     if (!header.containsAll(PointsFile.KEY.subList(0, PointsFile.Column.MODE.ordinal()))) {
-                        throw new IOException(file + ": its header has not the key columns " + PointsFile.KEY + ": " + header);
+                        throw new IOException(file + ": its header lacks the key columns " + PointsFile.KEY + ": " + header);
                     }
                     List<Object> keyOf = keyValues(key);
                     List<Integer> keyColumns = PointsFile.KEY.stream().filter(header::contains).map(PointsFile.KEY::indexOf).toList();

@@ -2,7 +2,10 @@ package corescale.sweep;
 
 import corescale.stats.model.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,5 +105,14 @@ class PointLogTest {
                 "counters,Counters.increment,atomicLong,workInside=0,1,1,7,100.5,ops/us,0.02,0.03,target_met,4.0,2.5,1,0.00,12,,",
                 "counters,Counters.increment,longAdder,workInside=0,1,1,3,100.5,ops/us,0.02,0.03,pending,4.0,2.5,1,0.00,12,,"),
                 Files.readAllLines(dir.resolve("points.csv")));
+    }
+
+    @Test
+    void aFileWhoseHeaderLacksTheKeyColumnsIsRefusedNotRewritten() throws Exception {
+        String foreign = "name,score\nx,1";
+        Files.writeString(dir.resolve("points.csv"), foreign + "\n");
+        IOException e = assertThrows(IOException.class, () -> PointLog.points(dir).put(KEY, List.of(line(3, "pending", ""))));
+        assertTrue(e.getMessage().contains("lacks the key columns"), e.getMessage());
+        assertEquals(List.of("name,score", "x,1"), Files.readAllLines(dir.resolve("points.csv")), "left as it was");
     }
 }

@@ -1,28 +1,29 @@
 package corescale.stats;
 
-import java.util.Optional;
-import corescale.stats.report.RunFacts;
-import corescale.stats.run.PointsFile;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
+import corescale.stats.report.RunFacts;
+import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
+import corescale.stats.summary.RunTraits;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import corescale.stats.summary.RunTraits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
- * (null when there is none; one that is not a run.json is bad input) and the configurations its rows hold ({@code [""]} for a plain run;
+ * (null when there is none; one that is not a run.json is bad input), the points its points.csv flags
+ * for steal, and the configurations its rows hold ({@code [""]} for a plain run;
  * run.json's order, the baseline first).
  */
 record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<PointsFile.Stolen> stolen, List<String> configs) {

@@ -172,18 +172,26 @@ final class AnswersSection {
             for (Ranking r : a.models()) {
                 doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 List<Entry> entries = shown(r).toList();
-                if (entries.stream().anyMatch(e -> e.bound().hasBound())) {
-                    Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]").num("of its bound").text("");
-                    entries.forEach(e -> t.row(e.point().key().variant(), withInterval(e.vsBaseline()), ofBound(e), mark(r, e)));
-                    doc.table(t.build());
-                } else {
+                boolean bounded = entries.stream().anyMatch(e -> e.bound().hasBound());
+                if (!bounded) {
                     doc.p(r.place().family().equals(Families.START_UP)
                             ? "Start-up has no physical bound: the time is each model's own cost, set against the others alone."
                             : "No bound measured here (it needs the sequential variant, or the service's facts): the models are set against each other alone.");
-                    Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]").text("");
-                    entries.forEach(e -> t.row(e.point().key().variant(), withInterval(e.vsBaseline()), mark(r, e)));
-                    doc.table(t.build());
                 }
+                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]");
+                if (bounded) {
+                    t.num("of its bound");
+                }
+                t.text("");
+                for (Entry e : entries) {
+                    List<String> cells = new ArrayList<>(List.of(e.point().key().variant(), withInterval(e.vsBaseline())));
+                    if (bounded) {
+                        cells.add(ofBound(e));
+                    }
+                    cells.add(mark(r, e));
+                    t.row(cells);
+                }
+                doc.table(t.build());
             }
         }
         Map<String, List<Answers.Speedup>> scaling = scalingSettings(a);

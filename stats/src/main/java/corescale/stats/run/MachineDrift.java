@@ -32,7 +32,7 @@ public final class MachineDrift {
             return Double.NaN;
         }
         double drift = kernel(runs, CanaryReading::cpuOpsPerUs, CanaryReading::cpuForks);
-        double memory = Canary.sameChain(runs.subList(0, 1), runs) ? kernel(runs, CanaryReading::memoryNsPerLoad,
+        double memory = Canary.sameChain(runs, List.of()) ? kernel(runs, CanaryReading::memoryNsPerLoad,
                 CanaryReading::memoryForks) : Double.NaN;
         if (Double.isFinite(memory)) {
             drift = Double.isFinite(drift) ? Math.max(drift, memory) : memory;
