@@ -17,7 +17,7 @@ import corescale.stats.model.Place;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
-import corescale.stats.summary.Intervals;
+import corescale.stats.summary.TargetRule;
 
 /**
  * Decides how the points of a sweep are measured: how many forks, of how many iterations, and when
@@ -28,8 +28,9 @@ import corescale.stats.summary.Intervals;
  * iterations as let the whole first pass fit in part of the budget. Then the budget left goes, a few
  * rounds at a time, to the place whose open points need the least time to reach the target
  * ({@link #next}): a second spent there is the likeliest to bring points to their target.
- * A point stops when its interval is within the target (checked from {@value #TARGET_FORKS} forks
- * on, so that the intervals of points stopped there stay honest), when its forks fall into two
+ * A point stops when its forks meet the target ({@link TargetRule}: from {@value TargetRule#FIRST_CHECK}
+ * forks on, with an upper bound of their spread before {@value TargetRule#PLAIN_FROM}, so that the
+ * interval a stopped point is given, its mean ± the target, covers), when its forks fall into two
  * modes (more forks would only measure the mix), when reaching the target would take more forks
  * than the profile allows or more time than its cap or the budget left, or when a batch of it fails.
  *
@@ -104,16 +105,6 @@ public final class PrecisionLoop {
     static final int MOST_ROUNDS = 4;
     /** Rounds that check a mode seen in one fork of the first pass. */
     static final int MODE_CHECK_ROUNDS = 2;
-    /**
-     * Fewest forks at which a point may stop at its target. Stopping as soon as an interval is narrow
-     * enough (optional stopping) stops the points whose first forks happened to agree, and their
-     * intervals cover less than 95% (91% from 3 forks, forks as far apart as the target). Waiting
-     * leaves the interval as it is and only delays the stop: from 7 forks, 94% or more while the
-     * spread between forks is at most the target (6 forks: 93.8%). A stricter test of the same few
-     * forks (a pessimistic variance) would stop only the luckiest and cover less; a confirming fork
-     * barely helps. Simulated in PrecisionLoopTest.
-     */
-    static final int TARGET_FORKS = 7;
 
     private final Profile profile;
     private final ForkCosts costs;
@@ -222,7 +213,7 @@ public final class PrecisionLoop {
         if (profile.fixedForks()) {
             point.stop(rounds >= profile.maxForks() ? Stop.FIXED_FORKS : null);
         } else if (rounds >= targetForks()
-                && point.configs().stream().allMatch(c -> point.relCi(c) <= profile.precision())) {
+                && point.configs().stream().allMatch(c -> TargetRule.met(point.sample(c).means(), profile.precision()))) {
             point.stop(Stop.TARGET_MET);
         } else if (point.bimodal()) {
             point.stop(Stop.MODES);
@@ -305,7 +296,7 @@ public final class PrecisionLoop {
      * The rounds (and their iterations) the point needs to reach the target, from its variance
      * components; null when more forks than the profile allows would be needed. Of the fork lengths
      * allowed, the one whose batch costs least: with few forks to go that is Cochran's two-stage
-     * optimum, but when the fork count is set by {@link #TARGET_FORKS} rather than by the variance,
+     * optimum, but when the fork count is set by {@link TargetRule#FIRST_CHECK} rather than by the variance,
      * shorter forks reach the target as well and cost less. A fork of m iterations keeps m minus the
      * warm-up the point's forks lose ({@link ForkSample#warmup}).
      */
@@ -355,11 +346,11 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Forks from which the target is checked: {@value #TARGET_FORKS}, or all the profile allows when
-     * fewer, and at least the first pass's.
+     * Forks from which the target is checked: {@value TargetRule#FIRST_CHECK}, or all the profile allows
+     * when fewer, and at least the first pass's.
      */
     int targetForks() {
-        return Math.max(profile.minForks(), Math.min(TARGET_FORKS, profile.maxForks()));
+        return Math.max(profile.minForks(), Math.min(TargetRule.FIRST_CHECK, profile.maxForks()));
     }
 
     /** Whether the batch fits in its point's time cap and in {@code secondsLeft}. */
@@ -391,8 +382,7 @@ public final class PrecisionLoop {
         double observed = StatUtils.variance(means);
         for (int k = Math.max(1, targetForks() - n); n + k <= profile.maxForks(); k++) {
             double pooled = ((n - 1) * observed + k * newVariance) / (n + k - 1);
-            double t = Intervals.tQuantile(Intervals.LEVEL, n + k - 1);
-            if (t * Math.sqrt(pooled / (n + k)) <= profile.precision() * mean) {
+            if (TargetRule.predictedHalfWidth(pooled, n + k) <= profile.precision() * mean) {
                 return k;
             }
         }
