@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.math3.stat.StatUtils;
 
 import corescale.stats.model.Place;
+import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
@@ -58,7 +59,7 @@ public final class PrecisionLoop {
 
     /** Why a point stopped adding forks; written to points.csv. */
     public enum Stop {
-        TARGET_MET("target_met"), MODES("modes"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), BUDGET("budget"),
+        TARGET_MET(PointsFile.TARGET_MET), MODES("modes"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), BUDGET("budget"),
         FIXED_FORKS("fixed_forks"), FAILED("failed"),
         /** Written for a point of the first pass while it may still get more forks. */
         PENDING("pending");

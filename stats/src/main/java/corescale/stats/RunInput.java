@@ -22,11 +22,11 @@ import java.util.Optional;
 
 /**
  * One input of {@code report} or {@code compare} as read: its files, the run.json of its folder
- * (null when there is none; one that is not a run.json is bad input), the points its points.csv flags
- * for steal, and the configurations its rows hold ({@code [""]} for a plain run;
+ * (null when there is none; one that is not a run.json is bad input), what its points.csv says (the
+ * points flagged for steal, the targets points stopped at), and the configurations its rows hold ({@code [""]} for a plain run;
  * run.json's order, the baseline first).
  */
-record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<PointsFile.Stolen> stolen, List<String> configs) {
+record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, PointsFile.Contents points, List<String> configs) {
 
     /** Loads {@code path} (a run folder or a result file), saying on {@code out} what each file was read as. */
     static RunInput load(Path path, PrintStream out) throws BadInputException, IOException {
@@ -35,7 +35,7 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Point
         Path dir = folder(path);
         RunFile runFile = RunFile.exists(dir) ? RunFile.read(dir) : null;
         List<String> declared = runFile == null ? List.of() : runFile.configs().stream().map(RunConfig::name).toList();
-        return new RunInput(path, loaded, runFile, PointsFile.stolen(dir), Configs.names(loaded, declared));
+        return new RunInput(path, loaded, runFile, PointsFile.read(dir), Configs.names(loaded, declared));
     }
 
     /** The folder an input stands for: itself, or the folder of a result file. */
@@ -46,7 +46,7 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Point
 
     /** The run's machine and facts for a report, from its run.json and points.csv; empty for JMH's files. */
     Optional<RunFacts> facts() {
-        return runFile == null ? Optional.empty() : Optional.of(RunFacts.of(runFile, stolen));
+        return runFile == null ? Optional.empty() : Optional.of(RunFacts.of(runFile, points.stolen()));
     }
 
     /** Whether the run holds two or more interleaved configurations ({@code run --config}). */
@@ -66,9 +66,12 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, List<Point
                 .orElse(new RunConfig(name, "", "", ""));
     }
 
-    /** What the run's run.json says of how it measured (place rounds, the canary's drift), by its id; empty without one. */
+    /**
+     * What the run's run.json and points.csv say of how it measured (place rounds, the canary's drift,
+     * the targets points stopped at), by its id; empty without a run.json.
+     */
     Map<String, RunTraits> runTraits() {
-        return runFile == null ? Map.of() : Map.of(runFile.runId(), RunTraits.of(runFile));
+        return runFile == null ? Map.of() : Map.of(runFile.runId(), RunTraits.of(runFile, points));
     }
 
     /** The whole input analysed as one run. */

@@ -28,6 +28,14 @@ public sealed interface SummaryNote {
         }
     }
 
+    /**
+     * The sweep stopped the point when its forks met this relative target: its interval is the mean ±
+     * the target ({@code summary.TargetRule}), wider than the t interval of forks that stopped when
+     * they agreed.
+     */
+    record AtTarget(double target) implements SummaryNote {
+    }
+
     /** JMH pooled scores of several files, each taken as a replicate (no per-fork data). */
     record PooledFilesAsReplicates(int files) implements SummaryNote {
     }

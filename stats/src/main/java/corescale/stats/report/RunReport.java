@@ -4,6 +4,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.SummaryNote;
 import corescale.stats.model.Units;
 import corescale.stats.summary.Modes;
 import corescale.stats.summary.Ratio;
@@ -208,6 +209,10 @@ public final class RunReport {
                 + "* marks an unstable point"
                 + (points.stream().anyMatch(p -> bounds.at(p.key()).hasBound())
                         ? "; \"of bound\" is the mean over the point's physical bound (see Bounds)"
+                        : "")
+                + (points.stream().anyMatch(p -> p.notes().stream().anyMatch(n -> n instanceof SummaryNote.AtTarget))
+                        ? "; a point the sweep stopped at its precision target shows that target as its interval, "
+                        + "which covers after such a stop where its forks' own interval would not (stats/STATISTICS.md, \"Honest stopping\")"
                         : "")
                 + (points.stream().anyMatch(p -> bytesPerOp.containsKey(p.key()))
                         ? "; B/op is the memory allocated per operation (JMH's gc profiler, " + ReportInput.ALLOCATION + ")"

@@ -178,6 +178,8 @@ public final class Wording {
                 case POOLED_INTERVAL -> "JMH's pooled interval (iterations of all forks together, rescaled to 95%): "
                         + "ignores run-to-run variance";
             };
+            case SummaryNote.AtTarget a -> "stopped at its target: interval the mean " + Fmt.plusMinus(a.target())
+                    + " (a t interval of forks that stopped when they agreed would be too narrow)";
             case SummaryNote.CombinesHosts h -> "combines runs from hosts " + String.join(" ", h.hosts());
             case SummaryNote.PooledFilesAsReplicates f -> "JMH pooled scores of " + f.files()
                     + " files taken as replicates (no per-fork data)";

@@ -2,14 +2,22 @@ package corescale.stats.run;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
 
 /**
  * A run folder's {@code points.csv}: one row per finished point (per configuration in an interleaved
@@ -22,6 +30,9 @@ public final class PointsFile {
     /** Points that could not be measured: the key columns and {@code error}. */
     public static final String FAILURES = "failures.csv";
     public static final String ERROR = "error";
+
+    /** The {@code stop} of a point whose forks met its target. */
+    public static final String TARGET_MET = "target_met";
 
     /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
     public static final double STEAL_FLAG = 0.02;
@@ -69,28 +80,67 @@ public final class PointsFile {
         return stealPct > 100 * STEAL_FLAG;
     }
 
-    /** The points of {@code runDir/points.csv} above the steal flag; none when the file is absent. */
-    public static List<Stolen> stolen(Path runDir) throws IOException {
-        Path file = runDir.resolve(NAME);
-        List<Stolen> stolen = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return stolen;
+    /** A point of one configuration, as points.csv keys it (config "" in a plain run). */
+    public record ConfigPoint(PointKey key, String config) {
+    }
+
+    /**
+     * What a report takes from a run's points.csv, read once.
+     *
+     * @param stolen     the points above the steal flag
+     * @param targetsMet the relative target each point stopped at ({@value #TARGET_MET}), by point and
+     *                   configuration: its interval is the one {@code summary.TargetRule} gives
+     */
+    public record Contents(List<Stolen> stolen, Map<ConfigPoint, Double> targetsMet) {
+
+        /** No points.csv. */
+        public static final Contents NONE = new Contents(List.of(), Map.of());
+
+        public Contents {
+            stolen = List.copyOf(stolen);
+            targetsMet = Map.copyOf(targetsMet);
         }
-        String steal = Column.STEAL_PCT.header;
+    }
+
+    /** {@code runDir/points.csv} as a report reads it; {@link Contents#NONE} when the file is absent. */
+    public static Contents read(Path runDir) throws IOException {
+        Path file = runDir.resolve(NAME);
+        if (!Files.isRegularFile(file)) {
+            return Contents.NONE;
+        }
+        List<Stolen> stolen = new ArrayList<>();
+        Map<ConfigPoint, Double> targetsMet = new HashMap<>();
+        CSVRecord r = null;
         try (Reader in = Files.newBufferedReader(file)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                if (!r.isMapped(steal) || !r.isSet(steal) || r.get(steal).isBlank()) {
-                    continue;
-                }
-                double pct = Double.parseDouble(r.get(steal));
-                if (flagged(pct)) {
+            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in);
+            boolean keyed = KEY.stream().allMatch(parser.getHeaderMap()::containsKey);
+            for (Iterator<CSVRecord> rows = parser.iterator(); rows.hasNext(); ) {
+                r = rows.next();
+                String steal = value(r, Column.STEAL_PCT);
+                if (!steal.isBlank() && flagged(Double.parseDouble(steal))) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
-                            Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)), pct));
+                            Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)),
+                            Double.parseDouble(steal)));
+                }
+                if (keyed && TARGET_MET.equals(value(r, Column.STOP))) {
+                    targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), Double.parseDouble(r.get(Column.TARGET.header)));
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            String line = r == null ? "" : ", line " + (r.getRecordNumber() + 1);
+            throw new IOException(file + line + ": " + e.getMessage(), e);
         }
-        return stolen;
+        return new Contents(stolen, targetsMet);
+    }
+
+    /** A column's value in the row, "" when the file has no such column (written before it existed). */
+    private static String value(CSVRecord r, Column c) {
+        return r.isMapped(c.header) && r.isSet(c.header) ? r.get(c.header) : "";
+    }
+
+    private static PointKey key(CSVRecord r) {
+        return new PointKey(r.get(Column.FAMILY.header), r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header),
+                r.get(Column.PARAMS.header), Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)),
+                Mode.parse(r.get(Column.MODE.header)));
     }
 }

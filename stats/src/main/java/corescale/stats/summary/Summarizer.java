@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -210,6 +211,12 @@ public final class Summarizer {
         }
         Optional<String> run = oneRun(d);
         RunTraits traits = run.map(id -> runs.getOrDefault(id, RunTraits.NONE)).orElse(RunTraits.NONE);
+        OptionalDouble target = run.isPresent() && forks.length >= 2
+                ? traits.targetMet(g, d.forks.keySet().iterator().next().config()) : OptionalDouble.empty();
+        if (target.isPresent()) {
+            t = TargetRule.interval(mean, t, target.getAsDouble());
+            notes.add(new SummaryNote.AtTarget(target.getAsDouble()));
+        }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
                 mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers,
                 run.filter(id -> traits.placeRounds()).orElse(""), traits.stateVariance(), notes);

@@ -203,7 +203,7 @@ class LeadsTest {
             }
         }
         LoadedInput in = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
-        Summarizer summarizer = paired ? new Summarizer(java.util.Map.of(Synthetic.RUN.runId(), new RunTraits(true, Double.NaN))) : new Summarizer();
+        Summarizer summarizer = paired ? new Summarizer(java.util.Map.of(Synthetic.RUN.runId(), new RunTraits(true, Double.NaN, java.util.Map.of()))) : new Summarizer();
         return summarizer.summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
     }
 

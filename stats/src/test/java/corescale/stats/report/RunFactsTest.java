@@ -14,7 +14,7 @@ class RunFactsTest {
 
     @Test
     void theReferenceRunsMachineAndFactsInFileOrder() throws Exception {
-        RunFacts facts = RunFacts.of(RunFile.read(Fixtures.REFERENCE), PointsFile.stolen(Fixtures.REFERENCE));
+        RunFacts facts = RunFacts.of(RunFile.read(Fixtures.REFERENCE), PointsFile.read(Fixtures.REFERENCE).stolen());
         assertEquals("vm-20261206-110344", facts.runId());
         assertEquals(List.of("host", "os", "arch", "cpuModel", "cpusOnline", "jdkVendor", "jdkVersion", "started", "topology",
                 "frequency governor", "boost", "CPUs this process could use", "CPU quota"), List.copyOf(facts.machine().keySet()));

@@ -36,7 +36,7 @@ class TopologyFactsTest {
                 counters,Counters.increment,atomicLong,,2,2,3,19.0,ops/us,0.01,0.03,target_met,4.0,"2,0",3.40,40
                 counters,Counters.increment,longAdder,,2,2,3,19.0,ops/us,0.01,0.03,target_met,4.0,"2,0",,40
                 """);
-        RunFacts facts = RunFacts.of(RunFile.read(dir), PointsFile.stolen(dir));
+        RunFacts facts = RunFacts.of(RunFile.read(dir), PointsFile.read(dir).stolen());
         assertEquals("2 packages × 8 cores × 2 threads; NUMA 2; L3 2", facts.machine().get("topology"));
         assertEquals("performance (driver intel_pstate)", facts.machine().get("frequency governor"));
         assertEquals("on", facts.machine().get("boost"));
@@ -54,7 +54,7 @@ class TopologyFactsTest {
         Files.writeString(dir.resolve("run.json"), """
                 {"run_id":"r","machine":{"host":"h"},"topology":{"summary":"1 package × 2 cores × 1 thread; NUMA 1; L3 1"}}
                 """);
-        RunFacts facts = RunFacts.of(RunFile.read(dir), PointsFile.stolen(dir));
+        RunFacts facts = RunFacts.of(RunFile.read(dir), PointsFile.read(dir).stolen());
         assertEquals("1 package × 2 cores × 1 thread; NUMA 1; L3 1", facts.machine().get("topology"));
         assertTrue(facts.facts().keySet().stream().noneMatch(k -> k.startsWith("FLAG")), facts.facts().toString());
     }

@@ -28,7 +28,7 @@ class PointsFileTest {
                 counters,Counters.increment,atomicLong,,1,1,3,10.0,ops/us,0.01,0.03,target_met,4.0,2,2.00,12
                 counters,Counters.increment,atomicLong,,2,2,3,19.0,ops/us,0.01,0.03,target_met,4.0,"2,0",2.01,40
                 """);
-        assertEquals(List.of(new PointsFile.Stolen("Counters.increment", "atomicLong", "", 2, 2, 2.01)), PointsFile.stolen(dir));
+        assertEquals(List.of(new PointsFile.Stolen("Counters.increment", "atomicLong", "", 2, 2, 2.01)), PointsFile.read(dir).stolen());
     }
 
     /** A share just above the flag that the file rounds to 2.00 is not flagged on the console either. */

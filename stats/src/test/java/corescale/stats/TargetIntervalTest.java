@@ -1,0 +1,89 @@
+package corescale.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import corescale.stats.model.Mode;
+import corescale.stats.model.PointKey;
+import corescale.stats.model.PointSummary;
+import corescale.stats.model.SummaryNote;
+import corescale.stats.run.PointsFile;
+import corescale.stats.summary.Intervals;
+
+/**
+ * A point the sweep stopped at its target is printed with the interval that target promises (mean ±
+ * target, summary.TargetRule), read from its run's points.csv; every other point keeps the Student t
+ * of its fork means. On the reference run, through the report's own loading and summarising.
+ */
+class TargetIntervalTest {
+
+    static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
+    /** The reference's one point stopped at its target (3%), its forks' t interval ±2.6%. */
+    static final PointKey AT_TARGET = new PointKey("counters", "Counters.increment", "synchronized",
+            "workInside=0;workOutside=500", 1, 2, Mode.THROUGHPUT);
+    /** A point of the same place stopped at max_forks. */
+    static final PointKey AT_MAX_FORKS = AT_TARGET.withVariant("semaphore");
+
+    @TempDir
+    Path dir;
+
+    static PointSummary summary(Path run, PointKey key) throws Exception {
+        List<PointSummary> found = RunInput.load(run, new PrintStream(OutputStream.nullOutputStream())).analysis().rows().stream()
+                .map(r -> r.summary()).filter(s -> s.key().equals(key)).toList();
+        assertEquals(1, found.size(), key.label());
+        return found.get(0);
+    }
+
+    @Test
+    void aPointStoppedAtItsTargetHasTheTargetsIntervalAndSaysSo() throws Exception {
+        PointSummary s = summary(REFERENCE, AT_TARGET);
+        assertEquals(0.03, s.relCi(), 1e-12);
+        assertEquals(s.mean() * 0.97, s.ciLow(), 1e-12);
+        assertTrue(s.notes().contains(new SummaryNote.AtTarget(0.03)), s.notes().toString());
+        double forksOwn = (Intervals.studentT(s.forkMeans(), Intervals.LEVEL).high() - s.mean()) / s.mean();
+        assertTrue(forksOwn < 0.03, "the forks' own interval is narrower: " + forksOwn);
+    }
+
+    @Test
+    void aPointStoppedOtherwiseKeepsItsForksStudentT() throws Exception {
+        PointSummary s = summary(REFERENCE, AT_MAX_FORKS);
+        assertEquals(Intervals.studentT(s.forkMeans(), Intervals.LEVEL).low(), s.ciLow(), 1e-12);
+        assertFalse(s.notes().stream().anyMatch(n -> n instanceof SummaryNote.AtTarget), s.notes().toString());
+    }
+
+    /** Without its points.csv the same results say nothing of a target: the Student t. */
+    @Test
+    void withoutPointsCsvThePointKeepsItsStudentT() throws Exception {
+        for (String f : List.of("results.csv", "run.json")) {
+            Files.copy(REFERENCE.resolve(f), dir.resolve(f));
+        }
+        PointSummary s = summary(dir, AT_TARGET);
+        assertEquals(Intervals.studentT(s.forkMeans(), Intervals.LEVEL).low(), s.ciLow(), 1e-12);
+        assertNotEquals(0.03, s.relCi(), 1e-6);
+    }
+
+    /** A target_met row whose target is not a number is bad input, named with its file and line. */
+    @Test
+    void aTargetThatIsNotANumberNamesItsLine() throws Exception {
+        Files.writeString(dir.resolve(PointsFile.NAME), """
+                family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop
+                counters,Counters.increment,atomicLong,,1,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met
+                counters,Counters.increment,atomicLong,,2,2,thrpt,4,19.0,ops/us,0.01,three,target_met
+                """);
+        IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(e.getMessage().contains("points.csv, line 3"), e.getMessage());
+    }
+}
