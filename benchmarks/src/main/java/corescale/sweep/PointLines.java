@@ -33,14 +33,21 @@ final class PointLines {
         return lines;
     }
 
-    /** The point's progress line: per configuration its mean and precision, then forks and why it stopped. */
-    static String progress(PointForks state) {
+    /**
+     * The point's progress line: per configuration its mean and precision, then forks and why it
+     * stopped. A point stopped at its {@code target} shows the target, the interval its report gives it
+     * (summary.TargetRule), beside its forks' own.
+     */
+    static String progress(PointForks state, double target) {
         StringBuilder line = new StringBuilder();
         ForkResult.Load load = ForkResult.Load.NONE;
         List<RunConfig> configs = state.configs();
+        boolean atTarget = state.stop() == PrecisionLoop.Stop.TARGET_MET;
         for (RunConfig c : configs) {
             double relCi = state.relCi(c);
-            String ci = Double.isNaN(relCi) ? "" : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
+            String ci = Double.isNaN(relCi) ? ""
+                    : atTarget ? String.format(Locale.ROOT, " ±%.1f%% (the target; forks ±%.1f%%)", target * 100, relCi * 100)
+                    : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
             List<ForkResult> forks = state.forks(c);
             line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
                     .append(TextNumbers.significant(state.sample(c).mean(), 4)).append(" ").append(unit(forks)).append(ci).append(", ");

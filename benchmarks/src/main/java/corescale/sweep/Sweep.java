@@ -230,7 +230,7 @@ public final class Sweep {
                 return false;
             }
             measured++;
-            progress.finished(state.point(), PointLines.progress(state));
+            progress.finished(state.point(), PointLines.progress(state, profile.precision()));
             if (state.open()) {
                 open.add(state);
             }
@@ -268,7 +268,7 @@ public final class Sweep {
                 if (!write(state, results, points, progress)) {
                     return false;
                 }
-                progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state),
+                progress.say(String.format(Locale.ROOT, "[more] %s: %s | elapsed %s", state.point().label(), PointLines.progress(state, profile.precision()),
                         Progress.format(progress.elapsed())));
                 return true;
             });

@@ -84,6 +84,6 @@ class TargetIntervalTest {
                 counters,Counters.increment,atomicLong,,2,2,thrpt,4,19.0,ops/us,0.01,three,target_met
                 """);
         IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
-        assertTrue(e.getMessage().contains("points.csv, line 3"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("points.csv, line 3: column target: 'three' is not a number"), e.getMessage());
     }
 }

@@ -116,14 +116,12 @@ public final class PointsFile {
             boolean keyed = KEY.stream().allMatch(parser.getHeaderMap()::containsKey);
             for (Iterator<CSVRecord> rows = parser.iterator(); rows.hasNext(); ) {
                 r = rows.next();
-                String steal = value(r, Column.STEAL_PCT);
-                if (!steal.isBlank() && flagged(Double.parseDouble(steal))) {
+                if (!value(r, Column.STEAL_PCT).isBlank() && flagged(number(r, Column.STEAL_PCT))) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
-                            Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)),
-                            Double.parseDouble(steal)));
+                            integer(r, Column.CORES), integer(r, Column.THREADS), number(r, Column.STEAL_PCT)));
                 }
                 if (keyed && TARGET_MET.equals(value(r, Column.STOP))) {
-                    targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), Double.parseDouble(r.get(Column.TARGET.header)));
+                    targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), number(r, Column.TARGET));
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -138,9 +136,29 @@ public final class PointsFile {
         return r.isMapped(c.header) && r.isSet(c.header) ? r.get(c.header) : "";
     }
 
+    /** A column's number; what is wrong, by column name, when it is not one. */
+    private static double number(CSVRecord r, Column c) {
+        String text = value(r, c);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not a number");
+        }
+    }
+
+    /** A column's whole number; what is wrong, by column name, when it is not one. */
+    private static int integer(CSVRecord r, Column c) {
+        String text = value(r, c);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not a whole number");
+        }
+    }
+
     private static PointKey key(CSVRecord r) {
         return new PointKey(r.get(Column.FAMILY.header), r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header),
-                r.get(Column.PARAMS.header), Integer.parseInt(r.get(Column.CORES.header)), Integer.parseInt(r.get(Column.THREADS.header)),
+                r.get(Column.PARAMS.header), integer(r, Column.CORES), integer(r, Column.THREADS),
                 Mode.parse(r.get(Column.MODE.header)));
     }
 }
