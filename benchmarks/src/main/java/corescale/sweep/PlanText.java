@@ -37,9 +37,8 @@ final class PlanText {
         if (profile.fixedForks()) {
             return profile.maxForks() + " fork(s) " + per;
         }
-        if (profile.minForks() == profile.maxForks()) { // the quick profile: the target is reported, not pursued
-            return String.format(Locale.ROOT, "%d forks %s of %d iterations each, target ±%.0f%%", profile.maxForks(), per,
-                    iterations, profile.precision() * 100);
+        if (profile.minForks() == profile.maxForks()) { // the quick profile: no target to pursue
+            return String.format(Locale.ROOT, "%d forks %s of %d iterations each", profile.maxForks(), per, iterations);
         }
         return String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "
                 + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,

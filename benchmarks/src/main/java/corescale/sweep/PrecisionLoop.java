@@ -208,12 +208,16 @@ public final class PrecisionLoop {
         }
     }
 
-    /** Closes the point when its forks decide it: target met, modes, all forks spent. */
+    /**
+     * Closes the point when its forks decide it: target met, modes, all forks spent. A profile whose
+     * fewest and most forks are one count (the quick one) does not pursue its target: every point
+     * stops at that count, so none stops at the target, and its forks' own interval holds.
+     */
     void judge(PointForks point) {
         int rounds = point.rounds();
         if (profile.fixedForks()) {
             point.stop(rounds >= profile.maxForks() ? Stop.FIXED_FORKS : null);
-        } else if (rounds >= targetForks()
+        } else if (profile.minForks() < profile.maxForks() && rounds >= targetForks()
                 && point.configs().stream().allMatch(c -> TargetRule.met(point.sample(c).means(), profile.precision()))) {
             point.stop(Stop.TARGET_MET);
         } else if (point.bimodal()) {

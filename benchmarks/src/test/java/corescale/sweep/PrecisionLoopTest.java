@@ -100,6 +100,16 @@ class PrecisionLoopTest {
         assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
     }
 
+    /** The quick profile's shape: as many forks as it starts with, so no target is pursued nor met. */
+    @Test
+    void aProfileOfOneForkCountStopsEveryPointThereNotAtTheTarget() throws Exception {
+        PrecisionLoop loop = loop(profile(3, 3, 0.03, Duration.ofMinutes(5)));
+        PointForks p = point(List.of(PLAIN));
+        loop.first(List.of(p), 3, source(new ArrayList<>(), FORKS_TIGHT), NOTHING);
+        assertTrue(TargetRule.met(p.sample(PLAIN).means(), 0.03), "the forks would meet the target");
+        assertEquals(PrecisionLoop.Stop.MAX_FORKS, p.stop());
+    }
+
     @Test
     void configurationsAlternateOneForkAtATime() throws Exception {
         List<String> calls = new ArrayList<>();
