@@ -37,7 +37,7 @@ final class PlanText {
         if (profile.fixedForks()) {
             return profile.maxForks() + " fork(s) " + per;
         }
-        if (profile.minForks() == profile.maxForks()) { // the quick profile: no target to pursue
+        if (!profile.pursuesTarget()) { // the quick profile, or --max-forks at most the first pass
             return String.format(Locale.ROOT, "%d forks %s of %d iterations each", profile.maxForks(), per, iterations);
         }
         return String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "

@@ -24,7 +24,7 @@ final class PointLines {
             List<ForkResult> forks = state.forks(c);
             ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
             lines.add(List.of(forks.size(), state.sample(c).mean(), unit(forks), blankIfNaN(state.relCi(c)),
-                    blankIfNaN(profile.precision()), stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
+                    profile.pursuesTarget() ? profile.precision() : "", stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
                     String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
                     CpuList.format(cpus),
                     Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", PointsFile.stealPct(load.stealShare())),

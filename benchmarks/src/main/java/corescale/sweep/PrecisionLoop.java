@@ -209,15 +209,15 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Closes the point when its forks decide it: target met, modes, all forks spent. A profile whose
-     * fewest and most forks are one count (the quick one) does not pursue its target: every point
-     * stops at that count, so none stops at the target, and its forks' own interval holds.
+     * Closes the point when its forks decide it: target met, modes, all forks spent. A profile that
+     * does not pursue its target ({@link Profile#pursuesTarget}) stops no point there: each stops at
+     * its fork count whatever its forks show, so their own interval holds.
      */
     void judge(PointForks point) {
         int rounds = point.rounds();
         if (profile.fixedForks()) {
             point.stop(rounds >= profile.maxForks() ? Stop.FIXED_FORKS : null);
-        } else if (profile.minForks() < profile.maxForks() && rounds >= targetForks()
+        } else if (profile.pursuesTarget() && rounds >= targetForks()
                 && point.configs().stream().allMatch(c -> TargetRule.met(point.sample(c).means(), profile.precision()))) {
             point.stop(Stop.TARGET_MET);
         } else if (point.bimodal()) {
@@ -376,8 +376,8 @@ public final class PrecisionLoop {
     }
 
     /**
-     * Fewest further forks, to at least {@link #targetForks}, after which the interval is predicted
-     * within the target, when each new fork mean varies by {@code newVariance} and the observed fork
+     * Fewest further forks, to at least {@link #targetForks}, after which the forks are predicted to meet
+     * the target ({@link TargetRule#testedHalfWidth}, the test {@link #judge} makes), when each new fork mean varies by {@code newVariance} and the observed fork
      * means stay as they are; -1 when more than the profile allows. The predicted variance of fork
      * means pools the observed one with the new forks' (by degrees of freedom).
      */
@@ -387,7 +387,7 @@ public final class PrecisionLoop {
         double observed = StatUtils.variance(means);
         for (int k = Math.max(1, targetForks() - n); n + k <= profile.maxForks(); k++) {
             double pooled = ((n - 1) * observed + k * newVariance) / (n + k - 1);
-            if (TargetRule.predictedHalfWidth(pooled, n + k) <= profile.precision() * mean) {
+            if (TargetRule.testedHalfWidth(pooled, n + k) <= profile.precision() * mean) {
                 return k;
             }
         }

@@ -117,6 +117,15 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
                 Duration.ZERO, params, profilers);
     }
 
+    /**
+     * Whether the sweep adds forks towards the precision target: not with a fixed count, nor when the
+     * most forks allowed are the first pass's (the quick profile, or {@code --max-forks} at most the
+     * minimum), where every point stops at that count whatever its forks show.
+     */
+    public boolean pursuesTarget() {
+        return !fixedForks() && minForks < maxForks;
+    }
+
     /** True when forks are a fixed count given by the user: no precision target. */
     public boolean fixedForks() {
         return Double.isNaN(precision);

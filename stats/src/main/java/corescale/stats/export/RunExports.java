@@ -6,7 +6,10 @@ import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointKey;
+import corescale.stats.run.PointsFile;
+import corescale.stats.run.RunFile;
 import corescale.stats.summary.ForkIterations;
+import corescale.stats.summary.RunTraits;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
 
@@ -43,12 +46,18 @@ public final class RunExports {
      */
     public static List<Path> write(Path runDir, List<String> declared, JmhContext context) throws BadInputException, IOException {
         List<LoadedInput> loaded = List.of(Loader.loadFile(runDir.resolve("results.csv")));
+        // The points stopped at their target have that target as their interval, as in summary.csv.
+        Map<String, RunTraits> traits = Map.of();
+        if (RunFile.exists(runDir)) {
+            RunFile run = RunFile.read(runDir);
+            traits = Map.of(run.runId(), RunTraits.of(run, PointsFile.read(runDir)));
+        }
         List<String> configs = Configs.names(loaded, declared);
         boolean several = configs.size() > 1;
         Map<Path, String> files = new LinkedHashMap<>();
         for (String config : configs) {
             List<LoadedInput> only = several ? Configs.only(loaded, config) : loaded;
-            List<SummaryRow> rows = new Summarizer().summarize(only);
+            List<SummaryRow> rows = new Summarizer(traits).summarize(only);
             Map<PointKey, List<ForkIterations>> forks = ForkIterations.of(only);
             StringWriter jmh = new StringWriter();
             JmhResultJson.write(JmhResultJson.entries(config, several, rows, forks, context), jmh);

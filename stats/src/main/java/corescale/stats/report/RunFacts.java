@@ -23,7 +23,7 @@ public record RunFacts(String runId, Map<String, String> machine, Map<String, St
      * The facts of a run's run.json, as loaded, with the points of its points.csv above the steal flag.
      *
      * @param run    the run's run.json
-     * @param stolen its points above the steal flag ({@link PointsFile#read})
+     * @param stolen its points above the steal flag ({@link PointsFile.Contents#stolen})
      */
     public static RunFacts of(RunFile run, List<PointsFile.Stolen> stolen) {
         Map<String, String> machine = new LinkedHashMap<>();

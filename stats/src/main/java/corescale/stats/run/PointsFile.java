@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -110,12 +109,13 @@ public final class PointsFile {
         }
         List<Stolen> stolen = new ArrayList<>();
         Map<ConfigPoint, Double> targetsMet = new HashMap<>();
-        CSVRecord r = null;
-        try (Reader in = Files.newBufferedReader(file)) {
-            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in);
-            boolean keyed = KEY.stream().allMatch(parser.getHeaderMap()::containsKey);
-            for (Iterator<CSVRecord> rows = parser.iterator(); rows.hasNext(); ) {
-                r = rows.next();
+        CSVParser parser = null;
+        try (Reader in = Files.newBufferedReader(file);
+             CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            parser = rows;
+            // A file from before `mode` keyed a point says nothing of targets: its points keep their t interval.
+            boolean keyed = KEY.stream().allMatch(rows.getHeaderMap()::containsKey);
+            for (CSVRecord r : rows) {
                 if (!value(r, Column.STEAL_PCT).isBlank() && flagged(number(r, Column.STEAL_PCT))) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
                             integer(r, Column.CORES), integer(r, Column.THREADS), number(r, Column.STEAL_PCT)));
@@ -125,7 +125,7 @@ public final class PointsFile {
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            String line = r == null ? "" : ", line " + (r.getRecordNumber() + 1);
+            String line = parser == null ? "" : ", line " + parser.getCurrentLineNumber();
             throw new IOException(file + line + ": " + e.getMessage(), e);
         }
         return new Contents(stolen, targetsMet);

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * Turns measurements into one {@link SummaryRow} per point and mode.
  *
  * <p>The fork is the unit of replication: the point's mean is the mean of fork means, and
- * {@code ci_low/ci_high} are the 95% Student t interval over fork means.
+ * {@code ci_low/ci_high} are the 95% Student t interval over fork means, or, for a point the sweep
+ * stopped at its precision target (its run's points.csv), mean ± that target ({@link TargetRule}).
  *
  * <p>Before that, leading iterations that every fork shows as different from its later ones are
  * dropped as warm-up ({@link Warmup}), and the fork means are tested for two modes ({@link Modes});
@@ -60,9 +61,10 @@ public final class Summarizer {
      * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
      *                                that they pool with the point's throughput results; without it
      *                                each mode of a point is a point of its own
-     * @param runs                    what each run's run.json says, by run id: whether it measured each place's
-     *                                variants in rounds ({@link PointSummary#roundsRun}), and how far the machine
-     *                                drifted within it ({@link PointSummary#stateVariance})
+     * @param runs                    what each run's run.json and points.csv say, by run id: whether it measured
+     *                                each place's variants in rounds ({@link PointSummary#roundsRun}), how far the
+     *                                machine drifted within it ({@link PointSummary#stateVariance}), and which
+     *                                points it stopped at their target ({@link RunTraits#targetsMet})
      */
     public Summarizer(boolean convertTimeToThroughput, Map<String, RunTraits> runs) {
         this.convertTimeToThroughput = convertTimeToThroughput;
@@ -209,29 +211,30 @@ public final class Summarizer {
         if (!d.pooled.isEmpty()) {
             notes.add(SummaryNote.Plain.POOLED_IGNORED);
         }
-        Optional<String> run = oneRun(d);
-        RunTraits traits = run.map(id -> runs.getOrDefault(id, RunTraits.NONE)).orElse(RunTraits.NONE);
-        OptionalDouble target = run.isPresent() && forks.length >= 2
-                ? traits.targetMet(g, d.forks.keySet().iterator().next().config()) : OptionalDouble.empty();
+        Optional<ForkId> run = oneRun(d);
+        RunTraits traits = run.map(f -> runs.getOrDefault(f.runId(), RunTraits.NONE)).orElse(RunTraits.NONE);
+        // A target is relative to the mode the sweep measured in, so a point converted to throughput keeps its t interval.
+        OptionalDouble target = run.isPresent() && forks.length >= 2 && !convertTimeToThroughput
+                ? traits.targetMet(g, run.get().config()) : OptionalDouble.empty();
         if (target.isPresent()) {
             t = TargetRule.interval(mean, t, target.getAsDouble());
             notes.add(new SummaryNote.AtTarget(target.getAsDouble()));
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks.length, samples,
                 mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers,
-                run.filter(id -> traits.placeRounds()).orElse(""), traits.stateVariance(), notes);
+                run.filter(f -> traits.placeRounds()).map(ForkId::runId).orElse(""), traits.stateVariance(), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
     }
 
     /**
-     * The run that measured every fork of the point (one input, one run, one configuration), if one did:
-     * the run whose place rounds and drift the point's ratios may use.
+     * The first fork of the point when one run measured every fork (one input, one run, one
+     * configuration): the run whose place rounds, drift and stops the point's summary may use.
      */
-    private static Optional<String> oneRun(Data d) {
+    private static Optional<ForkId> oneRun(Data d) {
         ForkId first = d.forks.keySet().iterator().next();
         boolean one = d.forks.keySet().stream().allMatch(f -> f.input() == first.input() && f.runId().equals(first.runId())
                 && f.config().equals(first.config()));
-        return one ? Optional.of(first.runId()) : Optional.empty();
+        return one ? Optional.of(first) : Optional.empty();
     }
 
     /** Each secondary metric over the iterations the score keeps: every fork's mean after the warm-up, and their mean. */

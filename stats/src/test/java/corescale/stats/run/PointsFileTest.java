@@ -2,8 +2,10 @@ package corescale.stats.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which points of points.csv the steal flag picks. */
+/** What a report reads from points.csv: the points the steal flag picks, and its bad values named by line. */
 class PointsFileTest {
 
     @TempDir
@@ -38,5 +40,17 @@ class PointsFileTest {
         assertFalse(PointsFile.flagged(PointsFile.stealPct(0.020004)));
         assertEquals(2.01, PointsFile.stealPct(0.0201));
         assertTrue(PointsFile.flagged(PointsFile.stealPct(0.0201)));
+    }
+
+    /** A target_met row whose target is not a number is bad input, named with its file and line. */
+    @Test
+    void aTargetThatIsNotANumberNamesItsLine() throws Exception {
+        Files.writeString(dir.resolve(PointsFile.NAME), """
+                family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop
+                counters,Counters.increment,atomicLong,,1,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met
+                counters,Counters.increment,atomicLong,,2,2,thrpt,4,19.0,ops/us,0.01,three,target_met
+                """);
+        IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(e.getMessage().endsWith("points.csv, line 3: column target: 'three' is not a number"), e.getMessage());
     }
 }
