@@ -9,16 +9,26 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import corescale.stats.load.Configs;
+import corescale.stats.load.Format;
+import corescale.stats.load.LoadedInput;
+import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.RunInfo;
 import corescale.stats.model.SummaryNote;
+import corescale.stats.run.PointsFile;
 import corescale.stats.summary.Intervals;
+import corescale.stats.summary.RunTraits;
+import corescale.stats.summary.Summarizer;
 
 /**
  * A point the sweep stopped at its target is printed with the interval that target promises (mean ±
@@ -70,5 +80,30 @@ class TargetIntervalTest {
         PointSummary s = summary(dir, AT_TARGET);
         assertEquals(Intervals.studentT(s.forkMeans(), Intervals.LEVEL).low(), s.ciLow(), 1e-12);
         assertNotEquals(0.03, s.relCi(), 1e-6);
+    }
+
+    /**
+     * In a run of configurations points.csv keys each point with its configuration: the one stopped at
+     * its target in configuration b gets the target, the same point in configuration a its t interval.
+     */
+    @Test
+    void theTargetIsTheConfigurationsOwn() throws Exception {
+        PointKey key = Synthetic.key("lock", 2, 2);
+        List<Measurement> rows = new ArrayList<>();
+        for (String config : List.of("a", "b")) {
+            RunInfo run = new RunInfo("r1", "hostA", "Linux", "amd64", "cpu", 8, "vendor", "21.0.2", "", config, "");
+            double[] forkMeans = {100, 101, 99, 100};
+            for (int f = 0; f < forkMeans.length; f++) {
+                rows.add(new Measurement(run, key, "ops/us", f + 1, 1, forkMeans[f], Map.of()));
+            }
+        }
+        LoadedInput input = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
+        RunTraits traits = new RunTraits(false, Double.NaN, Map.of(new PointsFile.ConfigPoint(key, "b"), 0.03));
+        List<PointSummary> summaries = new Summarizer(Map.of("r1", traits)).summarize(Configs.only(List.of(input), "a")).stream()
+                .map(r -> r.summary()).toList();
+        assertEquals(Intervals.studentT(new double[] {100, 101, 99, 100}, Intervals.LEVEL).low(), summaries.get(0).ciLow(), 1e-12);
+        summaries = new Summarizer(Map.of("r1", traits)).summarize(Configs.only(List.of(input), "b")).stream()
+                .map(r -> r.summary()).toList();
+        assertEquals(97.0, summaries.get(0).ciLow(), 1e-12);
     }
 }
