@@ -28,24 +28,41 @@ class CompareInsufficientTest {
         return Synthetic.resultsCsv(dir, name + "/results.csv", lines).getParent();
     }
 
-    /** Two forks a side, each side's fork means identical: no spread seen is not certainty. */
-    @Test
-    void identicalForkMeansGiveNoVerdict() throws IOException {
-        Path base = Synthetic.resultsCsv(dir, "same/results.csv",
+    /**
+     * compare --fail-on-regression of two forks a side, at 100 and 100 + delta against 90 and 90 + 0.9 delta:
+     * its exit code, compare.csv and compare.md.
+     */
+    private String[] compareTwoForks(String name, double delta) throws IOException {
+        Path base = Synthetic.resultsCsv(dir, name + "-same/results.csv",
                 Synthetic.row("same", "lock", 2, 2, "thrpt", 1, 1, 100, "ops/us"),
-                Synthetic.row("same", "lock", 2, 2, "thrpt", 2, 1, 100, "ops/us")).getParent();
-        Path other = Synthetic.resultsCsv(dir, "less/results.csv",
+                Synthetic.row("same", "lock", 2, 2, "thrpt", 2, 1, 100 + delta, "ops/us")).getParent();
+        Path other = Synthetic.resultsCsv(dir, name + "-less/results.csv",
                 Synthetic.row("less", "lock", 2, 2, "thrpt", 1, 1, 90, "ops/us"),
-                Synthetic.row("less", "lock", 2, 2, "thrpt", 2, 1, 90, "ops/us")).getParent();
+                Synthetic.row("less", "lock", 2, 2, "thrpt", 2, 1, 90 + 0.9 * delta, "ops/us")).getParent();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path outDir = dir.resolve("cmp0");
+        Path outDir = dir.resolve(name);
         int code = new StatsTool().compare(java.util.List.of(base, other), outDir, 0.05, true,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8));
-        String csv = Files.readString(outDir.resolve("compare.csv"));
-        assertTrue(csv.contains(",insufficient,") && !csv.contains(",slower,"), csv);
-        assertTrue(Files.readString(outDir.resolve("compare.md")).contains("fork means identical on each side"), csv);
+        return new String[] {String.valueOf(code), Files.readString(outDir.resolve("compare.csv")),
+            Files.readString(outDir.resolve("compare.md"))};
+    }
+
+    /**
+     * Two forks a side, each side's fork means identical, or equal within a millionth: no spread seen is
+     * not certainty. Forks a ten-thousandth apart are a spread, and 10% down is then a verdict.
+     */
+    @Test
+    void identicalForkMeansGiveNoVerdict() throws IOException {
+        for (double delta : new double[] {0, 1e-5}) {
+            String[] files = compareTwoForks("delta" + delta, delta);
+            assertEquals("0", files[0], "no verdict fails no build");
+            assertTrue(files[1].contains(",insufficient,") && !files[1].contains(",slower,"), files[1]);
+            assertTrue(files[2].contains("fork means identical on each side"), files[2]);
+        }
+        String[] spread = compareTwoForks("spread", 0.01);
+        assertEquals("3", spread[0], "a regression fails the build");
+        assertTrue(spread[1].contains(",slower,"), spread[1]);
     }
 
     @Test

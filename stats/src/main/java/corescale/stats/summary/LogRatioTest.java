@@ -19,7 +19,14 @@ public interface LogRatioTest {
     /** The standard error of {@link #d}. */
     double se();
 
-    /** True when the values show no spread at all: no test, no interval and no verdict follow. */
+    /**
+     * Below this standard error of a log ratio the values show no spread: fork means that agree within
+     * about a millionth on each side say the measurement's resolution hid the noise (a count, a timer's
+     * tick), not that there is none, since no two JVMs reproduce a benchmark that closely.
+     */
+    double NO_SPREAD_SE = 1e-6;
+
+    /** True when the values show no spread ({@link #NO_SPREAD_SE}): no test, no interval and no verdict follow. */
     boolean noSpread();
 
     /** Two-sided p of "no change" (ratio 1). */

@@ -148,7 +148,7 @@ public final class MixedOnLogs implements LogRatioTest {
 
     @Override
     public boolean noSpread() {
-        return !(se > 1e-12 * Math.max(1, Math.abs(d)));
+        return !(se > NO_SPREAD_SE);
     }
 
     /** Two-sided p of the branch's t alone, without the correction for the choice of branch. */

@@ -22,13 +22,13 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
     public static final int MIN_FORKS = 2;
 
     /**
-     * True when the values show no spread at all (e.g. [100, 100] against [90, 90]): identical fork
-     * means say the measurement's resolution hid the noise, not that there is none, so no test, no
-     * interval and no verdict follow from them.
+     * True when the values show no spread (e.g. [100, 100] against [90, 90], or fork means that agree
+     * within a millionth, {@link #NO_SPREAD_SE}): the measurement's resolution hid the noise, not that
+     * there is none, so no test, no interval and no verdict follow from them.
      */
     @Override
     public boolean noSpread() {
-        return !(se > 1e-12 * Math.max(1, Math.abs(d)));
+        return !(se > NO_SPREAD_SE);
     }
 
     /**
