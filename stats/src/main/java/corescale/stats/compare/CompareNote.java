@@ -21,7 +21,10 @@ public sealed interface CompareNote {
         ONE_RUN_A_SIDE,
         /** One side has a single run: taken to vary from run to run as much as the other side's runs. */
         SINGLE_RUN_SIDE_VARIES_AS_OTHER,
-        /** Fork means identical, or equal within a millionth, on each side: no spread, so no interval and no verdict. */
+        /**
+         * The values compared (fork means, rounds' ratios or run means) agree within about a millionth
+         * ({@code LogRatioTest.NO_SPREAD_SE}): no spread, so no interval and no verdict.
+         */
         NO_SPREAD,
         /** Replicate runs with different largest core counts: curves compared between the first run of each side. */
         CURVES_FROM_FIRST_RUNS,

@@ -199,7 +199,8 @@ public final class Wording {
                 case RUN_MEAN_NOT_POSITIVE -> "a run's fork mean is not positive";
                 case ONE_RUN_A_SIDE -> "one run a side here: fork-to-fork variance only";
                 case SINGLE_RUN_SIDE_VARIES_AS_OTHER -> "the single run's side taken to vary from run to run as much as the other";
-                case NO_SPREAD -> "fork means identical on each side (within a millionth): no spread seen, so no interval and no verdict";
+                case NO_SPREAD -> "no spread seen (the fork means, rounds' ratios or run means compared agree within about a millionth): "
+                        + "no interval and no verdict";
                 case CURVES_FROM_FIRST_RUNS -> "largest core counts differ: curves compared per core between the first run of each side";
                 case CANARY_CHAINS_DIFFER -> "the canary's memory kernel walked chains of different sizes (it follows the largest cache): its times are not compared";
             };

@@ -12,7 +12,8 @@ package corescale.stats.summary;
  *               interleaved configurations) and {@code runs-log} (replicate runs; both
  *               {@code corescale.stats.compare.Design}); without an interval:
  *               {@value #ONE_FORK} or {@value #POOLED} (a side with one fork mean, or none), {@value #NO_SPREAD}
- *               (identical fork means on both sides) or {@code none}
+ *               (the values compared agree within about a millionth, {@link LogRatioTest#NO_SPREAD_SE}) or
+ *               {@code none}
  */
 public record Ratio(double value, double low, double high, String method) {
 

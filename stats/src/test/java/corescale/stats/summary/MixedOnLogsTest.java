@@ -114,6 +114,9 @@ class MixedOnLogsTest {
         assertTrue(same.noSpread());
         assertTrue(Double.isNaN(same.pChange()));
         assertTrue(Double.isNaN(same.ratioInterval(0.95)[0]));
+        // Rounds' ratios equal within a millionth are no spread either; a ten-thousandth apart they are one.
+        assertTrue(MixedOnLogs.of(new double[] {90, 99 * (1 + 1e-7)}, new double[] {100, 110}).noSpread());
+        assertFalse(MixedOnLogs.of(new double[] {90, 99 * (1 + 1e-4)}, new double[] {100, 110}).noSpread());
     }
 
     /**

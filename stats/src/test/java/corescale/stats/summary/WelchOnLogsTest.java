@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,9 +34,13 @@ class WelchOnLogsTest {
                 WelchOnLogs.of(new double[] {100, 100}, new double[] {90, 90}).ratioInterval(0.95));
     }
 
+    /**
+     * Logs 2·se apart on one side, none on the other: se = |difference| / 2 (sd |difference| / √2, over √2).
+     * A standard error just under 1e-6 is no spread, just over it is one.
+     */
     @Test
-    void spreadBelowTheResolutionOfALargeLogRatioIsNoSpread() {
-        // d = ln 1000 = 6.9; logs 0 and 4e-12 apart on one side, none on the other: se = 4e-12 / 2 = 2e-12 < 1e-12 · 6.9
-        assertTrue(WelchOnLogs.of(new double[] {1000, 1000 * (1 + 4e-12)}, new double[] {1, 1}).noSpread());
+    void aStandardErrorUpToAMillionthIsNoSpread() {
+        assertTrue(WelchOnLogs.of(new double[] {1000, 1000 * Math.exp(2 * 0.99e-6)}, new double[] {1, 1}).noSpread());
+        assertFalse(WelchOnLogs.of(new double[] {1000, 1000 * Math.exp(2 * 1.01e-6)}, new double[] {1, 1}).noSpread());
     }
 }
