@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a comparison of one point concludes; {@link #ONLY_BASE}/{@link #ONLY_OTHER} for unmatched
- * points, {@link #INSUFFICIENT} when a side has fewer than 2 fork means (no run-to-run variance known).
+ * points, {@link #INSUFFICIENT} when a side has fewer than 2 fork means (no run-to-run variance known)
+ * or the values compared show no spread ({@code LogRatioTest.NO_SPREAD_SE}).
  */
 public enum Verdict {
     FASTER, SLOWER, SAME, INCONCLUSIVE, INSUFFICIENT, ONLY_BASE, ONLY_OTHER;
