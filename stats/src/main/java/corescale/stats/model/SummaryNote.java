@@ -18,7 +18,12 @@ public sealed interface SummaryNote {
         /** JMH's pooled-only results for the point were ignored in favour of per-iteration data. */
         POOLED_IGNORED,
         /** Only JMH's pooled score: its interval (rescaled to 95%) ignores run-to-run variance. */
-        POOLED_INTERVAL
+        POOLED_INTERVAL,
+        /**
+         * The values the interval would be over agree within about a millionth (a standard error of the
+         * log mean at most {@code summary.LogRatioTest.NO_SPREAD_SE}): the measurement's resolution, so no interval.
+         */
+        NO_SPREAD
     }
 
     /** The point's runs come from more than one host. */

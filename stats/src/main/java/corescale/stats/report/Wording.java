@@ -177,6 +177,7 @@ public final class Wording {
                 case POOLED_IGNORED -> "JMH pooled-only results for this point ignored in favour of per-iteration data";
                 case POOLED_INTERVAL -> "JMH's pooled interval (iterations of all forks together, rescaled to 95%): "
                         + "ignores run-to-run variance";
+                case NO_SPREAD -> "no spread seen (the values agree within about a millionth): no interval";
             };
             case SummaryNote.AtTarget a -> "stopped at its target: interval the mean " + Fmt.plusMinus(a.target())
                     + " (a t interval of forks that stopped when they agreed would be too narrow)";

@@ -203,6 +203,12 @@ public final class Summarizer {
             t = Intervals.studentT(forks[0], LEVEL);
             notes.add(forks[0].length < 2 ? SummaryNote.Plain.ONE_FORK_ONE_ITERATION : SummaryNote.Plain.ONE_FORK);
         }
+        // Values that agree within about a millionth show the measurement's resolution, not certainty.
+        double[] under = forks.length >= 2 ? forkMeans : forks[0];
+        if (under.length >= 2 && Intervals.cv(under) / Math.sqrt(under.length) <= LogRatioTest.NO_SPREAD_SE) {
+            t = Interval.NONE;
+            notes.add(SummaryNote.Plain.NO_SPREAD);
+        }
         double cv = Intervals.cv(forkMeans);
         int modes = Modes.count(forkMeans);
         if (d.hosts.size() > 1) {

@@ -69,10 +69,12 @@ public final class TargetRule {
 
     /**
      * The interval of a point stopped at {@code target}: x̄ ± target·|x̄|, or the forks' own {@code studentT}
-     * where that is wider (forks added after the stop, or a warm-up the summariser drops).
+     * where that is wider (forks added after the stop, or a warm-up the summariser drops); the target's
+     * alone when the forks have none ({@link Interval#NONE}: no spread seen).
      */
     public static Interval interval(double mean, Interval studentT, double target) {
-        double half = Math.max(target * Math.abs(mean), (studentT.high() - studentT.low()) / 2);
+        double own = (studentT.high() - studentT.low()) / 2;
+        double half = Double.isNaN(own) ? target * Math.abs(mean) : Math.max(target * Math.abs(mean), own);
         return new Interval(mean - half, mean + half);
     }
 }

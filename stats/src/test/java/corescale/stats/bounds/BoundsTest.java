@@ -20,6 +20,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.summary.Summarizer;
 
 /** Bounds from known values: cores × sequential, Little's law, and what is read from the results. */
 class BoundsTest {
@@ -132,6 +133,21 @@ class BoundsTest {
         assertEquals(0.95, b.at(io).ofBound(), 1e-9);
         assertFalse(b.at(io).serviceBound());
         assertTrue(Bounds.of(List.of(point(io, 0.0001)), Map.of(io, new PointFacts(2, 10_000, 1.6))).at(io).serviceBound());
+    }
+
+    /**
+     * Forks that agree to the last digit have no interval (the summariser's no spread), so they show no
+     * model above its bound: a zero-width interval would have called ×1.1 a measurement error for sure.
+     */
+    @Test
+    void forkMeansWithoutSpreadShowNothingAboveTheBound() throws Exception {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10;k=200;pool=cores", 2, 1, Mode.THROUGHPUT);
+        PointSummary same = new Summarizer().summarize(List.of(Synthetic.input(io, Mode.THROUGHPUT,
+                new double[] {0.00022, 0.00022}, new double[] {0.00022, 0.00022}))).get(0).summary();
+        Bound b = Bounds.of(List.of(same), Map.of(io, new PointFacts(2, 10_000, 1.02))).at(io);
+        assertEquals(1.1, b.ofBound(), 1e-9);
+        assertFalse(b.aboveBound());
+        assertTrue(b.aboveByMeanOnly());
     }
 
     @Test

@@ -108,6 +108,24 @@ class SummaryTest {
         assertEquals(List.of(SummaryNote.Plain.POOLED_INTERVAL), inc.notes());
     }
 
+    /**
+     * Fork means that agree within about a millionth have no interval (a zero-width one would be certainty
+     * from what is the measurement's resolution) and say so; a ten-thousandth apart they have one.
+     */
+    @Test
+    void forkMeansWithoutSpreadHaveNoInterval() throws BadInputException {
+        for (double delta : new double[] {0, 1e-5}) {
+            LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{100, 100}, new double[]{100 + delta, 100 + delta});
+            PointSummary s = new Summarizer().summarize(List.of(in)).get(0).summary();
+            assertTrue(Double.isNaN(s.ciLow()) && Double.isNaN(s.ciHigh()), "delta " + delta + ": " + s);
+            assertEquals(List.of(SummaryNote.Plain.NO_SPREAD), s.notes());
+        }
+        LoadedInput spread = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{100, 100}, new double[]{100.01, 100.01});
+        PointSummary s = new Summarizer().summarize(List.of(spread)).get(0).summary();
+        assertTrue(s.ciLow() < 100 && s.ciHigh() > 100.01, s.toString());
+        assertEquals(List.of(), s.notes());
+    }
+
     @Test
     void oneForkOfTwoIterationsIsNotedAsOneForkNotOneIteration() throws BadInputException {
         LoadedInput in = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{4, 6});

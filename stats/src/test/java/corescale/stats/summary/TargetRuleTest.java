@@ -38,5 +38,6 @@ class TargetRuleTest {
         assertEquals(new Interval(97, 103), TargetRule.interval(100, new Interval(99, 101), 0.03));
         assertEquals(new Interval(95, 105), TargetRule.interval(100, new Interval(95, 105), 0.03));
         assertEquals(new Interval(-103, -97), TargetRule.interval(-100, new Interval(-101, -99), 0.03));
+        assertEquals(new Interval(97, 103), TargetRule.interval(100, Interval.NONE, 0.03), "forks without spread: the target's");
     }
 }
