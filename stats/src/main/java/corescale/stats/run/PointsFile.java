@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -116,9 +117,10 @@ public final class PointsFile {
             // A file from before `mode` keyed a point says nothing of targets: its points keep their t interval.
             boolean keyed = KEY.stream().allMatch(rows.getHeaderMap()::containsKey);
             for (CSVRecord r : rows) {
-                if (!value(r, Column.STEAL_PCT).isBlank() && flagged(number(r, Column.STEAL_PCT))) {
+                double steal = value(r, Column.STEAL_PCT).isBlank() ? Double.NaN : number(r, Column.STEAL_PCT);
+                if (flagged(steal)) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
-                            integer(r, Column.CORES), integer(r, Column.THREADS), number(r, Column.STEAL_PCT)));
+                            integer(r, Column.CORES), integer(r, Column.THREADS), steal));
                 }
                 if (keyed && TARGET_MET.equals(value(r, Column.STOP))) {
                     targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), number(r, Column.TARGET));
@@ -138,21 +140,20 @@ public final class PointsFile {
 
     /** A column's number; what is wrong, by column name, when it is not one. */
     private static double number(CSVRecord r, Column c) {
-        String text = value(r, c);
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not a number");
-        }
+        return parsed(r, c, Double::valueOf, "a number");
     }
 
     /** A column's whole number; what is wrong, by column name, when it is not one. */
     private static int integer(CSVRecord r, Column c) {
+        return parsed(r, c, Integer::valueOf, "a whole number");
+    }
+
+    private static <T> T parsed(CSVRecord r, Column c, Function<String, T> parse, String what) {
         String text = value(r, c);
         try {
-            return Integer.parseInt(text);
+            return parse.apply(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not a whole number");
+            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not " + what);
         }
     }
 

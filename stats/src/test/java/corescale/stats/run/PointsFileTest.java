@@ -53,4 +53,15 @@ class PointsFileTest {
         IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
         assertTrue(e.getMessage().endsWith("points.csv, line 3: column target: 'three' is not a number"), e.getMessage());
     }
+
+    /** A core count that is not a whole number is bad input too, not rounded. */
+    @Test
+    void coresThatAreNotAWholeNumberNameTheirLine() throws Exception {
+        Files.writeString(dir.resolve(PointsFile.NAME), """
+                family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop
+                counters,Counters.increment,atomicLong,,2.5,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met
+                """);
+        IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(e.getMessage().endsWith("points.csv, line 2: column cores: '2.5' is not a whole number"), e.getMessage());
+    }
 }
