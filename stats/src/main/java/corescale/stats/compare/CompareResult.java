@@ -27,11 +27,13 @@ import java.util.TreeMap;
  *                   from first runs, verdicts adjusted with other comparisons)
  * @param threshold  the relative change that matters, e.g. 0.05: "same" within it, and the canary's move
  *                   beyond it is named
+ * @param alpha      the false-discovery rate of faster and slower, and the level of each equivalence test
+ * @param minForks   the forks (pairs, runs) a side needs for a verdict
  */
 public record CompareResult(String base, String other, Design design, int baseRuns, int otherRuns,
                             List<PointComparison> points, List<CurveComparison> curves,
                             List<Mismatch> mismatches, Canary canary, RunToRun runToRun, List<CompareNote> notes,
-                            double threshold) {
+                            double threshold, double alpha, int minForks) {
 
     public CompareResult {
         points = List.copyOf(points);

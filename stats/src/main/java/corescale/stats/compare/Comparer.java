@@ -114,7 +114,7 @@ public final class Comparer {
             notes.add(CompareNote.Plain.CANARY_CHAINS_DIFFER);
         }
         return new CompareResult(baseName, otherName, design, base.size(), other.size(), decided,
-                curves, Mismatches.of(base, other), canary, spread, notes, threshold);
+                curves, Mismatches.of(base, other), canary, spread, notes, threshold, ALPHA, MIN_FORKS);
     }
 
     /** Welch's t on the logs of fork means, oriented so that above 0 is faster; null without enough forks. */
@@ -282,7 +282,7 @@ public final class Comparer {
             List<CompareNote> notes = new ArrayList<>(r.notes());
             notes.add(new CompareNote.AdjustedTogether(results.size() - 1, total));
             out.add(new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), mine,
-                    r.curves(), r.mismatches(), r.canary(), r.runToRun(), notes, r.threshold()));
+                    r.curves(), r.mismatches(), r.canary(), r.runToRun(), notes, r.threshold(), r.alpha(), r.minForks()));
         }
         return out;
     }

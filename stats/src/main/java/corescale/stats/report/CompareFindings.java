@@ -2,7 +2,6 @@ package corescale.stats.report;
 
 import corescale.stats.compare.C1Beat;
 import corescale.stats.compare.CompareResult;
-import corescale.stats.compare.Comparer;
 import corescale.stats.compare.Design;
 import corescale.stats.compare.PointComparison;
 import corescale.stats.compare.RunToRun;
@@ -186,9 +185,9 @@ public final class CompareFindings {
         long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
         if (insufficient > 0) {
             String why = switch (r.design()) {
-                case FORKS -> "fewer than " + Comparer.MIN_FORKS + " forks in a run, or fork means without spread";
-                case PAIRED -> "fewer than " + Comparer.MIN_FORKS + " pairs of forks, or pairs without spread";
-                case RUNS -> "fewer than " + Comparer.MIN_FORKS + " forks in a run, a run's mean not positive, or no spread";
+                case FORKS -> "fewer than " + r.minForks() + " forks in a run, or fork means without spread";
+                case PAIRED -> "fewer than " + r.minForks() + " pairs of forks, or pairs without spread";
+                case RUNS -> "fewer than " + r.minForks() + " forks in a run, a run's mean not positive, or no spread";
             };
             out.add("  " + insufficient + " point" + (insufficient == 1 ? "" : "s") + " insufficient (" + why
                     + "): no verdict, not gated; listed in compare.md");

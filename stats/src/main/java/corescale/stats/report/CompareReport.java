@@ -1,7 +1,6 @@
 package corescale.stats.report;
 
 import corescale.stats.compare.CompareResult;
-import corescale.stats.compare.Comparer;
 import corescale.stats.compare.CurveComparison;
 import corescale.stats.compare.Design;
 import corescale.stats.compare.PointComparison;
@@ -66,7 +65,7 @@ public final class CompareReport {
             result(doc, results.get(i), findings.get(i), names, charts);
         }
         doc.h(1, "How the verdicts are reached");
-        doc.p(verdictRule(results.get(0).threshold())); // one call compares every side at one threshold
+        doc.p(verdictRule(results.get(0))); // one call compares every side by one rule
         machines(doc, runs, names, charts);
         return doc;
     }
@@ -76,20 +75,20 @@ public final class CompareReport {
             + "for time per operation)";
 
     /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
-    static String verdictRule(double threshold) {
-        String t = Fmt.pct(threshold);
+    static String verdictRule(CompareResult r) {
+        String t = Fmt.pct(r.threshold());
         return "Each ratio has its 95% interval from a t test on logs whose unit of replication is, per "
                 + "comparison, the fork (one run a side: Welch's t on fork means), the pair of forks of one round "
                 + "(configurations of one run: the round a random effect, i.e. the paired t when the rounds share an "
                 + "effect, the pooled t when they share none, p-values corrected for that choice) or the run (replicate "
                 + "runs: Welch's t on the runs' means, or the pooled t when one side has a single run, whose run-to-run "
                 + "variance the other side's stands for). "
-                + "A point needs at least " + Comparer.MIN_FORKS + " forks or pairs on each side, and replicate runs "
-                + Comparer.MIN_FORKS + " runs on one side at least, else it is insufficient: one says nothing of the "
+                + "A point needs at least " + r.minForks() + " forks or pairs on each side, and replicate runs "
+                + r.minForks() + " runs on one side at least, else it is insufficient: one says nothing of the "
                 + "variance. Faster or slower: the change is significant after adjusting the "
                 + "p-values of all points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
-                + Fmt.pct(Comparer.ALPHA) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
-                + "one-sided tests at " + Fmt.pct(Comparer.ALPHA) + ") shows the ratio within ±" + t
+                + Fmt.pct(r.alpha()) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
+                + "one-sided tests at " + Fmt.pct(r.alpha()) + ") shows the ratio within ±" + t
                 + ". Inconclusive otherwise. Columns: n is the forks (pairs, runs) each side's test used, q (BH) the "
                 + "adjusted p of no change, p same the equivalence test's p.";
     }
@@ -166,7 +165,7 @@ public final class CompareReport {
                 .toList();
         if (!insufficient.isEmpty()) {
             doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")
-                    + " no verdict (insufficient: fewer than " + Comparer.MIN_FORKS + " forks in a run, or no spread;"
+                    + " no verdict (insufficient: fewer than " + r.minForks() + " forks in a run, or no spread;"
                     + " each line says which), and "
                     + "--fail-on-regression cannot see a regression there:");
             doc.bullets(insufficient);

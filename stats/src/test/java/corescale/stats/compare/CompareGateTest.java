@@ -315,7 +315,7 @@ class CompareGateTest {
         PointComparison insufficient = new PointComparison(Synthetic.key("adder", 4, 4), "ops/us", 10, 10, Design.FORKS, 1, 1,
                 corescale.stats.summary.Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, Verdict.INSUFFICIENT, List.of());
         return new CompareResult("base", other, Design.FORKS, 1, 1, untested ? List.of(p, insufficient) : List.of(p),
-                List.of(), List.of(), corescale.stats.run.Canary.NONE, RunToRun.NONE, List.of(), 0.05);
+                List.of(), List.of(), corescale.stats.run.Canary.NONE, RunToRun.NONE, List.of(), 0.05, Comparer.ALPHA, Comparer.MIN_FORKS);
     }
 
     /**

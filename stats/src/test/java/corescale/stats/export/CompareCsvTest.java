@@ -34,7 +34,7 @@ class CompareCsvTest {
     @Test
     void aComparisonsNoteIsARowOfItsOwn() throws IOException {
         CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE, RunToRun.NONE,
-                List.of(CompareNote.Plain.CANARY_CHAINS_DIFFER), 0.05);
+                List.of(CompareNote.Plain.CANARY_CHAINS_DIFFER), 0.05, 0.05, 2);
         List<CSVRecord> rows = writeAndRead(r);
         assertEquals(1, rows.size());
         assertEquals("note", rows.get(0).get("kind"));
@@ -49,7 +49,7 @@ class CompareCsvTest {
         CurveComparison curve = new CurveComparison("counters", "Counters.increment", "lock", "work=100", 2, 4, 10, 12,
                 new Ratio(1.2, 1.1, 1.3, "welch-log"), NO_FIT, NO_FIT, 2, 4);
         CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(curve), List.of(), Canary.NONE, RunToRun.NONE,
-                List.of(), 0.05);
+                List.of(), 0.05, 0.05, 2);
         List<CSVRecord> rows = writeAndRead(r);
         assertEquals(1, rows.size());
         CSVRecord row = rows.get(0);

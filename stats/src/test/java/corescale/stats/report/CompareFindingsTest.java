@@ -76,13 +76,13 @@ class CompareFindingsTest {
     void theGateSaysWhenTheMachineMovedToo() {
         CompareResult r = compare(0.8, 1);
         CompareResult moved = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
-                r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes(), r.threshold());
+                r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes(), r.threshold(), r.alpha(), r.minForks());
         assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
                 + "[0.796, 0.804] (compare.md has each); the machine moved too, beyond ±5.0% (other vs base: ×0.835 as fast "
                 + "on the canary's cpu kernel, ×0.935 on its memory kernel): it may be the machine, not the code",
                 CompareFindings.regression(List.of(moved)));
         CompareResult steady = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
-                r.curves(), r.mismatches(), new Canary(0.98, 1.01), r.runToRun(), r.notes(), r.threshold());
+                r.curves(), r.mismatches(), new Canary(0.98, 1.01), r.runToRun(), r.notes(), r.threshold(), r.alpha(), r.minForks());
         assertFalse(CompareFindings.regression(List.of(steady)).contains("machine moved"));
     }
 

@@ -34,6 +34,17 @@ class CompareReportTest {
         return new RunInfo("r", "h", "Linux", "amd64", "cpu", 2, "Temurin", "25", jvmArgs, "", "");
     }
 
+    /** The rule printed is the one the comparison was decided by: its threshold, alpha and minimum forks, from its result. */
+    @Test
+    void theVerdictRuleIsWordedFromTheResult() {
+        CompareResult r = new CompareResult("a", "b", corescale.stats.compare.Design.FORKS, 1, 1, List.of(), List.of(), List.of(),
+                corescale.stats.run.Canary.NONE, corescale.stats.compare.RunToRun.NONE, List.of(), 0.1, 0.01, 3);
+        String rule = CompareReport.verdictRule(r);
+        assertTrue(rule.contains("at least 3 forks or pairs on each side, and replicate runs 3 runs"), rule);
+        assertTrue(rule.contains("false-discovery rate 1.0%) and the ratio lies beyond ±10%"), rule);
+        assertTrue(rule.contains("one-sided tests at 1.0%) shows the ratio within ±10%"), rule);
+    }
+
     /** The harness's per-point arguments are not a side's own; what one side gives all its forks and another not is. */
     @Test
     void theRunsTableShowsOnlyTheJvmArgumentsASideHasOfItsOwn() {

@@ -135,7 +135,7 @@ class WordingTest {
     @Test
     void aMismatchNamesBothSides() {
         CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(), List.of(), Canary.NONE, RunToRun.NONE,
-                List.of(), 0.05);
+                List.of(), 0.05, 0.05, 2);
         assertEquals("host differs: hostA (a) vs hostB hostC (b)",
                 Wording.mismatch(r, new Mismatch("host", List.of("hostA"), List.of("hostB", "hostC"))));
     }
