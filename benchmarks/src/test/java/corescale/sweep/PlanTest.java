@@ -35,6 +35,9 @@ class PlanTest {
     void aFamilyQualifiedParamAppliesToThatFamilyOnly() {
         List<Point> plan = Plan.build("corescale.benchmarks.(io|cpu)", List.of(1), Optional.empty(),
                 Map.of("io.k", List.of("200")));
+        // Both families are in the plan, so the checks below look at points (allMatch holds on none).
+        assertTrue(plan.stream().anyMatch(p -> p.key().family().equals("io")), "io points planned");
+        assertTrue(plan.stream().anyMatch(p -> p.key().family().equals("cpu")), "cpu points planned");
         assertTrue(plan.stream().filter(p -> p.key().family().equals("io")).allMatch(p -> p.params().get("k").equals("200")));
         assertTrue(plan.stream().filter(p -> p.key().family().equals("cpu")).allMatch(p -> p.params().get("k").equals("1000")));
         assertTrue(plan.stream().allMatch(p -> p.threads() == 1), "batch benchmarks run one JMH thread");

@@ -64,8 +64,12 @@ class RuntimeFactsIT {
     }
 
     @Test
-    void theCpuTaskDependsOnItsSeedAndIsRepeatable() {
-        assertEquals(CpuTask.compute(1), CpuTask.compute(1));
-        assertTrue(CpuTask.compute(1) != CpuTask.compute(2));
+    void theCpuTaskIsTheXorshiftChainItSays() {
+        // xorshift64* computed independently (Python, 64-bit wrap-around): one step, three, and the
+        // standard task, so a kernel that stopped after its first step, or ignored its seed, fails.
+        assertEquals(1164970750538294679L, CpuTask.compute(1, 1));
+        assertEquals(-1555990409583682640L, CpuTask.compute(1, 3));
+        assertEquals(-2346691628447546259L, CpuTask.compute(1));
+        assertEquals(3701253865544515897L, CpuTask.compute(2));
     }
 }

@@ -84,12 +84,15 @@ class JmhResultJsonTest {
     void secondaryMetricsAreTheBenchmarksOwnAndTheProfilersWithTheirForksValues() throws Exception {
         Path run = ExportFixtures.run(dir, ExportFixtures.lines("", 1));
         RunExports.write(run, List.of(), ExportFixtures.CONTEXT);
-        for (JsonNode e : JSON.readTree(run.resolve("jmh-result.json").toFile())) {
+        JsonNode entries = JSON.readTree(run.resolve("jmh-result.json").toFile());
+        int locks = 0;
+        for (JsonNode e : entries) {
             JsonNode secondary = e.get("secondaryMetrics");
             boolean lock = e.get("params").get("variant").asText().equals("lock");
             assertEquals(lock ? List.of("gc.alloc.rate.norm", "lost_updates") : List.of("lost_updates"), sorted(secondary.fieldNames()));
             assertEquals(0, secondary.get("lost_updates").get("score").asDouble(), 0);
             if (lock) {
+                locks++;
                 JsonNode alloc = secondary.get("gc.alloc.rate.norm");
                 // 24, 25 and 26 bytes per op in forks 1-3: their mean, and each fork's iterations as measured.
                 assertEquals(25, alloc.get("score").asDouble(), 1e-12);
@@ -97,6 +100,8 @@ class JmhResultJsonTest {
                         JSON.convertValue(alloc.get("rawData"), double[][].class));
             }
         }
+        assertEquals(3, entries.size(), "three points");
+        assertEquals(2, locks, "two of them the lock's, with the profiler's metric");
     }
 
     @Test

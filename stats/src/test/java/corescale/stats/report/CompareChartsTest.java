@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
@@ -44,6 +45,7 @@ class CompareChartsTest {
         assertEquals(1.05, band.getXMax(), 1e-12);
         assertEquals(-1, band.getYMin(), 0);
         assertEquals(4, band.getYMax(), 0);
+        assertFalse(DrawnTicks.x(chart).isEmpty(), "ticks drawn");
         for (String x : DrawnTicks.x(chart)) {
             assertTrue(x.matches("[0-9.]+"), x);
         }

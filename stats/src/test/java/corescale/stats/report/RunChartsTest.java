@@ -104,6 +104,7 @@ class RunChartsTest {
         List<PointSummary> counters = points("Counters.increment", "work=10");
         List<ScalingCurve> cores = curves("Counters.increment", "work=10", Axis.CORES);
         XYChart chart = RunCharts.speedup(new ChartTitle(group(counters), "speedup vs cores"), cores).chart();
+        assertFalse(cores.isEmpty(), "curves to check");
         for (ScalingCurve c : cores) {
             XYSeries s = legend(chart).get(c.key().variant());
             assertArrayEquals(c.points().stream().mapToDouble(ScalingPoint::speedup).toArray(), s.getYData(), 1e-12);
@@ -192,7 +193,9 @@ class RunChartsTest {
     @Test
     void curvesOfAGroupAreFoundAgainInItsSummaries() {
         List<PointSummary> cpu = points("Cpu.batch", "tasks=64");
-        for (ScalingCurve c : curves("Cpu.batch", "tasks=64", Axis.CORES)) {
+        List<ScalingCurve> curves = curves("Cpu.batch", "tasks=64", Axis.CORES);
+        assertFalse(curves.isEmpty(), "curves to check");
+        for (ScalingCurve c : curves) {
             assertEquals(c.points().size(), ScalingCurves.summariesOf(c.key(), cpu).size());
         }
     }

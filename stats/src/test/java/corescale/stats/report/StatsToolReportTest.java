@@ -108,6 +108,16 @@ class StatsToolReportTest {
         assertTrue(Files.isRegularFile(b.resolve("compare.html")));
         assertFalse(Files.isRegularFile(b.resolve("report.md")), "compare leaves report.md alone");
         assertEquals(baseBefore, files(a), "the base (a committed reference, a CI baseline) is left as it was");
+        // The two runs hold the same rows: every point and family at ratio 1, and no point called faster or slower.
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build()
+                .parse(Files.newBufferedReader(b.resolve("compare.csv"))).getRecords();
+        rows.forEach(r -> assertEquals(1, Double.parseDouble(r.get("ratio")), 1e-12, r.toString()));
+        List<org.apache.commons.csv.CSVRecord> points = rows.stream().filter(r -> r.get("kind").equals("point")).toList();
+        assertFalse(points.isEmpty(), "points compared");
+        for (org.apache.commons.csv.CSVRecord p : points) {
+            assertTrue(p.get("verdict").equals("same") || p.get("verdict").equals("inconclusive")
+                    || p.get("verdict").equals("insufficient"), p.toString());
+        }
     }
 
     private static List<String> files(Path folder) throws IOException {

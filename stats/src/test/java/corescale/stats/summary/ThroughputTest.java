@@ -21,6 +21,8 @@ class ThroughputTest {
     void aSideWithOneForkGivesAOneForkRatio() {
         Ratio r = Throughput.ratio(Synthetic.summary(KEY, Mode.THROUGHPUT, 10), Synthetic.summary(KEY, Mode.THROUGHPUT, 8, 9));
         assertEquals(Ratio.ONE_FORK, r.method());
+        assertEquals(10 / 8.5, r.value(), 1e-12);
+        assertTrue(Double.isNaN(r.low()) && Double.isNaN(r.high()), "no interval from one fork: " + r);
     }
 
     @Test
@@ -28,6 +30,8 @@ class ThroughputTest {
         // log 0 is no number: Welch on logs declines, the ratio 10 / 8.5 stays, without interval
         Ratio r = Throughput.ratio(Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.5), Synthetic.summary(KEY, Mode.THROUGHPUT, 0, 17));
         assertEquals("none", r.method());
+        assertEquals(10.25 / 8.5, r.value(), 1e-12);
+        assertTrue(Double.isNaN(r.low()) && Double.isNaN(r.high()), "no interval: " + r);
     }
 
     @Test
@@ -36,6 +40,7 @@ class ThroughputTest {
         PointSummary s = new PointSummary(KEY.withMode(Mode.AVERAGE_TIME), Units.canonical(Mode.AVERAGE_TIME), 3, 30, 1, 0, 2,
                 Double.NaN, false, new double[] {0.5, 1, 1.5}, List.of());
         assertTrue(Double.isNaN(Throughput.ci(s).high()));
+        assertEquals(1, Throughput.ci(s).low(), 1e-12);
     }
 
     private static PointSummary inRounds(String variant, String run, double[] means, int[] rounds) {
