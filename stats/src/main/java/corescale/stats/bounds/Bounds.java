@@ -13,6 +13,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.Units;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
+import corescale.stats.summary.WelchOnLogs;
 
 /**
  * Every throughput point against its physical bound, found from the results alone:
@@ -62,9 +63,12 @@ public final class Bounds {
             if (throughput && f.concurrency() > 0 && f.serviceTimeUs() > 0) {
                 bound = f.concurrency() / f.serviceTimeUs(); // ops/us, the canonical throughput unit
                 basis = Bound.Basis.IN_FLIGHT_OVER_SERVICE_TIME;
-                // A bound of known value: the point's own interval over it.
-                low = p.ciLow() / bound;
-                high = p.ciHigh() / bound;
+                // A bound of known value: the point's own interval over it, only an interval over fork
+                // means (one fork's iterations, or JMH's pooled error, do not show a measurement error).
+                if (p.forkMeans().length >= WelchOnLogs.MIN_FORKS) {
+                    low = p.ciLow() / bound;
+                    high = p.ciHigh() / bound;
+                }
             } else if (throughput && seq != null && p.key().cores() > 0) {
                 bound = p.key().cores() * seq.mean();
                 basis = Bound.Basis.CORES_TIMES_SEQUENTIAL;

@@ -304,11 +304,14 @@ final class AnswersSection {
     }
 
     /**
-     * The first and the variants tied with it: "a is fastest" (every other behind), "a and b tie for fastest
+     * The first and the variants tied with it: "a is the only variant ranked" (no other to be ahead of), "a is fastest" (every other behind), "a and b tie for fastest
      * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or, where some are not told apart from
      * them, "a has the highest mean" and "a and b tie within ±5% with the highest means": no lead is claimed.
      */
     private static String who(Ranking r) {
+        if (r.ranked().size() == 1) { // nothing it was measured against: no lead to claim
+            return r.ranked().get(0).point().key().variant() + " is the only variant ranked";
+        }
         List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
         top.addAll(r.standing(Standing.TIED));
         String within = " " + Fmt.WITHIN_BAND;
@@ -333,7 +336,8 @@ final class AnswersSection {
      */
     private static String mark(Ranking r, Entry e) {
         return switch (e.standing()) {
-            case FIRST -> !r.standing(Standing.TIED).isEmpty() ? "ties"
+            case FIRST -> r.ranked().size() == 1 ? "only ranked"
+                    : !r.standing(Standing.TIED).isEmpty() ? "ties"
                     : r.standing(Standing.NOT_TOLD_APART).isEmpty() ? "fastest" : "highest mean";
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());

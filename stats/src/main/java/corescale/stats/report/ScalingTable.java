@@ -22,7 +22,8 @@ final class ScalingTable {
 
     static void add(Doc doc, List<ScalingCurve> curves) {
         doc.h(1, "Scaling");
-        doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0). "
+        doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0); "
+                + "efficiency is per processor added, so threads beyond the cores have none (–). "
                 + "σ (contention) and κ (coherency) are USL fits " + fits(curves) + ", with 95% "
                 + "profile-likelihood intervals. N* is the N of peak throughput with its interval; peak says whether it "
                 + "was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "

@@ -121,6 +121,11 @@ public final class ScalingCurves {
         return on.stream().sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), key.axis()))).toList();
     }
 
+    /** The processors {@code threads} threads can occupy on {@code cores} cores. */
+    private static double processors(double threads, int cores) {
+        return Math.min(threads, cores);
+    }
+
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */
     static ScalingCurve curve(CurveKey key, List<PointSummary> summaries, Axis axis, Predicate<PointKey> oneAtATime,
                               boolean fit) {
@@ -147,7 +152,12 @@ public final class ScalingCurves {
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n.length; i++) {
             Ratio speedup = atBaseline != 1 ? Ratio.NONE : i == 0 ? Ratio.ONE : Throughput.ratio(sorted.get(i), sorted.get(0));
-            points.add(ScalingPoint.of(n[i], xs[i][0], xs[i][1], xs[i][2], baselineN, baselineX, speedup,
+            double p = axis == Axis.CORES ? n[i] / baselineN
+                    : processors(n[i], key.fixedCores().getAsInt()) / processors(baselineN, key.fixedCores().getAsInt());
+            if (p == 1 && n[i] != baselineN) {
+                p = Double.NaN; // threads beyond the cores, on no processor more: no efficiency, no Karp–Flatt
+            }
+            points.add(ScalingPoint.atScale(n[i], xs[i][0], xs[i][1], xs[i][2], p, baselineX, speedup,
                     sorted.get(i).unstable()));
         }
         // The fits take every fork mean as an observation: forks are the replicates that measure the noise.

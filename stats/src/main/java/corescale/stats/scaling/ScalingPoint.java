@@ -9,7 +9,9 @@ import corescale.stats.summary.Throughput;
  * <p>Speedup is relative to the curve's baseline, the smallest N measured (N₀, normally 1). When
  * N₀ &gt; 1 every measure is relative: speedup X(N)/X(N₀), relative scale p = N/N₀, efficiency
  * speedup/p, and the Karp–Flatt fraction uses p in place of N. {@link ScalingCurve#baselineN()}
- * says which N₀ was used.
+ * says which N₀ was used. Over threads at a fixed core count, p is the processors the threads can
+ * occupy, min(N, cores)/min(N₀, cores): threads beyond the cores add none, so 2 threads on 1 core have
+ * a speedup but neither efficiency nor Karp–Flatt fraction, which are per processor added.
  *
  * @param n          concurrency (cores or threads)
  * @param throughput throughput in the curve's unit (converted from time per operation where needed)
@@ -19,9 +21,9 @@ import corescale.stats.summary.Throughput;
  * @param speedupLow lower end of the speedup's 95% interval ({@link Throughput#ratio} of this point over
  *                   the baseline's), NaN when unknown (one fork, several baseline points, the baseline itself)
  * @param speedupHigh upper end of that interval
- * @param efficiency speedup / (N/N₀); 1 is perfect scaling
- * @param karpFlatt  experimentally determined serial fraction e = (1/S − 1/p)/(1 − 1/p); NaN at the
- *                   baseline, where it is undefined
+ * @param efficiency speedup / p; 1 is perfect scaling; NaN where no processor was added (threads beyond the cores)
+ * @param karpFlatt  experimentally determined serial fraction e = (1/S − 1/p)/(1 − 1/p); NaN where
+ *                   p = 1 (the baseline, threads beyond the cores), where it is undefined
  * @param unstable   the summary found two modes among the point's fork means
  */
 public record ScalingPoint(double n, double throughput, double low, double high, double speedup,
@@ -40,8 +42,17 @@ public record ScalingPoint(double n, double throughput, double low, double high,
      */
     public static ScalingPoint of(double n, double throughput, double low, double high,
                                   double baselineN, double baselineThroughput, Ratio speedupInterval, boolean unstable) {
+        return atScale(n, throughput, low, high, n / baselineN, baselineThroughput, speedupInterval, unstable);
+    }
+
+    /**
+     * As above, on {@code p} times the baseline's processors (over threads: those the threads can
+     * occupy); {@code p} NaN for a point on no more processors than the baseline, which has no
+     * efficiency or Karp–Flatt fraction.
+     */
+    public static ScalingPoint atScale(double n, double throughput, double low, double high,
+                                       double p, double baselineThroughput, Ratio speedupInterval, boolean unstable) {
         double speedup = throughput / baselineThroughput;
-        double p = n / baselineN;
         return new ScalingPoint(n, throughput, low, high, speedup, speedupInterval.low(), speedupInterval.high(),
                 speedup / p, karpFlatt(speedup, p), unstable);
     }

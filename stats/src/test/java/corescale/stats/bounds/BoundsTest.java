@@ -150,6 +150,22 @@ class BoundsTest {
         assertTrue(b.aboveByMeanOnly());
     }
 
+    /**
+     * One fork's interval is over its iterations, which say nothing of how forks differ: ×1.3 its bound
+     * from one fork is above it by the mean only, never a measurement error shown.
+     */
+    @Test
+    void oneForkShowsNothingAboveTheBound() throws Exception {
+        PointKey io = new PointKey("io", "IoBatch.batch", "fixedPool", "delayMs=10;k=200;pool=cores", 2, 1, Mode.THROUGHPUT);
+        PointSummary one = new Summarizer().summarize(List.of(Synthetic.input(io, Mode.THROUGHPUT,
+                new double[] {0.000259, 0.00026, 0.000261}))).get(0).summary();
+        assertTrue(one.ciLow() / 0.0002 > Bound.ABOVE_BOUND, "the iterations' interval alone lies above the bound: " + one);
+        Bound b = Bounds.of(List.of(one), Map.of(io, new PointFacts(2, 10_000, 1.02))).at(io);
+        assertEquals(1.3, b.ofBound(), 1e-9);
+        assertFalse(b.aboveBound());
+        assertTrue(b.aboveByMeanOnly());
+    }
+
     @Test
     void aPointWithoutBoundOrFactsHasNone() {
         PointKey c = Synthetic.key("lock", 2, 2);

@@ -178,6 +178,22 @@ class AnswersSectionTest {
         assertTrue(md.contains("\\] (fastest) |"), md);
     }
 
+    /** A variant ranked alone was measured against nothing: it is not "fastest", whatever the others' one fork showed. */
+    @Test
+    void aVariantRankedAloneIsTheOnlyOneRankedNotTheFastest() {
+        List<PointSummary> points = List.of(
+                counter("synchronized", 1, 1, 50), // one fork: not ranked
+                counter("semaphore", 1, 1, 20, 20.5, 19.5));
+        String s = sentences(points).get(0);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): semaphore is the only variant ranked"), s);
+        assertFalse(s.contains("fastest"), s);
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+        String md = MarkdownReport.render(doc);
+        assertTrue(md.contains("(only ranked)"), md);
+        assertFalse(md.contains("(fastest)"), md);
+    }
+
     @Test
     void everyCellOfTheCounterTableSaysItsStanding() {
         List<PointSummary> points = List.of(
