@@ -6,6 +6,7 @@ import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.LostUpdates;
 import corescale.stats.compare.RunData;
+import corescale.stats.load.Duplicates;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.PointSummary;
@@ -45,6 +46,7 @@ final class Analysis {
 
     /** @param runs what each run's run.json says (place rounds, the canary's drift), by run id */
     static Analysis of(List<LoadedInput> loaded, Map<String, RunTraits> runs) throws BadInputException {
+        Duplicates.acrossInputs(loaded);
         List<SummaryRow> rows = new Summarizer(runs).summarize(loaded);
         FiniteResults.summaries(rows, loaded);
         List<PointSummary> points = rows.stream().map(SummaryRow::summary).toList();

@@ -6,6 +6,7 @@ import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
 import corescale.stats.fleet.Fleet;
+import corescale.stats.load.Duplicates;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
@@ -149,6 +150,8 @@ public final class StatsTool {
                 for (Path p : side) {
                     runs.add(RunInput.load(p, out));
                 }
+                // Replicate runs are distinct runs: a copy of one among them would fake its agreement.
+                Duplicates.acrossInputs(runs.stream().flatMap(r -> r.loaded().stream()).toList());
                 loaded.add(runs);
             }
             // Into the run compared with the base: the base is often a committed reference or a CI

@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * Refuses a measurement written twice (the same run, configuration, point, mode, fork and iteration): that is a
- * merge or resume gone wrong, never two samples, and averaging it would fake a fork's spread.
+ * merge or resume gone wrong, never two samples, and averaging it would fake a fork's spread. Across
+ * inputs, refuses a fork of one run in two of them: the same run given twice (a copy, or its results.csv
+ * beside its folder) would count its forks twice and halve its intervals.
  */
-final class Duplicates {
+public final class Duplicates {
 
     private Duplicates() {
     }
@@ -69,6 +71,38 @@ final class Duplicates {
             for (int i = 0; ; i++) {
                 if (forkIteration[i] == forkIteration[repeat]) {
                     return i;
+                }
+            }
+        }
+    }
+
+    /** A fork of a run as every input names it. */
+    private record Fork(String runId, String config, PointKey key, int fork) {
+    }
+
+    /**
+     * Inputs analysed together (a report's, one side of a comparison) hold no fork of the same run
+     * twice. Files without a run id (JMH's own) are told apart by file, as the summariser does.
+     *
+     * @throws BadInputException naming the later input, the fork and the earlier input that holds it
+     */
+    public static void acrossInputs(List<LoadedInput> inputs) throws BadInputException {
+        Map<Fork, Integer> firstIn = new HashMap<>();
+        for (int in = 0; in < inputs.size(); in++) {
+            Measurement previous = null;
+            for (Measurement m : inputs.get(in).measurements()) {
+                // Rows of one fork come together: one look-up a fork, not a row.
+                if (m.run().runId().isEmpty() || previous != null && m.run() == previous.run() && m.key() == previous.key()
+                        && m.fork() == previous.fork()) {
+                    previous = m;
+                    continue;
+                }
+                previous = m;
+                Integer earlier = firstIn.putIfAbsent(new Fork(m.run().runId(), m.run().config(), m.key(), m.fork()), in);
+                if (earlier != null && earlier != in) {
+                    throw new BadInputException(inputs.get(in).file(), 0, "fork " + m.fork() + " of " + m.key().label()
+                            + " in run " + m.run().runId() + " is also in " + inputs.get(earlier).file()
+                            + ": the same run given twice; a fork is counted once");
                 }
             }
         }

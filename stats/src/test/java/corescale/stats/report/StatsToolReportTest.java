@@ -83,6 +83,29 @@ class StatsToolReportTest {
         assertFalse(md.contains("| jvmArgs |"), "no facts row for a column empty in every run");
     }
 
+    /** A copy of a run beside it would count each fork twice and narrow every interval: refused, nothing written. */
+    @Test
+    void theSameRunGivenTwiceIsRefusedInAReportAndOnOneSideOfAComparison() throws IOException {
+        Path a = fixtureRun("a-20250101-000000");
+        Path copy = fixtureRun("copy-20250101-000000");
+        Path c = fixtureRun("c-20250101-000000");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path out = dir.resolve("out");
+        int code = new StatsTool().report(List.of(a, copy), out, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(StatsTool.BAD_INPUT, code);
+        String said = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(said.startsWith(copy.resolve("results.csv") + ": fork 1 of "), said);
+        assertTrue(said.endsWith(" is also in " + a.resolve("results.csv") + ": the same run given twice; a fork is counted once"), said);
+        assertFalse(Files.exists(out), "nothing written");
+
+        err.reset();
+        code = new StatsTool().compareSides(List.of(List.of(a, copy), List.of(c)), out, 0.05, false, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(StatsTool.BAD_INPUT, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("the same run given twice"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void anOutFolderThatIsAFileIsNamedAsSuch() throws IOException {
         Path run = fixtureRun("h-20250101-000000");
