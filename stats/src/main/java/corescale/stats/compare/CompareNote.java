@@ -17,7 +17,7 @@ public sealed interface CompareNote {
         FORK_MEAN_NOT_POSITIVE,
         /** Replicate runs: a run's fork mean is not positive. */
         RUN_MEAN_NOT_POSITIVE,
-        /** Replicate runs, but the point is in one run a side: compared by its forks, fork-to-fork variance only. */
+        /** Replicate runs, but the point is in one run a side: compared by its forks, with the drift those two runs' canaries saw. */
         ONE_RUN_A_SIDE,
         /** One side has a single run: taken to vary from run to run as much as the other side's runs. */
         SINGLE_RUN_SIDE_VARIES_AS_OTHER,

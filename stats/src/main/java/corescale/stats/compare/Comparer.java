@@ -86,7 +86,7 @@ public final class Comparer {
                 compared = paired(p);
             } else {
                 compared = design == Design.FORKS ? forks(bs.get(0), os.get(0), List.of(), spread)
-                        : runs(bs, os, base.size(), other.size());
+                        : runs(bs, os, base, other);
             }
             Optional<CompareNote> held = serviceBound(base, other, e.getKey());
             points.add(held.isPresent() ? compared.withNote(held.get()) : compared);
@@ -170,7 +170,9 @@ public final class Comparer {
     }
 
     /** Replicate runs: each run one value (its mean log fork mean); the run is the unit. */
-    private PointComparison runs(List<PointSummary> bs, List<PointSummary> os, int baseRuns, int otherRuns) {
+    private PointComparison runs(List<PointSummary> bs, List<PointSummary> os, List<RunData> base, List<RunData> other) {
+        int baseRuns = base.size();
+        int otherRuns = other.size();
         List<CompareNote> missing = new ArrayList<>();
         if (bs.size() < baseRuns) {
             missing.add(new CompareNote.MissingRuns(CompareNote.Side.BASE, bs.size(), baseRuns));
@@ -179,7 +181,9 @@ public final class Comparer {
             missing.add(new CompareNote.MissingRuns(CompareNote.Side.OTHER, os.size(), otherRuns));
         }
         if (bs.size() == 1 && os.size() == 1) {
-            return forks(bs.get(0), os.get(0), join(missing, List.of(CompareNote.Plain.ONE_RUN_A_SIDE)), RunToRun.NONE);
+            // One run a side holds it: its forks, widened by the drift those two runs' canaries saw, as for one run a side.
+            RunToRun spread = RunToRun.fromCanary(holding(base, bs.get(0)).canary(), holding(other, os.get(0)).canary());
+            return forks(bs.get(0), os.get(0), join(missing, List.of(CompareNote.Plain.ONE_RUN_A_SIDE)), spread);
         }
         PointSummary pb = bs.get(0);
         double[] b = bs.stream().mapToDouble(Comparer::runValue).toArray();
@@ -300,6 +304,11 @@ public final class Comparer {
     }
 
     /** Per point, its summary in each run of the side that has it, in run order. */
+    /** The run that holds {@code point}, one of {@link #index}'s. */
+    private static RunData holding(List<RunData> runs, PointSummary point) {
+        return runs.stream().filter(r -> r.points().stream().anyMatch(p -> p == point)).findFirst().orElseThrow();
+    }
+
     private static Map<PointKey, List<PointSummary>> index(List<RunData> runs) {
         Map<PointKey, List<PointSummary>> out = new LinkedHashMap<>();
         for (RunData run : runs) {

@@ -198,7 +198,7 @@ public final class Wording {
             case CompareNote.Plain p -> switch (p) {
                 case FORK_MEAN_NOT_POSITIVE -> "a fork mean is not positive";
                 case RUN_MEAN_NOT_POSITIVE -> "a run's fork mean is not positive";
-                case ONE_RUN_A_SIDE -> "one run a side here: fork-to-fork variance only";
+                case ONE_RUN_A_SIDE -> "one run a side here: compared by its forks, with those runs' drift";
                 case SINGLE_RUN_SIDE_VARIES_AS_OTHER -> "the single run's side taken to vary from run to run as much as the other";
                 case NO_SPREAD -> "no spread seen (the fork means, rounds' ratios or run means compared agree within about a millionth): "
                         + "no interval and no verdict";

@@ -293,6 +293,47 @@ class ReplicateRunsTest {
     }
 
     /**
+     * A point in one run of each side is compared by its forks as one run a side is: with the drift
+     * those two runs' canaries saw in its interval (the fork test alone was called "slower" where the
+     * same two runs compared as one run a side were inconclusive).
+     */
+    @Test
+    void aPointInOneRunOfEachSideTakesInTheDriftOfThoseRuns() {
+        PointKey everywhere = new PointKey("counters", "Counters.increment", "lock", "", 2, 1, Mode.THROUGHPUT);
+        PointKey once = everywhere.withVariant("adder");
+        PointSummary baseOnce = Synthetic.summary(once, Mode.THROUGHPUT, 20, 20.3, 19.8);
+        PointSummary otherOnce = Synthetic.summary(once, Mode.THROUGHPUT, 18, 18.2, 17.9);
+        List<CanaryReading> steady = List.of(reading("start", 200), reading("end", 200));
+        List<CanaryReading> drifting = List.of(reading("start", 200), reading("end", 170));
+        RunData a1 = runWithCanary("a1", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 10, 10.2, 9.9), baseOnce), drifting);
+        RunData a2 = runWithCanary("a2", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 10.4, 10.1, 10.2)), steady);
+        RunData b1 = runWithCanary("b1", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 9.8, 10.0, 9.7), otherOnce), steady);
+        RunData b2 = runWithCanary("b2", List.of(Synthetic.summary(everywhere, Mode.THROUGHPUT, 9.9, 10.1, 9.8)), steady);
+        PointComparison asReplicates = new Comparer(0.05).compare(List.of(a1, a2), List.of(b1, b2), "a", "b").points().stream()
+                .filter(p -> p.key().equals(once)).findFirst().orElseThrow();
+        PointComparison asOneRunASide = new Comparer(0.05).compare(List.of(a1), List.of(b1), "a", "b").points().stream()
+                .filter(p -> p.key().equals(once)).findFirst().orElseThrow();
+        assertEquals(asOneRunASide.ratio(), asReplicates.ratio(), "the same test on the same two runs");
+        PointComparison forksAlone = new Comparer(0.05).compare(List.of(withoutCanary(a1)), List.of(withoutCanary(b1)), "a", "b")
+                .points().stream().filter(p -> p.key().equals(once)).findFirst().orElseThrow();
+        assertTrue(asReplicates.ratio().high() - asReplicates.ratio().low() > 2 * (forksAlone.ratio().high() - forksAlone.ratio().low()),
+                asReplicates.ratio() + " against the forks alone " + forksAlone.ratio());
+    }
+
+    private static CanaryReading reading(String at, double cpu) {
+        return new CanaryReading(at, 0, cpu, 100, List.of(cpu, cpu * 1.01, cpu * 0.99), List.of(100.0, 101.0, 99.0), 1L << 30);
+    }
+
+    private static RunData runWithCanary(String name, List<PointSummary> points, List<CanaryReading> canary) {
+        RunData r = Synthetic.runData(name, points, Set.of(Synthetic.RUN));
+        return new RunData(r.name(), r.points(), r.runs(), r.bounds(), r.curves(), canary);
+    }
+
+    private static RunData withoutCanary(RunData r) {
+        return new RunData(r.name(), r.points(), r.runs(), r.bounds(), r.curves(), List.of());
+    }
+
+    /**
      * A run's value of a point is the geometric mean of its fork means, as STATISTICS.md says the ratio
      * is one of geometric means: base runs of forks (1, 100) and (4, 100) are worth 10 and 20, other
      * runs of (20, 20) and (10, 160) 20 and 40, so the ratio is √(20·40)/√(10·20) = 2 exactly (with

@@ -117,7 +117,7 @@ class WordingTest {
         assertEquals("1 pair of forks, needs 2 or more; forks without a partner dropped: fork 3 of a, forks 1 4 of b",
                 Wording.compare(List.of(new CompareNote.TooFewPairs(1, 2), new CompareNote.ForksUnpaired(List.of(
                         new CompareNote.Unpaired("a", List.of(3)), new CompareNote.Unpaired("b", List.of(1, 4)))))));
-        assertEquals("other: in 2 of 3 runs; one run a side here: fork-to-fork variance only",
+        assertEquals("other: in 2 of 3 runs; one run a side here: compared by its forks, with those runs' drift",
                 Wording.compare(List.of(new CompareNote.MissingRuns(CompareNote.Side.OTHER, 2, 3),
                         CompareNote.Plain.ONE_RUN_A_SIDE)));
     }
