@@ -204,8 +204,7 @@ public final class Summarizer {
             notes.add(forks[0].length < 2 ? SummaryNote.Plain.ONE_FORK_ONE_ITERATION : SummaryNote.Plain.ONE_FORK);
         }
         // Values that agree within about a millionth show the measurement's resolution, not certainty.
-        double[] under = forks.length >= 2 ? forkMeans : forks[0];
-        if (under.length >= 2 && Intervals.cv(under) / Math.sqrt(under.length) <= LogRatioTest.NO_SPREAD_SE) {
+        if (noSpread(forks.length >= 2 ? forkMeans : forks[0])) {
             t = Interval.NONE;
             notes.add(SummaryNote.Plain.NO_SPREAD);
         }
@@ -230,6 +229,11 @@ public final class Summarizer {
                 mean, t.low(), t.high(), cv, modes == 2, forkMeans, forkNumbers,
                 run.filter(f -> traits.placeRounds()).map(ForkId::runId).orElse(""), traits.stateVariance(), notes);
         return new SummaryRow(s, modes, warmup, metrics(d, Math.max(warmup, 0)));
+    }
+
+    /** Values that agree within about a millionth ({@link LogRatioTest#NO_SPREAD_SE}): an interval over them would be certainty from resolution. */
+    private static boolean noSpread(double[] values) {
+        return values.length >= 2 && Intervals.cv(values) / Math.sqrt(values.length) <= LogRatioTest.NO_SPREAD_SE;
     }
 
     /**
@@ -265,22 +269,27 @@ public final class Summarizer {
         if (pooled.size() >= 2) {
             // Several files for one point: each file's score is one independent replicate.
             double[] scores = pooled.stream().mapToDouble(PooledResult::score).toArray();
-            Interval t = Intervals.studentT(scores, LEVEL);
+            boolean none = noSpread(scores);
+            Interval t = none ? Interval.NONE : Intervals.studentT(scores, LEVEL);
+            List<SummaryNote> notes = new ArrayList<>(List.of(new SummaryNote.PooledFilesAsReplicates(scores.length)));
+            if (none) {
+                notes.add(SummaryNote.Plain.NO_SPREAD);
+            }
             PointSummary s = new PointSummary(g, Units.canonical(g.mode()), forks, samples,
-                    StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores,
-                    List.of(new SummaryNote.PooledFilesAsReplicates(scores.length)));
+                    StatUtils.mean(scores), t.low(), t.high(), Intervals.cv(scores), false, scores, notes);
             return new SummaryRow(s, 0, -1);
         }
         PooledResult p = pooled.get(0);
         Interval ci = Interval.NONE;
-        if (p.samples() >= 2 && Double.isFinite(p.error999())) {
+        // An error of 0 is JMH's iterations without spread: no interval, as for fork means.
+        if (p.samples() >= 2 && Double.isFinite(p.error999()) && p.error999() > 0) {
             // JMH's error is t(99.9%, n-1)·s/√n over all iterations pooled; rescale it to 95%.
             double half = p.error999() * Intervals.tQuantile(LEVEL, p.samples() - 1) / Intervals.tQuantile(0.999, p.samples() - 1);
             ci = new Interval(p.score() - half, p.score() + half);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), p.forks(), p.samples(),
                 p.score(), ci.low(), ci.high(), Double.NaN, false, new double[0],
-                List.of(SummaryNote.Plain.POOLED_INTERVAL));
+                List.of(p.error999() == 0 ? SummaryNote.Plain.NO_SPREAD : SummaryNote.Plain.POOLED_INTERVAL));
         return new SummaryRow(s, 0, -1);
     }
 }

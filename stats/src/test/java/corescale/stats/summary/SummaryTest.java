@@ -152,6 +152,18 @@ class SummaryTest {
         assertEquals(42, s.mean(), 1e-12); // (40 + 44) / 2
     }
 
+    /** JMH's pooled scores without spread (an error of 0, two files of one score) have no interval, as fork means without spread have none. */
+    @Test
+    void pooledScoresWithoutSpreadHaveNoInterval() throws BadInputException {
+        PointSummary one = new Summarizer().summarize(List.of(pooled(Mode.THROUGHPUT, 6, 100, 0))).get(0).summary();
+        assertTrue(Double.isNaN(one.ciLow()) && Double.isNaN(one.ciHigh()), one.toString());
+        assertEquals(List.of(SummaryNote.Plain.NO_SPREAD), one.notes());
+        PointSummary two = new Summarizer().summarize(List.of(pooled(Mode.THROUGHPUT, 6, 100, 1), pooled(Mode.THROUGHPUT, 6, 100, 1)))
+                .get(0).summary();
+        assertTrue(Double.isNaN(two.ciLow()) && Double.isNaN(two.ciHigh()), two.toString());
+        assertEquals(List.of(new SummaryNote.PooledFilesAsReplicates(2), SummaryNote.Plain.NO_SPREAD), two.notes());
+    }
+
     @Test
     void pooledTimeConvertedToThroughputKeepsItsRelativeError() throws BadInputException {
         // 2 threads at 0.5 us/op = 4 ops/us; error 0.1 of 0.5 is 20%, so 0.8 ops/us at 99.9%,
