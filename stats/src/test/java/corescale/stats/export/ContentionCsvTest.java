@@ -43,4 +43,14 @@ class ContentionCsvTest {
         assertEquals("1.8", rows.get(0).get("vs_1thread"));
         assertEquals("", rows.get(1).get("baseline_cores"));
     }
+
+    /** Each ratio names its own method: against the best paired by round, against 1 thread by Welch's t. */
+    @Test
+    void eachRatioNamesHowItsIntervalWasMade() throws IOException {
+        ContentionRow r = new ContentionRow(key(2, 2), 30, 1, new Ratio(1.5, 1.2, 1.9, "welch-log"), "adder",
+                new Ratio(0.5, 0.45, 0.55, "mixed-log"), null);
+        CSVRecord row = writeAndRead(List.of(r)).get(0);
+        assertEquals("mixed-log", row.get("ci_method"));
+        assertEquals("welch-log", row.get("vs_1thread_method"));
+    }
 }
