@@ -1,6 +1,7 @@
 package corescale.stats.compare;
 
 import corescale.stats.bounds.Bounds;
+import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.RunFile.CanaryReading;
@@ -8,8 +9,10 @@ import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One run (or one configuration of a run) as compared: its point summaries, the machines and JDKs
@@ -34,8 +37,14 @@ public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs,
         canary = List.copyOf(canary);
     }
 
-    /** The points that form scaling curves: not those one unit at a time by construction (latencies). */
+    /**
+     * The points that form scaling curves: not those of a curve one unit at a time by construction
+     * (latencies), every point of which runs one unit. A model that runs one unit at one core only (a
+     * pool of as many threads as cores) is a curve, its 1-core point included, as {@code ScalingCurves} has it.
+     */
     List<PointSummary> scalable() {
-        return points.stream().filter(p -> !bounds.oneAtATime().test(p.key())).toList();
+        Map<PointKey, Boolean> latency = points.stream().collect(Collectors.toMap(p -> p.key().withCores(0).withThreads(0),
+                p -> bounds.oneAtATime().test(p.key()), Boolean::logicalAnd));
+        return points.stream().filter(p -> !latency.get(p.key().withCores(0).withThreads(0))).toList();
     }
 }

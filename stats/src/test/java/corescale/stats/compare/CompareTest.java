@@ -219,6 +219,23 @@ class CompareTest {
         assertEquals(2, Synthetic.compare(new Comparer(0.05), run("a", a, la), run("b", b, lb)).curves().size());
     }
 
+    /**
+     * A pool of as many threads as cores runs one unit at a time at 1 core only (concurrency 1 there,
+     * 2 at 2 cores): its curve is a curve, its 1-core point in it, where a latency's (1 everywhere) is not.
+     */
+    @Test
+    void aCurveOneUnitAtATimeAtOneCoreOnlyKeepsThatPoint() {
+        PointSummary pool1 = Synthetic.summary(Synthetic.key("fixedPool", 1, 1), Mode.THROUGHPUT, 10, 10.1, 9.9);
+        PointSummary pool2 = Synthetic.summary(Synthetic.key("fixedPool", 2, 1), Mode.THROUGHPUT, 19, 19.2, 18.9);
+        PointSummary join1 = Synthetic.summary(Synthetic.key("startJoin", 1, 1), Mode.THROUGHPUT, 0.01, 0.011, 0.009);
+        PointSummary join2 = Synthetic.summary(Synthetic.key("startJoin", 2, 1), Mode.THROUGHPUT, 0.01, 0.011, 0.009);
+        PointFacts one = new PointFacts(1, Double.NaN, Double.NaN);
+        List<PointSummary> points = List.of(pool1, pool2, join1, join2);
+        RunData run = Synthetic.runData("a", points, Set.of(Synthetic.RUN), Bounds.of(points, java.util.Map.of(
+                pool1.key(), one, pool2.key(), new PointFacts(2, Double.NaN, Double.NaN), join1.key(), one, join2.key(), one)));
+        assertEquals(List.of(pool1, pool2), run.scalable());
+    }
+
     /** A point the service held back on a side says so: a change there is the service's pace as much as the model's. */
     @Test
     void aPointHeldBackByTheServiceOnASideIsNoted() {
