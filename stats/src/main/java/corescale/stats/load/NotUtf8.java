@@ -17,7 +17,7 @@ import java.util.Locale;
  * The message for a file that is not UTF-8: the decoders report only that a byte is bad, so the file
  * is scanned again (only then) for the first bad byte, its line and column.
  */
-final class NotUtf8 {
+public final class NotUtf8 {
 
     private static final int BLOCK = 1 << 16;
 
@@ -25,7 +25,7 @@ final class NotUtf8 {
     }
 
     /** One line naming the file, the line of its first byte that is not UTF-8, and that byte. */
-    static BadInputException in(Path file) {
+    public static BadInputException in(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports bad input, replaces nothing
             ByteBuffer bytes = ByteBuffer.allocate(BLOCK).flip(); // holds undecoded bytes in [0, limit)

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import corescale.stats.load.NotUtf8;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 
@@ -116,7 +117,20 @@ public final class PointsFile {
             parser = rows;
             // A file from before `mode` keyed a point says nothing of targets: its points keep their t interval.
             boolean keyed = KEY.stream().allMatch(rows.getHeaderMap()::containsKey);
+            int width = rows.getHeaderNames().size();
+            Map<ConfigPoint, Long> lineOf = new HashMap<>();
             for (CSVRecord r : rows) {
+                // The sweep writes whole rows, one per point and configuration: anything else is a damaged file.
+                if (r.size() != width) {
+                    throw new IllegalArgumentException(r.size() + " fields where the header has " + width + " (a row cut short or run on)");
+                }
+                if (keyed) {
+                    Long earlier = lineOf.putIfAbsent(new ConfigPoint(key(r), value(r, Column.CONFIG)), r.getRecordNumber() + 1);
+                    if (earlier != null) {
+                        throw new IllegalArgumentException("repeats the point of line " + earlier
+                                + " (points.csv has one row per point and configuration)");
+                    }
+                }
                 double steal = value(r, Column.STEAL_PCT).isBlank() ? Double.NaN : number(r, Column.STEAL_PCT);
                 if (flagged(steal)) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
@@ -126,7 +140,12 @@ public final class PointsFile {
                     targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), number(r, Column.TARGET));
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(NotUtf8.in(file).getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new IOException(NotUtf8.in(file).getMessage(), e);
+            }
             String line = parser == null ? "" : ", line " + parser.getCurrentLineNumber();
             throw new IOException(file + line + ": " + e.getMessage(), e);
         }

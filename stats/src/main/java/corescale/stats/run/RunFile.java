@@ -115,14 +115,25 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         }
     }
 
-    /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it. */
+    /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it and the line. */
     public static RunFile read(Path dir) throws IOException {
         Path file = dir.resolve(NAME);
         try {
             return JSON.readValue(file.toFile(), RunFile.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a corescale run.json: " + e.getOriginalMessage(), e);
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IOException(file + (line > 0 ? ":" + line : "") + ": not a corescale run.json: " + problem(e), e);
         }
+    }
+
+    /** What was wrong, in the file's terms: JSON that does not parse in Jackson's words, a wrong value by its place. */
+    private static String problem(com.fasterxml.jackson.core.JacksonException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            String at = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            return at.isEmpty() ? "not a JSON object" : "a value of the wrong kind at " + at;
+        }
+        return e.getOriginalMessage();
     }
 
     /** Whether {@code dir} has a run.json. */

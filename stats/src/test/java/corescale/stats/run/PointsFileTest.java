@@ -64,4 +64,27 @@ class PointsFileTest {
         IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
         assertTrue(e.getMessage().endsWith("points.csv, line 2: column cores: '2.5' is not a whole number"), e.getMessage());
     }
+
+    /**
+     * A damaged points.csv is refused, never read in part: a row cut short would lose its target and
+     * change that point's interval without a word; a point twice would leave which row holds unsaid.
+     */
+    @Test
+    void aRowCutShortARepeatedPointAndBytesNotUtf8AreNamedByLine() throws Exception {
+        String header = "family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop\n";
+        String row = "counters,Counters.increment,atomicLong,,1,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met\n";
+        Files.writeString(dir.resolve(PointsFile.NAME), header + row + row.substring(0, 40) + "\n");
+        IOException cut = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(cut.getMessage().endsWith("points.csv, line 3: 5 fields where the header has 13 (a row cut short or run on)"),
+                cut.getMessage());
+        Files.writeString(dir.resolve(PointsFile.NAME), header + row + row.replace("4,10.0", "5,10.1"));
+        IOException twice = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(twice.getMessage().endsWith("points.csv, line 3: repeats the point of line 2 (points.csv has one row per point "
+                + "and configuration)"), twice.getMessage());
+        Files.write(dir.resolve(PointsFile.NAME), (header + row.replace("atomicLong", "atomic\u00ffLong")).getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        IOException bytes = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        assertTrue(bytes.getMessage().endsWith("points.csv:2: not UTF-8 text: byte 0xFF, byte 35 of the line (save the file as UTF-8)"),
+                bytes.getMessage());
+    }
 }

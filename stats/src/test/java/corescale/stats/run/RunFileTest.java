@@ -27,6 +27,22 @@ class RunFileTest {
         assertEquals("Intel(R) Xeon(R) Processor", run.machine().path("cpuModel").asText());
     }
 
+    /** A run.json that is not one names its file and line and says what was wrong in the file's terms, never a Java type. */
+    @Test
+    void aBadRunJsonNamesItsLineAndWhatWasWrong() throws Exception {
+        Files.writeString(dir.resolve("run.json"), "[1, 2]\n");
+        java.io.IOException array = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
+        assertEquals(dir.resolve("run.json") + ":1: not a corescale run.json: not a JSON object", array.getMessage());
+        Files.writeString(dir.resolve("run.json"), "{\"run_id\": \"r\",\n \"cores\": {\"a\": 1}}\n");
+        java.io.IOException kind = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
+        assertEquals(dir.resolve("run.json") + ":2: not a corescale run.json: a value of the wrong kind at cores", kind.getMessage());
+        Files.writeString(dir.resolve("run.json"), "{\"run_id\": \"r\",\n \"args\": [\"run");
+        java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
+        assertTrue(cut.getMessage().startsWith(dir.resolve("run.json") + ":2: not a corescale run.json: Unexpected end-of-input"),
+                cut.getMessage());
+        assertFalse(cut.getMessage().contains("corescale.stats"), cut.getMessage());
+    }
+
     @Test
     void configsAndCanaryRoundTrip() throws Exception {
         RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,
