@@ -95,8 +95,8 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
     void write(Path dir, PrintStream out) throws IOException {
         long unstable = input.points().stream().filter(PointSummary::unstable).count();
         out.println(input.points().size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
-        DataFiles.write(dir, files, out);
-        List<Path> written = RunReport.write(dir, input, findings);
+        List<Path> written = RunReport.write(dir, input, findings, files);
+        files.keySet().forEach(f -> out.println("wrote " + dir.resolve(f)));
         Findings.consoleLines(input, findings, written).forEach(out::println);
     }
 }

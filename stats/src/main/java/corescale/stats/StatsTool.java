@@ -331,9 +331,10 @@ public final class StatsTool {
         for (int i = 0; i < results.size(); i++) {
             CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
         }
-        DataFiles.write(outDir, Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))), out);
-        CompareReport.write(outDir, runs, results, findings).stream()
-                .filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
+        List<Path> written = CompareReport.write(outDir, runs, results, findings,
+                Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))));
+        out.println("wrote " + outDir.resolve("compare.csv"));
+        written.stream().filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
         return OK;
     }
 

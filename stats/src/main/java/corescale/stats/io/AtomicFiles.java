@@ -3,12 +3,18 @@ package corescale.stats.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: the text
@@ -40,6 +46,69 @@ public final class AtomicFiles {
         replace(target, tmp -> Files.write(tmp, bytes));
     }
 
+    /**
+     * Writes every file of a set into {@code dir}, or replaces none: each is filled and forced to disk
+     * beside its target first, and only when all are, renamed over the targets. A target that is a
+     * folder, a full disk or a file where the folder should be fails before any rename; a rename, in
+     * one folder, fails only with the file system.
+     *
+     * @param files contents by file name, in the order they are renamed
+     * @return the targets, in that order
+     * @throws IOException "TARGET: cannot write: WHY", naming the first file that could not be written
+     */
+    public static List<Path> writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        Map<Path, Path> staged = new LinkedHashMap<>(); // target -> its filled temporary file
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path target = dir.resolve(f.getKey());
+                try {
+                    Files.createDirectories(dir);
+                    if (Files.isDirectory(target)) {
+                        throw new IOException(target + " is a folder");
+                    }
+                    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+                    staged.put(target, tmp);
+                    Files.write(tmp, f.getValue());
+                    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                } catch (IOException e) {
+                    throw new IOException(target + ": cannot write: " + why(e), e);
+                }
+            }
+            for (Map.Entry<Path, Path> s : staged.entrySet()) {
+                try {
+                    move(s.getValue(), s.getKey());
+                } catch (IOException e) {
+                    throw new IOException(s.getKey() + ": cannot write: " + why(e), e);
+                }
+            }
+            return List.copyOf(staged.keySet());
+        } finally {
+            for (Path tmp : staged.values()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** What went wrong, in words: the file system's exceptions carry only a path as their message. */
+    public static String why(IOException e) {
+        return switch (e) {
+            case FileAlreadyExistsException f -> f.getFile() + " is a file, not a folder";
+            case AccessDeniedException a -> "permission denied on " + a.getFile();
+            case NoSuchFileException n -> "no folder " + n.getFile();
+            default -> e.getMessage();
+        };
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private interface Filler {
         void fill(Path tmp) throws IOException;
     }
@@ -55,11 +124,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

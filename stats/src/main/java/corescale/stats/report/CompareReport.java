@@ -43,13 +43,14 @@ public final class CompareReport {
      * @param runs      every run (or configuration), the base side first, as compared
      * @param results   the comparison of each other side against the base, in order
      * @param findings  each comparison's {@link CompareFindings}, in the same order (computed once, also printed)
-     * @return the files written: compare.md, compare.html, then the charts
+     * @param dataFiles compare.csv, rendered, by file name: written with the report, all or none
+     * @return the report's files written: compare.md, compare.html, then the charts
      */
     public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results,
-                                   List<List<String>> findings) throws IOException {
+                                   List<List<String>> findings, Map<String, String> dataFiles) throws IOException {
         List<ChartFile> charts = new ArrayList<>();
         Doc doc = build(runs, results, findings, charts);
-        return Output.write(outDir, doc, charts);
+        return Output.write(outDir, doc, charts, dataFiles);
     }
 
     static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, List<ChartFile> charts) {

@@ -31,7 +31,7 @@ public final class FleetReport {
     public static List<Path> write(Path outDir, Fleet fleet) throws IOException {
         List<ChartFile> charts = new ArrayList<>();
         Doc doc = build(fleet, charts);
-        return Output.write(outDir, doc, charts);
+        return Output.write(outDir, doc, charts, Map.of());
     }
 
     /** Every section is shown unfolded: the page is short, and its tables and charts are what it is for. */

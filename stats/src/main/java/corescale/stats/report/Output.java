@@ -2,35 +2,38 @@ package corescale.stats.report;
 
 import corescale.stats.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Writes a rendered report and its charts, each file atomically (readers never see half a file). */
+/**
+ * Writes a rendered report, its charts and the data files beside it as one set: every file or none
+ * replaced ({@link AtomicFiles#writeAll}), so a failure never leaves a new report beside old data files.
+ */
 final class Output {
 
     private Output() {
     }
 
-    /** Writes STEM.md, STEM.html and the charts into {@code dir}; returns them in that order. */
-    static List<Path> write(Path dir, Doc doc, List<ChartFile> charts) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
-        // Charts first: a report must never point at a chart that is not there yet.
-        List<Path> pngs = new ArrayList<>();
-        for (ChartFile c : charts) {
-            Path p = dir.resolve(c.fileName());
-            AtomicFiles.writeBytes(p, c.png());
-            pngs.add(p);
-        }
-        Path md = dir.resolve(doc.fileStem + ".md");
-        AtomicFiles.write(md, w -> w.write(MarkdownReport.render(doc)));
-        Path html = dir.resolve(doc.fileStem + ".html");
-        AtomicFiles.write(html, w -> w.write(HtmlReport.render(doc)));
-        written.add(md);
-        written.add(html);
+    /**
+     * Writes {@code alongside} (the data files, by name), the charts, STEM.md and STEM.html into
+     * {@code dir}; returns the report's files: STEM.md, STEM.html, then the charts.
+     */
+    static List<Path> write(Path dir, Doc doc, List<ChartFile> charts, Map<String, String> alongside) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        alongside.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        // Charts before the pages: a page must never point at a chart that is not there yet.
+        charts.forEach(c -> files.put(c.fileName(), c.png()));
+        files.put(doc.fileStem + ".md", MarkdownReport.render(doc).getBytes(StandardCharsets.UTF_8));
+        files.put(doc.fileStem + ".html", HtmlReport.render(doc).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(dir, files);
+        List<Path> pngs = charts.stream().map(c -> dir.resolve(c.fileName())).toList();
+        List<Path> written = new ArrayList<>(List.of(dir.resolve(doc.fileStem + ".md"), dir.resolve(doc.fileStem + ".html")));
         written.addAll(pngs);
         removeStaleCharts(dir, doc.fileStem.equals("report") ? "chart-" : doc.fileStem + "-", pngs);
         return written;

@@ -36,14 +36,17 @@ public final class RunReport {
     }
 
     /**
-     * Writes the report into {@code outDir} (created if missing); each file is replaced atomically.
+     * Writes the report and the data files beside it into {@code outDir} (created if missing), all or
+     * none of them replaced.
      *
-     * @return the files written: report.md, report.html, then the charts
+     * @param dataFiles the CSV and JSON files, rendered, by file name
+     * @return the report's files written: report.md, report.html, then the charts
      */
-    public static List<Path> write(Path outDir, ReportInput input, List<String> findings) throws IOException {
+    public static List<Path> write(Path outDir, ReportInput input, List<String> findings, Map<String, String> dataFiles)
+            throws IOException {
         List<ChartFile> charts = new ArrayList<>();
         Doc doc = build(input, findings, charts);
-        return Output.write(outDir, doc, charts);
+        return Output.write(outDir, doc, charts, dataFiles);
     }
 
     static Doc build(ReportInput in, List<ChartFile> charts) {
