@@ -16,12 +16,12 @@ import corescale.stats.model.Units;
 record DisplayUnit(String unit, double factor) {
 
     /**
-     * The one unit of a benchmark (one {@link Group}: benchmark, params and mode) in its table and
-     * all its charts, so that a reader finds the same numbers in both: {@link #forValues} over the
-     * points' means, in their own canonical unit ({@code us/op} for a time mode, whose charts show
-     * time per operation too).
+     * The one unit of a benchmark in one mode, whatever its params, in its tables and all its charts,
+     * so that a reader finds the same numbers in both and never reads two settings side by side in
+     * units 1000× apart: {@link #forValues} over the points' means, in their own canonical unit
+     * ({@code us/op} for a time mode, whose charts show time per operation too).
      *
-     * @param points the group's points, all in one canonical unit
+     * @param points the benchmark's points in one mode, all in one canonical unit
      */
     static DisplayUnit forBenchmark(List<PointSummary> points) {
         if (points.isEmpty()) {

@@ -73,9 +73,13 @@ public final class RunReport {
             contention.computeIfAbsent(Group.of(r.key(), r.mode()), g -> new ArrayList<>()).add(r);
         }
 
-        // Each benchmark's one unit, for its table, its charts and its rows in Bounds and Contention.
+        // Each benchmark's one unit, whatever its params, for its tables, its charts and its rows in Bounds
+        // and Contention: two settings of one benchmark side by side in ops/us and ops/ms would be misread.
+        Map<String, List<PointSummary>> byBenchmark = new HashMap<>();
+        byGroup.forEach((g, points) -> byBenchmark.computeIfAbsent(benchmarkAndMode(g), b -> new ArrayList<>())
+                .addAll(points));
         Map<Group, DisplayUnit> units = new HashMap<>();
-        byGroup.forEach((g, points) -> units.put(g, DisplayUnit.forBenchmark(points)));
+        byGroup.keySet().forEach(g -> units.put(g, DisplayUnit.forBenchmark(byBenchmark.get(benchmarkAndMode(g)))));
         Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup, units, curvesByGroup, contention,
                 new FileNames(byGroup.keySet()));
         String family = null;
@@ -103,6 +107,11 @@ public final class RunReport {
             doc.h(1, "Inputs").bullets(in.sources());
         }
         return doc;
+    }
+
+    /** A benchmark in one mode, whatever its params: what shares one display unit. */
+    private static String benchmarkAndMode(Group g) {
+        return String.join(" ", g.family(), g.benchmark(), g.mode().jmhName());
     }
 
     /**

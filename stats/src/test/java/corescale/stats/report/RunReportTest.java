@@ -56,6 +56,25 @@ class RunReportTest {
         }
     }
 
+    /** Two settings of one benchmark, 137 and 0.5 ops/us, are shown in one unit: side by side, ops/us and ops/ms would be misread. */
+    @Test
+    void everySettingOfABenchmarkIsShownInOneUnit() {
+        corescale.stats.model.Mode thrpt = corescale.stats.model.Mode.THROUGHPUT;
+        List<PointSummary> points = List.of(
+                corescale.stats.Synthetic.summary(new corescale.stats.model.PointKey("counters", "Counters.increment", "atomicLong",
+                        "work=0", 1, 1, thrpt), thrpt, 137, 138, 136),
+                corescale.stats.Synthetic.summary(new corescale.stats.model.PointKey("counters", "Counters.increment", "atomicLong",
+                        "work=500", 1, 1, thrpt), thrpt, 0.5, 0.51, 0.49));
+        ReportInput two = Fixtures.input("two-settings", Map.of(), Map.of(), points);
+        String md = MarkdownReport.render(RunReport.build(two, new ArrayList<>()));
+        Matcher units = Pattern.compile("Mean score in (\\S+) ").matcher(md);
+        List<String> shown = new ArrayList<>();
+        while (units.find()) {
+            shown.add(units.group(1));
+        }
+        assertEquals(List.of("ops/ms", "ops/ms"), shown, md);
+    }
+
     @Test
     void writesMarkdownHtmlAndEveryReferencedChart() throws IOException {
         assertEquals(dir.resolve("report.md"), written.get(0));
