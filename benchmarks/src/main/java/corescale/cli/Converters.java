@@ -51,6 +51,10 @@ final class Converters {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + text + "' is not a percentage (use e.g. 3% or 0.03)");
             }
+            if (!t.endsWith("%") && value >= 1 && value < 100) { // "3" meant as 3%: say how it was read
+                throw new TypeConversionException("'" + text + "' is read as " + Math.round(value * 100) + "%; write "
+                        + t + "% or " + value / 100 + " for " + t + "%");
+            }
             if (!(value > 0 && value < 1)) {
                 throw new TypeConversionException("must be between 0% and 100%, not '" + text + "'");
             }

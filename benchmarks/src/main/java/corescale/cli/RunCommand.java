@@ -52,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "FILTER",
-            description = "Regex over benchmark names, as in JMH (e.g. 'counters', 'Counters.increment'). Default: all.")
+            description = "Regex found anywhere in the benchmarks' full names, as in JMH: 'io', 'counters.Counters' "
+                    + "(the counters family; 'counters' alone matches processcounters too). Default: all.")
     String filter = "";
 
     @Option(names = "--quick", description = "Every family in a few minutes: 2 forks a point, fewest parameters, max cores only.")

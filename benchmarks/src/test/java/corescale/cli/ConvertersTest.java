@@ -40,6 +40,9 @@ class ConvertersTest {
         assertThrows(TypeConversionException.class, () -> fraction.convert("0%"));
         assertThrows(TypeConversionException.class, () -> fraction.convert("150%"));
         assertThrows(TypeConversionException.class, () -> fraction.convert("three"));
+        // a bare 3 meant as 3%: the message says how it was read and what to write
+        assertEquals("'3' is read as 300%; write 3% or 0.03 for 3%",
+                assertThrows(TypeConversionException.class, () -> fraction.convert("3")).getMessage());
     }
 
     @Test
