@@ -27,6 +27,8 @@ final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // --help, as every other command here takes it, is JMH's -h (JMH's parser would call it an unknown "help")
+        jmhArgs.replaceAll(a -> a.equals("--help") ? "-h" : a);
         Optional<String> problem = JmhOptions.problem(jmhArgs);
         if (problem.isPresent()) {
             System.err.println("jmh: " + problem.get() + "; see 'jmh -h'");

@@ -23,7 +23,8 @@ import corescale.sweep.Plan;
                 "JMH's own help: 'jmh -h'."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, FleetCommand.class, ListCommand.class, JmhCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression."})
+        footer = {"", "Exit codes: 0 fine, 1 a benchmark failed, 2 bad input or usage, 3 a regression under --fail-on-regression, "
+                + "130 or 143 a run stopped by SIGINT or SIGTERM (run --resume finishes it)."})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -29,7 +29,10 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     /** The one line printed for {@code e}. */
     static String line(ParameterException e) {
-        return problem(e) + "; see '" + help(e.getCommandLine()) + "'";
+        String problem = problem(e);
+        // picocli ends some of its sentences with a period ("Unknown subcommand 'x'."): not before the semicolon
+        return (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
+                + "; see '" + help(e.getCommandLine()) + "'";
     }
 
     /** How to see {@code command}'s help. */

@@ -376,7 +376,10 @@ public final class Sweep {
         JmhForks.killDescendants();
         synchronized (writeLock) {
             progress.say("");
-            progress.say("Interrupted: results.csv in " + runDir + " keeps every finished point.");
+            // Under writeLock, so no point is half appended: the file holds whole points or does not exist yet.
+            progress.say(Files.exists(runDir.resolve("results.csv"))
+                    ? "Interrupted: results.csv in " + runDir + " keeps every finished point."
+                    : "Interrupted before any point was finished: nothing measured is kept in " + runDir + ".");
             progress.say("Resume with: java -jar benchmarks.jar run --resume " + runDir);
         }
     }

@@ -291,6 +291,11 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownHelpTopicEndsItsSentenceOnce() {
+        assertEquals("Unknown subcommand 'nosuch'; see 'java -jar benchmarks.jar --help'", execute("help", "nosuch").refusal());
+    }
+
+    @Test
     void listOfAFilterThatMatchesNothingIsRefused() {
         assertEquals("no benchmark matches 'nosuch' ('list' with no FILTER names them all); see 'list --help'",
                 execute("list", "nosuch").refusal());
