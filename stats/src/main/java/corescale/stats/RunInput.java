@@ -2,6 +2,7 @@ package corescale.stats;
 
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Configs;
+import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.report.RunFacts;
@@ -34,6 +35,11 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, PointsFile
         loaded.forEach(l -> out.println(l.describe()));
         Path dir = folder(path);
         RunFile runFile = RunFile.exists(dir) ? RunFile.read(dir) : null;
+        if (runFile == null && loaded.stream().anyMatch(l -> l.format() == Format.RESULTS_CSV)) {
+            // What run.json holds changes the numbers: said where they are read, not only in the report's facts.
+            out.println("note: no run.json in " + dir + ": variants are not paired by round and the machine's drift "
+                    + "is unknown, so ratios and verdicts are those of forks alone");
+        }
         List<String> declared = runFile == null ? List.of() : runFile.configs().stream().map(RunConfig::name).toList();
         return new RunInput(path, loaded, runFile, PointsFile.read(dir), Configs.names(loaded, declared));
     }

@@ -72,7 +72,11 @@ class StatsToolReportTest {
         Path fileA = Synthetic.resultsCsv(dir, "a/results.csv", a.toArray(String[]::new));
         Path fileB = Synthetic.resultsCsv(dir, "b/results.csv", b.toArray(String[]::new));
         Path out = dir.resolve("out");
-        assertEquals(StatsTool.OK, new StatsTool().report(List.of(fileA, fileB), out, System.out, System.err));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        assertEquals(StatsTool.OK, new StatsTool().report(List.of(fileA, fileB), out,
+                new PrintStream(console, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("note: no run.json in " + fileA.getParent().toAbsolutePath()
+                + ": variants are not paired by round"), console.toString(StandardCharsets.UTF_8));
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("| host | hostA \\| hostB |"), md);
         assertTrue(md.contains("| cpuModel | cpu |"), "one value where all runs agree");
