@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * valid. A fork killed in that short window leaves the file, which the next trial's {@link #reapStale}
  * deletes, since its name carries the creator's pid.
  */
-final class SharedMapping {
+public final class SharedMapping {
 
     /** Bytes per word's region. */
     static final int REGION = 128;
@@ -90,7 +90,7 @@ final class SharedMapping {
     }
 
     /** {@code /dev/shm} when it is a writable directory, else {@code java.io.tmpdir}. */
-    static Path directory() {
+    public static Path directory() {
         Path shm = Path.of("/dev/shm");
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     }

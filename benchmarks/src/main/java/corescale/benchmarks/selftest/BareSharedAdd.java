@@ -1,5 +1,6 @@
 package corescale.benchmarks.selftest;
 
+import corescale.benchmarks.processcounters.SharedMapping;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -44,7 +45,8 @@ public class BareSharedAdd {
     @Setup
     public void map() throws IOException {
         atomic = new AtomicLong();
-        Path file = Files.createTempFile("corescale-bare-shared-add", ".map");
+        // Where processcounters maps its words (/dev/shm): a page of a disk-backed file would also pay writeback.
+        Path file = Files.createTempFile(SharedMapping.directory(), "corescale-bare-shared-add", ".map");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, 4096); // the mapping outlives the channel
         } finally {
