@@ -16,7 +16,11 @@ package corescale.benchmarks.counters;
  * header they end at offset 144, where the 8-byte value starts with no hole before it. With a
  * 4-byte hole there (as until 2026-12-05) the counter class's guard reference filled it, beside the
  * value: read by every thread on every increment, it took the value's line from the lock's holder in
- * the middle of its critical section. That makes class-hierarchy padding the technique that needs no
+ * the middle of its critical section. Under compact object headers (JDK 24+, 8-byte headers) the
+ * padding ends at 140 and that hole comes back: the counters that hold a guard also declare an
+ * {@code int hole}, never read, which HotSpot places before their references and so into the hole
+ * (after the padding with 12-byte headers, where there is none); {@code CounterLayoutTest} runs under
+ * both headers. That makes class-hierarchy padding the technique that needs no
  * VM flag (JCTools and JMH's own Blackhole do the same; {@code @Contended} would need
  * {@code -XX:-RestrictContended}). {@code CounterLayoutTest} measures the offsets and fails if
  * this ever stops holding.

@@ -96,7 +96,8 @@ class CounterLayoutTest {
                 boolean fin = java.lang.reflect.Modifier.isFinal(f.getModifiers());
                 boolean cold = fin && f.getType() == boolean.class;
                 boolean guard = fin && (JDK_GUARDS.contains(f.getType()) || f.getType() == Spacer.class); // read-only, after the padding
-                assertTrue(padding || cold || guard, v + " declares a field outside its hot kind: " + f);
+                boolean hole = f.getName().equals("hole") && f.getType() == int.class; // never read: fills compact headers' hole
+                assertTrue(padding || cold || guard || hole, v + " declares a field outside its hot kind: " + f);
             }
         }
     }
