@@ -46,8 +46,8 @@ final class PointLines {
         for (RunConfig c : configs) {
             double relCi = state.relCi(c);
             String ci = Double.isNaN(relCi) ? ""
-                    : atTarget ? String.format(Locale.ROOT, " ±%.1f%% (the target; forks ±%.1f%%)", target * 100, relCi * 100)
-                    : String.format(Locale.ROOT, " ±%.1f%%", relCi * 100);
+                    : atTarget ? " ±" + TextNumbers.percent(target) + " (the target; forks ±" + TextNumbers.percent(relCi) + ")"
+                    : " ±" + TextNumbers.percent(relCi);
             List<ForkResult> forks = state.forks(c);
             line.append(c.name()).append(c.name().isEmpty() ? "" : " ")
                     .append(TextNumbers.significant(state.sample(c).mean(), 4)).append(" ").append(unit(forks)).append(ci).append(", ");

@@ -46,6 +46,21 @@ public final class TextNumbers {
 
     private static final BigDecimal GROUPED_FROM = BigDecimal.valueOf(10_000);
 
+    /**
+     * A fraction as a percentage: no decimal from 10% up ("12%"), one below ("3.4%"), and below 0.1% one
+     * significant digit ("0.03%"), so that a small half-width never reads as "±0.0%", no spread at all.
+     */
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "–";
+        }
+        double p = fraction * 100;
+        if (p != 0 && Math.abs(p) < 0.1) {
+            return ungrouped(p, 1) + "%";
+        }
+        return String.format(Locale.ROOT, Math.abs(p) >= 10 ? "%.0f%%" : "%.1f%%", p);
+    }
+
     /** A count as an integer when it is one ("4"), else 4 significant digits. */
     public static String count(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x) : significant(x, 4);

@@ -1,7 +1,5 @@
 package corescale.stats.report;
 
-import java.util.Locale;
-
 import corescale.stats.io.TextNumbers;
 import corescale.stats.summary.LogRatioTest;
 
@@ -27,11 +25,7 @@ final class Fmt {
 
     /** A fraction as a percentage with sensible precision: 0.0312 → "3.1%". */
     static String pct(double fraction) {
-        if (!Double.isFinite(fraction)) {
-            return "–";
-        }
-        double p = fraction * 100;
-        return String.format(Locale.ROOT, Math.abs(p) >= 10 ? "%.0f%%" : "%.1f%%", p);
+        return TextNumbers.percent(fraction);
     }
 
     /** A p-value as a relation, for "p = 0.012" or "p < 0.0001": 2 significant digits, and a floor. */

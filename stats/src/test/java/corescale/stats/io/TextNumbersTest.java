@@ -35,4 +35,16 @@ class TextNumbersTest {
         assertEquals("0.000123", TextNumbers.significant(0.000123, 4));
         assertEquals("20100", TextNumbers.ungrouped(20_093, 3));
     }
+
+    /** A half-width of 0.033% (two forks 0.005% apart) is not "±0.0%", which would read as no spread at all. */
+    @Test
+    void aPercentageBelowATenthKeepsOneSignificantDigit() {
+        assertEquals("0.03%", TextNumbers.percent(0.00033));
+        assertEquals("-0.007%", TextNumbers.percent(-0.00007));
+        assertEquals("0.1%", TextNumbers.percent(0.001));
+        assertEquals("3.4%", TextNumbers.percent(0.034));
+        assertEquals("12%", TextNumbers.percent(0.12));
+        assertEquals("0.0%", TextNumbers.percent(0));
+        assertEquals("–", TextNumbers.percent(Double.NaN));
+    }
 }
