@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import corescale.benchmarks.ParamLimit;
 import corescale.benchmarks.exec.PoolSize;
 import corescale.sweep.Plan;
+import corescale.sweep.Profile;
 import corescale.sweep.Point;
 
 /** Lists the benchmarks and their parameters, grouped by family. */
@@ -49,7 +50,19 @@ final class ListCommand implements Callable<Integer> {
             String others = p.key().params();
             System.out.println("    " + p.key().variant() + (others.isEmpty() ? "" : "  " + others));
         }
-        System.out.println(points.size() + " benchmark/parameter combinations");
+        System.out.println(points.size() + " benchmark/parameter combinations (JMH's own; plain JMH runs them all)");
+        // What run measures is the profile's choice, not JMH's @Param lists: said here, not left to docs.
+        java.util.Map<String, java.util.SortedSet<String>> variants = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.SortedSet<String>> settings = new java.util.LinkedHashMap<>();
+        for (Point p : Plan.build(filter, List.of(1), Optional.of(List.of(1)), Profile.standard().params())) {
+            String b = p.key().family() + "  " + p.benchmark().substring(p.benchmark().lastIndexOf('.', p.benchmark().lastIndexOf('.') - 1) + 1);
+            variants.computeIfAbsent(b, k -> new TreeSet<>()).add(p.key().variant());
+            settings.computeIfAbsent(b, k -> new TreeSet<>()).add(p.key().params().isEmpty() ? "no params" : p.key().params());
+        }
+        System.out.println("run (the default sweep) measures:");
+        variants.forEach((b, v) -> System.out.println("    " + b + "  " + v.size() + " variant" + (v.size() == 1 ? "" : "s")
+                + " at " + String.join(" | ", settings.get(b))));
+        System.out.println("'run --thorough' measures every combination above; 'run --dry-run' shows a run's plan");
         // Numeric parameters take other values than those listed, within their ParamLimit.
         Set<String> names = new TreeSet<>();
         Plan.benchmarks(filter).forEach(b -> names.addAll(b.getParams().orElse(Map.of()).keySet()));

@@ -301,6 +301,9 @@ class CommandLineTest {
                 execute("list", "nosuch").refusal());
         Result all = execute("list", "counters.Counters");
         assertEquals(0, all.exit());
+        // what run measures, the default profile's choice, beside JMH's own combinations
+        assertTrue(all.out().contains("    counters  Counters.increment  6 variants at workInside=0;workOutside=0 | workInside=0;workOutside=500"),
+                all.out().toString());
         assertTrue(all.out().get(0).startsWith("counters  corescale.benchmarks.counters.Counters.increment"), all.out().toString());
         assertEquals("--param also takes other numbers: workInside 0 or more, workOutside 0 or more", all.out().getLast(),
                 "the numeric parameters of the benchmarks listed, with their ranges");
