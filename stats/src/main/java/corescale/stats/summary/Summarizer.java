@@ -107,10 +107,11 @@ public final class Summarizer {
     }
 
     /**
-     * A fork is identified by its input, run, configuration and number: fork 1 of two runs, or of two
-     * configurations of one run, are two forks.
+     * A fork is identified by its input, run, configuration, the mode it was measured in and its
+     * number: fork 1 of two runs, of two configurations of one run, or of a point's thrpt and avgt
+     * runs turned into one throughput point, are two forks.
      */
-    private record ForkId(int input, String runId, String config, int fork) {
+    private record ForkId(int input, String runId, String config, Mode measured, int fork) {
     }
 
     /** A growable list of doubles, to avoid boxing a million scores. */
@@ -148,11 +149,11 @@ public final class Summarizer {
                     data.hosts.add(c.run().host());
                     values = null;
                 }
-                if (values == null || lastRow.fork() != c.fork() || lastRow.run() != c.run()) {
-                    values = data.fork(new ForkId(in, c.run().runId(), c.run().config(), c.fork()));
+                if (values == null || lastRow.fork() != m.fork() || lastRow.run() != m.run() || lastRow.mode() != m.mode()) {
+                    values = data.fork(new ForkId(in, m.run().runId(), m.run().config(), m.mode(), m.fork()));
                 }
                 values.add(c);
-                lastRow = c;
+                lastRow = m;
             }
             for (PooledResult p : input.pooled()) {
                 PooledResult c = converted(p);

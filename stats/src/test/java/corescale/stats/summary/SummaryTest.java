@@ -95,6 +95,12 @@ class SummaryTest {
         assertEquals(1, rows.size());
         assertEquals(4.0, rows.get(0).summary().mean(), 1e-12);
         assertEquals(4, rows.get(0).summary().forks());
+        // Both modes in one file, one run: fork 1 in thrpt and fork 1 in avgt are two forks, not one of four iterations.
+        LoadedInput both = new LoadedInput(thr.file(), thr.format(), java.util.stream.Stream.concat(thr.measurements().stream(),
+                time.measurements().stream()).toList(), List.of());
+        PointSummary one = new Summarizer(true, java.util.Map.of()).summarize(List.of(both)).get(0).summary();
+        assertEquals(4, one.forks());
+        assertEquals(4, one.forkMeans().length);
     }
 
     @Test
