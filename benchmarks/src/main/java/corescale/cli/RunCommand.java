@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import corescale.results.MachineInfo;
+import corescale.stats.run.Machine;
 import corescale.stats.StatsTool;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
@@ -170,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        MachineInfo machine = MachineInfo.current();
+        Machine machine = MachineInfo.current();
         String runId = machine.hostForPath() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = out != null ? out : Path.of("results", runId);
         // Kept in run.json so that --resume rebuilds the same plan; the subcommand name is not an option.
@@ -181,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
         return sweep(runDir, runId, machine, args, false);
     }
 
-    private int sweep(Path runDir, String runId, MachineInfo machine, List<String> args, boolean resuming) throws IOException {
+    private int sweep(Path runDir, String runId, Machine machine, List<String> args, boolean resuming) throws IOException {
         checkCounts();
         checkFolder(runDir);
         if (quick && thorough) {
@@ -386,14 +387,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** run.json of a new run; the canary's readings are added as they are taken. */
-    private static RunFile runFile(String runId, MachineInfo machine, List<String> args, Profile profile, List<Integer> coreCounts,
+    private static RunFile runFile(String runId, Machine machine, List<String> args, Profile profile, List<Integer> coreCounts,
                                    CoresRestriction restriction, MachineState state, List<RunConfig> configs) {
         ObjectMapper json = new ObjectMapper();
         Placement placement = restriction.placement();
-        // When the machine was measured belongs with it: a VM's CPU changes between sessions.
-        com.fasterxml.jackson.databind.node.ObjectNode machineNode = json.valueToTree(machine);
-        machineNode.put("started", java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), machineNode,
+        return new RunFile(runId, args, profile.name(), coreCounts, restriction.affinity(), machine,
                 json.valueToTree(placement.topology().toJson()), json.valueToTree(placement.limits().toJson()),
                 json.valueToTree(placement.toJson(coreCounts)), json.valueToTree(state.toJson()),
                 json.valueToTree(FactsProbe.collect(restriction, coreCounts)), configs, List.of(), true);

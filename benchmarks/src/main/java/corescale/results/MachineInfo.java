@@ -1,28 +1,31 @@
 package corescale.results;
 
+import corescale.stats.run.Machine;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Facts about the machine and JDK that go into every row of results.csv, read from the running
- * system. The forks run on the same JDK as this process, so its vendor and version are theirs.
+ * Reads the machine and JDK from the running system, as run.json and every row of results.csv
+ * describe them ({@link Machine}). The forks run on the same JDK as this process, so its vendor and
+ * version are theirs.
  */
-public record MachineInfo(String host, String os, String arch, String cpuModel, int cpusOnline,
-                          String jdkVendor, String jdkVersion) {
+public final class MachineInfo {
 
-    public static MachineInfo current() {
-        return new MachineInfo(hostName(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), readCpuModel(), readCpusOnline(),
-                System.getProperty("java.vendor"), System.getProperty("java.runtime.version",
-                System.getProperty("java.version")));
+    private MachineInfo() {
     }
 
-    /** A name safe for a folder: letters, digits, dot and dash. */
-    public String hostForPath() {
-        String safe = host.replaceAll("[^A-Za-z0-9.-]", "_");
-        return safe.isEmpty() ? "host" : safe;
+    /** This machine and JDK, started now. */
+    public static Machine current() {
+        return new Machine(hostName(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), readCpuModel(), readCpusOnline(),
+                System.getProperty("java.vendor"), System.getProperty("java.runtime.version",
+                System.getProperty("java.version")),
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     private static String hostName() {

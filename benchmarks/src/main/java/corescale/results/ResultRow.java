@@ -1,5 +1,7 @@
 package corescale.results;
 
+import corescale.stats.run.Machine;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +19,7 @@ import corescale.stats.model.ResultsColumn;
  * @param mode      JMH's short mode name: thrpt, avgt, sample, ss
  * @param secondary secondary metrics of this iteration by name (e.g. {@code lost_updates})
  */
-public record ResultRow(String runId, MachineInfo machine, String jvmArgs, String config, int cores, boolean affinity,
+public record ResultRow(String runId, Machine machine, String jvmArgs, String config, int cores, boolean affinity,
                         String family, String benchmark, String variant, String params, String mode,
                         int threads, int fork, int iteration, double score, String unit,
                         Map<String, Double> secondary) {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import corescale.results.CpuList;
-import corescale.results.MachineInfo;
+import corescale.stats.run.Machine;
 import corescale.results.ResultRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.run.RunFile.RunConfig;
@@ -56,7 +56,7 @@ public final class JmhForks {
     private final Path runDir;
     private final PrintStream jmhLog;
     private final String runId;
-    private final MachineInfo machine;
+    private final Machine machine;
     private final Duration hangLimit;
     private final ClassSharing classSharing;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,7 +66,7 @@ public final class JmhForks {
     });
 
     public JmhForks(Profile profile, CoresRestriction cores, Path runDir, PrintStream jmhLog, String runId,
-                    MachineInfo machine, Duration hangLimit, boolean classSharing) {
+                    Machine machine, Duration hangLimit, boolean classSharing) {
         this.profile = profile;
         this.cores = cores;
         this.runDir = runDir;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import corescale.results.MachineInfo;
+import corescale.stats.run.Machine;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.BadInputException;
@@ -59,7 +59,7 @@ public final class Sweep {
     private final PrintStream out;
     private final boolean terminal;
     private final String runId;
-    private final MachineInfo machine;
+    private final Machine machine;
     private final Duration hangLimit;
     private final boolean classSharing;
     /** Whether the canary is measured (where the run folder has a run.json); {@code run --no-canary} says not. */
@@ -77,7 +77,7 @@ public final class Sweep {
      * @param canary  whether to measure the canary (where the run folder has a run.json)
      */
     public Sweep(Path runDir, Profile profile, List<Point> plan, List<RunConfig> configs, CoresRestriction cores,
-                 PrintStream out, boolean terminal, String runId, MachineInfo machine, Duration hangLimit,
+                 PrintStream out, boolean terminal, String runId, Machine machine, Duration hangLimit,
                  boolean classSharing, boolean canary) {
         this.runDir = runDir;
         this.profile = profile;

@@ -1,5 +1,7 @@
 package corescale.results;
 
+import corescale.stats.run.Machine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +21,8 @@ class ResultsCsvTest {
     @TempDir
     Path dir;
 
-    static final MachineInfo MACHINE = new MachineInfo("box", "Linux 6.1", "amd64", "CPU, \"fast\" model", 8,
-            "Vendor", "21.0.2+13");
+    static final Machine MACHINE = new Machine("box", "Linux 6.1", "amd64", "CPU, \"fast\" model", 8,
+            "Vendor", "21.0.2+13", null);
 
     static ResultRow row(String params, int fork, int iteration, double score, Map<String, Double> secondary) {
         return new ResultRow("run-1", MACHINE, "-XX:ActiveProcessorCount=2 -Xmx1g", "", 2, true, "counters",

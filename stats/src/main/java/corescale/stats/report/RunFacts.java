@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
 import java.util.Iterator;
@@ -19,6 +20,9 @@ import java.util.Map;
  */
 public record RunFacts(String runId, Map<String, String> machine, Map<String, String> facts) {
 
+    /** Turns the typed machine into the key-value rows the report shows, in run.json's order. */
+    private static final ObjectMapper MACHINE = new ObjectMapper();
+
     /**
      * The facts of a run's run.json, as loaded, with the points of its points.csv above the steal flag.
      *
@@ -27,7 +31,7 @@ public record RunFacts(String runId, Map<String, String> machine, Map<String, St
      */
     public static RunFacts of(RunFile run, List<PointsFile.Stolen> stolen) {
         Map<String, String> machine = new LinkedHashMap<>();
-        flatten("", run.machine(), machine);
+        flatten("", MACHINE.valueToTree(run.machine()), machine);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("profile", run.profile());
         facts.put("args", String.join(" ", run.args()));

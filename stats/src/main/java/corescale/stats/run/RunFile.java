@@ -37,7 +37,7 @@ import corescale.stats.io.AtomicFiles;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunFile(@JsonProperty("run_id") String runId, List<String> args, String profile, List<Integer> cores,
-                      boolean affinity, JsonNode machine, JsonNode topology, JsonNode limits, JsonNode placement,
+                      boolean affinity, Machine machine, JsonNode topology, JsonNode limits, JsonNode placement,
                       @JsonProperty("machine_state") JsonNode machineState, JsonNode facts,
                       List<RunConfig> configs, List<CanaryReading> canary,
                       @JsonProperty("place_rounds") boolean placeRounds) {

@@ -24,7 +24,8 @@ class RunFileTest {
         assertEquals("default", run.profile());
         assertTrue(run.configs().isEmpty());
         assertEquals(List.of("start", "middle", "end"), run.canary().stream().map(RunFile.CanaryReading::at).toList());
-        assertEquals("Intel(R) Xeon(R) Processor", run.machine().path("cpuModel").asText());
+        assertEquals("Intel(R) Xeon(R) Processor", run.machine().cpuModel());
+        assertEquals(2, run.machine().cpusOnline());
     }
 
     /** A run.json that is not one names its file and line and says what was wrong in the file's terms, never a Java type. */

@@ -1,0 +1,22 @@
+package corescale.stats.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The machine and JDK a run measured on: run.json's {@code machine}, and the machine columns of every
+ * row of results.csv (all but {@code started}). Written by {@code run} from the running system
+ * ({@code results.MachineInfo}), read by the report.
+ *
+ * @param cpusOnline CPUs online in the machine, which may be more than the run could use
+ * @param started    when the run started (ISO 8601, to the second): a VM's CPU changes between sessions; null in a row
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Machine(String host, String os, String arch, String cpuModel, int cpusOnline, String jdkVendor,
+                      String jdkVersion, String started) {
+
+    /** A name safe for a folder: letters, digits, dot and dash. */
+    public String hostForPath() {
+        String safe = host.replaceAll("[^A-Za-z0-9.-]", "_");
+        return safe.isEmpty() ? "host" : safe;
+    }
+}
