@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import corescale.results.MachineInfo;
-import corescale.stats.run.Machine;
+import corescale.stats.model.Machine;
 import corescale.stats.StatsTool;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;

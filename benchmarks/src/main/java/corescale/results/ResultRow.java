@@ -1,6 +1,6 @@
 package corescale.results;
 
-import corescale.stats.run.Machine;
+import corescale.stats.model.Machine;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import corescale.results.CpuList;
-import corescale.stats.run.Machine;
+import corescale.stats.model.Machine;
 import corescale.results.ResultRow;
 import corescale.stats.model.PointKey;
 import corescale.stats.run.RunFile.RunConfig;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import corescale.stats.run.Machine;
+import corescale.stats.model.Machine;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
 import corescale.stats.BadInputException;

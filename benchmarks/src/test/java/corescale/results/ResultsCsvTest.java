@@ -1,6 +1,6 @@
 package corescale.results;
 
-import corescale.stats.run.Machine;
+import corescale.stats.model.Machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,28 +1,57 @@
 package corescale.stats.model;
 
+
 import java.util.Objects;
 
 /**
- * Where and how a run was measured: the machine and JDK columns of {@code results.csv}.
- * Unknown text fields are empty and {@code cpusOnline} is 0 when unknown (JMH's own files carry
- * only the JDK and JVM arguments).
+ * Where and how a run was measured: the columns of {@code results.csv} before the point's, the machine
+ * ({@link Machine}, as run.json has it) and how the JVM was started. Unknown text fields are empty and
+ * {@code cpusOnline} is 0 when unknown (JMH's own files carry only the JDK and JVM arguments).
  *
  * @param config the configuration's name in a run of interleaved configurations ({@code run --config}),
  *               empty otherwise
  */
-public record RunInfo(String runId, String host, String os, String arch, String cpuModel, int cpusOnline,
-                      String jdkVendor, String jdkVersion, String jvmArgs, String config, String affinity) {
+public record RunInfo(String runId, Machine machine, String jvmArgs, String config, String affinity) {
 
     public RunInfo {
         runId = Objects.requireNonNullElse(runId, "");
-        host = Objects.requireNonNullElse(host, "");
-        os = Objects.requireNonNullElse(os, "");
-        arch = Objects.requireNonNullElse(arch, "");
-        cpuModel = Objects.requireNonNullElse(cpuModel, "");
-        jdkVendor = Objects.requireNonNullElse(jdkVendor, "");
-        jdkVersion = Objects.requireNonNullElse(jdkVersion, "");
+        Objects.requireNonNull(machine, "machine");
         jvmArgs = Objects.requireNonNullElse(jvmArgs, "");
         config = Objects.requireNonNullElse(config, "");
         affinity = Objects.requireNonNullElse(affinity, "");
+    }
+
+    /** As results.csv's columns give them, in their order. */
+    public RunInfo(String runId, String host, String os, String arch, String cpuModel, int cpusOnline,
+                   String jdkVendor, String jdkVersion, String jvmArgs, String config, String affinity) {
+        this(runId, new Machine(host, os, arch, cpuModel, cpusOnline, jdkVendor, jdkVersion, null), jvmArgs, config, affinity);
+    }
+
+    public String host() {
+        return machine.host();
+    }
+
+    public String os() {
+        return machine.os();
+    }
+
+    public String arch() {
+        return machine.arch();
+    }
+
+    public String cpuModel() {
+        return machine.cpuModel();
+    }
+
+    public int cpusOnline() {
+        return machine.cpusOnline();
+    }
+
+    public String jdkVendor() {
+        return machine.jdkVendor();
+    }
+
+    public String jdkVersion() {
+        return machine.jdkVersion();
     }
 }

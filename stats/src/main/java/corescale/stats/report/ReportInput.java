@@ -12,6 +12,8 @@ import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.summary.LostUpdates;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -45,6 +47,9 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                           List<PointSummary> points, List<ScalingCurve> curves, List<ContentionRow> contention,
                           List<LostUpdates> lostUpdates, List<String> sources, Bounds bounds, Rankings rankings,
                           List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers, Map<PointKey, Double> bytesPerOp) {
+
+    /** Reads a machine's fields by the names run.json gives them. */
+    private static final ObjectMapper MACHINE_FIELDS = new ObjectMapper();
 
     /** JMH's gc profiler's allocation per operation, in bytes. */
     public static final String ALLOCATION = "gc.alloc.rate.norm";
@@ -114,13 +119,12 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         } else {
             machine = new LinkedHashMap<>();
             facts = new LinkedHashMap<>();
-            put(machine, "host", runs, RunInfo::host);
-            put(machine, "os", runs, RunInfo::os);
-            put(machine, "arch", runs, RunInfo::arch);
-            put(machine, "cpuModel", runs, RunInfo::cpuModel);
-            put(machine, "cpusOnline", runs, r -> r.cpusOnline() == 0 ? "" : Integer.toString(r.cpusOnline()));
-            put(machine, "jdkVendor", runs, RunInfo::jdkVendor);
-            put(machine, "jdkVersion", runs, RunInfo::jdkVersion);
+            // The machine's fields as run.json names them (model.Machine), each with every run's value.
+            List<LinkedHashMap<String, Object>> fields = runs.stream()
+                    .map(r -> MACHINE_FIELDS.convertValue(r.machine(), new TypeReference<LinkedHashMap<String, Object>>() { })).toList();
+            for (String field : fields.isEmpty() ? List.<String>of() : fields.get(0).keySet()) {
+                put(machine, field, fields, f -> known(f.get(field)));
+            }
             put(facts, "jvmArgs", runs, RunInfo::jvmArgs);
             put(facts, "affinity", runs, RunInfo::affinity);
             if (!facts.isEmpty()) {
@@ -131,8 +135,13 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
                 threadsVsProcesses, answers);
     }
 
+    /** A machine field's value as text; "" when unknown (an empty text, a count of 0). */
+    private static String known(Object value) {
+        return value == null || value.equals(0) ? "" : String.valueOf(value);
+    }
+
     /** Distinct non-empty values of one field, joined; nothing when all are empty. */
-    private static void put(Map<String, String> m, String key, Collection<RunInfo> runs, Function<RunInfo, String> f) {
+    private static <T> void put(Map<String, String> m, String key, Collection<T> runs, Function<T, String> f) {
         String v = String.join(" | ", runs.stream().map(f).filter(s -> !s.isEmpty()).distinct().sorted().toList());
         if (!v.isEmpty()) {
             m.put(key, v);

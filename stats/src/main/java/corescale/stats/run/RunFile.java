@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import corescale.stats.io.AtomicFiles;
+import corescale.stats.model.Machine;
 
 /**
  * A run folder's {@code run.json}: how the run was started (so {@code --resume} rebuilds the same

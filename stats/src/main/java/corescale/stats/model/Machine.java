@@ -1,4 +1,4 @@
-package corescale.stats.run;
+package corescale.stats.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
