@@ -303,12 +303,12 @@ public final class Comparer {
         return out;
     }
 
-    /** Per point, its summary in each run of the side that has it, in run order. */
     /** The run that holds {@code point}, one of {@link #index}'s. */
     private static RunData holding(List<RunData> runs, PointSummary point) {
         return runs.stream().filter(r -> r.points().stream().anyMatch(p -> p == point)).findFirst().orElseThrow();
     }
 
+    /** Per point, its summary in each run of the side that has it, in run order. */
     private static Map<PointKey, List<PointSummary>> index(List<RunData> runs) {
         Map<PointKey, List<PointSummary>> out = new LinkedHashMap<>();
         for (RunData run : runs) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * Refuses a measurement written twice (the same run, configuration, point, mode, fork and iteration): that is a
  * merge or resume gone wrong, never two samples, and averaging it would fake a fork's spread. Across
  * inputs, refuses a fork of one run in two of them: the same run given twice (a copy, or its results.csv
- * beside its folder) would count its forks twice and halve its intervals.
+ * beside its folder) would count its forks twice and narrow its intervals.
  */
 public final class Duplicates {
 
@@ -82,13 +82,17 @@ public final class Duplicates {
 
     /**
      * Inputs analysed together (a report's, one side of a comparison) hold no fork of the same run
-     * twice. Files without a run id (JMH's own) are told apart by file, as the summariser does.
+     * twice. Only our results.csv names its run; JMH's own files (named by their file name, often
+     * jmh-result.json in every folder) are told apart by file, as the summariser does.
      *
      * @throws BadInputException naming the later input, the fork and the earlier input that holds it
      */
     public static void acrossInputs(List<LoadedInput> inputs) throws BadInputException {
         Map<Fork, Integer> firstIn = new HashMap<>();
         for (int in = 0; in < inputs.size(); in++) {
+            if (inputs.get(in).format() != Format.RESULTS_CSV) {
+                continue;
+            }
             Measurement previous = null;
             for (Measurement m : inputs.get(in).measurements()) {
                 // Rows of one fork come together: one look-up a fork, not a row.
@@ -101,7 +105,8 @@ public final class Duplicates {
                 Integer earlier = firstIn.putIfAbsent(new Fork(m.run().runId(), m.run().config(), m.key(), m.fork()), in);
                 if (earlier != null && earlier != in) {
                     throw new BadInputException(inputs.get(in).file(), 0, "fork " + m.fork() + " of " + m.key().label()
-                            + " in run " + m.run().runId() + " is also in " + inputs.get(earlier).file()
+                            + " in run " + m.run().runId() + (m.run().config().isEmpty() ? "" : " configuration " + m.run().config())
+                            + " is also in " + inputs.get(earlier).file()
                             + ": the same run given twice; a fork is counted once");
                 }
             }

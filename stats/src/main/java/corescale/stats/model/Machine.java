@@ -1,5 +1,6 @@
 package corescale.stats.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param started    when the run started (ISO 8601, to the second): a VM's CPU changes between sessions; null in a row
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // as RunFile: a field another version writes does not make the file unreadable
 public record Machine(String host, String os, String arch, String cpuModel, int cpusOnline, String jdkVendor,
                       String jdkVersion, String started) {
 

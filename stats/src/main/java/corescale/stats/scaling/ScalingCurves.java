@@ -121,9 +121,9 @@ public final class ScalingCurves {
         return on.stream().sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), key.axis()))).toList();
     }
 
-    /** The processors {@code threads} threads can occupy on {@code cores} cores. */
+    /** The processors {@code threads} threads can occupy on {@code cores} cores (cores 0: unknown, as many as threads). */
     private static double processors(double threads, int cores) {
-        return Math.min(threads, cores);
+        return cores > 0 ? Math.min(threads, cores) : threads;
     }
 
     /** One curve from its summaries; N is cores or threads according to {@code axis}. */

@@ -110,6 +110,20 @@ class StatsToolReportTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** JMH's own files carry no run id: two runs' jmh-result.json (JMH's default name) are two runs, never "the same run". */
+    @Test
+    void twoJmhResultFilesOfOneNameAreTwoRuns() throws IOException {
+        Path reference = Path.of("..", "results", "reference-2vcpu-xeon-jdk25", "jmh-result.json");
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("jmh-result.json");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("jmh-result.json");
+        Files.copy(reference, a);
+        Files.copy(reference, b);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new StatsTool().report(List.of(a, b), dir.resolve("out"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(StatsTool.OK, code, err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void anOutFolderThatIsAFileIsNamedAsSuch() throws IOException {
         Path run = fixtureRun("h-20250101-000000");

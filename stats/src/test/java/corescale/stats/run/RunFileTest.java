@@ -44,6 +44,17 @@ class RunFileTest {
         assertFalse(cut.getMessage().contains("corescale.stats"), cut.getMessage());
     }
 
+    /** A machine field another version writes (or a hand adds) does not make run.json unreadable, as any other field does not. */
+    @Test
+    void aMachineFieldOfAnotherVersionIsLeftAside() throws Exception {
+        Files.writeString(dir.resolve("run.json"), """
+                {"run_id": "r", "machine": {"host": "h", "cpusOnline": 4, "memoryBytes": 8000000000}}
+                """);
+        RunFile run = RunFile.read(dir);
+        assertEquals("h", run.machine().host());
+        assertEquals(4, run.machine().cpusOnline());
+    }
+
     @Test
     void configsAndCanaryRoundTrip() throws Exception {
         RunFile run = new RunFile("r1", List.of("--config", "a="), "quick", List.of(2), true, null, null, null, null,

@@ -157,6 +157,17 @@ public class ScalingCurvesTest {
         assertEquals(new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""), at4.usl().noFit());
     }
 
+    /** A plain JMH thread sweep without -XX:ActiveProcessorCount (cores 0, unknown): every thread counts as a processor. */
+    @Test
+    void threadsAtUnknownCoresKeepTheirEfficiency() {
+        List<PointSummary> plain = List.of(point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 1, TRUTH.throughput(1)),
+                point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 2, TRUTH.throughput(2)),
+                point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 4, TRUTH.throughput(4)));
+        ScalingCurve threads = ScalingCurves.of(plain).stream().filter(c -> c.key().axis() == Axis.THREADS).findFirst().orElseThrow();
+        assertEquals(TRUTH.speedup(4) / 4, threads.atMax().efficiency(), 1e-12);
+        assertEquals(ScalingPoint.karpFlatt(TRUTH.speedup(4), 4), threads.atMax().karpFlatt(), 1e-12);
+    }
+
     @Test
     void averageTimeIsConvertedToThroughputAsThreadsOverTime() {
         List<ScalingCurve> curves = ScalingCurves.of(sweep("synchronized", Mode.AVERAGE_TIME, "ns/op", 1, 2, 4, 8));
