@@ -10,6 +10,7 @@ import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.MixedOnLogs;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.Throughput;
 import corescale.stats.summary.WelchOnLogs;
 
 import java.util.ArrayList;
@@ -120,7 +121,8 @@ public final class Comparer {
     /** Welch's t on the logs of fork means, oriented so that above 0 is faster; null without enough forks. */
     private static WelchOnLogs forkTest(PointSummary pb, PointSummary po) {
         boolean higherIsBetter = pb.mode().higherIsBetter();
-        return higherIsBetter ? WelchOnLogs.of(po.forkMeans(), pb.forkMeans()) : WelchOnLogs.of(pb.forkMeans(), po.forkMeans());
+        return higherIsBetter ? WelchOnLogs.of(po.forkMeans(), pb.forkMeans(), Throughput.seFloor(po), Throughput.seFloor(pb))
+                : WelchOnLogs.of(pb.forkMeans(), po.forkMeans(), Throughput.seFloor(pb), Throughput.seFloor(po));
     }
 
     /** A point found on one side only. */

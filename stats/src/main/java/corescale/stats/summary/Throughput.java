@@ -2,6 +2,7 @@ package corescale.stats.summary;
 
 import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.SummaryNote;
 import corescale.stats.model.Units;
 
 import java.util.ArrayList;
@@ -92,9 +93,24 @@ public final class Throughput {
                 && Place.of(num.key()).equals(Place.of(den.key()))) {
             return paired(num, den);
         }
-        WelchOnLogs forks = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den));
+        WelchOnLogs forks = WelchOnLogs.of(forkMeansForLogScale(num), forkMeansForLogScale(den), seFloor(num), seFloor(den));
         double states = num.stateVariance() + den.stateVariance();
         return forks != null && Double.isFinite(states) ? forks.widened(states) : forks;
+    }
+
+    /**
+     * The se² on the logs that a point's own interval says it has at least: for a point the sweep stopped
+     * at its target, mean ± target over t (its forks' spread, made small by the stopping, would claim more,
+     * stats/STATISTICS.md "Honest stopping"); 0 for any other. The paired test of a place's variants
+     * measured in rounds ({@link #paired}) takes none: its variance is the rounds' differences', which the
+     * stopping of one variant does not choose.
+     */
+    public static double seFloor(PointSummary s) {
+        return s.notes().stream().filter(n -> n instanceof SummaryNote.AtTarget).map(n -> ((SummaryNote.AtTarget) n).target())
+                .findFirst().map(target -> {
+                    double half = Math.log1p(target) / Intervals.tQuantile(Intervals.LEVEL, s.forkMeans().length - 1);
+                    return half * half;
+                }).orElse(0.0);
     }
 
     /**

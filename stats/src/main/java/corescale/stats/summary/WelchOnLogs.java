@@ -37,14 +37,23 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
      * @return null when a side has fewer than 2 fork means or a fork mean is not positive
      */
     public static WelchOnLogs of(double[] num, double[] den) {
+        return of(num, den, 0, 0);
+    }
+
+    /**
+     * As {@link #of(double[], double[])}, each side's se² (its variance over its count, on the logs) at
+     * least {@code floorNum} and {@code floorDen}: what a side's own summary reports it to be at least
+     * (a point stopped at its target, whose forks' spread the stopping made small).
+     */
+    public static WelchOnLogs of(double[] num, double[] den, double floorNum, double floorDen) {
         if (num.length < MIN_FORKS || den.length < MIN_FORKS || Arrays.stream(num).anyMatch(x -> !(x > 0))
                 || Arrays.stream(den).anyMatch(x -> !(x > 0))) {
             return null;
         }
         double[] a = Arrays.stream(num).map(Math::log).toArray();
         double[] b = Arrays.stream(den).map(Math::log).toArray();
-        double va = StatUtils.variance(a) / a.length;
-        double vb = StatUtils.variance(b) / b.length;
+        double va = Math.max(StatUtils.variance(a) / a.length, floorNum);
+        double vb = Math.max(StatUtils.variance(b) / b.length, floorDen);
         double se = Math.sqrt(va + vb);
         double df = se == 0 ? Double.NaN : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
         return new WelchOnLogs(StatUtils.mean(a) - StatUtils.mean(b), se, df);

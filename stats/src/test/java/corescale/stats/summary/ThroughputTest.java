@@ -103,4 +103,26 @@ class ThroughputTest {
         Ratio narrow = Throughput.ratio(at(2, Double.NaN, two), at(1, Double.NaN, one));
         assertTrue(wider.low() < narrow.low() && wider.high() > narrow.high(), wider + " against " + narrow);
     }
+
+    /**
+     * A point stopped at its target reports mean ± target: a test of it against another takes at least
+     * that variance, not its forks' (small because the sweep stopped when they happened to agree).
+     * Four forks 0.1% apart at a 3% target: se on the logs at least log(1.03) / t(0.975, 3) = 0.009288
+     * (scipy: log1p(0.03) / t.ppf(0.975, 3)).
+     */
+    @Test
+    void aPointStoppedAtItsTargetIsTestedWithAtLeastTheTargetsVariance() {
+        double[] tight = {100, 100.1, 99.9, 100.05};
+        PointSummary stopped = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 4, 40, 100.0125, 97, 103, 0.001, false,
+                tight, List.of(new corescale.stats.model.SummaryNote.AtTarget(0.03)));
+        PointSummary other = new PointSummary(Synthetic.key("adder", 2, 2).withMode(Mode.THROUGHPUT), "ops/us", 4, 40, 90.0125,
+                Double.NaN, Double.NaN, 0.001, false, new double[] {90, 90.1, 89.9, 90.05}, List.of());
+        assertEquals(0.009288, Math.sqrt(Throughput.seFloor(stopped)), 1e-6);
+        assertEquals(0, Throughput.seFloor(other));
+        LogRatioTest t = Throughput.test(stopped, other);
+        assertTrue(t.se() >= Math.sqrt(Throughput.seFloor(stopped)), "se " + t.se());
+        LogRatioTest plain = Throughput.test(new PointSummary(stopped.key(), "ops/us", 4, 40, 100.0125, 97, 103, 0.001, false,
+                tight, List.of()), other);
+        assertTrue(plain.se() < 0.001, "without the note, the forks' own se: " + plain.se());
+    }
 }
