@@ -134,10 +134,13 @@ public final class StatsTool {
             err.println("compare: needs two runs, or a run with --config configurations");
             return BAD_INPUT;
         }
-        // A run against itself would read as "same" and "inconclusive", a comparison that compared nothing.
+        // A run against itself would read as "same" and "inconclusive", a comparison that compared nothing;
+        // a run folder and its own results.csv are one run.
         Set<Path> seen = new HashSet<>();
         for (Path p : sides.stream().flatMap(List::stream).toList()) {
-            if (!seen.add(p.toAbsolutePath().normalize())) {
+            Path run = p.getFileName() != null && p.getFileName().toString().equals("results.csv") ? RunInput.folder(p)
+                    : p.toAbsolutePath().normalize();
+            if (!seen.add(run)) {
                 err.println("compare: " + p + " is given twice; a run compared with itself says nothing");
                 return BAD_INPUT;
             }

@@ -114,6 +114,12 @@ class StatsToolTest {
         assertEquals("compare: " + same + " is given twice; a run compared with itself says nothing",
                 err.toString(StandardCharsets.UTF_8).strip());
         assertFalse(Files.exists(a.resolve("compare.md")), "nothing written");
+        // a run folder and its own results.csv are one run too
+        err.reset();
+        Path own = a.resolve("results.csv");
+        assertEquals(2, new StatsTool().compare(List.of(a, own), null, 0.05, false, o(), e()));
+        assertEquals("compare: " + own + " is given twice; a run compared with itself says nothing",
+                err.toString(StandardCharsets.UTF_8).strip());
     }
 
     private String said() {
