@@ -92,7 +92,7 @@ public final class AtomicFiles {
     }
 
     /** What went wrong, in words: the file system's exceptions carry only a path as their message. */
-    public static String why(IOException e) {
+    private static String why(IOException e) {
         return switch (e) {
             case FileAlreadyExistsException f -> f.getFile() + " is a file, not a folder";
             case AccessDeniedException a -> "permission denied on " + a.getFile();
