@@ -1,7 +1,6 @@
 package corescale.stats;
 
 import corescale.stats.load.Loader;
-import corescale.stats.model.RunInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,6 @@ class AnalysisTest {
                 + "\"measurementIterations\":5,\"jdkVersion\":\"21.0.2\",\"params\":{},"
                 + "\"primaryMetric\":{\"score\":2.5,\"scoreError\":0.5,\"scoreUnit\":\"us/op\"}}]");
         Analysis a = Analysis.of(List.of(Loader.loadFile(p)), Map.of());
-        assertEquals(List.of("21.0.2"), a.infos().stream().map(RunInfo::jdkVersion).toList());
+        assertEquals(List.of("21.0.2"), a.infos().stream().map(i -> i.machine().jdkVersion()).toList());
     }
 }

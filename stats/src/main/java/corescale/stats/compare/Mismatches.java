@@ -19,10 +19,10 @@ final class Mismatches {
 
     static List<Mismatch> of(List<RunData> base, List<RunData> other) {
         Map<String, Function<RunInfo, String>> fields = new LinkedHashMap<>();
-        fields.put("host", RunInfo::host);
-        fields.put("cpu_model", RunInfo::cpuModel);
-        fields.put("cpus_online", r -> r.cpusOnline() == 0 ? "" : String.valueOf(r.cpusOnline()));
-        fields.put("jdk_version", RunInfo::jdkVersion);
+        fields.put("host", i -> i.machine().host());
+        fields.put("cpu_model", i -> i.machine().cpuModel());
+        fields.put("cpus_online", r -> r.machine().cpusOnline() == 0 ? "" : String.valueOf(r.machine().cpusOnline()));
+        fields.put("jdk_version", i -> i.machine().jdkVersion());
         List<Mismatch> out = new ArrayList<>();
         for (Map.Entry<String, Function<RunInfo, String>> f : fields.entrySet()) {
             Set<String> vb = values(base, f.getValue());

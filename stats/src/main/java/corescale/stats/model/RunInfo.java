@@ -26,32 +26,4 @@ public record RunInfo(String runId, Machine machine, String jvmArgs, String conf
                    String jdkVendor, String jdkVersion, String jvmArgs, String config, String affinity) {
         this(runId, new Machine(host, os, arch, cpuModel, cpusOnline, jdkVendor, jdkVersion, null), jvmArgs, config, affinity);
     }
-
-    public String host() {
-        return machine.host();
-    }
-
-    public String os() {
-        return machine.os();
-    }
-
-    public String arch() {
-        return machine.arch();
-    }
-
-    public String cpuModel() {
-        return machine.cpuModel();
-    }
-
-    public int cpusOnline() {
-        return machine.cpusOnline();
-    }
-
-    public String jdkVendor() {
-        return machine.jdkVendor();
-    }
-
-    public String jdkVersion() {
-        return machine.jdkVersion();
-    }
 }

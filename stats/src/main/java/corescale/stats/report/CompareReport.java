@@ -107,9 +107,9 @@ public final class CompareReport {
             t.text("jvm args of its own");
         }
         for (RunData r : runs) {
-            List<String> row = new ArrayList<>(List.of(r.name(), join(r, RunInfo::host), join(r, RunInfo::cpuModel),
-                    join(r, i -> i.cpusOnline() == 0 ? "" : Integer.toString(i.cpusOnline())),
-                    join(r, i -> (i.jdkVendor() + " " + i.jdkVersion()).trim()), join(r, RunInfo::affinity),
+            List<String> row = new ArrayList<>(List.of(r.name(), join(r, i -> i.machine().host()), join(r, i -> i.machine().cpuModel()),
+                    join(r, i -> i.machine().cpusOnline() == 0 ? "" : Integer.toString(i.machine().cpusOnline())),
+                    join(r, i -> (i.machine().jdkVendor() + " " + i.machine().jdkVersion()).trim()), join(r, RunInfo::affinity),
                     Integer.toString(r.points().size())));
             if (args) {
                 row.add(own.get(runs.indexOf(r)));

@@ -77,8 +77,8 @@ public final class FleetReport {
         Doc.TableBuilder t = new Doc.TableBuilder().text("machine").text("host").text("cpu").num("cpus").text("jdk")
                 .text("os").num("points");
         for (Fleet.Machine m : fleet.machines()) {
-            t.row(m.label(), join(m, RunInfo::host), join(m, RunInfo::cpuModel), cpus(m), jdk(m),
-                    join(m, i -> (i.os() + " " + i.arch()).trim()), Integer.toString(m.points()));
+            t.row(m.label(), join(m, i -> i.machine().host()), join(m, i -> i.machine().cpuModel()), cpus(m), jdk(m),
+                    join(m, i -> (i.machine().os() + " " + i.machine().arch()).trim()), Integer.toString(m.points()));
         }
         doc.table(t.build());
     }
@@ -138,7 +138,7 @@ public final class FleetReport {
     /** "hostA: EPYC 7B13, 8 cpus, JDK 21.0.5". */
     static String legend(Fleet.Machine m) {
         List<String> parts = new ArrayList<>();
-        String cpu = join(m, RunInfo::cpuModel);
+        String cpu = join(m, i -> i.machine().cpuModel());
         if (!cpu.isEmpty()) {
             parts.add(ChartTitle.shorten(cpu, LEGEND_CPU));
         }
@@ -146,7 +146,7 @@ public final class FleetReport {
         if (!cpus.isEmpty()) {
             parts.add(cpus + " cpus");
         }
-        String jdk = join(m, RunInfo::jdkVersion);
+        String jdk = join(m, i -> i.machine().jdkVersion());
         if (!jdk.isEmpty()) {
             parts.add("JDK " + jdk);
         }
@@ -154,11 +154,11 @@ public final class FleetReport {
     }
 
     private static String cpus(Fleet.Machine m) {
-        return join(m, i -> i.cpusOnline() == 0 ? "" : Integer.toString(i.cpusOnline()));
+        return join(m, i -> i.machine().cpusOnline() == 0 ? "" : Integer.toString(i.machine().cpusOnline()));
     }
 
     private static String jdk(Fleet.Machine m) {
-        return join(m, i -> (i.jdkVendor() + " " + i.jdkVersion()).trim());
+        return join(m, i -> (i.machine().jdkVendor() + " " + i.machine().jdkVersion()).trim());
     }
 
     private static String join(Fleet.Machine m, Function<RunInfo, String> f) {

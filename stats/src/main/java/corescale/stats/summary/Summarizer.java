@@ -146,7 +146,7 @@ public final class Summarizer {
                 if (last != c.key() && !c.key().equals(last)) {
                     last = c.key();
                     data = groups.computeIfAbsent(last, g -> new Data());
-                    data.hosts.add(c.run().host());
+                    data.hosts.add(c.run().machine().host());
                     values = null;
                 }
                 if (values == null || lastRow.fork() != m.fork() || lastRow.run() != m.run() || lastRow.mode() != m.mode()) {

@@ -44,9 +44,9 @@ public class LoaderTest {
         assertEquals(1, third.iteration());
         assertEquals(2.0, third.secondary().get("lost_updates"));
         assertFalse(rows.get(3).secondary().containsKey("lost_updates"), "an empty cell is no value");
-        assertEquals("Xeon, 2.0GHz", third.run().cpuModel());
-        assertEquals(8, third.run().cpusOnline());
-        assertEquals("21.0.2", third.run().jdkVersion());
+        assertEquals("Xeon, 2.0GHz", third.run().machine().cpuModel());
+        assertEquals(8, third.run().machine().cpusOnline());
+        assertEquals("21.0.2", third.run().machine().jdkVersion());
     }
 
     @Test
@@ -86,7 +86,7 @@ public class LoaderTest {
             assertEquals(i + 1.0, rows.get(i).score(), 1e-12);
         }
         assertEquals(3.0, rows.get(4).secondary().get("lost_updates"));
-        assertEquals("21.0.2", rows.get(0).run().jdkVersion());
+        assertEquals("21.0.2", rows.get(0).run().machine().jdkVersion());
         assertEquals(1, in.pooled().size());
         PooledResult other = in.pooled().get(0);
         assertEquals(new PointKey("bench", "Other.run", "run", "", 0, 1, Mode.AVERAGE_TIME), other.key());
@@ -246,7 +246,7 @@ public class LoaderTest {
         Files.write(p, good);
         List<Measurement> read = ResultsCsvReader.read(p, Long.MAX_VALUE, chunks).rows();
         assertEquals(rows, read.size());
-        assertEquals("amd\n64", read.get(9).run().arch());
+        assertEquals("amd\n64", read.get(9).run().machine().arch());
         assertEquals(rows, read.get(rows - 1).iteration(), "rows in file order");
         Files.writeString(p, sb.toString());
         BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
