@@ -97,12 +97,23 @@ final class Analysis {
         return rows.stream().map(SummaryRow::summary).toList();
     }
 
-    /** The answers its report opens with, computed as {@link RunReports} does. */
-    Answers answers() {
+    /**
+     * What the answers rest on and the answers themselves, for a report and for the fleet page.
+     *
+     * @param correctness each counter point's lost updates
+     * @param rankings    who may be ranked, and the leads
+     * @param processes   threads against processes, point by point
+     */
+    record Verdicts(List<LostUpdates> correctness, Rankings rankings, List<ThreadsVsProcesses.Row> processes, Answers answers) {
+    }
+
+    /** The lost updates, rankings, threads-vs-processes rows and answers of these points. */
+    Verdicts verdicts() {
         List<PointSummary> points = points();
         List<LostUpdates> correctness = LostUpdates.of(loaded);
         Rankings rankings = Rankings.of(points, correctness, bounds);
-        return Answers.of(points, rankings, bounds, ThreadsVsProcesses.of(points, correctness));
+        List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
+        return new Verdicts(correctness, rankings, processes, Answers.of(points, rankings, bounds, processes));
     }
 
     /** The scaling curves without their fits: what the charts of compare and of the fleet page draw. */

@@ -6,7 +6,9 @@ import corescale.stats.contention.ContentionRow;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.io.TextNumbers;
 import corescale.stats.summary.Interval;
+import corescale.stats.summary.Intervals;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.SummaryRow;
 
@@ -40,7 +42,7 @@ final class FiniteResults {
             boolean forksFinite = Arrays.stream(forkMeans).allMatch(Double::isFinite);
             String bad = !forksFinite ? "a fork mean is " + Arrays.stream(forkMeans).filter(x -> !Double.isFinite(x)).findFirst().orElseThrow()
                     : !Double.isFinite(s.mean()) ? "its mean is " + s.mean()
-                    : !interval(s.ciLow(), s.ciHigh()) ? "its 95% interval is " + s.ciLow() + " to " + s.ciHigh()
+                    : !interval(s.ciLow(), s.ciHigh()) ? "its " + TextNumbers.percent(Intervals.LEVEL) + " interval is " + s.ciLow() + " to " + s.ciHigh()
                     : null;
             if (bad != null) {
                 String range = !forksFinite || forkMeans.length == 0 ? "" : " (fork means " + Arrays.stream(forkMeans).min().orElseThrow()

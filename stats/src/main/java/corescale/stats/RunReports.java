@@ -2,15 +2,12 @@ package corescale.stats;
 
 import java.util.Optional;
 import corescale.stats.report.RunFacts;
-import corescale.stats.answers.Answers;
 import corescale.stats.compare.Comparer;
 import corescale.stats.contention.Contention;
 import corescale.stats.export.ContentionCsv;
 import corescale.stats.contention.ContentionRow;
-import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.PointSummary;
-import corescale.stats.ranking.Rankings;
 import corescale.stats.report.Findings;
 import corescale.stats.report.ReportInput;
 import corescale.stats.report.RunReport;
@@ -19,7 +16,6 @@ import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.export.ScalingCsv;
 import corescale.stats.model.PointKey;
-import corescale.stats.summary.LostUpdates;
 import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.export.SummaryCsv;
@@ -52,19 +48,17 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
     static RunReports prepare(Analysis a, List<Path> inputs, Optional<RunFacts> runFacts, RunConfig config, List<CanaryReading> canary)
             throws BadInputException, IOException {
         List<PointSummary> points = a.points();
-        List<LostUpdates> correctness = LostUpdates.of(a.loaded());
-        Rankings rankings = Rankings.of(points, correctness, a.bounds());
-        List<ContentionRow> contention = new Contention().analyse(points, rankings.eligibility());
+        Analysis.Verdicts v = a.verdicts();
+        List<ContentionRow> contention = new Contention().analyse(points, v.rankings().eligibility());
         FiniteResults.contention(contention, a.loaded());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", DataFiles.render(w -> SummaryCsv.write(a.rows(), a.bounds(), w)));
         files.put("summary.json", DataFiles.render(w -> SummaryCsv.writeJson(a.rows(), a.bounds(), w)));
         files.put("contention.csv", DataFiles.render(w -> ContentionCsv.write(contention, w)));
         files.put("scaling.csv", DataFiles.render(w -> ScalingCsv.write(a.curves(), w)));
-        List<ThreadsVsProcesses.Row> processes = ThreadsVsProcesses.of(points, correctness);
-        ReportInput input = ReportInput.fromInputs(inputs, runFacts, a.infos(), points, a.curves(), contention, correctness,
-                a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), rankings,
-                processes, Answers.of(points, rankings, a.bounds(), processes)).withBytesPerOp(bytesPerOp(a.rows()));
+        ReportInput input = ReportInput.fromInputs(inputs, runFacts, a.infos(), points, a.curves(), contention, v.correctness(),
+                a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), v.rankings(),
+                v.processes(), v.answers()).withBytesPerOp(bytesPerOp(a.rows()));
         if (config != null) {
             Map<String, String> facts = new LinkedHashMap<>(input.facts());
             facts.put("configuration", config.name() + (config.jvmOptions().isEmpty() ? "" : ": " + config.jvmOptions())

@@ -249,7 +249,7 @@ public final class StatsTool {
                     return BAD_INPUT;
                 }
                 Analysis a = run.analysis();
-                machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.answers(), run.canary(), a.unfittedCurves()));
+                machines.add(new Fleet.Machine(r.getKey(), a.infos(), a.points().size(), a.verdicts().answers(), run.canary(), a.unfittedCurves()));
             }
             Path outDir = outDirOrNull != null ? outDirOrNull
                     : isRun(inputs.get(0)) ? RunInput.folder(inputs.get(0)).getParent() : inputs.get(0);

@@ -91,4 +91,12 @@ public record CompareResult(String base, String other, Design design, int baseRu
     public boolean anySlower() {
         return points.stream().anyMatch(p -> p.verdict() == Verdict.SLOWER);
     }
+
+    /**
+     * Whether the canary moved beyond the threshold between sides whose forks were not paired: then a
+     * difference found may be the machine's, not the code's (paired forks and replicate runs take drift in).
+     */
+    public boolean machineMoved() {
+        return design == Design.FORKS && canary.beyond(threshold);
+    }
 }

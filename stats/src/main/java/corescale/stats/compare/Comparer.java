@@ -9,7 +9,7 @@ import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.MixedOnLogs;
 import corescale.stats.summary.Ratio;
-import corescale.stats.summary.Summarizer;
+import corescale.stats.summary.Intervals;
 import corescale.stats.summary.Throughput;
 import corescale.stats.summary.WelchOnLogs;
 
@@ -216,7 +216,7 @@ public final class Comparer {
             return insufficient(key, baseMean, otherMean, design, nBase, nOther, value,
                     join(List.of(CompareNote.Plain.NO_SPREAD), notes));
         }
-        double[] ci = w.ratioInterval(Summarizer.LEVEL);
+        double[] ci = w.ratioInterval(Intervals.LEVEL);
         return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
                 new Ratio(value, ci[0], ci[1], design.method()), w.pChange(), Double.NaN, w.pSame(threshold),
                 Verdict.INCONCLUSIVE, notes);

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.model.RunInfo;
 
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ final class Mismatches {
 
     static List<Mismatch> of(List<RunData> base, List<RunData> other) {
         Map<String, Function<RunInfo, String>> fields = new LinkedHashMap<>();
-        fields.put("host", i -> i.machine().host());
-        fields.put("cpu_model", i -> i.machine().cpuModel());
-        fields.put("cpus_online", r -> r.machine().cpusOnline() == 0 ? "" : String.valueOf(r.machine().cpusOnline()));
-        fields.put("jdk_version", i -> i.machine().jdkVersion());
+        fields.put(ResultsColumn.HOST.header, i -> i.machine().host());
+        fields.put(ResultsColumn.CPU_MODEL.header, i -> i.machine().cpuModel());
+        fields.put(ResultsColumn.CPUS_ONLINE.header, i -> i.machine().cpusOnlineText());
+        fields.put(ResultsColumn.JDK_VERSION.header, i -> i.machine().jdkVersion());
         List<Mismatch> out = new ArrayList<>();
         for (Map.Entry<String, Function<RunInfo, String>> f : fields.entrySet()) {
             Set<String> vb = values(base, f.getValue());

@@ -5,7 +5,6 @@ import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.WelchOnLogs;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.List;
 
@@ -61,7 +60,7 @@ public record RunToRun(double variance, int readings) {
      * quantile of the comparison's 95% level (the false-discovery control asks more); 0 without drift.
      */
     public double floor() {
-        return Math.expm1(new NormalDistribution().inverseCumulativeProbability(0.5 + Intervals.LEVEL / 2) * Math.sqrt(variance));
+        return Math.expm1(Intervals.zQuantile(Intervals.LEVEL) * Math.sqrt(variance));
     }
 
     /** The test with τ² added to its se². */

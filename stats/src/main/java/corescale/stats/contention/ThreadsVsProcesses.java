@@ -74,8 +74,8 @@ public final class ThreadsVsProcesses {
                 processPlace(k).ifPresent(place -> processes.put(place, p));
             }
         }
-        Map<PointKey, Double> lostByKey = new HashMap<>();
-        lost.forEach(l -> lostByKey.put(l.key(), l.total()));
+        Map<PointKey, Boolean> lostByKey = new HashMap<>();
+        lost.forEach(l -> lostByKey.put(l.key(), l.lost()));
         List<Row> rows = new ArrayList<>();
         for (Pair pair : PAIRS) {
             processes.forEach((place, proc) -> {
@@ -87,7 +87,7 @@ public final class ThreadsVsProcesses {
                     return;
                 }
                 rows.add(new Row(pair.guard(), place.params(), thr, proc, Throughput.ratio(proc, thr),
-                        lostByKey.getOrDefault(thr.key(), 0.0) > 0, lostByKey.getOrDefault(proc.key(), 0.0) > 0));
+                        lostByKey.getOrDefault(thr.key(), false), lostByKey.getOrDefault(proc.key(), false)));
             });
         }
         return rows;

@@ -8,6 +8,7 @@ import corescale.stats.model.Measurement;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.ForkIterations;
+import corescale.stats.model.PooledResult;
 import corescale.stats.summary.Interval;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.SummaryRow;
@@ -41,8 +42,6 @@ import java.util.Objects;
  */
 public final class JmhResultJson {
 
-    /** JMH's own level for scoreError. */
-    public static final double LEVEL = 0.999;
 
     /** The percentiles JMH writes, and the names it gives them. */
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
@@ -124,7 +123,7 @@ public final class JmhResultJson {
 
     /** A metric whose score is {@code mean} (the point's, as summarised), with its interval over {@code forkMeans}. */
     private static Metric metric(double mean, double[] forkMeans, String unit, double[][] raw) {
-        Interval ci = Intervals.studentT(forkMeans, LEVEL);
+        Interval ci = Intervals.studentT(forkMeans, PooledResult.JMH_LEVEL);
         double[] all = Arrays.stream(raw).flatMapToDouble(Arrays::stream).toArray();
         Map<String, Double> percentiles = new LinkedHashMap<>();
         Percentile percentile = new Percentile();

@@ -16,6 +16,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Machine(String host, String os, String arch, String cpuModel, int cpusOnline, String jdkVendor,
                       String jdkVersion, String started) {
 
+    /** {@link #cpusOnline} as a field's text: empty when unknown, as 0 is (JMH's own files do not record it). */
+    public String cpusOnlineText() {
+        return cpusOnline == 0 ? "" : Integer.toString(cpusOnline);
+    }
+
     /** A name safe for a folder: letters, digits, dot and dash. */
     public String hostForPath() {
         String safe = host.replaceAll("[^A-Za-z0-9.-]", "_");

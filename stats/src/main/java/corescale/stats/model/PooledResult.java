@@ -20,6 +20,9 @@ import java.util.Objects;
 public record PooledResult(RunInfo run, PointKey key, String unit, int forks, int samples,
                            double score, double error999, Map<String, Double> secondary) {
 
+    /** JMH's level for its score error (the {@code error999} here): 99.9%. */
+    public static final double JMH_LEVEL = 0.999;
+
     /** The point's mode. */
     public Mode mode() {
         return key.mode();

@@ -65,7 +65,7 @@ public final class Eligibility {
             }
         }
         for (LostUpdates c : correctness) {
-            if (c.total() > 0) {
+            if (c.lost()) {
                 reasons.put(c.key(), Reason.LOST_UPDATES);
             } else if (c.unguarded() > 0) {
                 reasons.put(c.key(), Reason.UNGUARDED);

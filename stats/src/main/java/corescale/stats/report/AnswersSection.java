@@ -9,6 +9,7 @@ import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Ratio;
 
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class AnswersSection {
             return;
         }
         doc.lead("Answers");
-        doc.p("Ratios are throughputs (time per operation as its inverse) with 95% intervals; \"fastest\" only where "
+        doc.p("Ratios are throughputs (time per operation as its inverse) with " + Fmt.LEVEL + " intervals; \"fastest\" only where "
                 + "every other is shown behind, a tie " + Fmt.WITHIN_BAND + ", \"not told apart\" where the forks cannot say "
                 + "(how each is decided: after the tables).");
         doc.bullets(sentences(a));
@@ -178,7 +179,7 @@ final class AnswersSection {
                             ? "Start-up has no physical bound: the time is each model's own cost, set against the others alone."
                             : "No bound measured here (it needs the sequential variant, or the service's facts): the models are set against each other alone.");
                 }
-                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [95% CI]");
+                Doc.TableBuilder t = new Doc.TableBuilder().text("model").num("× the first [" + Fmt.LEVEL + " CI]");
                 if (bounded) {
                     t.num("of its bound");
                 }
@@ -199,7 +200,7 @@ final class AnswersSection {
             doc.h(2, "Scaling: how each variant's throughput grows with cores");
             scaling.forEach((title, speedups) -> {
                 doc.h(3, title);
-                Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [95% CI]")
+                Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [" + Fmt.LEVEL + " CI]")
                         .num("of linear").text("");
                 for (Answers.Speedup s : speedups) {
                     t.row(s.to().key().variant(), Groups.at(s.from().key().cores(), s.from().key().threads()) + " → "
@@ -212,15 +213,15 @@ final class AnswersSection {
         doc.h(2, "How the answers are decided");
         doc.p("The first is the ranked "
                 + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
-                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at 5%), is behind it when "
+                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at " + Fmt.pct(FalseDiscovery.ALPHA) + "), is behind it when "
                 + "otherwise their difference is a discovery (" + (a.pairedByRound() ? "the logs of fork means paired by round"
-                        : "Welch's t on the logs of fork means") + ", 5% false-discovery "
+                        : "Welch's t on the logs of fork means") + ", " + Fmt.pct(FalseDiscovery.ALPHA) + " false-discovery "
                 + "rate over every difference from the first in these answers), and is otherwise not told apart from it: "
                 + "its forks are too few or spread too wide to say. A speedup is a gain or a loss when its difference "
                 + "from 1 is a discovery among every speedup of the report; it compares two points measured minutes apart, "
                 + "and its interval adds to their forks' spread the machine's drift within the run, as the canary measured it "
                 + "(stats/STATISTICS.md, \"Still measured apart\"). Where a variant not told apart from the first, "
-                + "or a speedup neither gain nor loss, would differ at 5% on its own, its q (its p adjusted over its tests) "
+                + "or a speedup neither gain nor loss, would differ at " + Fmt.pct(FalseDiscovery.ALPHA) + " on its own, its q (its p adjusted over its tests) "
                 + "follows it. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
                 + "one is given first, as at least that fast. " + (a.pairedByRound()

@@ -33,13 +33,13 @@ final class BoundsTable {
         doc.p("Each point against its physical bound: for CPU-bound models, cores × the throughput of the benchmark's "
                 + "sequential variant at the same core count; for models waiting on a service, requests in flight / "
                 + "the service's delay (Little's law). A point shown above " + Fmt.times(Bound.ABOVE_BOUND) + " its bound "
-                + "(the 95% interval of \"of bound\" above it, the sequential point's forks counted too) is a "
+                + "(the " + Fmt.LEVEL + " interval of \"of bound\" above it, the sequential point's forks counted too) is a "
                 + "measurement error, not a win; a mean above it whose interval reaches below is above it by the mean "
                 + "only. \"latency / delay\" is the mean latency the client observed per "
                 + "request over the service's delay: above " + Fmt.times(Bound.SERVICE_BOUND) + " the service or the "
                 + "shared CPUs set the pace (service-bound), not the model.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("at")
-                .num("mean").num("bound").num("of bound [95% CI]").num("latency / delay").text("basis").text("verdict");
+                .num("mean").num("bound").num("of bound [" + Fmt.LEVEL + " CI]").num("latency / delay").text("basis").text("verdict");
         for (Bound b : rows) {
             PointKey k = b.key();
             t.row(k.benchmark(), k.variant(), k.params(), Groups.at(k.cores(), k.threads()),

@@ -65,7 +65,7 @@ final class CompareCharts {
             xs[y] = ratios.get(n - 1 - y).ratio();
             ys[y] = y;
         }
-        XYSeries dots = chart.addSeries("ratio (95% CI)", xs, ys);
+        XYSeries dots = chart.addSeries("ratio (" + Fmt.LEVEL + " CI)", xs, ys);
         dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         dots.setMarker(SeriesMarkers.CIRCLE);
         dots.setMarkerColor(ChartStyle.color(0));

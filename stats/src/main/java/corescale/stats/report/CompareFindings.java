@@ -44,7 +44,7 @@ public final class CompareFindings {
         }
         String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";
         List<String> moved = results.stream()
-                .filter(r -> r.anySlower() && r.design() == Design.FORKS && r.canary().beyond(r.threshold()))
+                .filter(r -> r.anySlower() && r.machineMoved())
                 .map(r -> r.other() + " vs " + r.base() + ": " + CanaryText.describe(r.canary())).toList();
         return "--fail-on-regression: " + slower.size() + " point" + (slower.size() == 1 ? "" : "s") + " slower: "
                 + String.join("; ", slower.subList(0, Math.min(slower.size(), MAX_SLOWER_LISTED))) + more
@@ -56,7 +56,7 @@ public final class CompareFindings {
     /** The findings of one comparison; they stand under a line or heading that names it ("other vs base"). */
     public static List<String> of(CompareResult r) {
         double threshold = r.threshold();
-        boolean machineMoved = r.design() == Design.FORKS && r.canary().beyond(threshold);
+        boolean machineMoved = r.machineMoved();
         List<String> out = new ArrayList<>();
         r.groups().forEach(g -> out.add(group(g, r, threshold, machineMoved)));
         inconclusive(r, threshold).ifPresent(out::add);

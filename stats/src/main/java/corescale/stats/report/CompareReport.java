@@ -78,7 +78,7 @@ public final class CompareReport {
     /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
     static String verdictRule(CompareResult r) {
         String t = Fmt.pct(r.threshold());
-        return "Each ratio has its 95% interval from a t test on logs whose unit of replication is, per "
+        return "Each ratio has its " + Fmt.LEVEL + " interval from a t test on logs whose unit of replication is, per "
                 + "comparison, the fork (one run a side: Welch's t on fork means), the pair of forks of one round "
                 + "(configurations of one run: the round a random effect, i.e. the paired t when the rounds share an "
                 + "effect, the pooled t when they share none, p-values corrected for that choice) or the run (replicate "
@@ -108,7 +108,7 @@ public final class CompareReport {
         }
         for (RunData r : runs) {
             List<String> row = new ArrayList<>(List.of(r.name(), join(r, i -> i.machine().host()), join(r, i -> i.machine().cpuModel()),
-                    join(r, i -> i.machine().cpusOnline() == 0 ? "" : Integer.toString(i.machine().cpusOnline())),
+                    join(r, i -> i.machine().cpusOnlineText()),
                     join(r, i -> (i.machine().jdkVendor() + " " + i.machine().jdkVersion()).trim()), join(r, RunInfo::affinity),
                     Integer.toString(r.points().size())));
             if (args) {
@@ -205,7 +205,7 @@ public final class CompareReport {
                 doc.image(c);
             }
             Doc.TableBuilder t = new Doc.TableBuilder().num("#").text("variant").num("cores").num("threads")
-                    .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [95% CI]")
+                    .num("base (" + any.unit() + ")").num("other (" + any.unit() + ")").num("ratio (×) [" + Fmt.LEVEL + " CI]")
                     .text("n").num("q (BH)").num("p same").text("verdict").text("note");
             int number = 0;
             for (PointComparison p : sorted) {
@@ -232,7 +232,7 @@ public final class CompareReport {
                     : "No run has the " + UslFit.MIN_DISTINCT_N + " core counts a Universal Scalability Law fit needs."));
             Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params")
                     .num("base cores").num("other cores").num("base per core").num("other per core")
-                    .num("ratio (×) [95% CI]");
+                    .num("ratio (×) [" + Fmt.LEVEL + " CI]");
             if (usl) {
                 t.text("USL base").text("USL other");
             }
@@ -282,7 +282,7 @@ public final class CompareReport {
             return;
         }
         doc.h(1, "Scaling in each run");
-        doc.p("The same benchmark's throughput against cores from every run (or configuration), with 95% intervals.");
+        doc.p("The same benchmark's throughput against cores from every run (or configuration), with " + Fmt.LEVEL + " intervals.");
         groups.forEach((group, byRun) -> {
             doc.h(2, group);
             ScalingCurve any = byRun.values().iterator().next().get(0);

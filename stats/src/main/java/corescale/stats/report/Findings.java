@@ -104,7 +104,7 @@ public final class Findings {
         }
         Map<String, List<String>> lossesByVariant = new TreeMap<>();
         for (LostUpdates r : rows) {
-            if (r.total() > 0) {
+            if (r.lost()) {
                 lossesByVariant.computeIfAbsent(r.key().variant(), v -> new ArrayList<>())
                         .add(Groups.at(r.key().cores(), r.key().threads()));
             }

@@ -59,7 +59,7 @@ public final class FleetReport {
                     + "models); the charts below show what they measured.");
             return;
         }
-        doc.p("Each machine's answers as its own report words them (ratios of throughput with 95% intervals; a tie "
+        doc.p("Each machine's answers as its own report words them (ratios of throughput with " + Fmt.LEVEL + " intervals; a tie "
                 + "stays a tie), one column per machine, so that a reader sees where the machines agree. Where they "
                 + "differ, the canaries below tell a faster machine from a faster lock.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("question");
@@ -113,7 +113,7 @@ public final class FleetReport {
             return;
         }
         doc.p("Per benchmark setting, every machine's throughput against cores, then its throughput per core (flat: "
-                + "the machine scales linearly), with 95% intervals. With one variant the colour is the machine's; with "
+                + "the machine scales linearly), with " + Fmt.LEVEL + " intervals. With one variant the colour is the machine's; with "
                 + "several the colour is the variant's and the line style and marker the machine's. The legend gives "
                 + "each machine's CPU, CPUs and JDK.");
         List<String> machines = fleet.machines().stream().map(Fleet.Machine::label).toList();
@@ -154,7 +154,7 @@ public final class FleetReport {
     }
 
     private static String cpus(Fleet.Machine m) {
-        return join(m, i -> i.machine().cpusOnline() == 0 ? "" : Integer.toString(i.machine().cpusOnline()));
+        return join(m, i -> i.machine().cpusOnlineText());
     }
 
     private static String jdk(Fleet.Machine m) {

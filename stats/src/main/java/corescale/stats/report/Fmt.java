@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.io.TextNumbers;
+import corescale.stats.summary.Intervals;
 import corescale.stats.summary.LogRatioTest;
 
 /** Number formatting for tables and the console: few significant digits, never a locale comma. */
@@ -8,6 +9,9 @@ final class Fmt {
 
     private Fmt() {
     }
+
+    /** The confidence level of every interval shown, as text ("95%"): the level is stated once, in {@link Intervals}. */
+    static final String LEVEL = TextNumbers.percent(Intervals.LEVEL);
 
     /**
      * 4 significant digits, never with an exponent (a reader compares 1,845,000 with 1,160,000 at a glance,

@@ -217,7 +217,7 @@ public final class RunReport {
         }
         PointSummary any = points.get(0);
         doc.p("Mean score in " + shown.unit() + " (" + (any.mode().higherIsBetter() ? "higher" : "lower")
-                + " is better) ± 95% CI half-width over forks; columns are threads (t) on cores (c); "
+                + " is better) ± " + Fmt.LEVEL + " CI half-width over forks; columns are threads (t) on cores (c); "
                 + "* marks an unstable point"
                 + (points.stream().anyMatch(p -> bounds.at(p.key()).hasBound())
                         ? "; \"of bound\" is the mean over the point's physical bound (see Bounds)"
@@ -253,7 +253,7 @@ public final class RunReport {
         doc.h(1, "Contention");
         doc.p("Each variant at each point: its mean, in its benchmark's unit as in its table, then its throughput over "
                 + "its own throughput at 1 thread, and over the ranked variant with the highest mean at the same point "
-                + "(×1 is that one), with 95% intervals. The highest mean is a reference here, not a verdict: the Answers "
+                + "(×1 is that one), with " + Fmt.LEVEL + " intervals. The highest mean is a reference here, not a verdict: the Answers "
                 + "and the findings say where a lead is shown. Times per operation enter the ratios as throughput "
                 + "(threads / time).");
         if (contention.isEmpty()) {
@@ -265,7 +265,7 @@ public final class RunReport {
             Map<PointKey, PointSummary> byKey = new HashMap<>();
             points.get(group).forEach(p -> byKey.put(p.key(), p));
             Doc.TableBuilder t = new Doc.TableBuilder().text("variant").num("cores").num("threads")
-                    .num("mean (" + shown.unit() + ")").num("vs 1 thread (×) [95% CI]").num("vs highest mean (×) [95% CI]")
+                    .num("mean (" + shown.unit() + ")").num("vs 1 thread (×) [" + Fmt.LEVEL + " CI]").num("vs highest mean (×) [" + Fmt.LEVEL + " CI]")
                     .text("highest mean here").text("note");
             for (ContentionRow r : rows) {
                 t.row(r.key().variant(), Integer.toString(r.key().cores()), Integer.toString(r.key().threads()),
@@ -308,7 +308,7 @@ public final class RunReport {
 
     /** " Modes unchecked at 12 points of fewer than 4 forks." (one fork apart from two cannot be told from an outlier) */
     private static String unchecked(List<PointSummary> points) {
-        long n = points.stream().filter(p -> p.forks() >= 2 && p.forks() < Modes.MIN_FORKS).count();
+        long n = points.stream().filter(p -> Modes.unchecked(p.forks())).count();
         return n == 0 ? "" : " Modes unchecked at " + n + " point" + (n == 1 ? "" : "s") + " of fewer than "
                 + Modes.MIN_FORKS + " forks (a mode needs " + Modes.MIN_PER_MODE + " forks to be told from an outlier).";
     }

@@ -24,7 +24,7 @@ final class ScalingTable {
         doc.h(1, "Scaling");
         doc.p("One row per curve. Speedup and efficiency at the largest N are relative to the smallest N measured (N0); "
                 + "efficiency is per processor added, so threads beyond the cores have none (–). "
-                + "σ (contention) and κ (coherency) are USL fits " + fits(curves) + ", with 95% "
+                + "σ (contention) and κ (coherency) are USL fits " + fits(curves) + ", with " + Fmt.LEVEL + " "
                 + "profile-likelihood intervals. N* is the N of peak throughput with its interval; peak says whether it "
                 + "was measured (inside the measured N, κ's interval above 0), extrapolated (beyond the measured N, "
                 + "or κ's interval reaches 0: a guess, not a finding) or none (∞: the curve keeps rising; or the USL "
@@ -42,7 +42,7 @@ final class ScalingTable {
         Doc.TableBuilder t = new Doc.TableBuilder().text("benchmark").text("variant").text("params").text("axis")
                 .num("N0–Nmax").num("speedup at Nmax (×)").num("efficiency at Nmax");
         if (anyFit) {
-            t.num("σ [95% CI]").num("κ [95% CI]").num("N* [95% CI]").text("peak").num("R²");
+            t.num("σ [" + Fmt.LEVEL + " CI]").num("κ [" + Fmt.LEVEL + " CI]").num("N* [" + Fmt.LEVEL + " CI]").text("peak").num("R²");
         }
         t.text("note");
         boolean mixed = any(curves, ErrorModel.RELATIVE) && any(curves, ErrorModel.ABSOLUTE);

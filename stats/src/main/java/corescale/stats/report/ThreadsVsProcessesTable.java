@@ -18,11 +18,11 @@ final class ThreadsVsProcessesTable {
         doc.h(1, "Threads vs processes: what sharing the counter across processes costs");
         doc.p("Each row puts a counters point (threads of one JVM) beside the processcounters point with as many "
                 + "worker processes, on the same cores, with the same work, for the same kind of guard. Means in ops/us "
-                + "± 95% CI half-width; the ratio (processes over threads) has a 95% interval (Welch's t on the logs of the fork means). "
+                + "± " + Fmt.LEVEL + " CI half-width; the ratio (processes over threads) has a " + Fmt.LEVEL + " interval (Welch's t on the logs of the fork means). "
                 + "A variant that loses updates is marked: its speed is not a guard's.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("guard").text("params").text("at").text("threads variant")
                 .num("threads (ops/us)").text("processes variant").num("processes (ops/us)")
-                .num("processes / threads (×) [95% CI]").text("note");
+                .num("processes / threads (×) [" + Fmt.LEVEL + " CI]").text("note");
         rows.forEach(r -> t.row(cells(r)));
         doc.table(t.build());
     }

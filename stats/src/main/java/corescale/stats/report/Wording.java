@@ -175,7 +175,7 @@ public final class Wording {
                 case ONE_FORK_ONE_ITERATION -> "one fork, one iteration: no interval";
                 case ONE_FORK -> "one fork: interval over iterations ignores run-to-run variance";
                 case POOLED_IGNORED -> "JMH pooled-only results for this point ignored in favour of per-iteration data";
-                case POOLED_INTERVAL -> "JMH's pooled interval (iterations of all forks together, rescaled to 95%): "
+                case POOLED_INTERVAL -> "JMH's pooled interval (iterations of all forks together, rescaled to " + Fmt.LEVEL + "): "
                         + "ignores run-to-run variance";
                 case NO_SPREAD -> "no spread seen (the values agree within about a millionth): no interval";
             };

@@ -1,5 +1,6 @@
 package corescale.stats.summary;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
@@ -11,6 +12,11 @@ public final class Intervals {
     public static final double LEVEL = 0.95;
 
     private Intervals() {
+    }
+
+    /** Two-sided normal quantile, e.g. {@code z(0.95)} = 1.960. */
+    public static double zQuantile(double level) {
+        return new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
     }
 
     /** Two-sided Student t quantile, e.g. {@code t(0.95, 4)} = 2.776. */

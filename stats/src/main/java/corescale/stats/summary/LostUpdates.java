@@ -31,6 +31,11 @@ public record LostUpdates(PointKey key, double total, int iterationsWithLoss, in
         this(key, total, iterationsWithLoss, iterations, 0);
     }
 
+    /** Whether the point lost any update: then it is reported, never ranked. */
+    public boolean lost() {
+        return total > 0;
+    }
+
     /** One row per point that reports the metric, in point order. */
     public static List<LostUpdates> of(List<LoadedInput> inputs) {
         Map<PointKey, double[]> byPoint = new TreeMap<>();

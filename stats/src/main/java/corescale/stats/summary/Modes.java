@@ -36,6 +36,11 @@ public final class Modes {
     /** Fewest forks the rule is applied to. */
     public static final int MIN_FORKS = 2 * MIN_PER_MODE;
 
+    /** Whether a point of {@code forks} forks has fork means to compare but too few to test for modes. */
+    public static boolean unchecked(int forks) {
+        return forks >= 2 && forks < MIN_FORKS;
+    }
+
     private Modes() {
     }
 

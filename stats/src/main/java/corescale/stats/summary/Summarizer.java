@@ -42,8 +42,6 @@ import java.util.TreeSet;
  */
 public final class Summarizer {
 
-    public static final double LEVEL = Intervals.LEVEL;
-
     private final boolean convertTimeToThroughput;
     private final Map<String, RunTraits> runs;
 
@@ -199,9 +197,9 @@ public final class Summarizer {
         List<SummaryNote> notes = new ArrayList<>();
         Interval t;
         if (forks.length >= 2) {
-            t = Intervals.studentT(forkMeans, LEVEL);
+            t = Intervals.studentT(forkMeans, Intervals.LEVEL);
         } else {
-            t = Intervals.studentT(forks[0], LEVEL);
+            t = Intervals.studentT(forks[0], Intervals.LEVEL);
             notes.add(forks[0].length < 2 ? SummaryNote.Plain.ONE_FORK_ONE_ITERATION : SummaryNote.Plain.ONE_FORK);
         }
         // Values that agree within about a millionth show the measurement's resolution, not certainty.
@@ -271,7 +269,7 @@ public final class Summarizer {
             // Several files for one point: each file's score is one independent replicate.
             double[] scores = pooled.stream().mapToDouble(PooledResult::score).toArray();
             boolean none = noSpread(scores);
-            Interval t = none ? Interval.NONE : Intervals.studentT(scores, LEVEL);
+            Interval t = none ? Interval.NONE : Intervals.studentT(scores, Intervals.LEVEL);
             List<SummaryNote> notes = new ArrayList<>(List.of(new SummaryNote.PooledFilesAsReplicates(scores.length)));
             if (none) {
                 notes.add(SummaryNote.Plain.NO_SPREAD);
@@ -285,7 +283,7 @@ public final class Summarizer {
         // An error of 0 is JMH's iterations without spread: no interval, as for fork means.
         if (p.samples() >= 2 && Double.isFinite(p.error999()) && p.error999() > 0) {
             // JMH's error is t(99.9%, n-1)·s/√n over all iterations pooled; rescale it to 95%.
-            double half = p.error999() * Intervals.tQuantile(LEVEL, p.samples() - 1) / Intervals.tQuantile(0.999, p.samples() - 1);
+            double half = p.error999() * Intervals.tQuantile(Intervals.LEVEL, p.samples() - 1) / Intervals.tQuantile(PooledResult.JMH_LEVEL, p.samples() - 1);
             ci = new Interval(p.score() - half, p.score() + half);
         }
         PointSummary s = new PointSummary(g, Units.canonical(g.mode()), p.forks(), p.samples(),

@@ -74,7 +74,7 @@ public final class Throughput {
         if (test.noSpread()) {
             return new Ratio(value, Double.NaN, Double.NaN, Ratio.NO_SPREAD);
         }
-        double[] ci = test.ratioInterval(Summarizer.LEVEL);
+        double[] ci = test.ratioInterval(Intervals.LEVEL);
         return new Ratio(value, ci[0], ci[1], test instanceof MixedOnLogs ? "mixed-log" : "welch-log");
     }
 
