@@ -24,7 +24,7 @@ class CanaryRecorderIT {
     @Test
     void aCanaryThatFailsIsReportedAndLeavesNoReading() throws Exception {
         RunFile run = new RunFile("r", List.of("--quick"), "quick", List.of(1), false, null, null, null, null, null, null,
-                List.of(), List.of(new RunFile.CanaryReading("start", 0, 100, 90)), true);
+                List.of(), List.of(new RunFile.CanaryReading("start", 0, 100, 90, null, null, 0)), true);
         run.write(dir);
         CoresRestriction noJava = new CoresRestriction(CoresRestriction.detect().placement(), Optional.empty(),
                 dir.resolve("no-jdk").resolve("bin").resolve("java"));

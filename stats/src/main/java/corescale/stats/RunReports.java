@@ -58,7 +58,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
         files.put("scaling.csv", DataFiles.render(w -> ScalingCsv.write(a.curves(), w)));
         ReportInput input = ReportInput.fromInputs(inputs, runFacts, a.infos(), points, a.curves(), contention, v.correctness(),
                 a.loaded().stream().map(LoadedInput::describe).toList(), a.bounds(), v.rankings(),
-                v.processes(), v.answers()).withBytesPerOp(bytesPerOp(a.rows()));
+                v.processes(), v.answers(), bytesPerOp(a.rows()));
         if (config != null) {
             Map<String, String> facts = new LinkedHashMap<>(input.facts());
             facts.put("configuration", config.name() + (config.jvmOptions().isEmpty() ? "" : ": " + config.jvmOptions())

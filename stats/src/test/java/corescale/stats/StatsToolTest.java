@@ -265,8 +265,8 @@ class StatsToolTest {
     @Test
     void aRunWhoseCanaryDriftedSaysSoInItsReport() throws IOException {
         Path run = run("drift", 1, "thrpt");
-        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("middle", 300, 95, 80),
-                new CanaryReading("end", 600, 90, 80))).write(run);
+        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80, null, null, 0), new CanaryReading("middle", 300, 95, 80, null, null, 0),
+                new CanaryReading("end", 600, 90, 80, null, null, 0))).write(run);
         assertEquals(0, new StatsTool().report(List.of(run), null, o(), e()), err.toString());
         String finding = "the canary drifted during the run, beyond ±5.0%: at its last reading the machine was ×0.9 as"
                 + " fast on the canary's cpu kernel, against its first";
@@ -274,7 +274,7 @@ class StatsToolTest {
         assertTrue(Files.readString(run.resolve("report.md")).contains(finding));
 
         Path steady = run("steady", 1, "thrpt");
-        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("end", 600, 98, 81))).write(steady);
+        runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80, null, null, 0), new CanaryReading("end", 600, 98, 81, null, null, 0))).write(steady);
         assertEquals(0, new StatsTool().report(List.of(steady), null, o(), e()), err.toString());
         assertFalse(Files.readString(steady.resolve("report.md")).contains("canary drifted"));
     }
@@ -293,7 +293,7 @@ class StatsToolTest {
             }
         }
         Path run = Synthetic.resultsCsv(dir, name + "/results.csv", lines.toArray(String[]::new)).getParent();
-        runFile(List.of(), List.of(new CanaryReading("start", 0, canaryCpu, 80), new CanaryReading("end", 600, canaryCpu, 80)))
+        runFile(List.of(), List.of(new CanaryReading("start", 0, canaryCpu, 80, null, null, 0), new CanaryReading("end", 600, canaryCpu, 80, null, null, 0)))
                 .write(run);
         return run;
     }

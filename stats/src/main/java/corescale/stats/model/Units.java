@@ -55,8 +55,8 @@ public final class Units {
 
     /**
      * Turns a time per operation (us/op, per thread, as JMH's avgt reports it) into the total
-     * throughput of {@code threads} threads in ops/us. Used only when the caller asks to combine
-     * time and throughput modes; it ignores any time a thread spends outside the operation.
+     * throughput of {@code threads} threads in ops/us, for ratios of time-per-operation points read
+     * as throughputs ({@code summary.Throughput}); it ignores any time a thread spends outside the operation.
      */
     public static double timeToThroughput(double microsPerOp, int threads) {
         return Math.max(threads, 1) / microsPerOp;

@@ -70,21 +70,6 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
         Objects.requireNonNull(answers, "answers");
     }
 
-    /** An input without allocation figures. */
-    public ReportInput(String runLabel, Map<String, String> machine, Map<String, String> facts, List<PointSummary> points,
-                       List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
-                       List<String> sources, Bounds bounds, Rankings rankings,
-                       List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
-        this(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings, threadsVsProcesses,
-                answers, Map.of());
-    }
-
-    /** The same input with the points' allocation per operation. */
-    public ReportInput withBytesPerOp(Map<PointKey, Double> newBytesPerOp) {
-        return new ReportInput(runLabel, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings,
-                threadsVsProcesses, answers, newBytesPerOp);
-    }
-
     /**
      * The input of {@code report DIR...}: machine and facts from the first input folder's
      * {@code run.json} when there is one, else from the machine columns of the files read.
@@ -101,11 +86,13 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
      * @param rankings   who may be ranked and who leads
      * @param threadsVsProcesses the threads-vs-processes rows
      * @param answers    the answers
+     * @param bytesPerOp the points' allocation per operation, where measured
      */
     public static ReportInput fromInputs(List<Path> inputs, Optional<RunFacts> first, Collection<RunInfo> runs, List<PointSummary> points,
                                          List<ScalingCurve> curves, List<ContentionRow> contention, List<LostUpdates> lostUpdates,
                                          List<String> sources, Bounds bounds, Rankings rankings,
-                                         List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers) {
+                                         List<ThreadsVsProcesses.Row> threadsVsProcesses, Answers answers,
+                                         Map<PointKey, Double> bytesPerOp) {
         Path given = inputs.get(0).toAbsolutePath().normalize();
         Path dir = Files.isDirectory(given) ? given : given.getParent();
         String label = inputs.size() == 1
@@ -132,7 +119,7 @@ public record ReportInput(String runLabel, Map<String, String> machine, Map<Stri
             }
         }
         return new ReportInput(label, machine, facts, points, curves, contention, lostUpdates, sources, bounds, rankings,
-                threadsVsProcesses, answers);
+                threadsVsProcesses, answers, bytesPerOp);
     }
 
     /** A machine field's value as text; "" when unknown (an empty text, a count of 0). */

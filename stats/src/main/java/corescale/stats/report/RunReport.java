@@ -49,10 +49,6 @@ public final class RunReport {
         return Output.write(outDir, doc, charts, dataFiles);
     }
 
-    static Doc build(ReportInput in, List<ChartFile> charts) {
-        return build(in, Findings.of(in), charts);
-    }
-
     static Doc build(ReportInput in, List<String> findings, List<ChartFile> charts) {
         Doc doc = new Doc("corescale report: " + in.runLabel(), "report");
         doc.p(machineLine(in));

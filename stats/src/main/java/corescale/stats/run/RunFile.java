@@ -109,11 +109,6 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
             memoryForks = memoryForks == null ? List.of() : List.copyOf(memoryForks);
             memoryChainBytes = memoryChainBytes > 0 ? memoryChainBytes : UNRECORDED_CHAIN_BYTES;
         }
-
-        /** A reading without its forks' scores, as files written before readings had forks hold it. */
-        public CanaryReading(String at, double secondsIntoRun, double cpuOpsPerUs, double memoryNsPerLoad) {
-            this(at, secondsIntoRun, cpuOpsPerUs, memoryNsPerLoad, null, null, 0);
-        }
     }
 
     /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it and the line. */

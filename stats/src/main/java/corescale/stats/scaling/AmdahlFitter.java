@@ -13,11 +13,6 @@ public final class AmdahlFitter {
     private AmdahlFitter() {
     }
 
-    /** Fits Amdahl's law with relative error, see {@link #fit(double[], double[], ErrorModel)}. */
-    public static AmdahlFit fit(double[] n, double[] x) {
-        return fit(n, x, ErrorModel.RELATIVE);
-    }
-
     /** Fits Amdahl's law to throughputs {@code x} at concurrencies {@code n}; see {@link AmdahlFit}. */
     public static AmdahlFit fit(double[] n, double[] x, ErrorModel errors) {
         String problem = Observations.problem(n, x);

@@ -37,11 +37,6 @@ public final class ScalingCurves {
     private ScalingCurves() {
     }
 
-    /** The curves of {@code summaries}, sorted by {@link CurveKey}. */
-    public static List<ScalingCurve> of(List<PointSummary> summaries) {
-        return of(summaries, k -> false);
-    }
-
     /**
      * The curves of {@code summaries}, sorted by {@link CurveKey}; curves whose every point is
      * {@code oneAtATime} (the benchmark reports concurrency 1) are listed without measures, saying why.

@@ -30,23 +30,10 @@ public record ScalingPoint(double n, double throughput, double low, double high,
                            double speedupLow, double speedupHigh, double efficiency, double karpFlatt,
                            boolean unstable) {
 
-    /** Builds a point's measures from its throughput and the baseline's; its speedup has no interval. */
-    public static ScalingPoint of(double n, double throughput, double low, double high,
-                                  double baselineN, double baselineThroughput, boolean unstable) {
-        return of(n, throughput, low, high, baselineN, baselineThroughput, Ratio.NONE, unstable);
-    }
-
     /**
-     * As above, with the speedup's 95% interval taken from {@code speedupInterval}, the ratio of this
-     * point over the baseline as {@link Throughput#ratio} gives it (its value is the speedup's).
-     */
-    public static ScalingPoint of(double n, double throughput, double low, double high,
-                                  double baselineN, double baselineThroughput, Ratio speedupInterval, boolean unstable) {
-        return atScale(n, throughput, low, high, n / baselineN, baselineThroughput, speedupInterval, unstable);
-    }
-
-    /**
-     * As above, on {@code p} times the baseline's processors (over threads: those the threads can
+     * A point's measures from its throughput and the baseline's, with the speedup's interval taken from
+     * {@code speedupInterval} (the ratio of this point over the baseline as {@link Throughput#ratio} gives
+     * it; {@link Ratio#NONE} for none), on {@code p} times the baseline's processors (over threads: those the threads can
      * occupy); {@code p} NaN for a point on no more processors than the baseline, which has no
      * efficiency or Karp–Flatt fraction.
      */

@@ -30,11 +30,6 @@ public final class UslFitter {
     private UslFitter() {
     }
 
-    /** Fits with relative error, see {@link #fit(double[], double[], ErrorModel)}. */
-    public static UslFit fit(double[] n, double[] x) {
-        return fit(n, x, ErrorModel.RELATIVE);
-    }
-
     /**
      * Fits the law to throughputs {@code x} measured at concurrencies {@code n} (same length, any
      * order, repeated N allowed and expected: one observation per fork).

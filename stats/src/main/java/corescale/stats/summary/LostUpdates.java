@@ -27,10 +27,6 @@ public record LostUpdates(PointKey key, double total, int iterationsWithLoss, in
     /** The counters benchmarks' count of increments whose critical section was not guarded. */
     public static final String UNGUARDED = "unguarded";
 
-    public LostUpdates(PointKey key, double total, int iterationsWithLoss, int iterations) {
-        this(key, total, iterationsWithLoss, iterations, 0);
-    }
-
     /** Whether the point lost any update: then it is reported, never ranked. */
     public boolean lost() {
         return total > 0;

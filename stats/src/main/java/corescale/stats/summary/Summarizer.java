@@ -13,7 +13,6 @@ import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,30 +41,20 @@ import java.util.TreeSet;
  */
 public final class Summarizer {
 
-    private final boolean convertTimeToThroughput;
     private final Map<String, RunTraits> runs;
 
-    /** No mode conversion; nothing known of the runs (no place rounds, no canary). */
+    /** Nothing known of the runs (no place rounds, no canary). */
     public Summarizer() {
-        this(false, Map.of());
-    }
-
-    /** No mode conversion; {@code runs} what each run's run.json says, by run id. */
-    public Summarizer(Map<String, RunTraits> runs) {
-        this(false, runs);
+        this(Map.of());
     }
 
     /**
-     * @param convertTimeToThroughput convert time-per-op results to throughput (threads / time), so
-     *                                that they pool with the point's throughput results; without it
-     *                                each mode of a point is a point of its own
-     * @param runs                    what each run's run.json and points.csv say, by run id: whether it measured
-     *                                each place's variants in rounds ({@link PointSummary#roundsRun}), how far the
-     *                                machine drifted within it ({@link PointSummary#stateVariance}), and which
-     *                                points it stopped at their target ({@link RunTraits#targetsMet})
+     * @param runs what each run's run.json and points.csv say, by run id: whether it measured each
+     *             place's variants in rounds ({@link PointSummary#roundsRun}), how far the machine
+     *             drifted within it ({@link PointSummary#stateVariance}), and which points it stopped
+     *             at their target ({@link RunTraits#targetsMet})
      */
-    public Summarizer(boolean convertTimeToThroughput, Map<String, RunTraits> runs) {
-        this.convertTimeToThroughput = convertTimeToThroughput;
+    public Summarizer(Map<String, RunTraits> runs) {
         this.runs = Map.copyOf(runs);
     }
 
@@ -140,46 +129,26 @@ public final class Summarizer {
             Measurement lastRow = null;
             Fork values = null;
             for (Measurement m : input.measurements()) {
-                Measurement c = converted(m);
-                if (last != c.key() && !c.key().equals(last)) {
-                    last = c.key();
+                if (last != m.key() && !m.key().equals(last)) {
+                    last = m.key();
                     data = groups.computeIfAbsent(last, g -> new Data());
-                    data.hosts.add(c.run().machine().host());
+                    data.hosts.add(m.run().machine().host());
                     values = null;
                 }
                 if (values == null || lastRow.fork() != m.fork() || lastRow.run() != m.run() || lastRow.mode() != m.mode()) {
                     values = data.fork(new ForkId(in, m.run().runId(), m.run().config(), m.mode(), m.fork()));
                 }
-                values.add(c);
+                values.add(m);
                 lastRow = m;
             }
             for (PooledResult p : input.pooled()) {
-                PooledResult c = converted(p);
-                groups.computeIfAbsent(c.key(), g -> new Data()).pooled.add(c);
+                groups.computeIfAbsent(p.key(), g -> new Data()).pooled.add(p);
             }
         }
         List<Map.Entry<PointKey, Data>> entries = new ArrayList<>(groups.entrySet());
         entries.sort(Map.Entry.comparingByKey());
         // Points are independent, so parallel order cannot change numbers.
         return entries.parallelStream().map(e -> summarizeOne(e.getKey(), e.getValue())).toList();
-    }
-
-    private Measurement converted(Measurement m) {
-        if (!convertTimeToThroughput || m.mode().higherIsBetter()) {
-            return m;
-        }
-        return new Measurement(m.run(), m.key().withMode(Mode.THROUGHPUT), Units.THROUGHPUT, m.fork(), m.iteration(),
-                Units.timeToThroughput(m.score(), m.key().threads()), m.secondary());
-    }
-
-    private PooledResult converted(PooledResult p) {
-        if (!convertTimeToThroughput || p.mode().higherIsBetter()) {
-            return p;
-        }
-        double x = Units.timeToThroughput(p.score(), p.key().threads());
-        // First-order error propagation through threads/t: relative errors are equal.
-        return new PooledResult(p.run(), p.key().withMode(Mode.THROUGHPUT), Units.THROUGHPUT, p.forks(), p.samples(),
-                x, p.error999() / p.score() * x, p.secondary());
     }
 
     private SummaryRow summarizeOne(PointKey g, Data d) {
@@ -217,8 +186,7 @@ public final class Summarizer {
         }
         Optional<ForkId> run = oneRun(d);
         RunTraits traits = run.map(f -> runs.getOrDefault(f.runId(), RunTraits.NONE)).orElse(RunTraits.NONE);
-        // A target is relative to the mode the sweep measured in, so a point converted to throughput keeps its t interval.
-        OptionalDouble target = run.isPresent() && forks.length >= 2 && !convertTimeToThroughput
+        OptionalDouble target = run.isPresent() && forks.length >= 2
                 ? traits.targetMet(g, run.get().config()) : OptionalDouble.empty();
         if (target.isPresent()) {
             t = TargetRule.interval(mean, t, target.getAsDouble());

@@ -32,7 +32,7 @@ class AnswersTest {
                 counter("synchronized", 2, 2, 20, 21, 19), counter("longAdder", 2, 2, 400, 410, 390),
                 counter("atomicLong", 2, 2, 60, 61, 59), counter("reentrantLock", 2, 2, 30),
                 counter("synchronized", 2, 4, 10, 11, 9), counter("longAdder", 2, 4, 380, 390, 370)));
-        List<LostUpdates> lost = List.of(new LostUpdates(points.get(3).key(), 12, 3, 3));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(3).key(), 12, 3, 3, 0));
         Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
 
         assertEquals(3, a.counters().size());
@@ -164,7 +164,7 @@ class AnswersTest {
     @Test
     void aSpeedupWithAPointThatLostUpdatesIsNotRanked() {
         List<PointSummary> points = List.of(counter("semaphorePermits", 1, 1, 100, 102, 98), counter("semaphorePermits", 2, 2, 180, 183, 177));
-        List<LostUpdates> lost = List.of(new LostUpdates(points.get(1).key(), 40, 3, 3));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(1).key(), 40, 3, 3, 0));
         Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
         assertEquals(1, a.scaling().size());
         assertTrue(!a.scaling().get(0).ranked(), "shown, marked not ranked");

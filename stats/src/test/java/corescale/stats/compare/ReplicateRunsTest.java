@@ -60,8 +60,8 @@ class ReplicateRunsTest {
     }
 
     private static List<CanaryReading> canary(double speed) {
-        return List.of(new CanaryReading("start", 0, 100 * speed, 80 / speed),
-                new CanaryReading("end", 600, 100 * speed, 80 / speed));
+        return List.of(new CanaryReading("start", 0, 100 * speed, 80 / speed, null, null, 0),
+                new CanaryReading("end", 600, 100 * speed, 80 / speed, null, null, 0));
     }
 
     private static double logWidth(PointComparison p) {
@@ -243,14 +243,14 @@ class ReplicateRunsTest {
     @Test
     void canaryRatiosAreOtherOverBaseAsSpeed() {
         // CPU 100 and 120 ops/us in run a (mean 110) against 88: 0.8; memory 80 ns against 100 ns: 0.8.
-        Canary c = Canary.between(List.of(List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("end", 9, 120, 80))),
-                List.of(List.of(new CanaryReading("start", 0, 88, 100))));
+        Canary c = Canary.between(List.of(List.of(new CanaryReading("start", 0, 100, 80, null, null, 0), new CanaryReading("end", 9, 120, 80, null, null, 0))),
+                List.of(List.of(new CanaryReading("start", 0, 88, 100, null, null, 0))));
         assertEquals(0.8, c.cpu(), 1e-12);
         assertEquals(0.8, c.memory(), 1e-12);
         assertTrue(c.beyond(0.05));
-        assertFalse(Canary.between(List.of(List.of()), List.of(List.of(new CanaryReading("start", 0, 88, 100)))).known());
-        Canary drift = Canary.drift(List.of(new CanaryReading("start", 0, 100, 80), new CanaryReading("middle", 5, 50, 80),
-                new CanaryReading("end", 9, 96, 80)));
+        assertFalse(Canary.between(List.of(List.of()), List.of(List.of(new CanaryReading("start", 0, 88, 100, null, null, 0)))).known());
+        Canary drift = Canary.drift(List.of(new CanaryReading("start", 0, 100, 80, null, null, 0), new CanaryReading("middle", 5, 50, 80, null, null, 0),
+                new CanaryReading("end", 9, 96, 80, null, null, 0)));
         assertEquals(0.96, drift.cpu(), 1e-12);
         assertFalse(drift.beyond(0.05), "first against last only");
     }

@@ -33,8 +33,8 @@ class ThreadsVsProcessesTest {
                 // no counters point at 8 threads on 2 cores: no row
                 point("processcounters", "fileLock", "processesPerCore=4;workInside=0;workOutside=0", 2, 1, 1, 1, 1));
         List<LostUpdates> lost = List.of(
-                new LostUpdates(points.get(3).key(), 100, 3, 3),
-                new LostUpdates(points.get(6).key(), 7, 1, 3));
+                new LostUpdates(points.get(3).key(), 100, 3, 3, 0),
+                new LostUpdates(points.get(6).key(), 7, 1, 3, 0));
 
         List<ThreadsVsProcesses.Row> rows = ThreadsVsProcesses.of(points, lost);
 

@@ -1,5 +1,7 @@
 package corescale.stats.export;
 
+import corescale.stats.scaling.ErrorModel;
+import corescale.stats.summary.Ratio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,8 +62,7 @@ class ScalingCsvTest {
 
     @Test
     void fittedCurveRowHasTheFitAndNoPeakIsAnEmptyCell() throws IOException {
-        List<ScalingCurve> curves = ScalingCurves.of(
-                ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+        List<ScalingCurve> curves = ScalingCurves.of(ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16), k -> false);
 
         CSVRecord cores = writeAndRead(curves).get(0);
 
@@ -100,7 +101,7 @@ class ScalingCsvTest {
     @Test
     void theSpeedupHasItsInterval() throws IOException {
         List<ScalingCurve> curves = ScalingCurves.of(List.of(
-                point(1, 100, 104, 97), point(2, 180, 190, 186), point(4, 300, 330, 310)));
+                point(1, 100, 104, 97), point(2, 180, 190, 186), point(4, 300, 330, 310)), k -> false);
         ScalingPoint atMax = curves.get(0).atMax();
 
         CSVRecord cores = writeAndRead(curves).get(0);
@@ -115,8 +116,7 @@ class ScalingCsvTest {
 
     @Test
     void unfittedCurveHasEmptyFitCellsAndSaysWhy() throws IOException {
-        List<ScalingCurve> curves = ScalingCurves.of(
-                ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4));
+        List<ScalingCurve> curves = ScalingCurves.of(ScalingCurvesTest.sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4), k -> false);
 
         List<CSVRecord> rows = writeAndRead(curves);
         CSVRecord cores = rows.get(0);
@@ -140,12 +140,12 @@ class ScalingCsvTest {
         UslModel linear = new UslModel(0, 0, 10);
         double[] n = {1, 2, 4, 8};
         List<ScalingPoint> points = java.util.Arrays.stream(n)
-                .mapToObj(v -> ScalingPoint.of(v, linear.throughput(v), Double.NaN, Double.NaN, 1, 10, false))
+                .mapToObj(v -> ScalingPoint.atScale(v, linear.throughput(v), Double.NaN, Double.NaN, v, 10, Ratio.NONE, false))
                 .toList();
         double[] x = linear.throughput(n);
         CurveKey key = new CurveKey("cpu", "Cpu.batch", "fixedPool", "", Mode.THROUGHPUT, Axis.CORES,
                 java.util.OptionalInt.empty());
-        ScalingCurve curve = new ScalingCurve(key, "ops/s", 1, points, UslFitter.fit(n, x), AmdahlFitter.fit(n, x), List.of());
+        ScalingCurve curve = new ScalingCurve(key, "ops/s", 1, points, UslFitter.fit(n, x, ErrorModel.RELATIVE), AmdahlFitter.fit(n, x, ErrorModel.RELATIVE), List.of());
 
         CSVRecord row = writeAndRead(List.of(curve)).get(0);
 

@@ -1,5 +1,6 @@
 package corescale.stats.fleet;
 
+import corescale.stats.summary.Ratio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,8 +42,8 @@ class FleetTest {
     @Test
     void perCoreIsEachPointsThroughputAndIntervalOverItsCores() {
         // 40 ops/us (36..44) at 4 cores is 10 (9..11) per core; 12 (11..13) at 1 core stays 12 (11..13)
-        ScalingCurve c = curve(Axis.CORES, List.of(ScalingPoint.of(1, 12, 11, 13, 1, 12, false),
-                ScalingPoint.of(4, 40, 36, 44, 1, 12, false)));
+        ScalingCurve c = curve(Axis.CORES, List.of(ScalingPoint.atScale(1, 12, 11, 13, 1, 12, Ratio.NONE, false),
+                ScalingPoint.atScale(4, 40, 36, 44, 4, 12, Ratio.NONE, false)));
         Fleet fleet = Fleet.of(List.of(machine("a", List.of(), List.of(c))));
         assertEquals(List.of(new Fleet.PerCore(1, 12, 11, 13), new Fleet.PerCore(4, 10, 9, 11)),
                 fleet.settings().get(0).lines().get(0).perCore());
@@ -51,10 +52,10 @@ class FleetTest {
     /** The fleet's charts are over cores: a machine's threads curve (oversubscription) is not one of their lines. */
     @Test
     void aThreadsCurveMakesNoLine() {
-        ScalingCurve cores = curve(Axis.CORES, List.of(ScalingPoint.of(1, 12, 11, 13, 1, 12, false),
-                ScalingPoint.of(2, 20, 19, 21, 1, 12, false)));
-        ScalingCurve threads = curve(Axis.THREADS, List.of(ScalingPoint.of(2, 20, 19, 21, 2, 20, false),
-                ScalingPoint.of(4, 18, 17, 19, 2, 20, false)));
+        ScalingCurve cores = curve(Axis.CORES, List.of(ScalingPoint.atScale(1, 12, 11, 13, 1, 12, Ratio.NONE, false),
+                ScalingPoint.atScale(2, 20, 19, 21, 2, 12, Ratio.NONE, false)));
+        ScalingCurve threads = curve(Axis.THREADS, List.of(ScalingPoint.atScale(2, 20, 19, 21, 2 / 2, 20, Ratio.NONE, false),
+                ScalingPoint.atScale(4, 18, 17, 19, 4 / 2, 20, Ratio.NONE, false)));
         Fleet fleet = Fleet.of(List.of(machine("a", List.of(), List.of(cores, threads))));
         assertEquals(1, fleet.settings().size());
         assertEquals(List.of(Axis.CORES), fleet.settings().get(0).lines().stream().map(l -> l.curve().key().axis()).toList());
@@ -63,7 +64,7 @@ class FleetTest {
     /** run.json reads an absent kernel's value as 0: that reading is left out of the machine's mean. */
     @Test
     void aCanaryReadingOfZeroIsLeftOutOfTheMean() {
-        Fleet.Machine m = machine("a", List.of(new CanaryReading("start", 0, 200, 80), new CanaryReading("end", 600, 220, 0)),
+        Fleet.Machine m = machine("a", List.of(new CanaryReading("start", 0, 200, 80, null, null, 0), new CanaryReading("end", 600, 220, 0, null, null, 0)),
                 List.of());
         // memory: 80 alone (with the 0 it would be 40); cpu: (200 + 220) / 2 = 210
         assertEquals(80, m.canaryMemory(), 1e-12);

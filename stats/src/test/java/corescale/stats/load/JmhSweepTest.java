@@ -75,7 +75,7 @@ class JmhSweepTest {
 
         List<PointSummary> points = new Summarizer().summarize(List.of(in)).stream().map(SummaryRow::summary).toList();
         assertEquals(32, points.size());
-        List<ScalingCurve> curves = ScalingCurves.of(points);
+        List<ScalingCurve> curves = ScalingCurves.of(points, k -> false);
         assertEquals(1, curves.size(), curves.toString());
         ScalingCurve curve = curves.get(0);
         assertEquals(Axis.THREADS, curve.key().axis());

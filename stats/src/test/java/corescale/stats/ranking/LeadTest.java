@@ -50,7 +50,7 @@ class LeadTest {
         PointSummary racy = Synthetic.summary(Synthetic.key("semaphorePermits", 2, 2), Mode.THROUGHPUT, 30, 31, 29);
         PointSummary lock = Synthetic.summary(Synthetic.key("reentrantLock", 2, 2), Mode.THROUGHPUT, 10, 10.5, 9.5);
         PointSummary sem = Synthetic.summary(Synthetic.key("semaphore", 2, 2), Mode.THROUGHPUT, 8, 8.5, 7.5);
-        Eligibility eligibility = Eligibility.of(List.of(racy, lock, sem), List.of(new LostUpdates(racy.key(), 5, 1, 3)), Bounds.NONE);
+        Eligibility eligibility = Eligibility.of(List.of(racy, lock, sem), List.of(new LostUpdates(racy.key(), 5, 1, 3, 0)), Bounds.NONE);
         List<ContentionRow> rows = new Contention().analyse(List.of(racy, lock, sem), eligibility);
         for (ContentionRow r : rows) {
             assertEquals("reentrantLock", r.bestVariant(), r.toString());

@@ -118,7 +118,7 @@ class AnswersSectionTest {
                 counter("synchronized", 1, 1, 100, 101, 99), counter("synchronized", 2, 2, 25, 26, 24),
                 counter("semaphorePermits", 1, 1, 100, 101, 99), counter("semaphorePermits", 2, 2, 400, 410, 390));
         List<corescale.stats.summary.LostUpdates> lost = List.of(
-                new corescale.stats.summary.LostUpdates(points.get(5).key(), 12, 3, 3));
+                new corescale.stats.summary.LostUpdates(points.get(5).key(), 12, 3, 3, 0));
         Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
         String s = AnswersSection.sentences(a).stream().filter(x -> x.startsWith("Scaling")).findFirst().orElseThrow();
         assertTrue(s.startsWith("Scaling, counters · Counters.increment: 1 → 2 cores, 1 of 2 ranked variants gain throughput, "

@@ -39,7 +39,7 @@ class DisplayUnitTest {
             points.add(new PointSummary(new PointKey("io", "IoBatch.batch", v, "k=1000", 2, 1, Mode.THROUGHPUT).withMode(Mode.THROUGHPUT),
                     "ops/us", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, List.of()));
         }
-        String md = MarkdownReport.render(RunReport.build(Fixtures.input("run", Map.of(), Map.of(), points),
+        String md = MarkdownReport.render(Fixtures.build(Fixtures.input("run", Map.of(), Map.of(), points),
                 new ArrayList<>()));
         assertTrue(md.contains("Mean score in ops/s"), md);
         assertTrue(md.contains("| fixedPool | 185.6 ±10% |"), md);
@@ -73,7 +73,7 @@ class DisplayUnitTest {
             points.add(new PointSummary(new PointKey("spawn", "StartJoin.startJoin", v, "", 2, 1, Mode.AVERAGE_TIME),
                     "us/op", 3, 9, mean, mean * 0.9, mean * 1.1, 0.01, false, new double[] {mean, mean, mean}, List.of()));
         }
-        String md = MarkdownReport.render(RunReport.build(Fixtures.input("run", Map.of(), Map.of(), points), new ArrayList<>()));
+        String md = MarkdownReport.render(Fixtures.build(Fixtures.input("run", Map.of(), Map.of(), points), new ArrayList<>()));
         assertTrue(md.contains("| platformThread | 2000 ±10% |"), md);
         // in Contention too, time per operation in us/op, not the throughput the ratios are taken on
         assertTrue(md.contains("| mean (us/op) |"), md);

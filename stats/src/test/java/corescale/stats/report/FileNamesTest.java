@@ -54,7 +54,7 @@ class FileNamesTest {
     @Test
     void theReportsChartsAreNamedReadablyAndUniquely() {
         List<ChartFile> charts = new ArrayList<>();
-        RunReport.build(Fixtures.input("host", 1, 3), charts);
+        Fixtures.build(Fixtures.input("host", 1, 3), charts);
         List<String> files = charts.stream().map(ChartFile::fileName).toList();
         assertEquals(files.size(), new HashSet<>(files).size());
         assertTrue(files.contains("chart-counters-increment-work-10-cores.png"), files.toString());

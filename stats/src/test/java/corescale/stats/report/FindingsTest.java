@@ -43,7 +43,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, correctness, Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), correctness, List.of(), Bounds.NONE, rankings, List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of(), false));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false), Map.of());
         return String.join("\n", Findings.of(in));
     }
 
@@ -66,7 +66,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, List.of(), bounds);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), bounds, rankings, List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of(), false));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false), Map.of());
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("io · IoBatch.batch [delayMs=1] faster than every ranked variant even though held back by "
                 + "the service or the CPUs it shares (so at least that fast): 2t/2c virtualThreads ×30 ["), all);
@@ -121,8 +121,8 @@ class FindingsTest {
     void aVariantThatLostUpdatesIsNeverFastestAndTheReportSaysWhy() {
         List<PointSummary> points = List.of(point("semaphorePermits", 290, 300, 310), point("semaphore", 75, 80, 85),
                 point("reentrantLock", 55, 60, 65));
-        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 12345, 2, 3),
-                new LostUpdates(points.get(1).key(), 0, 0, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 12345, 2, 3, 0),
+                new LostUpdates(points.get(1).key(), 0, 0, 3, 0), new LostUpdates(points.get(2).key(), 0, 0, 3, 0));
         String all = findings(points, lost);
         assertTrue(all.contains("fastest: 2t/2c semaphore (×1.33 [1.12, 1.59] vs reentrantLock)"), all);
         assertFalse(all.contains("semaphorePermits ("), all);
@@ -146,16 +146,16 @@ class FindingsTest {
     void lostUpdatesAreNamedWithWhereTheyHappened() {
         List<PointSummary> points = List.of(point("semaphorePermits", 90, 100, 110), point("semaphore", 70, 80, 90));
         List<LostUpdates> lost = List.of(
-                new LostUpdates(points.get(0).key(), 12345, 2, 3),
-                new LostUpdates(points.get(1).key(), 0, 0, 3));
+                new LostUpdates(points.get(0).key(), 12345, 2, 3, 0),
+                new LostUpdates(points.get(1).key(), 0, 0, 3, 0));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of(), false));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false), Map.of());
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("lost updates: semaphorePermits at 2t/2c"), all);
         assertTrue(!all.contains("semaphore lost"), all);
 
-        StringBuilder md = new StringBuilder(MarkdownReport.render(RunReport.build(in, new java.util.ArrayList<>())));
+        StringBuilder md = new StringBuilder(MarkdownReport.render(Fixtures.build(in, new java.util.ArrayList<>())));
         assertTrue(md.toString().contains("Correctness: lost updates"), md.toString());
         assertTrue(md.toString().contains("12345"), md.toString());
         assertTrue(md.toString().contains("2 of 3"), md.toString());
@@ -165,11 +165,11 @@ class FindingsTest {
     void severalLossyVariantsAreOneLine() {
         List<PointSummary> points = List.of(point("unguarded", 90, 100, 110), point("semaphorePermits", 70, 80, 90),
                 point("semaphore", 60, 65, 70));
-        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3),
-                new LostUpdates(points.get(1).key(), 7, 2, 3), new LostUpdates(points.get(2).key(), 0, 0, 3));
+        List<LostUpdates> lost = List.of(new LostUpdates(points.get(0).key(), 5, 1, 3, 0),
+                new LostUpdates(points.get(1).key(), 7, 2, 3, 0), new LostUpdates(points.get(2).key(), 0, 0, 3, 0));
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(), List.of(), lost, List.of(), Bounds.NONE,
                 Rankings.of(points, lost, Bounds.NONE), List.of(),
-                new Answers(List.of(), List.of(), List.of(), List.of(), false));
+                new Answers(List.of(), List.of(), List.of(), List.of(), false), Map.of());
         List<String> lines = Findings.of(in).stream().filter(l -> l.startsWith("lost updates")).toList();
         assertEquals(List.of("lost updates: semaphorePermits at 2t/2c; unguarded at 2t/2c; every other variant lost none"), lines);
     }
@@ -185,7 +185,7 @@ class FindingsTest {
         Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
         ReportInput in = new ReportInput("run", Map.of(), Map.of(), points, List.of(),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings, List.of(),
-                Answers.of(points, rankings, Bounds.NONE, List.of()));
+                Answers.of(points, rankings, Bounds.NONE, List.of()), Map.of());
         String all = String.join("\n", Findings.of(in));
         assertTrue(all.contains("not told apart: 1 of the 2 variants the Answers rank after the first (forks too few"), all);
         assertTrue(all.contains("the default profile over --quick"), all);

@@ -24,6 +24,12 @@ import java.util.SplittableRandom;
 /** A small synthetic run: counters (4 variants, cores 1..8 and oversubscribed) and cpu in avgt. */
 final class Fixtures {
 
+    /** The report page of {@code in} with its findings, as {@code report} builds it. */
+    static Doc build(ReportInput in, List<ChartFile> charts) {
+        return RunReport.build(in, Findings.of(in), charts);
+    }
+
+
     /** The committed reference run, which README quotes, from the stats module's folder (where Maven runs its tests). */
     static final Path REFERENCE = Path.of("..", "results", "reference-2vcpu-xeon-jdk25");
 
@@ -134,8 +140,8 @@ final class Fixtures {
     static ReportInput input(String runLabel, Map<String, String> machine, Map<String, String> facts,
                              List<PointSummary> points) {
         Rankings rankings = Rankings.of(points, List.of(), Bounds.NONE);
-        return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points),
+        return new ReportInput(runLabel, machine, facts, points, ScalingCurves.of(points, k -> false),
                 new Contention().analyse(points, rankings.eligibility()), List.of(), List.of(), Bounds.NONE, rankings,
-                ThreadsVsProcesses.of(points, List.of()), Answers.of(points, rankings, Bounds.NONE, List.of()));
+                ThreadsVsProcesses.of(points, List.of()), Answers.of(points, rankings, Bounds.NONE, List.of()), Map.of());
     }
 }

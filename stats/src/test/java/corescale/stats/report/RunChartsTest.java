@@ -70,7 +70,7 @@ class RunChartsTest {
                 curves("Cpu.batch", "tasks=64", Axis.CORES), cpu, unit);
         XYChart chart = plot.chart();
         assertEquals("time per operation (" + unit.unit() + "), lower is better", chart.getYAxisTitle());
-        String table = MarkdownReport.render(RunReport.build(RUN, new ArrayList<>()));
+        String table = MarkdownReport.render(Fixtures.build(RUN, new ArrayList<>()));
         assertTrue(table.contains("Mean score in " + unit.unit() + " (lower is better)"), "the table's unit is the chart's");
         XYSeries fixedPool = legend(chart).get("fixedPool");
         List<PointSummary> fixed = cpu.stream().filter(p -> p.key().variant().equals("fixedPool"))

@@ -66,7 +66,7 @@ class RunReportTest {
                 corescale.stats.Synthetic.summary(new corescale.stats.model.PointKey("counters", "Counters.increment", "atomicLong",
                         "work=500", 1, 1, thrpt), thrpt, 0.5, 0.51, 0.49));
         ReportInput two = Fixtures.input("two-settings", Map.of(), Map.of(), points);
-        String md = MarkdownReport.render(RunReport.build(two, new ArrayList<>()));
+        String md = MarkdownReport.render(Fixtures.build(two, new ArrayList<>()));
         Matcher units = Pattern.compile("Mean score in (\\S+) ").matcher(md);
         List<String> shown = new ArrayList<>();
         while (units.find()) {

@@ -29,7 +29,7 @@ class ScalingTableTest {
 
     private static String section(List<PointSummary> points) {
         Doc doc = new Doc("t", "t");
-        ScalingTable.add(doc, ScalingCurves.of(points));
+        ScalingTable.add(doc, ScalingCurves.of(points, k -> false));
         return MarkdownReport.render(doc);
     }
 

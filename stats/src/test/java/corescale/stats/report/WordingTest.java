@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.scaling.ErrorModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -33,7 +34,7 @@ class WordingTest {
         for (int i = 0; i < n.length; i++) { // sigma 0.02, kappa 0.001, lambda 100: N* = sqrt(0.98 / 0.001) = 31.3
             x[i] = 100 * n[i] / (1 + 0.02 * (n[i] - 1) + 0.001 * n[i] * (n[i] - 1));
         }
-        assertEquals("sigma 0.02, kappa 0.001, N* 31.3", Wording.uslInBrief(UslFitter.fit(n, x)));
+        assertEquals("sigma 0.02, kappa 0.001, N* 31.3", Wording.uslInBrief(UslFitter.fit(n, x, ErrorModel.RELATIVE)));
         assertEquals("no USL fit: 2 distinct N, need at least 4", // once, not "no USL fit (no USL fit: ...)"
                 Wording.uslInBrief(UslFit.none(2, 2, new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""))));
         assertEquals("no USL fit", Wording.uslInBrief(null));

@@ -90,8 +90,8 @@ class CanaryMovedTest {
         assertFalse(Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, List.of(), List.of(80.0, 100.0, 120.0), 0),
                 new CanaryReading("end", 600, 240, 110, List.of(), List.of(90.0, 110.0, 130.0), 0)), THRESHOLD).known());
         // without the forks' scores (older run.json): the threshold alone
-        assertEquals(100.0 / 110, Canary.moved(List.of(new CanaryReading("start", 0, 240, 100),
-                new CanaryReading("end", 600, 240, 110)), THRESHOLD).memory(), 1e-12);
+        assertEquals(100.0 / 110, Canary.moved(List.of(new CanaryReading("start", 0, 240, 100, null, null, 0),
+                new CanaryReading("end", 600, 240, 110, null, null, 0)), THRESHOLD).memory(), 1e-12);
     }
 
     /** Two forks a reading are the fewest that have a spread: they still give the noise, not the threshold alone. */

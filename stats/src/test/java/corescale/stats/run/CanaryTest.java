@@ -17,8 +17,8 @@ class CanaryTest {
      */
     @Test
     void aReadingOfZeroIsLeftOutOfItsRunsMean() {
-        List<CanaryReading> base = List.of(new CanaryReading("start", 0, 200, 100), new CanaryReading("end", 600, 200, 0));
-        List<CanaryReading> other = List.of(new CanaryReading("start", 0, 100, 50));
+        List<CanaryReading> base = List.of(new CanaryReading("start", 0, 200, 100, null, null, 0), new CanaryReading("end", 600, 200, 0, null, null, 0));
+        List<CanaryReading> other = List.of(new CanaryReading("start", 0, 100, 50, null, null, 0));
         Canary c = Canary.between(List.of(base), List.of(other));
         // memory: base 100 ns per load (the 0 left out) over other 50 = 2; with the 0 it would be 50 / 50 = 1
         assertEquals(2.0, c.memory(), 1e-12);

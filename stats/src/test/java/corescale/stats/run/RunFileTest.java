@@ -61,7 +61,7 @@ class RunFileTest {
                 null, null, List.of(new RunFile.RunConfig("a", "", "", "25"), new RunFile.RunConfig("c1",
                 "-XX:TieredStopAtLevel=1", "/opt/jdk21", "21.0.5")), List.of(), true)
                 .withCanary(new RunFile.CanaryReading("start", 0, 812.5, 95.25, List.of(810.0, 815.0), List.of(95.0, 95.5), 1L << 30))
-                .withCanary(new RunFile.CanaryReading("end", 600, 800, 96));
+                .withCanary(new RunFile.CanaryReading("end", 600, 800, 96, null, null, 0));
         run.write(dir);
         RunFile back = RunFile.read(dir);
         assertEquals(run, back);

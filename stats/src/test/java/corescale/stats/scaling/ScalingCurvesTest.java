@@ -39,7 +39,7 @@ public class ScalingCurvesTest {
 
     @Test
     void coresAxisUsesThreadsEqualToCoresAndIsFitted() {
-        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16), k -> false);
 
         ScalingCurve cores = curves.get(0);
         assertEquals(Axis.CORES, cores.key().axis());
@@ -65,7 +65,7 @@ public class ScalingCurvesTest {
             time.add(new PointSummary(key.withMode(Mode.AVERAGE_TIME), "us/op", 2, 10, 1.0, 0.9, 1.1, 0.1, false,
                     new double[] {0.9, 1.1}, List.of()));
         }
-        ScalingCurve curve = ScalingCurves.of(time).get(0);
+        ScalingCurve curve = ScalingCurves.of(time, k -> false).get(0);
         assertEquals(8, curve.usl().points(), "two forks at each of four N");
         assertEquals(4, curve.usl().distinctN());
         // perfectly linear in N: λ is the geometric mean of 1/0.9 and 1/1.1 (least squares on logs)
@@ -87,14 +87,14 @@ public class ScalingCurvesTest {
             pooled.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 1, 10, x, 0.99 * x, 1.01 * x, Double.NaN, false,
                     new double[0], List.of()));
         }
-        ScalingCurve withForks = ScalingCurves.of(forks).get(0);
+        ScalingCurve withForks = ScalingCurves.of(forks, k -> false).get(0);
         assertEquals(10, withForks.usl().points());
         assertEquals(ErrorModel.RELATIVE, withForks.errors());
         assertEquals(ErrorModel.RELATIVE, withForks.usl().errors());
         assertEquals(ErrorModel.RELATIVE, withForks.amdahl().errors());
         assertTrue(withForks.usl().lackOfFitTested(), "forks are replicates: lack of fit is tested");
 
-        ScalingCurve onePerN = ScalingCurves.of(pooled).get(0);
+        ScalingCurve onePerN = ScalingCurves.of(pooled, k -> false).get(0);
         assertEquals(5, onePerN.usl().points());
         assertEquals(ErrorModel.ABSOLUTE, onePerN.errors());
         assertEquals(ErrorModel.ABSOLUTE, onePerN.usl().errors());
@@ -114,7 +114,7 @@ public class ScalingCurvesTest {
         for (int c : new int[] {1, 2, 4, 8}) {
             batch.add(point("fixedPool", Mode.THROUGHPUT, "ops/us", c, 1, TRUTH.throughput(c)));
         }
-        List<ScalingCurve> curves = ScalingCurves.of(batch);
+        List<ScalingCurve> curves = ScalingCurves.of(batch, k -> false);
         assertEquals(1, curves.size(), "one cores curve, no threads curve");
         ScalingCurve cores = curves.get(0);
         assertEquals(Axis.CORES, cores.key().axis());
@@ -126,7 +126,7 @@ public class ScalingCurvesTest {
 
     @Test
     void aCurveInAnotherUnitScalesThroughputAndLambdaButNotItsShape() {
-        ScalingCurve ops = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16)).get(0);
+        ScalingCurve ops = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16), k -> false).get(0);
         ScalingCurve perSecond = ops.inUnit("ops/s", 1e6);
         assertEquals("ops/s", perSecond.unit());
         assertEquals(ops.atMax().throughput() * 1e6, perSecond.atMax().throughput(), 1e-3);
@@ -139,7 +139,7 @@ public class ScalingCurvesTest {
 
     @Test
     void threadsAxisPerCoreCountOverItsThreadCounts() {
-        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16));
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2, 4, 8, 16), k -> false);
 
         List<ScalingCurve> threads = curves.stream().filter(c -> c.key().axis() == Axis.THREADS).toList();
         assertEquals(List.of(1, 2, 4, 8, 16), threads.stream().map(c -> c.key().fixedCores().getAsInt()).toList());
@@ -163,14 +163,14 @@ public class ScalingCurvesTest {
         List<PointSummary> plain = List.of(point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 1, TRUTH.throughput(1)),
                 point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 2, TRUTH.throughput(2)),
                 point("atomicLong", Mode.THROUGHPUT, "ops/us", 0, 4, TRUTH.throughput(4)));
-        ScalingCurve threads = ScalingCurves.of(plain).stream().filter(c -> c.key().axis() == Axis.THREADS).findFirst().orElseThrow();
+        ScalingCurve threads = ScalingCurves.of(plain, k -> false).stream().filter(c -> c.key().axis() == Axis.THREADS).findFirst().orElseThrow();
         assertEquals(TRUTH.speedup(4) / 4, threads.atMax().efficiency(), 1e-12);
         assertEquals(ScalingPoint.karpFlatt(TRUTH.speedup(4), 4), threads.atMax().karpFlatt(), 1e-12);
     }
 
     @Test
     void averageTimeIsConvertedToThroughputAsThreadsOverTime() {
-        List<ScalingCurve> curves = ScalingCurves.of(sweep("synchronized", Mode.AVERAGE_TIME, "ns/op", 1, 2, 4, 8));
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("synchronized", Mode.AVERAGE_TIME, "ns/op", 1, 2, 4, 8), k -> false);
 
         ScalingCurve cores = curves.get(0);
         assertEquals("ops/ns", cores.unit());
@@ -184,7 +184,7 @@ public class ScalingCurvesTest {
 
     @Test
     void singleShotIsListedWithoutMeasuresAndSaysWhy() {
-        List<ScalingCurve> curves = ScalingCurves.of(sweep("platformThread", Mode.SINGLE_SHOT, "us/op", 1, 2, 4, 8));
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("platformThread", Mode.SINGLE_SHOT, "us/op", 1, 2, 4, 8), k -> false);
 
         ScalingCurve cores = curves.get(0);
         assertTrue(cores.points().isEmpty());
@@ -196,7 +196,7 @@ public class ScalingCurvesTest {
 
     @Test
     void missingOneCoreMakesSpeedupRelativeToTheSmallestAndSaysSo() {
-        List<ScalingCurve> curves = ScalingCurves.of(sweep("longAdder", Mode.THROUGHPUT, "ops/us", 2, 4, 8, 16));
+        List<ScalingCurve> curves = ScalingCurves.of(sweep("longAdder", Mode.THROUGHPUT, "ops/us", 2, 4, 8, 16), k -> false);
 
         ScalingCurve cores = curves.get(0);
         assertEquals(2, cores.baselineN());
@@ -215,7 +215,7 @@ public class ScalingCurvesTest {
         all.addAll(sweep("a", Mode.THROUGHPUT, "ops/us", 1, 2));
         all.addAll(sweep("a", Mode.AVERAGE_TIME, "us/op", 1, 2));
 
-        List<CurveKey> keys = ScalingCurves.of(all).stream().map(ScalingCurve::key).toList();
+        List<CurveKey> keys = ScalingCurves.of(all, k -> false).stream().map(ScalingCurve::key).toList();
 
         CurveKey first = keys.get(0);
         assertEquals("a", first.variant());
@@ -234,7 +234,7 @@ public class ScalingCurvesTest {
             points.add(new PointSummary(key.withMode(Mode.THROUGHPUT), "ops/us", 3, 9, x, x * 0.9, x * 1.1, 0.1, false,
                     new double[] {x * 0.95, x, x * 1.05}, List.of()));
         }
-        ScalingCurve curve = ScalingCurves.of(points).get(0);
+        ScalingCurve curve = ScalingCurves.of(points, k -> false).get(0);
         ScalingPoint base = curve.points().get(0);
         assertEquals(1, base.speedupLow(), 0, "the baseline over itself is exactly 1");
         assertEquals(1, base.speedupHigh(), 0);
@@ -252,7 +252,7 @@ public class ScalingCurvesTest {
     void aCurveGivesBackTheSummariesItWasBuiltFromInItsOrder() {
         List<PointSummary> all = new ArrayList<>(sweep("a", Mode.AVERAGE_TIME, "us/op", 4, 1, 2));
         all.addAll(sweep("b", Mode.AVERAGE_TIME, "us/op", 1, 2));
-        List<ScalingCurve> curves = ScalingCurves.of(all);
+        List<ScalingCurve> curves = ScalingCurves.of(all, k -> false);
         // per variant a curve over cores and one over threads at each core count: a at 1, 2 and 4 cores, b at 1 and 2
         assertEquals(List.of("a", "a", "a", "a", "b", "b", "b"), curves.stream().map(c -> c.key().variant()).toList());
         for (ScalingCurve c : curves) {

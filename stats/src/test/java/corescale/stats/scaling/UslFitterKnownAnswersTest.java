@@ -1,5 +1,6 @@
 package corescale.stats.scaling;
 
+import corescale.stats.summary.Ratio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class UslFitterKnownAnswersTest {
     void linearScalingGivesZeroCoefficientsAndNoPeak() {
         double[] x = exact(new UslModel(0, 0, 250), N);
 
-        UslFit fit = UslFitter.fit(N, x);
+        UslFit fit = UslFitter.fit(N, x, ErrorModel.RELATIVE);
 
         assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
         assertEquals(0, fit.sigma(), 1e-9);
@@ -40,8 +41,8 @@ class UslFitterKnownAnswersTest {
         double s = 0.07;
         double[] x = exact(new UslModel(s, 0, 40), N);
 
-        UslFit usl = UslFitter.fit(N, x);
-        AmdahlFit amdahl = AmdahlFitter.fit(N, x);
+        UslFit usl = UslFitter.fit(N, x, ErrorModel.RELATIVE);
+        AmdahlFit amdahl = AmdahlFitter.fit(N, x, ErrorModel.RELATIVE);
 
         assertTrue(usl.fitted(), String.valueOf(usl.noFit()));
         assertTrue(amdahl.fitted(), String.valueOf(amdahl.noFit()));
@@ -57,10 +58,10 @@ class UslFitterKnownAnswersTest {
     void karpFlattOnExactAmdahlDataEqualsTheSerialFractionAtEveryN() {
         double s = 0.12;
         assertEquals(1, N[0]);
-        assertTrue(Double.isNaN(ScalingPoint.of(1, 10, Double.NaN, Double.NaN, 1, 10, false).karpFlatt()), "undefined at N=1");
+        assertTrue(Double.isNaN(ScalingPoint.atScale(1, 10, Double.NaN, Double.NaN, 1, 10, Ratio.NONE, false).karpFlatt()), "undefined at N=1");
         for (double n : java.util.Arrays.copyOfRange(N, 1, N.length)) {
             double speedup = n / (1 + s * (n - 1));
-            ScalingPoint p = ScalingPoint.of(n, 10 * speedup, Double.NaN, Double.NaN, 1, 10, false);
+            ScalingPoint p = ScalingPoint.atScale(n, 10 * speedup, Double.NaN, Double.NaN, n, 10, Ratio.NONE, false);
             assertEquals(s, p.karpFlatt(), 1e-12, "N=" + n);
             assertEquals(speedup, p.speedup(), 1e-12);
             assertEquals(speedup / n, p.efficiency(), 1e-12);
@@ -73,7 +74,7 @@ class UslFitterKnownAnswersTest {
         double[] n = {1, 2, 4, 6, 8, 10};
         double[] x = {1, 1.8868, 3.0769, 3.5294, 3.5398, 3.3557};
 
-        UslFit fit = UslFitter.fit(n, x);
+        UslFit fit = UslFitter.fit(n, x, ErrorModel.RELATIVE);
 
         assertEquals(0.02, fit.sigma(), 1e-4);
         assertEquals(0.02, fit.kappa(), 1e-5);
@@ -91,7 +92,7 @@ class UslFitterKnownAnswersTest {
         double[] n = {1, 1, 2, 2, 4, 4};
         double[] x = {10, 10.2, 19, 19.5, 35, 36};
 
-        UslFit fit = UslFitter.fit(n, x);
+        UslFit fit = UslFitter.fit(n, x, ErrorModel.RELATIVE);
 
         assertFalse(fit.fitted());
         assertEquals(3, fit.distinctN());
@@ -99,13 +100,13 @@ class UslFitterKnownAnswersTest {
         assertEquals(new NoFit(NoFit.Reason.TOO_FEW_N, 3, 4, ""), fit.noFit());
         assertTrue(Double.isNaN(fit.sigma()) && Double.isNaN(fit.kappa()) && Double.isNaN(fit.nStar()));
         // Amdahl needs only three
-        assertTrue(AmdahlFitter.fit(n, x).fitted());
-        assertFalse(AmdahlFitter.fit(new double[] {1, 2}, new double[] {1, 2}).fitted());
+        assertTrue(AmdahlFitter.fit(n, x, ErrorModel.RELATIVE).fitted());
+        assertFalse(AmdahlFitter.fit(new double[] {1, 2}, new double[] {1, 2}, ErrorModel.RELATIVE).fitted());
     }
 
     @Test
     void nonPositiveThroughputIsNoFitWithAReason() {
-        UslFit fit = UslFitter.fit(new double[] {1, 2, 3, 4}, new double[] {1, 2, 0, 4});
+        UslFit fit = UslFitter.fit(new double[] {1, 2, 3, 4}, new double[] {1, 2, 0, 4}, ErrorModel.RELATIVE);
         assertFalse(fit.fitted());
         assertEquals(NoFit.Reason.BAD_OBSERVATIONS, fit.noFit().reason());
         assertTrue(fit.noFit().detail().contains("> 0"), fit.noFit().detail());
@@ -116,7 +117,7 @@ class UslFitterKnownAnswersTest {
         // a lock that loses half its throughput per doubling: σ > 1
         double[] x = exact(new UslModel(1.5, 0.01, 100), N);
 
-        UslFit fit = UslFitter.fit(N, x);
+        UslFit fit = UslFitter.fit(N, x, ErrorModel.RELATIVE);
 
         assertEquals(1.5, fit.sigma(), 1e-6);
         assertTrue(Double.isNaN(fit.nStar()));
@@ -135,7 +136,7 @@ class UslFitterKnownAnswersTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] *= Math.exp(0.01 * random.nextGaussian());
             }
-            UslFit fit = UslFitter.fit(N, x);
+            UslFit fit = UslFitter.fit(N, x, ErrorModel.RELATIVE);
             assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
             assertTrue(fit.sigma() >= 0 && fit.kappa() >= 0);
             assertTrue(fit.contention().low() >= 0 && fit.coherency().low() >= 0, "never below the constraint");

@@ -41,7 +41,7 @@ class UslIntervalsTest {
         int lack = 0;
         for (int t = 0; t < TRIALS; t++) {
             double[][] d = forks(truth, 0.03, random);
-            UslFit fit = UslFitter.fit(d[0], d[1]);
+            UslFit fit = UslFitter.fit(d[0], d[1], ErrorModel.RELATIVE);
             assertTrue(fit.fitted(), String.valueOf(fit.noFit()));
             sigma += fit.contention().covers(truth.sigma()) ? 1 : 0;
             kappa += fit.coherency().covers(truth.kappa()) ? 1 : 0;
@@ -120,7 +120,7 @@ class UslIntervalsTest {
         int sigma = 0;
         for (int t = 0; t < TRIALS; t++) {
             double[][] d = forks(truth, 0.03, random);
-            UslFit fit = UslFitter.fit(d[0], d[1]);
+            UslFit fit = UslFitter.fit(d[0], d[1], ErrorModel.RELATIVE);
             excluded += fit.coherency().low() > 0 ? 1 : 0;
             if (fit.coherency().low() == 0) {
                 reachesZero++;
@@ -141,7 +141,7 @@ class UslIntervalsTest {
 
     @Test
     void perfectlyLinearDataHasNoPeak() {
-        UslFit fit = UslFitter.fit(N, new UslModel(0, 0, 10).throughput(N));
+        UslFit fit = UslFitter.fit(N, new UslModel(0, 0, 10).throughput(N), ErrorModel.RELATIVE);
         assertEquals(Peak.NONE, fit.peak());
         assertEquals(Double.POSITIVE_INFINITY, fit.nStar());
         assertEquals(Peak.Basis.NO_RETROGRADE, fit.peakFinding().basis());
@@ -158,7 +158,7 @@ class UslIntervalsTest {
             n[i] = N[i / FORKS];
             x[i] = shape.throughput(n[i]) * ((i / FORKS) % 2 == 0 ? 1.2 : 0.8) * Math.exp(0.02 * random.nextGaussian());
         }
-        UslFit withForks = UslFitter.fit(n, x);
+        UslFit withForks = UslFitter.fit(n, x, ErrorModel.RELATIVE);
         assertEquals(LackOfFit.Kind.DEPARTS_BEYOND_NOISE, withForks.lackOfFit().kind());
         assertEquals(Peak.Basis.LAW_DOES_NOT_FIT, withForks.peakFinding().basis());
         assertEquals(Peak.NONE, withForks.peak());
@@ -170,7 +170,7 @@ class UslIntervalsTest {
             n1[i] = n[i * FORKS];
             x1[i] = x[i * FORKS];
         }
-        UslFit single = UslFitter.fit(n1, x1);
+        UslFit single = UslFitter.fit(n1, x1, ErrorModel.RELATIVE);
         assertEquals(LackOfFit.Kind.PATTERN_IN_N, single.lackOfFit().kind());
         assertTrue(single.lackOfFit().p() < LackOfFit.RUNS_ALPHA, single.lackOfFit().toString());
         assertEquals(Peak.NONE, single.peak());

@@ -85,22 +85,12 @@ class SummaryTest {
     }
 
     @Test
-    void eachModeOfAPointIsItsOwnPointUnlessAskedToConvert() throws BadInputException {
+    void eachModeOfAPointIsItsOwnPoint() throws BadInputException {
         LoadedInput thr = Synthetic.input(KEY, Mode.THROUGHPUT, new double[]{4, 4}, new double[]{4, 4});
         LoadedInput time = Synthetic.input(KEY, Mode.AVERAGE_TIME, new double[]{0.5, 0.5}, new double[]{0.5, 0.5});
         List<SummaryRow> separate = new Summarizer().summarize(List.of(thr, time));
         assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), separate.stream().map(r -> r.summary().mode()).toList());
-        // Asked to convert: 2 threads at 0.5 us/op is 4 ops/us, the same as the throughput forks.
-        List<SummaryRow> rows = new Summarizer(true, java.util.Map.of()).summarize(List.of(thr, time));
-        assertEquals(1, rows.size());
-        assertEquals(4.0, rows.get(0).summary().mean(), 1e-12);
-        assertEquals(4, rows.get(0).summary().forks());
-        // Both modes in one file, one run: fork 1 in thrpt and fork 1 in avgt are two forks, not one of four iterations.
-        LoadedInput both = new LoadedInput(thr.file(), thr.format(), java.util.stream.Stream.concat(thr.measurements().stream(),
-                time.measurements().stream()).toList(), List.of());
-        PointSummary one = new Summarizer(true, java.util.Map.of()).summarize(List.of(both)).get(0).summary();
-        assertEquals(4, one.forks());
-        assertEquals(4, one.forkMeans().length);
+        assertEquals(List.of(4.0, 0.5), separate.stream().map(r -> r.summary().mean()).toList());
     }
 
     @Test
@@ -168,15 +158,6 @@ class SummaryTest {
                 .get(0).summary();
         assertTrue(Double.isNaN(two.ciLow()) && Double.isNaN(two.ciHigh()), two.toString());
         assertEquals(List.of(new SummaryNote.PooledFilesAsReplicates(2), SummaryNote.Plain.NO_SPREAD), two.notes());
-    }
-
-    @Test
-    void pooledTimeConvertedToThroughputKeepsItsRelativeError() throws BadInputException {
-        // 2 threads at 0.5 us/op = 4 ops/us; error 0.1 of 0.5 is 20%, so 0.8 ops/us at 99.9%,
-        // rescaled by t(0.975, 5) / t(0.9995, 5) = 2.5705818 / 6.8688266 (scipy.stats.t.ppf).
-        PointSummary s = new Summarizer(true, java.util.Map.of()).summarize(List.of(pooled(Mode.AVERAGE_TIME, 6, 0.5, 0.1))).get(0).summary();
-        double half = 0.8 * 2.5705818356363146 / 6.868826625881276;
-        assertArrayEquals(new double[]{4 - half, 4 + half}, new double[]{s.ciLow(), s.ciHigh()}, 1e-9);
     }
 
     @Test
