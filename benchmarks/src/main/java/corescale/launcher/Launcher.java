@@ -136,13 +136,6 @@ public final class Launcher {
     }
 
     /**
-     * The JVM options a command adds to the user's: for a report command, C1 alone. A report is a
-     * short batch job in a fresh JVM, and C2 spends more processor time compiling its code than it
-     * saves in running it: the reference run's report took 3.5 s (3.7 s of processor time) with both
-     * compilers and 1.3-2.1 s (2.0 s) with C1 alone, the same files to the byte (stats/STATISTICS.md, "Measure it").
-     * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
-     */
-    /**
      * Whether a JDK 21+ relaunches itself: for a report command, to compile with C1 alone; from JDK 24
      * on, for a command that starts JMH's runner in this JVM, to allow sun.misc.Unsafe's memory methods,
      * as the relaunch from an older java does: JMH's runner uses them (IterationParams), and the JVM
@@ -160,6 +153,14 @@ public final class Launcher {
     /** The commands and options that start no JMH runner; any other first word may (a filter is run's). */
     static final Set<String> NO_JMH_RUNNER = Set.of("list", "help", "-h", "--help", "-V", "--version");
 
+    /**
+     * The JVM options a command adds to the user's: for a report command, C1 alone. A report is a
+     * short batch job in a fresh JVM, and C2 spends more processor time compiling its code than it
+     * saves in running it: the reference run's report took 2.0-3.0 s (2.6-3.1 s of processor time) with
+     * C1 alone and 3.3-4.6 s (4.4-5.9 s) with both compilers, the same files to the byte (2-vCPU Intel Xeon
+     * VM, JDK 25, 3 runs each, alternating); the million-row report: stats/STATISTICS.md, "Measure it".
+     * {@code run} never gets it: JMH's forks would inherit it. Tiered options of the user's own win.
+     */
     static List<String> reportOptions(String[] args, List<String> jvmOptions) {
         boolean report = args.length > 0 && REPORT_COMMANDS.contains(args[0]);
         boolean usersOwn = jvmOptions.stream().anyMatch(o -> o.contains("Tiered"));

@@ -60,26 +60,6 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
     }
 
     /**
-     * Paired t on logs: d = mean of log(num_i) − log(den_i) over the pairs, se = sd(differences)/√n,
-     * df = n − 1. Whatever moved both members of a pair alike (drift between rounds) cancels. Not compare's
-     * test of interleaved configurations any more ({@link MixedOnLogs} is, and takes this branch when the
-     * rounds share an effect): kept as the reference the simulations measure that test against.
-     *
-     * @return null with fewer than 2 pairs, arrays of different lengths or a value that is not positive
-     */
-    public static WelchOnLogs paired(double[] num, double[] den) {
-        if (num.length < MIN_FORKS || num.length != den.length || !positive(num) || !positive(den)) {
-            return null;
-        }
-        double[] diff = new double[num.length];
-        for (int i = 0; i < num.length; i++) {
-            diff[i] = Math.log(num[i]) - Math.log(den[i]);
-        }
-        double se = Math.sqrt(StatUtils.variance(diff) / diff.length);
-        return new WelchOnLogs(StatUtils.mean(diff), se, se == 0 ? Double.NaN : diff.length - 1);
-    }
-
-    /**
      * Two-sample t on logs when one side has a single value: its variance cannot be estimated, so the
      * other side's sample variance s² stands for both (as in a pooled t with equal variances):
      * se = s·√(1/n_num + 1/n_den), df = n − 1 of the replicated side.

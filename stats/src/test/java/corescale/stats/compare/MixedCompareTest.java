@@ -5,6 +5,7 @@ import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.MixedOnLogs;
+import corescale.stats.summary.PairedT;
 import corescale.stats.summary.WelchOnLogs;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A trial is a comparison of one point, so the Benjamini–Hochberg family is that point alone and a
  * false call is any {@code faster} or {@code slower} at the tool's α (5%) and threshold (5%). On the
  * same fork means: Welch's t ({@link Comparer#compare(RunData, RunData)}, one run a side), the plain
- * paired t (the former rule, {@link WelchOnLogs#paired}) and the mixed model's branch t without the
+ * paired t (the former rule, {@link PairedT}) and the mixed model's branch t without the
  * correction for the choice of branch ({@link MixedOnLogs#pUncorrected}, REML with Satterthwaite df).
  */
 class MixedCompareTest {
@@ -123,7 +124,7 @@ class MixedCompareTest {
             welchCalls += called(w.verdict()) ? 1 : 0;
             welchWidth += Math.log(w.ratio().high() / w.ratio().low());
 
-            WelchOnLogs paired = WelchOnLogs.paired(b, a);
+            WelchOnLogs paired = PairedT.of(b, a);
             pairedCalls += called(Verdict.of(paired.pChange(), Math.exp(paired.d()), paired.pSame(THRESHOLD), THRESHOLD,
                     Comparer.ALPHA)) ? 1 : 0;
             pairedWidth += logWidth(paired.ratioInterval(0.95));

@@ -13,6 +13,7 @@ import corescale.stats.model.RunInfo;
 import corescale.stats.model.Units;
 import corescale.stats.summary.Summarizer;
 import corescale.stats.summary.SummaryRow;
+import corescale.stats.summary.PairedT;
 import corescale.stats.summary.WelchOnLogs;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class PairedCompareTest {
     @Test
     void pairedTOnLogsMatchesScipy() {
         // scipy 1.17: ttest_rel(log(num), log(den)); interval and TOST from t(4) by hand.
-        WelchOnLogs w = WelchOnLogs.paired(new double[] {102, 98.5, 105, 99, 101.5}, new double[] {100, 97, 101, 98, 99});
+        WelchOnLogs w = PairedT.of(new double[] {102, 98.5, 105, 99, 101.5}, new double[] {100, 97, 101, 98, 99});
         assertNotNull(w);
         assertEquals(0.0218158700196744, w.d(), 1e-12);
         assertEquals(0.0049067508390991405, w.se(), 1e-12);

@@ -59,7 +59,9 @@ class RoundTripTest {
         Path ofRun = report(run, dir.resolve("of-run"));
         for (String config : List.of("base", "c1")) {
             List<List<String>> fromJson = summary(report(run.resolve("jmh-result-" + config + ".json"), dir.resolve("of-" + config)));
-            assertEquals(summary(ofRun.resolve(StatsTool.configFolder(config))), fromJson, config);
+            List<List<String>> fromRun = summary(ofRun.resolve(StatsTool.configFolder(config)));
+            assertEquals(3, fromRun.size(), config + ": every point of the configuration is summarised");
+            assertEquals(fromRun, fromJson, config);
         }
     }
 

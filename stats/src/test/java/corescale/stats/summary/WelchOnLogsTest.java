@@ -18,13 +18,13 @@ class WelchOnLogsTest {
 
     @Test
     void aZeroValueGivesNoPairedTest() {
-        assertNull(WelchOnLogs.paired(new double[] {100, 0}, new double[] {100, 100}));
+        assertNull(PairedT.of(new double[] {100, 0}, new double[] {100, 100}));
     }
 
     @Test
     void twoPairsAreEnoughForAPairedTestWithOneDegreeOfFreedom() {
         // differences log 1.1 and log 1.2: n - 1 = 1
-        assertEquals(1, WelchOnLogs.paired(new double[] {110, 120}, new double[] {100, 100}).df());
+        assertEquals(1, PairedT.of(new double[] {110, 120}, new double[] {100, 100}).df());
     }
 
     @Test
