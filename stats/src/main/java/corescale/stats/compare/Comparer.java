@@ -225,7 +225,7 @@ public final class Comparer {
     private static PointComparison insufficient(PointSummary key, double baseMean, double otherMean, Design design,
                                                 int nBase, int nOther, double value, List<CompareNote> notes) {
         return new PointComparison(key.key(), key.unit(), baseMean, otherMean, design, nBase, nOther,
-                new Ratio(value, Double.NaN, Double.NaN, "none"), Double.NaN, Double.NaN, Double.NaN,
+                new Ratio(value, Double.NaN, Double.NaN, Ratio.Method.NONE), Double.NaN, Double.NaN, Double.NaN,
                 Verdict.INSUFFICIENT, notes);
     }
 

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.Ratio;
 import java.util.Locale;
 
 /**
@@ -27,11 +28,11 @@ public enum Design {
     RUNS;
 
     /** How a {@link corescale.stats.summary.Ratio}'s interval was found under this design. */
-    public String method() {
+    public Ratio.Method method() {
         return switch (this) {
-            case FORKS -> "welch-log";
-            case PAIRED -> "mixed-log";
-            case RUNS -> "runs-log";
+            case FORKS -> Ratio.Method.WELCH_LOG;
+            case PAIRED -> Ratio.Method.MIXED_LOG;
+            case RUNS -> Ratio.Method.RUNS_LOG;
         };
     }
 

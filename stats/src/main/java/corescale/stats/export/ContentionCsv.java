@@ -36,7 +36,7 @@ public final class ContentionCsv {
                     format(r.throughput()), r.baselineCores() < 0 ? "" : r.baselineCores(),
                     format(r.vsOneThread().value()), format(r.vsOneThread().low()), format(r.vsOneThread().high()),
                     r.bestVariant(), format(r.vsBest().value()), format(r.vsBest().low()), format(r.vsBest().high()),
-                    r.vsBest().method(), Wording.contention(r), r.vsOneThread().method());
+                    r.vsBest().method().label(), Wording.contention(r), r.vsOneThread().method().label());
         }
         p.flush();
     }

@@ -397,7 +397,7 @@ final class AnswersSection {
 
     /** Whether {@code r} is the baseline's ratio to itself ({@link Ratio#ONE}). */
     private static boolean isBaseline(Ratio r) {
-        return r.method().equals(Ratio.ONE.method());
+        return r.method() == Ratio.Method.IDENTITY;
     }
 
     /** "×2.78 [1.92, 4.02]"; the baseline itself "×1 (itself)". */
@@ -406,7 +406,7 @@ final class AnswersSection {
             return "×1 (itself)";
         }
         return Double.isFinite(r.low()) ? Fmt.timesWithInterval(r.value(), r.low(), r.high())
-                : times(r.value()) + " (no interval: " + r.method() + ")";
+                : times(r.value()) + " (no interval: " + r.method().label() + ")";
     }
 
     /** A ratio without exponents: "×2.78", and "×1/2110" for one far below 1. */

@@ -1,30 +1,53 @@
 package corescale.stats.summary;
 
 /**
- * A ratio of two means with a 95% interval.
+ * A ratio of two means with its interval at {@link Intervals#LEVEL}.
  *
  * @param value  ratio of the means
  * @param low    lower end of the interval
  * @param high   upper end of the interval
- * @param method how the interval was found: {@code welch-log} (Welch's t on the logs of fork means,
- *               {@link WelchOnLogs}), {@code mixed-log} (forks paired by round, the round a random effect,
- *               {@link MixedOnLogs}: two variants of a place measured in one run's rounds, or compare's
- *               interleaved configurations) and {@code runs-log} (replicate runs; both
- *               {@code corescale.stats.compare.Design}); without an interval:
- *               {@value #ONE_FORK} or {@value #POOLED} (a side with one fork mean, or none), {@value #NO_SPREAD}
- *               (the values compared agree within about a millionth, {@link LogRatioTest#NO_SPREAD_SE}) or
- *               {@code none}
+ * @param method how the interval was found, or why there is none
  */
-public record Ratio(double value, double low, double high, String method) {
+public record Ratio(double value, double low, double high, Method method) {
 
-    public static final String ONE_FORK = "one-fork";
-    public static final String POOLED = "pooled";
-    public static final String NO_SPREAD = "no-spread";
+    /** How a ratio's interval was found, or why it has none; written in CSV files by its {@link #label}. */
+    public enum Method {
+        /** Welch's t on the logs of fork means ({@link WelchOnLogs}). */
+        WELCH_LOG("welch-log"),
+        /**
+         * Forks paired by round, the round a random effect ({@link MixedOnLogs}): two variants of a place
+         * measured in one run's rounds, or compare's interleaved configurations.
+         */
+        MIXED_LOG("mixed-log"),
+        /** Replicate runs, the run the unit ({@code corescale.stats.compare.Design#RUNS}). */
+        RUNS_LOG("runs-log"),
+        /** No interval: a side with one fork mean. */
+        ONE_FORK("one-fork"),
+        /** No interval: a side known only from JMH's pooled score. */
+        POOLED("pooled"),
+        /** No interval: the values compared agree within about a millionth ({@link LogRatioTest#NO_SPREAD_SE}). */
+        NO_SPREAD("no-spread"),
+        /** Exactly 1 with no uncertainty: a variant against itself. */
+        IDENTITY("identity"),
+        /** No ratio could be formed. */
+        NONE("none");
 
-    public static final Ratio NONE = new Ratio(Double.NaN, Double.NaN, Double.NaN, "none");
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        /** As written in CSV files: {@code welch-log}, {@code one-fork}, ... */
+        public String label() {
+            return label;
+        }
+    }
+
+    public static final Ratio NONE = new Ratio(Double.NaN, Double.NaN, Double.NaN, Method.NONE);
 
     /** Exactly 1 with no uncertainty: a variant against itself. */
-    public static final Ratio ONE = new Ratio(1, 1, 1, "identity");
+    public static final Ratio ONE = new Ratio(1, 1, 1, Method.IDENTITY);
 
     /** The same ratio times a constant factor, interval and all (e.g. per core). */
     public Ratio times(double factor) {

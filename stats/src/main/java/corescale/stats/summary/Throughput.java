@@ -65,17 +65,17 @@ public final class Throughput {
         double value = mean(num) / mean(den);
         int fewest = Math.min(num.forkMeans().length, den.forkMeans().length);
         if (fewest < WelchOnLogs.MIN_FORKS) {
-            return new Ratio(value, Double.NaN, Double.NaN, fewest == 0 ? Ratio.POOLED : Ratio.ONE_FORK);
+            return new Ratio(value, Double.NaN, Double.NaN, fewest == 0 ? Ratio.Method.POOLED : Ratio.Method.ONE_FORK);
         }
         LogRatioTest test = test(num, den);
         if (test == null) {
-            return new Ratio(value, Double.NaN, Double.NaN, "none");
+            return new Ratio(value, Double.NaN, Double.NaN, Ratio.Method.NONE);
         }
         if (test.noSpread()) {
-            return new Ratio(value, Double.NaN, Double.NaN, Ratio.NO_SPREAD);
+            return new Ratio(value, Double.NaN, Double.NaN, Ratio.Method.NO_SPREAD);
         }
         double[] ci = test.ratioInterval(Intervals.LEVEL);
-        return new Ratio(value, ci[0], ci[1], test instanceof MixedOnLogs ? "mixed-log" : "welch-log");
+        return new Ratio(value, ci[0], ci[1], test instanceof MixedOnLogs ? Ratio.Method.MIXED_LOG : Ratio.Method.WELCH_LOG);
     }
 
     /**

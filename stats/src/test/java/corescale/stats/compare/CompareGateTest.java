@@ -335,7 +335,7 @@ class CompareGateTest {
     private static CompareResult oneOther(String other, double pChange, double ratio, Verdict alone, boolean untested) {
         PointKey key = Synthetic.key("lock", 4, 4);
         PointComparison p = new PointComparison(key, "ops/us", 10, 10 * ratio, Design.FORKS, 5, 5,
-                new corescale.stats.summary.Ratio(ratio, ratio * 0.9, ratio * 1.1, "welch-log"), pChange, pChange, 0.9,
+                new corescale.stats.summary.Ratio(ratio, ratio * 0.9, ratio * 1.1, corescale.stats.summary.Ratio.Method.WELCH_LOG), pChange, pChange, 0.9,
                 alone, List.of());
         PointComparison insufficient = new PointComparison(Synthetic.key("adder", 4, 4), "ops/us", 10, 10, Design.FORKS, 1, 1,
                 corescale.stats.summary.Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, Verdict.INSUFFICIENT, List.of());

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.Ratio;
 import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
@@ -107,7 +108,7 @@ class MixedCompareTest {
             CompareResult mixed = comparer.comparePaired(ra, rb);
             PointComparison m = mixed.points().get(0);
             assertEquals(Design.PAIRED, m.design());
-            assertEquals("mixed-log", m.ratio().method());
+            assertEquals(Ratio.Method.MIXED_LOG, m.ratio().method());
             assertEquals(rounds, m.nBase());
             mixedCalls += called(m.verdict()) ? 1 : 0;
             mixedRejects += m.pChange() <= Comparer.ALPHA ? 1 : 0;

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.Ratio;
 import corescale.stats.Synthetic;
 import corescale.stats.BadInputException;
 import corescale.stats.load.Configs;
@@ -134,7 +135,7 @@ class PairedCompareTest {
             CompareResult welch = Synthetic.compare(comparer, configs.get(0), configs.get(1));
             assertEquals(Design.PAIRED, paired.design());
             assertTrue(paired.points().stream().allMatch(p -> p.nBase() == 5 && p.nOther() == 5));
-            assertTrue(paired.points().stream().allMatch(p -> p.ratio().method().equals("mixed-log")));
+            assertTrue(paired.points().stream().allMatch(p -> p.ratio().method() == Ratio.Method.MIXED_LOG));
             clean += paired.points().stream().noneMatch(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER)
                     ? 1 : 0;
             pairedWidth += meanLogWidth(paired);

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.Ratio;
 import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
@@ -115,7 +116,7 @@ class ReplicateRunsTest {
                 PointComparison s = single.points().get(i);
                 assertEquals(p.key(), s.key());
                 assertEquals(runs, p.nBase());
-                assertEquals("runs-log", p.ratio().method());
+                assertEquals(Ratio.Method.RUNS_LOG, p.ratio().method());
                 called += called(p) ? 1 : 0;
                 slower += p.verdict() == Verdict.SLOWER ? 1 : 0;
                 any |= called(p);

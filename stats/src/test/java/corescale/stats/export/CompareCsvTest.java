@@ -47,7 +47,7 @@ class CompareCsvTest {
     @Test
     void aCurveRowHoldsThePerCoreFiguresAndItsParameters() throws IOException {
         CurveComparison curve = new CurveComparison("counters", "Counters.increment", "lock", "work=100", 2, 4, 10, 12,
-                new Ratio(1.2, 1.1, 1.3, "welch-log"), NO_FIT, NO_FIT, 2, 4);
+                new Ratio(1.2, 1.1, 1.3, Ratio.Method.WELCH_LOG), NO_FIT, NO_FIT, 2, 4);
         CompareResult r = new CompareResult("a", "b", Design.FORKS, 1, 1, List.of(), List.of(curve), List.of(), Canary.NONE, RunToRun.NONE,
                 List.of(), 0.05, 0.05, 2);
         List<CSVRecord> rows = writeAndRead(r);

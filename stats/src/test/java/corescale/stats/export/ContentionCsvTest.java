@@ -35,7 +35,7 @@ class ContentionCsvTest {
     @Test
     void aBaselineAtUnknownCoresIsWrittenAndNoBaselineIsEmpty() throws IOException {
         // 4 threads at 36 ops/us over 1 thread at 20: 1.8
-        ContentionRow atUnknownCores = new ContentionRow(key(0, 4), 36, 0, new Ratio(1.8, 1.7, 1.9, "welch-log"), "lock", Ratio.ONE,
+        ContentionRow atUnknownCores = new ContentionRow(key(0, 4), 36, 0, new Ratio(1.8, 1.7, 1.9, Ratio.Method.WELCH_LOG), "lock", Ratio.ONE,
                 null);
         ContentionRow withoutOneThread = new ContentionRow(key(2, 4), 30, -1, Ratio.NONE, "lock", Ratio.ONE, null);
         List<CSVRecord> rows = writeAndRead(List.of(atUnknownCores, withoutOneThread));
@@ -47,8 +47,8 @@ class ContentionCsvTest {
     /** Each ratio names its own method: against the best paired by round, against 1 thread by Welch's t. */
     @Test
     void eachRatioNamesHowItsIntervalWasMade() throws IOException {
-        ContentionRow r = new ContentionRow(key(2, 2), 30, 1, new Ratio(1.5, 1.2, 1.9, "welch-log"), "adder",
-                new Ratio(0.5, 0.45, 0.55, "mixed-log"), null);
+        ContentionRow r = new ContentionRow(key(2, 2), 30, 1, new Ratio(1.5, 1.2, 1.9, Ratio.Method.WELCH_LOG), "adder",
+                new Ratio(0.5, 0.45, 0.55, Ratio.Method.MIXED_LOG), null);
         CSVRecord row = writeAndRead(List.of(r)).get(0);
         assertEquals("mixed-log", row.get("ci_method"));
         assertEquals("welch-log", row.get("vs_1thread_method"));

@@ -1,5 +1,6 @@
 package corescale.stats.ranking;
 
+import corescale.stats.summary.Ratio;
 import corescale.stats.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.bounds.Bounds;
@@ -242,10 +243,10 @@ class LeadsTest {
         assertTrue(pairedFound >= 0.5 * 1000 && pairedFound > 3 * welchFound, pairedFound + " vs " + welchFound);
         // Sorted by key: a at 1 to 20 cores, then b.
         List<PointSummary> one = drifting(r, Layout.ROUNDS, 0.05, 1.0, true);
-        assertEquals("mixed-log", Throughput.ratio(one.get(0), one.get(20)).method(), "same run, same place: paired");
-        assertEquals("welch-log", Throughput.ratio(one.get(0), one.get(1)).method(), "another place: Welch");
+        assertEquals(Ratio.Method.MIXED_LOG, Throughput.ratio(one.get(0), one.get(20)).method(), "same run, same place: paired");
+        assertEquals(Ratio.Method.WELCH_LOG, Throughput.ratio(one.get(0), one.get(1)).method(), "another place: Welch");
         List<PointSummary> unknown = drifting(r, Layout.ROUNDS, 0.05, 1.0, false);
-        assertEquals("welch-log", Throughput.ratio(unknown.get(0), unknown.get(20)).method(), "rounds not recorded: Welch");
+        assertEquals(Ratio.Method.WELCH_LOG, Throughput.ratio(unknown.get(0), unknown.get(20)).method(), "rounds not recorded: Welch");
     }
 
     @Test
@@ -256,6 +257,6 @@ class LeadsTest {
         Lead lead = Leads.of(points, Eligibility.of(points, List.of(), Bounds.NONE)).at(a).orElseThrow();
         assertTrue(lead.tied());
         assertTrue(Double.isNaN(lead.p()) && Double.isNaN(lead.ratio().low()), lead.toString());
-        assertEquals("no-spread", lead.ratio().method());
+        assertEquals(Ratio.Method.NO_SPREAD, lead.ratio().method());
     }
 }

@@ -20,7 +20,7 @@ class ThroughputTest {
     @Test
     void aSideWithOneForkGivesAOneForkRatio() {
         Ratio r = Throughput.ratio(Synthetic.summary(KEY, Mode.THROUGHPUT, 10), Synthetic.summary(KEY, Mode.THROUGHPUT, 8, 9));
-        assertEquals(Ratio.ONE_FORK, r.method());
+        assertEquals(Ratio.Method.ONE_FORK, r.method());
         assertEquals(10 / 8.5, r.value(), 1e-12);
         assertTrue(Double.isNaN(r.low()) && Double.isNaN(r.high()), "no interval from one fork: " + r);
     }
@@ -29,7 +29,7 @@ class ThroughputTest {
     void aZeroForkMeanGivesARatioWithoutInterval() {
         // log 0 is no number: Welch on logs declines, the ratio 10 / 8.5 stays, without interval
         Ratio r = Throughput.ratio(Synthetic.summary(KEY, Mode.THROUGHPUT, 10, 10.5), Synthetic.summary(KEY, Mode.THROUGHPUT, 0, 17));
-        assertEquals("none", r.method());
+        assertEquals(Ratio.Method.NONE, r.method());
         assertEquals(10.25 / 8.5, r.value(), 1e-12);
         assertTrue(Double.isNaN(r.low()) && Double.isNaN(r.high()), "no interval: " + r);
     }
@@ -63,7 +63,7 @@ class ThroughputTest {
         double[] d = {Math.log(80.4 / 100), Math.log(87.6 / 110), Math.log(72.2 / 90)};
         assertEquals((d[0] + d[1] + d[2]) / 3, paired.d(), 1e-12);
         Ratio ratio = Throughput.ratio(b, a);
-        assertEquals("mixed-log", ratio.method());
+        assertEquals(Ratio.Method.MIXED_LOG, ratio.method());
         assertTrue(ratio.high() / ratio.low() < 1.05, ratio.toString());
 
         PointSummary otherRun = inRounds("b", "r2", new double[] {80.4, 87.6, 72.2}, new int[] {1, 2, 3});
@@ -71,7 +71,7 @@ class ThroughputTest {
         for (PointSummary welch : List.of(otherRun, notRecorded)) {
             assertTrue(Throughput.test(welch, a) instanceof WelchOnLogs, welch.roundsRun());
             Ratio wide = Throughput.ratio(welch, a);
-            assertEquals("welch-log", wide.method());
+            assertEquals(Ratio.Method.WELCH_LOG, wide.method());
             assertTrue(wide.high() / wide.low() > 1.3, wide.toString());
         }
         PointSummary elsewhere = new PointSummary(Synthetic.key("b", 2, 4), "ops/us", 3, 30, 80, Double.NaN, Double.NaN, Double.NaN,
