@@ -89,9 +89,10 @@ public final class Wording {
     /** Why a law was not fitted, e.g. "2 distinct N, need at least 4"; null when it was not asked for. */
     private static String noFitReason(NoFit why) {
         return switch (why.reason()) {
-            case BAD_OBSERVATIONS -> why.detail();
+            case BAD_N -> "N must be a finite number ≥ 1, got " + Fmt.num(why.n());
+            case BAD_THROUGHPUT -> "throughput must be finite and > 0, got " + Fmt.num(why.x()) + " at N = " + Fmt.num(why.n());
             case TOO_FEW_N -> why.distinctN() + " distinct N, need at least " + why.needed();
-            case NO_CONVERGENCE -> "optimiser did not converge (" + why.detail() + ")";
+            case NO_CONVERGENCE -> "optimiser did not converge (" + why.message() + ")";
             case ONE_AT_A_TIME -> oneAtATime();
             case SINGLE_SHOT -> singleShot();
             case NOT_FITTED -> null;

@@ -15,10 +15,10 @@ public final class AmdahlFitter {
 
     /** Fits Amdahl's law to throughputs {@code x} at concurrencies {@code n}; see {@link AmdahlFit}. */
     public static AmdahlFit fit(double[] n, double[] x, ErrorModel errors) {
-        String problem = Observations.problem(n, x);
+        NoFit problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return AmdahlFit.none(n.length, distinct, errors, NoFit.badObservations(problem));
+            return AmdahlFit.none(n.length, distinct, errors, problem);
         }
         if (distinct < AmdahlFit.MIN_DISTINCT_N) {
             return AmdahlFit.none(n.length, distinct, errors, NoFit.tooFewN(distinct, AmdahlFit.MIN_DISTINCT_N));

@@ -8,15 +8,18 @@ import java.util.Objects;
  * @param reason    why
  * @param distinctN the distinct N the curve has ({@link Reason#TOO_FEW_N})
  * @param needed    the fewest distinct N the law needs ({@link Reason#TOO_FEW_N})
- * @param detail    what is wrong with the observations ({@link Reason#BAD_OBSERVATIONS}: the message of
- *                  {@link Observations#problem}) or the optimiser's message ({@link Reason#NO_CONVERGENCE});
- *                  empty otherwise
+ * @param n         the N the law cannot take ({@link Reason#BAD_N}), or where the throughput it cannot
+ *                  take was measured ({@link Reason#BAD_THROUGHPUT}); NaN otherwise
+ * @param x         that throughput ({@link Reason#BAD_THROUGHPUT}); NaN otherwise
+ * @param message   the optimiser's own message ({@link Reason#NO_CONVERGENCE}); empty otherwise
  */
-public record NoFit(Reason reason, int distinctN, int needed, String detail) {
+public record NoFit(Reason reason, int distinctN, int needed, double n, double x, String message) {
 
     public enum Reason {
-        /** An N or a throughput the law cannot take (not finite, below 1, not positive). */
-        BAD_OBSERVATIONS,
+        /** An N the law cannot take: not finite, or below 1. */
+        BAD_N,
+        /** A throughput the law cannot take: not finite, or not positive. */
+        BAD_THROUGHPUT,
         /** Fewer distinct N than the law has parameters, plus one. */
         TOO_FEW_N,
         /** The optimiser did not converge from either start. */
@@ -31,23 +34,27 @@ public record NoFit(Reason reason, int distinctN, int needed, String detail) {
 
     public NoFit {
         Objects.requireNonNull(reason, "reason");
-        detail = Objects.requireNonNullElse(detail, "");
+        message = Objects.requireNonNullElse(message, "");
     }
 
     /** A reason that needs no numbers. */
     public static NoFit of(Reason reason) {
-        return new NoFit(reason, 0, 0, "");
+        return new NoFit(reason, 0, 0, Double.NaN, Double.NaN, "");
     }
 
-    static NoFit badObservations(String problem) {
-        return new NoFit(Reason.BAD_OBSERVATIONS, 0, 0, problem);
+    public static NoFit badN(double n) {
+        return new NoFit(Reason.BAD_N, 0, 0, n, Double.NaN, "");
     }
 
-    static NoFit tooFewN(int distinctN, int needed) {
-        return new NoFit(Reason.TOO_FEW_N, distinctN, needed, "");
+    public static NoFit badThroughput(double n, double x) {
+        return new NoFit(Reason.BAD_THROUGHPUT, 0, 0, n, x, "");
     }
 
-    static NoFit noConvergence(String message) {
-        return new NoFit(Reason.NO_CONVERGENCE, 0, 0, message);
+    public static NoFit tooFewN(int distinctN, int needed) {
+        return new NoFit(Reason.TOO_FEW_N, distinctN, needed, Double.NaN, Double.NaN, "");
+    }
+
+    public static NoFit noConvergence(String message) {
+        return new NoFit(Reason.NO_CONVERGENCE, 0, 0, Double.NaN, Double.NaN, message);
     }
 }

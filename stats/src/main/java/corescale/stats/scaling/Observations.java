@@ -8,17 +8,17 @@ final class Observations {
     private Observations() {
     }
 
-    /** Throws when the arrays cannot be paired; returns a reason when the data cannot be fitted, else null. */
-    static String problem(double[] n, double[] x) {
+    /** Throws when the arrays cannot be paired; returns why the data cannot be fitted, else null. */
+    static NoFit problem(double[] n, double[] x) {
         if (n.length != x.length) {
             throw new IllegalArgumentException("n and x differ in length: " + n.length + " vs " + x.length);
         }
         for (int i = 0; i < n.length; i++) {
             if (!(n[i] >= 1) || !Double.isFinite(n[i])) {
-                return "N must be a finite number >= 1, got " + n[i];
+                return NoFit.badN(n[i]);
             }
             if (!(x[i] > 0) || !Double.isFinite(x[i])) {
-                return "throughput must be finite and > 0, got " + x[i] + " at N=" + n[i];
+                return NoFit.badThroughput(n[i], x[i]);
             }
         }
         return null;

@@ -38,10 +38,10 @@ public final class UslFitter {
      *         distinct N, non-positive throughput, no convergence)
      */
     public static UslFit fit(double[] n, double[] x, ErrorModel errors) {
-        String problem = Observations.problem(n, x);
+        NoFit problem = Observations.problem(n, x);
         int distinct = Observations.distinct(n);
         if (problem != null) {
-            return UslFit.none(n.length, distinct, errors, NoFit.badObservations(problem));
+            return UslFit.none(n.length, distinct, errors, problem);
         }
         if (distinct < UslFit.MIN_DISTINCT_N) {
             return UslFit.none(n.length, distinct, errors, NoFit.tooFewN(distinct, UslFit.MIN_DISTINCT_N));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** compare.csv's rows that are neither points nor families: a comparison's notes and its curves. */
 class CompareCsvTest {
 
-    private static final UslFit NO_FIT = UslFit.none(2, 2, new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""));
+    private static final UslFit NO_FIT = UslFit.none(2, 2, NoFit.tooFewN(2, UslFit.MIN_DISTINCT_N));
 
     private static List<CSVRecord> writeAndRead(CompareResult result) throws IOException {
         StringWriter out = new StringWriter();

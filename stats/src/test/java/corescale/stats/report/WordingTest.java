@@ -36,7 +36,7 @@ class WordingTest {
         }
         assertEquals("sigma 0.02, kappa 0.001, N* 31.3", Wording.uslInBrief(UslFitter.fit(n, x, ErrorModel.RELATIVE)));
         assertEquals("no USL fit: 2 distinct N, need at least 4", // once, not "no USL fit (no USL fit: ...)"
-                Wording.uslInBrief(UslFit.none(2, 2, new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""))));
+                Wording.uslInBrief(UslFit.none(2, 2, NoFit.tooFewN(2, UslFit.MIN_DISTINCT_N))));
         assertEquals("no USL fit", Wording.uslInBrief(null));
     }
 
@@ -92,11 +92,12 @@ class WordingTest {
 
     @Test
     void noFitNamesTheLawAndWhy() {
-        assertEquals("no USL fit: 3 distinct N, need at least 4", Wording.noFit("USL", new NoFit(NoFit.Reason.TOO_FEW_N, 3, 4, "")));
+        assertEquals("no USL fit: 3 distinct N, need at least 4", Wording.noFit("USL", NoFit.tooFewN(3, 4)));
         assertEquals("no Amdahl fit: optimiser did not converge (too many evaluations)",
-                Wording.noFit("Amdahl", new NoFit(NoFit.Reason.NO_CONVERGENCE, 0, 0, "too many evaluations")));
-        assertEquals("no USL fit: throughput must be finite and > 0, got 0.0 at N=3.0",
-                Wording.noFit("USL", new NoFit(NoFit.Reason.BAD_OBSERVATIONS, 0, 0, "throughput must be finite and > 0, got 0.0 at N=3.0")));
+                Wording.noFit("Amdahl", NoFit.noConvergence("too many evaluations")));
+        assertEquals("no USL fit: throughput must be finite and > 0, got 0 at N = 3",
+                Wording.noFit("USL", NoFit.badThroughput(3, 0)));
+        assertEquals("no USL fit: N must be a finite number ≥ 1, got 0.5", Wording.noFit("USL", NoFit.badN(0.5)));
         assertEquals("not fitted", Wording.noFit("USL", NoFit.of(NoFit.Reason.NOT_FITTED)));
         assertEquals("no USL fit: " + Wording.oneAtATime(), Wording.noFit("USL", NoFit.of(NoFit.Reason.ONE_AT_A_TIME)));
     }

@@ -154,7 +154,7 @@ public class ScalingCurvesTest {
         assertTrue(Double.isNaN(at4.atMax().efficiency()), String.valueOf(at4.atMax()));
         assertTrue(Double.isNaN(at4.atMax().karpFlatt()), String.valueOf(at4.atMax()));
         assertFalse(at4.usl().fitted());
-        assertEquals(new NoFit(NoFit.Reason.TOO_FEW_N, 2, UslFit.MIN_DISTINCT_N, ""), at4.usl().noFit());
+        assertEquals(NoFit.tooFewN(2, UslFit.MIN_DISTINCT_N), at4.usl().noFit());
     }
 
     /** A plain JMH thread sweep without -XX:ActiveProcessorCount (cores 0, unknown): every thread counts as a processor. */
