@@ -36,15 +36,6 @@ public enum Design {
         };
     }
 
-    /** The unit of replication, plural, as the report counts it: forks, pairs, runs. */
-    public String units() {
-        return switch (this) {
-            case FORKS -> "forks";
-            case PAIRED -> "pairs";
-            case RUNS -> "runs";
-        };
-    }
-
     /** As written in compare.csv: {@code forks}, {@code paired}, {@code runs}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -28,21 +28,26 @@ public final class ThreadsVsProcesses {
     /** The processcounters parameter that sets processes = value × cores. */
     static final String PER_CORE = "processesPerCore";
 
+    /** The kinds of guard both families measure; {@code report.Wording} names them. */
+    public enum Guard {
+        LOCK, SEMAPHORE_ONE_PERMIT, SEMAPHORE_PERMIT_EACH, ATOMIC_ADD
+    }
+
     /** A guard as threads use it and as processes use it. */
-    record Pair(String guard, String threadsVariant, String processesVariant) {
+    record Pair(Guard guard, String threadsVariant, String processesVariant) {
     }
 
     static final List<Pair> PAIRS = List.of(
-            new Pair("lock", "reentrantLock", "fileLock"),
-            new Pair("lock", "reentrantLock", "spinLock"),
-            new Pair("semaphore, 1 permit", "semaphore", "posixSemaphore"),
-            new Pair("semaphore, a permit each", "semaphorePermits", "posixSemaphorePermits"),
-            new Pair("atomic add", "atomicLong", "atomicAdd"));
+            new Pair(Guard.LOCK, "reentrantLock", "fileLock"),
+            new Pair(Guard.LOCK, "reentrantLock", "spinLock"),
+            new Pair(Guard.SEMAPHORE_ONE_PERMIT, "semaphore", "posixSemaphore"),
+            new Pair(Guard.SEMAPHORE_PERMIT_EACH, "semaphorePermits", "posixSemaphorePermits"),
+            new Pair(Guard.ATOMIC_ADD, "atomicLong", "atomicAdd"));
 
     /**
      * One row: a guard's threads point and processes point at one place.
      *
-     * @param guard          the kind of guard, e.g. "lock"
+     * @param guard          the kind of guard
      * @param params         the work parameters both share (without processesPerCore)
      * @param threads        the counters point
      * @param processes      the processcounters point
@@ -50,7 +55,7 @@ public final class ThreadsVsProcesses {
      * @param threadsLose    the threads point lost updates
      * @param processesLose  the processes point lost updates
      */
-    public record Row(String guard, String params, PointSummary threads, PointSummary processes, Ratio ratio,
+    public record Row(Guard guard, String params, PointSummary threads, PointSummary processes, Ratio ratio,
                       boolean threadsLose, boolean processesLose) {
     }
 

@@ -77,17 +77,15 @@ public final class CompareCsv {
             }
             for (CompareResult.FamilyGeomean f : r.families()) {
                 p.printRecord("", row("kind", "family", "base", r.base(), "other", r.other(), "family", f.family(),
-                        "ratio", format(f.geomean()), "note", "geometric mean of " + f.points() + " point ratios",
+                        "ratio", format(f.geomean()), "note", Wording.familyNote(f.points()),
                         "design", design));
             }
             if (r.runToRun().estimated()) {
                 p.printRecord("", row("kind", "drift", "base", r.base(), "other", r.other(),
-                        "ratio", format(1 + r.runToRun().relative()), "note", "one standard deviation of a"
-                                + " point's ratio between the two runs with nothing changed, from the canary's readings"
-                                + " within each run; in every point's interval", "design", r.design().label()));
+                        "ratio", format(1 + r.runToRun().relative()), "note", Wording.DRIFT_NOTE, "design", r.design().label()));
             }
-            canary(p, r, "cpu", r.canary().cpu(), "mean of each run's readings of the CPU kernel (throughput)");
-            canary(p, r, "memory", r.canary().memory(), "mean of each run's readings of the memory kernel (inverse time per load)");
+            canary(p, r, "cpu", r.canary().cpu(), Wording.CANARY_CPU_NOTE);
+            canary(p, r, "memory", r.canary().memory(), Wording.CANARY_MEMORY_NOTE);
             for (CurveComparison c : r.curves()) {
                 p.printRecord(c.params(), row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
                         "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
@@ -95,10 +93,7 @@ public final class CompareCsv {
                         "base_mean", format(c.basePerCore()), "other_mean", format(c.otherPerCore()),
                         "ratio", format(c.ratio().value()), "ratio_low", format(c.ratio().low()),
                         "ratio_high", format(c.ratio().high()),
-                        "note", "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores()
-                                + "; " + Wording.curve(c)
-                                + "; USL base: " + Wording.uslInBrief(c.baseUsl())
-                                + "; USL other: " + Wording.uslInBrief(c.otherUsl()),
+                        "note", Wording.curveNote(c),
                         "design", design));
             }
         }

@@ -146,7 +146,7 @@ final class AnswersSection {
 
     /** "a lock across processes (fileLock) runs at ×0.1 [0.08, 0.12] of one in threads (reentrantLock); ..." */
     private static String processesSentence(List<ThreadsVsProcesses.Row> rows) {
-        return rows.stream().map(r -> r.guard() + " across processes (" + r.processes().key().variant() + ") runs at "
+        return rows.stream().map(r -> Wording.guard(r.guard()) + " across processes (" + r.processes().key().variant() + ") runs at "
                 + withInterval(r.ratio()) + " of threads (" + r.threads().key().variant() + ")"
                 + (r.threadsLose() || r.processesLose() ? ", loses updates" : "")).collect(Collectors.joining("; "));
     }

@@ -258,7 +258,7 @@ public final class CompareReport {
             return "";
         }
         return (p.design() == Design.PAIRED ? Integer.toString(p.nBase()) : p.nBase() + "+" + p.nOther()) + " "
-                + p.design().units();
+                + Wording.units(p.design());
     }
 
     /** Every run's curves over cores of one benchmark on one chart (or one per variant when many). */

@@ -29,7 +29,7 @@ final class ThreadsVsProcessesTable {
 
     /** One row's cells, in the table's column order. */
     static List<String> cells(ThreadsVsProcesses.Row r) {
-        return List.of(r.guard(), r.params(), r.threads().key().threads() + " on " + r.threads().key().cores() + "c",
+        return List.of(Wording.guard(r.guard()), r.params(), r.threads().key().threads() + " on " + r.threads().key().cores() + "c",
                 r.threads().key().variant(), Fmt.num(r.threads().mean()) + " " + Fmt.plusMinus(r.threads().relCi()),
                 r.processes().key().variant(), Fmt.num(r.processes().mean()) + " " + Fmt.plusMinus(r.processes().relCi()),
                 RunReport.ratio(r.ratio()), note(r.threadsLose(), r.processesLose()));

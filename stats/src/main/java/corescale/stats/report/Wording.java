@@ -1,5 +1,7 @@
 package corescale.stats.report;
 
+import corescale.stats.compare.Design;
+import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.compare.CompareNote;
 import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.CurveComparison;
@@ -42,6 +44,25 @@ public final class Wording {
             case ONE_FORK -> "one fork";
             case POOLED -> "JMH pooled result, no fork means";
             case SERVICE_BOUND -> "held back by the service or the CPUs it shares";
+        };
+    }
+
+    /** A guard both families measure: "lock", "semaphore, 1 permit", "semaphore, a permit each", "atomic add". */
+    static String guard(ThreadsVsProcesses.Guard g) {
+        return switch (g) {
+            case LOCK -> "lock";
+            case SEMAPHORE_ONE_PERMIT -> "semaphore, 1 permit";
+            case SEMAPHORE_PERMIT_EACH -> "semaphore, a permit each";
+            case ATOMIC_ADD -> "atomic add";
+        };
+    }
+
+    /** A design's unit of replication, plural, as the compare report counts it: forks, pairs, runs. */
+    static String units(Design d) {
+        return switch (d) {
+            case FORKS -> "forks";
+            case PAIRED -> "pairs";
+            case RUNS -> "runs";
         };
     }
 
@@ -243,6 +264,25 @@ public final class Wording {
     public static String mismatch(CompareResult r, Mismatch m) {
         return m.field() + " differs: " + String.join(" ", m.base()) + " (" + r.base() + ") vs "
                 + String.join(" ", m.other()) + " (" + r.other() + ")";
+    }
+
+    /** compare.csv's note on a family's row. */
+    public static String familyNote(int points) {
+        return "geometric mean of " + points + " point ratios";
+    }
+
+    /** compare.csv's note on the drift row of one run a side. */
+    public static final String DRIFT_NOTE = "one standard deviation of a point's ratio between the two runs with nothing "
+            + "changed, from the canary's readings within each run; in every point's interval";
+
+    /** compare.csv's notes on the canary's rows, after "machine speed, other over base: ". */
+    public static final String CANARY_CPU_NOTE = "mean of each run's readings of the CPU kernel (throughput)";
+    public static final String CANARY_MEMORY_NOTE = "mean of each run's readings of the memory kernel (inverse time per load)";
+
+    /** compare.csv's note on a curve's row: the core counts compared, how the points were chosen, each side's USL. */
+    public static String curveNote(CurveComparison c) {
+        return "per core at most cores: base " + c.baseCores() + ", other " + c.otherCores() + "; " + curve(c)
+                + "; USL base: " + uslInBrief(c.baseUsl()) + "; USL other: " + uslInBrief(c.otherUsl());
     }
 
     /** How the points of a curve comparison were chosen: "threads 4 vs 8", or why there is no per-core figure. */

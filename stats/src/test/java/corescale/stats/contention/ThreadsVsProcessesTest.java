@@ -40,7 +40,7 @@ class ThreadsVsProcessesTest {
 
         assertEquals(3, rows.size(), rows.toString());
         ThreadsVsProcesses.Row twoOnTwo = rows.get(0);
-        assertEquals(List.of("lock", "workInside=0;workOutside=0", "reentrantLock", "fileLock"),
+        assertEquals(List.of(ThreadsVsProcesses.Guard.LOCK, "workInside=0;workOutside=0", "reentrantLock", "fileLock"),
                 List.of(twoOnTwo.guard(), twoOnTwo.params(), twoOnTwo.threads().key().variant(), twoOnTwo.processes().key().variant()));
         assertEquals(2, twoOnTwo.threads().key().threads());
         assertEquals(0.1, twoOnTwo.ratio().value(), 1e-12); // 1 / 10
@@ -49,7 +49,7 @@ class ThreadsVsProcessesTest {
         assertEquals(4, rows.get(1).threads().key().threads(), "2 processes per core on 2 cores: the 4-thread point");
         assertEquals(0.25, rows.get(1).ratio().value(), 1e-12); // 2 / 8
         ThreadsVsProcesses.Row permits = rows.get(2);
-        assertEquals(List.of("semaphore, a permit each", "semaphorePermits", "posixSemaphorePermits"),
+        assertEquals(List.of(ThreadsVsProcesses.Guard.SEMAPHORE_PERMIT_EACH, "semaphorePermits", "posixSemaphorePermits"),
                 List.of(permits.guard(), permits.threads().key().variant(), permits.processes().key().variant()));
         assertTrue(permits.threadsLose() && permits.processesLose(), "both lose updates");
         assertTrue(Double.isNaN(permits.ratio().low()), "fork means without spread give no interval: " + permits.ratio());
