@@ -4,6 +4,7 @@ import corescale.stats.compare.CompareResult;
 import corescale.stats.compare.CurveComparison;
 import corescale.stats.compare.Design;
 import corescale.stats.compare.PointComparison;
+import corescale.stats.compare.OwnJvmArgs;
 import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
 import corescale.stats.model.RunInfo;
@@ -99,7 +100,7 @@ public final class CompareReport {
         // JVM arguments only where the sides differ in them: they are what configurations of one run change. The
         // harness's own (the core count, the CPUs, the archive) change with every point, so only those a side
         // gives to all its forks, and not every other side too, are shown.
-        List<String> own = ownJvmArgs(runs);
+        List<String> own = OwnJvmArgs.of(runs);
         boolean args = own.stream().distinct().count() > 1;
         Doc.TableBuilder t = new Doc.TableBuilder().text("run").text("host").text("cpu").num("cpus").text("jdk")
                 .text("affinity").num("points");
@@ -117,35 +118,6 @@ public final class CompareReport {
             t.row(row);
         }
         doc.table(t.build());
-    }
-
-    /**
-     * Per side, the JVM arguments every one of its forks had and not every fork of every other side, leaving
-     * out options whose value changes between the forks of any side: those are the harness's, per point.
-     */
-    static List<String> ownJvmArgs(List<RunData> runs) {
-        List<List<java.util.Set<String>>> forks = runs.stream().map(r -> r.runs().stream()
-                .map(i -> (java.util.Set<String>) new java.util.LinkedHashSet<>(List.of(i.jvmArgs().trim().split("\\s+"))))
-                .toList()).toList();
-        java.util.Set<String> perPoint = new java.util.HashSet<>();
-        for (List<java.util.Set<String>> side : forks) {
-            side.forEach(f -> f.forEach(a -> {
-                if (side.stream().map(g -> g.stream().filter(b -> option(b).equals(option(a))).toList()).distinct().count() > 1) {
-                    perPoint.add(option(a));
-                }
-            }));
-        }
-        List<List<String>> always = forks.stream().map(side -> side.isEmpty() ? List.<String>of()
-                : side.get(0).stream().filter(a -> !a.isEmpty() && !perPoint.contains(option(a))
-                && side.stream().allMatch(f -> f.contains(a))).toList()).toList();
-        return always.stream().map(a -> String.join(" ", a.stream()
-                .filter(x -> !always.stream().allMatch(other -> other.contains(x))).toList())).toList();
-    }
-
-    /** The option an argument sets: "-XX:ActiveProcessorCount" of "-XX:ActiveProcessorCount=2", "-XX:UseG1GC" of "-XX:+UseG1GC". */
-    private static String option(String arg) {
-        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        return name.startsWith("-XX:+") || name.startsWith("-XX:-") ? "-XX:" + name.substring(5) : name;
     }
 
     private static String join(RunData r, java.util.function.Function<RunInfo, String> f) {

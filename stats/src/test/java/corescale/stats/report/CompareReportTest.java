@@ -30,10 +30,6 @@ class CompareReportTest {
         return Synthetic.runData(name, Fixtures.run(speed, seed), Set.of(info));
     }
 
-    private static RunInfo forks(String jvmArgs) {
-        return new RunInfo("r", "h", "Linux", "amd64", "cpu", 2, "Temurin", "25", jvmArgs, "", "");
-    }
-
     /** The rule printed is the one the comparison was decided by: its threshold, alpha and minimum forks, from its result. */
     @Test
     void theVerdictRuleIsWordedFromTheResult() {
@@ -43,20 +39,6 @@ class CompareReportTest {
         assertTrue(rule.contains("at least 3 forks or pairs on each side, and replicate runs 3 runs"), rule);
         assertTrue(rule.contains("false-discovery rate 1.0%) and the ratio lies beyond ±10%"), rule);
         assertTrue(rule.contains("one-sided tests at 1.0%) shows the ratio within ±10%"), rule);
-    }
-
-    /** The harness's per-point arguments are not a side's own; what one side gives all its forks and another not is. */
-    @Test
-    void theRunsTableShowsOnlyTheJvmArgumentsASideHasOfItsOwn() {
-        RunData base = Synthetic.runData("base", List.of(), Set.of(forks("-XX:ActiveProcessorCount=1 -Dcs=1 -Xss1m"),
-                forks("-XX:ActiveProcessorCount=2 -Dcs=1,0 -Xss1m")));
-        RunData c1 = Synthetic.runData("c1", List.of(), Set.of(forks("-XX:ActiveProcessorCount=2 -Xss1m -XX:TieredStopAtLevel=1")));
-        RunData same = Synthetic.runData("same", List.of(), Set.of(forks("-XX:ActiveProcessorCount=1 -Dcs=1 -Xss1m")));
-        assertEquals(List.of("", "-XX:TieredStopAtLevel=1"), CompareReport.ownJvmArgs(List.of(base, c1)));
-        assertEquals(List.of("", ""), CompareReport.ownJvmArgs(List.of(base, same)), "only per-point arguments differ");
-        RunData g1 = Synthetic.runData("g1", List.of(), Set.of(forks("-XX:+UseG1GC -Xss1m")));
-        RunData noG1 = Synthetic.runData("noG1", List.of(), Set.of(forks("-XX:-UseG1GC -Xss1m")));
-        assertEquals(List.of("-XX:+UseG1GC", "-XX:-UseG1GC"), CompareReport.ownJvmArgs(List.of(g1, noG1)));
     }
 
     @Test
