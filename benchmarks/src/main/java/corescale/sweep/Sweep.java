@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import corescale.stats.model.Machine;
 import corescale.results.ResultRow;
 import corescale.results.ResultsCsv;
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.export.RunExports;
 import corescale.stats.model.Mode;
 import corescale.stats.model.Place;

@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.io.BadInputException;
 import corescale.stats.answers.Answers;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;

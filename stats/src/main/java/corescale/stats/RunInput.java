@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.io.BadInputException;
 import corescale.stats.compare.RunData;
 import corescale.stats.load.Configs;
 import corescale.stats.load.Format;
@@ -77,7 +78,7 @@ record RunInput(Path path, List<LoadedInput> loaded, RunFile runFile, PointsFile
      * the targets points stopped at), by its id; empty without a run.json.
      */
     Map<String, RunTraits> runTraits() {
-        return runFile == null ? Map.of() : Map.of(runFile.runId(), RunTraits.of(runFile, points));
+        return runFile == null ? Map.of() : Map.of(runFile.runId(), runFile.traits(points));
     }
 
     /** The whole input analysed as one run. */

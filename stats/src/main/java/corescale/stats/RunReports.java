@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.io.BadInputException;
 import java.util.Optional;
 import corescale.stats.report.RunFacts;
 import corescale.stats.compare.Comparer;

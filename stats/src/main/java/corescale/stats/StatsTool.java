@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.io.BadInputException;
 import corescale.stats.compare.C1Beat;
 import corescale.stats.export.CompareCsv;
 import corescale.stats.compare.CompareResult;

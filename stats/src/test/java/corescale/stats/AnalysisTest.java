@@ -1,5 +1,6 @@
 package corescale.stats;
 
+import corescale.stats.io.BadInputException;
 import corescale.stats.load.Loader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

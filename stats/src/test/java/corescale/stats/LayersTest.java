@@ -1,45 +1,45 @@
 package corescale.stats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * One analysis layer, one presentation layer: the analysis packages compute typed results and never
- * reach for the packages that word and write them (report, export), so no sentence can creep back.
+ * The module's layering, on its compiled classes (docs/design.md, "Packages"): the packages below the
+ * commands form no cycle, the analysis packages know nothing of how their results are shown, and
+ * {@code report/} only renders what they computed.
  */
 class LayersTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/corescale/stats");
-    private static final List<String> ANALYSIS = List.of("summary", "bounds", "ranking", "scaling", "contention",
-            "answers", "compare", "run", "model");
+    private static final JavaClasses STATS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("corescale.stats");
+
+    private static final String[] ANALYSIS = {"..stats.summary..", "..stats.scaling..", "..stats.bounds..",
+        "..stats.compare..", "..stats.contention..", "..stats.ranking..", "..stats.answers..", "..stats.run..",
+        "..stats.fleet..", "..stats.load..", "..stats.model..", "..stats.io.."};
 
     @Test
-    void analysisPackagesImportNeitherReportNorExport() throws IOException {
-        List<String> offending = new ArrayList<>();
-        int files = 0;
-        for (String pkg : ANALYSIS) {
-            try (Stream<Path> sources = Files.list(SOURCES.resolve(pkg))) {
-                for (Path f : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    files++;
-                    // an import or a qualified name in code; comments may name the layer that words a note
-                    boolean uses = Files.readAllLines(f).stream().map(String::strip)
-                            .filter(l -> !l.startsWith("*") && !l.startsWith("/*") && !l.startsWith("//"))
-                            .anyMatch(l -> l.contains("corescale.stats.report.") || l.contains("corescale.stats.export."));
-                    if (uses) {
-                        offending.add(SOURCES.relativize(f).toString());
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "the analysis sources were found: " + files);
-        assertEquals(List.of(), offending);
+    void thePackagesBelowTheCommandsFormNoCycle() {
+        slices().matching("corescale.stats.(*)..").should().beFreeOfCycles().check(STATS);
+    }
+
+    @Test
+    void theAnalysisPackagesDoNotDependOnTheReportOrTheFiles() {
+        noClasses().that().resideInAnyPackage(ANALYSIS)
+                .should().dependOnClassesThat().resideInAnyPackage("..stats.report..", "..stats.export..")
+                .check(STATS);
+    }
+
+    @Test
+    void theReportComputesNoStatisticAndReadsNoFile() {
+        noClasses().that().resideInAPackage("..stats.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3..", "..stats.load..",
+                        "de.siegmar.fastcsv..")
+                .check(STATS);
     }
 }

@@ -98,7 +98,7 @@ class TargetIntervalTest {
             }
         }
         LoadedInput input = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
-        RunTraits traits = new RunTraits(false, Double.NaN, Map.of(new PointsFile.ConfigPoint(key, "b"), 0.03));
+        RunTraits traits = new RunTraits(false, Double.NaN, Map.of(new corescale.stats.model.ConfigPoint(key, "b"), 0.03));
         List<PointSummary> summaries = new Summarizer(Map.of("r1", traits)).summarize(Configs.only(List.of(input), "a")).stream()
                 .map(r -> r.summary()).toList();
         assertEquals(Intervals.studentT(new double[] {100, 101, 99, 100}, Intervals.LEVEL).low(), summaries.get(0).ciLow(), 1e-12);

@@ -1,6 +1,6 @@
 package corescale.stats.export;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.io.AtomicFiles;
 import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
@@ -50,7 +50,7 @@ public final class RunExports {
         Map<String, RunTraits> traits = Map.of();
         if (RunFile.exists(runDir)) {
             RunFile run = RunFile.read(runDir);
-            traits = Map.of(run.runId(), RunTraits.of(run, PointsFile.read(runDir)));
+            traits = Map.of(run.runId(), run.traits(PointsFile.read(runDir)));
         }
         List<String> configs = Configs.names(loaded, declared);
         boolean several = configs.size() > 1;

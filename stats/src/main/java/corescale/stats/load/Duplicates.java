@@ -1,6 +1,6 @@
 package corescale.stats.load;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.PointKey;
 

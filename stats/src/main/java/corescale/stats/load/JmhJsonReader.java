@@ -3,7 +3,7 @@ package corescale.stats.load;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;

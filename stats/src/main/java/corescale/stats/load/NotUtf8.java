@@ -1,6 +1,6 @@
 package corescale.stats.load;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import corescale.stats.load.NotUtf8;
 import corescale.stats.model.Mode;
+import corescale.stats.model.ConfigPoint;
 import corescale.stats.model.PointKey;
 
 /**
@@ -79,10 +80,6 @@ public final class PointsFile {
     /** Whether a point with this steal (percent, as the file keeps it) is flagged: the console and the report agree. */
     public static boolean flagged(double stealPct) {
         return stealPct > 100 * STEAL_FLAG;
-    }
-
-    /** A point of one configuration, as points.csv keys it (config "" in a plain run). */
-    public record ConfigPoint(PointKey key, String config) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package corescale.stats.run;
 
+import corescale.stats.summary.RunTraits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,11 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
             memoryForks = memoryForks == null ? List.of() : List.copyOf(memoryForks);
             memoryChainBytes = memoryChainBytes > 0 ? memoryChainBytes : UNRECORDED_CHAIN_BYTES;
         }
+    }
+
+    /** What this run.json and the run's points.csv say of how its points were measured, which their summaries carry. */
+    public RunTraits traits(PointsFile.Contents points) {
+        return new RunTraits(placeRounds(), MachineDrift.stateVariance(List.of(canary())), points.targetsMet());
     }
 
     /** Reads {@code dir/run.json}; a file that is not a run.json is an IOException naming it and the line. */

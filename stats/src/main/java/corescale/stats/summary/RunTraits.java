@@ -1,21 +1,17 @@
 package corescale.stats.summary;
 
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import corescale.stats.model.ConfigPoint;
 import corescale.stats.model.PointKey;
-import corescale.stats.run.MachineDrift;
-import corescale.stats.run.PointsFile;
-import corescale.stats.run.PointsFile.ConfigPoint;
-import corescale.stats.run.RunFile;
 
 /**
  * What a run's run.json and points.csv say about how its points were measured, which their summaries carry.
  *
  * @param placeRounds   the sweep measured each place's variants in rounds ({@link PointSummary#roundsRun})
  * @param stateVariance σ², the variance on the log scale of the machine's state within the run, from its
- *                      canary readings ({@link MachineDrift}); NaN when it has fewer than two
+ *                      canary readings ({@code run.MachineDrift}); NaN when it has fewer than two
  * @param targetsMet    the relative target each point the sweep stopped at its target was measured to, by
  *                      point and configuration ({@link TargetRule#interval})
  */
@@ -26,11 +22,6 @@ public record RunTraits(boolean placeRounds, double stateVariance, Map<ConfigPoi
 
     public RunTraits {
         targetsMet = Map.copyOf(targetsMet);
-    }
-
-    public static RunTraits of(RunFile run, PointsFile.Contents points) {
-        List<RunFile.CanaryReading> readings = run.canary();
-        return new RunTraits(run.placeRounds(), MachineDrift.stateVariance(List.of(readings)), points.targetsMet());
     }
 
     /** The target {@code key} of configuration {@code config} stopped at; empty when it stopped otherwise. */

@@ -1,6 +1,6 @@
 package corescale.stats.summary;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;

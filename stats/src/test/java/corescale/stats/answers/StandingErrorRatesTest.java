@@ -1,6 +1,6 @@
 package corescale.stats.answers;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.load.Format;

@@ -2,7 +2,7 @@ package corescale.stats.compare;
 
 import corescale.stats.summary.WelchOnLogs;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.load.Format;
 import corescale.stats.load.LoadedInput;

@@ -1,6 +1,6 @@
 package corescale.stats.hostile;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.load.Loader;
 import corescale.stats.model.Measurement;

@@ -1,7 +1,7 @@
 package corescale.stats.load;
 
 import corescale.stats.model.ResultsColumn;
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.StatsTool;
 import corescale.stats.Synthetic;
 import org.junit.jupiter.api.Test;

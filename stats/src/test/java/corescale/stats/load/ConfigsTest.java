@@ -1,6 +1,6 @@
 package corescale.stats.load;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package corescale.stats.load;
 
 import corescale.stats.model.ResultsColumn;
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.model.Measurement;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;

@@ -1,6 +1,6 @@
 package corescale.stats.load;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package corescale.stats.ranking;
 
 import corescale.stats.summary.Ratio;
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.load.Format;

@@ -1,6 +1,6 @@
 package corescale.stats.summary;
 
-import corescale.stats.BadInputException;
+import corescale.stats.io.BadInputException;
 import corescale.stats.Synthetic;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;

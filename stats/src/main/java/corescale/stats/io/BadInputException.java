@@ -1,4 +1,4 @@
-package corescale.stats;
+package corescale.stats.io;
 
 import java.nio.file.Path;
 
