@@ -1,5 +1,6 @@
 package corescale.results;
 
+import corescale.stats.io.CsvNumbers;
 import corescale.stats.model.Machine;
 
 import java.util.Map;
@@ -51,7 +52,7 @@ public record ResultRow(String runId, Machine machine, String jvmArgs, String co
             case THREADS -> threads;
             case FORK -> fork;
             case ITERATION -> iteration;
-            case SCORE -> ResultsCsv.number(score);
+            case SCORE -> CsvNumbers.exact(score);
             case UNIT -> unit;
         };
     }

@@ -1,5 +1,6 @@
 package corescale.results;
 
+import corescale.stats.io.CsvNumbers;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -156,7 +157,7 @@ public final class ResultsCsv {
                 }
                 for (String metric : header.subList(COLUMNS.size(), header.size())) {
                     Double value = r.secondary().get(metric);
-                    printer.print(value == null ? "" : number(value));
+                    printer.print(value == null ? "" : CsvNumbers.exact(value));
                 }
                 printer.println();
             }
@@ -164,16 +165,5 @@ public final class ResultsCsv {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
-    }
-
-    /** Shortest text that reads back as the same double; integers without ".0". */
-    static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import corescale.results.CpuList;
 import corescale.results.ResultRow;
+import corescale.stats.io.CsvNumbers;
 import corescale.stats.io.TextNumbers;
 import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile.RunConfig;
@@ -23,7 +24,7 @@ final class PointLines {
         for (RunConfig c : state.configs()) {
             List<ForkResult> forks = state.forks(c);
             ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
-            lines.add(List.of(forks.size(), state.sample(c).mean(), unit(forks), blankIfNaN(state.relCi(c)),
+            lines.add(List.of(forks.size(), CsvNumbers.exact(state.sample(c).mean()), unit(forks), CsvNumbers.exact(state.relCi(c)),
                     profile.pursuesTarget() ? profile.precision() : "", stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
                     String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
                     CpuList.format(cpus),
@@ -70,9 +71,5 @@ final class PointLines {
 
     private static String unit(List<ForkResult> forks) {
         return forks.stream().flatMap(f -> f.rows().stream()).map(ResultRow::unit).findFirst().orElse("");
-    }
-
-    private static Object blankIfNaN(double value) {
-        return Double.isNaN(value) ? "" : value;
     }
 }

@@ -19,6 +19,16 @@ class CsvNumbersTest {
     }
 
     @Test
+    void aMeasurementIsWrittenExactlyAndReadsBackAsTheSameDouble() {
+        assertEquals("82", CsvNumbers.exact(82.0));
+        assertEquals("82.37622540875951", CsvNumbers.exact(82.37622540875951));
+        assertEquals("", CsvNumbers.exact(Double.NaN));
+        for (double v : new double[] {1e-5, 0.1 + 0.2, 123456789.125, 3e20, -7.25}) {
+            assertEquals(v, Double.parseDouble(CsvNumbers.exact(v)), 0.0, "read back: " + CsvNumbers.exact(v));
+        }
+    }
+
+    @Test
     void aValueThatDoesNotExistIsAnEmptyCell() {
         assertEquals("", CsvNumbers.format(Double.NaN));
         assertEquals("", CsvNumbers.format(Double.POSITIVE_INFINITY));
