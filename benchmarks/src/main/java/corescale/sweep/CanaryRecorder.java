@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.io.TextNumbers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,8 +77,8 @@ final class CanaryRecorder {
             RunFile.CanaryReading reading = new RunFile.CanaryReading(at, seconds, cpu.getPrimaryResult().getScore(),
                     memory.getPrimaryResult().getScore(), forkScores(cpu), forkScores(memory), CHAIN_BYTES);
             RunFile.read(runDir).withCanary(reading).write(runDir);
-            say.accept(String.format(Locale.ROOT, "canary %s: cpu %.0f ops/µs, memory %.1f ns/load (a %s chain)",
-                    at, reading.cpuOpsPerUs(), reading.memoryNsPerLoad(), Canary.describeChain(CHAIN_BYTES)));
+            say.accept("canary " + at + ": cpu " + TextNumbers.significant(reading.cpuOpsPerUs(), 4) + " ops/µs, memory "
+                    + TextNumbers.significant(reading.memoryNsPerLoad(), 3) + " ns/load (a " + Canary.describeChain(CHAIN_BYTES) + " chain)");
         } catch (IOException | RunnerException | RuntimeException e) {
             if (!stopping.getAsBoolean()) {
                 say.accept("canary " + at + ": failed, no reading recorded: " + JmhForks.describe(e));

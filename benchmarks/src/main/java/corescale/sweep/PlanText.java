@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.io.TextNumbers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +41,9 @@ final class PlanText {
         if (!profile.pursuesTarget()) { // the quick profile, or --max-forks at most the first pass
             return String.format(Locale.ROOT, "%d forks %s of %d iterations each", profile.maxForks(), per, iterations);
         }
-        return String.format(Locale.ROOT, "forks %d to %d %s until ±%.0f%%, checked from %d forks (first %d of %d "
+        return String.format(Locale.ROOT, "forks %d to %d %s until ±%s, checked from %d forks (first %d of %d "
                 + "iterations each, then more where they reach it soonest)", profile.minForks(), profile.maxForks(), per,
-                profile.precision() * 100, targetForks, profile.minForks(), iterations);
+                TextNumbers.percent(profile.precision()), targetForks, profile.minForks(), iterations);
     }
 
     /** Prints the plan of the points {@code todo} ({@code alreadyDone} more are in results.csv already). */

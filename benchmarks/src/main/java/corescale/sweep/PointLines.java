@@ -64,7 +64,7 @@ final class PointLines {
                 state.open() ? "more may follow" : state.stop().label.replace('_', ' ')));
         double stealPct = PointsFile.stealPct(load.stealShare());
         if (PointsFile.flagged(stealPct)) {
-            line.append(String.format(Locale.ROOT, ", STEAL %.1f%% of the CPUs' time", stealPct));
+            line.append(", STEAL ").append(TextNumbers.percent(stealPct / 100)).append(" of the CPUs' time");
         }
         return line.toString();
     }

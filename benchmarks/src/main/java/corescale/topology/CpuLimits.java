@@ -1,5 +1,6 @@
 package corescale.topology;
 
+import corescale.stats.io.TextNumbers;
 import corescale.stats.run.MachineKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +81,7 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
 
     /** "CPU quota 1.5 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)", or empty without a quota. */
     public String describeQuota() {
-        return quotaCpus.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "CPU quota %.2f CPUs (%s)",
-                quotaCpus.getAsDouble(), quotaFrom);
+        return quotaCpus.isEmpty() ? "" : "CPU quota " + TextNumbers.significant(quotaCpus.getAsDouble(), 3) + " CPUs (" + quotaFrom + ")";
     }
 
     public Map<String, Object> toJson() {

@@ -79,7 +79,7 @@ class DryRunTest {
                 "--out", dir.resolve("run").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("cores=1 cpus=2"), r.out().toString());
-        String quota = "ABOVE QUOTA: CPU quota 1.50 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)";
+        String quota = "ABOVE QUOTA: CPU quota 1.5 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)";
         assertTrue(r.out().contains("cores=2 cpus=2,0  (" + quota + " for 2 cores)"), r.out().toString());
         assertTrue(r.out().contains("cores=4 cpus=2,0,3,1  (" + quota + " for 4 cores; 2 physical cores, SMT siblings share them)"),
                 r.out().toString());

@@ -86,7 +86,7 @@ class PlacementTest {
         assertEquals("cgroup v2 /sys/fs/cgroup/cpu.max", limits.quotaFrom());
         assertEquals(List.of(2, 0, 3, 1), p.order(), "only the cpuset's CPUs");
         assertEquals("cores=1 cpus=2", p.line(1));
-        assertEquals("cores=2 cpus=2,0  (ABOVE QUOTA: CPU quota 1.50 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max) for 2 cores)",
+        assertEquals("cores=2 cpus=2,0  (ABOVE QUOTA: CPU quota 1.5 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max) for 2 cores)",
                 p.line(2));
     }
 
