@@ -1,9 +1,9 @@
 package corescale.sweep;
 
+import corescale.stats.io.TextNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.math3.stat.StatUtils;
@@ -134,8 +134,8 @@ final class PointForks {
         if (groups.length != 2) {
             return "";
         }
-        return String.format(Locale.ROOT, "2 modes: %.4g (%s), %.4g (%s)", StatUtils.mean(groups[0]), forkCount(groups[0]),
-                StatUtils.mean(groups[1]), forkCount(groups[1]));
+        return "2 modes: " + TextNumbers.ungrouped(StatUtils.mean(groups[0]), 4) + " (" + forkCount(groups[0]) + "), "
+                + TextNumbers.ungrouped(StatUtils.mean(groups[1]), 4) + " (" + forkCount(groups[1]) + ")";
     }
 
     private static String forkCount(double[] group) {
