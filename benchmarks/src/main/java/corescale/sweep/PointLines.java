@@ -2,6 +2,9 @@ package corescale.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Locale;
 
 import corescale.results.CpuList;
@@ -17,19 +20,31 @@ final class PointLines {
     private PointLines() {
     }
 
-    /** The point's points.csv values per configuration (after the key columns). */
-    static List<List<Object>> csv(PointForks state, Profile profile, List<Integer> cpus) {
-        List<List<Object>> lines = new ArrayList<>();
+    /** The point's points.csv values per configuration, by column (the key columns are PointLog's). */
+    static List<Map<String, Object>> csv(PointForks state, Profile profile, List<Integer> cpus) {
+        List<Map<String, Object>> lines = new ArrayList<>();
         String stop = (state.open() ? PrecisionLoop.Stop.PENDING : state.stop()).label;
         for (RunConfig c : state.configs()) {
             List<ForkResult> forks = state.forks(c);
             ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
-            lines.add(List.of(forks.size(), CsvNumbers.exact(state.sample(c).mean()), unit(forks), CsvNumbers.exact(state.relCi(c)),
-                    profile.pursuesTarget() ? profile.precision() : "", stop, String.format(Locale.ROOT, "%.1f", state.seconds()),
-                    String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)),
-                    CpuList.format(cpus),
-                    Double.isNaN(load.stealShare()) ? "" : String.format(Locale.ROOT, "%.2f", PointsFile.stealPct(load.stealShare())),
-                    load.involuntarySwitches(), c.name(), state.modes(c)));
+            Map<PointsFile.Column, Object> line = new EnumMap<>(PointsFile.Column.class);
+            line.put(PointsFile.Column.FORKS, forks.size());
+            line.put(PointsFile.Column.MEAN, CsvNumbers.exact(state.sample(c).mean()));
+            line.put(PointsFile.Column.UNIT, unit(forks));
+            line.put(PointsFile.Column.REL_CI, CsvNumbers.exact(state.relCi(c)));
+            line.put(PointsFile.Column.TARGET, profile.pursuesTarget() ? profile.precision() : "");
+            line.put(PointsFile.Column.STOP, stop);
+            line.put(PointsFile.Column.SECONDS, String.format(Locale.ROOT, "%.1f", state.seconds()));
+            line.put(PointsFile.Column.MEASURE_SECONDS, String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)));
+            line.put(PointsFile.Column.CPUS, CpuList.format(cpus));
+            line.put(PointsFile.Column.STEAL_PCT, Double.isNaN(load.stealShare()) ? ""
+                    : String.format(Locale.ROOT, "%.2f", PointsFile.stealPct(load.stealShare())));
+            line.put(PointsFile.Column.INVOLUNTARY_SWITCHES, load.involuntarySwitches());
+            line.put(PointsFile.Column.CONFIG, c.name());
+            line.put(PointsFile.Column.MODES, state.modes(c));
+            Map<String, Object> byHeader = new LinkedHashMap<>();
+            line.forEach((column, value) -> byHeader.put(column.header, value));
+            lines.add(byHeader);
         }
         return lines;
     }

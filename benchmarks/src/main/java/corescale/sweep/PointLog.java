@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -53,8 +55,8 @@ final class PointLog {
         return new PointLog(runDir.resolve(PointsFile.FAILURES), List.of(PointsFile.ERROR));
     }
 
-    /** One row: the point's key, then a value for each of this log's other columns, in order. */
-    synchronized void append(PointKey key, Object... extra) throws IOException {
+    /** One row: the point's key, and its values by column name. */
+    synchronized void append(PointKey key, Map<String, Object> values) throws IOException {
         boolean exists = Files.exists(file) && Files.size(file) > 0;
         List<String> header = exists ? existingHeader() : columns;
         StringWriter text = new StringWriter();
@@ -62,17 +64,17 @@ final class PointLog {
             if (!exists) {
                 printer.printRecord(columns);
             }
-            printer.printRecord(inHeaderOrder(header, key, List.of(extra)));
+            printer.printRecord(inHeaderOrder(header, key, values));
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
-     * The point's rows, one per list of values, instead of the rows it had (appended when it had
-     * none): the file is written anew beside the old one and moved over it, so a reader or an
+     * The point's rows, each its values by column name, instead of the rows it had (appended when it
+     * had none): the file is written anew beside the old one and moved over it, so a reader or an
      * interruption sees the old rows or the new ones, never half of them.
      */
-    synchronized void put(PointKey key, List<List<Object>> lines) throws IOException {
+    synchronized void put(PointKey key, List<Map<String, Object>> lines) throws IOException {
         boolean exists = Files.exists(file) && Files.size(file) > 0;
         List<String> header = exists ? existingHeader() : columns;
         StringWriter text = new StringWriter();
@@ -85,10 +87,10 @@ final class PointLog {
                     if (!header.containsAll(PointsFile.KEY.subList(0, PointsFile.Column.MODE.ordinal()))) {
                         throw new IOException(file + ": its header lacks the key columns " + PointsFile.KEY + ": " + header);
                     }
-                    List<Object> keyOf = keyValues(key);
-                    List<Integer> keyColumns = PointsFile.KEY.stream().filter(header::contains).map(PointsFile.KEY::indexOf).toList();
+                    Map<String, Object> keyOf = keyValues(key);
+                    List<String> keyColumns = PointsFile.KEY.stream().filter(header::contains).toList();
                     for (CSVRecord record : parser) {
-                        if (keyColumns.stream().allMatch(i -> record.get(PointsFile.KEY.get(i)).equals(String.valueOf(keyOf.get(i))))) {
+                        if (keyColumns.stream().allMatch(c -> record.get(c).equals(String.valueOf(keyOf.get(c))))) {
                             if (!placed) {
                                 printLines(printer, header, key, lines);
                                 placed = true;
@@ -108,27 +110,36 @@ final class PointLog {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void printLines(CSVPrinter printer, List<String> header, PointKey key, List<List<Object>> lines) throws IOException {
-        for (List<Object> line : lines) {
+    private void printLines(CSVPrinter printer, List<String> header, PointKey key, List<Map<String, Object>> lines) throws IOException {
+        for (Map<String, Object> line : lines) {
             printer.printRecord(inHeaderOrder(header, key, line));
         }
     }
 
-    /** The key and values of a row in the order of {@code header}; a column this log does not know stays empty. */
-    private List<Object> inHeaderOrder(List<String> header, PointKey key, List<Object> extra) {
-        List<Object> values = new ArrayList<>(keyValues(key));
-        values.addAll(extra);
+    /**
+     * The key and values of a row in the order of {@code header}; a column of the header this log
+     * does not write, or that the row leaves out, stays empty. A value for a column this log does not
+     * have is a bug of its caller, not a cell to drop.
+     */
+    private List<Object> inHeaderOrder(List<String> header, PointKey key, Map<String, Object> values) {
+        if (!columns.containsAll(values.keySet())) {
+            throw new IllegalArgumentException("columns not in " + file.getFileName() + ": " + values.keySet());
+        }
+        Map<String, Object> all = new HashMap<>(keyValues(key));
+        all.putAll(values);
         List<Object> row = new ArrayList<>();
         for (String column : header) {
-            int at = columns.indexOf(column);
-            row.add(at >= 0 ? values.get(at) : "");
+            row.add(columns.contains(column) ? all.getOrDefault(column, "") : "");
         }
         return row;
     }
 
-    /** The key columns' values of a point, in {@link PointsFile#KEY}'s order. */
-    private static List<Object> keyValues(PointKey key) {
-        return List.of(key.family(), key.benchmark(), key.variant(), key.params(), key.cores(), key.threads(), key.mode().jmhName());
+    /** The key columns' values of a point, by {@link PointsFile.Column} header. */
+    private static Map<String, Object> keyValues(PointKey key) {
+        return Map.of(PointsFile.Column.FAMILY.header, key.family(), PointsFile.Column.BENCHMARK.header, key.benchmark(),
+                PointsFile.Column.VARIANT.header, key.variant(), PointsFile.Column.PARAMS.header, key.params(),
+                PointsFile.Column.CORES.header, key.cores(), PointsFile.Column.THREADS.header, key.threads(),
+                PointsFile.Column.MODE.header, key.mode().jmhName());
     }
 
     private List<String> existingHeader() throws IOException {

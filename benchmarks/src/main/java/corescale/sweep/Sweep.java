@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -296,7 +297,7 @@ public final class Sweep {
             return false;
         }
         synchronized (writeLock) {
-            failedLog.append(state.point().key(), why);
+            failedLog.append(state.point().key(), Map.of(PointsFile.ERROR, why));
         }
         return true;
     }

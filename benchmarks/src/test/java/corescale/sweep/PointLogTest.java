@@ -2,6 +2,7 @@ package corescale.sweep;
 
 import corescale.stats.model.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import corescale.stats.model.PointKey;
+import corescale.stats.run.PointsFile;
 
 /**
  * points.csv: a line per configuration; a point's lines replaced when it gets more forks; a file begun
@@ -26,12 +30,18 @@ class PointLogTest {
 
     private static final PointKey KEY = new PointKey("counters", "Counters.increment", "atomicLong", "workInside=0", 1, 1, Mode.THROUGHPUT);
 
-    private static List<Object> line(int forks, String stop, String config) {
-        return List.of(forks, 100.5, "ops/us", 0.02, 0.03, stop, "4.0", "2.5", "1", "0.00", 12, config, "");
+    /** A row's values in {@link PointsFile#VALUES}' order, by column. */
+    private static Map<String, Object> line(int forks, String stop, String config) {
+        List<Object> values = List.of(forks, 100.5, "ops/us", 0.02, 0.03, stop, "4.0", "2.5", "1", "0.00", 12, config, "");
+        Map<String, Object> line = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            line.put(PointsFile.VALUES.get(i), values.get(i));
+        }
+        return line;
     }
 
     private static void append(PointLog log, String config) throws Exception {
-        log.append(KEY, line(2, "target_met", config).toArray());
+        log.append(KEY, line(2, "target_met", config));
     }
 
     private static final String HEADER = "family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop,"
@@ -114,5 +124,13 @@ class PointLogTest {
         IOException e = assertThrows(IOException.class, () -> PointLog.points(dir).put(KEY, List.of(line(3, "pending", ""))));
         assertTrue(e.getMessage().contains("lacks the key columns"), e.getMessage());
         assertEquals(List.of("name,score", "x,1"), Files.readAllLines(dir.resolve("points.csv")), "left as it was");
+    }
+
+    @Test
+    void aValueForAColumnTheLogDoesNotHaveIsRefusedNotDropped() throws Exception {
+        Map<String, Object> row = new LinkedHashMap<>(line(2, "target_met", ""));
+        row.put("no_such_column", 1);
+        assertThrows(IllegalArgumentException.class, () -> PointLog.points(dir).append(KEY, row));
+        assertFalse(Files.exists(dir.resolve("points.csv")), "nothing written");
     }
 }
