@@ -1,6 +1,5 @@
 package corescale.stats.report;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +42,14 @@ final class TopologyFacts {
         JsonNode placement = tree(run.placement());
         if (placement.isObject()) {
             facts.put("placement", placement.path(MachineKeys.POLICY).asText());
-            List<String> aboveQuota = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = placement.path(MachineKeys.CPUS_BY_CORES).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode note = placement.path(MachineKeys.NOTES_BY_CORES).path(e.getKey());
                 facts.put("CPUs at " + e.getKey() + " cores", e.getValue().asText() + (note.isMissingNode() ? "" : " (" + note.asText() + ")"));
-                if (note.asText().contains(MachineKeys.ABOVE_QUOTA)) {
-                    aboveQuota.add(e.getKey());
-                }
             }
+            List<Integer> aboveQuota = run.coresAboveQuota();
             if (!aboveQuota.isEmpty()) {
-                facts.put("FLAG: cores above the CPU quota", String.join(", ", aboveQuota)
+                facts.put("FLAG: cores above the CPU quota", String.join(", ", aboveQuota.stream().map(String::valueOf).toList())
                         + " cores: each busy thread gets less than a whole CPU");
             }
         }

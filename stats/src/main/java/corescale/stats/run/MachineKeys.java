@@ -21,7 +21,7 @@ public final class MachineKeys {
     public static final String POLICY = "policy";
     public static final String CPUS_BY_CORES = "cpus_by_cores";
     public static final String NOTES_BY_CORES = "notes_by_cores";
-    /** How a placement note begins when a core count is above the CPU quota: the report flags it. */
+    /** How a placement note begins when a core count is above the CPU quota (the report flags it from the quota itself). */
     public static final String ABOVE_QUOTA = "ABOVE QUOTA";
 
     private MachineKeys() {

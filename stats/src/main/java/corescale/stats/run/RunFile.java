@@ -112,6 +112,24 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         }
     }
 
+    /**
+     * The core counts of the placement above the cgroup's CPU quota (more cores than CPUs of quota:
+     * each busy thread gets less than a whole CPU), in the placement's order; empty without a quota.
+     */
+    public List<Integer> coresAboveQuota() {
+        JsonNode quota = limits == null ? null : limits.path(MachineKeys.QUOTA_CPUS);
+        if (quota == null || !quota.isNumber() || placement == null) {
+            return List.of();
+        }
+        List<Integer> above = new java.util.ArrayList<>();
+        placement.path(MachineKeys.CPUS_BY_CORES).fieldNames().forEachRemaining(cores -> {
+            if (Integer.parseInt(cores) > quota.asDouble() + 1e-9) {
+                above.add(Integer.parseInt(cores));
+            }
+        });
+        return above;
+    }
+
     /** What this run.json and the run's points.csv say of how its points were measured, which their summaries carry. */
     public RunTraits traits(PointsFile.Contents points) {
         return new RunTraits(placeRounds(), MachineDrift.stateVariance(List.of(canary())), points.targetsMet());
