@@ -16,9 +16,9 @@ class ForkCostsTest {
         ForkCosts costs = ForkCosts.learning();
         assertEquals(0.7, costs.startSeconds("a"), 1e-9, "no batch yet: the guess");
         // Two forks of 1 s measured each, 0.5 s warm-up each, 4 s of wall time: 0.5 s each to start.
-        costs.add("a", 4.0, List.of(ForkResult.ofScores(0.5, 1, 1), ForkResult.ofScores(0.5, 1, 1)), HALF_SECOND);
+        costs.add("a", 4.0, List.of(TestSweeps.fork(0.5, 1, 1), TestSweeps.fork(0.5, 1, 1)), HALF_SECOND);
         // One fork of 1 s measured, 0.5 s warm-up, 3.5 s: 2 s to start (it starts worker processes).
-        costs.add("b", 3.5, List.of(ForkResult.ofScores(0.5, 1, 1)), HALF_SECOND);
+        costs.add("b", 3.5, List.of(TestSweeps.fork(0.5, 1, 1)), HALF_SECOND);
         assertEquals(0.5, costs.startSeconds("a"), 1e-9);
         assertEquals(2.0, costs.startSeconds("b"), 1e-9);
         assertEquals(1.0, costs.startSeconds("c"), 1e-9, "(0.5 + 0.5 + 2) / 3 forks");
@@ -27,7 +27,7 @@ class ForkCostsTest {
     @Test
     void fixedCostsDoNotLearn() {
         ForkCosts costs = ForkCosts.fixed(1.0);
-        costs.add("a", 100, List.of(ForkResult.ofScores(0.1, 1)), HALF_SECOND);
+        costs.add("a", 100, List.of(TestSweeps.fork(0.1, 1)), HALF_SECOND);
         assertEquals(1.0, costs.startSeconds("a"), 1e-9);
     }
 }

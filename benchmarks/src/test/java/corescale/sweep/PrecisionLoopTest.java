@@ -46,7 +46,7 @@ class PrecisionLoopTest {
             calls.add(config.name() + first + "x" + count);
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                out.add(ForkResult.ofScores(0.1, forks[next[0]++ % forks.length]));
+                out.add(TestSweeps.fork(0.1, forks[next[0]++ % forks.length]));
             }
             return out;
         };
@@ -421,7 +421,7 @@ class PrecisionLoopTest {
         PrecisionLoop.ForkSource normal = (point, config, first, count, iterations) -> {
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                out.add(ForkResult.ofScores(0.1, 100 + spread * random.nextGaussian()));
+                out.add(TestSweeps.fork(0.1, 100 + spread * random.nextGaussian()));
             }
             return out;
         };

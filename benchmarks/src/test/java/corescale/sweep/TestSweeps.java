@@ -26,6 +26,14 @@ public final class TestSweeps {
         return Profile.quick().with(ForkWarmup.exactly(1, Duration.ofMillis(iterationMs)), 2, Duration.ofMillis(iterationMs)).withForks(1);
     }
 
+    /**
+     * A fork known only by its iteration scores, each measured in {@code secondsEach}: no rows, no CPUs,
+     * no load (what the precision loop's and the fork costs' tests feed them).
+     */
+    public static ForkResult fork(double secondsEach, double... scores) {
+        return new ForkResult(List.of(), scores, secondsEach * scores.length, List.of(), ForkResult.Load.NONE);
+    }
+
     public static JmhForks forks(Profile profile, Path runDir, Duration hangLimit) {
         return new JmhForks(profile, CoresRestriction.detect(), runDir,
                 new PrintStream(new ByteArrayOutputStream()), "test-run", MachineInfo.current(), hangLimit, true);
