@@ -25,9 +25,15 @@ class ForkCostsTest {
     }
 
     @Test
-    void fixedCostsDoNotLearn() {
-        ForkCosts costs = ForkCosts.fixed(1.0);
-        costs.add("a", 100, List.of(TestSweeps.fork(0.1, 1)), HALF_SECOND);
+    void aBatchQuickerThanItsMeasuredAndWarmUpTimeTeachesAStartOfNothingNotLess() {
+        ForkCosts costs = ForkCosts.learning();
+        // One fork of 1 s measured, 0.5 s warm-up, in 0.5 s of wall time (a fake fork, or clocks that
+        // disagree): no start, not -1 s that would pull the next benchmark's mean down.
+        costs.add("a", 0.5, List.of(TestSweeps.fork(0.5, 1, 1)), HALF_SECOND);
+        assertEquals(0.0, costs.startSeconds("a"), 1e-9);
+        // One fork of 1 s measured, 0.5 s warm-up, 3.5 s: 2 s to start. (0 + 2) / 2 forks, not (-1 + 2) / 2.
+        costs.add("a", 3.5, List.of(TestSweeps.fork(0.5, 1, 1)), HALF_SECOND);
         assertEquals(1.0, costs.startSeconds("a"), 1e-9);
+        assertEquals(1.0, costs.startSeconds("b"), 1e-9, "the average over all benchmarks");
     }
 }
