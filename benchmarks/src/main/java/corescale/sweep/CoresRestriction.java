@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import corescale.results.CpuList;
-import corescale.topology.CpuLimits;
 import corescale.topology.FsRoot;
 import corescale.topology.Placement;
-import corescale.topology.Topology;
 
 /**
  * Restricts a measured JVM to the CPUs its {@link Placement} names for its core count. On Linux with
@@ -44,13 +42,6 @@ public final class CoresRestriction {
         this.placement = placement;
         this.taskset = taskset;
         this.java = java;
-    }
-
-    /** The default (compact) placement on the machine {@code CORESCALE_FSROOT} presents. */
-    public static CoresRestriction detect() {
-        FsRoot fs = FsRoot.fromEnvironment();
-        Topology topology = Topology.read(fs);
-        return detect(Placement.of(topology, CpuLimits.read(fs, topology), Placement.COMPACT));
     }
 
     /** Forks placed by {@code placement}, pinned with taskset where there is one. */

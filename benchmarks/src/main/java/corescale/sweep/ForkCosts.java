@@ -23,24 +23,18 @@ public final class ForkCosts {
         }
     }
 
+    /** Seconds a fork is guessed to cost before the first batch: {@link Profile#FORK_START}. */
+    private static final double FIRST_GUESS = Profile.FORK_START.toNanos() / 1e9;
+
     private final Map<String, Sum> byBenchmark = new HashMap<>();
     private final Sum all = new Sum();
-    private final double firstGuess;
-    private final boolean learns;
 
-    private ForkCosts(double firstGuess, boolean learns) {
-        this.firstGuess = firstGuess;
-        this.learns = learns;
+    private ForkCosts() {
     }
 
     /** Learns from the batches; until the first, guesses {@link Profile#FORK_START}. */
     public static ForkCosts learning() {
-        return new ForkCosts(Profile.FORK_START.toNanos() / 1e9, true);
-    }
-
-    /** Always {@code seconds} per fork, whatever batches take (for tests, whose forks take no time). */
-    static ForkCosts fixed(double seconds) {
-        return new ForkCosts(seconds, false);
+        return new ForkCosts();
     }
 
     /**
@@ -48,9 +42,6 @@ public final class ForkCosts {
      * forks each warmed up {@code warmup}.
      */
     synchronized void add(String benchmark, double seconds, List<ForkResult> batch, ForkWarmup warmup) {
-        if (!learns) {
-            return;
-        }
         double measured = batch.stream().mapToDouble(ForkResult::measureSeconds).sum();
         double start = Math.max(0, seconds - measured - batch.size() * warmup.seconds());
         for (Sum sum : List.of(all, byBenchmark.computeIfAbsent(benchmark, b -> new Sum()))) {
@@ -68,6 +59,6 @@ public final class ForkCosts {
         if (own != null && own.forks > 0) {
             return own.mean();
         }
-        return all.forks == 0 ? firstGuess : all.mean();
+        return all.forks == 0 ? FIRST_GUESS : all.mean();
     }
 }

@@ -38,11 +38,6 @@ public record ForkResult(List<ResultRow> rows, double[] scores, double measureSe
         cpus = List.copyOf(cpus);
     }
 
-    /** A fork known only by its iteration scores, each taking {@code secondsEach} (for tests of the precision loop). */
-    public static ForkResult ofScores(double secondsEach, double... scores) {
-        return new ForkResult(List.of(), scores, secondsEach * scores.length, List.of(), Load.NONE);
-    }
-
     static ForkResult of(List<ResultRow> rows, double measureSeconds, List<Integer> cpus, Load load) {
         return new ForkResult(rows, rows.stream().mapToDouble(ResultRow::score).toArray(), measureSeconds, cpus, load);
     }

@@ -25,7 +25,7 @@ class CanaryChainIT {
         long chain = Canary.chainBytes(320L << 20);
         assertEquals(1L << 30, chain);
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .parent(CanaryRecorder.options(CoresRestriction.detect(), "memory", Canary.jvmArgs(chain)))
+                .parent(CanaryRecorder.options(TestSweeps.cores(), "memory", Canary.jvmArgs(chain)))
                 .forks(1)
                 .warmupIterations(0)
                 .measurementIterations(1)

@@ -26,7 +26,7 @@ class CanaryRecorderIT {
         RunFile run = new RunFile("r", List.of("--quick"), "quick", List.of(1), false, null, null, null, null, null, null,
                 List.of(), List.of(new RunFile.CanaryReading("start", 0, 100, 90, null, null, 0)), true);
         run.write(dir);
-        CoresRestriction noJava = new CoresRestriction(CoresRestriction.detect().placement(), Optional.empty(),
+        CoresRestriction noJava = new CoresRestriction(TestSweeps.cores().placement(), Optional.empty(),
                 dir.resolve("no-jdk").resolve("bin").resolve("java"));
         List<String> said = new ArrayList<>();
         new CanaryRecorder(dir, noJava, new PrintStream(OutputStream.nullOutputStream()), said::add, () -> false).take("middle");

@@ -59,12 +59,12 @@ class CoresRestrictionIT {
 
     @Test
     void aJvmStartedAtOneCoreSeesOneProcessor() throws Exception {
-        assertEquals("1", probe(CoresRestriction.detect(), 1).get(0), "availableProcessors");
+        assertEquals("1", probe(TestSweeps.cores(), 1).get(0), "availableProcessors");
     }
 
     @Test
     void withAffinityAJvmRunsOnExactlyItsPlacedCpus() throws Exception {
-        CoresRestriction cores = CoresRestriction.detect();
+        CoresRestriction cores = TestSweeps.cores();
         assumeTrue(cores.affinity(), "needs Linux and taskset");
         for (int n : List.of(1, cores.maxCores())) {
             List<String> lines = probe(cores, n);
@@ -79,7 +79,7 @@ class CoresRestrictionIT {
      */
     @Test
     void aForkOnTheRightNumberOfTheWrongCpusFails() throws Exception {
-        CoresRestriction real = CoresRestriction.detect();
+        CoresRestriction real = TestSweeps.cores();
         assumeTrue(real.affinity() && real.maxCores() >= 2, "needs Linux, taskset and 2 CPUs");
         int placed = real.cpusFor(1).get(0);
         int other = real.cpusFor(2).get(1);
@@ -104,11 +104,11 @@ class CoresRestrictionIT {
         // JmhForks fails the point when the fork's own CoresCheck disagrees with cores=1 or its CPU.
         ForkResult fork = forks.run(point, Sweep.PLAIN, 1, 1, 2).get(0);
         assertEquals(2, fork.rows().size());
-        assertEquals(CoresRestriction.detect().cpusFor(1), fork.cpus());
+        assertEquals(TestSweeps.cores().cpusFor(1), fork.cpus());
         assertTrue(fork.load().totalTicks() > 0, "the fork read its CPUs' time around each iteration");
         for (ResultRow row : fork.rows()) {
             assertEquals(1, row.cores());
-            assertEquals(CoresRestriction.detect().affinity(), row.affinity());
+            assertEquals(TestSweeps.cores().affinity(), row.affinity());
             assertTrue(List.of(row.jvmArgs().split(" ")).contains("-XX:ActiveProcessorCount=1"), row.jvmArgs());
         }
     }

@@ -35,8 +35,27 @@ class PrecisionLoopTest {
                 precision, cap, Duration.ZERO, Map.of());
     }
 
+    /** The benchmark of the tests' points. */
+    static final String BENCHMARK = "b.B.m";
+    /** Seconds a fork is taught to cost beyond its iterations, ten iterations' worth. */
+    static final double START = 1.0;
+    /** Forks of the batch that teaches {@link #START}: many, beside the few each test runs. */
+    static final int TAUGHT_FORKS = 1000;
+
+    /**
+     * Fork costs as a sweep learns them, from a batch of {@link #TAUGHT_FORKS} forks of {@link #BENCHMARK}
+     * that started in {@link #START} each. The tests' own forks take no wall time but claim 0.1 s per
+     * iteration, so each teaches a start of 0 (never less) and moves the mean a little below START:
+     * tests that plan in seconds read it from the costs.
+     */
+    static ForkCosts costs() {
+        ForkCosts costs = ForkCosts.learning();
+        costs.add(BENCHMARK, TAUGHT_FORKS * START, Collections.nCopies(TAUGHT_FORKS, TestSweeps.fork(0)), ForkWarmup.exactly(0, Duration.ZERO));
+        return costs;
+    }
+
     static PrecisionLoop loop(Profile profile) {
-        return new PrecisionLoop(profile, ForkCosts.fixed(1.0));
+        return new PrecisionLoop(profile, costs());
     }
 
     /** A source that returns the given forks (each its iteration scores) in turn, and records its calls. */
@@ -46,7 +65,7 @@ class PrecisionLoopTest {
             calls.add(config.name() + first + "x" + count);
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                out.add(ForkResult.ofScores(0.1, forks[next[0]++ % forks.length]));
+                out.add(TestSweeps.fork(0.1, forks[next[0]++ % forks.length]));
             }
             return out;
         };
@@ -56,7 +75,7 @@ class PrecisionLoopTest {
 
     /** A point at a place of its own (its thread count differs from every other's). */
     static PointForks point(List<RunConfig> configs) {
-        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", "v")), 1, PLACES.incrementAndGet(), Mode.THROUGHPUT),
+        return new PointForks(new Point(BENCHMARK, new TreeMap<>(Map.of("variant", "v")), 1, PLACES.incrementAndGet(), Mode.THROUGHPUT),
                 configs);
     }
 
@@ -131,7 +150,7 @@ class PrecisionLoopTest {
     }
 
     static PointForks variant(String name, List<RunConfig> configs) {
-        return new PointForks(new Point("b.B.m", new TreeMap<>(Map.of("variant", name)), 1, 1, Mode.THROUGHPUT), configs);
+        return new PointForks(new Point(BENCHMARK, new TreeMap<>(Map.of("variant", name)), 1, 1, Mode.THROUGHPUT), configs);
     }
 
     /** A source that records each call as variant, configuration and fork, and fails the calls named in {@code failing}. */
@@ -179,18 +198,20 @@ class PrecisionLoopTest {
     @Test
     void moreRoundsTakeEveryOpenVariantOfThePlaceSoTheirForksKeepEqualNumbers() throws Exception {
         List<String> calls = new ArrayList<>();
-        PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
+        ForkCosts costs = costs();
+        PrecisionLoop loop = new PrecisionLoop(profile(3, 12, 0.03, Duration.ofMinutes(5)), costs);
         PointForks agree = variant("x", List.of(PLAIN));
         PointForks disagree = variant("y", List.of(PLAIN));
         PointForks stopped = variant("z", List.of(PLAIN));
         loop.first(List.of(agree), 3, source(new ArrayList<>(), FORKS_AGREE), NOTHING);
         loop.first(List.of(disagree, stopped), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
         stopped.stop(PrecisionLoop.Stop.MODES);
-        // x needs 2 forks more (to 5), y 9: the place takes 4 rounds (the most at once), both in each.
+        // x needs 2 forks more (to 5), y 9: the place takes 4 rounds (the most at once), both in each,
+        // each fork a start (about 1 s) and 3 iterations of 0.1 s.
         PrecisionLoop.Rounds rounds = loop.next(List.of(agree, disagree, stopped), 1e9).orElseThrow();
         assertEquals(List.of(agree, disagree), rounds.members().stream().map(PrecisionLoop.Batch::point).toList());
         assertEquals(PrecisionLoop.MOST_ROUNDS, rounds.rounds());
-        assertEquals(4 * (1.3 + 1.3), rounds.seconds(), 1e-9);
+        assertEquals(4 * 2 * (costs.startSeconds(BENCHMARK) + 3 * 0.1), rounds.seconds(), 1e-9);
         PrecisionLoop.ForkSource agreeing = source(new ArrayList<>(), FORKS_AGREE);
         PrecisionLoop.ForkSource disagreeing = source(new ArrayList<>(), FORKS_DISAGREE);
         loop.more(rounds, (point, config, first, count, iterations) -> {
@@ -235,7 +256,8 @@ class PrecisionLoopTest {
 
     @Test
     void aModeSeenOnceInTheFirstPassGetsTwoForksThatDecideIt() throws Exception {
-        PrecisionLoop loop = loop(profile(3, 12, 0.03, Duration.ofMinutes(5)));
+        ForkCosts costs = costs();
+        PrecisionLoop loop = new PrecisionLoop(profile(3, 12, 0.03, Duration.ofMinutes(5)), costs);
         double[][] firstPass = {{100, 100.1, 99.9}, {101, 101.1, 100.9}, {130, 130.1, 129.9}};
         // Fork means 100, 101, 130: by their spread alone the target would need far more than 12 forks.
         PointForks modes = point(List.of(PLAIN));
@@ -263,7 +285,8 @@ class PrecisionLoopTest {
         // A check the budget has no room for: the point stops for what its target needs, not for the budget.
         PointForks unchecked = point(List.of(PLAIN));
         loop.first(List.of(unchecked), 3, source(new ArrayList<>(), firstPass), NOTHING);
-        assertEquals(2 * (1.0 + 3 * 0.1), loop.modeCheck(unchecked).seconds(), 1e-9, "two forks as long as the first");
+        assertEquals(2 * (costs.startSeconds(BENCHMARK) + 3 * 0.1), loop.modeCheck(unchecked).seconds(), 1e-9,
+                "two forks as long as the first");
         assertEquals(Optional.empty(), loop.next(List.of(unchecked), 2.0));
         assertEquals(PrecisionLoop.Stop.MAX_FORKS, unchecked.stop());
     }
@@ -276,7 +299,8 @@ class PrecisionLoopTest {
     void forksThatAgreeAreLengthenedNotMultiplied() throws Exception {
         Profile profile = profile(3, 10, 0.03, Duration.ofMinutes(5));
         PointForks p = point(List.of(PLAIN));
-        PrecisionLoop loop = loop(profile);
+        ForkCosts costs = costs();
+        PrecisionLoop loop = new PrecisionLoop(profile, costs);
         loop.first(List.of(p), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         // Fork means 100, 102, 98: half-width 4.303 * 2 / sqrt(3) = 4.97% > 3%.
         assertNull(p.stop());
@@ -284,11 +308,11 @@ class PrecisionLoopTest {
         // lengthened. The cheapest way to the target: 5 forks of 15 iterations, whose means vary by
         // 83.3 / 15 = 5.56, pooled (2 * 4 + 5 * 5.56) / 7 = 5.11, 2.365 * sqrt(5.11 / 8) * 1.572 (the
         // spread's 90% bound at 8 forks) = 2.97%: 5 x 2.5 s, where forks of 3 iterations would need
-        // more than the 10 allowed. A batch takes at most 4 of those rounds: 4 x (1 + 1.5) s.
+        // more than the 10 allowed. A batch takes at most 4 of those rounds: 4 x (about 1 s to start + 1.5 s).
         PrecisionLoop.Rounds batch = loop.next(List.of(p), 1e9).orElseThrow();
         assertEquals(15, batch.members().get(0).iterations());
         assertEquals(PrecisionLoop.MOST_ROUNDS, batch.rounds());
-        assertEquals(4 * (1.0 + 15 * 0.1), batch.seconds(), 1e-9);
+        assertEquals(4 * (costs.startSeconds(BENCHMARK) + 15 * 0.1), batch.seconds(), 1e-9);
     }
 
     /** Forks whose means differ far more than their quiet iterations predict. */
@@ -421,7 +445,7 @@ class PrecisionLoopTest {
         PrecisionLoop.ForkSource normal = (point, config, first, count, iterations) -> {
             List<ForkResult> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                out.add(ForkResult.ofScores(0.1, 100 + spread * random.nextGaussian()));
+                out.add(TestSweeps.fork(0.1, 100 + spread * random.nextGaussian()));
             }
             return out;
         };

@@ -31,8 +31,16 @@ class ProcessCountersPlanTest {
     }
 
     @Test
-    void quickProfileRunsEveryVariant() {
+    void quickProfileRunsEveryVariant() throws Exception {
         List<Point> plan = Plan.build(FILTER, List.of(2), Optional.empty(), Profile.quick().params());
         assertEquals(6 * 2, plan.size(), plan.toString());
+        // ProcessVariant is its package's own: its values are read as the enum's constants.
+        Set<String> every = new TreeSet<>();
+        for (Object v : Class.forName("corescale.benchmarks.processcounters.ProcessVariant").getEnumConstants()) {
+            every.add(((Enum<?>) v).name());
+        }
+        Set<String> planned = new TreeSet<>();
+        plan.forEach(p -> planned.add(p.params().get("variant")));
+        assertEquals(every, planned);
     }
 }

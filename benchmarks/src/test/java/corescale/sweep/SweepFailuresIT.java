@@ -35,7 +35,7 @@ class SweepFailuresIT {
                 TestSweeps.point(broken, 1, 1, Map.of("variant", "hangs")),
                 TestSweeps.point(fast, 1, 1, Map.of("variant", "a")));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Sweep sweep = new Sweep(runDir, TestSweeps.tiny(100), plan, List.of(), CoresRestriction.detect(),
+        Sweep sweep = new Sweep(runDir, TestSweeps.tiny(100), plan, List.of(), TestSweeps.cores(),
                 new PrintStream(console, true), false, "test-run", MachineInfo.current(), Duration.ofSeconds(3), true, false);
 
         Sweep.Outcome outcome = sweep.run(false);

@@ -14,6 +14,10 @@ import java.util.TreeMap;
 import corescale.stats.model.Mode;
 
 import corescale.results.MachineInfo;
+import corescale.topology.CpuLimits;
+import corescale.topology.FsRoot;
+import corescale.topology.Placement;
+import corescale.topology.Topology;
 
 /** Short profiles and fork runners for tests: enough to see behaviour, never to judge speed. */
 public final class TestSweeps {
@@ -26,8 +30,26 @@ public final class TestSweeps {
         return Profile.quick().with(ForkWarmup.exactly(1, Duration.ofMillis(iterationMs)), 2, Duration.ofMillis(iterationMs)).withForks(1);
     }
 
+    /**
+     * A fork known only by its iteration scores, each measured in {@code secondsEach}: no rows, no CPUs,
+     * no load (what the precision loop's and the fork costs' tests feed them).
+     */
+    public static ForkResult fork(double secondsEach, double... scores) {
+        return new ForkResult(List.of(), scores, secondsEach * scores.length, List.of(), ForkResult.Load.NONE);
+    }
+
+    /**
+     * Forks placed as {@code run} places them by default (compact) on the machine
+     * {@code CORESCALE_FSROOT} presents, pinned with taskset where there is one.
+     */
+    public static CoresRestriction cores() {
+        FsRoot fs = FsRoot.fromEnvironment();
+        Topology topology = Topology.read(fs);
+        return CoresRestriction.detect(Placement.of(topology, CpuLimits.read(fs, topology), Placement.COMPACT));
+    }
+
     public static JmhForks forks(Profile profile, Path runDir, Duration hangLimit) {
-        return new JmhForks(profile, CoresRestriction.detect(), runDir,
+        return new JmhForks(profile, cores(), runDir,
                 new PrintStream(new ByteArrayOutputStream()), "test-run", MachineInfo.current(), hangLimit, true);
     }
 

@@ -27,9 +27,4 @@ final class Spacer {
     void close() {
         after = new byte[BYTES];
     }
-
-    /** Both arrays, for tests. */
-    byte[][] arrays() {
-        return new byte[][] {before, after};
-    }
 }

@@ -38,14 +38,12 @@ public final class WorkerProcess implements AutoCloseable {
     private final Queue<Sink> pending = new ConcurrentLinkedQueue<>();
     private final Object writeLock = new Object();
     private final Thread reader;
-    private final long startupNanos;
     private final int availableProcessors;
     private volatile Throwable dead;
 
-    private WorkerProcess(ChildProcess child, long startupNanos, int availableProcessors) {
+    private WorkerProcess(ChildProcess child, int availableProcessors) {
         this.child = child;
         this.availableProcessors = availableProcessors;
-        this.startupNanos = startupNanos;
         this.out = new DataOutputStream(new BufferedOutputStream(child.stdin(), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(child.stdout(), 1 << 16));
         this.reader = Thread.ofPlatform().daemon(true).name(ExecTrace.THREAD_PREFIX + "worker-reader-" + child.name())
@@ -57,7 +55,6 @@ public final class WorkerProcess implements AutoCloseable {
      * ready, at most {@link Timeouts#CHILD_START}.
      */
     public static WorkerProcess start(String name) throws IOException {
-        long t0 = System.nanoTime();
         int processors;
         ChildProcess child = ChildJvm.startMeasured(name, WorkerMain.class, List.of());
         try {
@@ -76,14 +73,9 @@ public final class WorkerProcess implements AutoCloseable {
             child.stop();
             throw new IOException("worker " + name + " did not start: " + e.getMessage() + "; " + account, e);
         }
-        WorkerProcess worker = new WorkerProcess(child, System.nanoTime() - t0, processors);
+        WorkerProcess worker = new WorkerProcess(child, processors);
         worker.reader.start();
         return worker;
-    }
-
-    /** Time from launch to the ready signal: JVM start-up plus loading the worker. */
-    public long startupNanos() {
-        return startupNanos;
     }
 
     /** {@code Runtime.availableProcessors()} as the child JVM sees it. */
@@ -138,14 +130,6 @@ public final class WorkerProcess implements AutoCloseable {
                 die(new IOException("cannot send tasks to the worker: " + e, e));
             }
         }
-    }
-
-    /** Runs one cpu task and waits for its result, at most {@code timeout}. */
-    public long callCpu(long seed, int work, Duration timeout) throws IOException {
-        CompletableFuture<Long> reply = new CompletableFuture<>();
-        submitCpu(seed, work, futureSink(reply));
-        flush();
-        return await(reply, timeout);
     }
 
     /** Runs one io task and waits for its result, at most {@code timeout}. */
@@ -249,14 +233,9 @@ public final class WorkerProcess implements AutoCloseable {
 
     private volatile boolean closing;
 
-    /** Whether the child has failed or been closed. */
-    public boolean isDead() {
-        return dead != null;
-    }
-
     /**
      * Asks the child to exit (OP_EXIT, then end of input), waits for it and for the reader thread,
-     * bounded; kills the child if it does not go. Returns its exit code, negative if killed.
+     * bounded; kills the child if it does not go ({@link #exitCode()} then tells which).
      */
     @Override
     public void close() {
@@ -278,7 +257,7 @@ public final class WorkerProcess implements AutoCloseable {
         die(new IOException("closed"));
     }
 
-    /** Exit code after {@link #close()}, for tests. */
+    /** The child's exit code after {@link #close()}: 0 when it exited as asked; -1 while it runs. */
     public int exitCode() {
         return child.process().isAlive() ? -1 : child.process().exitValue();
     }

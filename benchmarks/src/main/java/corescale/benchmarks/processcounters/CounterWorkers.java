@@ -151,11 +151,6 @@ final class CounterWorkers implements AutoCloseable {
         }
     }
 
-    /** The workers' process ids, for the leak tests. */
-    List<Long> pids() {
-        return children.stream().map(ChildProcess::pid).toList();
-    }
-
     String describeStartup() {
         return String.format("%d worker JVMs ready in %.1f ms (start-up, not measured)", processes, startupNanos / 1e6);
     }

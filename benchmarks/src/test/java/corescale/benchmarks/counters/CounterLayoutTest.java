@@ -137,15 +137,26 @@ class CounterLayoutTest {
                     continue;
                 }
                 checked++;
-                long before = VM.current().addressOf(spacer.arrays()[0]);
+                byte[] spaceBefore = spacerArray(spacer, "before");
+                long before = VM.current().addressOf(spaceBefore);
                 long at = VM.current().addressOf(guard);
-                long after = VM.current().addressOf(spacer.arrays()[1]);
-                long beforeEnd = before + VM.current().sizeOf(spacer.arrays()[0]);
+                long after = VM.current().addressOf(spacerArray(spacer, "after"));
+                long beforeEnd = before + VM.current().sizeOf(spaceBefore);
                 boolean ok = at >= beforeEnd && at - before >= PAIR && after > at && after - at <= 2 * PAIR;
                 between += ok ? 1 : 0;
             }
         }
         assertTrue(checked == 20 * Variant.values().length, "variants checked: " + checked);
         assertTrue(between >= checked * 9 / 10, between + " of " + checked + " guards found between their spacers");
+    }
+
+    /**
+     * One of the spacer's arrays ({@code before} or {@code after}), read as the counters' fields are
+     * above: the spacer keeps them to itself.
+     */
+    private static byte[] spacerArray(Spacer spacer, String name) throws ReflectiveOperationException {
+        Field f = Spacer.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return (byte[]) f.get(spacer);
     }
 }

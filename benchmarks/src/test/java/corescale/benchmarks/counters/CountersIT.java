@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import corescale.results.ResultRow;
-import corescale.sweep.CoresRestriction;
 import corescale.sweep.ForkResult;
 import corescale.sweep.JmhForks;
 import corescale.sweep.Point;
@@ -30,7 +29,7 @@ import corescale.sweep.TestSweeps;
 class CountersIT {
 
     static final String BENCHMARK = "corescale.benchmarks.counters.Counters.increment";
-    static final int CORES = CoresRestriction.detect().maxCores();
+    static final int CORES = TestSweeps.cores().maxCores();
 
     @TempDir
     Path runDir;

@@ -29,9 +29,10 @@ class BatchWakeupsTest {
     /** Tasks of roughly 50-100 µs: long enough that a per-task waiter finds most of them unfinished. */
     private static final int WORK = 30_000;
     static final int K = 200;
-    private static final int BATCHES = 5;
+    /** Batches counted per model (WorkerPoolWakeupsIT's too). */
+    static final int BATCHES = 5;
     /** One wake-up per batch, plus slack for a rare early return of a timed park or a lock hand-off. */
-    private static final long MOST = 2L * BATCHES + 2;
+    static final long MOST = 2L * BATCHES + 2;
 
     private static ExecutorService onePool;
 

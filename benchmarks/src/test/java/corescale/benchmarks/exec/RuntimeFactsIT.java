@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import corescale.results.CpuList;
 
 class RuntimeFactsIT {
 
@@ -40,6 +47,37 @@ class RuntimeFactsIT {
         String cpus = flag.equals("none") ? nproc() : flag;
         assertEquals(cpus, facts.get("available_processors"), "flag " + flag);
         assertEquals(cpus, facts.get("virtual_thread_parallelism"), "flag " + flag);
+        // The JDK's default for the virtual-thread scheduler's most carriers: max(parallelism, 256).
+        String maxPoolSet = System.getProperty("jdk.virtualThreadScheduler.maxPoolSize");
+        assertEquals(maxPoolSet != null ? maxPoolSet.trim() : Integer.toString(Math.max(Integer.parseInt(cpus), 256)),
+                facts.get("virtual_thread_max_pool_size"));
+        assertServiceAffinity(facts.get("io_service_cpu_affinity"));
+    }
+
+    /**
+     * Where the loopback service runs: on Linux with taskset, a CPU list that, when it says the fork
+     * does not use those CPUs, holds none of ours (read here from /proc/self/status), and when it says
+     * they are shared, holds all of ours; elsewhere the fork's own affinity.
+     */
+    private static void assertServiceAffinity(String affinity) throws Exception {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean taskset = Stream.of("/usr/bin", "/bin", "/usr/local/bin").anyMatch(d -> Files.isExecutable(Path.of(d, "taskset")));
+        if (!linux || !taskset) {
+            assertEquals("inherited from the fork", affinity);
+            return;
+        }
+        Matcher m = Pattern.compile("(\\d+(?:,\\d+)*) \\((CPUs the fork does not use|shared with the fork: no CPU is free)\\) via taskset")
+                .matcher(affinity);
+        assertTrue(m.matches(), affinity);
+        List<Integer> service = CpuList.parse(m.group(1));
+        List<Integer> ours = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("Cpus_allowed_list:")).map(l -> CpuList.parse(l.substring(l.indexOf(':') + 1)))
+                .findFirst().orElseThrow();
+        if (m.group(2).startsWith("CPUs the fork does not use")) {
+            assertTrue(service.stream().noneMatch(ours::contains), affinity + ", ours " + ours);
+        } else {
+            assertTrue(service.containsAll(ours), affinity + ", ours " + ours);
+        }
     }
 
     /** The CPUs this process may run on, as coreutils' nproc counts them. */

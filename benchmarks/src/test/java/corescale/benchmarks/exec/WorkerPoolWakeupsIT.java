@@ -13,7 +13,7 @@ class WorkerPoolWakeupsIT {
             // The workers run CpuTask.WORK steps a task, as in the benchmarks: the sums are checked with it.
             long n = BatchWakeupsTest.wakeups(b -> workers.runCpuBatch(BatchWakeupsTest.seed(b, 0), BatchWakeupsTest.K),
                     CpuTask.WORK);
-            assertTrue(n <= 12, "worker processes: " + n + " wake-ups in 5 batches");
+            assertTrue(n <= BatchWakeupsTest.MOST, "worker processes: " + n + " wake-ups in " + BatchWakeupsTest.BATCHES + " batches");
         }
     }
 }

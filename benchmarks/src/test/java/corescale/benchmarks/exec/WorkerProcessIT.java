@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,13 +21,34 @@ class WorkerProcessIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
+    /**
+     * Queues one cpu task as a pool does ({@link WorkerProcess#submitCpu}, not yet flushed) and
+     * returns its reply to come.
+     */
+    private static CompletableFuture<Long> submitCpu(WorkerProcess worker, long seed, int work) {
+        CompletableFuture<Long> reply = new CompletableFuture<>();
+        worker.submitCpu(seed, work, new WorkerProcess.Sink() {
+            @Override
+            public void result(long value, long latencyNanos) {
+                reply.complete(value);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                reply.completeExceptionally(error);
+            }
+        });
+        return reply;
+    }
+
     @Test
     void aCpuTaskRoundTripsWithTheSameResultAsInProcess() {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (WorkerProcess worker = WorkerProcess.start("test-roundtrip")) {
-                assertTrue(worker.startupNanos() > 0);
                 for (long seed = 1; seed <= 3; seed++) {
-                    assertEquals(CpuTask.compute(seed), worker.callCpu(seed, CpuTask.WORK, LIMIT));
+                    CompletableFuture<Long> reply = submitCpu(worker, seed, CpuTask.WORK);
+                    worker.flush();
+                    assertEquals(CpuTask.compute(seed), reply.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
                 }
                 worker.close();
                 assertEquals(0, worker.exitCode(), "a worker told to exit exits 0");
@@ -52,20 +75,15 @@ class WorkerProcessIT {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (WorkerProcess worker = WorkerProcess.start("test-dies")) {
                 // a task of some seconds, so the worker is surely inside it when it is killed
-                CompletableFuture<Long> call = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return worker.callCpu(7, Integer.MAX_VALUE, LIMIT);
-                    } catch (IOException e) {
-                        throw new RuntimeException(e);
-                    }
-                });
+                CompletableFuture<Long> call = submitCpu(worker, 7, Integer.MAX_VALUE);
+                worker.flush();
                 Thread.sleep(500);
                 assertFalse(call.isDone(), "the long task should still be running");
                 worker.child().process().destroyForcibly();
                 ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
                 String message = e.getCause().getMessage();
                 assertTrue(message.contains("exited with code"), message);
-                assertTrue(worker.isDead());
+                // dead for good: a later task is refused at once, naming the worker
                 IllegalStateException later = assertThrows(IllegalStateException.class,
                         () -> worker.submitCpu(1, 1, null));
                 assertTrue(later.getMessage().contains("test-dies"), later.getMessage());
@@ -77,11 +95,15 @@ class WorkerProcessIT {
     void aWorkerThatExitsNonZeroGivesItsExitCodeAndStderr() {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (WorkerProcess worker = WorkerProcess.start("test-badop")) {
-                worker.child().stdin().write(42); // not an op: the worker says so on stderr and exits 2
+                // A task waits for its reply (queued, never sent) while the worker gets a byte that is
+                // not an op: it says so on stderr and exits 2, and the waiting task fails with that account.
+                CompletableFuture<Long> pending = submitCpu(worker, 1, 10);
+                worker.child().stdin().write(42);
                 worker.child().stdin().flush();
-                IOException e = assertThrows(IOException.class, () -> worker.callCpu(1, 10, LIMIT));
-                assertTrue(e.getMessage().contains("exited with code 2"), e.getMessage());
-                assertTrue(e.getMessage().contains("unknown op 42"), e.getMessage());
+                ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
+                String message = e.getCause().getMessage();
+                assertTrue(message.contains("exited with code 2"), message);
+                assertTrue(message.contains("unknown op 42"), message);
             }
         });
     }
@@ -89,9 +111,12 @@ class WorkerProcessIT {
     @Test
     void aTaskWithoutAReplyInTimeFailsAndTheWorkerIsKilled() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (WorkerProcess worker = WorkerProcess.start("test-timeout")) {
+            // A service that never answers: the kernel accepts the worker's connection from the
+            // backlog, and nothing reads the request.
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                 WorkerProcess worker = WorkerProcess.start("test-timeout")) {
                 IOException e = assertThrows(IOException.class,
-                        () -> worker.callCpu(3, Integer.MAX_VALUE, Duration.ofMillis(300)));
+                        () -> worker.callIo(silent.getLocalPort(), 1, 1, Duration.ofMillis(300)));
                 assertTrue(e.getMessage().contains("no reply within"), e.getMessage());
                 assertTrue(worker.child().process().waitFor(10, TimeUnit.SECONDS), "killed");
             }

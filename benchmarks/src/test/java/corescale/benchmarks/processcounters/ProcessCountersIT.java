@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +129,10 @@ class ProcessCountersIT {
                     ForkThatGetsKilled.class.getName(), variant).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<Long> workers;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(fork.getInputStream(), StandardCharsets.UTF_8))) {
-                String line = out.readLine();
-                assertTrue(line != null && !line.isBlank(), variant + ": the fork printed no worker pids");
-                workers = Arrays.stream(line.trim().split(" ")).map(Long::parseLong).toList();
-                assertEquals(2, workers.size());
+                assertEquals(ForkThatGetsKilled.RUNNING, out.readLine(), variant + ": the fork did not get its workers running");
+                // Every process the fork started: its two workers.
+                workers = fork.children().map(ProcessHandle::pid).toList();
+                assertEquals(2, workers.size(), variant + ": the fork's children " + workers);
                 assertTrue(workers.stream().allMatch(p -> ProcessHandle.of(p).isPresent()), "workers alive before the kill");
                 fork.destroyForcibly();
                 assertTrue(fork.waitFor(10, TimeUnit.SECONDS));

@@ -77,7 +77,12 @@ class CounterOverheadTest {
         assertEquals(4, a.rounds());
         assertEquals(1.10, a.limit());
         assertEquals(List.of(), a.jvmArgs());
-        assertTrue(a.variants().containsAll(List.of("atomicLong", "atomicLongCas", "longAdder")), a.variants().toString());
+        // The three checked atomics, then the common locks for reference (not their fair twins).
+        assertEquals(List.of("atomicLong", "atomicLongCas", "longAdder", "synchronized", "reentrantLock", "stampedLock", "semaphore"),
+                a.variants());
+        for (String v : a.variants()) {
+            assertEquals(List.of("atomicLong", "atomicLongCas", "longAdder").contains(v), CounterOverhead.TWINS.get(v).checked(), v);
+        }
         Args b = Args.parse("--rounds", "6", "--jvm-args", " -XX:TieredStopAtLevel=1  -Xmx1g", "longAdder");
         assertEquals(6, b.rounds());
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), b.jvmArgs());
