@@ -1,6 +1,7 @@
 package corescale.topology;
 
 import corescale.stats.io.TextNumbers;
+import corescale.stats.run.RunFile;
 import corescale.stats.run.MachineKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public record CpuLimits(List<Integer> allowed, Optional<List<Integer>> cpuset, O
 
     /** Whether {@code cores} busy threads would get less CPU time than {@code cores} CPUs give. */
     public boolean aboveQuota(int cores) {
-        return quotaCpus.isPresent() && cores > quotaCpus.getAsDouble() + 1e-9;
+        return quotaCpus.isPresent() && RunFile.aboveQuota(cores, quotaCpus.getAsDouble());
     }
 
     /** "CPU quota 1.5 CPUs (cgroup v2 /sys/fs/cgroup/cpu.max)", or empty without a quota. */

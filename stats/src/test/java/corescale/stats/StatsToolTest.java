@@ -268,7 +268,7 @@ class StatsToolTest {
         runFile(List.of(), List.of(new CanaryReading("start", 0, 100, 80, null, null, 0), new CanaryReading("middle", 300, 95, 80, null, null, 0),
                 new CanaryReading("end", 600, 90, 80, null, null, 0))).write(run);
         assertEquals(0, new StatsTool().report(List.of(run), null, o(), e()), err.toString());
-        String finding = "the canary drifted during the run, beyond ±5.0%: at its last reading the machine was ×0.9 as"
+        String finding = "the canary drifted during the run, beyond ±5%: at its last reading the machine was ×0.9 as"
                 + " fast on the canary's cpu kernel, against its first";
         assertTrue(said().contains(finding), said());
         assertTrue(Files.readString(run.resolve("report.md")).contains(finding));

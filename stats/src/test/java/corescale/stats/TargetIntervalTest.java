@@ -25,7 +25,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.model.SummaryNote;
-import corescale.stats.run.PointsFile;
+import corescale.stats.model.ConfigPoint;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.RunTraits;
 import corescale.stats.summary.Summarizer;
@@ -98,7 +98,7 @@ class TargetIntervalTest {
             }
         }
         LoadedInput input = new LoadedInput(Path.of("results.csv"), Format.RESULTS_CSV, rows, List.of());
-        RunTraits traits = new RunTraits(false, Double.NaN, Map.of(new corescale.stats.model.ConfigPoint(key, "b"), 0.03));
+        RunTraits traits = new RunTraits(false, Double.NaN, Map.of(new ConfigPoint(key, "b"), 0.03));
         List<PointSummary> summaries = new Summarizer(Map.of("r1", traits)).summarize(Configs.only(List.of(input), "a")).stream()
                 .map(r -> r.summary()).toList();
         assertEquals(Intervals.studentT(new double[] {100, 101, 99, 100}, Intervals.LEVEL).low(), summaries.get(0).ciLow(), 1e-12);

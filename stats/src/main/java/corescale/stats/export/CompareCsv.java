@@ -82,10 +82,10 @@ public final class CompareCsv {
             }
             if (r.runToRun().estimated()) {
                 p.printRecord("", row("kind", "drift", "base", r.base(), "other", r.other(),
-                        "ratio", format(1 + r.runToRun().relative()), "note", Wording.DRIFT_NOTE, "design", r.design().label()));
+                        "ratio", format(1 + r.runToRun().relative()), "note", Wording.driftNote(), "design", r.design().label()));
             }
-            canary(p, r, "cpu", r.canary().cpu(), Wording.CANARY_CPU_NOTE);
-            canary(p, r, "memory", r.canary().memory(), Wording.CANARY_MEMORY_NOTE);
+            canary(p, r, "cpu", r.canary().cpu());
+            canary(p, r, "memory", r.canary().memory());
             for (CurveComparison c : r.curves()) {
                 p.printRecord(c.params(), row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
                         "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
@@ -100,10 +100,10 @@ public final class CompareCsv {
         p.printer().flush();
     }
 
-    private static void canary(Rows p, CompareResult r, String kernel, double ratio, String note) throws IOException {
+    private static void canary(Rows p, CompareResult r, String kernel, double ratio) throws IOException {
         if (Double.isFinite(ratio)) {
             p.printRecord("", row("kind", "canary", "base", r.base(), "other", r.other(), "variant", kernel,
-                    "ratio", format(ratio), "note", "machine speed, other over base: " + note, "design", r.design().label()));
+                    "ratio", format(ratio), "note", Wording.canaryNote(kernel), "design", r.design().label()));
         }
     }
 

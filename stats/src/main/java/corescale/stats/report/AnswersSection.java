@@ -213,15 +213,15 @@ final class AnswersSection {
         doc.h(2, "How the answers are decided");
         doc.p("The first is the ranked "
                 + "variant with the highest mean; it is fastest only where every other is behind it. A variant ties with the "
-                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at " + Fmt.pct(FalseDiscovery.ALPHA) + "), is behind it when "
+                + "first when an equivalence test puts it " + Fmt.WITHIN_BAND + " of it (at " + Fmt.rate(FalseDiscovery.ALPHA) + "), is behind it when "
                 + "otherwise their difference is a discovery (" + (a.pairedByRound() ? "the logs of fork means paired by round"
-                        : "Welch's t on the logs of fork means") + ", " + Fmt.pct(FalseDiscovery.ALPHA) + " false-discovery "
+                        : "Welch's t on the logs of fork means") + ", " + Fmt.rate(FalseDiscovery.ALPHA) + " false-discovery "
                 + "rate over every difference from the first in these answers), and is otherwise not told apart from it: "
                 + "its forks are too few or spread too wide to say. A speedup is a gain or a loss when its difference "
                 + "from 1 is a discovery among every speedup of the report; it compares two points measured minutes apart, "
                 + "and its interval adds to their forks' spread the machine's drift within the run, as the canary measured it "
                 + "(stats/STATISTICS.md, \"Still measured apart\"). Where a variant not told apart from the first, "
-                + "or a speedup neither gain nor loss, would differ at " + Fmt.pct(FalseDiscovery.ALPHA) + " on its own, its q (its p adjusted over its tests) "
+                + "or a speedup neither gain nor loss, would differ at " + Fmt.rate(FalseDiscovery.ALPHA) + " on its own, its q (its p adjusted over its tests) "
                 + "follows it. A variant of one fork, that loses updates or that the "
                 + "service holds back is named, never ranked; one held back that is still shown faster than every ranked "
                 + "one is given first, as at least that fast. " + (a.pairedByRound()

@@ -71,7 +71,7 @@ final class CompareCharts {
         dots.setMarkerColor(ChartStyle.color(0));
         dots.setLineColor(ChartStyle.color(0));
         dots.setLineStyle(INTERVAL);
-        XYSeries band = chart.addSeries("±" + Fmt.pct(threshold) + " around 1: no change that matters",
+        XYSeries band = chart.addSeries("±" + Fmt.rate(threshold) + " around 1: no change that matters",
                 new double[] {1 - threshold, 1 + threshold, 1 + threshold, 1 - threshold}, new double[] {-1, -1, n, n});
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         band.setFillColor(new Color(0, 0, 0, 28));

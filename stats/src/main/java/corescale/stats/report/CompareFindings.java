@@ -49,7 +49,7 @@ public final class CompareFindings {
         return "--fail-on-regression: " + slower.size() + " point" + (slower.size() == 1 ? "" : "s") + " slower: "
                 + String.join("; ", slower.subList(0, Math.min(slower.size(), MAX_SLOWER_LISTED))) + more
                 + " (compare.md has each)"
-                + (moved.isEmpty() ? "" : "; the machine moved too, beyond ±" + Fmt.pct(results.get(0).threshold()) + " (" + String.join("; ", moved)
+                + (moved.isEmpty() ? "" : "; the machine moved too, beyond ±" + Fmt.rate(results.get(0).threshold()) + " (" + String.join("; ", moved)
                 + "): it may be the machine, not the code");
     }
 
@@ -64,7 +64,7 @@ public final class CompareFindings {
         r.notes().forEach(n -> out.add(Wording.compare(n)));
         if (machineMoved) {
             boolean claims = r.points().stream().anyMatch(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER);
-            out.add("the canary moved beyond ±" + Fmt.pct(threshold) + (claims ? " as well" : " between the runs") + " (the machine was "
+            out.add("the canary moved beyond ±" + Fmt.rate(threshold) + (claims ? " as well" : " between the runs") + " (the machine was "
                     + CanaryText.describe(r.canary()) + "): " + (claims ? "these differences" : "a difference found here")
                     + " may be the machine, not the code; compare"
                     + " interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)");
@@ -90,7 +90,7 @@ public final class CompareFindings {
                 + Fmt.pct(drift.floor()) + " cannot be told from it, however many forks"
                 : "more forks a point tell more";
         return Optional.of(open.size() + " inconclusive: too few or too spread to call a change, or the same within ±"
-                + Fmt.pct(threshold) + " (" + replicates + "); " + more);
+                + Fmt.rate(threshold) + " (" + replicates + "); " + more);
     }
 
     /** "3", or "3-7": the least and the most of a count. */
@@ -129,7 +129,7 @@ public final class CompareFindings {
         Verdict only = counts.size() == 1 ? counts.keySet().iterator().next() : null;
         String effect = only == Verdict.SLOWER ? Fmt.pct(1 - geomean) + " slower"
                 : only == Verdict.FASTER ? Fmt.pct(geomean - 1) + " faster"
-                : only == Verdict.SAME ? "the same within ±" + Fmt.pct(threshold)
+                : only == Verdict.SAME ? "the same within ±" + Fmt.rate(threshold)
                 : "geometric mean ratio " + Fmt.times(geomean);
         String verdicts = only != null ? (n == 1 ? "1 point, " : n + " points, all ") + only.label()
                 : n + " points: " + String.join(", ", counts.entrySet().stream()

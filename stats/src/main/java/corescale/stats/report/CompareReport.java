@@ -78,7 +78,7 @@ public final class CompareReport {
 
     /** How the verdicts are reached, in words; see stats/STATISTICS.md. */
     static String verdictRule(CompareResult r) {
-        String t = Fmt.pct(r.threshold());
+        String t = Fmt.rate(r.threshold());
         return "Each ratio has its " + Fmt.LEVEL + " interval from a t test on logs whose unit of replication is, per "
                 + "comparison, the fork (one run a side: Welch's t on fork means), the pair of forks of one round "
                 + "(configurations of one run: the round a random effect, i.e. the paired t when the rounds share an "
@@ -89,8 +89,8 @@ public final class CompareReport {
                 + r.minForks() + " runs on one side at least, else it is insufficient: one says nothing of the "
                 + "variance. Faster or slower: the change is significant after adjusting the "
                 + "p-values of all points of the comparison for their number (Benjamini-Hochberg, false-discovery rate "
-                + Fmt.pct(r.alpha()) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
-                + "one-sided tests at " + Fmt.pct(r.alpha()) + ") shows the ratio within ±" + t
+                + Fmt.rate(r.alpha()) + ") and the ratio lies beyond ±" + t + ". Same: an equivalence test (two "
+                + "one-sided tests at " + Fmt.rate(r.alpha()) + ") shows the ratio within ±" + t
                 + ". Inconclusive otherwise. Columns: n is the forks (pairs, runs) each side's test used, q (BH) the "
                 + "adjusted p of no change, p same the equivalence test's p.";
     }

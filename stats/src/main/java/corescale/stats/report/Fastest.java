@@ -117,7 +117,7 @@ final class Fastest {
         // As in the Answers: shown within the band is a tie, even where the lead is also a discovery.
         if (l.withinBand() || l.tied()) {
             String why = !l.tied() ? "a lead, but within the band"
-                    : Double.isNaN(l.p()) ? "fork means without spread" : "lead not significant at " + Fmt.pct(FalseDiscovery.ALPHA)
+                    : Double.isNaN(l.p()) ? "fork means without spread" : "lead not significant at " + Fmt.rate(FalseDiscovery.ALPHA)
                     + " FDR over " + Wording.count(leads.tests(), "test") + ": q " + Fmt.pRelation(l.q()); // q, not the pair's interval: an interval clear of 1 may still not be a discovery
             String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "

@@ -91,7 +91,7 @@ public final class Findings {
         if (!drift.known()) {
             return List.of();
         }
-        return List.of("the canary drifted during the run, beyond ±" + Fmt.pct(threshold) + ": at its last reading the"
+        return List.of("the canary drifted during the run, beyond ±" + Fmt.rate(threshold) + ": at its last reading the"
                 + " machine was " + CanaryText.describe(drift) + ", against its first; points bound by what that kernel measures"
                 + " (single-thread compute, memory latency) may differ by as much between early and late in the run"
                 + " for reasons that are not the code");

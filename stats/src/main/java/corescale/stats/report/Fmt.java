@@ -10,8 +10,13 @@ final class Fmt {
     private Fmt() {
     }
 
+    /** A level or a rate a test was set to, exactly as set: 0.95 → "95%", 0.05 → "5%", 0.975 → "97.5%". */
+    static String rate(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** The confidence level of every interval shown, as text ("95%"): the level is stated once, in {@link Intervals}. */
-    static final String LEVEL = TextNumbers.percent(Intervals.LEVEL);
+    static final String LEVEL = rate(Intervals.LEVEL);
 
     /**
      * 4 significant digits, never with an exponent (a reader compares 1,845,000 with 1,160,000 at a glance,
@@ -111,7 +116,7 @@ final class Fmt {
     }
 
     /** "within ±5.0%": the band inside which a ranking calls two variants tied ({@link LogRatioTest#DEFAULT_THRESHOLD}). */
-    static final String WITHIN_BAND = "within ±" + pct(LogRatioTest.DEFAULT_THRESHOLD);
+    static final String WITHIN_BAND = "within ±" + rate(LogRatioTest.DEFAULT_THRESHOLD);
 
     /** A ratio's interval, "[0.2, 0.31]", its ends as {@link #ratioEnd}. */
     static String ratioInterval(double low, double high) {

@@ -107,11 +107,16 @@ public final class Wording {
         return reason == null ? "not fitted" : "no " + law + " fit: " + reason;
     }
 
+    /** A value a fit refused, as it was: NaN and ∞ named, not shown as the dash of an unknown. */
+    private static String observed(double v) {
+        return Double.isFinite(v) ? Fmt.num(v) : Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "-∞";
+    }
+
     /** Why a law was not fitted, e.g. "2 distinct N, need at least 4"; null when it was not asked for. */
     private static String noFitReason(NoFit why) {
         return switch (why.reason()) {
-            case BAD_N -> "N must be a finite number ≥ 1, got " + Fmt.num(why.n());
-            case BAD_THROUGHPUT -> "throughput must be finite and > 0, got " + Fmt.num(why.x()) + " at N = " + Fmt.num(why.n());
+            case BAD_N -> "N must be a finite number ≥ 1, got " + observed(why.n());
+            case BAD_THROUGHPUT -> "throughput must be finite and > 0, got " + observed(why.x()) + " at N = " + observed(why.n());
             case TOO_FEW_N -> why.distinctN() + " distinct N, need at least " + why.needed();
             case NO_CONVERGENCE -> "optimiser did not converge (" + why.message() + ")";
             case ONE_AT_A_TIME -> oneAtATime();
@@ -272,12 +277,16 @@ public final class Wording {
     }
 
     /** compare.csv's note on the drift row of one run a side. */
-    public static final String DRIFT_NOTE = "one standard deviation of a point's ratio between the two runs with nothing "
-            + "changed, from the canary's readings within each run; in every point's interval";
+    public static String driftNote() {
+        return "one standard deviation of a point's ratio between the two runs with nothing "
+                + "changed, from the canary's readings within each run; in every point's interval";
+    }
 
-    /** compare.csv's notes on the canary's rows, after "machine speed, other over base: ". */
-    public static final String CANARY_CPU_NOTE = "mean of each run's readings of the CPU kernel (throughput)";
-    public static final String CANARY_MEMORY_NOTE = "mean of each run's readings of the memory kernel (inverse time per load)";
+    /** compare.csv's note on a canary row: what the ratio of a kernel ("cpu" or "memory") is. */
+    public static String canaryNote(String kernel) {
+        return "machine speed, other over base: mean of each run's readings of the "
+                + (kernel.equals("cpu") ? "CPU kernel (throughput)" : "memory kernel (inverse time per load)");
+    }
 
     /** compare.csv's note on a curve's row: the core counts compared, how the points were chosen, each side's USL. */
     public static String curveNote(CurveComparison c) {

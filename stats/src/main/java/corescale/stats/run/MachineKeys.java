@@ -21,7 +21,10 @@ public final class MachineKeys {
     public static final String POLICY = "policy";
     public static final String CPUS_BY_CORES = "cpus_by_cores";
     public static final String NOTES_BY_CORES = "notes_by_cores";
-    /** How a placement note begins when a core count is above the CPU quota (the report flags it from the quota itself). */
+    /**
+     * How the plan's and run.json's placement note begins when a core count is above the CPU quota: written
+     * only; the report flags such core counts from the quota itself ({@link RunFile#coresAboveQuota}).
+     */
     public static final String ABOVE_QUOTA = "ABOVE QUOTA";
 
     private MachineKeys() {

@@ -112,9 +112,15 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         }
     }
 
+    /** Whether {@code cores} busy threads exceed a CPU quota of {@code quotaCpus}: each then gets less than a whole CPU. */
+    public static boolean aboveQuota(int cores, double quotaCpus) {
+        return cores > quotaCpus + 1e-9;
+    }
+
     /**
-     * The core counts of the placement above the cgroup's CPU quota (more cores than CPUs of quota:
-     * each busy thread gets less than a whole CPU), in the placement's order; empty without a quota.
+     * The core counts of the placement above the cgroup's CPU quota ({@link #aboveQuota}), in the
+     * placement's order; empty without a quota. A core count that is not a number (a file not written
+     * by {@code run}) is shown by the report as written, and not judged.
      */
     public List<Integer> coresAboveQuota() {
         JsonNode quota = limits == null ? null : limits.path(MachineKeys.QUOTA_CPUS);
@@ -122,9 +128,9 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
             return List.of();
         }
         List<Integer> above = new java.util.ArrayList<>();
-        placement.path(MachineKeys.CPUS_BY_CORES).fieldNames().forEachRemaining(cores -> {
-            if (Integer.parseInt(cores) > quota.asDouble() + 1e-9) {
-                above.add(Integer.parseInt(cores));
+        placement.path(MachineKeys.CPUS_BY_CORES).fieldNames().forEachRemaining(key -> {
+            if (key.matches("\\d{1,9}") && aboveQuota(Integer.parseInt(key), quota.asDouble())) {
+                above.add(Integer.parseInt(key));
             }
         });
         return above;

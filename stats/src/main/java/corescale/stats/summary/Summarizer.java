@@ -3,7 +3,6 @@ package corescale.stats.summary;
 import corescale.stats.io.BadInputException;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.Measurement;
-import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.PooledResult;
@@ -94,11 +93,10 @@ public final class Summarizer {
     }
 
     /**
-     * A fork is identified by its input, run, configuration, the mode it was measured in and its
-     * number: fork 1 of two runs, of two configurations of one run, or of a point's thrpt and avgt
-     * runs turned into one throughput point, are two forks.
+     * A fork of a point (whose key holds its mode) is identified by its input, run, configuration and
+     * number: fork 1 of two runs, or of two configurations of one run, are two forks.
      */
-    private record ForkId(int input, String runId, String config, Mode measured, int fork) {
+    private record ForkId(int input, String runId, String config, int fork) {
     }
 
     /** A growable list of doubles, to avoid boxing a million scores. */
@@ -135,8 +133,8 @@ public final class Summarizer {
                     data.hosts.add(m.run().machine().host());
                     values = null;
                 }
-                if (values == null || lastRow.fork() != m.fork() || lastRow.run() != m.run() || lastRow.mode() != m.mode()) {
-                    values = data.fork(new ForkId(in, m.run().runId(), m.run().config(), m.mode(), m.fork()));
+                if (values == null || lastRow.fork() != m.fork() || lastRow.run() != m.run()) {
+                    values = data.fork(new ForkId(in, m.run().runId(), m.run().config(), m.fork()));
                 }
                 values.add(m);
                 lastRow = m;

@@ -208,7 +208,7 @@ class ReplicateRunsTest {
         for (String claim : claims) {
             assertTrue(claim.contains("canary"), "a change claimed without naming the canary: " + claim);
         }
-        assertTrue(findings.contains("the canary moved beyond ±5.0% as well (the machine was ×0.8 as fast on"
+        assertTrue(findings.contains("the canary moved beyond ±5% as well (the machine was ×0.8 as fast on"
                 + " the canary's cpu kernel, ×0.8 on its memory kernel): these differences may be the machine, not the"
                 + " code; compare interleaved configurations (run --config) or replicate runs (compare r1,r2 r3,r4)"),
                 findings.toString());

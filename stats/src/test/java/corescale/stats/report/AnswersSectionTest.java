@@ -85,7 +85,7 @@ class AnswersSectionTest {
         assertTrue(s.contains("] and virtualThreads ×30 ["), s);
         assertTrue(s.contains("] the throughput of fixedPool: faster than every ranked model even though held back by the "
                 + "service or the CPUs it shares, so at least that fast, their own order unknown; of the ranked, both ranked "
-                + "variants tie within ±5.0% (processes ×0.99 ["), s);
+                + "variants tie within ±5% (processes ×0.99 ["), s);
         assertFalse(s.contains("not ranked"), "those ahead are not listed again as left out: " + s);
         Doc doc = new Doc("t", "t");
         AnswersSection.add(doc, a);
@@ -152,7 +152,7 @@ class AnswersSectionTest {
                 counter("reentrantLock", 1, 1, 10, 10.1, 9.9)));
         String s = said.get(0);
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): atomicLong and synchronized tie for "
-                + "fastest within ±5.0%, atomicLong ×1 ["), "the baseline tied is not given its own ×1: " + s);
+                + "fastest within ±5%, atomicLong ×1 ["), "the baseline tied is not given its own ×1: " + s);
         assertTrue(s.endsWith("] the throughput of synchronized."), "reentrantLock behind is left to the table: " + s);
     }
 
@@ -161,7 +161,7 @@ class AnswersSectionTest {
         String s = sentences(List.of(
                 counter("synchronized", 1, 1, 50, 50.5, 49.5, 50.2, 49.8),
                 counter("atomicLong", 1, 1, 50.3, 50.6, 49.8, 50.2, 50.1))).get(0);
-        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): both ranked variants tie within ±5.0%"), s);
+        assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): both ranked variants tie within ±5%"), s);
     }
 
     @Test

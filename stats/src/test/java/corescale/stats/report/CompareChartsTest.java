@@ -39,7 +39,7 @@ class CompareChartsTest {
         assertTrue(bars.stream().anyMatch(b -> b.getXData()[0] == 1.10 && b.getXData()[1] == 1.52 && b.getYData()[0] == 1));
         assertTrue(bars.stream().anyMatch(b -> b.getXData()[0] == 0.97 && b.getXData()[1] == 1.08 && b.getYData()[0] == 3));
         // the threshold band: 1 ± 5% across every row
-        XYSeries band = chart.getSeriesMap().get("±5.0% around 1: no change that matters");
+        XYSeries band = chart.getSeriesMap().get("±5% around 1: no change that matters");
         assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle());
         assertEquals(0.95, band.getXMin(), 1e-12);
         assertEquals(1.05, band.getXMax(), 1e-12);

@@ -78,7 +78,7 @@ class CompareFindingsTest {
         CompareResult moved = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
                 r.curves(), r.mismatches(), new Canary(0.835, 0.935), r.runToRun(), r.notes(), r.threshold(), r.alpha(), r.minForks());
         assertEquals("--fail-on-regression: 1 point slower: other vs base: counters · Counters.increment v0 1t/2c ×0.8 "
-                + "[0.796, 0.804] (compare.md has each); the machine moved too, beyond ±5.0% (other vs base: ×0.835 as fast "
+                + "[0.796, 0.804] (compare.md has each); the machine moved too, beyond ±5% (other vs base: ×0.835 as fast "
                 + "on the canary's cpu kernel, ×0.935 on its memory kernel): it may be the machine, not the code",
                 CompareFindings.regression(List.of(moved)));
         CompareResult steady = new CompareResult(r.base(), r.other(), r.design(), r.baseRuns(), r.otherRuns(), r.points(),
@@ -88,7 +88,7 @@ class CompareFindingsTest {
 
     @Test
     void everyPointTheSameIsSaidWithTheThreshold() {
-        assertEquals("the same within ±5.0% on counters at 1 thread (2 points, all same; one run a side)",
+        assertEquals("the same within ±5% on counters at 1 thread (2 points, all same; one run a side)",
                 first(compare(1, 1.001)));
     }
 
@@ -106,7 +106,7 @@ class CompareFindingsTest {
                         Set.of(Synthetic.RUN)), Synthetic.runData("other", List.of(point("v0", 1), Synthetic.summary(key.withVariant("v1"), Mode.THROUGHPUT, 95, 105)),
                         Set.of(Synthetic.RUN)));
         List<String> lines = CompareFindings.of(r);
-        assertTrue(lines.contains("1 inconclusive: too few or too spread to call a change, or the same within ±5.0% "
+        assertTrue(lines.contains("1 inconclusive: too few or too spread to call a change, or the same within ±5% "
                 + "(forks a point: base 3, other 2); more forks a point tell more"), lines.toString());
         assertEquals(0, CompareFindings.of(compare(1, 1.25)).stream().filter(l -> l.contains("inconclusive:")).count(),
                 "no line where every point has a verdict");

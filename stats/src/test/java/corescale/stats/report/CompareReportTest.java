@@ -37,8 +37,8 @@ class CompareReportTest {
                 corescale.stats.run.Canary.NONE, corescale.stats.compare.RunToRun.NONE, List.of(), 0.1, 0.01, 3);
         String rule = CompareReport.verdictRule(r);
         assertTrue(rule.contains("at least 3 forks or pairs on each side, and replicate runs 3 runs"), rule);
-        assertTrue(rule.contains("false-discovery rate 1.0%) and the ratio lies beyond ±10%"), rule);
-        assertTrue(rule.contains("one-sided tests at 1.0%) shows the ratio within ±10%"), rule);
+        assertTrue(rule.contains("false-discovery rate 1%) and the ratio lies beyond ±10%"), rule);
+        assertTrue(rule.contains("one-sided tests at 1%) shows the ratio within ±10%"), rule);
     }
 
     @Test

@@ -52,7 +52,7 @@ class FindingsTest {
         // 5% apart with ±10% forks: no lead, and the 90% interval of the ratio reaches far beyond ±5%.
         String all = findings(List.of(point("atomicLong", 95, 105, 115), point("longAdder", 90, 100, 110)), List.of());
         assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder not told apart (ratio 1.05 ["), all);
-        assertTrue(all.contains("], lead not significant at 5.0% FDR over 1 test: q "), "one pair, one test: " + all);
+        assertTrue(all.contains("], lead not significant at 5% FDR over 1 test: q "), "one pair, one test: " + all);
     }
 
     @Test
@@ -82,14 +82,14 @@ class FindingsTest {
         // 0.5% apart with ±0.5% forks: no lead, and the equivalence test puts them within ±5%.
         String all = findings(List.of(point("atomicLong", 100, 100.5, 101, 101.5, 102),
                 point("longAdder", 99.5, 100, 100.5, 101, 101.5)), List.of());
-        assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder tie within ±5.0% (ratio 1 ["), all);
+        assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder tie within ±5% (ratio 1 ["), all);
     }
 
     /** As in the Answers: a lead that is a discovery but shown within ±5% is a tie, not "fastest". */
     @Test
     void aSignificantLeadWithinTheBandIsATie() {
         String all = findings(List.of(point("atomicLong", 102.9, 103, 103.1), point("longAdder", 99.9, 100, 100.1)), List.of());
-        assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder tie within ±5.0% (ratio 1.03 [1.03, 1.03], "
+        assertTrue(all.contains("no clear leader: 2t/2c atomicLong and longAdder tie within ±5% (ratio 1.03 [1.03, 1.03], "
                 + "a lead, but within the band)"), all);
     }
 

@@ -6,6 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FmtTest {
 
+    /** A level or rate is printed as set, never rounded: 97.5% is not 98%, 5% is not 5.0%. */
+    @Test
+    void aLevelOrRateIsPrintedExactly() {
+        assertEquals("95%", Fmt.rate(0.95));
+        assertEquals("5%", Fmt.rate(0.05));
+        assertEquals("97.5%", Fmt.rate(0.975));
+        assertEquals("2.5%", Fmt.rate(0.025));
+        assertEquals("95%", Fmt.LEVEL);
+    }
+
     @Test
     void aRatiosIntervalEndsPastAMillionAreShownAsBounds() {
         // Two forks of a fair lock, ×30 apart, against synchronized (a quick run's answer).

@@ -98,6 +98,7 @@ class WordingTest {
         assertEquals("no USL fit: throughput must be finite and > 0, got 0 at N = 3",
                 Wording.noFit("USL", NoFit.badThroughput(3, 0)));
         assertEquals("no USL fit: N must be a finite number ≥ 1, got 0.5", Wording.noFit("USL", NoFit.badN(0.5)));
+        assertEquals("no USL fit: throughput must be finite and > 0, got NaN at N = 2", Wording.noFit("USL", NoFit.badThroughput(2, Double.NaN)));
         assertEquals("not fitted", Wording.noFit("USL", NoFit.of(NoFit.Reason.NOT_FITTED)));
         assertEquals("no USL fit: " + Wording.oneAtATime(), Wording.noFit("USL", NoFit.of(NoFit.Reason.ONE_AT_A_TIME)));
     }

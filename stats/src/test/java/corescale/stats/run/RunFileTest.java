@@ -98,4 +98,21 @@ class RunFileTest {
         assertTrue(before.canary().stream().allMatch(r -> r.memoryChainBytes() == 64L << 20), before.canary().toString());
         assertFalse(before.placeRounds());
     }
+
+    /** The flag follows the quota and the core counts, whatever the notes say; a key that is no number is not judged. */
+    @Test
+    void coreCountsAboveTheQuotaComeFromTheQuotaNotFromTheNotes() throws Exception {
+        Files.writeString(dir.resolve("run.json"), """
+                {"run_id":"r","limits":{"quota_cpus":1.5},
+                 "placement":{"policy":"compact","cpus_by_cores":{"1":"0","2":"0,1","4":"0-3","all":"0-3"}}}
+                """);
+        assertEquals(List.of(2, 4), RunFile.read(dir).coresAboveQuota());
+        Files.writeString(dir.resolve("run.json"), """
+                {"run_id":"r","limits":{"quota_cpus":null},
+                 "placement":{"policy":"compact","cpus_by_cores":{"1":"0","2":"0,1"},
+                              "notes_by_cores":{"2":"ABOVE QUOTA: CPU quota 1.5 CPUs for 2 cores"}}}
+                """);
+        assertEquals(List.of(), RunFile.read(dir).coresAboveQuota(), "no quota recorded, whatever a note says");
+        assertTrue(RunFile.aboveQuota(2, 1.5) && !RunFile.aboveQuota(2, 2.0) && RunFile.aboveQuota(3, 2.999));
+    }
 }
