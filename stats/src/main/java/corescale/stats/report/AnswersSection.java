@@ -37,20 +37,17 @@ final class AnswersSection {
     }
 
     /**
-     * One answer: the sentence, and its topic, the start of the sentence that names what is asked
-     * without where it was measured ("Shared counter, increment [work=0], threads = cores"), so that
-     * the same answer of several machines can be set side by side.
+     * One answer, in two parts: its topic, what is asked without where it was measured ("Shared counter,
+     * increment [work=0], threads = cores"), and the answer ("(4t/4c): longAdder is fastest, ..."), so
+     * that the same question's answers of several machines can be set side by side.
+     *
+     * @param joint what joins them into the sentence (" ", ": " or nothing)
      */
-    record Line(String topic, String sentence) {
-        Line {
-            if (!sentence.startsWith(topic)) {
-                throw new IllegalArgumentException("'" + sentence + "' does not start with its topic '" + topic + "'");
-            }
-        }
+    record Line(String topic, String joint, String answer) {
 
-        /** The sentence after its topic: "(4t/4c): longAdder is fastest, ...". */
-        String answer() {
-            return sentence.substring(topic.length()).replaceFirst("^[,:]?\\s*", "");
+        /** The sentence a reader quotes: the topic, then the answer. */
+        String sentence() {
+            return topic + joint + answer;
         }
     }
 
@@ -60,22 +57,22 @@ final class AnswersSection {
         counterSettings(a).forEach((title, rankings) -> {
             rankings.forEach(r -> {
                 String topic = "Shared counter, " + title + ", " + situationName(r);
-                out.add(new Line(topic, topic + situationPlace(r) + ": " + ahead(r, "variant").map(h -> h + "; of the ranked, ")
-                        .orElse("") + leaders(r) + "."));
+                String place = situationPlace(r);
+                out.add(new Line(topic, place.startsWith(" ") ? " " : "", place.strip() + ": "
+                        + ahead(r, "variant").map(h -> h + "; of the ranked, ").orElse("") + leaders(r) + "."));
             });
-            notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked",
-                    "Shared counter, " + title + ", not ranked: " + n + ".")));
+            notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked", ": ", n + ".")));
         });
         for (Ranking r : a.models()) {
             String topic = "Execution models, " + title(r.place());
-            out.add(new Line(topic, topic + " at " + Groups.at(r.place().cores(), r.place().threads())
+            out.add(new Line(topic, " ", "at " + Groups.at(r.place().cores(), r.place().threads())
                     + ": " + ahead(r, "model").map(h -> h + "; of the ranked, ").orElse("") + modelSentence(r)
                     + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
-        scalingSettings(a).forEach((title, speedups) -> out.add(new Line("Scaling, " + title,
-                "Scaling, " + title + ": " + scalingSentence(speedups) + ".")));
-        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line("Threads vs processes",
-                "Threads vs processes at " + where + ": " + processesSentence(rows) + ".")));
+        scalingSettings(a).forEach((title, speedups) -> out.add(new Line("Scaling, " + title, ": ",
+                scalingSentence(speedups) + ".")));
+        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line("Threads vs processes", " ",
+                "at " + where + ": " + processesSentence(rows) + ".")));
         return out;
     }
 
