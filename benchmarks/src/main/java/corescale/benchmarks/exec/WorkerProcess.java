@@ -140,7 +140,8 @@ public final class WorkerProcess implements AutoCloseable {
         return await(reply, timeout);
     }
 
-    private static Sink futureSink(CompletableFuture<Long> f) {
+    /** A sink that completes {@code f} with the task's result or its failure. */
+    static Sink futureSink(CompletableFuture<Long> f) {
         return new Sink() {
             @Override
             public void result(long value, long latencyNanos) {

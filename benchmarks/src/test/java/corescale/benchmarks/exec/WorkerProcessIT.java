@@ -27,17 +27,7 @@ class WorkerProcessIT {
      */
     private static CompletableFuture<Long> submitCpu(WorkerProcess worker, long seed, int work) {
         CompletableFuture<Long> reply = new CompletableFuture<>();
-        worker.submitCpu(seed, work, new WorkerProcess.Sink() {
-            @Override
-            public void result(long value, long latencyNanos) {
-                reply.complete(value);
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                reply.completeExceptionally(error);
-            }
-        });
+        worker.submitCpu(seed, work, WorkerProcess.futureSink(reply));
         return reply;
     }
 

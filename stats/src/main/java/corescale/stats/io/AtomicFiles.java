@@ -41,11 +41,6 @@ public final class AtomicFiles {
         });
     }
 
-    /** Writes {@code bytes} (a PNG, say) to {@code target} atomically, like {@link #write}. */
-    public static void writeBytes(Path target, byte[] bytes) throws IOException {
-        replace(target, tmp -> Files.write(tmp, bytes));
-    }
-
     /**
      * Writes every file of a set into {@code dir}, or replaces none: each is filled and forced to disk
      * beside its target first, and only when all are, renamed over the targets. A target that is a
@@ -68,10 +63,7 @@ public final class AtomicFiles {
                     }
                     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
                     staged.put(target, tmp);
-                    Files.write(tmp, f.getValue());
-                    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
+                    fillForced(tmp, t -> Files.write(t, f.getValue()));
                 } catch (IOException e) {
                     throw new IOException(target + ": cannot write: " + why(e), e);
                 }
@@ -119,14 +111,18 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            filler.fill(tmp);
-            // On disk before the rename, so that a crash leaves the old file or the new, never an empty one.
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            fillForced(tmp, filler);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Fills {@code tmp}, then forces it to disk before any rename: a crash leaves the old file or the new, never an empty one. */
+    private static void fillForced(Path tmp, Filler filler) throws IOException {
+        filler.fill(tmp);
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 }

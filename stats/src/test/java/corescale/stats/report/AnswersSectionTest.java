@@ -23,8 +23,19 @@ class AnswersSectionTest {
                 Mode.THROUGHPUT), Mode.THROUGHPUT, forkMeans);
     }
 
+    private static Answers answers(List<PointSummary> points) {
+        return Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+    }
+
     private static List<String> sentences(List<PointSummary> points) {
-        return AnswersSection.sentences(Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
+        return AnswersSection.sentences(answers(points));
+    }
+
+    /** The Answers section as Markdown. */
+    private static String section(List<PointSummary> points) {
+        Doc doc = new Doc("t", "t");
+        AnswersSection.add(doc, answers(points));
+        return MarkdownReport.render(doc);
     }
 
     @Test
@@ -171,9 +182,7 @@ class AnswersSectionTest {
                 counter("longAdder", 1, 1, 150, 151, 149));
         String s = sentences(points).get(0);
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): longAdder is fastest, ×3 ["), s);
-        Doc doc = new Doc("t", "t");
-        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
-        String md = MarkdownReport.render(doc);
+        String md = section(points);
         assertTrue(md.contains("| longAdder | ×3 \\["), md);
         assertTrue(md.contains("\\] (fastest) |"), md);
     }
@@ -187,9 +196,7 @@ class AnswersSectionTest {
         String s = sentences(points).get(0);
         assertTrue(s.startsWith("Shared counter, Counters.increment, 1 thread (1t/1c): semaphore is the only variant ranked"), s);
         assertFalse(s.contains("fastest"), s);
-        Doc doc = new Doc("t", "t");
-        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
-        String md = MarkdownReport.render(doc);
+        String md = section(points);
         assertTrue(md.contains("(only ranked)"), md);
         assertFalse(md.contains("(fastest)"), md);
     }
@@ -202,9 +209,7 @@ class AnswersSectionTest {
                 counter("reentrantLock", 1, 1, 10, 10.1, 9.9),
                 counter("synchronized", 2, 2, 20, 20.2, 19.8),
                 counter("longAdder", 2, 2, 300, 30));
-        Doc doc = new Doc("t", "t");
-        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
-        String md = MarkdownReport.render(doc);
+        String md = section(points);
         // columns 1t/1c and 2t/2c
         assertTrue(md.contains("| atomicLong | ×1 \\[0.994, 1.01\\] (ties) |  |"), md);
         assertTrue(md.contains("| synchronized | ×1 (itself) (ties) | ×1 (itself) (not told apart) |"), md);
@@ -221,9 +226,7 @@ class AnswersSectionTest {
                 Synthetic.summary(spawn.withVariant("platformThread"), Mode.AVERAGE_TIME, 60, 62, 58),
                 Synthetic.summary(io, Mode.THROUGHPUT, 1000, 1020, 980),
                 Synthetic.summary(io.withVariant("virtualThreads"), Mode.THROUGHPUT, 30000, 31000, 29000));
-        Doc doc = new Doc("t", "t");
-        AnswersSection.add(doc, Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of()));
-        String md = MarkdownReport.render(doc);
+        String md = section(points);
         // start-up has no bound by nature; io has one, but without the service's facts none was measured
         assertTrue(md.contains("Start-up has no physical bound"), md);
         assertTrue(md.contains("No bound measured here"), md);
