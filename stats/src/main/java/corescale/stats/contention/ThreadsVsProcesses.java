@@ -8,7 +8,6 @@ import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,18 @@ import java.util.stream.Collectors;
 /**
  * "What sharing the counter across processes costs": each processcounters point (worker processes
  * sharing a mapped file) beside the counters point (threads of one JVM) of the same kind of guard, at
- * the same cores, with as many threads as processes and the same work parameters, and the ratio of
- * their throughputs ({@link Throughput#ratio}). Which variants are the same guard is knowledge of the
- * two families, stated once in {@link #PAIRS}.
+ * the same cores, with as many threads as processes, the same work parameters and the same mode (with
+ * {@code -bm thrpt,avgt}, a row for each), and the ratio of their throughputs ({@link Throughput#ratio}).
+ * Which benchmarks count and which variants are the same guard is knowledge of the two families, stated
+ * once here ({@link #THREADS_BENCHMARK}, {@link #PAIRS}).
  */
 public final class ThreadsVsProcesses {
 
     /** The processcounters parameter that sets processes = value × cores. */
     static final String PER_CORE = "processesPerCore";
+    /** The benchmark that counts with threads of one JVM, and the one that counts with processes. */
+    static final String THREADS_BENCHMARK = "Counters.increment";
+    static final String PROCESSES_BENCHMARK = "ProcessCounters.increment";
 
     /** The kinds of guard both families measure; {@code report.Wording} names them. */
     public enum Guard {
@@ -59,54 +62,47 @@ public final class ThreadsVsProcesses {
                       boolean threadsLose, boolean processesLose) {
     }
 
-    /** Where a threads point and a processes point meet: the threads variant, its params, cores, threads. */
-    record Place(String variant, String params, int cores, int threads) {
-    }
-
     private ThreadsVsProcesses() {
     }
 
     /** The rows, guard by guard in {@link #PAIRS} order; empty when the points lack either family. */
     public static List<Row> of(List<PointSummary> points, List<LostUpdates> lost) {
-        Map<Place, PointSummary> threads = new HashMap<>();
-        Map<Place, PointSummary> processes = new TreeMap<>(Comparator.comparing(Place::params)
-                .thenComparingInt(Place::cores).thenComparingInt(Place::threads).thenComparing(Place::variant));
+        Map<PointKey, PointSummary> threads = new HashMap<>();
+        List<PointSummary> processes = new ArrayList<>();
         for (PointSummary p : points) {
             PointKey k = p.key();
-            if (k.family().equals(Families.COUNTERS)) {
-                threads.put(new Place(k.variant(), k.params(), k.cores(), k.threads()), p);
-            } else if (k.family().equals(Families.PROCESS_COUNTERS)) {
-                processPlace(k).ifPresent(place -> processes.put(place, p));
+            if (k.family().equals(Families.COUNTERS) && k.benchmark().equals(THREADS_BENCHMARK)) {
+                threads.put(k, p);
+            } else if (k.family().equals(Families.PROCESS_COUNTERS) && k.benchmark().equals(PROCESSES_BENCHMARK)) {
+                processes.add(p);
             }
         }
         Map<PointKey, Boolean> lostByKey = new HashMap<>();
         lost.forEach(l -> lostByKey.put(l.key(), l.lost()));
         List<Row> rows = new ArrayList<>();
         for (Pair pair : PAIRS) {
-            processes.forEach((place, proc) -> {
-                if (!proc.key().variant().equals(pair.processesVariant())) {
-                    return;
-                }
-                PointSummary thr = threads.get(new Place(pair.threadsVariant(), place.params(), place.cores(), place.threads()));
+            // By the counters point each meets: params, cores, threads, then mode.
+            Map<PointKey, PointSummary> byThreadsPoint = new TreeMap<>();
+            processes.stream().filter(proc -> proc.key().variant().equals(pair.processesVariant()))
+                    .forEach(proc -> threadsPoint(proc.key(), pair.threadsVariant()).ifPresent(t -> byThreadsPoint.put(t, proc)));
+            byThreadsPoint.forEach((at, proc) -> {
+                PointSummary thr = threads.get(at);
                 if (thr == null || !thr.unit().equals(proc.unit())) {
                     return;
                 }
-                rows.add(new Row(pair.guard(), place.params(), thr, proc, Throughput.ratio(proc, thr),
+                rows.add(new Row(pair.guard(), at.params(), thr, proc, Throughput.ratio(proc, thr),
                         lostByKey.getOrDefault(thr.key(), false), lostByKey.getOrDefault(proc.key(), false)));
             });
         }
         return rows;
     }
 
-    /** The threads point a processcounters point matches: P = processesPerCore × cores threads, other params equal. */
-    static Optional<Place> processPlace(PointKey k) {
-        Map<String, String> params = new TreeMap<>();
-        for (String kv : k.params().split(";")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                params.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
+    /**
+     * The counters point a processcounters point meets: the guard's threads variant with P = processesPerCore × cores
+     * threads, on the same cores, with its other params, in its mode; empty without a processesPerCore.
+     */
+    static Optional<PointKey> threadsPoint(PointKey k, String threadsVariant) {
+        Map<String, String> params = k.paramMap();
         String perCore = params.remove(PER_CORE);
         if (perCore == null || k.cores() <= 0) {
             return Optional.empty();
@@ -114,7 +110,7 @@ public final class ThreadsVsProcesses {
         try {
             int p = Integer.parseInt(perCore) * k.cores();
             String rest = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
-            return Optional.of(new Place(k.variant(), rest, k.cores(), p));
+            return Optional.of(new PointKey(Families.COUNTERS, THREADS_BENCHMARK, threadsVariant, rest, k.cores(), p, k.mode()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package corescale.stats.contention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -53,6 +54,33 @@ class ThreadsVsProcessesTest {
                 List.of(permits.guard(), permits.threads().key().variant(), permits.processes().key().variant()));
         assertTrue(permits.threadsLose() && permits.processesLose(), "both lose updates");
         assertTrue(Double.isNaN(permits.ratio().low()), "fork means without spread give no interval: " + permits.ratio());
+    }
+
+    /**
+     * With {@code -bm thrpt,avgt} every point comes in both modes: each mode keeps its own row, its
+     * counters point and processcounters point of that mode (throughputs 10 and 2 in thrpt; 2 threads at
+     * 0.4 us/op and 1 process at 2 us/op in avgt, 5 and 0.5 ops/us).
+     */
+    @Test
+    void aPointInTwoModesIsPairedWithinEachMode() {
+        String work = "workInside=0;workOutside=0";
+        List<PointSummary> points = List.of(
+                Synthetic.summary(new PointKey("counters", "Counters.increment", "reentrantLock", work, 2, 2, Mode.THROUGHPUT),
+                        Mode.THROUGHPUT, 10, 10.1, 9.9),
+                Synthetic.summary(new PointKey("counters", "Counters.increment", "reentrantLock", work, 2, 2, Mode.AVERAGE_TIME),
+                        Mode.AVERAGE_TIME, 0.4, 0.41, 0.39),
+                Synthetic.summary(new PointKey("processcounters", "ProcessCounters.increment", "fileLock",
+                        "processesPerCore=1;" + work, 2, 1, Mode.THROUGHPUT), Mode.THROUGHPUT, 2, 2.1, 1.9),
+                Synthetic.summary(new PointKey("processcounters", "ProcessCounters.increment", "fileLock",
+                        "processesPerCore=1;" + work, 2, 1, Mode.AVERAGE_TIME), Mode.AVERAGE_TIME, 2, 2.1, 1.9));
+
+        List<ThreadsVsProcesses.Row> rows = ThreadsVsProcesses.of(points, List.of());
+
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), rows.stream().map(r -> r.threads().mode()).toList(), rows.toString());
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), rows.stream().map(r -> r.processes().mode()).toList());
+        assertEquals(0.2, rows.get(0).ratio().value(), 1e-9); // 2 / 10
+        assertEquals(0.1, rows.get(1).ratio().value(), 1e-9); // 0.5 / 5
+        assertTrue(rows.stream().allMatch(r -> r.params().equals(work) && r.threads().key().threads() == 2), rows.toString());
     }
 
     @Test
