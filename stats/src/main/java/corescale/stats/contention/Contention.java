@@ -1,8 +1,7 @@
 package corescale.stats.contention;
 
+import corescale.stats.model.Curve;
 import corescale.stats.model.Place;
-import corescale.stats.model.Mode;
-import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
@@ -32,20 +31,12 @@ import java.util.Map;
  */
 public final class Contention {
 
-    /** Same family, benchmark, variant, params and mode: the points of one variant's curve. */
-    private record Curve(String family, String benchmark, String variant, String params, Mode mode) {
-        static Curve of(PointSummary s) {
-            PointKey k = s.key();
-            return new Curve(k.family(), k.benchmark(), k.variant(), k.params(), k.mode());
-        }
-    }
-
     public List<ContentionRow> analyse(List<PointSummary> points, Eligibility eligibility) {
         Map<Curve, List<PointSummary>> oneThread = new HashMap<>();
         Map<Place, List<PointSummary>> places = new HashMap<>();
         for (PointSummary s : points) {
             if (s.key().threads() == 1) {
-                oneThread.computeIfAbsent(Curve.of(s), c -> new ArrayList<>()).add(s);
+                oneThread.computeIfAbsent(Curve.of(s.key()), c -> new ArrayList<>()).add(s);
             }
             places.computeIfAbsent(Place.of(s.key()), p -> new ArrayList<>()).add(s);
         }
@@ -55,7 +46,7 @@ public final class Contention {
         List<PointSummary> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(PointSummary::key));
         for (PointSummary s : sorted) {
-            PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s), List.of()));
+            PointSummary base = baseline(s, oneThread.getOrDefault(Curve.of(s.key()), List.of()));
             Ratio vsOne = base == null ? Ratio.NONE : base == s ? Ratio.ONE : Throughput.ratio(s, base);
             int baseCores = base == null ? -1 : base.key().cores();
             PointSummary top = best.get(Place.of(s.key()));

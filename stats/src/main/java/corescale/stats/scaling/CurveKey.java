@@ -1,5 +1,6 @@
 package corescale.stats.scaling;
 
+import corescale.stats.model.Curve;
 import corescale.stats.model.Mode;
 import java.util.Comparator;
 import java.util.Objects;
@@ -39,6 +40,16 @@ public record CurveKey(String family, String benchmark, String variant, String p
         if ((axis == Axis.THREADS) != fixedCores.isPresent()) {
             throw new IllegalArgumentException("fixedCores is given exactly for the threads axis");
         }
+    }
+
+    /** {@code curve} along {@code axis}. */
+    public static CurveKey of(Curve curve, Axis axis, OptionalInt fixedCores) {
+        return new CurveKey(curve.family(), curve.benchmark(), curve.variant(), curve.params(), curve.mode(), axis, fixedCores);
+    }
+
+    /** The variant's points this curve is drawn from, whatever the axis. */
+    public Curve curve() {
+        return new Curve(family, benchmark, variant, params, mode);
     }
 
     @Override

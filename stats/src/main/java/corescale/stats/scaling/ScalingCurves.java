@@ -1,5 +1,6 @@
 package corescale.stats.scaling;
 
+import corescale.stats.model.Curve;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Builds the scaling curves of a run from its point summaries.
  *
- * <p>Points are grouped by family, benchmark, variant, params and mode. Each group gives
+ * <p>Points are grouped by family, benchmark, variant, params and mode ({@link Curve}). Each group gives
  * <ul>
  *   <li>one {@link Axis#CORES} curve over its points with threads = cores (N = cores), whenever it
  *       has at least one such point, so that the report can say why a curve has no fit;</li>
@@ -60,8 +61,8 @@ public final class ScalingCurves {
 
     private static List<ScalingCurve> of(List<PointSummary> summaries, Predicate<PointKey> oneAtATime, boolean threads,
                                          boolean fit) {
-        Map<Group, List<PointSummary>> groups = summaries.stream()
-                .collect(Collectors.groupingBy(Group::of, TreeMap::new, Collectors.toList()));
+        Map<Curve, List<PointSummary>> groups = summaries.stream()
+                .collect(Collectors.groupingBy(s -> Curve.of(s.key()), TreeMap::new, Collectors.toList()));
         // Groups are independent and each fit depends on its own points only, so fitting them in
         // parallel cannot change a number; the sort below fixes the order. A list splits into equal
         // halves, a TreeMap's entries by its tree: the million-row report's fits took 0.85 s, not 1.0 s.
@@ -72,12 +73,12 @@ public final class ScalingCurves {
     }
 
     /** The curves of one group, cores curve first, then (if {@code threads}) those over threads. */
-    private static List<ScalingCurve> curves(Group group, List<PointSummary> points, Predicate<PointKey> oneAtATime,
+    private static List<ScalingCurve> curves(Curve group, List<PointSummary> points, Predicate<PointKey> oneAtATime,
                                              boolean threads, boolean fit) {
         List<ScalingCurve> curves = new ArrayList<>();
         List<PointSummary> onCores = onCores(points);
         if (!onCores.isEmpty()) {
-            curves.add(curve(group.key(Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime, fit));
+            curves.add(curve(CurveKey.of(group, Axis.CORES, OptionalInt.empty()), onCores, Axis.CORES, oneAtATime, fit));
         }
         if (!threads) {
             return curves;
@@ -86,7 +87,7 @@ public final class ScalingCurves {
                 .collect(Collectors.groupingBy(p -> p.key().cores(), TreeMap::new, Collectors.toList()));
         byCores.forEach((cores, atCores) -> {
             if (atCores.stream().map(p -> p.key().threads()).distinct().count() >= 2) {
-                curves.add(curve(group.key(Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime, fit));
+                curves.add(curve(CurveKey.of(group, Axis.THREADS, OptionalInt.of(cores)), atCores, Axis.THREADS, oneAtATime, fit));
             }
         });
         return curves;
@@ -109,8 +110,8 @@ public final class ScalingCurves {
      * @param summaries the run's summaries, or any subset holding the curve's
      */
     public static List<PointSummary> summariesOf(CurveKey key, List<PointSummary> summaries) {
-        List<PointSummary> mine = summaries.stream().filter(s -> Group.of(s).key(key.axis(), key.fixedCores()).equals(key))
-                .toList();
+        Curve curve = key.curve();
+        List<PointSummary> mine = summaries.stream().filter(s -> Curve.of(s.key()).equals(curve)).toList();
         List<PointSummary> on = key.axis() == Axis.CORES ? onCores(mine)
                 : mine.stream().filter(s -> s.key().cores() == key.fixedCores().getAsInt()).toList();
         return on.stream().sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), key.axis()))).toList();
@@ -199,26 +200,5 @@ public final class ScalingCurves {
             throw new IllegalArgumentException("points of one curve in several units " + units + ": " + key);
         }
         return units.get(0);
-    }
-
-    /** Everything that identifies a curve except its axis. */
-    private record Group(String family, String benchmark, String variant, String params, Mode mode)
-            implements Comparable<Group> {
-
-        static Group of(PointSummary s) {
-            PointKey k = s.key();
-            return new Group(k.family(), k.benchmark(), k.variant(), k.params(), s.mode());
-        }
-
-        CurveKey key(Axis axis, OptionalInt fixedCores) {
-            return new CurveKey(family, benchmark, variant, params, mode, axis, fixedCores);
-        }
-
-        @Override
-        public int compareTo(Group o) {
-            return Comparator.comparing(Group::family).thenComparing(Group::benchmark)
-                    .thenComparing(Group::variant).thenComparing(Group::params).thenComparing(Group::mode)
-                    .compare(this, o);
-        }
     }
 }
