@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.model.Curve;
 import corescale.stats.scaling.UslFit;
 
 import corescale.stats.summary.Ratio;
@@ -7,10 +8,7 @@ import corescale.stats.summary.Ratio;
 /**
  * One curve of two runs with different largest core counts.
  *
- * @param family     family
- * @param benchmark  benchmark
- * @param variant    variant
- * @param params     params
+ * @param curve      the variant's curve, in its mode (a benchmark in thrpt and avgt is two)
  * @param baseCores  cores of the base point compared
  * @param otherCores cores of the other point compared
  * @param basePerCore  base throughput per core (ops/us/core)
@@ -19,9 +17,8 @@ import corescale.stats.summary.Ratio;
  * @param baseThreads  threads of the base point compared
  * @param otherThreads threads of the other point compared
  */
-public record CurveComparison(String family, String benchmark, String variant, String params, int baseCores,
-                              int otherCores, double basePerCore, double otherPerCore, Ratio ratio, UslFit baseUsl,
-                              UslFit otherUsl, int baseThreads, int otherThreads) {
+public record CurveComparison(Curve curve, int baseCores, int otherCores, double basePerCore, double otherPerCore,
+                              Ratio ratio, UslFit baseUsl, UslFit otherUsl, int baseThreads, int otherThreads) {
 
     /** Whether both runs know their cores; without, there is no per-core figure. */
     public boolean coresKnown() {

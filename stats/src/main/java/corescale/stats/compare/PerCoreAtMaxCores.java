@@ -1,11 +1,11 @@
 package corescale.stats.compare;
 
 import corescale.stats.scaling.Axis;
-import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
 import corescale.stats.scaling.UslFit;
 
+import corescale.stats.model.Curve;
 import corescale.stats.model.PointSummary;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
@@ -29,12 +29,12 @@ final class PerCoreAtMaxCores {
     }
 
     static List<CurveComparison> compare(RunData base, RunData other) {
-        Map<String, PointSummary> b = atMaxCores(base.scalable());
-        Map<String, PointSummary> o = atMaxCores(other.scalable());
-        Map<String, UslFit> baseFits = uslFits(ScalingCurves.overCores(base.scalable(), k -> false));
-        Map<String, UslFit> otherFits = uslFits(ScalingCurves.overCores(other.scalable(), k -> false));
+        Map<Curve, PointSummary> b = atMaxCores(base.scalable());
+        Map<Curve, PointSummary> o = atMaxCores(other.scalable());
+        Map<Curve, UslFit> baseFits = uslFits(ScalingCurves.overCores(base.scalable(), k -> false));
+        Map<Curve, UslFit> otherFits = uslFits(ScalingCurves.overCores(other.scalable(), k -> false));
         List<CurveComparison> out = new ArrayList<>();
-        for (Map.Entry<String, PointSummary> e : b.entrySet()) {
+        for (Map.Entry<Curve, PointSummary> e : b.entrySet()) {
             PointSummary pb = e.getValue();
             PointSummary po = o.get(e.getKey());
             if (po == null) {
@@ -43,48 +43,39 @@ final class PerCoreAtMaxCores {
             int cb = pb.key().cores();
             int co = po.key().cores();
             if (cb <= 0 || co <= 0) {
-                out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
-                        cb, co, Double.NaN, Double.NaN, Ratio.NONE, baseFits.get(e.getKey()), otherFits.get(e.getKey()),
-                        pb.key().threads(), po.key().threads()));
+                out.add(new CurveComparison(e.getKey(), cb, co, Double.NaN, Double.NaN, Ratio.NONE, baseFits.get(e.getKey()),
+                        otherFits.get(e.getKey()), pb.key().threads(), po.key().threads()));
                 continue;
             }
             // Per core: (X_other / co) / (X_base / cb), the throughput ratio times cb/co.
             Ratio r = Throughput.ratio(po, pb)
                     .times((double) cb / co);
-            out.add(new CurveComparison(pb.key().family(), pb.key().benchmark(), pb.key().variant(), pb.key().params(),
-                    cb, co, Throughput.mean(pb) / cb, Throughput.mean(po) / co, r,
+            out.add(new CurveComparison(e.getKey(), cb, co, Throughput.mean(pb) / cb, Throughput.mean(po) / co, r,
                     baseFits.get(e.getKey()), otherFits.get(e.getKey()), pb.key().threads(), po.key().threads()));
         }
         return out;
     }
 
     /** Per curve, the USL fit over cores (threads = cores), keyed like {@link #atMaxCores}. */
-    private static Map<String, UslFit> uslFits(List<ScalingCurve> curves) {
-        Map<String, UslFit> fits = new TreeMap<>();
+    private static Map<Curve, UslFit> uslFits(List<ScalingCurve> curves) {
+        Map<Curve, UslFit> fits = new TreeMap<>();
         for (ScalingCurve c : curves) {
-            CurveKey k = c.key();
-            if (k.axis() == Axis.CORES) {
-                fits.put(curveName(k.family(), k.benchmark(), k.variant(), k.params(), k.mode()), c.usl());
+            if (c.key().axis() == Axis.CORES) {
+                fits.put(c.key().curve(), c.usl());
             }
         }
         return fits;
     }
 
-    private static String curveName(String family, String benchmark, String variant, String params,
-                                    corescale.stats.model.Mode mode) {
-        return String.join("|", family, benchmark, variant, params, mode.jmhName());
-    }
-
     /** Per curve, the point at the largest cores: threads = cores if measured, else the highest throughput. */
-    private static Map<String, PointSummary> atMaxCores(List<PointSummary> points) {
-        Map<String, PointSummary> out = new TreeMap<>();
+    private static Map<Curve, PointSummary> atMaxCores(List<PointSummary> points) {
+        Map<Curve, PointSummary> out = new TreeMap<>();
         Comparator<PointSummary> preference = Comparator
                 .comparingInt((PointSummary s) -> s.key().cores())
                 .thenComparing(s -> s.key().threads() == s.key().cores())
                 .thenComparingDouble(Throughput::mean);
         for (PointSummary s : points) {
-            String curve = curveName(s.key().family(), s.key().benchmark(), s.key().variant(), s.key().params(), s.mode());
-            out.merge(curve, s, (x, y) -> preference.compare(x, y) >= 0 ? x : y);
+            out.merge(Curve.of(s.key()), s, (x, y) -> preference.compare(x, y) >= 0 ? x : y);
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package corescale.stats.compare;
 
 import corescale.stats.bounds.Bounds;
-import corescale.stats.model.PointKey;
+import corescale.stats.model.Curve;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.RunFile.CanaryReading;
@@ -43,8 +43,8 @@ public record RunData(String name, List<PointSummary> points, Set<RunInfo> runs,
      * pool of as many threads as cores) is a curve, its 1-core point included, as {@code ScalingCurves} has it.
      */
     List<PointSummary> scalable() {
-        Map<PointKey, Boolean> latency = points.stream().collect(Collectors.toMap(p -> p.key().withCores(0).withThreads(0),
+        Map<Curve, Boolean> latency = points.stream().collect(Collectors.toMap(p -> Curve.of(p.key()),
                 p -> bounds.oneAtATime().test(p.key()), Boolean::logicalAnd));
-        return points.stream().filter(p -> !latency.get(p.key().withCores(0).withThreads(0))).toList();
+        return points.stream().filter(p -> !latency.get(Curve.of(p.key()))).toList();
     }
 }

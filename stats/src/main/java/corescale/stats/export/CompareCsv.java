@@ -7,6 +7,7 @@ import corescale.stats.compare.Mismatch;
 import corescale.stats.compare.PointComparison;
 import corescale.stats.io.ParamColumns;
 import corescale.stats.report.Wording;
+import corescale.stats.model.Curve;
 import corescale.stats.model.PointKey;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,7 +24,8 @@ import static corescale.stats.io.CsvNumbers.format;
  * Writes {@code compare.csv}. The {@code kind} column says what a row is: {@code point} (matched,
  * or found on one side only: verdict {@code only_base}/{@code only_other}), {@code family} (geometric
  * mean of the family's ratios), {@code curve} (runs with different largest core counts, per core at each
- * run's most cores; {@code cores} is the base's, the note names the other's), {@code canary} (the
+ * run's most cores; {@code cores} is the base's, the note names the other's; {@code mode} the points', a
+ * time mode's as throughput), {@code canary} (the
  * other side's machine speed on the canary over the base's, {@code variant} {@code cpu} or
  * {@code memory}, above 1 faster), {@code drift} (one run a side: e^τ, the factor by which a point's
  * ratio strays from run to run with nothing changed, from the canary; in every point's interval),
@@ -50,7 +52,7 @@ public final class CompareCsv {
         List<String> packed = new ArrayList<>();
         results.forEach(r -> {
             r.points().forEach(c -> packed.add(c.key().params()));
-            r.curves().forEach(c -> packed.add(c.params()));
+            r.curves().forEach(c -> packed.add(c.curve().params()));
         });
         ParamColumns params = ParamColumns.of(packed, HEADER);
         Rows p = new Rows(new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build()), params);
@@ -87,9 +89,10 @@ public final class CompareCsv {
             canary(p, r, "cpu", r.canary().cpu());
             canary(p, r, "memory", r.canary().memory());
             for (CurveComparison c : r.curves()) {
-                p.printRecord(c.params(), row("kind", "curve", "base", r.base(), "other", r.other(), "family", c.family(),
-                        "benchmark", c.benchmark(), "variant", c.variant(), "params", c.params(),
-                        "cores", Integer.toString(c.baseCores()), "mode", "thrpt", "unit", "ops/us/core",
+                Curve k = c.curve();
+                p.printRecord(k.params(), row("kind", "curve", "base", r.base(), "other", r.other(), "family", k.family(),
+                        "benchmark", k.benchmark(), "variant", k.variant(), "params", k.params(),
+                        "cores", Integer.toString(c.baseCores()), "mode", k.mode().jmhName(), "unit", "ops/us/core",
                         "base_mean", format(c.basePerCore()), "other_mean", format(c.otherPerCore()),
                         "ratio", format(c.ratio().value()), "ratio_low", format(c.ratio().low()),
                         "ratio_high", format(c.ratio().high()),

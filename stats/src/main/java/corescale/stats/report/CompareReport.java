@@ -7,6 +7,7 @@ import corescale.stats.compare.PointComparison;
 import corescale.stats.compare.OwnJvmArgs;
 import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
+import corescale.stats.model.Curve;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.NoFit;
@@ -210,9 +211,11 @@ public final class CompareReport {
             }
             t.text("note");
             for (CurveComparison c : r.curves()) {
-                List<String> row = new ArrayList<>(List.of(c.benchmark(), c.variant(), c.params(),
-                        Integer.toString(c.baseCores()), Integer.toString(c.otherCores()),
-                        Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio())));
+                Curve k = c.curve();
+                // The benchmark with its mode unless thrpt, as a group's title has it: thrpt and avgt are two rows.
+                String benchmark = new Group(k.family(), k.benchmark(), "", k.mode()).subject();
+                List<String> row = new ArrayList<>(List.of(benchmark, k.variant(), k.params(), Integer.toString(c.baseCores()),
+                        Integer.toString(c.otherCores()), Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio())));
                 if (usl) {
                     row.add(Wording.uslInBrief(c.baseUsl()));
                     row.add(Wording.uslInBrief(c.otherUsl()));

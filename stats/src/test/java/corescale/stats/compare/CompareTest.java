@@ -214,7 +214,7 @@ class CompareTest {
         RunData other = Synthetic.runData("b", List.of(b, lb), Set.of(Synthetic.RUN),
                 Bounds.of(List.of(b, lb), java.util.Map.of(lb.key(), one)));
         CompareResult r = Synthetic.compare(new Comparer(0.05), base, other);
-        assertEquals(List.of("lock"), r.curves().stream().map(CurveComparison::variant).toList());
+        assertEquals(List.of("lock"), r.curves().stream().map(c -> c.curve().variant()).toList());
         // without the facts both curves are compared: the test can fail
         assertEquals(2, Synthetic.compare(new Comparer(0.05), run("a", a, la), run("b", b, lb)).curves().size());
     }
