@@ -6,12 +6,12 @@ import corescale.stats.model.RunInfo;
 import corescale.stats.run.Canary;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.scaling.Axis;
+import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,18 +130,33 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
         if (machines.isEmpty()) {
             throw new IllegalArgumentException("a fleet of no machine");
         }
-        Map<List<Object>, List<Line>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<SettingKey, List<Line>> bySetting = new TreeMap<>();
         for (Machine m : machines) {
             m.curves().stream()
                     .filter(c -> c.key().axis() == Axis.CORES && !c.points().isEmpty())
                     .sorted(Comparator.comparing(ScalingCurve::key))
-                    .forEach(c -> bySetting.computeIfAbsent(List.of(c.key().family(), c.key().benchmark(), c.key().params(),
-                            c.key().mode()), k -> new ArrayList<>()).add(new Line(m.label(), c.key().variant(), c, perCore(c))));
+                    .forEach(c -> bySetting.computeIfAbsent(SettingKey.of(c.key()), k -> new ArrayList<>())
+                            .add(new Line(m.label(), c.key().variant(), c, perCore(c))));
         }
-        Map<List<Object>, Setting> settings = new LinkedHashMap<>();
-        bySetting.forEach((k, lines) -> settings.put(k, new Setting((String) k.get(0), (String) k.get(1), (String) k.get(2),
-                (Mode) k.get(3), lines)));
-        return new Fleet(machines, List.copyOf(settings.values()));
+        List<Setting> settings = new ArrayList<>();
+        bySetting.forEach((k, lines) -> settings.add(new Setting(k.family(), k.benchmark(), k.params(), k.mode(), lines)));
+        return new Fleet(machines, settings);
+    }
+
+    /** What a {@link Setting} is, without its lines: the curves' key less variant and axis. */
+    private record SettingKey(String family, String benchmark, String params, Mode mode) implements Comparable<SettingKey> {
+
+        private static final Comparator<SettingKey> ORDER = Comparator.comparing(SettingKey::family)
+                .thenComparing(SettingKey::benchmark).thenComparing(SettingKey::params).thenComparing(SettingKey::mode);
+
+        static SettingKey of(CurveKey k) {
+            return new SettingKey(k.family(), k.benchmark(), k.params(), k.mode());
+        }
+
+        @Override
+        public int compareTo(SettingKey o) {
+            return ORDER.compare(this, o);
+        }
     }
 
     private static List<PerCore> perCore(ScalingCurve c) {

@@ -28,7 +28,11 @@ class FleetTest {
 
     /** A curve of the lock over {@code axis} (threads at 2 fixed cores), with these points and no fit. */
     private static ScalingCurve curve(Axis axis, List<ScalingPoint> points) {
-        CurveKey key = new CurveKey("counters", "Counters.increment", "lock", "work=0", Mode.THROUGHPUT, axis,
+        return curve(Mode.THROUGHPUT, axis, points);
+    }
+
+    private static ScalingCurve curve(Mode mode, Axis axis, List<ScalingPoint> points) {
+        CurveKey key = new CurveKey("counters", "Counters.increment", "lock", "work=0", mode, axis,
                 axis == Axis.THREADS ? OptionalInt.of(2) : OptionalInt.empty());
         NoFit notFitted = NoFit.of(NoFit.Reason.NOT_FITTED);
         return new ScalingCurve(key, "ops/us", 1, points, UslFit.none(points.size(), points.size(), notFitted),
@@ -59,6 +63,21 @@ class FleetTest {
         Fleet fleet = Fleet.of(List.of(machine("a", List.of(), List.of(cores, threads))));
         assertEquals(1, fleet.settings().size());
         assertEquals(List.of(Axis.CORES), fleet.settings().get(0).lines().stream().map(l -> l.curve().key().axis()).toList());
+    }
+
+    /**
+     * A benchmark measured in thrpt and avgt is two settings, each with its own machines' lines, in the
+     * order of their fields (thrpt before avgt, as PointKey and the report's groups order them).
+     */
+    @Test
+    void eachModeIsASettingOfItsOwnInFieldOrder() {
+        List<ScalingPoint> points = List.of(ScalingPoint.atScale(1, 12, 11, 13, 1, 12, Ratio.NONE, false));
+        Fleet fleet = Fleet.of(List.of(
+                machine("a", List.of(), List.of(curve(Mode.THROUGHPUT, Axis.CORES, points), curve(Mode.AVERAGE_TIME, Axis.CORES, points))),
+                machine("b", List.of(), List.of(curve(Mode.AVERAGE_TIME, Axis.CORES, points)))));
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), fleet.settings().stream().map(Fleet.Setting::mode).toList());
+        assertEquals(List.of(List.of("a"), List.of("a", "b")), fleet.settings().stream()
+                .map(s -> s.lines().stream().map(Fleet.Line::machine).toList()).toList());
     }
 
     /** run.json reads an absent kernel's value as 0: that reading is left out of the machine's mean. */
