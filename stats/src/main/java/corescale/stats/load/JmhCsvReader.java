@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * locale ({@code %f}), so a German run writes {@code "123,456"}; both separators are accepted.
  * Secondary metrics come as extra rows named {@code benchmark:metric} after their primary row.
  * These files hold only JMH's score and error pooled over all forks. A row is one point in one mode:
- * rows are told apart by benchmark, params, threads and mode, and a repeated row is refused.
+ * rows are told apart by their {@link PointKey} (benchmark, params, threads and mode), and a repeated
+ * row is refused.
  */
 final class JmhCsvReader {
 
@@ -46,9 +47,8 @@ final class JmhCsvReader {
             }
             CSVRecord header = it.next();
             Columns cols = Columns.of(file, header);
-            // Primary rows in file order; secondary rows attach to the primary with the same name, params,
-            // threads and mode.
-            Map<RowKey, Primary> primaries = new LinkedHashMap<>();
+            // Primary rows in file order; secondary rows attach to the primary of the same point.
+            Map<PointKey, Primary> primaries = new LinkedHashMap<>();
             while (true) {
                 CSVRecord r;
                 try {
@@ -74,8 +74,9 @@ final class JmhCsvReader {
                 }
                 int threads = whole(file, line, "Threads", r.get(cols.threads));
                 int colon = name.indexOf(':');
+                PointKey key = JmhNames.key(colon >= 0 ? name.substring(0, colon) : name, params, threads, 0, mode);
                 if (colon >= 0) {
-                    Primary p = primaries.get(new RowKey(name.substring(0, colon), new TreeMap<>(params), threads, mode));
+                    Primary p = primaries.get(key);
                     if (p == null) {
                         throw new BadInputException(file, line, "secondary metric row '" + name + "' has no primary row before it");
                     }
@@ -94,8 +95,7 @@ final class JmhCsvReader {
                 }
                 double error = decimal(file, line, "Score Error", r.get(cols.error), true);
                 int samples = whole(file, line, "Samples", r.get(cols.samples));
-                PointKey key = JmhNames.key(name, params, threads, 0, mode);
-                Primary before = primaries.putIfAbsent(new RowKey(name, new TreeMap<>(params), threads, mode),
+                Primary before = primaries.putIfAbsent(key,
                         new Primary(key, line, samples, score * factor, error * factor, new LinkedHashMap<>()));
                 if (before != null) {
                     throw new BadInputException(file, line, "repeats the row of line " + before.line + " (" + name
@@ -112,10 +112,6 @@ final class JmhCsvReader {
             }
             return out;
         }
-    }
-
-    /** What tells two rows apart: JMH writes one row per benchmark, params, threads and mode. */
-    private record RowKey(String benchmark, Map<String, String> params, int threads, Mode mode) {
     }
 
     private record Primary(PointKey key, int line, int samples, double score, double error,

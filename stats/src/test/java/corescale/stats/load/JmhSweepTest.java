@@ -152,6 +152,19 @@ class JmhSweepTest {
         assertEquals(p + ":4: repeats the row of line 2 (org.example.Router.forward {work=0}, threads 4, mode thrpt)", e.getMessage());
     }
 
+    /**
+     * Two names that are one point (family {@code example}, benchmark {@code Router.forward}, from two packages
+     * ending alike) are refused as the JSON reader refuses them, never summarised as two files' replicates.
+     */
+    @Test
+    void twoJmhCsvRowsOfOnePointUnderTwoNamesAreRefused(@TempDir Path dir) throws IOException {
+        Path p = write(dir, "one-point.csv", List.of(
+                "\"org.a.example.Router.forward\",\"thrpt\",4,10,8.000000,0.100000,\"ops/us\"",
+                "\"org.b.example.Router.forward\",\"thrpt\",4,10,7.000000,0.100000,\"ops/us\""));
+        BadInputException e = assertThrows(BadInputException.class, () -> Loader.loadFile(p));
+        assertEquals(p + ":3: repeats the row of line 2 (org.b.example.Router.forward, threads 4, mode thrpt)", e.getMessage());
+    }
+
     /** One JMH JSON object with rawData: 2 forks of 2 iterations. */
     private static String jsonObject(String mode, String unit, double score) {
         return "{\"benchmark\":\"org.example.Router.forward\",\"mode\":\"" + mode + "\",\"threads\":2,\"forks\":2,"
