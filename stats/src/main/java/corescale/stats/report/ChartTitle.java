@@ -1,6 +1,5 @@
 package corescale.stats.report;
 
-import corescale.stats.model.Mode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +37,7 @@ record ChartTitle(Group group, String variant, String what) {
         if (one.length() <= MAX_ON_CHART || group.params().isEmpty()) {
             return split(one);
         }
-        String mode = group.mode() == Mode.THROUGHPUT ? "" : " (" + group.mode().jmhName() + ")";
-        List<String> lines = new ArrayList<>(split(what + group.benchmark() + mode + suffix()));
+        List<String> lines = new ArrayList<>(split(what + group.benchmark() + Fmt.modeSuffix(group.mode()) + suffix()));
         StringBuilder line = new StringBuilder();
         for (String param : group.params().split(";")) {
             if (line.length() > 0 && line.length() + 2 + param.length() > MAX_ON_CHART) {

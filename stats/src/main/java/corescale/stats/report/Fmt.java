@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.io.TextNumbers;
+import corescale.stats.model.Mode;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.LogRatioTest;
 
@@ -55,6 +56,11 @@ final class Fmt {
     /** A CI half-width as "±3.1%". */
     static String plusMinus(double relHalfWidth) {
         return Double.isFinite(relHalfWidth) ? "±" + pct(relHalfWidth) : "–";
+    }
+
+    /** " (avgt)" after what a point or curve measures, nothing for throughput: the mode named only where it is not the usual one. */
+    static String modeSuffix(Mode mode) {
+        return mode == Mode.THROUGHPUT ? "" : " (" + mode.jmhName() + ")";
     }
 
     /** A ratio as "×1.23". */

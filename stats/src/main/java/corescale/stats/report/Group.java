@@ -40,10 +40,7 @@ record Group(String family, String benchmark, String params, Mode mode) implemen
         if (!params.isEmpty()) {
             s.append(" [").append(params).append(']');
         }
-        if (mode != Mode.THROUGHPUT) {
-            s.append(" (").append(mode.jmhName()).append(')');
-        }
-        return s.toString();
+        return s.append(Fmt.modeSuffix(mode)).toString();
     }
 
     @Override
