@@ -16,6 +16,7 @@ import corescale.stats.run.RunFile.CanaryReading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.RunTraits;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ public final class StatsTool {
             reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.facts(), run.config(c.getKey()), run.canary()));
         }
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
-        List<CompareResult> results = paired(sides, Comparer.DEFAULT_THRESHOLD);
+        List<CompareResult> results = paired(sides, LogRatioTest.DEFAULT_THRESHOLD);
         Map<String, List<String>> options = configOptions(run, sides);
         FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
