@@ -6,6 +6,7 @@ import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.ResultsColumn;
 import corescale.stats.export.SummaryCsv;
+import corescale.stats.model.ResultsFile;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
 
@@ -41,7 +42,7 @@ public final class SummaryLoad {
                 System.exit(2);
             }
             Path dir = Files.createDirectories(Path.of(args[1]));
-            generate(dir.resolve("results.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
+            generate(dir.resolve(ResultsFile.NAME), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
             return;
         }
         if (args.length > 0 && args[0].equals("--read")) {
@@ -63,7 +64,7 @@ public final class SummaryLoad {
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("corescale-summaryload");
         try {
-            Path csv = dir.resolve("results.csv");
+            Path csv = dir.resolve(ResultsFile.NAME);
             generate(csv, points, 5, 100);
             long t1 = System.nanoTime();
             List<LoadedInput> in = Loader.load(dir);
