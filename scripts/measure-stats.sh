@@ -19,7 +19,7 @@ usage() {
 Usage: scripts/measure-stats.sh [--rounds N] [--points N] [--dir DIR]
 
   --rounds N   rounds of one A, one B and one C each, the order turning each round (default 3)
-  --points N   points of the generated file, 500 rows each (default 2000: 1,000,000 rows, ~230 MB)
+  --points N   points of the generated file, 500 rows each (default 2000: 1,000,000 rows, ~224 MB)
   --dir DIR    use DIR/results.csv if it is there, else generate it there; DIR is kept
                (default: a temporary folder, removed at the end)
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import corescale.stats.StatsTool;
-import corescale.stats.compare.Comparer;
+import corescale.stats.summary.LogRatioTest;
 
 /**
  * {@code compare}: one side against others point by point, with confidence intervals and verdicts;
@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "PCT", converter = Converters.Fraction.class,
             description = "Differences inside ±PCT count as the same, e.g. 5%% or 0.05 (default: ${DEFAULT-VALUE}).")
-    double threshold = Comparer.DEFAULT_THRESHOLD;
+    double threshold = LogRatioTest.DEFAULT_THRESHOLD;
 
     @Option(names = "--fail-on-regression", description = "Exit with code 3 if any point is slower.")
     boolean failOnRegression;

@@ -10,6 +10,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import corescale.stats.io.TextNumbers;
+
 /**
  * picocli converters for the time, percentage and profiler options; a bad value is a usage error, its
  * message written to follow the option's name ({@code --budget needs a unit (10ms, 10s or 10m)}).
@@ -52,7 +54,7 @@ final class Converters {
                 throw new TypeConversionException("'" + text + "' is not a percentage (use e.g. 3% or 0.03)");
             }
             if (!t.endsWith("%") && value >= 1 && value < 100) { // "3" meant as 3%: say how it was read
-                throw new TypeConversionException("'" + text + "' is read as " + Math.round(value * 100) + "%; write "
+                throw new TypeConversionException("'" + text + "' is read as " + TextNumbers.percent(value) + "; write "
                         + t + "% or " + value / 100 + " for " + t + "%");
             }
             if (!(value > 0 && value < 1)) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 import corescale.results.MachineInfo;
 import corescale.stats.model.Machine;
 import corescale.stats.StatsTool;
+import corescale.stats.model.ResultsFile;
 import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.sweep.CoresRestriction;
@@ -210,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark matches '" + filter + "' ('list' names them)");
         }
         // Refused with --dry-run too: a plan that the run would refuse is no plan.
-        if (!resuming && Files.exists(runDir.resolve("results.csv"))) {
+        if (!resuming && Files.exists(runDir.resolve(ResultsFile.NAME))) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     runDir + " already holds a results.csv; use --resume " + runDir + " or another --out");
         }
@@ -232,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         Sweep sweep = new Sweep(runDir, profile, plan, runConfigs, restriction, System.out, Terminal.isInteractive(), runId,
                 machine, Duration.ofSeconds(60), classSharing, canary);
         int exit = sweep.run(resuming).exitCode();
-        if (!Files.exists(runDir.resolve("results.csv"))) {
+        if (!Files.exists(runDir.resolve(ResultsFile.NAME))) {
             return exit;
         }
         // The summaries, fits, report and findings of what was measured.

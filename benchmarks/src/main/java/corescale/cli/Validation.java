@@ -110,7 +110,7 @@ final class Validation {
 
     private static String example(List<BenchmarkListEntry> benchmarks) {
         return benchmarks.stream().filter(b -> !params(b).isEmpty()).findFirst()
-                .map(b -> family(b) + "." + (params(b).containsKey("variant") ? "variant" : new TreeSet<>(params(b).keySet()).first()))
+                .map(b -> family(b) + "." + (params(b).containsKey(JmhNames.VARIANT_PARAM) ? JmhNames.VARIANT_PARAM : new TreeSet<>(params(b).keySet()).first()))
                 .orElse("counters.variant");
     }
 

@@ -37,8 +37,6 @@ import corescale.stats.model.ResultsColumn;
  */
 public final class ResultsCsv {
 
-    public static final List<String> COLUMNS = ResultsColumn.HEADERS;
-
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
     private final Path file;
@@ -54,9 +52,9 @@ public final class ResultsCsv {
     /** Appends the rows of one finished point. */
     public synchronized void append(List<ResultRow> rows) throws IOException {
         List<String> header = Files.exists(file) ? readHeader() : List.of();
-        TreeSet<String> metrics = new TreeSet<>(header.isEmpty() ? List.of() : header.subList(COLUMNS.size(), header.size()));
+        TreeSet<String> metrics = new TreeSet<>(header.isEmpty() ? List.of() : header.subList(ResultsColumn.HEADERS.size(), header.size()));
         rows.forEach(r -> metrics.addAll(r.secondary().keySet()));
-        List<String> wanted = new ArrayList<>(COLUMNS);
+        List<String> wanted = new ArrayList<>(ResultsColumn.HEADERS);
         wanted.addAll(metrics);
 
         if (header.equals(wanted)) {
@@ -106,7 +104,8 @@ public final class ResultsCsv {
             try (CSVParser p = FORMAT.parse(new java.io.StringReader(first))) {
                 p.getRecords().get(0).forEach(header::add);
             }
-            if (header.size() < COLUMNS.size() || !header.subList(0, COLUMNS.size()).equals(COLUMNS)) {
+            if (header.size() < ResultsColumn.HEADERS.size()
+                    || !header.subList(0, ResultsColumn.HEADERS.size()).equals(ResultsColumn.HEADERS)) {
                 boolean older = !header.contains(ResultsColumn.CONFIG.header) && header.contains(ResultsColumn.JVM_ARGS.header);
                 throw new IOException(file + ": line 1: " + (older
                         ? "written by an earlier corescale (no config column): finish it with that version, or start a new run"
@@ -155,7 +154,7 @@ public final class ResultsCsv {
                 for (ResultsColumn column : ResultsColumn.values()) {
                     printer.print(r.value(column));
                 }
-                for (String metric : header.subList(COLUMNS.size(), header.size())) {
+                for (String metric : header.subList(ResultsColumn.HEADERS.size(), header.size())) {
                     Double value = r.secondary().get(metric);
                     printer.print(value == null ? "" : CsvNumbers.exact(value));
                 }

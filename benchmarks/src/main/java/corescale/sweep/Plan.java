@@ -83,7 +83,7 @@ public final class Plan {
         if (!benchmark.startsWith(ProcessCounters.class.getName() + ".")) {
             return false;
         }
-        Optional<String> why = ProcessCounters.unavailable(combination.get("variant"));
+        Optional<String> why = ProcessCounters.unavailable(combination.get(JmhNames.VARIANT_PARAM));
         why.ifPresent(w -> {
             if (said.add(w)) {
                 System.out.println("processcounters: POSIX semaphore variants skipped: " + w);

@@ -13,6 +13,7 @@ import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.Interval;
 import corescale.stats.summary.Intervals;
 import corescale.stats.summary.Modes;
+import corescale.stats.summary.WelchOnLogs;
 
 /**
  * A point's forks so far, per configuration, and what they say: fork means without the warm-up the
@@ -91,10 +92,10 @@ final class PointForks {
         return samples.get(config);
     }
 
-    /** Half-width of the Student t 95% CI of the mean of fork means, over that mean; NaN below 2 forks. */
+    /** Half-width of the Student t 95% CI of the mean of fork means, over that mean; NaN below {@value WelchOnLogs#MIN_FORKS} forks. */
     double relCi(RunConfig config) {
         double[] forkMeans = sample(config).means();
-        if (forkMeans.length < 2) {
+        if (forkMeans.length < WelchOnLogs.MIN_FORKS) {
             return Double.NaN;
         }
         Interval ci = Intervals.studentT(forkMeans, Intervals.LEVEL);

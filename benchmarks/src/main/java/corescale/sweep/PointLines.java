@@ -32,13 +32,13 @@ final class PointLines {
             line.put(PointsFile.Column.MEAN, CsvNumbers.exact(state.sample(c).mean()));
             line.put(PointsFile.Column.UNIT, unit(forks));
             line.put(PointsFile.Column.REL_CI, CsvNumbers.exact(state.relCi(c)));
-            line.put(PointsFile.Column.TARGET, profile.pursuesTarget() ? profile.precision() : "");
+            line.put(PointsFile.Column.TARGET, profile.pursuesTarget() ? CsvNumbers.format(profile.precision()) : "");
             line.put(PointsFile.Column.STOP, stop);
-            line.put(PointsFile.Column.SECONDS, String.format(Locale.ROOT, "%.1f", state.seconds()));
-            line.put(PointsFile.Column.MEASURE_SECONDS, String.format(Locale.ROOT, "%.1f", state.measureSeconds(c)));
+            line.put(PointsFile.Column.SECONDS, CsvNumbers.exact(state.seconds()));
+            line.put(PointsFile.Column.MEASURE_SECONDS, CsvNumbers.exact(state.measureSeconds(c)));
             line.put(PointsFile.Column.CPUS, CpuList.format(cpus));
             line.put(PointsFile.Column.STEAL_PCT, Double.isNaN(load.stealShare()) ? ""
-                    : String.format(Locale.ROOT, "%.2f", PointsFile.stealPct(load.stealShare())));
+                    : CsvNumbers.exact(PointsFile.stealPct(load.stealShare())));
             line.put(PointsFile.Column.INVOLUNTARY_SWITCHES, load.involuntarySwitches());
             line.put(PointsFile.Column.CONFIG, c.name());
             line.put(PointsFile.Column.MODES, state.modes(c));

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.summary.WelchOnLogs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record Profile(String name, ForkWarmup warmup, int measurementIterations,
      */
     public static Profile quick() {
         return new Profile("quick", ForkWarmup.atLeast(1, Duration.ofMillis(200)), 3, Duration.ofMillis(200), 3,
-                2, 2, 0.10, Duration.ofSeconds(30), Duration.ZERO,
+                WelchOnLogs.MIN_FORKS, WelchOnLogs.MIN_FORKS, 0.10, Duration.ofSeconds(30), Duration.ZERO,
                 Map.of("workInside", List.of("0"), "workOutside", List.of("0"), "io.k", List.of("200")));
     }
 

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.model.ResultsFile;
 import corescale.stats.run.PointsFile;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class Sweep {
 
     /** The points of the plan that results.csv in {@code runDir} already holds. */
     public static Set<PointKey> finishedPoints(Path runDir) throws IOException {
-        Path file = runDir.resolve("results.csv");
+        Path file = runDir.resolve(ResultsFile.NAME);
         Set<PointKey> done = new HashSet<>();
         if (!Files.exists(file)) {
             return done;
@@ -121,7 +122,7 @@ public final class Sweep {
      */
     public Outcome run(boolean resuming) throws IOException {
         Files.createDirectories(runDir);
-        ResultsCsv results = new ResultsCsv(runDir.resolve("results.csv"));
+        ResultsCsv results = new ResultsCsv(runDir.resolve(ResultsFile.NAME));
         ResultsCsv.dropUnfinishedLine(results.file()).ifPresent(cut -> out.println(results.file() + ": " + cut.problem()));
         Set<PointKey> finished = finishedPoints(runDir);
         if (!finished.isEmpty()) {
@@ -185,7 +186,7 @@ public final class Sweep {
         out.printf("%d of %d points measured%s, %d failed%s; results in %s%n", measured, todo.size(),
                 alreadyDone > 0 ? " (" + alreadyDone + " were already done)" : "", failed,
                 failed > 0 ? " (see failures.csv)" : "",
-                Files.exists(runDir.resolve("results.csv")) ? runDir.resolve("results.csv") : runDir + " (no results.csv: nothing was measured)");
+                Files.exists(runDir.resolve(ResultsFile.NAME)) ? runDir.resolve(ResultsFile.NAME) : runDir + " (no results.csv: nothing was measured)");
         if (locked) {
             out.println("Stopped by another JMH run's lock" + (measured + failed < todo.size()
                     ? "; when it has ended, resume with: java -jar benchmarks.jar run --resume " + runDir : ""));
@@ -378,7 +379,7 @@ public final class Sweep {
         synchronized (writeLock) {
             progress.say("");
             // Under writeLock, so no point is half appended: the file holds whole points or does not exist yet.
-            progress.say(Files.exists(runDir.resolve("results.csv"))
+            progress.say(Files.exists(runDir.resolve(ResultsFile.NAME))
                     ? "Interrupted: results.csv in " + runDir + " keeps every finished point."
                     : "Interrupted before any point was finished: nothing measured is kept in " + runDir + ".");
             progress.say("Resume with: java -jar benchmarks.jar run --resume " + runDir);

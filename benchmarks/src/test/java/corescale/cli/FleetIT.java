@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.benchmarks.selftest.Gate;
 import corescale.results.ResultsCsv;
+import corescale.stats.model.ResultsColumn;
 import corescale.sweep.TestSweeps;
 
 /**
@@ -170,7 +171,7 @@ class FleetIT {
             assertTrue(unique.add(r.get("variant") + "/" + r.get("cores") + "/" + r.get("fork") + "/" + r.get("iteration")),
                     "duplicate row " + r);
         }
-        assertEquals(1, rowsB.stream().map(r -> r.get("run_id")).distinct().count(), "one run id across the resume");
+        assertEquals(1, rowsB.stream().map(r -> r.get(ResultsColumn.RUN_ID.header)).distinct().count(), "one run id across the resume");
 
         // One page for the fleet: both machines, one chart per setting (and its per-core twin).
         Process page = new ProcessBuilder(TestSweeps.jarCommand("fleet", fleet.toString())).redirectErrorStream(true)

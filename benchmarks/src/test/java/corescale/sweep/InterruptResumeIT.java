@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import corescale.benchmarks.selftest.Gate;
 import corescale.results.ResultsCsv;
+import corescale.stats.model.ResultsColumn;
 import corescale.stats.run.RunFile;
 
 /**
@@ -138,7 +139,7 @@ class InterruptResumeIT {
             assertTrue(unique.add(r.get("variant") + "/" + r.get("fork") + "/" + r.get("iteration")), "duplicate row " + r);
         }
         assertEquals(Set.of("a", "b", "c"), all.stream().map(r -> r.get("variant")).collect(Collectors.toSet()));
-        assertEquals(1, all.stream().map(r -> r.get("run_id")).distinct().count(), "one run id across the resume");
+        assertEquals(1, all.stream().map(r -> r.get(ResultsColumn.RUN_ID.header)).distinct().count(), "one run id across the resume");
         assertEquals(List.of("a", "b", "c"), jmhResultVariants(runDir), "jmh-result.json rebuilt with every point");
 
         // Resumed once more, the finished run has nothing left to measure, and says so.

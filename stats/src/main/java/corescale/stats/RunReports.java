@@ -3,7 +3,6 @@ package corescale.stats;
 import corescale.stats.io.BadInputException;
 import java.util.Optional;
 import corescale.stats.report.RunFacts;
-import corescale.stats.compare.Comparer;
 import corescale.stats.contention.Contention;
 import corescale.stats.export.ContentionCsv;
 import corescale.stats.contention.ContentionRow;
@@ -17,6 +16,7 @@ import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.export.ScalingCsv;
 import corescale.stats.model.PointKey;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.MetricSummary;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.export.SummaryCsv;
@@ -69,7 +69,7 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
                     input.bounds(), input.rankings(), input.threadsVsProcesses(), input.answers(), input.bytesPerOp());
         }
         List<String> findings = new ArrayList<>(Findings.of(input));
-        double drift = Comparer.DEFAULT_THRESHOLD;
+        double drift = LogRatioTest.DEFAULT_THRESHOLD;
         findings.addAll(Findings.canaryDrift(Canary.moved(canary, drift), drift));
         return new RunReports(input, List.copyOf(findings), files);
     }

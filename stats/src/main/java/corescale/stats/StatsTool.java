@@ -8,6 +8,7 @@ import corescale.stats.compare.Comparer;
 import corescale.stats.compare.RunData;
 import corescale.stats.fleet.Fleet;
 import corescale.stats.load.Duplicates;
+import corescale.stats.model.ResultsFile;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
@@ -16,6 +17,7 @@ import corescale.stats.run.RunFile.CanaryReading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import corescale.stats.summary.LogRatioTest;
 import corescale.stats.summary.RunTraits;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +99,7 @@ public final class StatsTool {
             reports.put(c.getKey(), RunReports.prepare(c.getValue(), List.of(run.path()), run.facts(), run.config(c.getKey()), run.canary()));
         }
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
-        List<CompareResult> results = paired(sides, Comparer.DEFAULT_THRESHOLD);
+        List<CompareResult> results = paired(sides, LogRatioTest.DEFAULT_THRESHOLD);
         Map<String, List<String>> options = configOptions(run, sides);
         FiniteResults.comparisons(results);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
@@ -139,7 +141,7 @@ public final class StatsTool {
         // a run folder and its own results.csv are one run.
         Set<Path> seen = new HashSet<>();
         for (Path p : sides.stream().flatMap(List::stream).toList()) {
-            Path run = p.getFileName() != null && p.getFileName().toString().equals("results.csv") ? RunInput.folder(p)
+            Path run = p.getFileName() != null && p.getFileName().toString().equals(ResultsFile.NAME) ? RunInput.folder(p)
                     : p.toAbsolutePath().normalize();
             if (!seen.add(run)) {
                 err.println("compare: " + p + " is given twice; a run compared with itself says nothing");
@@ -269,7 +271,7 @@ public final class StatsTool {
     }
 
     private static boolean isRun(Path dir) {
-        return java.nio.file.Files.isRegularFile(dir.resolve("results.csv"));
+        return java.nio.file.Files.isRegularFile(dir.resolve(ResultsFile.NAME));
     }
 
     /** The run folders directly inside {@code dir}, by name; a folder without results.csv is named and left out. */

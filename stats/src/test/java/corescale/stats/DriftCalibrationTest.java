@@ -6,6 +6,7 @@ import corescale.stats.compare.Comparer;
 import corescale.stats.compare.PointComparison;
 import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
+import corescale.stats.summary.LogRatioTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ class DriftCalibrationTest {
     @Test
     void threeAaPairsOfRealRunsCallNothingWithTheDriftAndCryWolfWithoutIt() throws Exception {
         List<RunData> runs = loadAll(RUNS);
-        Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
+        Comparer comparer = new Comparer(LogRatioTest.DEFAULT_THRESHOLD);
         int pairsCalledWithoutDrift = 0;
         for (int[] ij : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
             RunData a = runs.get(ij[0]);
@@ -102,7 +103,7 @@ class DriftCalibrationTest {
     @Test
     void theGateOnEveryOrderedPairOfElevenRealRunsOfUnchangedBenchmarks() throws Exception {
         List<RunData> runs = loadAll(ALL_AA);
-        Comparer comparer = new Comparer(Comparer.DEFAULT_THRESHOLD);
+        Comparer comparer = new Comparer(LogRatioTest.DEFAULT_THRESHOLD);
         int gates = 0;
         List<CompareResult> fired = new java.util.ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -121,7 +122,7 @@ class DriftCalibrationTest {
         System.out.printf(Locale.ROOT, "the gate fired in %d of %d: %s%n", fired.size(), gates, said);
         assertEquals(110, gates);
         assertTrue(fired.size() <= 0.05 * gates, said.toString());
-        assertEquals(List.of(), fired.stream().filter(r -> !r.canary().beyond(Comparer.DEFAULT_THRESHOLD)).toList(),
+        assertEquals(List.of(), fired.stream().filter(r -> !r.canary().beyond(LogRatioTest.DEFAULT_THRESHOLD)).toList(),
                 "fired where the machine did not move");
     }
 }

@@ -3,6 +3,7 @@ package corescale.benchmarks.exec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** One line for the JMH output: how many workers, how long they took to start, what they see. */
     public String describeStartup() {
-        return String.format("%d worker JVMs ready in %.1f ms (start-up, not measured), each sees %d CPUs",
+        return String.format(Locale.ROOT, "%d worker JVMs ready in %.1f ms (start-up, not measured), each sees %d CPUs",
                 workers.size(), startupNanos / 1e6, workers.get(0).availableProcessors());
     }
 

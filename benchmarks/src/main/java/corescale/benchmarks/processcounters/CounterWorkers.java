@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -152,7 +153,7 @@ final class CounterWorkers implements AutoCloseable {
     }
 
     String describeStartup() {
-        return String.format("%d worker JVMs ready in %.1f ms (start-up, not measured)", processes, startupNanos / 1e6);
+        return String.format(Locale.ROOT, "%d worker JVMs ready in %.1f ms (start-up, not measured)", processes, startupNanos / 1e6);
     }
 
     /** Starts an iteration's account: the counter back to 0, the tallies noted. Workers are idle here. */

@@ -2,10 +2,12 @@ package corescale.stats.bench;
 
 import corescale.stats.io.BadInputException;
 import corescale.stats.io.AtomicFiles;
+import corescale.stats.io.CsvNumbers;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.ResultsColumn;
 import corescale.stats.export.SummaryCsv;
+import corescale.stats.model.ResultsFile;
 import corescale.stats.summary.SummaryRow;
 import corescale.stats.summary.Summarizer;
 
@@ -15,7 +17,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -41,7 +46,7 @@ public final class SummaryLoad {
                 System.exit(2);
             }
             Path dir = Files.createDirectories(Path.of(args[1]));
-            generate(dir.resolve("results.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
+            generate(dir.resolve(ResultsFile.NAME), args.length > 2 ? Integer.parseInt(args[2]) : 2000, 5, 100);
             return;
         }
         if (args.length > 0 && args[0].equals("--read")) {
@@ -63,7 +68,7 @@ public final class SummaryLoad {
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("corescale-summaryload");
         try {
-            Path csv = dir.resolve("results.csv");
+            Path csv = dir.resolve(ResultsFile.NAME);
             generate(csv, points, 5, 100);
             long t1 = System.nanoTime();
             List<LoadedInput> in = Loader.load(dir);
@@ -88,32 +93,54 @@ public final class SummaryLoad {
         return nanos / 1_000_000;
     }
 
-    /** A plausible sweep: 8 variants × params × cores × threads, each point with its own level and noise. */
+    /**
+     * A plausible sweep: 8 variants × params × cores × threads, each point with its own level and noise,
+     * on a machine that placed its forks by affinity; a row's values by {@link ResultsColumn}, written in
+     * its order as the sweep's writer does.
+     */
     static void generate(Path csv, int points, int forks, int iterations) throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
         String[] variants = {"synchronized", "reentrantLock", "reentrantLockFair", "semaphore", "semaphoreFair",
                 "stampedLock", "atomicLong", "longAdder"};
+        Map<ResultsColumn, Object> row = new EnumMap<>(ResultsColumn.class);
+        row.put(ResultsColumn.RUN_ID, "run-1");
+        row.put(ResultsColumn.HOST, "bench-host");
+        row.put(ResultsColumn.OS, "Linux");
+        row.put(ResultsColumn.ARCH, "amd64");
+        row.put(ResultsColumn.CPU_MODEL, "Some CPU @ 3.0GHz");
+        row.put(ResultsColumn.CPUS_ONLINE, 2);
+        row.put(ResultsColumn.JDK_VENDOR, "Eclipse Adoptium");
+        row.put(ResultsColumn.JDK_VERSION, "21.0.2");
+        row.put(ResultsColumn.CONFIG, "");
+        row.put(ResultsColumn.AFFINITY, true);
+        row.put(ResultsColumn.FAMILY, "counters");
+        row.put(ResultsColumn.BENCHMARK, "Counters.increment");
+        row.put(ResultsColumn.MODE, "thrpt");
+        row.put(ResultsColumn.UNIT, "ops/us");
         // Values are known not to need quoting, so lines are built directly: generating is not what is measured.
         try (Writer w = Files.newBufferedWriter(csv)) {
             w.write(ResultsColumn.HEADER_LINE + ",lost_updates\n");
             StringBuilder line = new StringBuilder(256);
             for (int pt = 0; pt < points; pt++) {
-                String variant = variants[pt % variants.length];
                 int cores = 1 << (pt / variants.length % 4);
-                int threads = cores * (1 + pt / (variants.length * 4) % 2);
-                String params = "workInside=" + (pt / (variants.length * 8)) + ";workOutside=0";
-                String prefix = "run-1,bench-host,Linux,amd64,Some CPU @ 3.0GHz,2,Eclipse Adoptium,21.0.2,"
-                        + "-Xmx1g -XX:ActiveProcessorCount=" + cores + ",," + cores + ",taskset 0-" + (cores - 1)
-                        + ",counters,Counters.increment," + variant + "," + params + ",thrpt," + threads + ",";
+                row.put(ResultsColumn.JVM_ARGS, "-Xmx1g -XX:ActiveProcessorCount=" + cores);
+                row.put(ResultsColumn.CORES, cores);
+                row.put(ResultsColumn.VARIANT, variants[pt % variants.length]);
+                row.put(ResultsColumn.PARAMS, "workInside=" + (pt / (variants.length * 8)) + ";workOutside=0");
+                row.put(ResultsColumn.THREADS, cores * (1 + pt / (variants.length * 4) % 2));
                 double level = 10 + 90 * rnd.nextDouble();
                 for (int f = 1; f <= forks; f++) {
                     double forkLevel = level * (1 + 0.02 * rnd.nextGaussian());
                     for (int i = 1; i <= iterations; i++) {
                         double score = Math.max(0, forkLevel * (1 + 0.05 * rnd.nextGaussian()));
+                        row.put(ResultsColumn.FORK, f);
+                        row.put(ResultsColumn.ITERATION, i);
+                        row.put(ResultsColumn.SCORE, CsvNumbers.exact(score));
                         line.setLength(0);
-                        line.append(prefix).append(f).append(',').append(i).append(',').append(score)
-                                .append(",ops/us,0\n");
-                        w.append(line);
+                        for (ResultsColumn c : ResultsColumn.values()) {
+                            line.append(Objects.requireNonNull(row.get(c), c.header)).append(',');
+                        }
+                        w.append(line.append("0\n")); // lost_updates
                     }
                 }
             }

@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static corescale.stats.summary.FalseDiscovery.ALPHA;
+import static corescale.stats.summary.WelchOnLogs.MIN_FORKS;
+
 /**
  * Compares two sides point by point. Points match on benchmark, variant, params, cores, threads and
  * mode. The ratio is oriented so that above 1 means OTHER is faster: other/base for throughput,
@@ -34,12 +37,6 @@ import java.util.Set;
  * ({@link Verdict#of}). Without 2 replicates a side a point is {@link Verdict#INSUFFICIENT}.
  */
 public final class Comparer {
-
-    public static final double DEFAULT_THRESHOLD = LogRatioTest.DEFAULT_THRESHOLD;
-    /** False-discovery rate of faster/slower over a comparison's points, and the equivalence test's level. */
-    public static final double ALPHA = FalseDiscovery.ALPHA;
-    /** Fork means (or pairs) a side needs for a verdict. */
-    public static final int MIN_FORKS = WelchOnLogs.MIN_FORKS;
 
     private final double threshold;
 
@@ -193,7 +190,7 @@ public final class Comparer {
         boolean higherIsBetter = pb.mode().higherIsBetter();
         double[] num = higherIsBetter ? o : b;
         double[] den = higherIsBetter ? b : o;
-        WelchOnLogs w = b.length >= 2 && o.length >= 2 ? WelchOnLogs.of(num, den) : WelchOnLogs.oneAgainstReplicates(num, den);
+        WelchOnLogs w = b.length >= MIN_FORKS && o.length >= MIN_FORKS ? WelchOnLogs.of(num, den) : WelchOnLogs.oneAgainstReplicates(num, den);
         if (w == null) {
             return insufficient(pb, meanOfMeans(bs), meanOfMeans(os), Design.RUNS, b.length, o.length, Double.NaN,
                     join(List.of(CompareNote.Plain.RUN_MEAN_NOT_POSITIVE), missing));
@@ -269,7 +266,7 @@ public final class Comparer {
     /**
      * The comparisons of one call (several OTHERs, or several configurations against the first)
      * decided as one family: Benjamini–Hochberg over the points of all of them, so that a gate that
-     * fires on any slower point of any comparison keeps its false-alarm rate at {@link #ALPHA}
+     * fires on any slower point of any comparison keeps its false-alarm rate at {@link FalseDiscovery#ALPHA}
      * however many comparisons it covers (decided one by one, 3 OTHERs of null data fire it about 3
      * times as often). One comparison is returned as it was.
      */

@@ -92,13 +92,13 @@ public final class JmhResultJson {
             }
             String benchmark = JmhNames.fullName(key);
             Map<String, String> params = new LinkedHashMap<>(JmhNames.params(key));
-            params.put("cores", Integer.toString(key.cores()));
-            params.put("threads", Integer.toString(key.threads()));
+            params.put(JmhNames.CORES_PARAM, Integer.toString(key.cores()));
+            params.put(JmhNames.THREADS_PARAM, Integer.toString(key.threads()));
             if (named) {
-                params.put("config", config);
+                params.put(JmhNames.CONFIG_PARAM, config);
             }
             if (pointsPerName.get(nameWithoutMode(key)) > 1) {
-                params.put("mode", key.mode().jmhName());
+                params.put(JmhNames.MODE_PARAM, key.mode().jmhName());
             }
             double[][] raw = measured.stream().map(ForkIterations::scores).toArray(double[][]::new);
             Map<String, Metric> secondary = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import corescale.stats.load.Configs;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.load.Loader;
 import corescale.stats.model.PointKey;
+import corescale.stats.model.ResultsFile;
 import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile;
 import corescale.stats.summary.ForkIterations;
@@ -45,7 +46,7 @@ public final class RunExports {
      * @return the files written
      */
     public static List<Path> write(Path runDir, List<String> declared, JmhContext context) throws BadInputException, IOException {
-        List<LoadedInput> loaded = List.of(Loader.loadFile(runDir.resolve("results.csv")));
+        List<LoadedInput> loaded = List.of(Loader.loadFile(runDir.resolve(ResultsFile.NAME)));
         // The points stopped at their target have that target as their interval, as in summary.csv.
         Map<String, RunTraits> traits = Map.of();
         if (RunFile.exists(runDir)) {

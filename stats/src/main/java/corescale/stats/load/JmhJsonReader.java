@@ -98,11 +98,11 @@ final class JmhJsonReader {
         Map<String, String> params = new HashMap<>();
         b.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         // corescale's jmh-result.json names the point in params (cores, threads, config, mode): they are not the benchmark's.
-        int cores = params.containsKey("cores") ? coresParam(file, params.remove("cores"), where)
+        int cores = params.containsKey(JmhNames.CORES_PARAM) ? coresParam(file, params.remove(JmhNames.CORES_PARAM), where)
                 : JmhNames.coresFromJvmArgs(jvmArgs.toString());
-        params.remove("threads", Integer.toString(threads));
-        params.remove("mode", mode.jmhName());
-        String config = Objects.requireNonNullElse(params.remove("config"), "");
+        params.remove(JmhNames.THREADS_PARAM, Integer.toString(threads));
+        params.remove(JmhNames.MODE_PARAM, mode.jmhName());
+        String config = Objects.requireNonNullElse(params.remove(JmhNames.CONFIG_PARAM), "");
         RunInfo run = new RunInfo(file.getFileName().toString(), "", "", "", "", 0,
                 b.path("vmName").asText(""), b.path("jdkVersion").asText(""), jvmArgs.toString(), config, "");
         PointKey key = JmhNames.key(name, params, threads, cores, mode);

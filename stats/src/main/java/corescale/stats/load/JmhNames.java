@@ -15,6 +15,17 @@ import java.util.stream.Collectors;
  */
 public final class JmhNames {
 
+    /** The benchmarks' parameter that names the variant; a benchmark without it is its method's variant. */
+    public static final String VARIANT_PARAM = "variant";
+    /**
+     * Parameters corescale's jmh-result.json adds to name a point, that are not the benchmark's: its
+     * cores, threads, configuration (in a run of several) and mode (where points differ only in it).
+     */
+    public static final String CORES_PARAM = "cores";
+    public static final String THREADS_PARAM = "threads";
+    public static final String CONFIG_PARAM = "config";
+    public static final String MODE_PARAM = "mode";
+
     private static final String OUR_PACKAGE = "corescale.benchmarks.";
     private static final Pattern ACTIVE_CPUS = Pattern.compile("-XX:ActiveProcessorCount=(\\d+)");
 
@@ -35,7 +46,7 @@ public final class JmhNames {
         String benchmark = fullName.substring(classDot + 1);
         String family = family(fullName);
         Map<String, String> sorted = new TreeMap<>(params);
-        String variant = sorted.containsKey("variant") ? sorted.remove("variant") : method;
+        String variant = sorted.containsKey(VARIANT_PARAM) ? sorted.remove(VARIANT_PARAM) : method;
         String paramText = sorted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
@@ -60,7 +71,7 @@ public final class JmhNames {
         Map<String, String> out = new TreeMap<>(key.paramMap());
         String method = key.benchmark().substring(key.benchmark().lastIndexOf('.') + 1);
         if (!key.variant().equals(method)) {
-            out.put("variant", key.variant());
+            out.put(VARIANT_PARAM, key.variant());
         }
         return out;
     }

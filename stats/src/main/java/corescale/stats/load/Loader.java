@@ -3,6 +3,7 @@ package corescale.stats.load;
 import corescale.stats.io.BadInputException;
 import corescale.stats.model.PooledResult;
 import corescale.stats.model.ResultsColumn;
+import corescale.stats.model.ResultsFile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class Loader {
 
     /** The files a directory stands for. */
     static List<Path> filesIn(Path dir) throws BadInputException {
-        Path results = dir.resolve("results.csv");
+        Path results = dir.resolve(ResultsFile.NAME);
         if (Files.isRegularFile(results)) {
             return List.of(results);
         }

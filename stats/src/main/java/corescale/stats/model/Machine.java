@@ -2,6 +2,7 @@ package corescale.stats.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The machine and JDK a run measured on: run.json's {@code machine}, and the machine columns of every
@@ -13,8 +14,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true) // as RunFile: a field another version writes does not make the file unreadable
-public record Machine(String host, String os, String arch, String cpuModel, int cpusOnline, String jdkVendor,
-                      String jdkVersion, String started) {
+public record Machine(String host, String os, String arch, @JsonProperty(Machine.CPU_MODEL) String cpuModel,
+                      @JsonProperty(Machine.CPUS_ONLINE) int cpusOnline, String jdkVendor,
+                      @JsonProperty(Machine.JDK_VERSION) String jdkVersion, @JsonProperty(Machine.STARTED) String started) {
+
+    /*
+     * The names run.json gives the fields the report's machine line reads: the report gets the machine
+     * as names and texts (ReportInput#machine, which joins the values of several runs).
+     */
+    public static final String CPU_MODEL = "cpuModel";
+    public static final String CPUS_ONLINE = "cpusOnline";
+    public static final String JDK_VERSION = "jdkVersion";
+    public static final String STARTED = "started";
 
     /** {@link #cpusOnline} as a field's text: empty when unknown, as 0 is (JMH's own files do not record it). */
     public String cpusOnlineText() {

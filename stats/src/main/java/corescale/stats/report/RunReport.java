@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ContentionRow;
+import corescale.stats.model.Machine;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.model.SummaryNote;
@@ -158,13 +159,13 @@ public final class RunReport {
     static String machineLine(ReportInput in) {
         Map<String, String> m = in.machine();
         List<String> parts = new ArrayList<>();
-        for (String k : List.of("cpuModel", "cpusOnline", "jdkVersion", "started")) {
+        for (String k : List.of(Machine.CPU_MODEL, Machine.CPUS_ONLINE, Machine.JDK_VERSION, Machine.STARTED)) {
             String v = m.getOrDefault(k, "");
             if (!v.isEmpty()) {
                 parts.add(switch (k) {
-                    case "cpusOnline" -> v + " CPUs online";
-                    case "jdkVersion" -> "JDK " + v;
-                    case "started" -> "measured " + v.substring(0, Math.min(10, v.length())); // the date of an ISO time
+                    case Machine.CPUS_ONLINE -> v + " CPUs online";
+                    case Machine.JDK_VERSION -> "JDK " + v;
+                    case Machine.STARTED -> "measured " + v.substring(0, Math.min(10, v.length())); // the date of an ISO time
                     default -> v;
                 });
             }

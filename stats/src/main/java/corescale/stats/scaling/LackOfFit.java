@@ -1,9 +1,9 @@
 package corescale.stats.scaling;
 
+import corescale.stats.summary.Intervals;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.FDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Whether the USL describes a curve at all, so that a zig-zag gets a warning instead of a confident
@@ -150,6 +150,6 @@ public record LackOfFit(Kind kind, double rms, double p) {
         double mean = 1 + 2.0 * pos * neg / total;
         double var = 2.0 * pos * neg * (2.0 * pos * neg - total) / ((double) total * total * (total - 1));
         double z = (runs - mean) / Math.sqrt(var);
-        return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(z));
+        return 2 * Intervals.zCdf(-Math.abs(z));
     }
 }

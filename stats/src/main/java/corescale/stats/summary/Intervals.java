@@ -26,8 +26,22 @@ public final class Intervals {
 
     /** The same for non-integer degrees of freedom (Welch–Satterthwaite). */
     public static double tQuantile(double level, double df) {
-        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
-                .inverseCumulativeProbability(0.5 + level / 2);
+        return tQuantile(level, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+    }
+
+    /** The same found to {@code accuracy} (absolute) rather than commons-math's default 1e-9. */
+    public static double tQuantile(double level, double df, double accuracy) {
+        return new TDistribution(null, df, accuracy).inverseCumulativeProbability(0.5 + level / 2);
+    }
+
+    /** Standard normal distribution function, P(Z ≤ x). */
+    public static double zCdf(double x) {
+        return new NormalDistribution(null, 0, 1).cumulativeProbability(x);
+    }
+
+    /** Student t distribution function, P(T ≤ x), {@code df} degrees of freedom (need not be an integer). */
+    public static double tCdf(double x, double df) {
+        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY).cumulativeProbability(x);
     }
 
     /**

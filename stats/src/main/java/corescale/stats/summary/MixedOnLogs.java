@@ -39,9 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * each capped at 1. As each branch is taken half of the time at σ_u = 0, P(p ≤ a) = a·(κ + 2 − κ)/2 = a
  * there at every level a, and (numerically, MixedOnLogsTest) below a at every σ_u &gt; 0. The interval and
  * the equivalence test are this test inverted. κ depends on n only, never on the data: it splits the
- * level between the branches so that the expected width of the 95% interval exceeds Welch's by the same
- * factor at σ_u = 0 as it exceeds the paired t's as σ_u → ∞ (κ ≈ 1.64, 1.57, 1.52, 1.45 at 3, 4, 5,
- * 8 rounds), capped so that the one-sided tests at 2α stay valid as σ_u → ∞.
+ * level between the branches so that the expected width of the 1 − α interval (α the level compare's
+ * tests are decided at, {@link FalseDiscovery#ALPHA}, not the printed intervals' {@link Intervals#LEVEL})
+ * exceeds Welch's by the same factor at σ_u = 0 as it exceeds the paired t's as σ_u → ∞ (κ ≈ 1.64, 1.57,
+ * 1.52, 1.45 at 3, 4, 5, 8 rounds), capped so that the one-sided tests at 2α stay valid as σ_u → ∞.
  *
  * <p>Assumed: one fork variance for both configurations (the pooled branch's t). With equal rounds a side
  * the pooled t is robust to unequal ones; in a seeded check (40,000 trials, numpy) with one configuration's
@@ -195,6 +196,8 @@ public final class MixedOnLogs implements LogRatioTest {
         private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
         private static final int POINTS = 20;
         private static final double S_MAX = Math.sqrt(0.5);
+        /** Absolute accuracy of the t quantiles the calibration takes (κ is solved to 1e-9 from them). */
+        private static final double T_ACCURACY = 1e-12;
 
         final int m;
         final TDistribution tm;
@@ -208,8 +211,8 @@ public final class MixedOnLogs implements LogRatioTest {
                 throw new IllegalArgumentException("needs 2 or more rounds, was " + rounds);
             }
             m = rounds - 1;
-            tm = new TDistribution(null, m, 1e-12);
-            t2m = new TDistribution(null, 2 * m, 1e-12);
+            tm = new TDistribution(null, m, T_ACCURACY);
+            t2m = new TDistribution(null, 2 * m, T_ACCURACY);
             logBeta = Beta.logBeta(m / 2.0, m / 2.0);
             kappa = kappa(FalseDiscovery.ALPHA);
         }
@@ -262,10 +265,10 @@ public final class MixedOnLogs implements LogRatioTest {
         }
 
         /**
-         * κ at level alpha: the root of (expected 95% width at σ_u = 0 over Welch's) = (width as σ_u → ∞
-         * over the paired t's), both in closed form up to one integral; then capped at H(k_2α)/(2α), k_2α
-         * the paired t's critical value at 2α, so that the paired branch's tests at 2α (the one-sided
-         * tests of TOST at α) stay valid as σ_u → ∞.
+         * κ at level alpha: the root of (expected width of the 1 − alpha interval at σ_u = 0 over Welch's)
+         * = (width as σ_u → ∞ over the paired t's), both in closed form up to one integral; then capped at
+         * H(k_2α)/(2α), k_2α the paired t's critical value at 2α, so that the paired branch's tests at 2α
+         * (the one-sided tests of TOST at α) stay valid as σ_u → ∞.
          */
         private double kappa(double alpha) {
             double pairedT = tm.inverseCumulativeProbability(1 - alpha / 2);
@@ -303,7 +306,7 @@ public final class MixedOnLogs implements LogRatioTest {
             UnivariateFunction f = theta -> {
                 double r = Math.sin(theta) * Math.sin(theta);
                 double df = m / (r * r + (1 - r) * (1 - r));
-                double t = new TDistribution(null, df, 1e-12).inverseCumulativeProbability(1 - alpha / 2);
+                double t = Intervals.tQuantile(1 - alpha, df, T_ACCURACY);
                 return t * 2 * Math.pow(Math.sin(theta), m - 1) * Math.pow(Math.cos(theta), m - 1);
             };
             return Math.exp(-logBeta) * GAUSS.legendre(40, 0, Math.PI / 2).integrate(f);

@@ -38,7 +38,7 @@ public final class Modes {
 
     /** Whether a point of {@code forks} forks has fork means to compare but too few to test for modes. */
     public static boolean unchecked(int forks) {
-        return forks >= 2 && forks < MIN_FORKS;
+        return forks >= WelchOnLogs.MIN_FORKS && forks < MIN_FORKS;
     }
 
     private Modes() {

@@ -163,14 +163,14 @@ public final class Summarizer {
         double mean = StatUtils.mean(forkMeans);
         List<SummaryNote> notes = new ArrayList<>();
         Interval t;
-        if (forks.length >= 2) {
+        if (forks.length >= WelchOnLogs.MIN_FORKS) {
             t = Intervals.studentT(forkMeans, Intervals.LEVEL);
         } else {
             t = Intervals.studentT(forks[0], Intervals.LEVEL);
             notes.add(forks[0].length < 2 ? SummaryNote.Plain.ONE_FORK_ONE_ITERATION : SummaryNote.Plain.ONE_FORK);
         }
         // Values that agree within about a millionth show the measurement's resolution, not certainty.
-        if (noSpread(forks.length >= 2 ? forkMeans : forks[0])) {
+        if (noSpread(forks.length >= WelchOnLogs.MIN_FORKS ? forkMeans : forks[0])) {
             t = Interval.NONE;
             notes.add(SummaryNote.Plain.NO_SPREAD);
         }
@@ -184,7 +184,7 @@ public final class Summarizer {
         }
         Optional<ForkId> run = oneRun(d);
         RunTraits traits = run.map(f -> runs.getOrDefault(f.runId(), RunTraits.NONE)).orElse(RunTraits.NONE);
-        OptionalDouble target = run.isPresent() && forks.length >= 2
+        OptionalDouble target = run.isPresent() && forks.length >= WelchOnLogs.MIN_FORKS
                 ? traits.targetMet(g, run.get().config()) : OptionalDouble.empty();
         if (target.isPresent()) {
             t = TargetRule.interval(mean, t, target.getAsDouble());

@@ -34,12 +34,12 @@ public final class TargetRule {
 
     /**
      * Whether {@code forkMeans} meet the relative {@code target}: {@link #testedHalfWidth} ≤ target·|x̄|;
-     * false below 2 forks or with a mean of 0. The sweep asks from {@link #FIRST_CHECK} forks on (from
+     * false below {@value WelchOnLogs#MIN_FORKS} forks or with a mean of 0. The sweep asks from {@link #FIRST_CHECK} forks on (from
      * fewer only when its profile allows fewer).
      */
     public static boolean met(double[] forkMeans, double target) {
         int n = forkMeans.length;
-        if (n < 2) {
+        if (n < WelchOnLogs.MIN_FORKS) {
             return false;
         }
         double mean = StatUtils.mean(forkMeans);

@@ -1,6 +1,5 @@
 package corescale.stats.summary;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -68,14 +67,13 @@ public final class Warmup {
             return 0;
         }
         Noise noise = noise(logs, most);
-        TDistribution t = new TDistribution(null, noise.df(), TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
         int drop = 0;
         double direction = 0;
         while (drop < most) {
             double ti = stepT(logs, drop, noise.variance());
             boolean warm = drop == 0
-                    ? 2 * t.cumulativeProbability(-Math.abs(ti)) < ALPHA
-                    : t.cumulativeProbability(-direction * ti) < ALPHA_NEXT;
+                    ? 2 * Intervals.tCdf(-Math.abs(ti), noise.df()) < ALPHA
+                    : Intervals.tCdf(-direction * ti, noise.df()) < ALPHA_NEXT;
             if (!warm) {
                 break;
             }

@@ -1,6 +1,5 @@
 package corescale.stats.summary;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.Arrays;
@@ -126,7 +125,6 @@ public record WelchOnLogs(double d, double se, double df) implements LogRatioTes
 
     /** P(T ≤ (d − bound)/se): the one-sided p of "the true log ratio is at or above bound". */
     private double above(double bound) {
-        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
-                .cumulativeProbability((d - bound) / se);
+        return Intervals.tCdf((d - bound) / se, df);
     }
 }

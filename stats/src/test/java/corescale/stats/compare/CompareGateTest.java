@@ -160,7 +160,7 @@ class CompareGateTest {
 
         /** The false-discovery rate the verdicts promise: false calls among all calls, pooled over the trials. */
         boolean falseCallsWithinRate() {
-            return wrong <= Comparer.ALPHA * (caught + wrong);
+            return wrong <= FalseDiscovery.ALPHA * (caught + wrong);
         }
 
         @Override
@@ -318,7 +318,7 @@ class CompareGateTest {
     void aRegressionOnADriftingMachineIsCalledWithFalseCallsWithinTheRate() throws BadInputException {
         for (double planted : new double[] {0.7, 0.5}) {
             Drifting d = drifting(42, 50, planted, 6);
-            assertTrue(d.falseWith() <= Comparer.ALPHA * (d.caughtWith() + d.falseWith()), d.line());
+            assertTrue(d.falseWith() <= FalseDiscovery.ALPHA * (d.caughtWith() + d.falseWith()), d.line());
             assertTrue(d.falseWithout() > d.caughtWithout() / 2, "fork-only tests: " + d.line());
             assertTrue(d.caughtWith() >= (planted < 0.6 ? 0.5 : 0.1) * d.changed() * d.trials(), d.line());
         }
@@ -340,7 +340,7 @@ class CompareGateTest {
         PointComparison insufficient = new PointComparison(Synthetic.key("adder", 4, 4), "ops/us", 10, 10, Design.FORKS, 1, 1,
                 corescale.stats.summary.Ratio.NONE, Double.NaN, Double.NaN, Double.NaN, Verdict.INSUFFICIENT, List.of());
         return new CompareResult("base", other, Design.FORKS, 1, 1, untested ? List.of(p, insufficient) : List.of(p),
-                List.of(), List.of(), corescale.stats.run.Canary.NONE, RunToRun.NONE, List.of(), 0.05, Comparer.ALPHA, Comparer.MIN_FORKS);
+                List.of(), List.of(), corescale.stats.run.Canary.NONE, RunToRun.NONE, List.of(), 0.05, FalseDiscovery.ALPHA, WelchOnLogs.MIN_FORKS);
     }
 
     /**

@@ -10,6 +10,7 @@ import corescale.stats.model.PointSummary;
 import corescale.stats.model.RunInfo;
 import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.ScalingCurves;
+import corescale.stats.summary.WelchOnLogs;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class CompareTest {
         assertEquals(Verdict.INSUFFICIENT, c.verdict());
         assertEquals(0.5, c.ratio().value(), 1e-12);
         assertTrue(Double.isNaN(c.ratio().low()), "no interval from one fork");
-        assertEquals(List.of(new CompareNote.SideTooFewForks(CompareNote.Side.BASE, 1, Comparer.MIN_FORKS)), c.notes());
+        assertEquals(List.of(new CompareNote.SideTooFewForks(CompareNote.Side.BASE, 1, WelchOnLogs.MIN_FORKS)), c.notes());
         PointSummary pooled = new PointSummary(KEY.withMode(Mode.THROUGHPUT), "ops/us", 0, 10, 50, 49, 51, Double.NaN, false,
                 new double[0], List.of());
         PointComparison p = only(Synthetic.compare(new Comparer(0.05), run("a", other), run("b", pooled)));

@@ -1,5 +1,6 @@
 package corescale.stats.compare;
 
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Ratio;
 import corescale.stats.Synthetic;
 import corescale.stats.model.Mode;
@@ -111,14 +112,14 @@ class MixedCompareTest {
             assertEquals(Ratio.Method.MIXED_LOG, m.ratio().method());
             assertEquals(rounds, m.nBase());
             mixedCalls += called(m.verdict()) ? 1 : 0;
-            mixedRejects += m.pChange() <= Comparer.ALPHA ? 1 : 0;
+            mixedRejects += m.pChange() <= FalseDiscovery.ALPHA ? 1 : 0;
             mixedWidth += Math.log(m.ratio().high() / m.ratio().low());
 
             MixedOnLogs model = MixedOnLogs.of(b, a);
             pairedBranch += model.roundsShared() ? 1 : 0;
             double ratio = Math.exp(model.d());
-            uncorrectedCalls += called(Verdict.of(model.pUncorrected(), ratio, 1, THRESHOLD, Comparer.ALPHA)) ? 1 : 0;
-            uncorrectedRejects += model.pUncorrected() <= Comparer.ALPHA ? 1 : 0;
+            uncorrectedCalls += called(Verdict.of(model.pUncorrected(), ratio, 1, THRESHOLD, FalseDiscovery.ALPHA)) ? 1 : 0;
+            uncorrectedRejects += model.pUncorrected() <= FalseDiscovery.ALPHA ? 1 : 0;
 
             PointComparison w = Synthetic.compare(comparer, ra, rb).points().get(0);
             assertEquals(Design.FORKS, w.design());
@@ -127,7 +128,7 @@ class MixedCompareTest {
 
             WelchOnLogs paired = PairedT.of(b, a);
             pairedCalls += called(Verdict.of(paired.pChange(), Math.exp(paired.d()), paired.pSame(THRESHOLD), THRESHOLD,
-                    Comparer.ALPHA)) ? 1 : 0;
+                    FalseDiscovery.ALPHA)) ? 1 : 0;
             pairedWidth += logWidth(paired.ratioInterval(0.95));
         }
         return new Cell(regime, rounds, mixedCalls, mixedRejects, uncorrectedCalls, uncorrectedRejects, welchCalls, pairedCalls,

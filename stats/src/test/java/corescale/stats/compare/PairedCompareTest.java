@@ -207,7 +207,7 @@ class PairedCompareTest {
     void onePairIsTooFewAndBothSidesUnpairedForksAreNamed() {
         PointComparison p = pairedOnePoint(new double[] {10, 10.2}, new int[] {1, 2}, new double[] {7, 7.1}, new int[] {1, 3});
         assertEquals(Verdict.INSUFFICIENT, p.verdict());
-        assertEquals(List.of(new CompareNote.TooFewPairs(1, Comparer.MIN_FORKS), new CompareNote.ForksUnpaired(List.of(
+        assertEquals(List.of(new CompareNote.TooFewPairs(1, WelchOnLogs.MIN_FORKS), new CompareNote.ForksUnpaired(List.of(
                 new CompareNote.Unpaired("a", List.of(2)), new CompareNote.Unpaired("b", List.of(3))))), p.notes());
     }
 

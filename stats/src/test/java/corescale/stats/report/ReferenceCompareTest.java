@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.StatsTool;
+import corescale.stats.model.ResultsColumn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -101,7 +102,7 @@ class ReferenceCompareTest {
 
     private static String runId(Path run) throws IOException {
         try (Reader in = Files.newBufferedReader(run.resolve("results.csv"))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).iterator().next().get("run_id");
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).iterator().next().get(ResultsColumn.RUN_ID.header);
         }
     }
 
@@ -114,7 +115,7 @@ class ReferenceCompareTest {
             CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build().print(w);
             for (CSVRecord r : records) {
                 List<String> row = new ArrayList<>(r.toList());
-                row.set(header.indexOf("run_id"), OTHER_RUN);
+                row.set(header.indexOf(ResultsColumn.RUN_ID.header), OTHER_RUN);
                 Double factor = CHANGED.get(r.get("variant"));
                 if (factor != null) {
                     row.set(header.indexOf("score"), Double.toString(Double.parseDouble(r.get("score")) * factor));

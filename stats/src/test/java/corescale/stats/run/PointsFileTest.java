@@ -20,8 +20,8 @@ class PointsFileTest {
     Path dir;
 
     /**
-     * The sweep writes steal_pct with two decimals, so 2.00 (the flag, 2%) is a value the file holds:
-     * only a point above it is flagged.
+     * The sweep writes steal_pct rounded to two decimals ({@link PointsFile#stealPct}; 2.00 in older files,
+     * 2 since), so the flag, 2%, is a value the file holds: only a point above it is flagged.
      */
     @Test
     void stealOfExactlyTheFlagIsNotFlagged() throws Exception {
