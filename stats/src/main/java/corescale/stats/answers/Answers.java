@@ -98,6 +98,53 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         public List<Entry> standing(Standing s) {
             return ranked.stream().filter(e -> e.standing() == s).toList();
         }
+
+        /** The first and the variants tied with it, highest throughput first. */
+        public List<Entry> top() {
+            return ranked.stream().filter(e -> e.standing() == Standing.FIRST || e.standing() == Standing.TIED).toList();
+        }
+
+        /** What the standings let the first (and those tied with it) be called. */
+        public Outcome outcome() {
+            return Outcome.of(ranked);
+        }
+    }
+
+    /**
+     * What a ranking claims of its first: "fastest" only where every other is behind, a tie for fastest
+     * only where every other is tied or behind; where any is not told apart, no lead is claimed.
+     */
+    public enum Outcome {
+        /** No variant may be ranked. */
+        NONE_RANKED,
+        /** One variant ranked: nothing it was measured against, so no lead to claim. */
+        ONLY_RANKED,
+        /** Every other ranked variant behind the first. */
+        FASTEST,
+        /** None tied with the first, some not told apart from it: the highest mean, no lead claimed. */
+        HIGHEST_MEAN,
+        /** Some tied with the first, every other behind them. */
+        TIE_FOR_FASTEST,
+        /** Some tied with the first, some not told apart from them: the highest means, no lead claimed. */
+        TIE_WITH_HIGHEST_MEANS,
+        /** Two or more ranked, every one tied with the first. */
+        ALL_TIE;
+
+        /** The outcome of ranked variants, highest throughput first. */
+        static Outcome of(List<Entry> ranked) {
+            if (ranked.size() <= 1) {
+                return ranked.isEmpty() ? NONE_RANKED : ONLY_RANKED;
+            }
+            long tied = ranked.stream().filter(e -> e.standing() == Standing.TIED).count();
+            boolean open = ranked.stream().anyMatch(e -> e.standing() == Standing.NOT_TOLD_APART);
+            if (tied == ranked.size() - 1) {
+                return ALL_TIE;
+            }
+            if (tied > 0) {
+                return open ? TIE_WITH_HIGHEST_MEANS : TIE_FOR_FASTEST;
+            }
+            return open ? HIGHEST_MEAN : FASTEST;
+        }
     }
 
     /** Where a ranked variant stands against the first of its place. */

@@ -281,7 +281,7 @@ final class AnswersSection {
      * of it; then ... of virtualThreads", or "fixedPool and processes tie for fastest within ±5% (...)".
      */
     private static String modelSentence(Ranking r) {
-        if (r.ranked().isEmpty()) {
+        if (r.outcome() == Answers.Outcome.NONE_RANKED) {
             return "no model may be ranked";
         }
         Entry first = r.ranked().get(0);
@@ -302,25 +302,23 @@ final class AnswersSection {
     }
 
     /**
-     * The first and the variants tied with it: "a is the only variant ranked" (no other to be ahead of), "a is fastest" (every other behind), "a and b tie for fastest
-     * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or, where some are not told apart from
-     * them, "a has the highest mean" and "a and b tie within ±5% with the highest means": no lead is claimed.
+     * The first and the variants tied with it, by the ranking's {@link Answers.Outcome}: "a is the only variant ranked",
+     * "a is fastest", "a and b tie for fastest within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2),
+     * or, where some are not told apart from them, "a has the highest mean" and "a and b tie within ±5% with the
+     * highest means": no lead is claimed.
      */
     private static String who(Ranking r) {
-        if (r.ranked().size() == 1) { // nothing it was measured against: no lead to claim
-            return r.ranked().get(0).point().key().variant() + " is the only variant ranked";
-        }
-        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
-        top.addAll(r.standing(Standing.TIED));
         String within = " " + Fmt.WITHIN_BAND;
-        if (top.size() == r.ranked().size() && top.size() > 1) {
-            return (top.size() == 2 ? "both" : "all " + top.size()) + " ranked variants tie" + within;
-        }
-        boolean settled = r.standing(Standing.NOT_TOLD_APART).isEmpty();
-        if (top.size() > 1) {
-            return names(top) + (settled ? " tie for fastest" + within : " tie" + within + " with the highest means");
-        }
-        return names(top) + (settled ? " is fastest" : " has the highest mean");
+        String top = names(r.top());
+        return switch (r.outcome()) {
+            case NONE_RANKED -> throw new IllegalArgumentException("no variant ranked at " + r.place());
+            case ONLY_RANKED -> top + " is the only variant ranked";
+            case ALL_TIE -> (r.ranked().size() == 2 ? "both" : "all " + r.ranked().size()) + " ranked variants tie" + within;
+            case TIE_FOR_FASTEST -> top + " tie for fastest" + within;
+            case TIE_WITH_HIGHEST_MEANS -> top + " tie" + within + " with the highest means";
+            case FASTEST -> top + " is fastest";
+            case HIGHEST_MEAN -> top + " has the highest mean";
+        };
     }
 
     /** "91%", or "110% (by the mean only)" above the bound by its mean alone ({@link corescale.stats.bounds.Bound#aboveByMeanOnly}). */
@@ -334,9 +332,12 @@ final class AnswersSection {
      */
     private static String mark(Ranking r, Entry e) {
         return switch (e.standing()) {
-            case FIRST -> r.ranked().size() == 1 ? "only ranked"
-                    : !r.standing(Standing.TIED).isEmpty() ? "ties"
-                    : r.standing(Standing.NOT_TOLD_APART).isEmpty() ? "fastest" : "highest mean";
+            case FIRST -> switch (r.outcome()) {
+                case ONLY_RANKED -> "only ranked";
+                case ALL_TIE, TIE_FOR_FASTEST, TIE_WITH_HIGHEST_MEANS -> "ties";
+                case FASTEST -> "fastest";
+                case HIGHEST_MEAN, NONE_RANKED -> "highest mean";
+            };
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());
             case BEHIND -> "behind";
@@ -365,11 +366,10 @@ final class AnswersSection {
      * range; then the variants not told apart from the first, "; not told apart from it: a ×0.9 [0.5, 1.6]".
      */
     private static String leaders(Ranking r) {
-        if (r.ranked().isEmpty()) {
+        if (r.outcome() == Answers.Outcome.NONE_RANKED) {
             return "no variant may be ranked";
         }
-        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
-        top.addAll(r.standing(Standing.TIED));
+        List<Entry> top = r.top();
         List<Entry> open = r.standing(Standing.NOT_TOLD_APART);
         String rest = open.isEmpty() ? "" : "; not told apart from " + (top.size() == 1 ? "it" : "them") + ": " + listed(open);
         if (r.baseline().isEmpty()) {

@@ -46,6 +46,8 @@ class AnswersTest {
         assertTrue(one.ranked().get(0).vsBaseline().low() > 1, "twice synchronized, with an interval above 1");
         assertEquals(List.of(new Answers.Unranked("semaphorePermits", Eligibility.Reason.LOST_UPDATES)), one.unranked(),
                 "the fastest point loses updates: named, never ranked");
+        assertEquals(Answers.Outcome.TIE_FOR_FASTEST, one.outcome(), "tied with the first, synchronized behind");
+        assertEquals(List.of("atomicLong", "longAdder"), one.top().stream().map(e -> e.point().key().variant()).toList());
 
         Answers.Ranking equal = a.counters().get(1);
         assertEquals(Answers.Situation.THREADS_EQUAL_CORES, equal.situation());
@@ -53,11 +55,36 @@ class AnswersTest {
         assertEquals(List.of(), equal.standing(Answers.Standing.TIED));
         assertEquals(List.of(), equal.standing(Answers.Standing.NOT_TOLD_APART), "every other a discovery behind");
         assertEquals(List.of(new Answers.Unranked("reentrantLock", Eligibility.Reason.ONE_FORK)), equal.unranked());
+        assertEquals(Answers.Outcome.FASTEST, equal.outcome());
 
         Answers.Ranking over = a.counters().get(2);
         assertEquals(Answers.Situation.OVERSUBSCRIBED, over.situation());
         assertEquals(4, over.place().threads());
         assertEquals(38.0, over.ranked().get(0).vsBaseline().value(), 1e-9);
+    }
+
+    @Test
+    void theOutcomeClaimsALeadOnlyWhereNoOtherIsNotToldApart() {
+        assertEquals(Answers.Outcome.NONE_RANKED, outcome());
+        assertEquals(Answers.Outcome.ONLY_RANKED, outcome(Answers.Standing.FIRST));
+        assertEquals(Answers.Outcome.FASTEST, outcome(Answers.Standing.FIRST, Answers.Standing.BEHIND, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.HIGHEST_MEAN,
+                outcome(Answers.Standing.FIRST, Answers.Standing.NOT_TOLD_APART, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.TIE_FOR_FASTEST, outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.TIE_WITH_HIGHEST_MEANS,
+                outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.NOT_TOLD_APART));
+        assertEquals(Answers.Outcome.ALL_TIE, outcome(Answers.Standing.FIRST, Answers.Standing.TIED));
+        assertEquals(Answers.Outcome.ALL_TIE, outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.TIED));
+    }
+
+    /** The outcome of ranked variants standing so, in that order. */
+    private static Answers.Outcome outcome(Answers.Standing... standings) {
+        List<Answers.Entry> ranked = new ArrayList<>();
+        for (Answers.Standing s : standings) {
+            ranked.add(new Answers.Entry(counter("v" + ranked.size(), 2, 2, 100, 101, 99), s,
+                    corescale.stats.summary.Ratio.NONE, Bounds.NONE.at(counter("v", 2, 2, 1).key()), Answers.Tested.NONE));
+        }
+        return Answers.Outcome.of(ranked);
     }
 
     @Test
