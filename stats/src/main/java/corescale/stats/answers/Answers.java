@@ -10,6 +10,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.HeldBackAhead;
+import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
@@ -394,9 +395,11 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 PointSummary p = ranked.get(i);
-                Standing standing = i == 0 ? Standing.FIRST
-                        : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED
-                        : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND : Standing.NOT_TOLD_APART;
+                Standing standing = i == 0 ? Standing.FIRST : switch (Lead.Standing.of(pSameAsLeader[i - 1], q[i - 1])) {
+                    case LEADS -> Standing.BEHIND; // the first leads it
+                    case TIED -> Standing.TIED;
+                    case NOT_TOLD_APART -> Standing.NOT_TOLD_APART;
+                };
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
                 entries.add(new Entry(p, standing, vs, bounds.at(p.key()),
                         i == 0 ? Tested.NONE : new Tested(pVsLeader[i - 1], q[i - 1])));
