@@ -82,6 +82,29 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     }
 
     /**
+     * A benchmark setting: what is asked, before where (cores, threads) it was measured; ordered by its
+     * fields, the mode in its declared order, as {@link Place} is.
+     */
+    public record Setting(String family, String benchmark, String params, Mode mode) implements Comparable<Setting> {
+
+        private static final Comparator<Setting> ORDER = Comparator.comparing(Setting::family)
+                .thenComparing(Setting::benchmark).thenComparing(Setting::params).thenComparing(Setting::mode);
+
+        public static Setting of(Place p) {
+            return new Setting(p.family(), p.benchmark(), p.params(), p.mode());
+        }
+
+        public static Setting of(PointKey k) {
+            return of(Place.of(k));
+        }
+
+        @Override
+        public int compareTo(Setting o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    /**
      * Variants ranked at one place.
      *
      * @param place     benchmark, params, mode, cores and threads
@@ -98,6 +121,11 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         /** The ranked variants that stand so against the first, highest throughput first. */
         public List<Entry> standing(Standing s) {
             return ranked.stream().filter(e -> e.standing() == s).toList();
+        }
+
+        /** The setting ranked: the place without its cores and threads. */
+        public Setting setting() {
+            return Setting.of(place);
         }
 
         /** The first and the variants tied with it, highest throughput first. */
@@ -272,28 +300,27 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
 
     /** Per setting and variant of the counters and the models, fewest to most cores; fastest-scaling first. */
     private static List<Speedup> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
-        Map<List<Object>, List<PointSummary>> curves = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<Setting, Map<String, List<PointSummary>>> curves = new TreeMap<>(); // setting -> variant -> points
         for (PointSummary p : points) {
             PointKey k = p.key();
             boolean counter = k.family().equals(Families.COUNTERS) && k.threads() == k.cores();
             boolean model = Families.EXECUTION_MODELS.contains(k.family()) && k.threads() == 1;
             if (counter || model) {
-                curves.computeIfAbsent(List.of(k.family(), k.benchmark(), k.params(), k.mode(), k.variant()),
-                        c -> new ArrayList<>()).add(p);
+                curves.computeIfAbsent(Setting.of(k), s -> new TreeMap<>()).computeIfAbsent(k.variant(), v -> new ArrayList<>()).add(p);
             }
         }
-        Map<List<Object>, List<Curve>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
-        curves.forEach((curve, at) -> {
+        Map<Setting, List<Curve>> bySetting = new TreeMap<>();
+        curves.forEach((setting, variants) -> variants.values().forEach(at -> {
             if (at.stream().allMatch(p -> bounds.oneAtATime().test(p.key()))) {
                 return; // one unit at a time by construction: a latency per core count, not a scaling curve
             }
             PointSummary from = at.stream().min(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             if (to.key().cores() > from.key().cores()) {
-                bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Curve(from, to,
+                bySetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(new Curve(from, to,
                         Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
             }
-        });
+        }));
         List<Curve> sorted = new ArrayList<>();
         bySetting.values().forEach(s -> s.stream()
                 .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
@@ -329,9 +356,9 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */
     private static Map<Place, Situation> counterPlaces(Map<Place, List<PointSummary>> places) {
         Map<Place, Situation> out = new java.util.LinkedHashMap<>();
-        Map<List<Object>, List<Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<Setting, List<Place>> bySetting = new TreeMap<>();
         places.keySet().stream().filter(p -> p.family().equals(Families.COUNTERS))
-                .forEach(p -> bySetting.computeIfAbsent(List.of(p.benchmark(), p.params(), p.mode()), k -> new ArrayList<>()).add(p));
+                .forEach(p -> bySetting.computeIfAbsent(Setting.of(p), k -> new ArrayList<>()).add(p));
         for (List<Place> setting : bySetting.values()) {
             int fewest = setting.stream().mapToInt(Place::cores).min().orElseThrow();
             int most = setting.stream().mapToInt(Place::cores).max().orElseThrow();
@@ -350,9 +377,9 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
 
     /** Each model benchmark setting at its most cores (its fewest threads there). */
     private static List<Place> modelPlaces(Map<Place, List<PointSummary>> places) {
-        Map<List<Object>, Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<Setting, Place> best = new TreeMap<>();
         places.keySet().stream().filter(p -> Families.EXECUTION_MODELS.contains(p.family())).forEach(p -> best.merge(
-                List.of(p.family(), p.benchmark(), p.params(), p.mode()), p, (a, b) -> a.cores() != b.cores()
+                Setting.of(p), p, (a, b) -> a.cores() != b.cores()
                         ? (a.cores() > b.cores() ? a : b) : (a.threads() <= b.threads() ? a : b)));
         return List.copyOf(best.values());
     }

@@ -88,6 +88,24 @@ class AnswersTest {
     }
 
     @Test
+    void settingsAreInTheOrderOfTheirFieldsTheModeAsDeclared() {
+        PointKey thrpt = new PointKey("counters", "Counters.increment", "synchronized", "k=1 x", 1, 1, Mode.THROUGHPUT);
+        PointKey avgt = new PointKey("counters", "Counters.increment", "synchronized", "k=1", 1, 1, Mode.AVERAGE_TIME);
+        List<PointSummary> points = new ArrayList<>();
+        PointKey plain = new PointKey("counters", "Counters.increment", "synchronized", "k=1", 1, 1, Mode.THROUGHPUT);
+        for (PointKey k : List.of(thrpt, plain, avgt)) {
+            points.add(Synthetic.summary(k, k.mode(), 100, 102, 98));
+            points.add(Synthetic.summary(k.withVariant("atomicLong"), k.mode(), 200, 204, 196));
+        }
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(List.of(new Answers.Setting("counters", "Counters.increment", "k=1", Mode.THROUGHPUT),
+                        new Answers.Setting("counters", "Counters.increment", "k=1", Mode.AVERAGE_TIME),
+                        new Answers.Setting("counters", "Counters.increment", "k=1 x", Mode.THROUGHPUT)),
+                a.counters().stream().map(Answers.Ranking::setting).toList(),
+                "params by their text (\"k=1\" before \"k=1 x\"), then throughput before time, as places are");
+    }
+
+    @Test
     void withCoresUnknownOneThreadIsOneThreadAndNothingIsOversubscribed() {
         // A plain JMH result (jmh -rf json) names no cores: 0 in the point's key.
         List<PointSummary> points = List.of(counter("synchronized", 0, 1, 100, 102, 98), counter("atomicLong", 0, 1, 300, 306, 294),
