@@ -57,13 +57,13 @@ import java.util.TreeMap;
  *
  * @param counters one ranking per counters setting and situation
  * @param models   one ranking per execution-model benchmark, at its most cores
- * @param scaling  one speedup per setting and variant that was measured at two or more core counts,
- *                 settings in order, fastest-scaling first within each
+ * @param scaling  per setting in order, one speedup per variant that was measured at two or more core
+ *                 counts, fastest-scaling first
  * @param processes the threads-vs-processes rows at the most cores
  * @param pairedByRound every ranked point was measured in its run's place rounds
  *                 ({@link PointSummary#roundsRun}), so every ratio within a place is paired by round
  */
-public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling,
+public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling> scaling,
                       List<ThreadsVsProcesses.Row> processes, boolean pairedByRound) {
 
     /** The counters variant every other is measured against: what a Java engineer writes first. */
@@ -126,6 +126,15 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         /** The setting ranked: the place without its cores and threads. */
         public Setting setting() {
             return Setting.of(place);
+        }
+
+        /** The least and the greatest ratio to the baseline of the ranked variants standing so; NaN for none. */
+        public Range vsBaseline(Standing... standings) {
+            java.util.Set<Standing> so = java.util.EnumSet.noneOf(Standing.class);
+            so.addAll(List.of(standings));
+            double[] ratios = ranked.stream().filter(e -> so.contains(e.standing())).mapToDouble(e -> e.vsBaseline().value()).toArray();
+            return new Range(java.util.Arrays.stream(ratios).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(ratios).max().orElse(Double.NaN));
         }
 
         /** The first and the variants tied with it, highest throughput first. */
@@ -266,6 +275,56 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         }
     }
 
+    /** The least and the greatest of some values. */
+    public record Range(double low, double high) {
+    }
+
+    /**
+     * How the variants of one setting scale. Only the variants ranked at both ends are counted and
+     * named highest or lowest: a model held back by the service scales as the service does.
+     *
+     * @param setting  the setting
+     * @param speedups one per variant, fastest-scaling first
+     */
+    public record Scaling(Setting setting, List<Speedup> speedups) {
+
+        public Scaling {
+            speedups = List.copyOf(speedups);
+        }
+
+        /** The speedups of the variants ranked at both ends, fastest-scaling first. */
+        public List<Speedup> ranked() {
+            return speedups.stream().filter(Speedup::ranked).toList();
+        }
+
+        /** The speedups of the variants not ranked at both ends. */
+        public List<Speedup> notRanked() {
+            return speedups.stream().filter(s -> !s.ranked()).toList();
+        }
+
+        /** How many of the ranked gain throughput, a discovery. */
+        public int gain() {
+            return count(Change.GAINS);
+        }
+
+        /** How many of the ranked lose throughput, a discovery. */
+        public int lose() {
+            return count(Change.LOSES);
+        }
+
+        /**
+         * How many of the ranked neither gain nor lose though their speedup differs from 1 on its own (not a
+         * discovery among the report's speedups): an interval clear of 1 beside "0 lose it" needs saying why.
+         */
+        public int aloneOnly() {
+            return (int) ranked().stream().filter(s -> s.change() == Change.NEITHER && s.tested().aloneOnly()).count();
+        }
+
+        private int count(Change c) {
+            return (int) ranked().stream().filter(s -> s.change() == c).count();
+        }
+    }
+
     /** A variant not ranked at a place, and why (lost updates, one fork, held back by the service, ...). */
     public record Unranked(String variant, Eligibility.Reason reason) {
     }
@@ -299,7 +358,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     }
 
     /** Per setting and variant of the counters and the models, fewest to most cores; fastest-scaling first. */
-    private static List<Speedup> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
+    private static List<Scaling> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
         Map<Setting, Map<String, List<PointSummary>>> curves = new TreeMap<>(); // setting -> variant -> points
         for (PointSummary p : points) {
             PointKey k = p.key();
@@ -322,19 +381,24 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             }
         }));
         List<Curve> sorted = new ArrayList<>();
-        bySetting.values().forEach(s -> s.stream()
-                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
+        List<Setting> settings = new ArrayList<>(); // of each curve sorted
+        bySetting.forEach((setting, cs) -> cs.stream()
+                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(c -> {
+                    sorted.add(c);
+                    settings.add(setting);
+                }));
         // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
         double[] p = sorted.stream().mapToDouble(Answers::pNoChange).toArray();
         double[] q = FalseDiscovery.adjust(p);
-        List<Speedup> out = new ArrayList<>();
+        Map<Setting, List<Speedup>> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             Curve c = sorted.get(i);
             Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
                     : c.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
-            out.add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
+            out.computeIfAbsent(settings.get(i), x -> new ArrayList<>())
+                    .add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
         }
-        return List.copyOf(out);
+        return out.entrySet().stream().map(e -> new Scaling(e.getKey(), e.getValue())).toList();
     }
 
     /** Whether there are ranked points and every one was measured in its run's place rounds. */

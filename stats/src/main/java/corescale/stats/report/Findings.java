@@ -69,7 +69,8 @@ public final class Findings {
         input.answers().counters().forEach(r -> answered.add(r.place()));
         input.answers().models().forEach(r -> answered.add(r.place()));
         Set<Group> scaled = new HashSet<>();
-        input.answers().scaling().forEach(s -> scaled.add(Group.of(s.to())));
+        input.answers().scaling().forEach(s -> scaled.add(new Group(s.setting().family(), s.setting().benchmark(),
+                s.setting().params(), s.setting().mode())));
         Fastest.lines(input.points(), input.rankings(), answered, out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves().stream().filter(c -> !scaled.contains(Group.of(c.key()))).toList(), out);
