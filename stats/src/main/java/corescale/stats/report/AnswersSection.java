@@ -36,13 +36,27 @@ final class AnswersSection {
     }
 
     /**
+     * What a line answers, the same on every machine that measured it, so that the fleet page sets their
+     * answers side by side.
+     *
+     * @param kind      which of the section's questions
+     * @param setting   the benchmark setting asked about; null for threads vs processes
+     * @param situation where the counters were ranked (the models: at the most cores); null for the others
+     */
+    record Question(Kind kind, Answers.Setting setting, Answers.Situation situation) {
+
+        enum Kind { SHARED_COUNTER, COUNTERS_NOT_RANKED, EXECUTION_MODELS, SCALING, THREADS_VS_PROCESSES }
+    }
+
+    /**
      * One answer, in two parts: its topic, what is asked without where it was measured ("Shared counter,
      * increment [work=0], threads = cores"), and the answer ("(4t/4c): longAdder is fastest, ..."), so
      * that the same question's answers of several machines can be set side by side.
      *
-     * @param joint what joins them into the sentence (" ", ": " or nothing)
+     * @param question what is asked, as a key; the topic words it
+     * @param joint    what joins them into the sentence (" ", ": " or nothing)
      */
-    record Line(String topic, String joint, String answer) {
+    record Line(Question question, String topic, String joint, String answer) {
 
         /** The sentence a reader quotes: the topic, then the answer. */
         String sentence() {
@@ -58,19 +72,24 @@ final class AnswersSection {
             rankings.forEach(r -> {
                 String topic = "Shared counter, " + title + ", " + situationName(r);
                 String place = situationPlace(r);
-                out.add(new Line(topic, place.startsWith(" ") ? " " : "", place.strip() + ": "
+                out.add(new Line(new Question(Question.Kind.SHARED_COUNTER, setting, r.situation()), topic,
+                        place.startsWith(" ") ? " " : "", place.strip() + ": "
                         + ahead(r, "variant").map(h -> h + "; of the ranked, ").orElse("") + leaders(r) + "."));
             });
-            notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked", ": ", n + ".")));
+            notRanked(rankings).ifPresent(n -> out.add(new Line(new Question(Question.Kind.COUNTERS_NOT_RANKED, setting, null),
+                    "Shared counter, " + title + ", not ranked", ": ", n + ".")));
         });
         for (Ranking r : a.models()) {
             String topic = "Execution models, " + group(r.setting()).subject();
-            out.add(new Line(topic, " ", "at " + Groups.at(r.place().cores(), r.place().threads())
+            out.add(new Line(new Question(Question.Kind.EXECUTION_MODELS, r.setting(), r.situation()), topic, " ",
+                    "at " + Groups.at(r.place().cores(), r.place().threads())
                     + ": " + ahead(r, "model").map(h -> h + "; of the ranked, ").orElse("") + modelSentence(r)
                     + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
-        a.scaling().forEach(sc -> out.add(new Line("Scaling, " + group(sc.setting()).title(), ": ", scalingSentence(sc) + ".")));
-        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line("Threads vs processes", " ",
+        a.scaling().forEach(sc -> out.add(new Line(new Question(Question.Kind.SCALING, sc.setting(), null),
+                "Scaling, " + group(sc.setting()).title(), ": ", scalingSentence(sc) + ".")));
+        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line(
+                new Question(Question.Kind.THREADS_VS_PROCESSES, null, null), "Threads vs processes", " ",
                 "at " + where + ": " + processesSentence(rows) + ".")));
         return out;
     }
