@@ -43,7 +43,7 @@ final class Fastest {
             List<String> ahead = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
-                if (at.size() >= 2 && !answered.contains(Place.of(at.get(0).key()))) {
+                if (!answered.contains(Place.of(at.get(0).key()))) { // Leads names none for a point measured alone
                     if (leads.aheadAt(at.get(0)).isEmpty()) {
                         leader(at, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
                     } else {

@@ -126,7 +126,7 @@ public final class Findings {
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
         Map<Group, List<ScalingCurve>> groups = new LinkedHashMap<>();
         for (ScalingCurve c : curves) {
-            if (c.key().axis() == Axis.CORES && c.points().size() >= 2) {
+            if (c.key().axis() == Axis.CORES && c.hasSpeedup()) {
                 groups.computeIfAbsent(Group.of(c.key()), g -> new ArrayList<>()).add(c);
             }
         }

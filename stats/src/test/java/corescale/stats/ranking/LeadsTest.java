@@ -250,6 +250,19 @@ class LeadsTest {
     }
 
     @Test
+    void theOnlyRankedPointIsNamedSoOnlyWhereOthersWereMeasuredBeside() {
+        PointSummary alone = Synthetic.summary(Synthetic.key("a", 1, 1), Mode.THROUGHPUT, 100, 101, 99);
+        PointSummary ranked = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 101, 99);
+        PointSummary oneFork = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 300);
+        List<PointSummary> points = List.of(alone, ranked, oneFork);
+        Leads leads = Leads.of(points, Eligibility.of(points, List.of(), Bounds.NONE));
+        assertEquals(Optional.empty(), leads.soleRanked(alone), "measured alone: nothing to be the only one ranked among");
+        assertEquals(Optional.of(ranked), leads.soleRanked(ranked));
+        assertEquals(Optional.of(ranked), leads.soleRanked(oneFork), "the place's, asked through any of its points");
+        assertEquals(Optional.empty(), leads.at(ranked), "one ranked: no lead to test");
+    }
+
+    @Test
     void forkMeansWithoutSpreadDecideNothing() {
         PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 100);
         PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 90, 90);
