@@ -69,6 +69,17 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling
     /** The counters variant every other is measured against: what a Java engineer writes first. */
     public static final String BASELINE = "synchronized";
 
+    /** How many ranked variants of every ranking (counters and models) stand so against their first. */
+    public int count(Standing s) {
+        return (int) java.util.stream.Stream.concat(counters.stream(), models.stream())
+                .mapToLong(r -> r.standing(s).size()).sum();
+    }
+
+    /** How many ranked variants of every ranking come after their first. */
+    public int afterFirst() {
+        return java.util.stream.Stream.concat(counters.stream(), models.stream()).mapToInt(r -> Math.max(0, r.ranked().size() - 1)).sum();
+    }
+
     /** Where a ranking was taken. */
     public enum Situation {
         /** One thread on the fewest cores: the uncontended cost. */

@@ -147,11 +147,9 @@ public final class Findings {
 
     /** How many of the Answers' variants the forks could not tell from the first, and what tells more. */
     private static void notToldApart(Answers answers, List<String> out) {
-        List<Answers.Entry> others = java.util.stream.Stream.concat(answers.counters().stream(), answers.models().stream())
-                .flatMap(r -> r.ranked().stream()).filter(e -> e.standing() != Answers.Standing.FIRST).toList();
-        long open = others.stream().filter(e -> e.standing() == Answers.Standing.NOT_TOLD_APART).count();
+        int open = answers.count(Answers.Standing.NOT_TOLD_APART);
         if (open > 0) {
-            out.add("not told apart: " + open + " of the " + others.size() + " variants the Answers rank after the first "
+            out.add("not told apart: " + open + " of the " + answers.afterFirst() + " variants the Answers rank after the first "
                     + "(forks too few or too spread to call a difference or a tie); more forks a point tell more: "
                     + "the default profile over --quick, --thorough or a finer --precision over the default");
         }

@@ -60,6 +60,12 @@ class AnswersTest {
         assertEquals(new Answers.Range(20, 20), equal.vsBaseline(Answers.Standing.FIRST, Answers.Standing.TIED));
         assertTrue(Double.isNaN(equal.vsBaseline(Answers.Standing.NOT_TOLD_APART).low()));
 
+        assertEquals(2 + 2 + 1, a.afterFirst(), "three places of 3, 3 and 2 ranked");
+        assertEquals(1, a.count(Answers.Standing.TIED));
+        assertEquals(4, a.count(Answers.Standing.BEHIND));
+        assertEquals(3, a.count(Answers.Standing.FIRST));
+        assertEquals(0, a.count(Answers.Standing.NOT_TOLD_APART));
+
         Answers.Ranking over = a.counters().get(2);
         assertEquals(Answers.Situation.OVERSUBSCRIBED, over.situation());
         assertEquals(4, over.place().threads());
