@@ -10,6 +10,7 @@ import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.HeldBackAhead;
+import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.FalseDiscovery;
@@ -56,17 +57,28 @@ import java.util.TreeMap;
  *
  * @param counters one ranking per counters setting and situation
  * @param models   one ranking per execution-model benchmark, at its most cores
- * @param scaling  one speedup per setting and variant that was measured at two or more core counts,
- *                 settings in order, fastest-scaling first within each
+ * @param scaling  per setting in order, one speedup per variant that was measured at two or more core
+ *                 counts, fastest-scaling first
  * @param processes the threads-vs-processes rows at the most cores
  * @param pairedByRound every ranked point was measured in its run's place rounds
  *                 ({@link PointSummary#roundsRun}), so every ratio within a place is paired by round
  */
-public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup> scaling,
+public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling> scaling,
                       List<ThreadsVsProcesses.Row> processes, boolean pairedByRound) {
 
     /** The counters variant every other is measured against: what a Java engineer writes first. */
     public static final String BASELINE = "synchronized";
+
+    /** How many ranked variants of every ranking (counters and models) stand so against their first. */
+    public int count(Standing s) {
+        return (int) java.util.stream.Stream.concat(counters.stream(), models.stream())
+                .mapToLong(r -> r.standing(s).size()).sum();
+    }
+
+    /** How many ranked variants of every ranking come after their first. */
+    public int afterFirst() {
+        return java.util.stream.Stream.concat(counters.stream(), models.stream()).mapToInt(r -> Math.max(0, r.ranked().size() - 1)).sum();
+    }
 
     /** Where a ranking was taken. */
     public enum Situation {
@@ -78,6 +90,29 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         OVERSUBSCRIBED,
         /** An execution model's benchmark at its most cores. */
         MOST_CORES
+    }
+
+    /**
+     * A benchmark setting: what is asked, before where (cores, threads) it was measured; ordered by its
+     * fields, the mode in its declared order, as {@link Place} is.
+     */
+    public record Setting(String family, String benchmark, String params, Mode mode) implements Comparable<Setting> {
+
+        private static final Comparator<Setting> ORDER = Comparator.comparing(Setting::family)
+                .thenComparing(Setting::benchmark).thenComparing(Setting::params).thenComparing(Setting::mode);
+
+        public static Setting of(Place p) {
+            return new Setting(p.family(), p.benchmark(), p.params(), p.mode());
+        }
+
+        public static Setting of(PointKey k) {
+            return of(Place.of(k));
+        }
+
+        @Override
+        public int compareTo(Setting o) {
+            return ORDER.compare(this, o);
+        }
     }
 
     /**
@@ -97,6 +132,67 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         /** The ranked variants that stand so against the first, highest throughput first. */
         public List<Entry> standing(Standing s) {
             return ranked.stream().filter(e -> e.standing() == s).toList();
+        }
+
+        /** The setting ranked: the place without its cores and threads. */
+        public Setting setting() {
+            return Setting.of(place);
+        }
+
+        /** The least and the greatest ratio to the baseline of the ranked variants standing so; NaN for none. */
+        public Range vsBaseline(Standing... standings) {
+            java.util.Set<Standing> so = java.util.EnumSet.noneOf(Standing.class);
+            so.addAll(List.of(standings));
+            double[] ratios = ranked.stream().filter(e -> so.contains(e.standing())).mapToDouble(e -> e.vsBaseline().value()).toArray();
+            return new Range(java.util.Arrays.stream(ratios).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(ratios).max().orElse(Double.NaN));
+        }
+
+        /** The first and the variants tied with it, highest throughput first. */
+        public List<Entry> top() {
+            return ranked.stream().filter(e -> e.standing() == Standing.FIRST || e.standing() == Standing.TIED).toList();
+        }
+
+        /** What the standings let the first (and those tied with it) be called. */
+        public Outcome outcome() {
+            return Outcome.of(ranked);
+        }
+    }
+
+    /**
+     * What a ranking claims of its first: "fastest" only where every other is behind, a tie for fastest
+     * only where every other is tied or behind; where any is not told apart, no lead is claimed.
+     */
+    public enum Outcome {
+        /** No variant may be ranked. */
+        NONE_RANKED,
+        /** One variant ranked: nothing it was measured against, so no lead to claim. */
+        ONLY_RANKED,
+        /** Every other ranked variant behind the first. */
+        FASTEST,
+        /** None tied with the first, some not told apart from it: the highest mean, no lead claimed. */
+        HIGHEST_MEAN,
+        /** Some tied with the first, every other behind them. */
+        TIE_FOR_FASTEST,
+        /** Some tied with the first, some not told apart from them: the highest means, no lead claimed. */
+        TIE_WITH_HIGHEST_MEANS,
+        /** Two or more ranked, every one tied with the first. */
+        ALL_TIE;
+
+        /** The outcome of ranked variants, highest throughput first. */
+        static Outcome of(List<Entry> ranked) {
+            if (ranked.size() <= 1) {
+                return ranked.isEmpty() ? NONE_RANKED : ONLY_RANKED;
+            }
+            long tied = ranked.stream().filter(e -> e.standing() == Standing.TIED).count();
+            boolean open = ranked.stream().anyMatch(e -> e.standing() == Standing.NOT_TOLD_APART);
+            if (tied == ranked.size() - 1) {
+                return ALL_TIE;
+            }
+            if (tied > 0) {
+                return open ? TIE_WITH_HIGHEST_MEANS : TIE_FOR_FASTEST;
+            }
+            return open ? HIGHEST_MEAN : FASTEST;
         }
     }
 
@@ -190,6 +286,56 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
         }
     }
 
+    /** The least and the greatest of some values. */
+    public record Range(double low, double high) {
+    }
+
+    /**
+     * How the variants of one setting scale. Only the variants ranked at both ends are counted and
+     * named highest or lowest: a model held back by the service scales as the service does.
+     *
+     * @param setting  the setting
+     * @param speedups one per variant, fastest-scaling first
+     */
+    public record Scaling(Setting setting, List<Speedup> speedups) {
+
+        public Scaling {
+            speedups = List.copyOf(speedups);
+        }
+
+        /** The speedups of the variants ranked at both ends, fastest-scaling first. */
+        public List<Speedup> ranked() {
+            return speedups.stream().filter(Speedup::ranked).toList();
+        }
+
+        /** The speedups of the variants not ranked at both ends. */
+        public List<Speedup> notRanked() {
+            return speedups.stream().filter(s -> !s.ranked()).toList();
+        }
+
+        /** How many of the ranked gain throughput, a discovery. */
+        public int gain() {
+            return count(Change.GAINS);
+        }
+
+        /** How many of the ranked lose throughput, a discovery. */
+        public int lose() {
+            return count(Change.LOSES);
+        }
+
+        /**
+         * How many of the ranked neither gain nor lose though their speedup differs from 1 on its own (not a
+         * discovery among the report's speedups): an interval clear of 1 beside "0 lose it" needs saying why.
+         */
+        public int aloneOnly() {
+            return (int) ranked().stream().filter(s -> s.change() == Change.NEITHER && s.tested().aloneOnly()).count();
+        }
+
+        private int count(Change c) {
+            return (int) ranked().stream().filter(s -> s.change() == c).count();
+        }
+    }
+
     /** A variant not ranked at a place, and why (lost updates, one fork, held back by the service, ...). */
     public record Unranked(String variant, Eligibility.Reason reason) {
     }
@@ -223,43 +369,47 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     }
 
     /** Per setting and variant of the counters and the models, fewest to most cores; fastest-scaling first. */
-    private static List<Speedup> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
-        Map<List<Object>, List<PointSummary>> curves = new TreeMap<>(Comparator.comparing(Object::toString));
+    private static List<Scaling> scaling(List<PointSummary> points, Eligibility eligibility, Bounds bounds) {
+        Map<Setting, Map<String, List<PointSummary>>> curves = new TreeMap<>(); // setting -> variant -> points
         for (PointSummary p : points) {
             PointKey k = p.key();
             boolean counter = k.family().equals(Families.COUNTERS) && k.threads() == k.cores();
             boolean model = Families.EXECUTION_MODELS.contains(k.family()) && k.threads() == 1;
             if (counter || model) {
-                curves.computeIfAbsent(List.of(k.family(), k.benchmark(), k.params(), k.mode(), k.variant()),
-                        c -> new ArrayList<>()).add(p);
+                curves.computeIfAbsent(Setting.of(k), s -> new TreeMap<>()).computeIfAbsent(k.variant(), v -> new ArrayList<>()).add(p);
             }
         }
-        Map<List<Object>, List<Curve>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
-        curves.forEach((curve, at) -> {
+        Map<Setting, List<Curve>> bySetting = new TreeMap<>();
+        curves.forEach((setting, variants) -> variants.values().forEach(at -> {
             if (at.stream().allMatch(p -> bounds.oneAtATime().test(p.key()))) {
                 return; // one unit at a time by construction: a latency per core count, not a scaling curve
             }
             PointSummary from = at.stream().min(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             if (to.key().cores() > from.key().cores()) {
-                bySetting.computeIfAbsent(curve.subList(0, 4), s -> new ArrayList<>()).add(new Curve(from, to,
+                bySetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(new Curve(from, to,
                         Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
             }
-        });
+        }));
         List<Curve> sorted = new ArrayList<>();
-        bySetting.values().forEach(s -> s.stream()
-                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
+        List<Setting> settings = new ArrayList<>(); // of each curve sorted
+        bySetting.forEach((setting, cs) -> cs.stream()
+                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(c -> {
+                    sorted.add(c);
+                    settings.add(setting);
+                }));
         // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
         double[] p = sorted.stream().mapToDouble(Answers::pNoChange).toArray();
         double[] q = FalseDiscovery.adjust(p);
-        List<Speedup> out = new ArrayList<>();
+        Map<Setting, List<Speedup>> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             Curve c = sorted.get(i);
             Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
                     : c.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
-            out.add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
+            out.computeIfAbsent(settings.get(i), x -> new ArrayList<>())
+                    .add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
         }
-        return List.copyOf(out);
+        return out.entrySet().stream().map(e -> new Scaling(e.getKey(), e.getValue())).toList();
     }
 
     /** Whether there are ranked points and every one was measured in its run's place rounds. */
@@ -281,9 +431,9 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
     /** Counters places: 1 thread on the fewest cores, threads = cores and the most threads on the most cores. */
     private static Map<Place, Situation> counterPlaces(Map<Place, List<PointSummary>> places) {
         Map<Place, Situation> out = new java.util.LinkedHashMap<>();
-        Map<List<Object>, List<Place>> bySetting = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<Setting, List<Place>> bySetting = new TreeMap<>();
         places.keySet().stream().filter(p -> p.family().equals(Families.COUNTERS))
-                .forEach(p -> bySetting.computeIfAbsent(List.of(p.benchmark(), p.params(), p.mode()), k -> new ArrayList<>()).add(p));
+                .forEach(p -> bySetting.computeIfAbsent(Setting.of(p), k -> new ArrayList<>()).add(p));
         for (List<Place> setting : bySetting.values()) {
             int fewest = setting.stream().mapToInt(Place::cores).min().orElseThrow();
             int most = setting.stream().mapToInt(Place::cores).max().orElseThrow();
@@ -302,9 +452,9 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
 
     /** Each model benchmark setting at its most cores (its fewest threads there). */
     private static List<Place> modelPlaces(Map<Place, List<PointSummary>> places) {
-        Map<List<Object>, Place> best = new TreeMap<>(Comparator.comparing(Object::toString));
+        Map<Setting, Place> best = new TreeMap<>();
         places.keySet().stream().filter(p -> Families.EXECUTION_MODELS.contains(p.family())).forEach(p -> best.merge(
-                List.of(p.family(), p.benchmark(), p.params(), p.mode()), p, (a, b) -> a.cores() != b.cores()
+                Setting.of(p), p, (a, b) -> a.cores() != b.cores()
                         ? (a.cores() > b.cores() ? a : b) : (a.threads() <= b.threads() ? a : b)));
         return List.copyOf(best.values());
     }
@@ -347,9 +497,11 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Speedup
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 PointSummary p = ranked.get(i);
-                Standing standing = i == 0 ? Standing.FIRST
-                        : pSameAsLeader[i - 1] < FalseDiscovery.ALPHA ? Standing.TIED
-                        : q[i - 1] <= FalseDiscovery.ALPHA ? Standing.BEHIND : Standing.NOT_TOLD_APART;
+                Standing standing = i == 0 ? Standing.FIRST : switch (Lead.Standing.of(pSameAsLeader[i - 1], q[i - 1])) {
+                    case LEADS -> Standing.BEHIND; // the first leads it
+                    case TIED -> Standing.TIED;
+                    case NOT_TOLD_APART -> Standing.NOT_TOLD_APART;
+                };
                 Ratio vs = baseline == null ? Ratio.NONE : p == baseline ? Ratio.ONE : Throughput.ratio(p, baseline);
                 entries.add(new Entry(p, standing, vs, bounds.at(p.key()),
                         i == 0 ? Tested.NONE : new Tested(pVsLeader[i - 1], q[i - 1])));

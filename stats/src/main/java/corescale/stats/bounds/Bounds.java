@@ -103,6 +103,15 @@ public final class Bounds {
         return k -> at(k).facts().oneAtATime();
     }
 
+    /**
+     * Whether some point has a bound and none is above {@link Bound#ABOVE_BOUND} times it, shown so or by
+     * its mean alone: "every model within its bound" may be said.
+     */
+    public boolean everyWithinBound() {
+        List<Bound> all = all();
+        return all.stream().anyMatch(Bound::hasBound) && all.stream().noneMatch(b -> b.aboveBound() || b.aboveByMeanOnly());
+    }
+
     /** Every point with a bound or facts, in point order. */
     public List<Bound> all() {
         return byKey.values().stream().sorted(Comparator.comparing(Bound::key)).toList();

@@ -3,9 +3,11 @@ package corescale.stats.compare;
 import corescale.stats.run.Canary;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -52,10 +54,27 @@ public record CompareResult(String base, String other, Design design, int baseRu
      *
      * @param points   the points with a positive ratio
      * @param geomean  geometric mean of their ratios
-     * @param verdicts how many points got each verdict
+     * @param verdicts how many points got each verdict, in the verdicts' order
      */
     public record Group(String family, boolean contended, List<PointComparison> points, double geomean,
                         Map<Verdict, Integer> verdicts) {
+
+        public Group {
+            points = List.copyOf(points);
+            Map<Verdict, Integer> ordered = new EnumMap<>(Verdict.class);
+            ordered.putAll(verdicts);
+            verdicts = Collections.unmodifiableMap(ordered);
+        }
+
+        /** The verdict every point of the group got, where they all got the same one; else empty. */
+        public Optional<Verdict> unanimous() {
+            return verdicts.size() == 1 ? Optional.of(verdicts.keySet().iterator().next()) : Optional.empty();
+        }
+
+        /** Whether any of its points is called faster or slower. */
+        public boolean anyClaim() {
+            return claims(verdicts);
+        }
     }
 
     /** Geometric mean of the matched, positive ratios per family, in family order. */
@@ -73,9 +92,7 @@ public record CompareResult(String base, String other, Design design, int baseRu
                 .computeIfAbsent(p.key().threads() > 1, c -> new ArrayList<>()).add(p));
         List<Group> out = new ArrayList<>();
         by.forEach((family, levels) -> levels.forEach((contended, ps) -> {
-            Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-            ps.forEach(p -> verdicts.merge(p.verdict(), 1, Integer::sum));
-            out.add(new Group(family, contended, List.copyOf(ps), geomean(ps), Map.copyOf(verdicts)));
+            out.add(new Group(family, contended, ps, geomean(ps), counts(ps)));
         }));
         return out;
     }
@@ -90,6 +107,31 @@ public record CompareResult(String base, String other, Design design, int baseRu
 
     public boolean anySlower() {
         return points.stream().anyMatch(p -> p.verdict() == Verdict.SLOWER);
+    }
+
+    /** Whether any point is called faster or slower: a difference the comparison claims. */
+    public boolean anyClaim() {
+        return claims(verdictCounts());
+    }
+
+    /** How many points got each verdict, in the verdicts' order; a verdict no point got is absent. */
+    public Map<Verdict, Integer> verdictCounts() {
+        return counts(points);
+    }
+
+    /** The points that got {@code verdict}, in point order. */
+    public List<PointComparison> points(Verdict verdict) {
+        return points.stream().filter(p -> p.verdict() == verdict).toList();
+    }
+
+    private static Map<Verdict, Integer> counts(List<PointComparison> ps) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        ps.forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private static boolean claims(Map<Verdict, Integer> counts) {
+        return counts.containsKey(Verdict.FASTER) || counts.containsKey(Verdict.SLOWER);
     }
 
     /**

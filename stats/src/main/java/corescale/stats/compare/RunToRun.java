@@ -50,6 +50,11 @@ public record RunToRun(double variance, int readings) {
         return readings > 0;
     }
 
+    /** Whether the machine drifted between the runs: then no number of forks tells a change within {@link #floor()}. */
+    public boolean drifted() {
+        return variance > 0;
+    }
+
     /** One standard deviation of a point's ratio from run to run, as a fraction: e^τ − 1. */
     public double relative() {
         return Math.expm1(Math.sqrt(variance));

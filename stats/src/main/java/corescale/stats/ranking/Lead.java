@@ -27,17 +27,48 @@ import java.util.Optional;
  */
 public record Lead(PointSummary first, PointSummary second, Ratio ratio, double p, double q, double pSame) {
 
-    /** No lead: the lead is not a discovery at the false-discovery rate {@link FalseDiscovery#ALPHA}. */
-    public boolean tied() {
-        return !(q <= FalseDiscovery.ALPHA);
+    /**
+     * Where the first stands against the second. Shown within ±{@link LogRatioTest#DEFAULT_THRESHOLD}
+     * (the equivalence test at {@link FalseDiscovery#ALPHA}) is a tie even where the lead is also a
+     * discovery: the band is the difference that matters, as in compare's "same".
+     */
+    public enum Standing {
+        /** The lead is a discovery at the false-discovery rate, and the two are not shown within the band. */
+        LEADS,
+        /** Shown within the band. */
+        TIED,
+        /** Neither shown within the band nor a discovery: the forks cannot tell them apart. */
+        NOT_TOLD_APART;
+
+        /**
+         * The one rule, for any two points where the second is tested against the first.
+         *
+         * @param pSame the equivalence test's p within the band
+         * @param q     the p of their difference adjusted over its family
+         */
+        public static Standing of(double pSame, double q) {
+            return pSame < FalseDiscovery.ALPHA ? TIED : q <= FalseDiscovery.ALPHA ? LEADS : NOT_TOLD_APART;
+        }
     }
 
-    /**
-     * First and second shown within ±{@link LogRatioTest#DEFAULT_THRESHOLD} of each other (the equivalence
-     * test at {@link FalseDiscovery#ALPHA}); without a lead and without this, they are not told apart.
-     */
-    public boolean withinBand() {
-        return pSame < FalseDiscovery.ALPHA;
+    /** What the test of the lead found. */
+    public enum Evidence {
+        /** A discovery at the false-discovery rate {@link FalseDiscovery#ALPHA}. */
+        DISCOVERY,
+        /** Tested, and not a discovery. */
+        NOT_A_DISCOVERY,
+        /** Not tested: a pair of fork means without spread (p NaN). */
+        NO_SPREAD
+    }
+
+    /** Where the first stands against the second, by {@link Standing#of}. */
+    public Standing standing() {
+        return Standing.of(pSame, q);
+    }
+
+    /** Whether the lead over every other is a discovery, not one, or could not be tested. */
+    public Evidence evidence() {
+        return q <= FalseDiscovery.ALPHA ? Evidence.DISCOVERY : Double.isNaN(p) ? Evidence.NO_SPREAD : Evidence.NOT_A_DISCOVERY;
     }
 
     /** The place's ranked points, highest throughput first. */

@@ -61,7 +61,7 @@ public final class Leads {
             List<PointSummary> ranked = Lead.ranked(at, eligibility);
             if (ranked.size() >= 2) {
                 contested.put(place, ranked);
-            } else if (ranked.size() == 1) {
+            } else if (ranked.size() == 1 && at.size() >= 2) {
                 sole.put(place, ranked.get(0));
             }
         });
@@ -134,7 +134,10 @@ public final class Leads {
         return Optional.ofNullable(byPlace.get(Place.of(point.key())));
     }
 
-    /** The only point that may be ranked at the place of {@code point}, where there is one alone (no lead to test). */
+    /**
+     * The only point that may be ranked at the place of {@code point}, where others were measured that may not
+     * (no lead to test); empty where it was measured alone.
+     */
     public Optional<PointSummary> soleRanked(PointSummary point) {
         return Optional.ofNullable(soleByPlace.get(Place.of(point.key())));
     }

@@ -1,7 +1,6 @@
 package corescale.stats.report;
 
 import corescale.stats.model.Families;
-import corescale.stats.model.Place;
 import corescale.stats.answers.Answers;
 import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
@@ -37,13 +36,27 @@ final class AnswersSection {
     }
 
     /**
+     * What a line answers, the same on every machine that measured it, so that the fleet page sets their
+     * answers side by side.
+     *
+     * @param kind      which of the section's questions
+     * @param setting   the benchmark setting asked about; null for threads vs processes
+     * @param situation where the counters were ranked (the models: at the most cores); null for the others
+     */
+    record Question(Kind kind, Answers.Setting setting, Answers.Situation situation) {
+
+        enum Kind { SHARED_COUNTER, COUNTERS_NOT_RANKED, EXECUTION_MODELS, SCALING, THREADS_VS_PROCESSES }
+    }
+
+    /**
      * One answer, in two parts: its topic, what is asked without where it was measured ("Shared counter,
      * increment [work=0], threads = cores"), and the answer ("(4t/4c): longAdder is fastest, ..."), so
      * that the same question's answers of several machines can be set side by side.
      *
-     * @param joint what joins them into the sentence (" ", ": " or nothing)
+     * @param question what is asked, as a key; the topic words it
+     * @param joint    what joins them into the sentence (" ", ": " or nothing)
      */
-    record Line(String topic, String joint, String answer) {
+    record Line(Question question, String topic, String joint, String answer) {
 
         /** The sentence a reader quotes: the topic, then the answer. */
         String sentence() {
@@ -54,47 +67,44 @@ final class AnswersSection {
     /** The answers as {@link #sentences} words them, each with its topic. */
     static List<Line> lines(Answers a) {
         List<Line> out = new ArrayList<>();
-        counterSettings(a).forEach((title, rankings) -> {
+        counterSettings(a).forEach((setting, rankings) -> {
+            String title = group(setting).subject();
             rankings.forEach(r -> {
                 String topic = "Shared counter, " + title + ", " + situationName(r);
                 String place = situationPlace(r);
-                out.add(new Line(topic, place.startsWith(" ") ? " " : "", place.strip() + ": "
+                out.add(new Line(new Question(Question.Kind.SHARED_COUNTER, setting, r.situation()), topic,
+                        place.startsWith(" ") ? " " : "", place.strip() + ": "
                         + ahead(r, "variant").map(h -> h + "; of the ranked, ").orElse("") + leaders(r) + "."));
             });
-            notRanked(rankings).ifPresent(n -> out.add(new Line("Shared counter, " + title + ", not ranked", ": ", n + ".")));
+            notRanked(rankings).ifPresent(n -> out.add(new Line(new Question(Question.Kind.COUNTERS_NOT_RANKED, setting, null),
+                    "Shared counter, " + title + ", not ranked", ": ", n + ".")));
         });
         for (Ranking r : a.models()) {
-            String topic = "Execution models, " + title(r.place());
-            out.add(new Line(topic, " ", "at " + Groups.at(r.place().cores(), r.place().threads())
+            String topic = "Execution models, " + group(r.setting()).subject();
+            out.add(new Line(new Question(Question.Kind.EXECUTION_MODELS, r.setting(), r.situation()), topic, " ",
+                    "at " + Groups.at(r.place().cores(), r.place().threads())
                     + ": " + ahead(r, "model").map(h -> h + "; of the ranked, ").orElse("") + modelSentence(r)
                     + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
-        scalingSettings(a).forEach((title, speedups) -> out.add(new Line("Scaling, " + title, ": ",
-                scalingSentence(speedups) + ".")));
-        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line("Threads vs processes", " ",
+        a.scaling().forEach(sc -> out.add(new Line(new Question(Question.Kind.SCALING, sc.setting(), null),
+                "Scaling, " + group(sc.setting()).title(), ": ", scalingSentence(sc) + ".")));
+        processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line(
+                new Question(Question.Kind.THREADS_VS_PROCESSES, null, null), "Threads vs processes", " ",
                 "at " + where + ": " + processesSentence(rows) + ".")));
-        return out;
-    }
-
-    /** Speedups by setting title, in order. */
-    private static Map<String, List<Answers.Speedup>> scalingSettings(Answers a) {
-        Map<String, List<Answers.Speedup>> out = new LinkedHashMap<>();
-        a.scaling().forEach(s -> out.computeIfAbsent(Groups.title(s.to().key().family(), s.to().key().benchmark(),
-                s.to().key().params(), s.to().mode()), t -> new ArrayList<>()).add(s));
         return out;
     }
 
     /**
      * "1 → 2 cores: 0 of 10 variants gain throughput, 10 lose it; highest longAdder ×0.903 [0.851, 0.958]
-     * (45% of linear), lowest ...". Gains and losses are discoveries ({@link Answers.Change}), else neither.
-     * Only the variants ranked at both ends are counted and named highest or lowest: a model held back by
-     * the service scales as the service does ("; not ranked: asyncChannels, ...", the table gives theirs).
+     * (45% of linear), lowest ...". Gains and losses are discoveries ({@link Answers.Change}), else neither;
+     * only the variants ranked at both ends are counted ({@link Answers.Scaling}), the others named
+     * ("; not ranked: asyncChannels, ...", the table gives theirs).
      */
-    private static String scalingSentence(List<Answers.Speedup> speedups) {
-        List<Answers.Speedup> ranked = speedups.stream().filter(Answers.Speedup::ranked).toList();
-        List<String> left = speedups.stream().filter(s -> !s.ranked()).map(s -> s.to().key().variant()).toList();
+    private static String scalingSentence(Answers.Scaling sc) {
+        List<Answers.Speedup> ranked = sc.ranked();
+        List<String> left = sc.notRanked().stream().map(s -> s.to().key().variant()).toList();
         String notRanked = left.isEmpty() ? "" : "; not ranked: " + String.join(", ", left);
-        Answers.Speedup any = speedups.get(0);
+        Answers.Speedup any = sc.speedups().get(0);
         String range = any.from().key().cores() + " → " + any.to().key().cores() + " cores";
         if (ranked.isEmpty()) {
             return range + ", no variant ranked at both" + notRanked;
@@ -104,10 +114,9 @@ final class AnswersSection {
         if (ranked.size() == 1) {
             return range + ", " + top.to().key().variant() + " " + speedup(top) + notRanked;
         }
-        long gain = ranked.stream().filter(s -> s.change() == Answers.Change.GAINS).count();
-        long lose = ranked.stream().filter(s -> s.change() == Answers.Change.LOSES).count();
-        // An interval clear of 1 beside "0 lose it" reads as a contradiction unless the line says why.
-        long alone = ranked.stream().filter(s -> s.change() == Answers.Change.NEITHER && s.tested().aloneOnly()).count();
+        int gain = sc.gain();
+        int lose = sc.lose();
+        int alone = sc.aloneOnly();
         String aloneOnly = alone == 0 ? "" : ", " + alone + " more would on " + (alone == 1 ? "its" : "their")
                 + " own (no discovery among the report's speedups)";
         return range + ", " + gain + " of " + ranked.size() + (left.isEmpty() ? "" : " ranked") + " variants gain throughput, "
@@ -157,18 +166,18 @@ final class AnswersSection {
                 + "every other is shown behind, a tie " + Fmt.WITHIN_BAND + ", \"not told apart\" where the forks cannot say "
                 + "(how each is decided: after the tables).");
         doc.bullets(sentences(a));
-        Map<String, List<Ranking>> counters = counterSettings(a);
+        Map<Answers.Setting, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
             doc.h(2, "Shared counter: which guard, at 1 thread, at threads = cores, oversubscribed");
-            counters.forEach((title, rankings) -> {
-                doc.h(3, title);
+            counters.forEach((setting, rankings) -> {
+                doc.h(3, group(setting).subject());
                 counterTable(doc, rankings);
             });
         }
         if (!a.models().isEmpty()) {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
-                doc.h(3, title(r.place()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
+                doc.h(3, group(r.setting()).subject() + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 List<Entry> entries = shown(r).toList();
                 boolean bounded = entries.stream().anyMatch(e -> e.bound().hasBound());
                 if (!bounded) {
@@ -192,14 +201,13 @@ final class AnswersSection {
                 doc.table(t.build());
             }
         }
-        Map<String, List<Answers.Speedup>> scaling = scalingSettings(a);
-        if (!scaling.isEmpty()) {
+        if (!a.scaling().isEmpty()) {
             doc.h(2, "Scaling: how each variant's throughput grows with cores");
-            scaling.forEach((title, speedups) -> {
-                doc.h(3, title);
+            a.scaling().forEach(sc -> {
+                doc.h(3, group(sc.setting()).title());
                 Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [" + Fmt.LEVEL + " CI]")
                         .num("of linear").text("");
-                for (Answers.Speedup s : speedups) {
+                for (Answers.Speedup s : sc.speedups()) {
                     t.row(s.to().key().variant(), Groups.at(s.from().key().cores(), s.from().key().threads()) + " → "
                             + Groups.at(s.to().key().cores(), s.to().key().threads()), withInterval(s.speedup()),
                             Fmt.pct(s.efficiency()), change(s) + (s.ranked() ? "" : (change(s).isEmpty() ? "" : ", ") + "not ranked"));
@@ -233,15 +241,15 @@ final class AnswersSection {
     }
 
     /** Counters rankings by setting ("Counters.increment [workInside=0;workOutside=0]"), situations in order. */
-    private static Map<String, List<Ranking>> counterSettings(Answers a) {
-        Map<String, List<Ranking>> out = new LinkedHashMap<>();
-        a.counters().forEach(r -> out.computeIfAbsent(title(r.place()), t -> new ArrayList<>()).add(r));
+    private static Map<Answers.Setting, List<Ranking>> counterSettings(Answers a) {
+        Map<Answers.Setting, List<Ranking>> out = new LinkedHashMap<>();
+        a.counters().forEach(r -> out.computeIfAbsent(r.setting(), t -> new ArrayList<>()).add(r));
         out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Ranking::situation)));
         return out;
     }
 
-    private static String title(Place p) {
-        return Groups.title(p.family(), p.benchmark(), p.params(), p.mode()).substring(p.family().length() + 3);
+    private static Group group(Answers.Setting s) {
+        return new Group(s.family(), s.benchmark(), s.params(), s.mode());
     }
 
     /** "1 thread", "threads = cores", "oversubscribed"; empty at the most cores. */
@@ -281,7 +289,7 @@ final class AnswersSection {
      * of it; then ... of virtualThreads", or "fixedPool and processes tie for fastest within ±5% (...)".
      */
     private static String modelSentence(Ranking r) {
-        if (r.ranked().isEmpty()) {
+        if (r.outcome() == Answers.Outcome.NONE_RANKED) {
             return "no model may be ranked";
         }
         Entry first = r.ranked().get(0);
@@ -294,33 +302,31 @@ final class AnswersSection {
                     + (first.bound().aboveByMeanOnly() ? ", above it by the mean only" : ""));
         }
         if (!tied.isEmpty()) {
-            notes.add(listed(tied) + " of it");
+            notes.add(listed(r, Standing.TIED) + " of it");
         }
         return who(r) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
-                + (open.isEmpty() ? "" : "; not told apart from " + (tied.isEmpty() ? "it" : "them") + ": " + listed(open) + " of it")
-                + (behind.isEmpty() ? "" : "; then " + listed(behind) + " of " + first.point().key().variant());
+                + (open.isEmpty() ? "" : "; not told apart from " + (tied.isEmpty() ? "it" : "them") + ": " + listed(r, Standing.NOT_TOLD_APART) + " of it")
+                + (behind.isEmpty() ? "" : "; then " + listed(r, Standing.BEHIND) + " of " + first.point().key().variant());
     }
 
     /**
-     * The first and the variants tied with it: "a is the only variant ranked" (no other to be ahead of), "a is fastest" (every other behind), "a and b tie for fastest
-     * within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2), or, where some are not told apart from
-     * them, "a has the highest mean" and "a and b tie within ±5% with the highest means": no lead is claimed.
+     * The first and the variants tied with it, by the ranking's {@link Answers.Outcome}: "a is the only variant ranked",
+     * "a is fastest", "a and b tie for fastest within ±5%", "all 6 ranked variants tie within ±5%" ("both" for 2),
+     * or, where some are not told apart from them, "a has the highest mean" and "a and b tie within ±5% with the
+     * highest means": no lead is claimed.
      */
     private static String who(Ranking r) {
-        if (r.ranked().size() == 1) { // nothing it was measured against: no lead to claim
-            return r.ranked().get(0).point().key().variant() + " is the only variant ranked";
-        }
-        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
-        top.addAll(r.standing(Standing.TIED));
         String within = " " + Fmt.WITHIN_BAND;
-        if (top.size() == r.ranked().size() && top.size() > 1) {
-            return (top.size() == 2 ? "both" : "all " + top.size()) + " ranked variants tie" + within;
-        }
-        boolean settled = r.standing(Standing.NOT_TOLD_APART).isEmpty();
-        if (top.size() > 1) {
-            return names(top) + (settled ? " tie for fastest" + within : " tie" + within + " with the highest means");
-        }
-        return names(top) + (settled ? " is fastest" : " has the highest mean");
+        String top = names(r.top());
+        return switch (r.outcome()) {
+            case NONE_RANKED -> throw new IllegalArgumentException("no variant ranked at " + r.place());
+            case ONLY_RANKED -> top + " is the only variant ranked";
+            case ALL_TIE -> (r.ranked().size() == 2 ? "both" : "all " + r.ranked().size()) + " ranked variants tie" + within;
+            case TIE_FOR_FASTEST -> top + " tie for fastest" + within;
+            case TIE_WITH_HIGHEST_MEANS -> top + " tie" + within + " with the highest means";
+            case FASTEST -> top + " is fastest";
+            case HIGHEST_MEAN -> top + " has the highest mean";
+        };
     }
 
     /** "91%", or "110% (by the mean only)" above the bound by its mean alone ({@link corescale.stats.bounds.Bound#aboveByMeanOnly}). */
@@ -334,9 +340,12 @@ final class AnswersSection {
      */
     private static String mark(Ranking r, Entry e) {
         return switch (e.standing()) {
-            case FIRST -> r.ranked().size() == 1 ? "only ranked"
-                    : !r.standing(Standing.TIED).isEmpty() ? "ties"
-                    : r.standing(Standing.NOT_TOLD_APART).isEmpty() ? "fastest" : "highest mean";
+            case FIRST -> switch (r.outcome()) {
+                case ONLY_RANKED -> "only ranked";
+                case ALL_TIE, TIE_FOR_FASTEST, TIE_WITH_HIGHEST_MEANS -> "ties";
+                case FASTEST -> "fastest";
+                case HIGHEST_MEAN, NONE_RANKED -> "highest mean";
+            };
             case TIED -> "ties";
             case NOT_TOLD_APART -> "not told apart" + q(e.vsFirst());
             case BEHIND -> "behind";
@@ -344,17 +353,17 @@ final class AnswersSection {
         };
     }
 
-    /** Each variant with its ratio when few, else how many and their range. */
-    private static String listed(List<Entry> entries) {
+    /** The ranked variants standing so: each with its ratio when few, else how many and their range. */
+    private static String listed(Ranking r, Standing s) {
+        List<Entry> entries = r.standing(s);
         if (entries.size() <= MAX_LISTED) {
             return entries.stream().map(e -> e.point().key().variant() + (isBaseline(e.vsBaseline())
                             ? " (the baseline)" : " " + withInterval(e.vsBaseline()))
                     + (e.standing() == Standing.NOT_TOLD_APART && e.vsFirst().aloneOnly() ? " (q = " + Fmt.p(e.vsFirst().q()) + ")" : ""))
                     .collect(Collectors.joining(", ")); // a tie is shown, whatever its difference's q
         }
-        double lo = entries.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
-        double hi = entries.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
-        return entries.size() + " others, " + times(lo) + " to " + times(hi);
+        Answers.Range range = r.vsBaseline(s);
+        return entries.size() + " others, " + times(range.low()) + " to " + times(range.high());
     }
 
     /** Up to this many variants are each named with their interval; more read as one range. */
@@ -365,13 +374,12 @@ final class AnswersSection {
      * range; then the variants not told apart from the first, "; not told apart from it: a ×0.9 [0.5, 1.6]".
      */
     private static String leaders(Ranking r) {
-        if (r.ranked().isEmpty()) {
+        if (r.outcome() == Answers.Outcome.NONE_RANKED) {
             return "no variant may be ranked";
         }
-        List<Entry> top = new ArrayList<>(r.standing(Standing.FIRST));
-        top.addAll(r.standing(Standing.TIED));
+        List<Entry> top = r.top();
         List<Entry> open = r.standing(Standing.NOT_TOLD_APART);
-        String rest = open.isEmpty() ? "" : "; not told apart from " + (top.size() == 1 ? "it" : "them") + ": " + listed(open);
+        String rest = open.isEmpty() ? "" : "; not told apart from " + (top.size() == 1 ? "it" : "them") + ": " + listed(r, Standing.NOT_TOLD_APART);
         if (r.baseline().isEmpty()) {
             return who(r) + rest;
         }
@@ -380,9 +388,8 @@ final class AnswersSection {
             return who(r) + rest + (open.isEmpty() ? "" : of); // the baseline leads: its own ratio says nothing
         }
         if (top.size() > MAX_LISTED) {
-            double lo = top.stream().mapToDouble(e -> e.vsBaseline().value()).min().orElse(Double.NaN);
-            double hi = top.stream().mapToDouble(e -> e.vsBaseline().value()).max().orElse(Double.NaN);
-            return who(r) + ", " + times(lo) + " to " + times(hi) + of + rest;
+            Answers.Range range = r.vsBaseline(Standing.FIRST, Standing.TIED);
+            return who(r) + ", " + times(range.low()) + " to " + times(range.high()) + of + rest;
         }
         List<Entry> notBaseline = top.stream().filter(e -> !isBaseline(e.vsBaseline())).toList();
         if (notBaseline.size() < top.size()) { // the baseline ties with them: the others' ratios, each named

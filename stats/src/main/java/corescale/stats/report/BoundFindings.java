@@ -1,7 +1,6 @@
 package corescale.stats.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +9,7 @@ import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
-import corescale.stats.model.PointSummary;
+import corescale.stats.scaling.ScalingCurves;
 
 /**
  * The findings about bounds: models measured above their physical bound (a measurement error, never a
@@ -31,7 +30,7 @@ final class BoundFindings {
             out.add("measurement error: " + join(above, b -> Fmt.times(b.ofBound()) + " " + interval(b) + " its bound ("
                     + BoundsTable.basis(b) + ")") + "; shown above " + Fmt.times(Bound.ABOVE_BOUND)
                     + " the bound, the benchmark measured something other than the model: not a win");
-        } else if (byMean.isEmpty() && all.stream().anyMatch(Bound::hasBound)) {
+        } else if (bounds.everyWithinBound()) {
             out.add("bounds: every model within " + Fmt.times(Bound.ABOVE_BOUND) + " of its physical bound");
         }
         if (!byMean.isEmpty()) {
@@ -49,15 +48,8 @@ final class BoundFindings {
                 + Fmt.times(Bound.SERVICE_BOUND) + " the service's delay, so the service or the shared CPUs set the pace,"
                 + " not the model): " + String.join(", ", bs.stream().map(b -> b.key().variant() + " at "
                 + Groups.at(b.key().cores(), b.key().threads()) + " " + Fmt.times(b.facts().latencyVsDelay())).toList())));
-        Map<Group, Boolean> oneAtATime = new LinkedHashMap<>();
-        for (PointSummary p : in.points()) {
-            oneAtATime.merge(Group.of(p), bounds.at(p.key()).facts().oneAtATime(), Boolean::logicalAnd);
-        }
-        oneAtATime.forEach((group, one) -> {
-            if (one) {
-                out.add(group.title() + ": " + Wording.oneAtATime());
-            }
-        });
+        ScalingCurves.allOneAtATime(in.curves()).stream().map(c -> Group.of(c.key())).distinct()
+                .forEach(group -> out.add(group.title() + ": " + Wording.oneAtATime()));
     }
 
     /** The group of the point the bound belongs to. */

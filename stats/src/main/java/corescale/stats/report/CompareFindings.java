@@ -8,11 +8,8 @@ import corescale.stats.compare.RunToRun;
 import corescale.stats.compare.Verdict;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What a comparison found, in plain sentences, for the console and the top of its section in
@@ -38,7 +35,7 @@ public final class CompareFindings {
     public static String regression(List<CompareResult> results) {
         List<String> slower = new ArrayList<>();
         for (CompareResult r : results) {
-            r.points().stream().filter(p -> p.verdict() == Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
+            r.points(Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
                     + ": " + Groups.point(p.key(), p.mode()) + " "
                     + Fmt.times(p.ratio().value()) + " " + Fmt.ratioInterval(p.ratio().low(), p.ratio().high())));
         }
@@ -63,7 +60,7 @@ public final class CompareFindings {
         out.add(design(r));
         r.notes().forEach(n -> out.add(Wording.compare(n)));
         if (machineMoved) {
-            boolean claims = r.points().stream().anyMatch(p -> p.verdict() == Verdict.FASTER || p.verdict() == Verdict.SLOWER);
+            boolean claims = r.anyClaim();
             out.add("the canary moved beyond ±" + Fmt.rate(threshold) + (claims ? " as well" : " between the runs") + " (the machine was "
                     + CanaryText.describe(r.canary()) + "): " + (claims ? "these differences" : "a difference found here")
                     + " may be the machine, not the code; compare"
@@ -77,7 +74,7 @@ public final class CompareFindings {
      * no verdict, with the replicates the tests had, which set how wide a t interval is.
      */
     private static Optional<String> inconclusive(CompareResult r, double threshold) {
-        List<PointComparison> open = r.points().stream().filter(p -> p.verdict() == Verdict.INCONCLUSIVE).toList();
+        List<PointComparison> open = r.points(Verdict.INCONCLUSIVE);
         if (open.isEmpty() || r.design() == Design.RUNS) {
             return Optional.empty(); // with runs as the unit, the design line says how many
         }
@@ -85,7 +82,7 @@ public final class CompareFindings {
                 : "forks a point: " + r.base() + " " + range(open, PointComparison::nBase) + ", " + r.other() + " "
                 + range(open, PointComparison::nOther);
         RunToRun drift = r.runToRun();
-        String more = drift.variance() > 0
+        String more = drift.drifted()
                 ? "more forks a point tell more only up to the machine's drift: with one run a side a change within ±"
                 + Fmt.pct(drift.floor()) + " cannot be told from it, however many forks"
                 : "more forks a point tell more";
@@ -122,22 +119,20 @@ public final class CompareFindings {
 
     /** "31% slower on counters at 1 thread (4 points, all slower; paired, 6 forks each)". */
     private static String group(CompareResult.Group g, CompareResult r, double threshold, boolean machineMoved) {
-        Map<Verdict, Integer> counts = new TreeMap<>(g.verdicts());
         double geomean = g.geomean();
         List<PointComparison> points = g.points();
         int n = points.size();
-        Verdict only = counts.size() == 1 ? counts.keySet().iterator().next() : null;
+        Verdict only = g.unanimous().orElse(null);
         String effect = only == Verdict.SLOWER ? Fmt.pct(1 - geomean) + " slower"
                 : only == Verdict.FASTER ? Fmt.pct(geomean - 1) + " faster"
                 : only == Verdict.SAME ? "the same within ±" + Fmt.rate(threshold)
                 : "geometric mean ratio " + Fmt.times(geomean);
         String verdicts = only != null ? (n == 1 ? "1 point, " : n + " points, all ") + only.label()
-                : n + " points: " + String.join(", ", counts.entrySet().stream()
+                : n + " points: " + String.join(", ", g.verdicts().entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().label()).toList());
-        boolean claims = counts.containsKey(Verdict.SLOWER) || counts.containsKey(Verdict.FASTER);
         String label = g.family() + (g.contended() ? " at 2+ threads" : " at 1 thread");
         return effect + " on " + label + " (" + verdicts + "; " + replicates(points, r)
-                + (machineMoved && claims ? "; the canary moved too: " + CanaryText.describe(r.canary()) : "") + ")";
+                + (machineMoved && g.anyClaim() ? "; the canary moved too: " + CanaryText.describe(r.canary()) : "") + ")";
     }
 
     /** "paired, 6 forks each", "one run a side", "2 runs vs 2". */
@@ -182,7 +177,7 @@ public final class CompareFindings {
         }
         findings.forEach(f -> out.add("  " + f));
         r.mismatches().forEach(m -> out.add("  note: " + Wording.mismatch(r, m)));
-        long insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT).count();
+        int insufficient = r.verdictCounts().getOrDefault(Verdict.INSUFFICIENT, 0);
         if (insufficient > 0) {
             String why = switch (r.design()) {
                 case FORKS -> "fewer than " + r.minForks() + " forks in a run, or fork means without spread";
@@ -200,9 +195,7 @@ public final class CompareFindings {
 
     /** "4 same, 37 inconclusive, 65 only in results/a, 29 only in results/b": each verdict's count, in the verdicts' order. */
     public static String verdictCounts(CompareResult r) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        r.points().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
+        return String.join(", ", r.verdictCounts().entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
             case ONLY_BASE -> "only in " + r.base();
             case ONLY_OTHER -> "only in " + r.other();
             default -> e.getKey().label();

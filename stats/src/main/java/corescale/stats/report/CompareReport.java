@@ -134,7 +134,7 @@ public final class CompareReport {
             doc.p("The machine itself: " + CanaryText.describe(r.canary()) + ".");
         }
         doc.bullets(findings);
-        List<String> insufficient = r.points().stream().filter(p -> p.verdict() == Verdict.INSUFFICIENT)
+        List<String> insufficient = r.points(Verdict.INSUFFICIENT).stream()
                 .map(p -> Groups.point(p.key(), p.mode()) + ": " + Wording.compare(p.notes()))
                 .toList();
         if (!insufficient.isEmpty()) {

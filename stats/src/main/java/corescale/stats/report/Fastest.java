@@ -43,7 +43,7 @@ final class Fastest {
             List<String> ahead = new ArrayList<>();
             Map<String, Map<String, List<String>>> unranked = new TreeMap<>(); // reason -> variant -> where
             byThreads.values().forEach(byCores -> byCores.values().forEach(at -> {
-                if (at.size() >= 2 && !answered.contains(Place.of(at.get(0).key()))) {
+                if (!answered.contains(Place.of(at.get(0).key()))) { // Leads names none for a point measured alone
                     if (leads.aheadAt(at.get(0)).isEmpty()) {
                         leader(at, leads).ifPresent(l -> (l.called() ? fastest : noLeader).add(l.text()));
                     } else {
@@ -114,12 +114,15 @@ final class Fastest {
         Lead l = lead.get();
         String first = l.first().key().variant();
         String second = l.second().key().variant();
-        // As in the Answers: shown within the band is a tie, even where the lead is also a discovery.
-        if (l.withinBand() || l.tied()) {
-            String why = !l.tied() ? "a lead, but within the band"
-                    : Double.isNaN(l.p()) ? "fork means without spread" : "lead not significant at " + Fmt.rate(FalseDiscovery.ALPHA)
-                    + " FDR over " + Wording.count(leads.tests(), "test") + ": q " + Fmt.pRelation(l.q()); // q, not the pair's interval: an interval clear of 1 may still not be a discovery
-            String standing = l.withinBand() ? " tie " + Fmt.WITHIN_BAND : " not told apart";
+        if (l.standing() != Lead.Standing.LEADS) {
+            String why = switch (l.evidence()) {
+                case DISCOVERY -> "a lead, but within the band";
+                case NO_SPREAD -> "fork means without spread";
+                // q, not the pair's interval: an interval clear of 1 may still not be a discovery
+                case NOT_A_DISCOVERY -> "lead not significant at " + Fmt.rate(FalseDiscovery.ALPHA)
+                        + " FDR over " + Wording.count(leads.tests(), "test") + ": q " + Fmt.pRelation(l.q());
+            };
+            String standing = l.standing() == Lead.Standing.TIED ? " tie " + Fmt.WITHIN_BAND : " not told apart";
             return Optional.of(new Leader(false, where + " " + first + " and " + second + standing + " (ratio "
                     + Fmt.withInterval(l.ratio().value(), l.ratio().low(), l.ratio().high()) + ", " + why + ")"));
         }

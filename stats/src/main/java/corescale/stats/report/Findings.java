@@ -69,7 +69,8 @@ public final class Findings {
         input.answers().counters().forEach(r -> answered.add(r.place()));
         input.answers().models().forEach(r -> answered.add(r.place()));
         Set<Group> scaled = new HashSet<>();
-        input.answers().scaling().forEach(s -> scaled.add(Group.of(s.to())));
+        input.answers().scaling().forEach(s -> scaled.add(new Group(s.setting().family(), s.setting().benchmark(),
+                s.setting().params(), s.setting().mode())));
         Fastest.lines(input.points(), input.rankings(), answered, out);
         lostUpdates(input.lostUpdates(), out);
         scaling(input.curves().stream().filter(c -> !scaled.contains(Group.of(c.key()))).toList(), out);
@@ -125,7 +126,7 @@ public final class Findings {
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
         Map<Group, List<ScalingCurve>> groups = new LinkedHashMap<>();
         for (ScalingCurve c : curves) {
-            if (c.key().axis() == Axis.CORES && c.points().size() >= 2) {
+            if (c.key().axis() == Axis.CORES && c.hasSpeedup()) {
                 groups.computeIfAbsent(Group.of(c.key()), g -> new ArrayList<>()).add(c);
             }
         }
@@ -146,11 +147,9 @@ public final class Findings {
 
     /** How many of the Answers' variants the forks could not tell from the first, and what tells more. */
     private static void notToldApart(Answers answers, List<String> out) {
-        List<Answers.Entry> others = java.util.stream.Stream.concat(answers.counters().stream(), answers.models().stream())
-                .flatMap(r -> r.ranked().stream()).filter(e -> e.standing() != Answers.Standing.FIRST).toList();
-        long open = others.stream().filter(e -> e.standing() == Answers.Standing.NOT_TOLD_APART).count();
+        int open = answers.count(Answers.Standing.NOT_TOLD_APART);
         if (open > 0) {
-            out.add("not told apart: " + open + " of the " + others.size() + " variants the Answers rank after the first "
+            out.add("not told apart: " + open + " of the " + answers.afterFirst() + " variants the Answers rank after the first "
                     + "(forks too few or too spread to call a difference or a tie); more forks a point tell more: "
                     + "the default profile over --quick, --thorough or a finer --precision over the default");
         }

@@ -48,13 +48,16 @@ public final class FleetReport {
     /** Each machine's answers in its column, one row per question; a blank where it was not measured. */
     private static void answers(Doc doc, Fleet fleet) {
         doc.lead("Answers, machine by machine");
-        Map<String, Map<String, String>> byTopic = new LinkedHashMap<>(); // topic -> machine -> answer
+        Map<AnswersSection.Question, String> topics = new LinkedHashMap<>();
+        Map<AnswersSection.Question, Map<String, String>> byQuestion = new LinkedHashMap<>(); // question -> machine -> answer
         for (Fleet.Machine m : fleet.machines()) {
             for (AnswersSection.Line l : AnswersSection.lines(m.answers())) {
-                byTopic.computeIfAbsent(l.topic(), t -> new LinkedHashMap<>()).merge(m.label(), l.answer(), (a, b) -> a + " " + b);
+                topics.putIfAbsent(l.question(), l.topic());
+                // A question answered at two places (threads vs processes at 2t and 4t): both, in one cell.
+                byQuestion.computeIfAbsent(l.question(), q -> new LinkedHashMap<>()).merge(m.label(), l.answer(), (a, b) -> a + " " + b);
             }
         }
-        if (byTopic.isEmpty()) {
+        if (byQuestion.isEmpty()) {
             doc.p("No machine measured what the answers are about (the counters, and the cpu, io and spawn execution "
                     + "models); the charts below show what they measured.");
             return;
@@ -64,8 +67,8 @@ public final class FleetReport {
                 + "differ, the canaries below tell a faster machine from a faster lock.");
         Doc.TableBuilder t = new Doc.TableBuilder().text("question");
         fleet.machines().forEach(m -> t.text(m.label()));
-        byTopic.forEach((topic, answers) -> {
-            List<String> row = new ArrayList<>(List.of(topic));
+        byQuestion.forEach((question, answers) -> {
+            List<String> row = new ArrayList<>(List.of(topics.get(question)));
             fleet.machines().forEach(m -> row.add(answers.getOrDefault(m.label(), "–")));
             t.row(row);
         });

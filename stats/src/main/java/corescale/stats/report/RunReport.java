@@ -305,7 +305,7 @@ public final class RunReport {
 
     /** " Modes unchecked at 12 points of fewer than 4 forks." (one fork apart from two cannot be told from an outlier) */
     private static String unchecked(List<PointSummary> points) {
-        long n = points.stream().filter(p -> Modes.unchecked(p.forks())).count();
+        int n = Modes.uncheckedPoints(points);
         return n == 0 ? "" : " Modes unchecked at " + n + " point" + (n == 1 ? "" : "s") + " of fewer than "
                 + Modes.MIN_FORKS + " forks (a mode needs " + Modes.MIN_PER_MODE + " forks to be told from an outlier).";
     }

@@ -60,6 +60,11 @@ public record ScalingCurve(CurveKey key, String unit, double baselineN, List<Sca
         return usl.fitted() ? usl.errors() : amdahl.fitted() ? amdahl.errors() : null;
     }
 
+    /** Whether it has a speedup to give: two or more points, the first its baseline. */
+    public boolean hasSpeedup() {
+        return points.size() >= 2;
+    }
+
     /** The largest N measured, NaN with no points. */
     public double nMax() {
         return points.isEmpty() ? Double.NaN : points.get(points.size() - 1).n();

@@ -9,6 +9,7 @@ import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -115,6 +116,25 @@ public final class ScalingCurves {
         List<PointSummary> on = key.axis() == Axis.CORES ? onCores(mine)
                 : mine.stream().filter(s -> s.key().cores() == key.fixedCores().getAsInt()).toList();
         return on.stream().sorted(Comparator.comparingInt((PointSummary s) -> n(s.key(), key.axis()))).toList();
+    }
+
+    /**
+     * The curves of each setting (family, benchmark, params and mode) every curve of which is one unit at a
+     * time by construction ({@link ScalingCurve.Note#ONE_AT_A_TIME}), in the order given: a latency per
+     * core count throughout. A setting where only some are (a pool of cores threads at 1 core) is not.
+     */
+    public static List<ScalingCurve> allOneAtATime(List<ScalingCurve> curves) {
+        Map<Setting, Boolean> all = new HashMap<>();
+        curves.forEach(c -> all.merge(Setting.of(c.key()), c.notes().contains(ScalingCurve.Note.ONE_AT_A_TIME), Boolean::logicalAnd));
+        return curves.stream().filter(c -> all.get(Setting.of(c.key()))).toList();
+    }
+
+    /** A curve's benchmark setting: its key without variant, axis and cores. */
+    private record Setting(String family, String benchmark, String params, Mode mode) {
+
+        static Setting of(CurveKey k) {
+            return new Setting(k.family(), k.benchmark(), k.params(), k.mode());
+        }
     }
 
     /** The processors {@code threads} threads can occupy on {@code cores} cores (cores 0: unknown, as many as threads). */

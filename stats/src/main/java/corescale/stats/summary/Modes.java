@@ -1,6 +1,9 @@
 package corescale.stats.summary;
 
+import corescale.stats.model.PointSummary;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Whether a point's fork means fall into two separate groups (modes), as contended locks on a few
@@ -112,5 +115,10 @@ public final class Modes {
             sum += (s[i] - mean) * (s[i] - mean);
         }
         return sum;
+    }
+
+    /** How many of {@code points} have fork means to compare but too few to test for modes ({@link #unchecked(int)}). */
+    public static int uncheckedPoints(List<PointSummary> points) {
+        return (int) points.stream().filter(p -> unchecked(p.forks())).count();
     }
 }

@@ -46,6 +46,8 @@ class AnswersTest {
         assertTrue(one.ranked().get(0).vsBaseline().low() > 1, "twice synchronized, with an interval above 1");
         assertEquals(List.of(new Answers.Unranked("semaphorePermits", Eligibility.Reason.LOST_UPDATES)), one.unranked(),
                 "the fastest point loses updates: named, never ranked");
+        assertEquals(Answers.Outcome.TIE_FOR_FASTEST, one.outcome(), "tied with the first, synchronized behind");
+        assertEquals(List.of("atomicLong", "longAdder"), one.top().stream().map(e -> e.point().key().variant()).toList());
 
         Answers.Ranking equal = a.counters().get(1);
         assertEquals(Answers.Situation.THREADS_EQUAL_CORES, equal.situation());
@@ -53,11 +55,63 @@ class AnswersTest {
         assertEquals(List.of(), equal.standing(Answers.Standing.TIED));
         assertEquals(List.of(), equal.standing(Answers.Standing.NOT_TOLD_APART), "every other a discovery behind");
         assertEquals(List.of(new Answers.Unranked("reentrantLock", Eligibility.Reason.ONE_FORK)), equal.unranked());
+        assertEquals(Answers.Outcome.FASTEST, equal.outcome());
+        assertEquals(new Answers.Range(1, 3), equal.vsBaseline(Answers.Standing.BEHIND), "synchronized ×1, atomicLong ×3");
+        assertEquals(new Answers.Range(20, 20), equal.vsBaseline(Answers.Standing.FIRST, Answers.Standing.TIED));
+        assertTrue(Double.isNaN(equal.vsBaseline(Answers.Standing.NOT_TOLD_APART).low()));
+
+        assertEquals(2 + 2 + 1, a.afterFirst(), "three places of 3, 3 and 2 ranked");
+        assertEquals(1, a.count(Answers.Standing.TIED));
+        assertEquals(4, a.count(Answers.Standing.BEHIND));
+        assertEquals(3, a.count(Answers.Standing.FIRST));
+        assertEquals(0, a.count(Answers.Standing.NOT_TOLD_APART));
 
         Answers.Ranking over = a.counters().get(2);
         assertEquals(Answers.Situation.OVERSUBSCRIBED, over.situation());
         assertEquals(4, over.place().threads());
         assertEquals(38.0, over.ranked().get(0).vsBaseline().value(), 1e-9);
+    }
+
+    @Test
+    void theOutcomeClaimsALeadOnlyWhereNoOtherIsNotToldApart() {
+        assertEquals(Answers.Outcome.NONE_RANKED, outcome());
+        assertEquals(Answers.Outcome.ONLY_RANKED, outcome(Answers.Standing.FIRST));
+        assertEquals(Answers.Outcome.FASTEST, outcome(Answers.Standing.FIRST, Answers.Standing.BEHIND, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.HIGHEST_MEAN,
+                outcome(Answers.Standing.FIRST, Answers.Standing.NOT_TOLD_APART, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.TIE_FOR_FASTEST, outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.BEHIND));
+        assertEquals(Answers.Outcome.TIE_WITH_HIGHEST_MEANS,
+                outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.NOT_TOLD_APART));
+        assertEquals(Answers.Outcome.ALL_TIE, outcome(Answers.Standing.FIRST, Answers.Standing.TIED));
+        assertEquals(Answers.Outcome.ALL_TIE, outcome(Answers.Standing.FIRST, Answers.Standing.TIED, Answers.Standing.TIED));
+    }
+
+    /** The outcome of ranked variants standing so, in that order. */
+    private static Answers.Outcome outcome(Answers.Standing... standings) {
+        List<Answers.Entry> ranked = new ArrayList<>();
+        for (Answers.Standing s : standings) {
+            ranked.add(new Answers.Entry(counter("v" + ranked.size(), 2, 2, 100, 101, 99), s,
+                    corescale.stats.summary.Ratio.NONE, Bounds.NONE.at(counter("v", 2, 2, 1).key()), Answers.Tested.NONE));
+        }
+        return Answers.Outcome.of(ranked);
+    }
+
+    @Test
+    void settingsAreInTheOrderOfTheirFieldsTheModeAsDeclared() {
+        PointKey thrpt = new PointKey("counters", "Counters.increment", "synchronized", "k=1 x", 1, 1, Mode.THROUGHPUT);
+        PointKey avgt = new PointKey("counters", "Counters.increment", "synchronized", "k=1", 1, 1, Mode.AVERAGE_TIME);
+        List<PointSummary> points = new ArrayList<>();
+        PointKey plain = new PointKey("counters", "Counters.increment", "synchronized", "k=1", 1, 1, Mode.THROUGHPUT);
+        for (PointKey k : List.of(thrpt, plain, avgt)) {
+            points.add(Synthetic.summary(k, k.mode(), 100, 102, 98));
+            points.add(Synthetic.summary(k.withVariant("atomicLong"), k.mode(), 200, 204, 196));
+        }
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        assertEquals(List.of(new Answers.Setting("counters", "Counters.increment", "k=1", Mode.THROUGHPUT),
+                        new Answers.Setting("counters", "Counters.increment", "k=1", Mode.AVERAGE_TIME),
+                        new Answers.Setting("counters", "Counters.increment", "k=1 x", Mode.THROUGHPUT)),
+                a.counters().stream().map(Answers.Ranking::setting).toList(),
+                "params by their text (\"k=1\" before \"k=1 x\"), then throughput before time, as places are");
     }
 
     @Test
@@ -120,14 +174,19 @@ class AnswersTest {
                 counter("synchronized", 1, 1, 100, 101, 99), counter("synchronized", 2, 2, 25, 26, 24),
                 counter("synchronized", 2, 4, 20, 21, 19));
         Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
-        assertEquals(List.of("longAdder", "synchronized"), a.scaling().stream().map(s -> s.to().key().variant()).toList(),
+        assertEquals(1, a.scaling().size(), "one setting");
+        Answers.Scaling setting = a.scaling().get(0);
+        assertEquals(new Answers.Setting("counters", "Counters.increment", "workInside=0", Mode.THROUGHPUT), setting.setting());
+        List<Answers.Speedup> speedups = setting.speedups();
+        assertEquals(List.of("longAdder", "synchronized"), speedups.stream().map(s -> s.to().key().variant()).toList(),
                 "fastest-scaling first; the oversubscribed point is not on the cores curve");
-        Answers.Speedup adder = a.scaling().get(0);
+        Answers.Speedup adder = speedups.get(0);
         assertEquals(1.8, adder.speedup().value(), 1e-12);
         assertEquals(0.9, adder.efficiency(), 1e-12);
         assertTrue(adder.speedup().low() < 1.8 && adder.speedup().high() > 1.8);
-        assertEquals(0.25, a.scaling().get(1).speedup().value(), 1e-12);
-        assertEquals(List.of(Answers.Change.GAINS, Answers.Change.LOSES), a.scaling().stream().map(Answers.Speedup::change).toList());
+        assertEquals(0.25, speedups.get(1).speedup().value(), 1e-12);
+        assertEquals(List.of(Answers.Change.GAINS, Answers.Change.LOSES), speedups.stream().map(Answers.Speedup::change).toList());
+        assertEquals(List.of(1, 1, 0), List.of(setting.gain(), setting.lose(), setting.aloneOnly()));
     }
 
     @Test
@@ -135,9 +194,24 @@ class AnswersTest {
         List<PointSummary> points = List.of(counter("longAdder", 1, 1, 100, 102, 98), counter("longAdder", 2, 2, 180, 183, 177),
                 counter("atomicLong", 1, 1, 100, 60, 140), counter("atomicLong", 2, 2, 120, 70, 170));
         Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
-        Answers.Speedup wide = a.scaling().stream().filter(s -> s.to().key().variant().equals("atomicLong")).findFirst().orElseThrow();
+        Answers.Speedup wide = a.scaling().get(0).speedups().stream().filter(s -> s.to().key().variant().equals("atomicLong"))
+                .findFirst().orElseThrow();
         assertEquals(1.2, wide.speedup().value(), 1e-12);
         assertEquals(Answers.Change.NEITHER, wide.change(), "forks 40% apart: ×1.2 is no discovery");
+    }
+
+    @Test
+    void aSettingCountsTheSpeedupsThatWouldDifferFromOneOnTheirOwnOnly() {
+        List<PointSummary> points = List.of(counter("a", 1, 1, 100, 102, 98), counter("a", 2, 2, 106, 108.12, 103.88),
+                counter("b", 1, 1, 100, 110, 90), counter("b", 2, 2, 101, 111, 91),
+                counter("c", 1, 1, 100, 110, 90), counter("c", 2, 2, 99, 109, 89));
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
+        Answers.Scaling setting = a.scaling().get(0);
+        Answers.Speedup six = setting.speedups().get(0);
+        assertEquals("a", six.to().key().variant());
+        assertEquals(0.0234, six.tested().p(), 1e-4);
+        assertEquals(0.0703, six.tested().q(), 1e-4, "×1.06 of tight forks: p below 5% alone, q above it among three");
+        assertEquals(List.of(0, 0, 1), List.of(setting.gain(), setting.lose(), setting.aloneOnly()));
     }
 
     @Test
@@ -154,7 +228,8 @@ class AnswersTest {
         Bounds bounds = Bounds.of(points, facts);
         Answers a = Answers.of(points, Rankings.of(points, List.of(), bounds), bounds, List.of());
         assertEquals(1, a.scaling().size(), "StartJoin runs one unit at a time: a latency per core count");
-        Answers.Speedup s = a.scaling().get(0);
+        assertEquals(1, a.scaling().get(0).speedups().size());
+        Answers.Speedup s = a.scaling().get(0).speedups().get(0);
         assertEquals("fixedPool", s.to().key().variant());
         assertEquals(1, s.to().key().threads(), "the model's own thread count");
         assertEquals(1.9, s.speedup().value(), 1e-12);
@@ -167,7 +242,11 @@ class AnswersTest {
         List<LostUpdates> lost = List.of(new LostUpdates(points.get(1).key(), 40, 3, 3, 0));
         Answers a = Answers.of(points, Rankings.of(points, lost, Bounds.NONE), Bounds.NONE, List.of());
         assertEquals(1, a.scaling().size());
-        assertTrue(!a.scaling().get(0).ranked(), "shown, marked not ranked");
+        Answers.Scaling setting = a.scaling().get(0);
+        assertTrue(!setting.speedups().get(0).ranked(), "shown, marked not ranked");
+        assertEquals(List.of(), setting.ranked());
+        assertEquals(setting.speedups(), setting.notRanked());
+        assertEquals(List.of(0, 0, 0), List.of(setting.gain(), setting.lose(), setting.aloneOnly()), "only the ranked are counted");
     }
 
     @Test

@@ -51,6 +51,23 @@ class BoundsTest {
         assertEquals(Bound.Basis.CORES_TIMES_SEQUENTIAL, b.at(cpu("fixedPool", 2)).basis());
     }
 
+    @Test
+    void everyModelIsWithinItsBoundOnlyWhereSomeHasOneAndNoneIsAboveItEvenByTheMean() {
+        PointSummary seq = point(cpu("sequential", 2), 0.050);
+        Bounds within = Bounds.of(List.of(seq, point(cpu("fixedPool", 2), 0.0945)), Map.of());
+        assertEquals(0.945, within.at(cpu("fixedPool", 2)).ofBound(), 1e-9);
+        assertTrue(within.everyWithinBound());
+        assertTrue(Bounds.of(List.of(seq, point(cpu("fixedPool", 2), 0.104)), Map.of()).everyWithinBound(), "×1.04");
+        Bounds shown = Bounds.of(List.of(seq, point(cpu("fixedPool", 2), 0.110)), Map.of());
+        assertTrue(shown.at(cpu("fixedPool", 2)).aboveBound());
+        assertFalse(shown.everyWithinBound());
+        Bounds byMean = Bounds.of(List.of(seq, Synthetic.summary(cpu("fixedPool", 2), Mode.THROUGHPUT, 0.07, 0.15)), Map.of());
+        assertTrue(byMean.at(cpu("fixedPool", 2)).aboveByMeanOnly());
+        assertFalse(byMean.everyWithinBound(), "above by the mean only: not said to be within");
+        assertFalse(Bounds.of(List.of(point(cpu("fixedPool", 2), 0.1)), Map.of()).everyWithinBound(), "no bound: nothing to be within");
+        assertFalse(Bounds.NONE.everyWithinBound());
+    }
+
     /**
      * A mean above ×1.05 its bound is a measurement error only where the forks show it: two forks 2×
      * apart (a quick run on a busy machine) do not, whether the spread is the point's or the sequential
@@ -208,5 +225,19 @@ class BoundsTest {
         assertFalse(startJoin.usl().fitted());
         assertEquals(List.of(ScalingCurve.Note.ONE_AT_A_TIME), startJoin.notes());
         assertEquals(2, startJoinAll.points().size(), "a batch of 100 at once is still a curve");
+        assertEquals(List.of(startJoin), ScalingCurves.allOneAtATime(curves), "StartJoin's setting, every curve a latency");
+
+        // A pool of as many threads as cores runs one at a time at 1 core only; another variant never does.
+        PointKey pool = cpu("fixedPool", 1);
+        List<PointSummary> mixed = List.of(point(pool, 1), point(pool.withCores(2), 2), point(cpu("forkJoin", 1), 1),
+                point(cpu("forkJoin", 2), 2), point(cpu("virtual", 1), 1), point(cpu("virtual", 2), 2));
+        Map<PointKey, PointFacts> ones = Map.of(pool, new PointFacts(1, Double.NaN, Double.NaN),
+                pool.withCores(2), new PointFacts(1, Double.NaN, Double.NaN),
+                cpu("forkJoin", 1), new PointFacts(1, Double.NaN, Double.NaN), cpu("forkJoin", 2), new PointFacts(1, Double.NaN, Double.NaN),
+                cpu("virtual", 1), new PointFacts(1, Double.NaN, Double.NaN), cpu("virtual", 2), new PointFacts(2, Double.NaN, Double.NaN));
+        List<ScalingCurve> some = ScalingCurves.of(mixed, Bounds.of(mixed, ones).oneAtATime());
+        assertEquals(List.of(List.of(ScalingCurve.Note.ONE_AT_A_TIME), List.of(ScalingCurve.Note.ONE_AT_A_TIME), List.of()),
+                some.stream().map(ScalingCurve::notes).toList());
+        assertEquals(List.of(), ScalingCurves.allOneAtATime(some), "virtual at 2 cores runs two at once: the setting scales");
     }
 }

@@ -46,6 +46,9 @@ class RunToRunTest {
         assertEquals(0.004534239341807107, r.variance(), 1e-12);
         assertEquals(0.06965563551024198, r.relative(), 1e-12);
         assertEquals(0.1410827881797145, r.floor(), 1e-9);
+        assertTrue(r.drifted());
+        assertFalse(RunToRun.NONE.drifted());
+        assertFalse(new RunToRun(0, 6).drifted(), "estimated, and no drift: more forks tell more");
     }
 
     @Test

@@ -86,6 +86,31 @@ class LeadTest {
         assertEquals(Eligibility.Reason.ABOVE_BOUND, fastRow.notRanked());
     }
 
+    /** Shown within ±5% is a tie even beside a discovery; else a discovery leads; else not told apart. */
+    @Test
+    void theStandingTakesTheBandBeforeTheDiscovery() {
+        PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 100.2, 99.8, 100.1, 99.9);
+        PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 98, 98.2, 97.8, 98.1, 97.9);
+        Lead close = Leads.of(List.of(a, b), Eligibility.of(List.of(a, b), List.of(), Bounds.NONE)).at(a).orElseThrow();
+        assertTrue(close.q() < 1e-6 && close.pSame() < 1e-6, close.toString());
+        assertEquals(Lead.Standing.TIED, close.standing(), "2% apart, 0.2% noise: a discovery, and within ±5%");
+        assertEquals(Lead.Evidence.DISCOVERY, close.evidence());
+
+        assertEquals(Lead.Standing.LEADS, lead(0.01, 0.05, 0.5).standing(), "q at alpha is a discovery");
+        assertEquals(Lead.Standing.NOT_TOLD_APART, lead(0.04, 0.06, 0.5).standing());
+        assertEquals(Lead.Standing.LEADS, lead(0.01, 0.01, 0.05).standing(), "pSame at alpha is not within the band");
+        assertEquals(Lead.Standing.TIED, lead(0.01, 0.01, 0.049).standing());
+        assertEquals(Lead.Evidence.NOT_A_DISCOVERY, lead(0.04, 0.06, 0.5).evidence());
+        assertEquals(Lead.Evidence.NO_SPREAD, lead(Double.NaN, Double.NaN, Double.NaN).evidence());
+        assertEquals(Lead.Standing.NOT_TOLD_APART, lead(Double.NaN, Double.NaN, Double.NaN).standing());
+    }
+
+    private static Lead lead(double p, double q, double pSame) {
+        PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 101, 99);
+        PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 90, 91, 89);
+        return new Lead(a, b, corescale.stats.summary.Throughput.ratio(a, b), p, q, pSame);
+    }
+
     private static double[] logs(double[] xs) {
         return java.util.Arrays.stream(xs).map(Math::log).toArray();
     }

@@ -63,7 +63,7 @@ class LeadsTest {
     private static long called(List<PointSummary> points) {
         Eligibility eligibility = Eligibility.of(points, List.of(), Bounds.NONE);
         Leads leads = Leads.of(points, eligibility);
-        return points.stream().map(leads::at).flatMap(java.util.Optional::stream).distinct().filter(l -> !l.tied()).count();
+        return points.stream().map(leads::at).flatMap(java.util.Optional::stream).distinct().filter(l -> l.evidence() == Lead.Evidence.DISCOVERY).count();
     }
 
     /** Of {@code reports} seeded reports (20 places, 3 forks, b at {@code level} × a), those with any call. */
@@ -250,12 +250,26 @@ class LeadsTest {
     }
 
     @Test
+    void theOnlyRankedPointIsNamedSoOnlyWhereOthersWereMeasuredBeside() {
+        PointSummary alone = Synthetic.summary(Synthetic.key("a", 1, 1), Mode.THROUGHPUT, 100, 101, 99);
+        PointSummary ranked = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 101, 99);
+        PointSummary oneFork = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 300);
+        List<PointSummary> points = List.of(alone, ranked, oneFork);
+        Leads leads = Leads.of(points, Eligibility.of(points, List.of(), Bounds.NONE));
+        assertEquals(Optional.empty(), leads.soleRanked(alone), "measured alone: nothing to be the only one ranked among");
+        assertEquals(Optional.of(ranked), leads.soleRanked(ranked));
+        assertEquals(Optional.of(ranked), leads.soleRanked(oneFork), "the place's, asked through any of its points");
+        assertEquals(Optional.empty(), leads.at(ranked), "one ranked: no lead to test");
+    }
+
+    @Test
     void forkMeansWithoutSpreadDecideNothing() {
         PointSummary a = Synthetic.summary(Synthetic.key("a", 2, 2), Mode.THROUGHPUT, 100, 100);
         PointSummary b = Synthetic.summary(Synthetic.key("b", 2, 2), Mode.THROUGHPUT, 90, 90);
         List<PointSummary> points = List.of(a, b);
         Lead lead = Leads.of(points, Eligibility.of(points, List.of(), Bounds.NONE)).at(a).orElseThrow();
-        assertTrue(lead.tied());
+        assertEquals(Lead.Evidence.NO_SPREAD, lead.evidence());
+        assertEquals(Lead.Standing.NOT_TOLD_APART, lead.standing());
         assertTrue(Double.isNaN(lead.p()) && Double.isNaN(lead.ratio().low()), lead.toString());
         assertEquals(Ratio.Method.NO_SPREAD, lead.ratio().method());
     }

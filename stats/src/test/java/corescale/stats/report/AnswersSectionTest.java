@@ -39,6 +39,24 @@ class AnswersSectionTest {
     }
 
     @Test
+    void eachLineIsKeyedByItsQuestionNotItsWords() {
+        List<AnswersSection.Line> lines = AnswersSection.lines(answers(List.of(
+                counter("synchronized", 1, 1, 100, 101, 99), counter("atomicLong", 1, 1, 200, 202, 198),
+                counter("synchronized", 2, 2, 20, 21, 19), counter("atomicLong", 2, 2, 300, 303, 297),
+                counter("longAdder", 2, 2, 900))));
+        Answers.Setting setting = new Answers.Setting("counters", "Counters.increment", "", Mode.THROUGHPUT);
+        assertEquals(List.of(
+                new AnswersSection.Question(AnswersSection.Question.Kind.SHARED_COUNTER, setting, Answers.Situation.ONE_THREAD),
+                new AnswersSection.Question(AnswersSection.Question.Kind.SHARED_COUNTER, setting, Answers.Situation.THREADS_EQUAL_CORES),
+                new AnswersSection.Question(AnswersSection.Question.Kind.COUNTERS_NOT_RANKED, setting, null),
+                new AnswersSection.Question(AnswersSection.Question.Kind.SCALING, setting, null)),
+                lines.stream().map(AnswersSection.Line::question).toList());
+        assertEquals(List.of("Shared counter, Counters.increment, 1 thread", "Shared counter, Counters.increment, threads = cores",
+                "Shared counter, Counters.increment, not ranked", "Scaling, counters · Counters.increment"),
+                lines.stream().map(AnswersSection.Line::topic).toList());
+    }
+
+    @Test
     void aVariantWithTwoForksFarApartHasTheHighestMeanButIsNeitherFastestNorTied() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 100, 101, 99, 100.5, 99.5),

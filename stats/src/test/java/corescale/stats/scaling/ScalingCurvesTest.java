@@ -50,6 +50,11 @@ public class ScalingCurvesTest {
         assertTrue(cores.usl().fitted(), String.valueOf(cores.usl().noFit()));
         assertEquals(TRUTH.sigma(), cores.usl().sigma(), 1e-7);
         assertEquals(TRUTH.kappa(), cores.usl().kappa(), 1e-9);
+        assertTrue(cores.hasSpeedup());
+        assertFalse(ScalingCurves.of(List.of(point("atomicLong", Mode.THROUGHPUT, "ops/us", 4, 4, 10)), k -> false).get(0).hasSpeedup(),
+                "one point: no speedup");
+        assertFalse(ScalingCurves.of(sweep("atomicLong", Mode.THROUGHPUT, "ops/us", 1, 2), k -> true).get(0).hasSpeedup(),
+                "one unit at a time: no points");
         assertEquals(TRUTH.speedup(16), cores.atMax().speedup(), 1e-12);
         assertEquals(TRUTH.speedup(16) / 16, cores.atMax().efficiency(), 1e-12);
         assertEquals(TRUTH.ideal(3), cores.ideal(3), 1e-6);

@@ -30,6 +30,15 @@ class ModesTest {
         return new Summarizer().summarize(List.of(Synthetic.input(KEY, Mode.THROUGHPUT, forks))).get(0);
     }
 
+    @Test
+    void pointsOfTwoOrThreeForksAreUncheckedNotThoseOfOneOrFour() {
+        List<corescale.stats.model.PointSummary> points = List.of(Synthetic.summary(KEY, Mode.THROUGHPUT, 100),
+                Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101), Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101, 99),
+                Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101, 99, 100), Synthetic.summary(KEY, Mode.THROUGHPUT, 100, 101, 102));
+        assertEquals(3, Modes.uncheckedPoints(points));
+        assertEquals(0, Modes.uncheckedPoints(List.of()));
+    }
+
     private static double[] unimodal(SplittableRandom r, int forks, double noise) {
         double[] levels = new double[forks];
         for (int f = 0; f < forks; f++) {
