@@ -2,7 +2,9 @@ package corescale.stats.compare;
 
 import corescale.stats.Synthetic;
 import corescale.stats.run.Canary;
+import corescale.stats.summary.FalseDiscovery;
 import corescale.stats.summary.Ratio;
+import corescale.stats.summary.WelchOnLogs;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ class CompareResultTest {
 
     private static CompareResult result(List<PointComparison> points) {
         return new CompareResult("a", "b", Design.FORKS, 1, 1, points, List.of(), List.of(), Canary.NONE, RunToRun.NONE,
-                List.of(), 0.05, Comparer.ALPHA, Comparer.MIN_FORKS);
+                List.of(), 0.05, FalseDiscovery.ALPHA, WelchOnLogs.MIN_FORKS);
     }
 
     @Test
