@@ -6,6 +6,7 @@ import corescale.stats.answers.Answers.Entry;
 import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
+import corescale.stats.model.Mode;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
 import corescale.stats.summary.FalseDiscovery;
@@ -90,7 +91,7 @@ final class AnswersSection {
                 "Scaling, " + group(sc.setting()).title(), ": ", scalingSentence(sc) + ".")));
         processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line(
                 new Question(Question.Kind.THREADS_VS_PROCESSES, null, null), "Threads vs processes", " ",
-                "at " + where + ": " + processesSentence(rows) + ".")));
+                "at " + where.words() + ": " + processesSentence(rows) + ".")));
         return out;
     }
 
@@ -142,11 +143,19 @@ final class AnswersSection {
         return t.aloneOnly() ? ", q = " + Fmt.p(t.q()) : "";
     }
 
-    /** Rows by where they were measured ("2t/2c"), in order. */
-    private static Map<String, List<ThreadsVsProcesses.Row>> processesByPlace(List<ThreadsVsProcesses.Row> rows) {
-        Map<String, List<ThreadsVsProcesses.Row>> out = new LinkedHashMap<>();
-        rows.forEach(r -> out.computeIfAbsent(Groups.at(r.threads().key().cores(), r.threads().key().threads()),
-                w -> new ArrayList<>()).add(r));
+    /** Where a threads-vs-processes row was measured: threads, cores and mode (a row each with -bm thrpt,avgt). */
+    private record Where(int cores, int threads, Mode mode) {
+        /** "2t/2c", with " (avgt)" for a time mode. */
+        String words() {
+            return Groups.at(cores, threads) + Fmt.modeSuffix(mode);
+        }
+    }
+
+    /** Rows by where they were measured, in order. */
+    private static Map<Where, List<ThreadsVsProcesses.Row>> processesByPlace(List<ThreadsVsProcesses.Row> rows) {
+        Map<Where, List<ThreadsVsProcesses.Row>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(new Where(r.threads().key().cores(), r.threads().key().threads(),
+                r.threads().key().mode()), w -> new ArrayList<>()).add(r));
         return out;
     }
 

@@ -57,6 +57,25 @@ class AnswersSectionTest {
     }
 
     @Test
+    void threadsVsProcessesInTwoModesIsALineForEachMode() {
+        List<PointSummary> points = new java.util.ArrayList<>();
+        for (Mode mode : List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME)) {
+            points.add(Synthetic.summary(new PointKey("counters", "Counters.increment", "reentrantLock", "workInside=0", 2, 2, mode),
+                    mode, 10, 10.1, 9.9));
+            points.add(Synthetic.summary(new PointKey("processcounters", "ProcessCounters.increment", "fileLock",
+                    "processesPerCore=1;workInside=0", 2, 1, mode), mode, 2, 2.02, 1.98));
+        }
+        Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE,
+                corescale.stats.contention.ThreadsVsProcesses.of(points, List.of()));
+
+        List<String> answers = AnswersSection.lines(a).stream()
+                .filter(l -> l.question().kind() == AnswersSection.Question.Kind.THREADS_VS_PROCESSES)
+                .map(l -> l.answer().substring(0, l.answer().indexOf(':'))).toList();
+
+        assertEquals(List.of("at 2t/2c", "at 2t/2c (avgt)"), answers);
+    }
+
+    @Test
     void aVariantWithTwoForksFarApartHasTheHighestMeanButIsNeitherFastestNorTied() {
         List<String> said = sentences(List.of(
                 counter("synchronized", 1, 1, 100, 101, 99, 100.5, 99.5),
