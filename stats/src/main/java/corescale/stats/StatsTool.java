@@ -12,6 +12,7 @@ import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
 import corescale.stats.report.Output;
+import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
@@ -237,6 +238,14 @@ public final class StatsTool {
                     err.println("fleet: " + input + " is not a folder (give run folders, or a folder of them)");
                     return BAD_INPUT;
                 }
+                List<String> hidden = isRun(input) ? hostFolders(input) : List.of();
+                if (!hidden.isEmpty()) {
+                    // Read as one run, the folder would stand for its stray file alone and its hosts would go unread.
+                    err.println("fleet: " + input.resolve("results.csv") + " stands beside the host folders " + String.join(", ", hidden)
+                            + " of " + input + ": read as one run it would hide them; a fleet folder holds host folders only"
+                            + " (move that file away, or give the run folders themselves)");
+                    return BAD_INPUT;
+                }
                 List<Path> found = isRun(input) ? List.of(input) : runsIn(input, out);
                 if (found.isEmpty()) {
                     err.println("fleet: " + input + " holds no run folder (a folder with results.csv)");
@@ -280,6 +289,18 @@ public final class StatsTool {
 
     private static boolean isRun(Path dir) {
         return java.nio.file.Files.isRegularFile(dir.resolve("results.csv"));
+    }
+
+    /**
+     * The names of the host folders directly inside {@code dir}, sorted: folders that are runs
+     * ({@link #isRun}) or began one (a run.json; such a host measured nothing yet). A run's own
+     * folders (cds, profiles, config-NAME) hold neither.
+     */
+    private static List<String> hostFolders(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(java.nio.file.Files::isDirectory).filter(p -> isRun(p) || RunFile.exists(p))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The run folders directly inside {@code dir}, by name; a folder without results.csv is named and left out. */
