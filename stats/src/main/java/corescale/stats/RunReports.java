@@ -9,6 +9,7 @@ import corescale.stats.contention.ContentionRow;
 import corescale.stats.load.LoadedInput;
 import corescale.stats.model.PointSummary;
 import corescale.stats.report.Findings;
+import corescale.stats.report.Output;
 import corescale.stats.report.ReportInput;
 import corescale.stats.report.RunReport;
 import corescale.stats.run.Canary;
@@ -88,10 +89,21 @@ record RunReports(ReportInput input, List<String> findings, Map<String, String> 
 
     /** Writes the files and the report into {@code dir} and prints the findings. */
     void write(Path dir, PrintStream out) throws IOException {
+        Output.Rendered rendered = render(dir);
+        Output.writeAll(List.of(rendered));
+        said(rendered, out);
+    }
+
+    /** The files and the report for {@code dir}, rendered, not written ({@link Output#writeAll}). */
+    Output.Rendered render(Path dir) {
+        return RunReport.render(dir, input, findings, files);
+    }
+
+    /** What the console says once {@code rendered} is written: the points, the files, the findings. */
+    void said(Output.Rendered rendered, PrintStream out) {
         long unstable = input.points().stream().filter(PointSummary::unstable).count();
         out.println(input.points().size() + " points" + (unstable > 0 ? ", " + unstable + " unstable" : ""));
-        List<Path> written = RunReport.write(dir, input, findings, files);
-        files.keySet().forEach(f -> out.println("wrote " + dir.resolve(f)));
-        Findings.consoleLines(input, findings, written).forEach(out::println);
+        files.keySet().forEach(f -> out.println("wrote " + rendered.dir().resolve(f)));
+        Findings.consoleLines(input, findings, rendered.report()).forEach(out::println);
     }
 }

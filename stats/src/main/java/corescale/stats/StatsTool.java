@@ -12,6 +12,8 @@ import corescale.stats.model.ResultsFile;
 import corescale.stats.report.CompareFindings;
 import corescale.stats.report.CompareReport;
 import corescale.stats.report.FleetReport;
+import corescale.stats.report.Output;
+import corescale.stats.run.RunFile;
 import corescale.stats.run.RunFile.CanaryReading;
 
 import java.io.IOException;
@@ -89,10 +91,13 @@ public final class StatsTool {
         }
     }
 
-    /** Each configuration's report in its folder, then their paired comparison in {@code outDir}. */
+    /**
+     * Each configuration's report in its folder, then their paired comparison in {@code outDir}. Every
+     * file of every one is computed, checked and rendered before the first is written, and all are
+     * written together ({@link Output#writeAll}): a file that cannot be written leaves every other as it was.
+     */
     private static int reportConfigs(RunInput run, Path outDir, PrintStream out, PrintStream err)
             throws BadInputException, IOException {
-        // Everything is computed and checked before anything is written.
         Map<String, Analysis> configs = run.byConfig();
         Map<String, RunReports> reports = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Analysis> c : configs.entrySet()) {
@@ -101,17 +106,23 @@ public final class StatsTool {
         List<RunData> sides = configs.entrySet().stream().map(c -> c.getValue().runData(c.getKey(), run.canary())).toList();
         List<CompareResult> results = paired(sides, LogRatioTest.DEFAULT_THRESHOLD);
         Map<String, List<String>> options = configOptions(run, sides);
-        FiniteResults.comparisons(results);
+        Map<String, Output.Rendered> rendered = new java.util.LinkedHashMap<>();
+        reports.forEach((name, r) -> rendered.put(name, r.render(outDir.resolve(configFolder(name)))));
+        Comparison comparison = Comparison.of(outDir, sides, results, options);
+        List<Output.Rendered> all = new ArrayList<>(rendered.values());
+        all.add(comparison.rendered());
+        Output.writeAll(all);
         for (Map.Entry<String, RunReports> r : reports.entrySet()) {
             out.println("== configuration " + r.getKey());
-            r.getValue().write(outDir.resolve(configFolder(r.getKey())), out);
+            r.getValue().said(rendered.get(r.getKey()), out);
         }
         out.println("== configurations " + String.join(", ", run.configs()) + " compared with " + run.configs().get(0));
-        int code = writeComparison(outDir, sides, results, options, out, err);
+        comparison.verdicts().forEach(out::println);
+        comparison.said(out);
         out.println("Configurations " + String.join(", ", run.configs()) + ": each one's report is in "
                 + outDir.resolve("config-<name>") + "/report.md; their paired comparison is in "
                 + outDir.resolve(CompareReport.MARKDOWN));
-        return code;
+        return OK;
     }
 
     /** Compares the first input (BASE) with each of the others, one run a side; see {@link #compareSides}. */
@@ -229,6 +240,14 @@ public final class StatsTool {
                     err.println("fleet: " + input + " is not a folder (give run folders, or a folder of them)");
                     return BAD_INPUT;
                 }
+                List<String> hidden = isRun(input) ? hostFolders(input) : List.of();
+                if (!hidden.isEmpty()) {
+                    // Read as one run, the folder would stand for its stray file alone and its hosts would go unread.
+                    err.println("fleet: " + input.resolve("results.csv") + " stands beside the host folders " + String.join(", ", hidden)
+                            + " of " + input + ": read as one run it would hide them; a fleet folder holds host folders only"
+                            + " (move that file away, or give the run folders themselves)");
+                    return BAD_INPUT;
+                }
                 List<Path> found = isRun(input) ? List.of(input) : runsIn(input, out);
                 if (found.isEmpty()) {
                     err.println("fleet: " + input + " holds no run folder (a folder with results.csv)");
@@ -272,6 +291,18 @@ public final class StatsTool {
 
     private static boolean isRun(Path dir) {
         return java.nio.file.Files.isRegularFile(dir.resolve(ResultsFile.NAME));
+    }
+
+    /**
+     * The names of the host folders directly inside {@code dir}, sorted: folders that are runs
+     * ({@link #isRun}) or began one (a run.json; such a host measured nothing yet). A run's own
+     * folders (cds, profiles, config-NAME) hold neither.
+     */
+    private static List<String> hostFolders(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(java.nio.file.Files::isDirectory).filter(p -> isRun(p) || RunFile.exists(p))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The run folders directly inside {@code dir}, by name; a folder without results.csv is named and left out. */
@@ -331,17 +362,40 @@ public final class StatsTool {
      */
     private static int writeComparison(Path outDir, List<RunData> runs, List<CompareResult> results,
                                        Map<String, List<String>> options, PrintStream out, PrintStream err) throws BadInputException, IOException {
-        FiniteResults.comparisons(results);
-        List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r,
-                C1Beat.of(r, options.getOrDefault(r.base(), List.of()), options.getOrDefault(r.other(), List.of())))).toList();
-        for (int i = 0; i < results.size(); i++) {
-            CompareFindings.consoleLines(results.get(i), findings.get(i)).forEach(out::println);
-        }
-        List<Path> written = CompareReport.write(outDir, runs, results, findings,
-                Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))));
-        out.println("wrote " + outDir.resolve("compare.csv"));
-        written.stream().filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
+        Comparison comparison = Comparison.of(outDir, runs, results, options);
+        comparison.verdicts().forEach(out::println);
+        Output.writeAll(List.of(comparison.rendered()));
+        comparison.said(out);
         return OK;
+    }
+
+    /**
+     * A comparison computed, checked and rendered, not yet written.
+     *
+     * @param rendered compare.csv and compare.md/html with their charts
+     * @param verdicts each comparison's verdicts and findings, for the console
+     */
+    private record Comparison(Output.Rendered rendered, List<String> verdicts) {
+
+        static Comparison of(Path outDir, List<RunData> runs, List<CompareResult> results, Map<String, List<String>> options)
+                throws BadInputException, IOException {
+            FiniteResults.comparisons(results);
+            List<List<String>> findings = results.stream().map(r -> CompareFindings.of(r,
+                    C1Beat.of(r, options.getOrDefault(r.base(), List.of()), options.getOrDefault(r.other(), List.of())))).toList();
+            List<String> verdicts = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                verdicts.addAll(CompareFindings.consoleLines(results.get(i), findings.get(i)));
+            }
+            Output.Rendered rendered = CompareReport.render(outDir, runs, results, findings,
+                    Map.of("compare.csv", DataFiles.render(w -> CompareCsv.write(results, w))));
+            return new Comparison(rendered, verdicts);
+        }
+
+        /** The files written, for the console. */
+        void said(PrintStream out) {
+            out.println("wrote " + rendered.dir().resolve("compare.csv"));
+            rendered.report().stream().filter(p -> !p.toString().endsWith(".png")).forEach(p -> out.println("wrote " + p));
+        }
     }
 
     /** --out, else the folder of the first input (the input itself when it is a folder). */

@@ -52,11 +52,28 @@ public final class AtomicFiles {
      * @throws IOException "TARGET: cannot write: WHY", naming the first file that could not be written
      */
     public static List<Path> writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        Map<Path, byte[]> targets = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> targets.put(dir.resolve(name), bytes));
+        if (targets.isEmpty()) {
+            Files.createDirectories(dir);
+        }
+        return writeAll(targets);
+    }
+
+    /**
+     * As {@link #writeAll(Path, Map)} for files in several folders (a command's every output, a
+     * report per configuration and their comparison): all are filled beside their targets before the
+     * first rename, so a target that cannot be written, in any folder, leaves every one as it was.
+     *
+     * @param files contents by target, in the order they are renamed
+     */
+    public static List<Path> writeAll(Map<Path, byte[]> files) throws IOException {
         Map<Path, Path> staged = new LinkedHashMap<>(); // target -> its filled temporary file
         try {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path target = dir.resolve(f.getKey());
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                Path target = f.getKey();
                 try {
+                    Path dir = target.toAbsolutePath().getParent();
                     Files.createDirectories(dir);
                     if (Files.isDirectory(target)) {
                         throw new IOException(target + " is a folder");

@@ -43,6 +43,39 @@ public final class Configs {
         return out;
     }
 
+    /**
+     * Refuses a file whose rows are partly of configurations and partly of none, at the first line of
+     * the fewer kind (the rows that stray from the file's run).
+     *
+     * @param lines each row's file line, in the order of {@code rows}
+     */
+    static void oneKind(java.nio.file.Path file, List<Measurement> rows, int[] lines) throws BadInputException {
+        int plain = 0;
+        for (Measurement m : rows) {
+            plain += m.run().config().isEmpty() ? 1 : 0;
+        }
+        if (plain == 0 || plain == rows.size()) {
+            return;
+        }
+        // Ties name the kind the first row is not.
+        boolean strayIsPlain = plain < rows.size() - plain
+                || plain == rows.size() - plain && !rows.get(0).run().config().isEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            String config = rows.get(i).run().config();
+            if (config.isEmpty() == strayIsPlain) {
+                int others = strayIsPlain ? rows.size() - plain : plain;
+                throw new BadInputException(file, lines[i], "rows with and rows without a configuration (config column): "
+                        + (strayIsPlain ? "this row has none, " + rowsOf(others) + " one"
+                        : "this row has configuration '" + config + "', " + rowsOf(others) + " none")
+                        + "; a run is either a plain run or a run of --config configurations");
+            }
+        }
+    }
+
+    private static String rowsOf(int n) {
+        return n == 1 ? "1 other row of the file has" : n + " other rows of the file have";
+    }
+
     /** The files with only the rows of {@code config} (JMH's pooled results have none: they belong to ""). */
     public static List<LoadedInput> only(List<LoadedInput> loaded, String config) {
         List<LoadedInput> out = new ArrayList<>();

@@ -87,6 +87,7 @@ final class ResultsCsvReader {
                     + dropped.map(d -> " (" + d.problem() + ")").orElse(""));
         }
         Duplicates.check(file, parsed.rows, parsed.lines());
+        Configs.oneKind(file, parsed.rows, parsed.lines());
         return new Result(parsed.rows, dropped);
     }
 

@@ -50,9 +50,17 @@ public final class CompareReport {
      */
     public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results,
                                    List<List<String>> findings, Map<String, String> dataFiles) throws IOException {
+        Output.Rendered r = render(outDir, runs, results, findings, dataFiles);
+        Output.writeAll(List.of(r));
+        return r.report();
+    }
+
+    /** As {@link #write}, rendered for {@code outDir}, not written ({@link Output#writeAll}). */
+    public static Output.Rendered render(Path outDir, List<RunData> runs, List<CompareResult> results,
+                                         List<List<String>> findings, Map<String, String> dataFiles) {
         List<ChartFile> charts = new ArrayList<>();
         Doc doc = build(runs, results, findings, charts);
-        return Output.write(outDir, doc, charts, dataFiles);
+        return Output.render(outDir, doc, charts, dataFiles);
     }
 
     static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, List<ChartFile> charts) {

@@ -45,9 +45,16 @@ public final class RunReport {
      */
     public static List<Path> write(Path outDir, ReportInput input, List<String> findings, Map<String, String> dataFiles)
             throws IOException {
+        Output.Rendered r = render(outDir, input, findings, dataFiles);
+        Output.writeAll(List.of(r));
+        return r.report();
+    }
+
+    /** The report and the data files beside it for {@code outDir}, rendered, not written ({@link Output#writeAll}). */
+    public static Output.Rendered render(Path outDir, ReportInput input, List<String> findings, Map<String, String> dataFiles) {
         List<ChartFile> charts = new ArrayList<>();
         Doc doc = build(input, findings, charts);
-        return Output.write(outDir, doc, charts, dataFiles);
+        return Output.render(outDir, doc, charts, dataFiles);
     }
 
     static Doc build(ReportInput in, List<String> findings, List<ChartFile> charts) {

@@ -114,11 +114,13 @@ public record Canary(double cpu, double memory) {
         return Math.abs(cpu - 1) > threshold || Math.abs(memory - 1) > threshold;
     }
 
-    /** Mean over runs of each run's mean reading; readings not positive and finite are left out. */
+    /**
+     * Mean over runs of each run's mean reading (a run without readings counts for nothing); every
+     * reading is above 0, as {@link CanaryReading} refuses any other.
+     */
     private static double sideMean(List<List<CanaryReading>> runs, ToDoubleFunction<CanaryReading> value) {
         return runs.stream()
-                .mapToDouble(r -> r.stream().mapToDouble(value).filter(v -> v > 0 && Double.isFinite(v)).average()
-                        .orElse(Double.NaN))
+                .mapToDouble(r -> r.stream().mapToDouble(value).average().orElse(Double.NaN))
                 .filter(Double::isFinite).average().orElse(Double.NaN);
     }
 }

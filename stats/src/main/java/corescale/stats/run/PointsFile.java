@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import corescale.stats.io.BadInputException;
 import corescale.stats.load.NotUtf8;
 import corescale.stats.model.Mode;
 import corescale.stats.model.ConfigPoint;
@@ -100,82 +100,183 @@ public final class PointsFile {
         }
     }
 
-    /** {@code runDir/points.csv} as a report reads it; {@link Contents#NONE} when the file is absent. */
-    public static Contents read(Path runDir) throws IOException {
+    /**
+     * The columns every points.csv has had since the first sweep wrote one; a header without one of
+     * them is not a points.csv (a point's target would be lost without a word).
+     */
+    static final List<Column> ALWAYS = List.of(Column.FAMILY, Column.BENCHMARK, Column.VARIANT, Column.PARAMS, Column.CORES,
+            Column.THREADS, Column.FORKS, Column.MEAN, Column.UNIT, Column.REL_CI, Column.TARGET, Column.STOP);
+
+    /**
+     * {@code runDir/points.csv} as a report reads it; {@link Contents#NONE} when the file is absent. A
+     * file the sweep cannot have written is refused at its line, naming the column: an empty file (the
+     * sweep writes the header first; a header alone is a run stopped before its first point), a row
+     * cut short, a point twice, or a number outside what its column holds ({@link #checked}).
+     */
+    public static Contents read(Path runDir) throws BadInputException, IOException {
         Path file = runDir.resolve(NAME);
         if (!Files.isRegularFile(file)) {
             return Contents.NONE;
         }
+        if (Files.size(file) == 0) {
+            throw new BadInputException(file, 0, "empty file (the sweep writes the header before any point; "
+                    + "a run stopped before its first point leaves the header alone)");
+        }
         List<Stolen> stolen = new ArrayList<>();
         Map<ConfigPoint, Double> targetsMet = new HashMap<>();
         CSVParser parser = null;
+        long line = 1;
         try (Reader in = Files.newBufferedReader(file);
              CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
             parser = rows;
+            List<String> missing = ALWAYS.stream().map(c -> c.header).filter(h -> !rows.getHeaderMap().containsKey(h)).toList();
+            if (!missing.isEmpty()) {
+                throw new BadInputException(file, 1, "not a points.csv header: no column " + String.join(", ", missing));
+            }
             // A file from before `mode` keyed a point says nothing of targets: its points keep their t interval.
             boolean keyed = KEY.stream().allMatch(rows.getHeaderMap()::containsKey);
             int width = rows.getHeaderNames().size();
             Map<ConfigPoint, Long> lineOf = new HashMap<>();
-            for (CSVRecord r : rows) {
+            java.util.Iterator<CSVRecord> records = rows.iterator();
+            while (true) {
+                line = rows.getCurrentLineNumber() + 1; // the line the next record starts on
+                if (!records.hasNext()) {
+                    break;
+                }
+                CSVRecord r = records.next();
                 // The sweep writes whole rows, one per point and configuration: anything else is a damaged file.
                 if (r.size() != width) {
-                    throw new IllegalArgumentException(r.size() + " fields where the header has " + width + " (a row cut short or run on)");
+                    throw new BadInputException(file, (int) line, r.size() + " fields where the header has " + width
+                            + " (a row cut short or run on)");
                 }
+                Row row = checked(file, (int) line, r);
                 if (keyed) {
-                    Long earlier = lineOf.putIfAbsent(new ConfigPoint(key(r), value(r, Column.CONFIG)), r.getRecordNumber() + 1);
+                    Long earlier = lineOf.putIfAbsent(new ConfigPoint(row.key(), value(r, Column.CONFIG)), line);
                     if (earlier != null) {
-                        throw new IllegalArgumentException("repeats the point of line " + earlier
+                        throw new BadInputException(file, (int) line, "repeats the point of line " + earlier
                                 + " (points.csv has one row per point and configuration)");
                     }
                 }
-                double steal = value(r, Column.STEAL_PCT).isBlank() ? Double.NaN : number(r, Column.STEAL_PCT);
-                if (flagged(steal)) {
+                if (flagged(row.stealPct())) {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
-                            integer(r, Column.CORES), integer(r, Column.THREADS), steal));
+                            row.cores(), row.threads(), row.stealPct()));
                 }
                 if (keyed && TARGET_MET.equals(value(r, Column.STOP))) {
-                    targetsMet.put(new ConfigPoint(key(r), value(r, Column.CONFIG)), number(r, Column.TARGET));
+                    targetsMet.put(new ConfigPoint(row.key(), value(r, Column.CONFIG)), row.target());
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IOException(NotUtf8.in(file).getMessage(), e);
+            throw NotUtf8.in(file);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                throw new IOException(NotUtf8.in(file).getMessage(), e);
+                throw NotUtf8.in(file);
             }
-            String line = parser == null ? "" : ", line " + parser.getCurrentLineNumber();
-            throw new IOException(file + line + ": " + e.getMessage(), e);
+            // The CSV parser's own complaints (a quote left open): at the line it reached.
+            long at = parser == null ? 0 : Math.max(line, parser.getCurrentLineNumber());
+            throw new BadInputException(file, (int) at, "unreadable CSV: " + e.getMessage(), e);
         }
         return new Contents(stolen, targetsMet);
+    }
+
+    /**
+     * What a report takes from a row: its key ({@code mode} thrpt where the file predates it), cores and
+     * threads, steal (NaN where blank) and target (NaN where blank).
+     */
+    private record Row(PointKey key, double stealPct, double target) {
+        int cores() {
+            return key.cores();
+        }
+
+        int threads() {
+            return key.threads();
+        }
+    }
+
+    /**
+     * The row's values, each number checked to what its column holds as the sweep writes it
+     * (sweep.PointLines): cores, threads and forks counts of at least 1; {@code mean} a positive number or
+     * blank; {@code rel_ci} a number of at least 0 or blank; {@code target} a precision target as
+     * {@code run --precision} takes it (above 0, below 1), blank without one, and never blank where the
+     * point stopped at it ({@value #TARGET_MET}); {@code seconds}, {@code measure_seconds} at least 0;
+     * {@code steal_pct} a percentage (0 to 100) or blank; {@code involuntary_switches} a count of at
+     * least 0. A column the file predates is not checked.
+     */
+    private static Row checked(Path file, int line, CSVRecord r) throws BadInputException {
+        Cells c = new Cells(file, line, r);
+        Mode mode = Mode.THROUGHPUT;
+        if (r.isMapped(Column.MODE.header)) {
+            try {
+                mode = Mode.parse(value(r, Column.MODE));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file, line, "column " + Column.MODE.header + ": " + e.getMessage());
+            }
+        }
+        PointKey key = new PointKey(r.get(Column.FAMILY.header), r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header),
+                r.get(Column.PARAMS.header), (int) c.count(Column.CORES, 1), (int) c.count(Column.THREADS, 1), mode);
+        c.count(Column.FORKS, 1);
+        c.number(Column.MEAN, true, v -> v > 0, "a mean score, above 0");
+        c.number(Column.REL_CI, true, v -> v >= 0, "a relative interval half-width, at least 0");
+        double target = c.number(Column.TARGET, !TARGET_MET.equals(value(r, Column.STOP)), v -> v > 0 && v < 1,
+                "a precision target, a fraction above 0 and below 1 as run --precision takes it");
+        c.number(Column.SECONDS, false, v -> v >= 0, "a time in seconds, at least 0");
+        c.number(Column.MEASURE_SECONDS, false, v -> v >= 0, "a time in seconds, at least 0");
+        double steal = c.number(Column.STEAL_PCT, true, v -> v >= 0 && v <= 100, "a percentage of the CPUs' time, 0 to 100");
+        c.count(Column.INVOLUNTARY_SWITCHES, 0);
+        return new Row(key, steal, target);
+    }
+
+    /** One row's cells, read as numbers and refused at the row's line, by column name, when they are not what the column holds. */
+    private record Cells(Path file, int line, CSVRecord r) {
+
+        /** A whole number of at least {@code min}; -1 when the file has no such column. */
+        long count(Column c, long min) throws BadInputException {
+            if (!r.isMapped(c.header)) {
+                return -1;
+            }
+            String text = value(r, c);
+            long v;
+            try {
+                v = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(file, line, "column " + c.header + ": '" + text + "' is not a whole number");
+            }
+            if (v < min || (v > Integer.MAX_VALUE && c != Column.INVOLUNTARY_SWITCHES)) {
+                throw new BadInputException(file, line, "column " + c.header + ": " + text.trim() + " is not a count of at least " + min);
+            }
+            return v;
+        }
+
+        /**
+         * A number that {@code ok} accepts ({@code what} says which), NaN when blank and {@code blankOk}, or
+         * when the file has no such column. NaN and infinities are numbers no column holds.
+         */
+        double number(Column c, boolean blankOk, java.util.function.DoublePredicate ok, String what) throws BadInputException {
+            if (!r.isMapped(c.header)) {
+                return Double.NaN;
+            }
+            String text = value(r, c).trim();
+            if (text.isEmpty()) {
+                if (blankOk) {
+                    return Double.NaN;
+                }
+                throw new BadInputException(file, line, "column " + c.header + ": empty"
+                        + (c == Column.TARGET ? " where stop is " + TARGET_MET + " (the point stopped at its target, which the row names)" : ""));
+            }
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new BadInputException(file, line, "column " + c.header + ": '" + text + "' is not a number");
+            }
+            if (!Double.isFinite(v) || !ok.test(v)) {
+                throw new BadInputException(file, line, "column " + c.header + ": " + text + " is not " + what);
+            }
+            return v;
+        }
     }
 
     /** A column's value in the row, "" when the file has no such column (written before it existed). */
     private static String value(CSVRecord r, Column c) {
         return r.isMapped(c.header) && r.isSet(c.header) ? r.get(c.header) : "";
-    }
-
-    /** A column's number; what is wrong, by column name, when it is not one. */
-    private static double number(CSVRecord r, Column c) {
-        return parsed(r, c, Double::valueOf, "a number");
-    }
-
-    /** A column's whole number; what is wrong, by column name, when it is not one. */
-    private static int integer(CSVRecord r, Column c) {
-        return parsed(r, c, Integer::valueOf, "a whole number");
-    }
-
-    private static <T> T parsed(CSVRecord r, Column c, Function<String, T> parse, String what) {
-        String text = value(r, c);
-        try {
-            return parse.apply(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column " + c.header + ": '" + text + "' is not " + what);
-        }
-    }
-
-    private static PointKey key(CSVRecord r) {
-        return new PointKey(r.get(Column.FAMILY.header), r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header),
-                r.get(Column.PARAMS.header), integer(r, Column.CORES), integer(r, Column.THREADS),
-                Mode.parse(r.get(Column.MODE.header)));
     }
 }

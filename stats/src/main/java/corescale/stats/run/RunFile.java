@@ -104,11 +104,73 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         /** The chain every reading walked before its size followed the machine's cache (and was recorded). */
         public static final long UNRECORDED_CHAIN_BYTES = 64L << 20;
 
+        /**
+         * A reading is what {@code sweep.CanaryRecorder} records: a label, a time into the run of at least
+         * 0, kernel scores above 0 (a failed canary leaves no reading), a chain of at least 0 bytes. Any
+         * other value is refused ({@link BadReading}, naming the field as run.json does), never left out
+         * of a mean: a drift or an interval without it would change without a word.
+         */
         public CanaryReading {
-            Objects.requireNonNull(at, "at");
-            cpuForks = cpuForks == null ? List.of() : List.copyOf(cpuForks);
-            memoryForks = memoryForks == null ? List.of() : List.copyOf(memoryForks);
+            if (at == null) {
+                throw new BadReading("at", "is missing: a reading names when it was taken (start, middle, end or resume)");
+            }
+            if (!(secondsIntoRun >= 0) || Double.isInfinite(secondsIntoRun)) {
+                throw new BadReading("seconds_into_run", "is " + text(secondsIntoRun) + ": a time into the run is at least 0 seconds");
+            }
+            positive("cpu_ops_per_us", cpuOpsPerUs, "the CPU kernel's throughput (ops/µs)");
+            positive("memory_ns_per_load", memoryNsPerLoad, "the memory kernel's time per load (ns)");
+            cpuForks = forks("cpu_forks_ops_per_us", cpuForks);
+            memoryForks = forks("memory_forks_ns_per_load", memoryForks);
+            if (memoryChainBytes < 0) {
+                throw new BadReading("memory_chain_bytes", "is " + memoryChainBytes + ": the chain's size in bytes is at least 0 (0: not recorded)");
+            }
             memoryChainBytes = memoryChainBytes > 0 ? memoryChainBytes : UNRECORDED_CHAIN_BYTES;
+        }
+
+        /** A kernel's score: above 0 and finite. Jackson reads an absent one as 0, so 0 is said to be either. */
+        private static void positive(String field, double value, String what) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new BadReading(field, "is " + (value == 0 ? "0 or missing" : text(value)) + ": " + what + " is above 0");
+            }
+        }
+
+        /** A number as run.json writes it: -1, not -1.0. */
+        private static String text(double v) {
+            return Double.isFinite(v) ? corescale.stats.io.CsvNumbers.exact(v) : String.valueOf(v);
+        }
+
+        /** Each fork's score, above 0 and finite; none in files written before readings had several forks. */
+        private static List<Double> forks(String field, List<Double> scores) {
+            if (scores == null) {
+                return List.of();
+            }
+            for (int i = 0; i < scores.size(); i++) {
+                Double v = scores.get(i);
+                if (v == null || !(v > 0) || v.isInfinite()) {
+                    throw new BadReading(field + "[" + i + "]", "is " + (v == null ? "null" : text(v)) + ": a fork's score is above 0");
+                }
+            }
+            return List.copyOf(scores);
+        }
+    }
+
+    /**
+     * A canary reading's field that holds what no canary records.
+     *
+     * @param field as run.json names it, {@code name[i]} for an element of a list
+     */
+    public static final class BadReading extends IllegalArgumentException {
+
+        private final String field;
+
+        BadReading(String field, String problem) {
+            super(field + " " + problem);
+            this.field = field;
+        }
+
+        /** The field, as run.json names it. */
+        public String field() {
+            return field;
         }
     }
 
@@ -146,10 +208,57 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         Path file = dir.resolve(NAME);
         try {
             return JSON.readValue(file.toFile(), RunFile.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            if (e.getCause() instanceof BadReading bad) {
+                // At the reading's field: the parser has reached the reading's end when the reading is made.
+                String reading = path(e);
+                int line = lineOf(file, pointer(e) + "/" + bad.field().replaceAll("\\[(\\d+)]$", "/$1"));
+                line = line > 0 ? line : lineOf(file, pointer(e));
+                line = line > 0 ? line : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                throw new IOException(file + (line > 0 ? ":" + line : "") + ": " + reading + "." + bad.getMessage(), e);
+            }
+            throw notRunJson(file, e);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IOException(file + (line > 0 ? ":" + line : "") + ": not a corescale run.json: " + problem(e), e);
+            throw notRunJson(file, e);
         }
+    }
+
+    private static IOException notRunJson(Path file, com.fasterxml.jackson.core.JacksonException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new IOException(file + (line > 0 ? ":" + line : "") + ": not a corescale run.json: " + problem(e), e);
+    }
+
+    /** Where in the file a mapping error is, as run.json's user reads it: {@code canary[0]}. */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            s.append(r.getFieldName() != null ? (s.isEmpty() ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        return s.toString();
+    }
+
+    /** The same place as a JSON pointer: {@code /canary/0}. */
+    private static String pointer(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            s.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return s.toString();
+    }
+
+    /** The line of the value at {@code pointer} in {@code file} (the start of an object or list), 0 when it has none. */
+    private static int lineOf(Path file, String pointer) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != com.fasterxml.jackson.core.JsonToken.FIELD_NAME && !t.isStructEnd()
+                        && p.getParsingContext().pathAsPointer().toString().equals(pointer)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** What was wrong, in the file's terms: JSON that does not parse in Jackson's words, a wrong value by its place. */

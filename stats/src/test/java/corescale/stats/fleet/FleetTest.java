@@ -80,16 +80,6 @@ class FleetTest {
                 .map(s -> s.lines().stream().map(Fleet.Line::machine).toList()).toList());
     }
 
-    /** run.json reads an absent kernel's value as 0: that reading is left out of the machine's mean. */
-    @Test
-    void aCanaryReadingOfZeroIsLeftOutOfTheMean() {
-        Fleet.Machine m = machine("a", List.of(new CanaryReading("start", 0, 200, 80, null, null, 0), new CanaryReading("end", 600, 220, 0, null, null, 0)),
-                List.of());
-        // memory: 80 alone (with the 0 it would be 40); cpu: (200 + 220) / 2 = 210
-        assertEquals(80, m.canaryMemory(), 1e-12);
-        assertEquals(210, m.canaryCpu(), 1e-12);
-    }
-
     /** Readings over two chain sizes (a run resumed after the chain changed) have no one memory figure. */
     @Test
     void memoryReadingsOverTwoChainsHaveNoMean() {

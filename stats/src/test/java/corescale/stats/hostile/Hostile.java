@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Runs {@code report} and {@code compare} as the command line does ({@link StatsTool}) on hostile
+ * Runs {@code report}, {@code compare} and {@code fleet} as the command line does ({@link StatsTool}) on hostile
  * inputs, and checks a refusal: exit code 2, exactly one line on stderr, no file written or changed.
  */
 final class Hostile {
@@ -65,6 +65,11 @@ final class Hostile {
     /** {@code compare} of the first input (base) with the others, writing into the base's folder. */
     static Outcome compare(Path dir, Path... inputs) {
         return run(dir, (out, err) -> new StatsTool().compare(List.of(inputs), null, 0.05, false, out, err));
+    }
+
+    /** {@code fleet} on the inputs, writing where it writes by default. */
+    static Outcome fleet(Path dir, Path... inputs) {
+        return run(dir, (out, err) -> new StatsTool().fleet(List.of(inputs), null, out, err));
     }
 
     private interface Command {

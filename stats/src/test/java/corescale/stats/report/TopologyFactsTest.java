@@ -20,7 +20,7 @@ class TopologyFactsTest {
     Path dir;
 
     @Test
-    void topologyQuotaAndStealReachTheMachineSection() throws IOException {
+    void topologyQuotaAndStealReachTheMachineSection() throws Exception {
         Files.writeString(dir.resolve("run.json"), """
                 {"run_id":"r","args":[],"profile":"quick","cores":[1,2],"affinity":true,
                  "machine":{"host":"h"},
@@ -50,7 +50,7 @@ class TopologyFactsTest {
     }
 
     @Test
-    void aRunWithoutStealAboveTheFlagHasNoFlag() throws IOException {
+    void aRunWithoutStealAboveTheFlagHasNoFlag() throws Exception {
         Files.writeString(dir.resolve("run.json"), """
                 {"run_id":"r","machine":{"host":"h"},"topology":{"summary":"1 package × 2 cores × 1 thread; NUMA 1; L3 1"}}
                 """);

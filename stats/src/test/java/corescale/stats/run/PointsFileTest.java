@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import corescale.stats.io.BadInputException;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a report reads from points.csv: the points the steal flag picks, and its bad values named by line. */
@@ -50,8 +51,8 @@ class PointsFileTest {
                 counters,Counters.increment,atomicLong,,1,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met
                 counters,Counters.increment,atomicLong,,2,2,thrpt,4,19.0,ops/us,0.01,three,target_met
                 """);
-        IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
-        assertTrue(e.getMessage().endsWith("points.csv, line 3: column target: 'three' is not a number"), e.getMessage());
+        BadInputException e = assertThrows(BadInputException.class, () -> PointsFile.read(dir));
+        assertTrue(e.getMessage().endsWith("points.csv:3: column target: 'three' is not a number"), e.getMessage());
     }
 
     /** A core count that is not a whole number is bad input too, not rounded. */
@@ -61,8 +62,8 @@ class PointsFileTest {
                 family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop
                 counters,Counters.increment,atomicLong,,2.5,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met
                 """);
-        IOException e = assertThrows(IOException.class, () -> PointsFile.read(dir));
-        assertTrue(e.getMessage().endsWith("points.csv, line 2: column cores: '2.5' is not a whole number"), e.getMessage());
+        BadInputException e = assertThrows(BadInputException.class, () -> PointsFile.read(dir));
+        assertTrue(e.getMessage().endsWith("points.csv:2: column cores: '2.5' is not a whole number"), e.getMessage());
     }
 
     /**
@@ -74,16 +75,16 @@ class PointsFileTest {
         String header = "family,benchmark,variant,params,cores,threads,mode,forks,mean,unit,rel_ci,target,stop\n";
         String row = "counters,Counters.increment,atomicLong,,1,1,thrpt,4,10.0,ops/us,0.01,0.03,target_met\n";
         Files.writeString(dir.resolve(PointsFile.NAME), header + row + row.substring(0, 40) + "\n");
-        IOException cut = assertThrows(IOException.class, () -> PointsFile.read(dir));
-        assertTrue(cut.getMessage().endsWith("points.csv, line 3: 5 fields where the header has 13 (a row cut short or run on)"),
+        BadInputException cut = assertThrows(BadInputException.class, () -> PointsFile.read(dir));
+        assertTrue(cut.getMessage().endsWith("points.csv:3: 5 fields where the header has 13 (a row cut short or run on)"),
                 cut.getMessage());
         Files.writeString(dir.resolve(PointsFile.NAME), header + row + row.replace("4,10.0", "5,10.1"));
-        IOException twice = assertThrows(IOException.class, () -> PointsFile.read(dir));
-        assertTrue(twice.getMessage().endsWith("points.csv, line 3: repeats the point of line 2 (points.csv has one row per point "
+        BadInputException twice = assertThrows(BadInputException.class, () -> PointsFile.read(dir));
+        assertTrue(twice.getMessage().endsWith("points.csv:3: repeats the point of line 2 (points.csv has one row per point "
                 + "and configuration)"), twice.getMessage());
         Files.write(dir.resolve(PointsFile.NAME), (header + row.replace("atomicLong", "atomic\u00ffLong")).getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1));
-        IOException bytes = assertThrows(IOException.class, () -> PointsFile.read(dir));
+        BadInputException bytes = assertThrows(BadInputException.class, () -> PointsFile.read(dir));
         assertTrue(bytes.getMessage().endsWith("points.csv:2: not UTF-8 text: byte 0xFF, byte 35 of the line (save the file as UTF-8)"),
                 bytes.getMessage());
     }
