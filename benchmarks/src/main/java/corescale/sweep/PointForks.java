@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import corescale.stats.io.TextNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class PointForks {
     private final Map<RunConfig, ForkSample> samples = new LinkedHashMap<>();
     private final List<ForkResult> unwritten = new ArrayList<>();
     private double seconds;
-    private PrecisionLoop.Stop stop;
+    private Stop stop;
 
     PointForks(Point point, List<RunConfig> configs) {
         this.point = point;
@@ -75,11 +76,11 @@ final class PointForks {
     }
 
     /** Why the point stopped, or null while it may get more forks. */
-    PrecisionLoop.Stop stop() {
+    Stop stop() {
         return stop;
     }
 
-    void stop(PrecisionLoop.Stop why) {
+    void stop(Stop why) {
         stop = why;
     }
 

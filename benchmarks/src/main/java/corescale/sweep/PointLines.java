@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class PointLines {
     /** The point's points.csv values per configuration, by column (the key columns are PointLog's). */
     static List<Map<String, Object>> csv(PointForks state, Profile profile, List<Integer> cpus) {
         List<Map<String, Object>> lines = new ArrayList<>();
-        String stop = (state.open() ? PrecisionLoop.Stop.PENDING : state.stop()).label;
+        String stop = (state.open() ? Stop.PENDING : state.stop()).label;
         for (RunConfig c : state.configs()) {
             List<ForkResult> forks = state.forks(c);
             ForkResult.Load load = forks.stream().map(ForkResult::load).reduce(ForkResult.Load.NONE, ForkResult.Load::plus);
@@ -58,7 +59,7 @@ final class PointLines {
         StringBuilder line = new StringBuilder();
         ForkResult.Load load = ForkResult.Load.NONE;
         List<RunConfig> configs = state.configs();
-        boolean atTarget = state.stop() == PrecisionLoop.Stop.TARGET_MET;
+        boolean atTarget = state.stop() == Stop.TARGET_MET;
         for (RunConfig c : configs) {
             double relCi = state.relCi(c);
             String ci = Double.isNaN(relCi) ? ""

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import java.util.Set;
 import org.apache.commons.math3.stat.StatUtils;
 
 import corescale.stats.model.Place;
-import corescale.stats.run.PointsFile;
 import corescale.stats.run.RunFile.RunConfig;
 import corescale.stats.summary.ForkSample;
 import corescale.stats.summary.ForkVariance;
@@ -56,20 +56,6 @@ import corescale.stats.summary.TargetRule;
  * point that stops takes no further round, the others go on together.
  */
 public final class PrecisionLoop {
-
-    /** Why a point stopped adding forks; written to points.csv. */
-    public enum Stop {
-        TARGET_MET(PointsFile.TARGET_MET), MODES("modes"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), BUDGET("budget"),
-        FIXED_FORKS("fixed_forks"), FAILED("failed"),
-        /** Written for a point of the first pass while it may still get more forks. */
-        PENDING("pending");
-
-        public final String label;
-
-        Stop(String label) {
-            this.label = label;
-        }
-    }
 
     /** Runs forks {@code first} ... {@code first + count - 1} of a point in {@code config}, each of {@code iterations}. */
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import corescale.stats.model.ResultsFile;
 import corescale.stats.run.PointsFile;
 import java.io.FileOutputStream;
@@ -279,7 +280,7 @@ public final class Sweep {
             // What the second pass decided for the points it did not take to the target.
             for (PointForks state : open) {
                 if (state.open()) {
-                    state.stop(PrecisionLoop.Stop.BUDGET);
+                    state.stop(Stop.BUDGET);
                 }
                 synchronized (writeLock) {
                     points.put(state.point().key(), PointLines.csv(state, profile, cores.cpusFor(state.point().cores())));

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class PointLinesTest {
         String open = PointLines.progress(p, 0.03);
         assertTrue(open.endsWith(" ±2.5%, 3 fork(s), more may follow"), open);
         loop.more(loop.next(List.of(p), 1e9).orElseThrow(), forks, PrecisionLoopTest.NOTHING);
-        assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
+        assertEquals(Stop.TARGET_MET, p.stop());
         // Fork means 100, 101, 99, 100, 101: 2.776 * 0.837 / sqrt(5) = 1.0% of 100.2.
         String stopped = PointLines.progress(p, 0.03);
         assertTrue(stopped.endsWith(" ±3.0% (the target; forks ±1.0%), 5 fork(s), target met"), stopped);

@@ -1,5 +1,6 @@
 package corescale.sweep;
 
+import corescale.stats.run.PointsFile.Stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +100,7 @@ class PrecisionLoopTest {
         assertEquals(2, batch.rounds());
         loop.more(batch, forks, NOTHING);
         assertEquals(List.of("1x3", "4x2"), calls);
-        assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
+        assertEquals(Stop.TARGET_MET, p.stop());
     }
 
     /** Fork means 100, 100.2 and 99.8, each fork's iterations alike. */
@@ -116,7 +117,7 @@ class PrecisionLoopTest {
         assertEquals(1, batch.rounds());
         loop.more(batch, forks, NOTHING);
         // 4.303 * sqrt(0.04 / 3) * 3.081 = 1.53% of 100.
-        assertEquals(PrecisionLoop.Stop.TARGET_MET, p.stop());
+        assertEquals(Stop.TARGET_MET, p.stop());
     }
 
     /** The quick profile's shape: as many forks as it starts with, so no target is pursued nor met. */
@@ -126,7 +127,7 @@ class PrecisionLoopTest {
         PointForks p = point(List.of(PLAIN));
         loop.first(List.of(p), 3, source(new ArrayList<>(), FORKS_TIGHT), NOTHING);
         assertTrue(TargetRule.met(p.sample(PLAIN).means(), 0.03), "the forks would meet the target");
-        assertEquals(PrecisionLoop.Stop.MAX_FORKS, p.stop());
+        assertEquals(Stop.MAX_FORKS, p.stop());
     }
 
     @Test
@@ -191,7 +192,7 @@ class PrecisionLoopTest {
                 record(done));
         assertEquals(List.of("x1x1", "y1x1", "x2x1", "x3x1"), calls);
         assertEquals(List.of("y failed: broken", "x"), done, "the failed variant handed on at once, with why");
-        assertEquals(PrecisionLoop.Stop.FAILED, y.stop());
+        assertEquals(Stop.FAILED, y.stop());
         assertEquals(3, x.rounds());
     }
 
@@ -205,7 +206,7 @@ class PrecisionLoopTest {
         PointForks stopped = variant("z", List.of(PLAIN));
         loop.first(List.of(agree), 3, source(new ArrayList<>(), FORKS_AGREE), NOTHING);
         loop.first(List.of(disagree, stopped), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
-        stopped.stop(PrecisionLoop.Stop.MODES);
+        stopped.stop(Stop.MODES);
         // x needs 2 forks more (to 5), y 9: the place takes 4 rounds (the most at once), both in each,
         // each fork a start (about 1 s) and 3 iterations of 0.1 s.
         PrecisionLoop.Rounds rounds = loop.next(List.of(agree, disagree, stopped), 1e9).orElseThrow();
@@ -222,7 +223,7 @@ class PrecisionLoopTest {
         assertEquals(List.of("x4x1", "y4x1", "y5x1", "x5x1", "x6x1", "y6x1", "y7x1", "x7x1"), calls);
         // Judged after the batch: x's forks agree (100, 101, 99, ...: 2.447 * 0.816 / sqrt(7) * 1.650 = 1.25%),
         // y's do not; x takes no further round, y goes on.
-        assertEquals(PrecisionLoop.Stop.TARGET_MET, agree.stop());
+        assertEquals(Stop.TARGET_MET, agree.stop());
         assertNull(disagree.stop());
         assertEquals(7, agree.rounds());
         assertEquals(7, disagree.rounds());
@@ -236,7 +237,7 @@ class PrecisionLoopTest {
         PointForks p = point(List.of(PLAIN));
         loop(fixed).first(List.of(p), 3, source(calls, new double[] {100, 100, 100}, new double[] {300, 300, 300}), NOTHING);
         assertEquals(List.of("1x4"), calls);
-        assertEquals(PrecisionLoop.Stop.FIXED_FORKS, p.stop());
+        assertEquals(Stop.FIXED_FORKS, p.stop());
     }
 
     @Test
@@ -250,7 +251,7 @@ class PrecisionLoopTest {
         assertTrue(p.modeSeenOnce());
         assertEquals("", p.modes(PLAIN), "a mode seen once is no verdict");
         loop.more(new PrecisionLoop.Rounds(List.of(new PrecisionLoop.Batch(p, 1, 3, 1)), 1, 1, 1), source(calls, new double[] {131, 131, 131}), NOTHING);
-        assertEquals(PrecisionLoop.Stop.MODES, p.stop());
+        assertEquals(Stop.MODES, p.stop());
         assertEquals("2 modes: 100.5 (2 forks), 130.5 (2 forks)", p.modes(PLAIN));
     }
 
@@ -269,7 +270,7 @@ class PrecisionLoopTest {
         PrecisionLoop.Rounds check = loop.next(List.of(modes), 1e9).orElseThrow();
         assertEquals(PrecisionLoop.MODE_CHECK_ROUNDS, check.rounds());
         loop.more(check, source(new ArrayList<>(), new double[] {131, 131.1, 130.9}, new double[] {100.5, 100.6, 100.4}), NOTHING);
-        assertEquals(PrecisionLoop.Stop.MODES, modes.stop());
+        assertEquals(Stop.MODES, modes.stop());
         assertEquals("2 modes: 100.5 (3 forks), 130.5 (2 forks)", modes.modes(PLAIN));
 
         // The same first pass where the far fork was an outlier: the two forks join the others, and
@@ -280,7 +281,7 @@ class PrecisionLoopTest {
                 source(new ArrayList<>(), new double[] {100.5, 100.6, 100.4}, new double[] {99.5, 99.6, 99.4}), NOTHING);
         assertNull(outlier.stop());
         assertEquals(Optional.empty(), loop.next(List.of(outlier), 1e9), "checked once, not again");
-        assertEquals(PrecisionLoop.Stop.MAX_FORKS, outlier.stop());
+        assertEquals(Stop.MAX_FORKS, outlier.stop());
 
         // A check the budget has no room for: the point stops for what its target needs, not for the budget.
         PointForks unchecked = point(List.of(PLAIN));
@@ -288,7 +289,7 @@ class PrecisionLoopTest {
         assertEquals(2 * (costs.startSeconds(BENCHMARK) + 3 * 0.1), loop.modeCheck(unchecked).seconds(), 1e-9,
                 "two forks as long as the first");
         assertEquals(Optional.empty(), loop.next(List.of(unchecked), 2.0));
-        assertEquals(PrecisionLoop.Stop.MAX_FORKS, unchecked.stop());
+        assertEquals(Stop.MAX_FORKS, unchecked.stop());
     }
 
     /** Forks whose means differ no more than their noisy iterations predict. */
@@ -338,7 +339,7 @@ class PrecisionLoopTest {
         PrecisionLoop loop = loop(profile(3, 9, 0.03, Duration.ofMinutes(5)));
         loop.first(List.of(p), 3, source(new ArrayList<>(), FORKS_DISAGREE), NOTHING);
         assertEquals(Optional.empty(), loop.next(List.of(p), 1e9));
-        assertEquals(PrecisionLoop.Stop.MAX_FORKS, p.stop());
+        assertEquals(Stop.MAX_FORKS, p.stop());
     }
 
     @Test
@@ -347,14 +348,14 @@ class PrecisionLoopTest {
         loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).first(List.of(capped), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         // Needs 5 x 2.5 s more (to 8 forks of 15 iterations): past a 5 s cap.
         assertEquals(Optional.empty(), loop(profile(3, 10, 0.03, Duration.ofSeconds(5))).next(List.of(capped), 1e9));
-        assertEquals(PrecisionLoop.Stop.TIME_CAP, capped.stop());
+        assertEquals(Stop.TIME_CAP, capped.stop());
 
         PointForks poor = point(List.of(PLAIN));
         PrecisionLoop loop = loop(profile(3, 10, 0.03, Duration.ofMinutes(5)));
         loop.first(List.of(poor), 4, source(new ArrayList<>(), NOISY_ITERATIONS), NOTHING);
         // Nor do those 12.5 s fit in 6.7 s left.
         assertEquals(Optional.empty(), loop.next(List.of(poor), 6.7));
-        assertEquals(PrecisionLoop.Stop.BUDGET, poor.stop());
+        assertEquals(Stop.BUDGET, poor.stop());
     }
 
     @Test
@@ -463,7 +464,7 @@ class PrecisionLoopTest {
             double[] means = p.sample(PLAIN).means();
             double mean = p.sample(PLAIN).mean();
             Interval printed = Intervals.studentT(means, Intervals.LEVEL);
-            boolean atTarget = p.stop() == PrecisionLoop.Stop.TARGET_MET;
+            boolean atTarget = p.stop() == Stop.TARGET_MET;
             if (atTarget) {
                 printed = TargetRule.interval(mean, printed, 0.03);
             }

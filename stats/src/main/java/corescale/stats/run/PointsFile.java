@@ -33,8 +33,25 @@ public final class PointsFile {
     public static final String FAILURES = "failures.csv";
     public static final String ERROR = "error";
 
-    /** The {@code stop} of a point whose forks met its target. */
-    public static final String TARGET_MET = "target_met";
+    /** Why the sweep stopped adding forks to a point: the {@code stop} column's values. */
+    public enum Stop {
+        /** Its forks met the precision target; its interval is that target ({@code summary.TargetRule}). */
+        TARGET_MET("target_met"), MODES("modes"), MAX_FORKS("max_forks"), TIME_CAP("time_cap"), BUDGET("budget"),
+        FIXED_FORKS("fixed_forks"), FAILED("failed"),
+        /** Written for a point of the first pass while it may still get more forks. */
+        PENDING("pending");
+
+        public final String label;
+
+        Stop(String label) {
+            this.label = label;
+        }
+
+        /** The stop a label names, or empty. */
+        static java.util.Optional<Stop> of(String label) {
+            return java.util.Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
+        }
+    }
 
     /** Steal above this share of a point's time is flagged: the hypervisor took that much from it. */
     public static final double STEAL_FLAG = 0.02;
@@ -86,7 +103,7 @@ public final class PointsFile {
      * What a report takes from a run's points.csv, read once.
      *
      * @param stolen     the points above the steal flag
-     * @param targetsMet the relative target each point stopped at ({@value #TARGET_MET}), by point and
+     * @param targetsMet the relative target each point stopped at ({@code target_met}), by point and
      *                   configuration: its interval is the one {@code summary.TargetRule} gives
      */
     public record Contents(List<Stolen> stolen, Map<ConfigPoint, Double> targetsMet) {
@@ -161,7 +178,7 @@ public final class PointsFile {
                     stolen.add(new Stolen(r.get(Column.BENCHMARK.header), r.get(Column.VARIANT.header), r.get(Column.PARAMS.header),
                             row.cores(), row.threads(), row.stealPct()));
                 }
-                if (keyed && TARGET_MET.equals(value(r, Column.STOP))) {
+                if (keyed && row.stop() == Stop.TARGET_MET) {
                     targetsMet.put(new ConfigPoint(row.key(), value(r, Column.CONFIG)), row.target());
                 }
             }
@@ -182,7 +199,7 @@ public final class PointsFile {
      * What a report takes from a row: its key ({@code mode} thrpt where the file predates it), cores and
      * threads, steal (NaN where blank) and target (NaN where blank).
      */
-    private record Row(PointKey key, double stealPct, double target) {
+    private record Row(PointKey key, Stop stop, double stealPct, double target) {
         int cores() {
             return key.cores();
         }
@@ -197,7 +214,7 @@ public final class PointsFile {
      * (sweep.PointLines): cores, threads and forks counts of at least 1; {@code mean} a positive number or
      * blank; {@code rel_ci} a number of at least 0 or blank; {@code target} a precision target as
      * {@code run --precision} takes it (above 0, below 1), blank without one, and never blank where the
-     * point stopped at it ({@value #TARGET_MET}); {@code seconds}, {@code measure_seconds} at least 0;
+     * point stopped at it ({@code target_met}); {@code seconds}, {@code measure_seconds} at least 0;
      * {@code steal_pct} a percentage (0 to 100) or blank; {@code involuntary_switches} a count of at
      * least 0. A column the file predates is not checked.
      */
@@ -216,17 +233,25 @@ public final class PointsFile {
         c.count(Column.FORKS, 1);
         c.number(Column.MEAN, true, v -> v > 0, "a mean score, above 0");
         c.number(Column.REL_CI, true, v -> v >= 0, "a relative interval half-width, at least 0");
-        double target = c.number(Column.TARGET, !TARGET_MET.equals(value(r, Column.STOP)), v -> v > 0 && v < 1,
+        Stop stop = c.stop();
+        double target = c.number(Column.TARGET, stop != Stop.TARGET_MET, v -> v > 0 && v < 1,
                 "a precision target, a fraction above 0 and below 1 as run --precision takes it");
         c.number(Column.SECONDS, false, v -> v >= 0, "a time in seconds, at least 0");
         c.number(Column.MEASURE_SECONDS, false, v -> v >= 0, "a time in seconds, at least 0");
         double steal = c.number(Column.STEAL_PCT, true, v -> v >= 0 && v <= 100, "a percentage of the CPUs' time, 0 to 100");
         c.count(Column.INVOLUNTARY_SWITCHES, 0);
-        return new Row(key, steal, target);
+        return new Row(key, stop, steal, target);
     }
 
     /** One row's cells, read as numbers and refused at the row's line, by column name, when they are not what the column holds. */
     private record Cells(Path file, int line, CSVRecord r) {
+
+        /** Why the sweep stopped the point: one of {@link Stop}'s labels. */
+        Stop stop() throws BadInputException {
+            String text = value(r, Column.STOP);
+            return Stop.of(text).orElseThrow(() -> new BadInputException(file, line, "column " + Column.STOP.header + ": '"
+                    + text + "' is not one of " + String.join(", ", java.util.Arrays.stream(Stop.values()).map(s -> s.label).toList())));
+        }
 
         /** A whole number of at least {@code min}; -1 when the file has no such column. */
         long count(Column c, long min) throws BadInputException {
@@ -260,7 +285,7 @@ public final class PointsFile {
                     return Double.NaN;
                 }
                 throw new BadInputException(file, line, "column " + c.header + ": empty"
-                        + (c == Column.TARGET ? " where stop is " + TARGET_MET + " (the point stopped at its target, which the row names)" : ""));
+                        + (c == Column.TARGET ? " where stop is " + Stop.TARGET_MET.label + " (the point stopped at its target, which the row names)" : ""));
             }
             double v;
             try {

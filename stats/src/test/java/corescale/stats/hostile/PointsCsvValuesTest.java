@@ -110,6 +110,13 @@ class PointsCsvValuesTest {
         refused("forks", "0", "0 is not a count of at least 1");
     }
 
+    /** A misspelt stop would silently lose the point's target: the interval the report shows. */
+    @Test
+    void aStopTheSweepNeverWritesIsRefused() throws IOException {
+        refused("stop", "target-met", "'target-met' is not one of target_met, modes, max_forks, time_cap, budget, fixed_forks, "
+                + "failed, pending");
+    }
+
     @Test
     void compareRefusesThemToo() throws IOException {
         Path base = run("base");
