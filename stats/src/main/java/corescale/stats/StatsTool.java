@@ -243,7 +243,7 @@ public final class StatsTool {
                 List<String> hidden = isRun(input) ? hostFolders(input) : List.of();
                 if (!hidden.isEmpty()) {
                     // Read as one run, the folder would stand for its stray file alone and its hosts would go unread.
-                    err.println("fleet: " + input.resolve("results.csv") + " stands beside the host folders " + String.join(", ", hidden)
+                    err.println("fleet: " + input.resolve(ResultsFile.NAME) + " stands beside the host folders " + String.join(", ", hidden)
                             + " of " + input + ": read as one run it would hide them; a fleet folder holds host folders only"
                             + " (move that file away, or give the run folders themselves)");
                     return BAD_INPUT;

@@ -8,10 +8,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,38 +44,27 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes every file of a set into {@code dir}, or replaces none: each is filled and forced to disk
-     * beside its target first, and only when all are, renamed over the targets. A target that is a
-     * folder, a full disk or a file where the folder should be fails before any rename; a rename, in
-     * one folder, fails only with the file system.
+     * Writes every file of a set, in one folder or several (a command's every output: a report per
+     * configuration and their comparison), or replaces none: each is filled and forced to disk beside
+     * its target first, and only when all are, renamed over the targets. A target that is a folder, a
+     * full disk or a file where a folder should be fails before any rename, leaving every target as it
+     * was (a folder made for a new target is removed again); a rename fails only with the file system,
+     * and may then leave the targets renamed before it replaced.
      *
-     * @param files contents by file name, in the order they are renamed
+     * @param files contents by target, in the order they are renamed
      * @return the targets, in that order
      * @throws IOException "TARGET: cannot write: WHY", naming the first file that could not be written
      */
-    public static List<Path> writeAll(Path dir, Map<String, byte[]> files) throws IOException {
-        Map<Path, byte[]> targets = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> targets.put(dir.resolve(name), bytes));
-        if (targets.isEmpty()) {
-            Files.createDirectories(dir);
-        }
-        return writeAll(targets);
-    }
-
-    /**
-     * As {@link #writeAll(Path, Map)} for files in several folders (a command's every output, a
-     * report per configuration and their comparison): all are filled beside their targets before the
-     * first rename, so a target that cannot be written, in any folder, leaves every one as it was.
-     *
-     * @param files contents by target, in the order they are renamed
-     */
     public static List<Path> writeAll(Map<Path, byte[]> files) throws IOException {
         Map<Path, Path> staged = new LinkedHashMap<>(); // target -> its filled temporary file
+        List<Path> made = new ArrayList<>(); // folders this call made, outermost first
+        boolean written = false;
         try {
             for (Map.Entry<Path, byte[]> f : files.entrySet()) {
                 Path target = f.getKey();
                 try {
                     Path dir = target.toAbsolutePath().getParent();
+                    made.addAll(missing(dir));
                     Files.createDirectories(dir);
                     if (Files.isDirectory(target)) {
                         throw new IOException(target + " is a folder");
@@ -92,12 +83,31 @@ public final class AtomicFiles {
                     throw new IOException(s.getKey() + ": cannot write: " + why(e), e);
                 }
             }
+            written = true;
             return List.copyOf(staged.keySet());
         } finally {
             for (Path tmp : staged.values()) {
                 Files.deleteIfExists(tmp);
             }
+            if (!written) {
+                for (Path folder : made.reversed()) {
+                    try {
+                        Files.deleteIfExists(folder);
+                    } catch (DirectoryNotEmptyException renamedInto) {
+                        // a rename that went through before the failing one: its file stays
+                    }
+                }
+            }
         }
+    }
+
+    /** The folders of {@code dir}'s path that do not exist yet, outermost first. */
+    private static List<Path> missing(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            out.add(0, p);
+        }
+        return out;
     }
 
     /** What went wrong, in words: the file system's exceptions carry only a path as their message. */

@@ -42,20 +42,14 @@ public final class CompareReport {
     }
 
     /**
+     * compare.md, compare.html, their charts and the data files, rendered for {@code outDir}, not written
+     * ({@link Output#writeAll}).
+     *
      * @param runs      every run (or configuration), the base side first, as compared
      * @param results   the comparison of each other side against the base, in order
      * @param findings  each comparison's {@link CompareFindings}, in the same order (computed once, also printed)
      * @param dataFiles compare.csv, rendered, by file name: written with the report, all or none
-     * @return the report's files written: compare.md, compare.html, then the charts
      */
-    public static List<Path> write(Path outDir, List<RunData> runs, List<CompareResult> results,
-                                   List<List<String>> findings, Map<String, String> dataFiles) throws IOException {
-        Output.Rendered r = render(outDir, runs, results, findings, dataFiles);
-        Output.writeAll(List.of(r));
-        return r.report();
-    }
-
-    /** As {@link #write}, rendered for {@code outDir}, not written ({@link Output#writeAll}). */
     public static Output.Rendered render(Path outDir, List<RunData> runs, List<CompareResult> results,
                                          List<List<String>> findings, Map<String, String> dataFiles) {
         List<ChartFile> charts = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class Findings {
      * Lines to print at the end of {@code run} and {@code report}: the findings, then the files written.
      *
      * @param findings what {@link #of} found for this run (computed once, also shown in the report)
-     * @param written  the paths {@link RunReport#write} returned (only report.md / report.html are listed,
+     * @param written  the report's files, {@link Output.Rendered#report} (only report.md / report.html are listed,
      *                 charts are counted)
      */
     public static List<String> consoleLines(ReportInput input, List<String> findings, List<Path> written) {

@@ -36,20 +36,6 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /**
-     * Writes the report and the data files beside it into {@code outDir} (created if missing), all or
-     * none of them replaced.
-     *
-     * @param dataFiles the CSV and JSON files, rendered, by file name
-     * @return the report's files written: report.md, report.html, then the charts
-     */
-    public static List<Path> write(Path outDir, ReportInput input, List<String> findings, Map<String, String> dataFiles)
-            throws IOException {
-        Output.Rendered r = render(outDir, input, findings, dataFiles);
-        Output.writeAll(List.of(r));
-        return r.report();
-    }
-
     /** The report and the data files beside it for {@code outDir}, rendered, not written ({@link Output#writeAll}). */
     public static Output.Rendered render(Path outDir, ReportInput input, List<String> findings, Map<String, String> dataFiles) {
         List<ChartFile> charts = new ArrayList<>();

@@ -97,6 +97,5 @@ class ConfigReportWriteTest {
         Files.delete(target);
         Files.createDirectory(target);
         Hostile.report(dir, run).assertRefused("report: " + target + ": cannot write: " + target + " is a folder");
-        assertTrue(Files.isRegularFile(run.resolve("config-a/report.md")));
     }
 }

@@ -26,7 +26,7 @@ class PointsCsvValuesTest {
 
     private static final String HEADER = String.join(",", PointsFile.KEY) + "," + String.join(",", PointsFile.VALUES);
     private static final String TARGET = "a precision target, a fraction above 0 and below 1 as run --precision takes it";
-    private static final String STEAL = "a percentage of the CPUs' time, 0 to 100";
+    private static final String STEAL = "a percentage of the CPUs' time, at most 100";
 
     /** A run of the points 1 core 1 thread and 2 cores 2 threads, 4 forks each. */
     private Path run(String name) throws IOException {
@@ -96,8 +96,18 @@ class PointsCsvValuesTest {
     }
 
     @Test
-    void aNegativeStealIsRefused() throws IOException {
-        refused("steal_pct", "-5", "-5 is not " + STEAL);
+    void aStealAbove100IsRefused() throws IOException {
+        refused("steal_pct", "100.5", "100.5 is not " + STEAL);
+    }
+
+    /** What the sweep can write: a wall clock stepped back during a fork, a steal counter stepped back. */
+    @Test
+    void aNegativeMeasureTimeOrStealIsRead() throws IOException {
+        Path run = run("a");
+        Files.writeString(run.resolve(PointsFile.NAME), HEADER + "\n" + point(1, "measure_seconds", "-0.4") + "\n"
+                + point(2, "steal_pct", "-0.25") + "\n");
+        Hostile.Outcome o = Hostile.report(dir, run);
+        assertEquals(0, o.code(), o.err());
     }
 
     @Test

@@ -21,10 +21,10 @@ class AtomicFilesTest {
     @TempDir
     Path dir;
 
-    private static Map<String, byte[]> set(String... nameAndText) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
+    private Map<Path, byte[]> set(String... nameAndText) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < nameAndText.length; i += 2) {
-            files.put(nameAndText[i], nameAndText[i + 1].getBytes(StandardCharsets.UTF_8));
+            files.put(dir.resolve(nameAndText[i]), nameAndText[i + 1].getBytes(StandardCharsets.UTF_8));
         }
         return files;
     }
@@ -38,10 +38,21 @@ class AtomicFilesTest {
     @Test
     void everyFileOfTheSetIsReplaced() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "old a");
-        assertEquals(List.of(dir.resolve("a.csv"), dir.resolve("b.md")), AtomicFiles.writeAll(dir, set("a.csv", "new a", "b.md", "new b")));
+        assertEquals(List.of(dir.resolve("a.csv"), dir.resolve("b.md")), AtomicFiles.writeAll(set("a.csv", "new a", "b.md", "new b")));
         assertEquals("new a", Files.readString(dir.resolve("a.csv")));
         assertEquals("new b", Files.readString(dir.resolve("b.md")));
         assertEquals(List.of("a.csv", "b.md"), listing(), "no temporary file left");
+    }
+
+    /** A set refused before its first rename leaves no folder it made for a new target behind. */
+    @Test
+    void aRefusedSetLeavesNoNewFolder() throws IOException {
+        Files.createDirectories(dir.resolve("report.html"));
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(dir.resolve("config-a/sub/a.csv"), "a".getBytes(StandardCharsets.UTF_8));
+        files.put(dir.resolve("report.html"), "new".getBytes(StandardCharsets.UTF_8));
+        assertThrows(IOException.class, () -> AtomicFiles.writeAll(files));
+        assertEquals(List.of("report.html"), listing());
     }
 
     /** The last file of the set cannot be written (a folder stands at its name): the first keeps its old content. */
@@ -49,7 +60,7 @@ class AtomicFilesTest {
     void aFileThatCannotBeWrittenLeavesEveryOtherAsItWas() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "old a");
         Files.createDirectories(dir.resolve("report.html"));
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeAll(dir, set("a.csv", "new a", "report.html", "new")));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeAll(set("a.csv", "new a", "report.html", "new")));
         assertEquals(dir.resolve("report.html") + ": cannot write: " + dir.resolve("report.html") + " is a folder", e.getMessage());
         assertEquals("old a", Files.readString(dir.resolve("a.csv")));
         assertEquals(List.of("a.csv", "report.html"), listing(), "no temporary file left");

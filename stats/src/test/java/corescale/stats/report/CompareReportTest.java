@@ -46,7 +46,7 @@ class CompareReportTest {
         RunData base = run("alpha-20250101-120000", 1, 1);
         RunData other = run("beta-20250102-120000", 1.3, 2);
         CompareResult result = Synthetic.compare(new Comparer(0.05), base, other);
-        List<Path> written = CompareReport.write(dir, List.of(base, other), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of());
+        List<Path> written = written(CompareReport.render(dir, List.of(base, other), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of()));
 
         assertEquals(dir.resolve("compare.md"), written.get(0));
         assertEquals(dir.resolve("compare.html"), written.get(1));
@@ -78,7 +78,7 @@ class CompareReportTest {
         RunData small = Synthetic.runData("small", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() <= 4).toList(),
                 base.runs());
         CompareResult result = Synthetic.compare(new Comparer(0.05), base, small);
-        CompareReport.write(dir, List.of(base, small), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of());
+        written(CompareReport.render(dir, List.of(base, small), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of()));
         String md = Files.readString(dir.resolve("compare.md"));
         assertTrue(md.contains("only\\_base"), "unmatched points listed");
         assertFalse(result.curves().isEmpty(), "8 cores against 4: the curves are compared per core");
@@ -95,7 +95,7 @@ class CompareReportTest {
         RunData eight = Synthetic.runData("eight", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() == 8).toList(),
                 base.runs());
         CompareResult result = Synthetic.compare(new Comparer(0.05), base, eight);
-        CompareReport.write(dir, List.of(base, eight), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of());
+        written(CompareReport.render(dir, List.of(base, eight), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of()));
         assertEquals(List.of(), result.curves(), "1 to 8 cores against 8 alone: the points at 8 are in the table already");
         assertFalse(Files.readString(dir.resolve("compare.md")).contains("Curves compared per core"));
     }
@@ -107,10 +107,16 @@ class CompareReportTest {
         RunData one = Synthetic.runData("one", Fixtures.run(1, 3).stream().filter(p -> p.key().cores() == 1).toList(),
                 base.runs());
         CompareResult result = Synthetic.compare(new Comparer(0.05), base, one);
-        CompareReport.write(dir, List.of(base, one), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of());
+        written(CompareReport.render(dir, List.of(base, one), List.of(result), List.of(CompareFindings.of(result)), java.util.Map.of()));
         String md = Files.readString(dir.resolve("compare.md"));
         assertFalse(result.curves().isEmpty(), md);
         assertTrue(md.contains("No run has the 4 core counts a Universal Scalability Law fit needs."), md);
         assertFalse(md.contains("USL base") || md.contains("no USL fit"), md);
+    }
+
+    /** Writes the rendered report as the commands do; the report's files written. */
+    private static List<Path> written(Output.Rendered r) throws java.io.IOException {
+        Output.writeAll(List.of(r));
+        return r.report();
     }
 }

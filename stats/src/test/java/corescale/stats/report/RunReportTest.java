@@ -35,7 +35,7 @@ class RunReportTest {
     @BeforeAll
     static void renderTheFixturesReportOnce() throws IOException {
         input = Fixtures.input("alpha", 1, 1);
-        written = RunReport.write(dir, input, Findings.of(input), java.util.Map.of());
+        written = written(RunReport.render(dir, input, Findings.of(input), java.util.Map.of()));
     }
 
     @Test
@@ -47,7 +47,7 @@ class RunReportTest {
         // One family is enough to draw charts, and cheaper than the whole fixture.
         List<PointSummary> spawn = input.points().stream().filter(p -> p.key().family().equals("spawn")).toList();
         ReportInput spawnOnly = Fixtures.input("spawn-only", Map.of(), Map.of(), spawn);
-        List<Path> mine = RunReport.write(own, spawnOnly, Findings.of(spawnOnly), java.util.Map.of());
+        List<Path> mine = written(RunReport.render(own, spawnOnly, Findings.of(spawnOnly), java.util.Map.of()));
         assertTrue(Files.notExists(stale), "stale chart removed");
         assertTrue(Files.exists(notOurs), "files that are not our charts stay");
         assertTrue(mine.stream().anyMatch(p -> p.getFileName().toString().startsWith("chart-")), "charts drawn: " + mine);
@@ -193,7 +193,7 @@ class RunReportTest {
     @Test
     void emptyRunStillWritesAReport() throws IOException {
         ReportInput empty = Fixtures.input("empty", Map.of(), Map.of(), List.of());
-        List<Path> mine = RunReport.write(own, empty, Findings.of(empty), java.util.Map.of());
+        List<Path> mine = written(RunReport.render(own, empty, Findings.of(empty), java.util.Map.of()));
         assertEquals(2, mine.size());
         assertTrue(Files.readString(own.resolve("report.md")).contains("Not recorded"));
     }
@@ -215,5 +215,11 @@ class RunReportTest {
             }
         }
         return true;
+    }
+
+    /** Writes the rendered report as the commands do; the report's files written. */
+    private static List<Path> written(Output.Rendered r) throws java.io.IOException {
+        Output.writeAll(List.of(r));
+        return r.report();
     }
 }
