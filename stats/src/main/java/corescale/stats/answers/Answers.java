@@ -5,9 +5,9 @@ import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Families;
-import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.HeldBackAhead;
 import corescale.stats.ranking.Lead;
@@ -90,29 +90,6 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling
         OVERSUBSCRIBED,
         /** An execution model's benchmark at its most cores. */
         MOST_CORES
-    }
-
-    /**
-     * A benchmark setting: what is asked, before where (cores, threads) it was measured; ordered by its
-     * fields, the mode in its declared order, as {@link Place} is.
-     */
-    public record Setting(String family, String benchmark, String params, Mode mode) implements Comparable<Setting> {
-
-        private static final Comparator<Setting> ORDER = Comparator.comparing(Setting::family)
-                .thenComparing(Setting::benchmark).thenComparing(Setting::params).thenComparing(Setting::mode);
-
-        public static Setting of(Place p) {
-            return new Setting(p.family(), p.benchmark(), p.params(), p.mode());
-        }
-
-        public static Setting of(PointKey k) {
-            return of(Place.of(k));
-        }
-
-        @Override
-        public int compareTo(Setting o) {
-            return ORDER.compare(this, o);
-        }
     }
 
     /**

@@ -1,12 +1,10 @@
 package corescale.stats.fleet;
 
 import corescale.stats.answers.Answers;
-import corescale.stats.model.Mode;
 import corescale.stats.model.RunInfo;
 import corescale.stats.run.Canary;
 import corescale.stats.run.RunFile.CanaryReading;
 import corescale.stats.scaling.Axis;
-import corescale.stats.scaling.CurveKey;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
 
@@ -85,13 +83,10 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
     /**
      * One benchmark setting: the lines of every machine and variant, drawn on one chart.
      *
-     * @param family    benchmark family
-     * @param benchmark benchmark name
-     * @param params    other parameters, {@code k=v;k=v}
-     * @param mode      the mode the points were measured in
-     * @param lines     one per machine and variant, machines in order, variants sorted
+     * @param setting family, benchmark, params and the mode the points were measured in
+     * @param lines   one per machine and variant, machines in order, variants sorted
      */
-    public record Setting(String family, String benchmark, String params, Mode mode, List<Line> lines) {
+    public record Setting(corescale.stats.model.Setting setting, List<Line> lines) {
         public Setting {
             lines = List.copyOf(lines);
         }
@@ -130,33 +125,17 @@ public record Fleet(List<Machine> machines, List<Setting> settings) {
         if (machines.isEmpty()) {
             throw new IllegalArgumentException("a fleet of no machine");
         }
-        Map<SettingKey, List<Line>> bySetting = new TreeMap<>();
+        Map<corescale.stats.model.Setting, List<Line>> bySetting = new TreeMap<>();
         for (Machine m : machines) {
             m.curves().stream()
                     .filter(c -> c.key().axis() == Axis.CORES && !c.points().isEmpty())
                     .sorted(Comparator.comparing(ScalingCurve::key))
-                    .forEach(c -> bySetting.computeIfAbsent(SettingKey.of(c.key()), k -> new ArrayList<>())
+                    .forEach(c -> bySetting.computeIfAbsent(corescale.stats.model.Setting.of(c.key().curve()), k -> new ArrayList<>())
                             .add(new Line(m.label(), c.key().variant(), c, perCore(c))));
         }
         List<Setting> settings = new ArrayList<>();
-        bySetting.forEach((k, lines) -> settings.add(new Setting(k.family(), k.benchmark(), k.params(), k.mode(), lines)));
+        bySetting.forEach((k, lines) -> settings.add(new Setting(k, lines)));
         return new Fleet(machines, settings);
-    }
-
-    /** What a {@link Setting} is, without its lines: the curves' key less variant and axis. */
-    private record SettingKey(String family, String benchmark, String params, Mode mode) implements Comparable<SettingKey> {
-
-        private static final Comparator<SettingKey> ORDER = Comparator.comparing(SettingKey::family)
-                .thenComparing(SettingKey::benchmark).thenComparing(SettingKey::params).thenComparing(SettingKey::mode);
-
-        static SettingKey of(CurveKey k) {
-            return new SettingKey(k.family(), k.benchmark(), k.params(), k.mode());
-        }
-
-        @Override
-        public int compareTo(SettingKey o) {
-            return ORDER.compare(this, o);
-        }
     }
 
     private static List<PerCore> perCore(ScalingCurve c) {

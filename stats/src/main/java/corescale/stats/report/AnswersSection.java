@@ -7,6 +7,7 @@ import corescale.stats.answers.Answers.Ranking;
 import corescale.stats.answers.Answers.Standing;
 import corescale.stats.contention.ThreadsVsProcesses;
 import corescale.stats.model.Mode;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Leads;
 import corescale.stats.summary.FalseDiscovery;
@@ -44,7 +45,7 @@ final class AnswersSection {
      * @param setting   the benchmark setting asked about; null for threads vs processes
      * @param situation where the counters were ranked (the models: at the most cores); null for the others
      */
-    record Question(Kind kind, Answers.Setting setting, Answers.Situation situation) {
+    record Question(Kind kind, Setting setting, Answers.Situation situation) {
 
         enum Kind { SHARED_COUNTER, COUNTERS_NOT_RANKED, EXECUTION_MODELS, SCALING, THREADS_VS_PROCESSES }
     }
@@ -69,7 +70,7 @@ final class AnswersSection {
     static List<Line> lines(Answers a) {
         List<Line> out = new ArrayList<>();
         counterSettings(a).forEach((setting, rankings) -> {
-            String title = group(setting).subject();
+            String title = Groups.subject(setting);
             rankings.forEach(r -> {
                 String topic = "Shared counter, " + title + ", " + situationName(r);
                 String place = situationPlace(r);
@@ -81,14 +82,14 @@ final class AnswersSection {
                     "Shared counter, " + title + ", not ranked", ": ", n + ".")));
         });
         for (Ranking r : a.models()) {
-            String topic = "Execution models, " + group(r.setting()).subject();
+            String topic = "Execution models, " + Groups.subject(r.setting());
             out.add(new Line(new Question(Question.Kind.EXECUTION_MODELS, r.setting(), r.situation()), topic, " ",
                     "at " + Groups.at(r.place().cores(), r.place().threads())
                     + ": " + ahead(r, "model").map(h -> h + "; of the ranked, ").orElse("") + modelSentence(r)
                     + notRanked(List.of(r)).map(n -> "; not ranked: " + n).orElse("") + "."));
         }
         a.scaling().forEach(sc -> out.add(new Line(new Question(Question.Kind.SCALING, sc.setting(), null),
-                "Scaling, " + group(sc.setting()).title(), ": ", scalingSentence(sc) + ".")));
+                "Scaling, " + Groups.title(sc.setting()), ": ", scalingSentence(sc) + ".")));
         processesByPlace(a.processes()).forEach((where, rows) -> out.add(new Line(
                 new Question(Question.Kind.THREADS_VS_PROCESSES, null, null), "Threads vs processes", " ",
                 "at " + where.words() + ": " + processesSentence(rows) + ".")));
@@ -175,18 +176,18 @@ final class AnswersSection {
                 + "every other is shown behind, a tie " + Fmt.WITHIN_BAND + ", \"not told apart\" where the forks cannot say "
                 + "(how each is decided: after the tables).");
         doc.bullets(sentences(a));
-        Map<Answers.Setting, List<Ranking>> counters = counterSettings(a);
+        Map<Setting, List<Ranking>> counters = counterSettings(a);
         if (!counters.isEmpty()) {
             doc.h(2, "Shared counter: which guard, at 1 thread, at threads = cores, oversubscribed");
             counters.forEach((setting, rankings) -> {
-                doc.h(3, group(setting).subject());
+                doc.h(3, Groups.subject(setting));
                 counterTable(doc, rankings);
             });
         }
         if (!a.models().isEmpty()) {
             doc.h(2, "Execution models: which model for the task, at the most cores");
             for (Ranking r : a.models()) {
-                doc.h(3, group(r.setting()).subject() + " at " + Groups.at(r.place().cores(), r.place().threads()));
+                doc.h(3, Groups.subject(r.setting()) + " at " + Groups.at(r.place().cores(), r.place().threads()));
                 List<Entry> entries = shown(r).toList();
                 boolean bounded = entries.stream().anyMatch(e -> e.bound().hasBound());
                 if (!bounded) {
@@ -213,7 +214,7 @@ final class AnswersSection {
         if (!a.scaling().isEmpty()) {
             doc.h(2, "Scaling: how each variant's throughput grows with cores");
             a.scaling().forEach(sc -> {
-                doc.h(3, group(sc.setting()).title());
+                doc.h(3, Groups.title(sc.setting()));
                 Doc.TableBuilder t = new Doc.TableBuilder().text("variant").text("from → to").num("speedup [" + Fmt.LEVEL + " CI]")
                         .num("of linear").text("");
                 for (Answers.Speedup s : sc.speedups()) {
@@ -250,15 +251,11 @@ final class AnswersSection {
     }
 
     /** Counters rankings by setting ("Counters.increment [workInside=0;workOutside=0]"), situations in order. */
-    private static Map<Answers.Setting, List<Ranking>> counterSettings(Answers a) {
-        Map<Answers.Setting, List<Ranking>> out = new LinkedHashMap<>();
+    private static Map<Setting, List<Ranking>> counterSettings(Answers a) {
+        Map<Setting, List<Ranking>> out = new LinkedHashMap<>();
         a.counters().forEach(r -> out.computeIfAbsent(r.setting(), t -> new ArrayList<>()).add(r));
         out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Ranking::situation)));
         return out;
-    }
-
-    private static Group group(Answers.Setting s) {
-        return new Group(s.family(), s.benchmark(), s.params(), s.mode());
     }
 
     /** "1 thread", "threads = cores", "oversubscribed"; empty at the most cores. */

@@ -7,8 +7,7 @@ import java.util.TreeMap;
 
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
-import corescale.stats.model.Mode;
-import corescale.stats.model.PointKey;
+import corescale.stats.model.Setting;
 import corescale.stats.scaling.ScalingCurves;
 
 /**
@@ -38,25 +37,18 @@ final class BoundFindings {
                     + " reaches below; more forks would tell a measurement error from noise): "
                     + join(byMean, b -> Fmt.times(b.ofBound()) + " " + interval(b) + " its bound (" + BoundsTable.basis(b) + ")"));
         }
-        Map<Group, List<Bound>> serviceBound = new TreeMap<>();
+        Map<Setting, List<Bound>> serviceBound = new TreeMap<>();
         for (Bound b : all) {
             if (b.serviceBound()) {
-                serviceBound.computeIfAbsent(group(in, b.key()), g -> new ArrayList<>()).add(b);
+                serviceBound.computeIfAbsent(Setting.of(b.key()), g -> new ArrayList<>()).add(b);
             }
         }
-        serviceBound.forEach((group, bs) -> out.add(group.title() + " service-bound (requests took over "
+        serviceBound.forEach((group, bs) -> out.add(Groups.title(group) + " service-bound (requests took over "
                 + Fmt.times(Bound.SERVICE_BOUND) + " the service's delay, so the service or the shared CPUs set the pace,"
                 + " not the model): " + String.join(", ", bs.stream().map(b -> b.key().variant() + " at "
                 + Groups.at(b.key().cores(), b.key().threads()) + " " + Fmt.times(b.facts().latencyVsDelay())).toList())));
-        ScalingCurves.allOneAtATime(in.curves()).stream().map(c -> Group.of(c.key())).distinct()
-                .forEach(group -> out.add(group.title() + ": " + Wording.oneAtATime()));
-    }
-
-    /** The group of the point the bound belongs to. */
-    private static Group group(ReportInput in, PointKey key) {
-        // Bounds are made from the input's points, so one has this key; throughput is where a bound is.
-        return in.points().stream().filter(p -> p.key().equals(key)).findFirst().map(Group::of)
-                .orElse(Group.of(key, Mode.THROUGHPUT));
+        ScalingCurves.allOneAtATime(in.curves()).stream().map(c -> Setting.of(c.key().curve())).distinct()
+                .forEach(group -> out.add(Groups.title(group) + ": " + Wording.oneAtATime()));
     }
 
     /** "[0.43, 2.8]", or "(no interval)" where the forks give none. */

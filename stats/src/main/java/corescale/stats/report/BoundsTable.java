@@ -6,6 +6,7 @@ import java.util.Map;
 import corescale.stats.bounds.Bound;
 import corescale.stats.bounds.Bounds;
 import corescale.stats.model.PointKey;
+import corescale.stats.model.Setting;
 import corescale.stats.model.Units;
 
 /** The report's "Bounds" section and the bound shown in each point table cell. */
@@ -24,7 +25,7 @@ final class BoundsTable {
     }
 
     /** @param units each benchmark's display unit, the one of its table and charts */
-    static void add(Doc doc, Bounds bounds, Map<Group, DisplayUnit> units) {
+    static void add(Doc doc, Bounds bounds, Map<Setting, DisplayUnit> units) {
         List<Bound> rows = bounds.all().stream().filter(b -> b.hasBound() || Double.isFinite(b.facts().latencyVsDelay())).toList();
         if (rows.isEmpty()) {
             return;
@@ -52,9 +53,9 @@ final class BoundsTable {
     }
 
     /** A throughput (bounds are of throughput points) in its benchmark's unit, e.g. "95.39 ops/s". */
-    private static String shown(Bound b, double opsPerUs, Map<Group, DisplayUnit> units) {
+    private static String shown(Bound b, double opsPerUs, Map<Setting, DisplayUnit> units) {
         PointKey k = b.key();
-        DisplayUnit u = units.getOrDefault(Group.of(k, k.mode()), DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound()));
+        DisplayUnit u = units.getOrDefault(Setting.of(k), DisplayUnit.forValues(Units.THROUGHPUT, b.mean(), b.bound()));
         return Fmt.num(opsPerUs * u.factor()) + " " + u.unit();
     }
 

@@ -1,5 +1,7 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Setting;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,18 +14,18 @@ import java.util.List;
  * @param variant the one variant drawn, when a chart is split per variant; empty otherwise
  * @param what    what the chart shows, lower case
  */
-record ChartTitle(Group group, String variant, String what) {
+record ChartTitle(Setting group, String variant, String what) {
 
     /** Longest line that fits the chart's width. */
     static final int MAX_ON_CHART = 90;
 
-    ChartTitle(Group group, String what) {
+    ChartTitle(Setting group, String what) {
         this(group, "", what);
     }
 
     /** "family · benchmark [params] · variant: what". */
     String text() {
-        return group.title() + suffix() + ": " + what;
+        return Groups.title(group) + suffix() + ": " + what;
     }
 
     /**
@@ -33,7 +35,7 @@ record ChartTitle(Group group, String variant, String what) {
      */
     List<String> onChartLines() {
         String what = Character.toUpperCase(this.what.charAt(0)) + this.what.substring(1) + ": ";
-        String one = what + group.subject() + suffix();
+        String one = what + Groups.subject(group) + suffix();
         if (one.length() <= MAX_ON_CHART || group.params().isEmpty()) {
             return split(one);
         }

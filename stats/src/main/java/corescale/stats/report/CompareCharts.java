@@ -1,5 +1,6 @@
 package corescale.stats.report;
 
+import corescale.stats.model.Setting;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingPoint;
 import java.awt.BasicStroke;
@@ -41,7 +42,7 @@ final class CompareCharts {
      *
      * @param part " (2)" when the group's points are split over several charts, else empty
      */
-    static Plot ratios(Group group, String base, String other, String part, List<Ratio> ratios, double threshold) {
+    static Plot ratios(Setting group, String base, String other, String part, List<Ratio> ratios, double threshold) {
         String otherRun = runLabel(other);
         String baseRun = runLabel(base);
         if (otherRun.equals(baseRun)) {

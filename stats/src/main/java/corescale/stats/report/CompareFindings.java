@@ -36,7 +36,7 @@ public final class CompareFindings {
         List<String> slower = new ArrayList<>();
         for (CompareResult r : results) {
             r.points(Verdict.SLOWER).forEach(p -> slower.add(r.other() + " vs " + r.base()
-                    + ": " + Groups.point(p.key(), p.mode()) + " "
+                    + ": " + Groups.point(p.key()) + " "
                     + Fmt.times(p.ratio().value()) + " " + Fmt.ratioInterval(p.ratio().low(), p.ratio().high())));
         }
         String more = slower.size() > MAX_SLOWER_LISTED ? " and " + (slower.size() - MAX_SLOWER_LISTED) + " more" : "";

@@ -9,6 +9,7 @@ import corescale.stats.compare.RunData;
 import corescale.stats.compare.Verdict;
 import corescale.stats.model.Curve;
 import corescale.stats.model.RunInfo;
+import corescale.stats.model.Setting;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.NoFit;
 import corescale.stats.scaling.ScalingCurve;
@@ -58,9 +59,9 @@ public final class CompareReport {
     }
 
     static Doc build(List<RunData> runs, List<CompareResult> results, List<List<String>> findings, List<ChartFile> charts) {
-        List<Group> groups = new ArrayList<>();
-        results.forEach(r -> r.points().forEach(p -> groups.add(Group.of(p.key(), p.mode()))));
-        runs.forEach(run -> run.curves().forEach(c -> groups.add(Group.of(c.key()))));
+        List<Setting> groups = new ArrayList<>();
+        results.forEach(r -> r.points().forEach(p -> groups.add(Setting.of(p.key()))));
+        runs.forEach(run -> run.curves().forEach(c -> groups.add(Setting.of(c.key().curve()))));
         FileNames names = new FileNames(groups);
         Doc doc = new Doc("corescale compare: " + String.join(" vs ", runs.stream().map(RunData::name).toList()), "compare");
         runsTable(doc, runs);
@@ -137,7 +138,7 @@ public final class CompareReport {
         }
         doc.bullets(findings);
         List<String> insufficient = r.points(Verdict.INSUFFICIENT).stream()
-                .map(p -> Groups.point(p.key(), p.mode()) + ": " + Wording.compare(p.notes()))
+                .map(p -> Groups.point(p.key()) + ": " + Wording.compare(p.notes()))
                 .toList();
         if (!insufficient.isEmpty()) {
             doc.p(insufficient.size() + " point" + (insufficient.size() == 1 ? " has" : "s have")
@@ -158,7 +159,7 @@ public final class CompareReport {
 
         Map<String, List<PointComparison>> groups = new TreeMap<>();
         for (PointComparison p : r.points()) {
-            groups.computeIfAbsent(Groups.title(p.key().family(), p.key().benchmark(), p.key().params(), p.mode()),
+            groups.computeIfAbsent(Groups.title(Setting.of(p.key())),
                     k -> new ArrayList<>()).add(p);
         }
         groups.forEach((group, points) -> {
@@ -173,8 +174,8 @@ public final class CompareReport {
             for (int from = 0; from < ratios.size(); from += MAX_POINTS_PER_CHART) {
                 List<CompareCharts.Ratio> part = ratios.subList(from, Math.min(ratios.size(), from + MAX_POINTS_PER_CHART));
                 String suffix = ratios.size() > MAX_POINTS_PER_CHART ? " (" + (from / MAX_POINTS_PER_CHART + 1) + ")" : "";
-                ChartFile c = CompareCharts.ratios(Group.of(any.key(), any.mode()), r.base(), r.other(), suffix, part, r.threshold())
-                        .render(names.compare(Group.of(any.key(), any.mode()), CompareCharts.runLabel(r.other()), "ratio",
+                ChartFile c = CompareCharts.ratios(Setting.of(any.key()), r.base(), r.other(), suffix, part, r.threshold())
+                        .render(names.compare(Setting.of(any.key()), CompareCharts.runLabel(r.other()), "ratio",
                                 suffix.isEmpty() ? "" : Integer.toString(from / MAX_POINTS_PER_CHART + 1)));
                 charts.add(c);
                 doc.image(c);
@@ -215,7 +216,7 @@ public final class CompareReport {
             for (CurveComparison c : r.curves()) {
                 Curve k = c.curve();
                 // The benchmark with its mode unless thrpt, as a group's title has it: thrpt and avgt are two rows.
-                String benchmark = new Group(k.family(), k.benchmark(), "", k.mode()).subject();
+                String benchmark = Groups.subject(new Setting(k.family(), k.benchmark(), "", k.mode()));
                 List<String> row = new ArrayList<>(List.of(benchmark, k.variant(), k.params(), Integer.toString(c.baseCores()),
                         Integer.toString(c.otherCores()), Fmt.num(c.basePerCore()), Fmt.num(c.otherPerCore()), RunReport.ratio(c.ratio())));
                 if (usl) {
@@ -250,7 +251,7 @@ public final class CompareReport {
                 if (c.key().axis() != Axis.CORES || c.points().size() < 2) {
                     continue;
                 }
-                groups.computeIfAbsent(Groups.pointGroupOf(c.key()), g -> new LinkedHashMap<>())
+                groups.computeIfAbsent(Groups.title(Setting.of(c.key().curve())), g -> new LinkedHashMap<>())
                         .computeIfAbsent(run.name(), n -> new ArrayList<>()).add(c);
             }
         }
@@ -266,8 +267,8 @@ public final class CompareReport {
             List<String> variants = byRun.values().stream().flatMap(List::stream).map(c -> c.key().variant())
                     .distinct().sorted().toList();
             if (variants.size() <= MAX_VARIANTS_PER_CHART) {
-                add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), "throughput vs cores, all runs"), byRun)
-                        .render(names.compare(Group.of(any.key()), "machines")));
+                add(doc, charts, CompareCharts.machines(new ChartTitle(Setting.of(any.key().curve()), "throughput vs cores, all runs"), byRun)
+                        .render(names.compare(Setting.of(any.key().curve()), "machines")));
                 return;
             }
             for (String v : variants) {
@@ -275,8 +276,8 @@ public final class CompareReport {
                 byRun.forEach((run, cs) -> cs.stream().filter(c -> c.key().variant().equals(v))
                         .forEach(c -> one.computeIfAbsent(run, k -> new ArrayList<>()).add(c)));
                 if (!one.isEmpty()) {
-                    add(doc, charts, CompareCharts.machines(new ChartTitle(Group.of(any.key()), v, "throughput vs cores, all runs"), one)
-                            .render(names.compare(Group.of(any.key()), v, "machines")));
+                    add(doc, charts, CompareCharts.machines(new ChartTitle(Setting.of(any.key().curve()), v, "throughput vs cores, all runs"), one)
+                            .render(names.compare(Setting.of(any.key().curve()), v, "machines")));
                 }
             }
         });

@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.model.Place;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Lead;
 import corescale.stats.ranking.Leads;
@@ -31,9 +32,9 @@ final class Fastest {
     static void lines(List<PointSummary> points, Rankings rankings, java.util.Set<Place> answered, List<String> out) {
         Eligibility eligibility = rankings.eligibility();
         Leads leads = rankings.leads();
-        Map<Group, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
+        Map<Setting, Map<Integer, Map<Integer, List<PointSummary>>>> groups = new TreeMap<>();
         for (PointSummary p : points) {
-            groups.computeIfAbsent(Group.of(p), g -> new TreeMap<>())
+            groups.computeIfAbsent(Setting.of(p.key()), g -> new TreeMap<>())
                     .computeIfAbsent(p.key().threads(), t -> new TreeMap<>())
                     .computeIfAbsent(p.key().cores(), c -> new ArrayList<>()).add(p);
         }
@@ -60,14 +61,14 @@ final class Fastest {
                 }
             }));
             if (!fastest.isEmpty()) {
-                out.add(group.title() + " fastest: " + String.join("; ", fastest));
+                out.add(Groups.title(group) + " fastest: " + String.join("; ", fastest));
             }
             // The first and the second only: a third may be as close to the first.
             if (!noLeader.isEmpty()) {
-                out.add(group.title() + " no clear leader: " + String.join("; ", noLeader));
+                out.add(Groups.title(group) + " no clear leader: " + String.join("; ", noLeader));
             }
             if (!ahead.isEmpty()) {
-                out.add(group.title() + " faster than every ranked variant even though "
+                out.add(Groups.title(group) + " faster than every ranked variant even though "
                         + Wording.notRanked(Eligibility.Reason.SERVICE_BOUND) + " (so at least that fast): " + String.join("; ", ahead));
             }
             if (!unranked.isEmpty()) {
@@ -77,7 +78,7 @@ final class Fastest {
                     variants.forEach((variant, where) -> who.add(variant + " at " + String.join(", ", where)));
                     why.add(String.join("; ", who) + " (" + reason + ")");
                 });
-                out.add(group.title() + " not ranked: " + String.join("; ", why));
+                out.add(Groups.title(group) + " not ranked: " + String.join("; ", why));
             }
         });
     }

@@ -1,6 +1,7 @@
 package corescale.stats.report;
 
 import corescale.stats.model.Mode;
+import corescale.stats.model.Setting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,9 +30,9 @@ final class FileNames {
     private final Map<List<String>, Set<String>> varying = new HashMap<>();
 
     /** @param groups every group the report draws charts of */
-    FileNames(Collection<Group> groups) {
+    FileNames(Collection<Setting> groups) {
         Map<List<String>, List<Map<String, String>>> byBenchmark = new HashMap<>();
-        for (Group g : groups) {
+        for (Setting g : groups) {
             byBenchmark.computeIfAbsent(List.of(g.family(), g.benchmark()), k -> new ArrayList<>()).add(params(g.params()));
         }
         byBenchmark.forEach((benchmark, settings) -> {
@@ -43,21 +44,21 @@ final class FileNames {
     }
 
     /** {@code chart-<benchmark>-<params that vary>-<mode unless thrpt>-<what...>.png}. */
-    String chart(Group group, String... what) {
+    String chart(Setting group, String... what) {
         return png("chart", group, what);
     }
 
     /** As {@link #chart}, prefixed {@code fleet-}. */
-    String fleet(Group group, String... what) {
+    String fleet(Setting group, String... what) {
         return png("fleet", group, what);
     }
 
     /** As {@link #chart}, prefixed {@code compare-}. */
-    String compare(Group group, String... what) {
+    String compare(Setting group, String... what) {
         return png("compare", group, what);
     }
 
-    private String png(String prefix, Group group, String... what) {
+    private String png(String prefix, Setting group, String... what) {
         List<String> parts = new ArrayList<>();
         String benchmark = slug(group.benchmark());
         // "counters-increment" says its family already; "spawn-startjoinbatch-startjoinall" needs it.

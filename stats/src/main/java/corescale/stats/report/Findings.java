@@ -3,6 +3,7 @@ package corescale.stats.report;
 import corescale.stats.model.Place;
 import corescale.stats.answers.Answers;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Leads;
 import corescale.stats.run.Canary;
 import corescale.stats.summary.LostUpdates;
@@ -68,12 +69,11 @@ public final class Findings {
         Set<Place> answered = new HashSet<>();
         input.answers().counters().forEach(r -> answered.add(r.place()));
         input.answers().models().forEach(r -> answered.add(r.place()));
-        Set<Group> scaled = new HashSet<>();
-        input.answers().scaling().forEach(s -> scaled.add(new Group(s.setting().family(), s.setting().benchmark(),
-                s.setting().params(), s.setting().mode())));
+        Set<Setting> scaled = new HashSet<>();
+        input.answers().scaling().forEach(s -> scaled.add(s.setting()));
         Fastest.lines(input.points(), input.rankings(), answered, out);
         lostUpdates(input.lostUpdates(), out);
-        scaling(input.curves().stream().filter(c -> !scaled.contains(Group.of(c.key()))).toList(), out);
+        scaling(input.curves().stream().filter(c -> !scaled.contains(Setting.of(c.key().curve()))).toList(), out);
         BoundFindings.add(input, out);
         unstable(input.points(), out);
         notToldApart(input.answers(), out);
@@ -124,10 +124,10 @@ public final class Findings {
      * interval. The range is said once when all curves of the group share it, else with each curve.
      */
     private static void scaling(List<ScalingCurve> curves, List<String> out) {
-        Map<Group, List<ScalingCurve>> groups = new LinkedHashMap<>();
+        Map<Setting, List<ScalingCurve>> groups = new LinkedHashMap<>();
         for (ScalingCurve c : curves) {
             if (c.key().axis() == Axis.CORES && c.hasSpeedup()) {
-                groups.computeIfAbsent(Group.of(c.key()), g -> new ArrayList<>()).add(c);
+                groups.computeIfAbsent(Setting.of(c.key().curve()), g -> new ArrayList<>()).add(c);
             }
         }
         groups.forEach((g, cs) -> {
@@ -135,7 +135,7 @@ public final class Findings {
             List<String> parts = cs.stream().map(c -> c.key().variant() + " " + Fmt.timesWithInterval(c.atMax().speedup(),
                     c.atMax().speedupLow(), c.atMax().speedupHigh())
                     + (oneRange ? "" : " " + range(c)) + " (" + Fmt.pct(c.atMax().efficiency()) + ")").toList();
-            out.add(g.title() + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
+            out.add(Groups.title(g) + " speedup" + (oneRange ? " " + range(cs.get(0)) : "") + " (efficiency): "
                     + String.join(", ", parts));
         });
     }

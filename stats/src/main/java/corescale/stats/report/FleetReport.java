@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.fleet.Fleet;
 import corescale.stats.model.RunInfo;
+import corescale.stats.model.Setting;
 import corescale.stats.run.Canary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,11 +123,11 @@ public final class FleetReport {
         List<String> machines = fleet.machines().stream().map(Fleet.Machine::label).toList();
         Map<String, String> legend = new LinkedHashMap<>();
         fleet.machines().forEach(m -> legend.put(m.label(), legend(m)));
-        List<Group> groups = fleet.settings().stream().map(s -> new Group(s.family(), s.benchmark(), s.params(), s.mode())).toList();
+        List<Setting> groups = fleet.settings().stream().map(Fleet.Setting::setting).toList();
         FileNames names = new FileNames(groups);
         for (Fleet.Setting s : fleet.settings()) {
-            Group group = new Group(s.family(), s.benchmark(), s.params(), s.mode());
-            doc.h(2, group.title());
+            Setting group = s.setting();
+            doc.h(2, Groups.title(group));
             ChartFile c = FleetCharts.throughput(new ChartTitle(group, "throughput vs cores, every machine"), s, machines,
                     legend, names.fleet(group, "cores"));
             charts.add(c);

@@ -1,28 +1,34 @@
 package corescale.stats.report;
 
-import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
-import corescale.stats.scaling.CurveKey;
+import corescale.stats.model.Setting;
 
-/** How a group of points and a point within it are named in text; the group itself is a {@link Group}. */
+/**
+ * How a group of points (a {@link Setting}: one table and one set of charts) and a point within it are
+ * named in text. Variants, cores and threads differ within a group.
+ */
 final class Groups {
 
     private Groups() {
     }
 
-    /** The title of the curve's group, see {@link Group#title()}. */
-    static String pointGroupOf(CurveKey k) {
-        return Group.of(k).title();
+    /** "family · benchmark [params] (mode)": the group's heading, the mode shown only when not throughput. */
+    static String title(Setting s) {
+        return s.family() + " · " + subject(s);
     }
 
-    /** "family · benchmark [params] (mode)", mode shown only when not throughput. */
-    static String title(String family, String benchmark, String params, Mode mode) {
-        return new Group(family, benchmark, params, mode).title();
+    /** "benchmark [params] (mode)", the mode shown only when not throughput. */
+    static String subject(Setting s) {
+        StringBuilder out = new StringBuilder(s.benchmark());
+        if (!s.params().isEmpty()) {
+            out.append(" [").append(s.params()).append(']');
+        }
+        return out.append(Fmt.modeSuffix(s.mode())).toString();
     }
 
     /** A point of a group in one phrase: "counters · Counters.increment [work=0] synchronized 1t/1c". */
-    static String point(PointKey k, Mode mode) {
-        return title(k.family(), k.benchmark(), k.params(), mode) + " " + k.variant() + " " + at(k.cores(), k.threads());
+    static String point(PointKey k) {
+        return title(Setting.of(k)) + " " + k.variant() + " " + at(k.cores(), k.threads());
     }
 
     /** "4t" when threads equal cores, else "8t/4c". */

@@ -2,6 +2,7 @@ package corescale.stats.report;
 
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
@@ -41,7 +42,7 @@ final class RunCharts {
      * @param curves     the group's scaling curves, in {@link corescale.stats.scaling.CurveKey} order
      * @param contention the group's contention rows, empty when none
      */
-    static List<Supplier<ChartFile>> of(Group group, List<PointSummary> points, DisplayUnit unit, List<ScalingCurve> curves,
+    static List<Supplier<ChartFile>> of(Setting group, List<PointSummary> points, DisplayUnit unit, List<ScalingCurve> curves,
                                         List<ContentionRow> contention, FileNames names) {
         List<ScalingCurve> cores = new ArrayList<>();
         TreeMap<Integer, List<ScalingCurve>> threadsOnCores = new TreeMap<>();
@@ -79,7 +80,7 @@ final class RunCharts {
     }
 
     /** What the group's measured chart shows: its table's measure. */
-    private static String measure(Group group) {
+    private static String measure(Setting group) {
         return group.mode().higherIsBetter() ? "throughput" : "time per operation";
     }
 

@@ -5,6 +5,7 @@ import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.Machine;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.model.SummaryNote;
 import corescale.stats.model.Units;
 import corescale.stats.summary.Modes;
@@ -50,17 +51,17 @@ public final class RunReport {
         machine(doc, in);
         doc.h(1, "Findings").bullets(findings);
 
-        Map<Group, List<PointSummary>> byGroup = new TreeMap<>();
+        Map<Setting, List<PointSummary>> byGroup = new TreeMap<>();
         for (PointSummary p : in.points()) {
-            byGroup.computeIfAbsent(Group.of(p), g -> new ArrayList<>()).add(p);
+            byGroup.computeIfAbsent(Setting.of(p.key()), g -> new ArrayList<>()).add(p);
         }
-        Map<Group, List<ScalingCurve>> curvesByGroup = new HashMap<>();
+        Map<Setting, List<ScalingCurve>> curvesByGroup = new HashMap<>();
         for (ScalingCurve c : in.curves().stream().sorted(Comparator.comparing(ScalingCurve::key)).toList()) {
-            curvesByGroup.computeIfAbsent(Group.of(c.key()), g -> new ArrayList<>()).add(c);
+            curvesByGroup.computeIfAbsent(Setting.of(c.key().curve()), g -> new ArrayList<>()).add(c);
         }
-        Map<Group, List<ContentionRow>> contention = new TreeMap<>();
+        Map<Setting, List<ContentionRow>> contention = new TreeMap<>();
         for (ContentionRow r : in.contention()) {
-            contention.computeIfAbsent(Group.of(r.key(), r.mode()), g -> new ArrayList<>()).add(r);
+            contention.computeIfAbsent(Setting.of(r.key()), g -> new ArrayList<>()).add(r);
         }
 
         // Each benchmark's one unit, whatever its params, for its tables, its charts and its rows in Bounds
@@ -68,18 +69,18 @@ public final class RunReport {
         Map<String, List<PointSummary>> byBenchmark = new HashMap<>();
         byGroup.forEach((g, points) -> byBenchmark.computeIfAbsent(benchmarkAndMode(g), b -> new ArrayList<>())
                 .addAll(points));
-        Map<Group, DisplayUnit> units = new HashMap<>();
+        Map<Setting, DisplayUnit> units = new HashMap<>();
         byGroup.keySet().forEach(g -> units.put(g, DisplayUnit.forBenchmark(byBenchmark.get(benchmarkAndMode(g)))));
-        Map<Group, List<ChartFile>> chartsByGroup = drawCharts(byGroup, units, curvesByGroup, contention,
+        Map<Setting, List<ChartFile>> chartsByGroup = drawCharts(byGroup, units, curvesByGroup, contention,
                 new FileNames(byGroup.keySet()));
         String family = null;
-        for (Map.Entry<Group, List<PointSummary>> g : byGroup.entrySet()) {
-            Group group = g.getKey();
+        for (Map.Entry<Setting, List<PointSummary>> g : byGroup.entrySet()) {
+            Setting group = g.getKey();
             if (!group.family().equals(family)) {
                 family = group.family();
                 doc.h(1, "Family " + family);
             }
-            doc.h(2, group.title());
+            doc.h(2, Groups.title(group));
             pointTable(doc, g.getValue(), units.get(group), in.bounds(), in.bytesPerOp());
             for (ChartFile c : chartsByGroup.get(group)) {
                 charts.add(c);
@@ -100,7 +101,7 @@ public final class RunReport {
     }
 
     /** A benchmark in one mode, whatever its params: what shares one display unit. */
-    private static String benchmarkAndMode(Group g) {
+    private static String benchmarkAndMode(Setting g) {
         return String.join(" ", g.family(), g.benchmark(), g.mode().jmhName());
     }
 
@@ -109,19 +110,19 @@ public final class RunReport {
      * report), then drawn in parallel, as drawing and PNG encoding are most of a report's time and
      * every chart is drawn from its own data.
      */
-    private static Map<Group, List<ChartFile>> drawCharts(Map<Group, List<PointSummary>> groups, Map<Group, DisplayUnit> units,
-                                                          Map<Group, List<ScalingCurve>> curves,
-                                                          Map<Group, List<ContentionRow>> contention, FileNames names) {
-        Map<Group, List<Supplier<ChartFile>>> planned = new LinkedHashMap<>();
-        for (Map.Entry<Group, List<PointSummary>> g : groups.entrySet()) {
+    private static Map<Setting, List<ChartFile>> drawCharts(Map<Setting, List<PointSummary>> groups, Map<Setting, DisplayUnit> units,
+                                                          Map<Setting, List<ScalingCurve>> curves,
+                                                          Map<Setting, List<ContentionRow>> contention, FileNames names) {
+        Map<Setting, List<Supplier<ChartFile>>> planned = new LinkedHashMap<>();
+        for (Map.Entry<Setting, List<PointSummary>> g : groups.entrySet()) {
             planned.put(g.getKey(), RunCharts.of(g.getKey(), g.getValue(), units.get(g.getKey()), curves.getOrDefault(g.getKey(), List.of()),
                     contention.getOrDefault(g.getKey(), List.of()), names));
         }
         List<ChartFile> drawn = planned.values().stream().flatMap(List::stream).toList()
                 .parallelStream().map(Supplier::get).toList();
-        Map<Group, List<ChartFile>> out = new HashMap<>();
+        Map<Setting, List<ChartFile>> out = new HashMap<>();
         int from = 0;
-        for (Map.Entry<Group, List<Supplier<ChartFile>>> g : planned.entrySet()) {
+        for (Map.Entry<Setting, List<Supplier<ChartFile>>> g : planned.entrySet()) {
             out.put(g.getKey(), drawn.subList(from, from + g.getValue().size()));
             from += g.getValue().size();
         }
@@ -238,8 +239,8 @@ public final class RunReport {
         doc.table(t.build());
     }
 
-    private static void contentionTable(Doc doc, Map<Group, List<ContentionRow>> contention,
-                                        Map<Group, List<PointSummary>> points, Map<Group, DisplayUnit> units) {
+    private static void contentionTable(Doc doc, Map<Setting, List<ContentionRow>> contention,
+                                        Map<Setting, List<PointSummary>> points, Map<Setting, DisplayUnit> units) {
         doc.h(1, "Contention");
         doc.p("Each variant at each point: its mean, in its benchmark's unit as in its table, then its throughput over "
                 + "its own throughput at 1 thread, and over the ranked variant with the highest mean at the same point "
@@ -250,7 +251,7 @@ public final class RunReport {
             doc.p("No points.");
         }
         contention.forEach((group, rows) -> {
-            doc.h(2, group.title());
+            doc.h(2, Groups.title(group));
             DisplayUnit shown = units.get(group);
             Map<PointKey, PointSummary> byKey = new HashMap<>();
             points.get(group).forEach(p -> byKey.put(p.key(), p));

@@ -4,6 +4,7 @@ import corescale.stats.model.Curve;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.summary.Ratio;
 import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
@@ -125,16 +126,8 @@ public final class ScalingCurves {
      */
     public static List<ScalingCurve> allOneAtATime(List<ScalingCurve> curves) {
         Map<Setting, Boolean> all = new HashMap<>();
-        curves.forEach(c -> all.merge(Setting.of(c.key()), c.notes().contains(ScalingCurve.Note.ONE_AT_A_TIME), Boolean::logicalAnd));
-        return curves.stream().filter(c -> all.get(Setting.of(c.key()))).toList();
-    }
-
-    /** A curve's benchmark setting: its key without variant, axis and cores. */
-    private record Setting(String family, String benchmark, String params, Mode mode) {
-
-        static Setting of(CurveKey k) {
-            return new Setting(k.family(), k.benchmark(), k.params(), k.mode());
-        }
+        curves.forEach(c -> all.merge(Setting.of(c.key().curve()), c.notes().contains(ScalingCurve.Note.ONE_AT_A_TIME), Boolean::logicalAnd));
+        return curves.stream().filter(c -> all.get(Setting.of(c.key().curve()))).toList();
     }
 
     /** The processors {@code threads} threads can occupy on {@code cores} cores (cores 0: unknown, as many as threads). */

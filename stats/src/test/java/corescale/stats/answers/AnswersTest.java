@@ -5,6 +5,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Eligibility;
 import corescale.stats.ranking.Rankings;
 import corescale.stats.summary.LostUpdates;
@@ -107,9 +108,9 @@ class AnswersTest {
             points.add(Synthetic.summary(k.withVariant("atomicLong"), k.mode(), 200, 204, 196));
         }
         Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
-        assertEquals(List.of(new Answers.Setting("counters", "Counters.increment", "k=1", Mode.THROUGHPUT),
-                        new Answers.Setting("counters", "Counters.increment", "k=1", Mode.AVERAGE_TIME),
-                        new Answers.Setting("counters", "Counters.increment", "k=1 x", Mode.THROUGHPUT)),
+        assertEquals(List.of(new Setting("counters", "Counters.increment", "k=1", Mode.THROUGHPUT),
+                        new Setting("counters", "Counters.increment", "k=1", Mode.AVERAGE_TIME),
+                        new Setting("counters", "Counters.increment", "k=1 x", Mode.THROUGHPUT)),
                 a.counters().stream().map(Answers.Ranking::setting).toList(),
                 "params by their text (\"k=1\" before \"k=1 x\"), then throughput before time, as places are");
     }
@@ -176,7 +177,7 @@ class AnswersTest {
         Answers a = Answers.of(points, Rankings.of(points, List.of(), Bounds.NONE), Bounds.NONE, List.of());
         assertEquals(1, a.scaling().size(), "one setting");
         Answers.Scaling setting = a.scaling().get(0);
-        assertEquals(new Answers.Setting("counters", "Counters.increment", "workInside=0", Mode.THROUGHPUT), setting.setting());
+        assertEquals(new Setting("counters", "Counters.increment", "workInside=0", Mode.THROUGHPUT), setting.setting());
         List<Answers.Speedup> speedups = setting.speedups();
         assertEquals(List.of("longAdder", "synchronized"), speedups.stream().map(s -> s.to().key().variant()).toList(),
                 "fastest-scaling first; the oversubscribed point is not on the cores curve");

@@ -75,7 +75,7 @@ class FleetTest {
         Fleet fleet = Fleet.of(List.of(
                 machine("a", List.of(), List.of(curve(Mode.THROUGHPUT, Axis.CORES, points), curve(Mode.AVERAGE_TIME, Axis.CORES, points))),
                 machine("b", List.of(), List.of(curve(Mode.AVERAGE_TIME, Axis.CORES, points)))));
-        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), fleet.settings().stream().map(Fleet.Setting::mode).toList());
+        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME), fleet.settings().stream().map(s -> s.setting().mode()).toList());
         assertEquals(List.of(List.of("a"), List.of("a", "b")), fleet.settings().stream()
                 .map(s -> s.lines().stream().map(Fleet.Line::machine).toList()).toList());
     }

@@ -6,6 +6,7 @@ import corescale.stats.bounds.Bounds;
 import corescale.stats.model.Mode;
 import corescale.stats.model.PointKey;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.ranking.Rankings;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class AnswersSectionTest {
                 counter("synchronized", 1, 1, 100, 101, 99), counter("atomicLong", 1, 1, 200, 202, 198),
                 counter("synchronized", 2, 2, 20, 21, 19), counter("atomicLong", 2, 2, 300, 303, 297),
                 counter("longAdder", 2, 2, 900))));
-        Answers.Setting setting = new Answers.Setting("counters", "Counters.increment", "", Mode.THROUGHPUT);
+        Setting setting = new Setting("counters", "Counters.increment", "", Mode.THROUGHPUT);
         assertEquals(List.of(
                 new AnswersSection.Question(AnswersSection.Question.Kind.SHARED_COUNTER, setting, Answers.Situation.ONE_THREAD),
                 new AnswersSection.Question(AnswersSection.Question.Kind.SHARED_COUNTER, setting, Answers.Situation.THREADS_EQUAL_CORES),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
+import corescale.stats.model.Setting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -15,7 +16,7 @@ import org.knowm.xchart.internal.chartpart.DrawnTicks;
 /** The comparison's ratio chart is a forest plot: a named row per point. */
 class CompareChartsTest {
 
-    private static final Group COUNTERS = new Group("counters", "Counters.increment", "work=10", Mode.THROUGHPUT);
+    private static final Setting COUNTERS = new Setting("counters", "Counters.increment", "work=10", Mode.THROUGHPUT);
     private static final List<CompareCharts.Ratio> RATIOS = List.of(
             new CompareCharts.Ratio("atomicLong 1t/1c", 1.02, 0.97, 1.08),
             new CompareCharts.Ratio("atomicLong 2t/2c", 0.80, 0.72, 0.90),

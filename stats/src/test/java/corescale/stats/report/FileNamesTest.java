@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
+import corescale.stats.model.Setting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Chart files are named so that a reader can tell them apart without opening them. */
 class FileNamesTest {
 
-    private static final Group OUTSIDE_0 = new Group("counters", "Counters.increment", "workInside=0;workOutside=0", Mode.THROUGHPUT);
-    private static final Group OUTSIDE_500 = new Group("counters", "Counters.increment", "workInside=0;workOutside=500", Mode.THROUGHPUT);
-    private static final Group SPAWN = new Group("spawn", "StartJoinBatch.startJoinAll", "k=100", Mode.AVERAGE_TIME);
+    private static final Setting OUTSIDE_0 = new Setting("counters", "Counters.increment", "workInside=0;workOutside=0", Mode.THROUGHPUT);
+    private static final Setting OUTSIDE_500 = new Setting("counters", "Counters.increment", "workInside=0;workOutside=500", Mode.THROUGHPUT);
+    private static final Setting SPAWN = new Setting("spawn", "StartJoinBatch.startJoinAll", "k=100", Mode.AVERAGE_TIME);
 
     @Test
     void aChartIsNamedByItsBenchmarkAndOnlyTheParamsThatTellItsGroupsApart() {
@@ -30,14 +31,14 @@ class FileNamesTest {
     @Test
     void namesAreTheSameForTheSameSweepAndACutClashGetsACounterNotAHash() {
         String longValue = "v".repeat(200);
-        List<Group> groups = List.of(
-                new Group("f", "B.m", "a=" + longValue + "1", Mode.THROUGHPUT),
-                new Group("f", "B.m", "a=" + longValue + "2", Mode.THROUGHPUT));
+        List<Setting> groups = List.of(
+                new Setting("f", "B.m", "a=" + longValue + "1", Mode.THROUGHPUT),
+                new Setting("f", "B.m", "a=" + longValue + "2", Mode.THROUGHPUT));
         List<String> first = new ArrayList<>();
         List<String> again = new ArrayList<>();
         FileNames one = new FileNames(groups);
         FileNames two = new FileNames(List.copyOf(groups).reversed());
-        for (Group g : groups) {
+        for (Setting g : groups) {
             first.add(one.chart(g, "cores"));
             again.add(two.chart(g, "cores"));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.model.Mode;
+import corescale.stats.model.Setting;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ import org.knowm.xchart.internal.chartpart.DrawnTicks;
 /** What {@link Plot} draws whatever the caller: ticks at the counts, whiskers that stay in the plot. */
 class PlotTest {
 
-    private static final ChartTitle TITLE = new ChartTitle(new Group("counters", "Counters.increment", "work=0",
+    private static final ChartTitle TITLE = new ChartTitle(new Setting("counters", "Counters.increment", "work=0",
             Mode.THROUGHPUT), "throughput vs cores");
 
     private static XYChart onePoint(Plot plot, double low) {

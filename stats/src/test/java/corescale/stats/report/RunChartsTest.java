@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import corescale.stats.contention.ContentionRow;
 import corescale.stats.model.PointSummary;
+import corescale.stats.model.Setting;
 import corescale.stats.scaling.Axis;
 import corescale.stats.scaling.ScalingCurve;
 import corescale.stats.scaling.ScalingCurves;
@@ -40,8 +41,8 @@ class RunChartsTest {
                 && c.key().axis() == axis).toList();
     }
 
-    private static Group group(List<PointSummary> points) {
-        return Group.of(points.get(0));
+    private static Setting group(List<PointSummary> points) {
+        return Setting.of(points.get(0).key());
     }
 
     /** The series a reader sees in the legend, by name. */
@@ -122,7 +123,7 @@ class RunChartsTest {
     void countAxesAreTickedAtTheCountsOnlyAndNoTickLabelHasAnExponent() {
         List<PointSummary> counters = points("Counters.increment", "work=10");
         DisplayUnit unit = DisplayUnit.forBenchmark(counters);
-        Group g = group(counters);
+        Setting g = group(counters);
         XYChart overCores = RunCharts.measured(new ChartTitle(g, "cores"), curves("Counters.increment", "work=10", Axis.CORES),
                 counters, unit).chart();
         assertEquals(List.of("1", "2", "4", "8"), DrawnTicks.x(overCores));
