@@ -16,8 +16,8 @@ import corescale.stats.summary.SummaryRow;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,8 @@ import java.util.Map;
  * Writes a run folder's jmh-result.json and bencher.json from its results.csv, read and summarised
  * as {@code report} reads and summarises it (one file of each per configuration in a run of several:
  * {@code jmh-result-<config>.json}, {@code bencher-<config>.json}). Every file is rendered first,
- * then each written atomically: a run killed at any moment leaves whole files.
+ * then all written as one set ({@link AtomicFiles#writeAll}): a run killed at any moment leaves whole
+ * files, and a file that cannot be written leaves every one as it was.
  */
 public final class RunExports {
 
@@ -55,23 +56,19 @@ public final class RunExports {
         }
         List<String> configs = Configs.names(loaded, declared);
         boolean several = configs.size() > 1;
-        Map<Path, String> files = new LinkedHashMap<>();
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         for (String config : configs) {
             List<LoadedInput> only = several ? Configs.only(loaded, config) : loaded;
             List<SummaryRow> rows = new Summarizer(traits).summarize(only);
             Map<PointKey, List<ForkIterations>> forks = ForkIterations.of(only);
             StringWriter jmh = new StringWriter();
             JmhResultJson.write(JmhResultJson.entries(config, several, rows, forks, context), jmh);
-            files.put(runDir.resolve(fileName(JMH_RESULT, config, several)), jmh.toString());
+            files.put(runDir.resolve(fileName(JMH_RESULT, config, several)), jmh.toString().getBytes(StandardCharsets.UTF_8));
             StringWriter bencher = new StringWriter();
             BencherJson.write(BencherJson.of(config, several, rows), bencher);
-            files.put(runDir.resolve(fileName(BENCHER, config, several)), bencher.toString());
+            files.put(runDir.resolve(fileName(BENCHER, config, several)), bencher.toString().getBytes(StandardCharsets.UTF_8));
         }
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, String> f : files.entrySet()) {
-            AtomicFiles.write(f.getKey(), w -> w.write(f.getValue()));
-            written.add(f.getKey());
-        }
-        return written;
+        // One set: every configuration's files replaced, or none (a tool reads them side by side).
+        return AtomicFiles.writeAll(files);
     }
 }

@@ -80,6 +80,20 @@ class JmhResultJsonTest {
         }
     }
 
+    /** A file of the set that cannot be written (a folder at bencher.json's name) leaves jmh-result.json as it was. */
+    @Test
+    void theFilesAreWrittenAllOrNone() throws Exception {
+        Path run = ExportFixtures.run(dir, ExportFixtures.lines("", 1));
+        Files.writeString(run.resolve("jmh-result.json"), "earlier");
+        Files.createDirectory(run.resolve("bencher.json"));
+
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> RunExports.write(run, List.of(), ExportFixtures.CONTEXT));
+
+        assertEquals(run.resolve("bencher.json") + ": cannot write: " + run.resolve("bencher.json") + " is a folder", e.getMessage());
+        assertEquals("earlier", Files.readString(run.resolve("jmh-result.json")));
+    }
+
     @Test
     void secondaryMetricsAreTheBenchmarksOwnAndTheProfilersWithTheirForksValues() throws Exception {
         Path run = ExportFixtures.run(dir, ExportFixtures.lines("", 1));
