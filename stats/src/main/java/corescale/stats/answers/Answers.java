@@ -364,17 +364,13 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling
             PointSummary from = at.stream().min(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             PointSummary to = at.stream().max(Comparator.comparingInt(p -> p.key().cores())).orElseThrow();
             if (to.key().cores() > from.key().cores()) {
-                bySetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(new Curve(from, to,
+                bySetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(new Curve(setting, from, to,
                         Throughput.ratio(to, from), eligibility.ranked(from.key()) && eligibility.ranked(to.key())));
             }
         }));
         List<Curve> sorted = new ArrayList<>();
-        List<Setting> settings = new ArrayList<>(); // of each curve sorted
-        bySetting.forEach((setting, cs) -> cs.stream()
-                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(c -> {
-                    sorted.add(c);
-                    settings.add(setting);
-                }));
+        bySetting.values().forEach(cs -> cs.stream()
+                .sorted(Comparator.comparingDouble((Curve c) -> c.speedup().value()).reversed()).forEach(sorted::add));
         // Every "gains" or "loses" of the answers is one family of tests, as the rankings' are.
         double[] p = sorted.stream().mapToDouble(Answers::pNoChange).toArray();
         double[] q = FalseDiscovery.adjust(p);
@@ -383,7 +379,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling
             Curve c = sorted.get(i);
             Change change = !(q[i] <= FalseDiscovery.ALPHA) ? Change.NEITHER
                     : c.speedup().value() > 1 ? Change.GAINS : Change.LOSES;
-            out.computeIfAbsent(settings.get(i), x -> new ArrayList<>())
+            out.computeIfAbsent(c.setting(), x -> new ArrayList<>())
                     .add(new Speedup(c.from(), c.to(), c.speedup(), change, c.ranked(), new Tested(p[i], q[i])));
         }
         return out.entrySet().stream().map(e -> new Scaling(e.getKey(), e.getValue())).toList();
@@ -396,7 +392,7 @@ public record Answers(List<Ranking> counters, List<Ranking> models, List<Scaling
     }
 
     /** A variant's fewest and most cores before the speedups of the report are tested together. */
-    private record Curve(PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
+    private record Curve(Setting setting, PointSummary from, PointSummary to, Ratio speedup, boolean ranked) {
     }
 
     /** The p of "the same throughput at the most cores as at the fewest"; NaN when it cannot be tested. */

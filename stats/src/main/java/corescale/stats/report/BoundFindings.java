@@ -47,8 +47,7 @@ final class BoundFindings {
                 + Fmt.times(Bound.SERVICE_BOUND) + " the service's delay, so the service or the shared CPUs set the pace,"
                 + " not the model): " + String.join(", ", bs.stream().map(b -> b.key().variant() + " at "
                 + Groups.at(b.key().cores(), b.key().threads()) + " " + Fmt.times(b.facts().latencyVsDelay())).toList())));
-        ScalingCurves.allOneAtATime(in.curves()).stream().map(c -> Setting.of(c.key().curve())).distinct()
-                .forEach(group -> out.add(Groups.title(group) + ": " + Wording.oneAtATime()));
+        ScalingCurves.allOneAtATime(in.curves()).forEach(setting -> out.add(Groups.title(setting) + ": " + Wording.oneAtATime()));
     }
 
     /** "[0.43, 2.8]", or "(no interval)" where the forks give none. */

@@ -10,7 +10,7 @@ import corescale.stats.summary.Throughput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -120,14 +120,14 @@ public final class ScalingCurves {
     }
 
     /**
-     * The curves of each setting (family, benchmark, params and mode) every curve of which is one unit at a
-     * time by construction ({@link ScalingCurve.Note#ONE_AT_A_TIME}), in the order given: a latency per
-     * core count throughout. A setting where only some are (a pool of cores threads at 1 core) is not.
+     * The settings (family, benchmark, params and mode) every curve of which is one unit at a time by
+     * construction ({@link ScalingCurve.Note#ONE_AT_A_TIME}), in the curves' order: a latency per core count
+     * throughout. A setting where only some are (a pool of cores threads at 1 core) is not one.
      */
-    public static List<ScalingCurve> allOneAtATime(List<ScalingCurve> curves) {
-        Map<Setting, Boolean> all = new HashMap<>();
+    public static List<Setting> allOneAtATime(List<ScalingCurve> curves) {
+        Map<Setting, Boolean> all = new LinkedHashMap<>();
         curves.forEach(c -> all.merge(Setting.of(c.key().curve()), c.notes().contains(ScalingCurve.Note.ONE_AT_A_TIME), Boolean::logicalAnd));
-        return curves.stream().filter(c -> all.get(Setting.of(c.key().curve()))).toList();
+        return all.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 
     /** The processors {@code threads} threads can occupy on {@code cores} cores (cores 0: unknown, as many as threads). */

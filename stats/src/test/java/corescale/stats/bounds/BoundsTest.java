@@ -225,7 +225,7 @@ class BoundsTest {
         assertFalse(startJoin.usl().fitted());
         assertEquals(List.of(ScalingCurve.Note.ONE_AT_A_TIME), startJoin.notes());
         assertEquals(2, startJoinAll.points().size(), "a batch of 100 at once is still a curve");
-        assertEquals(List.of(startJoin), ScalingCurves.allOneAtATime(curves), "StartJoin's setting, every curve a latency");
+        assertEquals(List.of(corescale.stats.model.Setting.of(startJoin.key().curve())), ScalingCurves.allOneAtATime(curves), "StartJoin's setting, every curve a latency");
 
         // A pool of as many threads as cores runs one at a time at 1 core only; another variant never does.
         PointKey pool = cpu("fixedPool", 1);
