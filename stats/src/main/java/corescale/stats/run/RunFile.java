@@ -228,7 +228,7 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         return new IOException(file + (line > 0 ? ":" + line : "") + ": not a corescale run.json: " + problem(e), e);
     }
 
-    /** Where in the file a mapping error is, as run.json's user reads it: {@code canary[0]}. */
+    /** Where in the file a mapping error is, as run.json's user reads it: {@code canary[0].at}. */
     private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
         StringBuilder s = new StringBuilder();
         for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
@@ -237,13 +237,10 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
         return s.toString();
     }
 
-    /** The same place as a JSON pointer: {@code /canary/0}. */
+    /** The same place as a JSON pointer: {@code /canary/0/at}. */
     private static String pointer(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder s = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
-            s.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
-        }
-        return s.toString();
+        return e.getPath().stream().map(r -> "/" + (r.getFieldName() != null ? r.getFieldName() : r.getIndex()))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** The line of the value at {@code pointer} in {@code file} (the start of an object or list), 0 when it has none. */
@@ -264,8 +261,7 @@ public record RunFile(@JsonProperty("run_id") String runId, List<String> args, S
     /** What was wrong, in the file's terms: JSON that does not parse in Jackson's words, a wrong value by its place. */
     private static String problem(com.fasterxml.jackson.core.JacksonException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
-            String at = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining("."));
+            String at = path(m);
             return at.isEmpty() ? "not a JSON object" : "a value of the wrong kind at " + at;
         }
         return e.getOriginalMessage();

@@ -37,6 +37,10 @@ class RunFileTest {
         Files.writeString(dir.resolve("run.json"), "{\"run_id\": \"r\",\n \"cores\": {\"a\": 1}}\n");
         java.io.IOException kind = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
         assertEquals(dir.resolve("run.json") + ":2: not a corescale run.json: a value of the wrong kind at cores", kind.getMessage());
+        Files.writeString(dir.resolve("run.json"), "{\"run_id\": \"r\",\n \"canary\": [{\"at\": \"start\",\n \"cpu_ops_per_us\": \"fast\"}]}\n");
+        java.io.IOException deep = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
+        assertEquals(dir.resolve("run.json") + ":3: not a corescale run.json: a value of the wrong kind at canary[0].cpu_ops_per_us",
+                deep.getMessage());
         Files.writeString(dir.resolve("run.json"), "{\"run_id\": \"r\",\n \"args\": [\"run");
         java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunFile.read(dir));
         assertTrue(cut.getMessage().startsWith(dir.resolve("run.json") + ":2: not a corescale run.json: Unexpected end-of-input"),
