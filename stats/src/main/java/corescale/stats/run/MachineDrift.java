@@ -1,6 +1,5 @@
 package corescale.stats.run;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -43,7 +42,7 @@ public final class MachineDrift {
     /**
      * σ² of one kernel: the variance of the readings' log means about their run's mean, pooled over the
      * runs, less the forks' pooled variance over the forks a reading, at least 0; without forks (older
-     * run.json) the readings' variance alone. NaN when a reading is not positive.
+     * run.json) the readings' variance alone. Every reading is above 0 ({@link CanaryReading} refuses others).
      */
     private static double kernel(List<List<CanaryReading>> runs, ToDoubleFunction<CanaryReading> mean,
                                  Function<CanaryReading, List<Double>> forks) {
@@ -55,13 +54,10 @@ public final class MachineDrift {
         int withForks = 0;
         for (List<CanaryReading> run : runs) {
             double[] logs = run.stream().mapToDouble(r -> Math.log(mean.applyAsDouble(r))).toArray();
-            if (!Arrays.stream(logs).allMatch(Double::isFinite)) {
-                return Double.NaN;
-            }
             readingSquares += StatUtils.variance(logs) * (logs.length - 1);
             readingDf += logs.length - 1;
             for (CanaryReading r : run) {
-                double[] f = forks.apply(r).stream().mapToDouble(Math::log).filter(Double::isFinite).toArray();
+                double[] f = forks.apply(r).stream().mapToDouble(Math::log).toArray();
                 if (f.length >= 2) {
                     forkSquares += StatUtils.variance(f) * (f.length - 1);
                     forkDf += f.length - 1;
